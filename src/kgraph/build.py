@@ -1,0 +1,148 @@
+"""Turn an ``Extraction`` into RDF: the only module that adds triples.
+
+Each article becomes one graph: the article node (schema:NewsArticle), its entities
+with labels and the article that mentions them, relations as plain triples and as
+reified ``rdf:Statement``s carrying the evidence sentence and offsets, memberships
+(``org:Membership`` with the post title), and quantities.
+"""
+
+from __future__ import annotations
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from .identity import article_iri, doctype_iri, mint_aux_iri, mint_iri, role_iri
+from .model import Entity, Extraction, Sentence
+from .namespaces import CLASS_OF_KIND, KG, ORG, PREDICATE_OF, SCHEMA, bind_prefixes
+
+#: Document type codes -> (Vietnamese name, class local name)
+DOCUMENT_TYPES: dict[str, tuple[str, str]] = {
+    "NQ": ("Nghị quyết", "Resolution"),
+    "CT": ("Chỉ thị", "Directive"),
+    "QĐi": ("Quy định", "Regulation"),
+    "QyĐ": ("Quy định", "Regulation"),
+    "QĐ": ("Quyết định", "Decision"),
+    "KL": ("Kết luận", "Conclusion"),
+    "KH": ("Kế hoạch", "Plan"),
+    "CTr": ("Chương trình", "Program"),
+    "HD": ("Hướng dẫn", "Guidance"),
+    "TB": ("Thông báo", "Notice"),
+    "L": ("Luật", "Law"),
+    "NĐ": ("Nghị định", "Decree"),
+    "TT": ("Thông tư", "Circular"),
+}
+
+VI = "vi"
+
+
+def entity_iri(entity: Entity) -> URIRef:
+    return mint_iri(entity.kind, entity.key)
+
+
+def _lit(text: str) -> Literal:
+    return Literal(text, lang=VI)
+
+
+def add_entity(graph: Graph, entity: Entity, article: URIRef) -> URIRef:
+    node = entity_iri(entity)
+    graph.add((node, RDF.type, CLASS_OF_KIND[entity.kind]))
+    graph.add((node, RDFS.label, _lit(entity.label)))
+    graph.add((node, SKOS.prefLabel, _lit(entity.label)))
+    for alias in entity.aliases:
+        if alias != entity.label:
+            graph.add((node, SKOS.altLabel, _lit(alias)))
+    graph.add((node, KG.mentionedIn, article))
+    if entity.number:
+        graph.add((node, KG.documentNumber, Literal(entity.number)))
+    if entity.type_code:
+        graph.add((node, KG.typeCode, Literal(entity.type_code)))
+        graph.add((node, KG.documentType, doctype_iri(entity.type_code)))
+    if entity.issuer_code:
+        graph.add((node, KG.issuerCode, Literal(entity.issuer_code)))
+    if entity.issued_on:
+        graph.add((node, KG.issuedOn, Literal(entity.issued_on, datatype=XSD.date)))
+    if entity.title:
+        graph.add((node, DCTERMS.title, _lit(entity.title)))
+    if entity.term:
+        graph.add((node, KG.term, Literal(entity.term)))
+    return node
+
+
+def _add_evidence(graph: Graph, node: URIRef, sentence: Sentence, article: URIRef) -> None:
+    graph.add((node, KG.evidence, _lit(sentence.text)))
+    graph.add((node, KG.startOffset, Literal(sentence.start)))
+    graph.add((node, KG.endOffset, Literal(sentence.end)))
+    graph.add((node, PROV.wasDerivedFrom, article))
+
+
+def add_article(graph: Graph, extraction: Extraction) -> URIRef:
+    doc = extraction.document
+    node = article_iri(doc.article_id)
+    graph.add((node, RDF.type, SCHEMA.NewsArticle))
+    graph.add((node, RDF.type, PROV.Entity))
+    if doc.title:
+        graph.add((node, DCTERMS.title, _lit(doc.title)))
+    if doc.published:
+        dtype = XSD.dateTime if "T" in doc.published else XSD.date
+        graph.add((node, DCTERMS.issued, Literal(doc.published, datatype=dtype)))
+    if doc.author:
+        graph.add((node, KG.byline, Literal(doc.author)))
+    graph.add((node, KG.sourceFile, Literal(doc.article.source)))
+    graph.add((node, KG.contentHash, Literal(doc.content_hash)))
+    return node
+
+
+def build_graph(extraction: Extraction) -> Graph:
+    """The triples of one article's extraction."""
+    graph = Graph()
+    bind_prefixes(graph)
+    article = add_article(graph, extraction)
+    nodes = {key: add_entity(graph, ent, article) for key, ent in extraction.entities.items()}
+    for code in sorted({e.type_code for e in extraction.entities.values() if e.type_code}):
+        concept = doctype_iri(code)
+        graph.add((concept, RDF.type, SKOS.Concept))
+        graph.add((concept, SKOS.inScheme, KG.DocumentTypeScheme))
+        graph.add((concept, SKOS.notation, Literal(code)))
+        name = DOCUMENT_TYPES.get(code, (code, ""))[0]
+        graph.add((concept, SKOS.prefLabel, _lit(name)))
+    for rel in extraction.relations:
+        s, o = nodes.get(rel.subject), nodes.get(rel.object)
+        if s is None or o is None or s == o:
+            continue
+        p = PREDICATE_OF[rel.predicate]
+        graph.add((s, p, o))
+        stmt = mint_aux_iri("statement", s, p, o, article, rel.sentence.start)
+        graph.add((stmt, RDF.type, RDF.Statement))
+        graph.add((stmt, RDF.subject, s))
+        graph.add((stmt, RDF.predicate, p))
+        graph.add((stmt, RDF.object, o))
+        _add_evidence(graph, stmt, rel.sentence, article)
+    for mem in extraction.memberships:
+        person = nodes.get(mem.person)
+        if person is None:
+            continue
+        org = nodes.get(mem.organization)
+        node = mint_aux_iri("membership", person, org or "", mem.title.lower(), mem.former)
+        graph.add((node, RDF.type, ORG.Membership))
+        graph.add((node, ORG.member, person))
+        if org is not None:
+            graph.add((node, ORG.organization, org))
+        role = role_iri(mem.title)
+        graph.add((role, RDF.type, ORG.Role))
+        graph.add((role, SKOS.prefLabel, _lit(mem.title[:1].upper() + mem.title[1:])))
+        graph.add((node, ORG.role, role))
+        graph.add((node, KG.postTitle, _lit(mem.title)))
+        graph.add((node, KG.former, Literal(mem.former)))
+        _add_evidence(graph, node, mem.sentence, article)
+    for qty in extraction.quantities:
+        subject = nodes.get(qty.subject)
+        if subject is None:
+            continue
+        node = mint_aux_iri("quantity", subject, qty.value, qty.unit, article, qty.sentence.start)
+        graph.add((node, RDF.type, KG.Quantity))
+        graph.add((node, KG.quantityOf, subject))
+        graph.add((node, KG.value, Literal(qty.value, datatype=XSD.decimal)))
+        graph.add((node, KG.unit, _lit(qty.unit)))
+        _add_evidence(graph, node, qty.sentence, article)
+    assert not any(isinstance(t, BNode) for triple in graph for t in triple), "kgraph never writes blank nodes"
+    return graph

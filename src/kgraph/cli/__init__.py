@@ -1,0 +1,51 @@
+"""The ``kgraph`` command line: argument parsing only; each command lives in its own module.
+
+A command module defines ``register(subparsers)``, which adds its parser and sets
+``func(args) -> int``. ``KgraphError`` becomes one line on stderr and exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from ..errors import KgraphError
+
+#: Command modules, in the order ``kgraph --help`` lists them.
+COMMANDS = ("build", "query", "export", "viz", "evaluate", "serve", "push")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kgraph", description="Knowledge graphs from Vietnamese political and administrative news."
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as error:
+            if error.name == f"{__name__}.{name}":
+                continue  # a command not shipped in this build
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run kgraph with ``argv``; return the exit code."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KgraphError as error:
+        print(f"kgraph: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("kgraph: interrupted; outputs left as they were", file=sys.stderr)
+        return 130
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,27 @@
+"""``kgraph export GRAPH --format turtle|nt|trig|jsonld|graphml --out FILE``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from ..export import FORMATS
+
+    p = sub.add_parser("export", help="write a built graph in another format")
+    p.add_argument("graph", metavar="GRAPH")
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..export import export_graph
+    from ..pipeline import write_atomic
+    from ..store import load_graph
+
+    graph = load_graph(args.graph)
+    write_atomic(Path(args.out), export_graph(graph, args.format))
+    print(f"wrote {args.out} ({args.format})")
+    return 0

@@ -1,0 +1,35 @@
+"""``kgraph query GRAPH (QUERY | NAME | --file Q.rq) [--format table|csv|json]``."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("query", help="run SPARQL (SELECT, ASK, CONSTRUCT) over a built graph")
+    p.add_argument("graph", metavar="GRAPH", help="a graph file written by 'kgraph build'")
+    p.add_argument("query", nargs="?", help="SPARQL text or a ready-made query name (see --list)")
+    p.add_argument("--file", metavar="Q.rq", help="read the query from a file")
+    p.add_argument("--format", default="table", choices=("table", "csv", "json"), help="result format")
+    p.add_argument("--list", action="store_true", help="list the ready-made queries")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..query import describe_query, format_table, ready_queries, resolve_query, run_query
+    from ..store import load_graph
+
+    if args.list:
+        for name, text in ready_queries().items():
+            print(f"{name:22} {describe_query(text)}")
+        return 0
+    text = resolve_query(args.query, args.file)
+    graph = load_graph(args.graph)
+    table = run_query(graph, text)
+    if table.graph is not None and args.format == "table":
+        from ..export import to_turtle
+
+        print(to_turtle(table.graph).decode("utf-8"))
+        return 0
+    print(format_table(table, args.format))
+    return 0

@@ -1,0 +1,148 @@
+"""The vocabularies kgraph writes, in one place.
+
+``KG`` mirrors ``ontology/kgraph.ttl`` term by term; it is a ``DefinedNamespace`` with
+``_fail = True`` so a misspelt term raises instead of minting an undeclared IRI (a test
+checks the two stay in step). Resource IRIs live under ``RES``.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+RES = Namespace("https://w3id.org/kgraph/resource/")
+ONTOLOGY_IRI = URIRef("https://w3id.org/kgraph/ontology")
+
+
+class KG(DefinedNamespace):
+    """Terms of the kgraph ontology (``ontology/kgraph.ttl``)."""
+
+    _NS = Namespace("https://w3id.org/kgraph/ontology#")
+    _fail = True
+
+    # classes
+    PartyCommittee: URIRef
+    PartyOrganization: URIRef
+    PartyAgency: URIRef
+    StateAgency: URIRef
+    MassOrganization: URIRef
+    EducationalInstitution: URIRef
+    Enterprise: URIRef
+    Person: URIRef
+    Location: URIRef
+    Campaign: URIRef
+    Project: URIRef
+    Event: URIRef
+    LegalDocument: URIRef
+    Resolution: URIRef
+    Directive: URIRef
+    Regulation: URIRef
+    Decision: URIRef
+    Conclusion: URIRef
+    Plan: URIRef
+    Program: URIRef
+    Guidance: URIRef
+    Notice: URIRef
+    Law: URIRef
+    Decree: URIRef
+    Circular: URIRef
+    Quantity: URIRef
+    DocumentTypeScheme: URIRef
+    # relations
+    directs: URIRef
+    implements: URIRef
+    issuedBy: URIRef
+    cooperatesWith: URIRef
+    organizes: URIRef
+    participatesIn: URIRef
+    locatedIn: URIRef
+    # document fields
+    documentNumber: URIRef
+    issuedOn: URIRef
+    term: URIRef
+    documentType: URIRef
+    typeCode: URIRef
+    issuerCode: URIRef
+    # posts
+    postTitle: URIRef
+    former: URIRef
+    # quantities
+    quantityOf: URIRef
+    value: URIRef
+    unit: URIRef
+    # provenance
+    mentionedIn: URIRef
+    evidence: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    sourceFile: URIRef
+    contentHash: URIRef
+    byline: URIRef
+
+
+#: Prefixes bound in every graph kgraph writes and predeclared in every query.
+PREFIXES: dict[str, str] = {
+    "kg": str(KG._NS),
+    "res": str(RES),
+    "org": str(ORG),
+    "prov": str(PROV),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "foaf": str(FOAF),
+    "schema": str(SCHEMA),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+}
+
+#: Entity classes by the local name used in extraction (``Entity.kind``).
+CLASS_OF_KIND: dict[str, URIRef] = {
+    "Organization": ORG.Organization,
+    "PartyCommittee": KG.PartyCommittee,
+    "PartyOrganization": KG.PartyOrganization,
+    "PartyAgency": KG.PartyAgency,
+    "StateAgency": KG.StateAgency,
+    "MassOrganization": KG.MassOrganization,
+    "EducationalInstitution": KG.EducationalInstitution,
+    "Enterprise": KG.Enterprise,
+    "Person": KG.Person,
+    "Location": KG.Location,
+    "Campaign": KG.Campaign,
+    "Project": KG.Project,
+    "Event": KG.Event,
+    "LegalDocument": KG.LegalDocument,
+    "Resolution": KG.Resolution,
+    "Directive": KG.Directive,
+    "Regulation": KG.Regulation,
+    "Decision": KG.Decision,
+    "Conclusion": KG.Conclusion,
+    "Plan": KG.Plan,
+    "Program": KG.Program,
+    "Guidance": KG.Guidance,
+    "Notice": KG.Notice,
+    "Law": KG.Law,
+    "Decree": KG.Decree,
+    "Circular": KG.Circular,
+}
+
+#: Relation predicates by the name used in extraction (``Relation.predicate``).
+PREDICATE_OF: dict[str, URIRef] = {
+    "directs": KG.directs,
+    "implements": KG.implements,
+    "issuedBy": KG.issuedBy,
+    "cooperatesWith": KG.cooperatesWith,
+    "subOrganizationOf": ORG.subOrganizationOf,
+    "memberOf": ORG.memberOf,
+    "organizes": KG.organizes,
+    "participatesIn": KG.participatesIn,
+    "locatedIn": KG.locatedIn,
+}
+
+
+def bind_prefixes(graph: object) -> None:
+    """Bind kgraph's prefixes on an rdflib Graph or Dataset."""
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri, override=True, replace=True)  # type: ignore[attr-defined]

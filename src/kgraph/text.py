@@ -1,0 +1,145 @@
+"""Normalise Vietnamese text once and split it into sentences with offsets.
+
+Text arrives NFC or NFD, with old or new tone placement (``uỷ``/``ủy``), odd spaces and
+control characters. ``normalize_text`` makes one canonical form (NFC, the common tone
+placement ``ủy``/``hóa``, plain spaces); every offset kgraph reports refers to that form.
+``name_key`` and ``fold`` are the comparison keys used for identity and search.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from .model import Article, Document, Sentence
+
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+_TONE_SET = frozenset(TONE_MARKS)
+_VOWELS = frozenset("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
+_MARKED_VOWELS = frozenset("ăâêôơưĂÂÊÔƠƯ")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _tone_index(base: str) -> int:
+    """Where the tone mark goes in a toneless syllable (common placement: hóa, thủy)."""
+    lower = base.lower()
+    # 'qu' and 'gi' + vowel: the u / i belongs to the consonant
+    start = 0
+    if lower.startswith("qu") or (lower.startswith("gi") and len(lower) > 2 and lower[2] in "aăâeêoôơuưy"):
+        start = 2
+    vowels = [i for i in range(start, len(base)) if base[i] in _VOWELS]
+    if not vowels:
+        vowels = [i for i in range(len(base)) if base[i] in _VOWELS]
+        if not vowels:
+            return -1
+    marked = [i for i in vowels if base[i] in _MARKED_VOWELS]
+    if marked:
+        return marked[-1]
+    closed = vowels[-1] < len(base) - 1
+    if closed or len(vowels) == 1:
+        return vowels[-1]
+    if len(vowels) >= 3:
+        return vowels[1]
+    return vowels[0]
+
+
+def _place_tone(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [c for c in decomposed if c in _TONE_SET]
+    if len(tones) != 1:
+        return word
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_SET))
+    if not all(c.isalpha() for c in base) or len(base) > 7:
+        return word
+    index = _tone_index(base)
+    if index < 0:
+        return word
+    placed = base[: index + 1] + tones[0] + base[index + 1 :]
+    return unicodedata.normalize("NFC", placed)
+
+
+def normalize_tones(text: str) -> str:
+    """Put every syllable's tone mark in the common place (``uỷ`` -> ``ủy``)."""
+    return _WORD.sub(lambda m: _place_tone(m.group(0)), text)
+
+
+def normalize_text(text: str) -> str:
+    """The canonical form of an article's text: all later offsets refer to it."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub(" ", text)
+    text = unicodedata.normalize("NFC", text)
+    text = _SPACES.sub(" ", text)
+    text = normalize_tones(text)
+    text = re.sub(r" *\n *", "\n", text)
+    return text.strip()
+
+
+def name_key(name: str) -> str:
+    """Identity key of a name: NFC, common tone placement, lower case, single spaces."""
+    text = normalize_tones(unicodedata.normalize("NFC", name)).lower()
+    text = re.sub(r"\s*([-/])\s*", r"\1", text)
+    text = re.sub(r"[\"'“”‘’«»()\[\],.;:]+", " ", text)
+    return " ".join(text.split())
+
+
+def fold(text: str) -> str:
+    """Accent-free lower-case ASCII form (``Đảng ủy`` -> ``dang uy``), for slugs and search."""
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+# Sentence ends: . ! ? … followed by a space and a capital, a quote or a digit; or a line break.
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZÀ-ỸĐ0-9])|\n+")
+_OPEN_QUOTES = "“"
+_CLOSE_QUOTES = "”"
+
+
+def _quote_depth_ok(text: str, start: int, end: int) -> bool:
+    """True when a boundary at ``end`` is not inside curly quotes opened since ``start``."""
+    chunk = text[start:end]
+    return chunk.count(_OPEN_QUOTES) <= chunk.count(_CLOSE_QUOTES)
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentences of normalised text, with offsets; quotes are never split."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        cut = match.start()
+        if text[cut : match.end()].strip() and text[cut] in "\"”’)":
+            cut = match.start() + 1
+        if match.group(0).startswith("\n") or _quote_depth_ok(text, start, cut):
+            _add_sentence(sentences, text, start, cut)
+            start = match.end()
+    _add_sentence(sentences, text, start, len(text))
+    return tuple(sentences)
+
+
+def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))
+
+
+def make_document(article: Article) -> Document:
+    """Normalise an article and split it into sentences."""
+    text = normalize_text(article.text)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Document(
+        article=article,
+        text=text,
+        sentences=split_sentences(text),
+        article_id=digest[:12],
+        content_hash=digest,
+        title=normalize_text(article.title),
+        published=article.published,
+        author=normalize_text(article.author),
+    )
