@@ -10,15 +10,20 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.query import Result
+from rdflib.term import Node
 
 from .errors import QueryError
-from .namespaces import PREFIXES
+from .namespaces import PREFIXES, bind_prefixes
 
 _UPDATE = re.compile(
     r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b(?=[^\"'<>]*(\{|\bDATA\b|\bWHERE\b|<|\bGRAPH\b|\bSILENT\b|\bALL\b|\bDEFAULT\b|\bNAMED\b))",
@@ -46,10 +51,22 @@ def describe_query(text: str) -> str:
 
 
 def _strip_strings(text: str) -> str:
+    """The query without strings, IRIs, comments, variables and prefixed names: keywords only."""
     text = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'', '""', text)
     text = re.sub(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', text)
     text = re.sub(r"<[^<>\s]*>", "<>", text)
-    return re.sub(r"#[^\n]*", "", text)
+    text = re.sub(r"#[^\n]*", "", text)
+    text = re.sub(r"[?$]\w+", "?v", text)
+    return re.sub(r"[\w.-]*:[\w.:%-]*", "p:x", text)
+
+
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
+
+
+def query_form(text: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of a read-only query ("" when none)."""
+    match = _FORM.search(_strip_strings(text))
+    return match.group(1).upper() if match else ""
 
 
 def check_read_only(text: str) -> None:
@@ -87,39 +104,92 @@ def resolve_query(query: str | None, file: str | None) -> str:
 
 @dataclass
 class Table:
-    """Rows of a SELECT, the boolean of an ASK, or the graph of a CONSTRUCT/DESCRIBE."""
+    """Rows of a SELECT, the boolean of an ASK, or the graph of a CONSTRUCT/DESCRIBE.
+
+    ``rows`` holds each value's text ("" when unbound); ``terms`` the same values as RDF
+    terms (``None`` when unbound), which the SPARQL result formats need. ``truncated``
+    says a result-size limit cut the rows short.
+    """
 
     columns: list[str]
     rows: list[list[str]]
     boolean: bool | None = None
     graph: Graph | None = None
+    terms: list[list[Node | None]] = field(default_factory=list)
+    truncated: bool = False
 
 
-def run_query(graph: Graph, text: str) -> Table:
+def table_of_boolean(answer: bool) -> Table:
+    """The table of an ASK answer."""
+    return Table(["ask"], [[str(answer).lower()]], boolean=answer, terms=[[Literal(answer)]])
+
+
+def table_of_solutions(
+    columns: list[str], solutions: Iterable[Sequence[Node | None]], max_rows: int | None = None
+) -> Table:
+    """The table of SELECT solutions, cut at ``max_rows`` rows when given."""
+    terms: list[list[Node | None]] = []
+    truncated = False
+    for solution in solutions:
+        if max_rows is not None and len(terms) >= max_rows:
+            truncated = True
+            break
+        terms.append(list(solution))
+    rows = [["" if value is None else str(value) for value in row] for row in terms]
+    return Table(columns, rows, terms=terms, truncated=truncated)
+
+
+def table_of_triples(triples: Iterable[tuple[Node, Node, Node]], max_rows: int | None = None) -> Table:
+    """The table of a CONSTRUCT/DESCRIBE result: its graph, and its triples sorted as rows."""
+    out = Graph()
+    bind_prefixes(out)
+    truncated = False
+    for triple in triples:
+        if max_rows is not None and len(out) >= max_rows:
+            truncated = True
+            break
+        out.add(triple)
+    ordered = sorted(out, key=lambda t: tuple(str(x) for x in t))
+    rows = [[str(x) for x in triple] for triple in ordered]
+    terms: list[list[Node | None]] = [list(triple) for triple in ordered]
+    return Table(["subject", "predicate", "object"], rows, graph=out, terms=terms, truncated=truncated)
+
+
+#: rdflib's SPARQL parser (pyparsing) is not thread-safe: one parse at a time.
+_PARSE_LOCK = threading.Lock()
+
+
+def run_query(graph: Graph, text: str, max_rows: int | None = None) -> Table:
+    """Run a read-only query over an rdflib graph (a ``Dataset`` sees the union of its graphs)."""
     check_read_only(text)
     try:
-        result: Result = graph.query(with_prefixes(text))
+        with _PARSE_LOCK:
+            prepared = translateQuery(parseQuery(with_prefixes(text)))
+        result: Result = graph.query(prepared)
+        if result.type == "ASK":
+            return table_of_boolean(bool(result.askAnswer))
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return table_of_triples(result, max_rows)  # type: ignore[arg-type]
+        columns = [str(v) for v in (result.vars or [])]
+        return table_of_solutions(columns, result, max_rows)  # type: ignore[arg-type]
+    except QueryError:
+        raise
     except Exception as error:  # pyparsing and rdflib errors: a bad query
-        first = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise QueryError(f"bad SPARQL: {first[:300]}") from None
-    if result.type == "ASK":
-        return Table(["ask"], [[str(bool(result.askAnswer)).lower()]], boolean=bool(result.askAnswer))
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        out = Graph()
-        for triple in result:
-            out.add(triple)  # type: ignore[arg-type]
-        rows = sorted([[str(t) for t in triple] for triple in out])  # type: ignore[union-attr]
-        return Table(["subject", "predicate", "object"], rows, graph=out)
-    columns = [str(v) for v in (result.vars or [])]
-    rows = [["" if value is None else str(value) for value in row] for row in result]  # type: ignore[union-attr]
-    return Table(columns, rows)
+        raise QueryError(f"bad SPARQL: {first_line(error)}") from None
+
+
+def first_line(error: BaseException) -> str:
+    """The first line of an error message, short enough for one line of output."""
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return text[:300]
 
 
 def format_table(table: Table, fmt: str = "table") -> str:
     if fmt == "json":
         if table.boolean is not None:
             return json.dumps({"boolean": table.boolean})
-        return json.dumps([dict(zip(table.columns, row)) for row in table.rows], ensure_ascii=False, indent=1)
+        records = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+        return json.dumps(records, ensure_ascii=False, indent=1)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -131,10 +201,10 @@ def format_table(table: Table, fmt: str = "table") -> str:
     short = [[_shorten(cell) for cell in row] for row in table.rows]
     widths = [len(c) for c in table.columns]
     for row in short:
-        widths = [max(w, min(len(cell), 80)) for w, cell in zip(widths, row)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(table.columns, widths))]
+        widths = [max(w, min(len(cell), 80)) for w, cell in zip(widths, row, strict=True)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(table.columns, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(cell[:80].ljust(w) for cell, w in zip(row, widths)) for row in short]
+    lines += ["  ".join(cell[:80].ljust(w) for cell, w in zip(row, widths, strict=True)) for row in short]
     lines.append(f"({len(table.rows)} rows)")
     return "\n".join(lines)
 

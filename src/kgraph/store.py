@@ -1,17 +1,45 @@
-"""Load a built graph from disk: Turtle, TriG, N-Triples, N-Quads or JSON-LD.
+"""Where graphs live: rdflib in memory, an on-disk Oxigraph store, or a remote SPARQL store.
 
-``load_graph`` gives the union of every named graph, which is what queries, the
-network view and exports work on.
+    open_store("memory")            MemoryStore    rdflib, in memory (the default; small graphs)
+    open_store("graph.trig")        MemoryStore    loaded from a graph file written by build
+    open_store("oxigraph:PATH")     OxigraphStore  pyoxigraph on disk (large graphs); "oxigraph:"
+                                                   alone is an in-memory Oxigraph store
+    open_store("sparql:URL")        SparqlStore    any SPARQL 1.1 store (see ``kgraph.remote``)
+
+Every store keeps one named graph per article, named by the article IRI. Writers call
+``replace_graph`` (the old graph is dropped first, so an edited article leaves no stale
+triple) or ``load_dataset``; readers call ``query``, which sees the union of all graphs.
+``load_graph`` gives that union as one rdflib ``Graph`` from a file.
 """
 
 from __future__ import annotations
 
+import os
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from types import TracebackType
+from typing import Any
 
-from rdflib import Dataset, Graph
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF
+from rdflib.term import Node
 
-from .errors import GraphFileError
-from .namespaces import bind_prefixes
+from .errors import GraphFileError, InputError, QueryError
+from .namespaces import KG, SCHEMA, bind_prefixes
+from .query import (
+    Table,
+    check_read_only,
+    first_line,
+    run_query,
+    table_of_boolean,
+    table_of_solutions,
+    table_of_triples,
+    with_prefixes,
+)
+
+Triple = tuple[Node, Node, Node]
 
 FORMAT_OF_SUFFIX = {
     ".ttl": "turtle",
@@ -24,23 +52,367 @@ FORMAT_OF_SUFFIX = {
     ".owl": "xml",
 }
 
+#: Formats whose files name their graphs (one per article); the others hold one graph.
+QUAD_FORMATS = ("trig", "nquads")
 
-def load_graph(path: str | Path) -> Graph:
-    """The union of all triples in a graph file; ``GraphFileError`` when unusable."""
-    path = Path(path)
+#: Named graph for triples of a single-graph file that no article claims.
+SHARED_GRAPH = URIRef("https://w3id.org/kgraph/resource/graph/shared")
+
+
+def _format_of(path: Path) -> str:
     if not path.is_file():
         raise GraphFileError(f"{path}: no such graph file (run 'kgraph build' first)")
     fmt = FORMAT_OF_SUFFIX.get(path.suffix.lower())
     if fmt is None:
         raise GraphFileError(f"{path}: unknown graph format (use .ttl, .trig, .nt, .nq or .jsonld)")
+    return fmt
+
+
+def read_dataset(path: str | Path) -> Dataset:
+    """The graphs of a graph file as an rdflib ``Dataset``, exactly as the file has them."""
+    path = Path(path)
+    fmt = _format_of(path)
     dataset = Dataset()
+    bind_prefixes(dataset)
     try:
         dataset.parse(path, format=fmt)
     except Exception as error:  # rdflib raises many kinds; all mean the same to a user
-        first = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise GraphFileError(f"{path}: not valid {fmt} ({first[:200]})") from None
+        raise GraphFileError(f"{path}: not valid {fmt} ({first_line(error)[:200]})") from None
+    return dataset
+
+
+def load_graph(path: str | Path) -> Graph:
+    """The union of all triples in a graph file; ``GraphFileError`` when unusable."""
+    dataset = read_dataset(path)
     graph = Graph()
     bind_prefixes(graph)
     for s, p, o, _ in dataset.quads((None, None, None, None)):
         graph.add((s, p, o))
     return graph
+
+
+def read_article_graphs(path: str | Path) -> Dataset:
+    """One named graph per article from any graph file.
+
+    A TriG or N-Quads file already has them. A single-graph file (Turtle...) is split by
+    the article each triple comes from: ``kg:mentionedIn`` and ``prov:wasDerivedFrom``
+    link entities and statements to their article; see ``group_by_article``.
+    """
+    path = Path(path)
+    dataset = read_dataset(path)
+    if _format_of(path) in QUAD_FORMATS:
+        return dataset
+    union = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return group_by_article(union)
+
+
+def group_by_article(graph: Graph) -> Dataset:
+    """Split a union graph into one named graph per article (the inverse of the union).
+
+    A triple goes to the graphs of the articles its subject comes from: the article
+    itself, what ``kg:mentionedIn`` or ``prov:wasDerivedFrom`` it; a link to an article
+    goes to that article's graph only; a relation goes to the articles of the reified
+    statements that carry its evidence, or else to the articles mentioning both ends.
+    Nodes without an article of their own (a role, a document type) follow the nodes that
+    point at them; what is left goes to ``SHARED_GRAPH``.
+    """
+    links = (KG.mentionedIn, PROV.wasDerivedFrom)
+    articles_of: dict[Node, set[Node]] = defaultdict(set)
+    for article in graph.subjects(RDF.type, SCHEMA.NewsArticle):
+        articles_of[article].add(article)
+    for link in links:
+        for s, o in graph.subject_objects(link):
+            articles_of[s].add(o)
+    evidence: dict[Triple, set[Node]] = defaultdict(set)
+    for statement in graph.subjects(RDF.type, RDF.Statement):
+        triple = (
+            graph.value(statement, RDF.subject),
+            graph.value(statement, RDF.predicate),
+            graph.value(statement, RDF.object),
+        )
+        if None not in triple:
+            evidence[triple] |= articles_of.get(statement, set())  # type: ignore[index]
+    # nodes without an article of their own inherit those of the nodes pointing at them
+    inherited: dict[Node, set[Node]] = defaultdict(set)
+    changed = True
+    while changed:
+        changed = False
+        for s, _, o in graph:
+            if not isinstance(o, (URIRef, BNode)) or articles_of.get(o):
+                continue
+            source = articles_of.get(s) or inherited.get(s, set())
+            if not source <= inherited[o]:
+                inherited[o] |= source
+                changed = True
+    dataset = Dataset()
+    bind_prefixes(dataset)
+    for s, p, o in sorted(graph, key=lambda t: tuple(str(x) for x in t)):
+        if p in links:
+            targets: set[Node] = {o}
+        else:
+            own = articles_of.get(s) or inherited.get(s) or {SHARED_GRAPH}
+            both = own & articles_of.get(o, set())  # a relation between two entities: where both occur
+            targets = evidence.get((s, p, o)) or both or own
+        for target in sorted(targets, key=str):
+            dataset.graph(target).add((s, p, o))  # type: ignore[arg-type]
+    return dataset
+
+
+def article_graphs(dataset: Dataset) -> Iterator[tuple[URIRef, list[Triple]]]:
+    """(name, triples) of each named graph of ``dataset`` holding triples, by name."""
+    by_name: dict[URIRef, list[Triple]] = defaultdict(list)
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        name = g.identifier if isinstance(g, Graph) else g
+        if isinstance(name, URIRef) and name != URIRef("urn:x-rdflib:default"):
+            by_name[name].append((s, p, o))
+        else:
+            by_name[SHARED_GRAPH].append((s, p, o))
+    for name in sorted(by_name):
+        yield name, by_name[name]
+
+
+class Store(ABC):
+    """A dataset of named graphs, one per article, queried as their union."""
+
+    spec: str = ""
+
+    @abstractmethod
+    def replace_graph(self, name: URIRef, triples: Iterable[Triple]) -> int:
+        """Make ``triples`` the whole content of graph ``name``; return how many were stored."""
+
+    def load_dataset(self, dataset: Dataset) -> int:
+        """Replace each named graph of ``dataset`` in the store; return the triples stored."""
+        return sum(self.replace_graph(name, triples) for name, triples in article_graphs(dataset))
+
+    def load_file(self, path: str | Path) -> int:
+        """Load a graph file written by build, one named graph per article."""
+        return self.load_dataset(read_article_graphs(path))
+
+    @abstractmethod
+    def drop_graph(self, name: URIRef) -> None:
+        """Remove graph ``name`` and its triples (nothing happens when it does not exist)."""
+
+    @abstractmethod
+    def graph_names(self) -> list[URIRef]:
+        """Names of the graphs that hold triples, sorted."""
+
+    @abstractmethod
+    def query(self, text: str, max_rows: int | None = None) -> Table:
+        """Run a read-only SPARQL query over the union of all graphs.
+
+        kgraph's prefixes are predeclared; ``max_rows`` cuts the result short (and sets
+        ``Table.truncated``). Raises ``QueryError`` for a bad or forbidden query.
+        """
+
+    def close(self) -> None:  # noqa: B027 - most stores hold nothing to release
+        """Release files and connections; the store cannot be used afterwards."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class MemoryStore(Store):
+    """rdflib in memory: no set-up, fine up to a few hundred thousand triples."""
+
+    def __init__(self, spec: str = "memory", dataset: Dataset | None = None) -> None:
+        self.spec = spec
+        self.dataset = Dataset() if dataset is None else dataset
+        self.dataset.default_union = True
+        bind_prefixes(self.dataset)
+
+    def replace_graph(self, name: URIRef, triples: Iterable[Triple]) -> int:
+        self.drop_graph(name)
+        graph = self.dataset.graph(name)
+        for triple in triples:
+            graph.add(triple)
+        return len(graph)
+
+    def drop_graph(self, name: URIRef) -> None:
+        self.dataset.remove_graph(name)
+
+    def graph_names(self) -> list[URIRef]:
+        return sorted(
+            g.identifier
+            for g in self.dataset.graphs()
+            if isinstance(g.identifier, URIRef) and len(g) and g.identifier != URIRef("urn:x-rdflib:default")
+        )
+
+    def query(self, text: str, max_rows: int | None = None) -> Table:
+        return run_query(self.dataset, text, max_rows)
+
+
+class OxigraphStore(Store):
+    """pyoxigraph: on disk (``oxigraph:PATH``) or in memory (``oxigraph:``); fast on large graphs."""
+
+    def __init__(self, path: str | Path | None = None, read_only: bool = False, spec: str = "") -> None:
+        ox = _pyoxigraph()
+        self.spec = spec or f"oxigraph:{path or ''}"
+        self.path = Path(path) if path else None
+        self.read_only = read_only
+        try:
+            if self.path is None:
+                self.store = ox.Store()
+            elif read_only:
+                if not self.path.is_dir():
+                    fix = "build one with --store oxigraph:PATH"
+                    raise InputError(self.path, "no Oxigraph store here", fix)
+                self.store = ox.Store.read_only(str(self.path))
+            else:
+                self.store = ox.Store(str(self.path))
+        except OSError as error:
+            raise InputError(self.path, f"cannot open the Oxigraph store ({first_line(error)})") from None
+
+    def replace_graph(self, name: URIRef, triples: Iterable[Triple]) -> int:
+        ox = _pyoxigraph()
+        graph = ox.NamedNode(str(name))
+        quads = {ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph) for s, p, o in triples}
+        self.store.remove_graph(graph) if self.store.contains_named_graph(graph) else None
+        self.store.extend(quads)
+        return len(quads)
+
+    def load_file(self, path: str | Path) -> int:
+        """Load a graph file; TriG and N-Quads go straight to Oxigraph's own parser."""
+        path = Path(path)
+        fmt = _format_of(path)
+        if fmt not in QUAD_FORMATS:
+            return super().load_file(path)
+        ox = _pyoxigraph()
+        rdf_format = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS
+        try:
+            quads = list(ox.parse(path=str(path), format=rdf_format))
+        except (SyntaxError, ValueError) as error:
+            raise GraphFileError(f"{path}: not valid {fmt} ({first_line(error)[:200]})") from None
+        shared = ox.NamedNode(str(SHARED_GRAPH))
+        quads = [
+            q if isinstance(q.graph_name, ox.NamedNode) else ox.Quad(q.subject, q.predicate, q.object, shared)
+            for q in quads
+        ]
+        for name in {q.graph_name for q in quads}:
+            if self.store.contains_named_graph(name):
+                self.store.remove_graph(name)
+        self.store.bulk_extend(quads)
+        self.store.flush()
+        return len(quads)
+
+    def drop_graph(self, name: URIRef) -> None:
+        graph = _pyoxigraph().NamedNode(str(name))
+        if self.store.contains_named_graph(graph):
+            self.store.remove_graph(graph)
+
+    def graph_names(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self.store.named_graphs() if hasattr(g, "value"))
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def query(self, text: str, max_rows: int | None = None) -> Table:
+        ox = _pyoxigraph()
+        check_read_only(text)
+        try:
+            result = self.store.query(with_prefixes(text), use_default_graph_as_union=True)
+            if isinstance(result, ox.QueryBoolean):
+                return table_of_boolean(bool(result))
+            if isinstance(result, ox.QueryTriples):
+                triples = ((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
+                           for t in result)
+                return table_of_triples(triples, max_rows)
+            columns = [v.value for v in result.variables]
+            solutions = ([None if value is None else from_oxigraph(value) for value in solution]
+                         for solution in result)
+            return table_of_solutions(columns, solutions, max_rows)
+        except (SyntaxError, ValueError) as error:
+            raise QueryError(f"bad SPARQL: {first_line(error)}") from None
+        except OSError as error:
+            raise QueryError(f"the Oxigraph store failed on this query: {first_line(error)}") from None
+
+    def close(self) -> None:
+        if hasattr(self, "store"):
+            if self.path is not None and not self.read_only:
+                self.store.flush()
+            del self.store
+
+
+def _pyoxigraph() -> Any:
+    try:
+        import pyoxigraph
+    except ImportError:  # pragma: no cover - a declared dependency, but optional in spirit
+        raise QueryError("the Oxigraph store needs pyoxigraph: pip install pyoxigraph") from None
+    return pyoxigraph
+
+
+def to_oxigraph(term: Node) -> Any:
+    """The pyoxigraph term of an rdflib term."""
+    ox = _pyoxigraph()
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise QueryError(f"cannot store the RDF term {term!r}")
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def from_oxigraph(term: Any) -> Node:
+    """The rdflib term of a pyoxigraph term."""
+    ox = _pyoxigraph()
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+
+
+def open_store(
+    spec: str | Path = "memory",
+    *,
+    read_only: bool = False,
+    user: str | None = None,
+    password: str | None = None,
+    graph_store: str | None = None,
+) -> Store:
+    """The store a spec names: ``memory``, a graph file, ``oxigraph:PATH`` or ``sparql:URL``.
+
+    ``read_only`` opens an on-disk Oxigraph store for reading only, so several readers
+    (``kgraph query``, ``kgraph serve``) can share it. ``user``, ``password`` and
+    ``graph_store`` apply to ``sparql:URL`` (see ``kgraph.remote.SparqlStore``); user and
+    password default to ``KGRAPH_SPARQL_USER`` and ``KGRAPH_SPARQL_PASSWORD``.
+    """
+    text = str(spec)
+    if text in ("", "memory", "rdflib", "memory:", "rdflib:"):
+        return MemoryStore()
+    if text.startswith("oxigraph:"):
+        path = text[len("oxigraph:"):]
+        return OxigraphStore(path or None, read_only=read_only, spec=text)
+    if text.startswith("sparql:"):
+        from .remote import SparqlStore
+
+        return SparqlStore(
+            text[len("sparql:"):],
+            user=user or os.environ.get("KGRAPH_SPARQL_USER"),
+            password=password or os.environ.get("KGRAPH_SPARQL_PASSWORD"),
+            graph_store=graph_store,
+        )
+    file = Path(text)
+    if file.is_dir():
+        raise InputError(file, "is a folder, not a graph file", "give a .ttl/.trig file or oxigraph:PATH")
+    if file.suffix.lower() in FORMAT_OF_SUFFIX or file.exists():
+        return MemoryStore(spec=text, dataset=read_dataset(file))
+    fix = "use FILE.ttl, FILE.trig, oxigraph:PATH or sparql:URL"
+    raise InputError(text, "not a graph file or store", fix)

@@ -1,4 +1,4 @@
-"""``kgraph query GRAPH (QUERY | NAME | --file Q.rq) [--format table|csv|json]``."""
+"""``kgraph query GRAPH|STORE (QUERY | NAME | --file Q.rq) [--format table|csv|json]``."""
 
 from __future__ import annotations
 
@@ -6,8 +6,12 @@ import argparse
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("query", help="run SPARQL (SELECT, ASK, CONSTRUCT) over a built graph")
-    p.add_argument("graph", metavar="GRAPH", help="a graph file written by 'kgraph build'")
+    p = sub.add_parser("query", help="run SPARQL (SELECT, ASK, CONSTRUCT) over a built graph or a store")
+    p.add_argument(
+        "graph",
+        metavar="GRAPH|STORE",
+        help="a graph file written by 'kgraph build', oxigraph:PATH, or sparql:URL",
+    )
     p.add_argument("query", nargs="?", help="SPARQL text or a ready-made query name (see --list)")
     p.add_argument("--file", metavar="Q.rq", help="read the query from a file")
     p.add_argument("--format", default="table", choices=("table", "csv", "json"), help="result format")
@@ -16,16 +20,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..query import describe_query, format_table, ready_queries, resolve_query, run_query
-    from ..store import load_graph
+    from ..query import describe_query, format_table, ready_queries, resolve_query
 
     if args.list:
         for name, text in ready_queries().items():
             print(f"{name:22} {describe_query(text)}")
         return 0
     text = resolve_query(args.query, args.file)
-    graph = load_graph(args.graph)
-    table = run_query(graph, text)
+    if args.graph.startswith(("oxigraph:", "sparql:")):
+        from ..store import open_store
+
+        with open_store(args.graph, read_only=True) as store:
+            table = store.query(text)
+    else:
+        from ..query import run_query
+        from ..store import load_graph
+
+        table = run_query(load_graph(args.graph), text)
     if table.graph is not None and args.format == "table":
         from ..export import to_turtle
 
