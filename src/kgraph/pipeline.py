@@ -2,18 +2,26 @@
 
 Each article becomes its own named graph (named by the article's IRI); the union of
 those graphs is the knowledge graph. Entities merge across articles because their IRIs
-depend only on their identity keys. One bad article is reported and skipped; it never
-costs the others their results.
+depend only on their identity keys, so articles are built independently (in worker
+processes when asked) and merged by plain union, in sorted path order. One bad article is
+reported and skipped; it never costs the others their results.
+
+An article's graph travels as its sorted N-Triples lines (``ArticleGraph``): small to
+send between processes, cheap to cache on disk, and enough to write every output without
+rdflib (see ``kgraph.lines``). The rdflib ``Dataset`` is made from them only when asked for.
 """
 
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
@@ -22,27 +30,96 @@ from .build import build_graph
 from .errors import InputError
 from .extract import extract
 from .identity import article_iri
+from .lines import graph_lines, nquads
 from .model import Extraction
 from .namespaces import PREDICATE_OF, bind_prefixes
-from .read import find_articles, read_article
+from .read import MAX_BYTES, find_articles, read_article
 from .text import make_document
 
+if TYPE_CHECKING:
+    from .cache import Cache
 
-@dataclass
+#: ``(i, n)``: the i-th of n slices of a corpus, 0 <= i < n.
+Shard = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class ArticleGraph:
+    """One usable article's graph as sorted distinct N-Triples lines, with its origin."""
+
+    source: str  # the path as given, posix form
+    digest: str  # SHA-256 of the file's bytes ('' when unknown)
+    graph: str  # the article IRI, naming its graph
+    text: str  # the N-Triples lines, each ending in a line break
+    warnings: tuple[str, ...] = ()
+    cached: bool = False  # taken from the incremental cache, not extracted in this run
+
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+
 class BuildResult:
-    """What a build produced: the dataset plus what a summary needs."""
+    """What a build produced: the per-article graphs (and the dataset they make) plus a summary's needs."""
 
-    dataset: Dataset
-    articles: list[str] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
-    warnings: list[str] = field(default_factory=list)
+    def __init__(
+        self,
+        dataset: Dataset | None = None,
+        articles: list[str] | None = None,
+        skipped: list[tuple[str, str]] | None = None,
+        warnings: list[str] | None = None,
+        graphs: list[ArticleGraph] | None = None,
+    ) -> None:
+        self._dataset = dataset
+        self.articles: list[str] = articles if articles is not None else []
+        self.skipped: list[tuple[str, str]] = skipped if skipped is not None else []  # (path, why)
+        self.warnings: list[str] = warnings if warnings is not None else []
+        self.graphs: list[ArticleGraph] = graphs if graphs is not None else []
+
+    @property
+    def extracted(self) -> int:
+        """Articles extracted in this run (the others came from the cache)."""
+        return sum(1 for g in self.graphs if not g.cached)
+
+    @property
+    def dataset(self) -> Dataset:
+        """One named graph per article (made from the lines on first use)."""
+        if self._dataset is None:
+            dataset = Dataset()
+            bind_prefixes(dataset)
+            if self.graphs:
+                dataset.parse(data="".join(nquads(self.named_lines())), format="nquads")
+            self._dataset = dataset
+        return self._dataset
+
+    def named_lines(self) -> list[tuple[str, list[str]]]:
+        """``(graph IRI, sorted distinct lines)`` per named graph, sorted by IRI.
+
+        Two files with the same text are the same article: their lines share one graph.
+        """
+        by_name: dict[str, set[str]] = {}
+        for article in self.graphs:
+            by_name.setdefault(article.graph, set()).update(article.lines())
+        return [(name, sorted(lines)) for name, lines in sorted(by_name.items())]
+
+    def union_lines(self) -> list[str]:
+        """The distinct N-Triples lines of all articles, sorted."""
+        lines: set[str] = set()
+        for article in self.graphs:
+            lines.update(article.lines())
+        return sorted(lines)
+
+    def triple_count(self) -> int:
+        return len(self.union_lines())
 
     def union(self) -> Graph:
         """All triples of all articles in one graph."""
         graph = Graph()
         bind_prefixes(graph)
-        for triple in self.dataset.triples((None, None, None, None)):  # type: ignore[arg-type]
-            graph.add(triple[:3])  # type: ignore[arg-type]
+        if self._dataset is not None:
+            for quad in self._dataset.quads((None, None, None, None)):
+                graph.add(quad[:3])
+        elif self.graphs:
+            graph.parse(data="\n".join(self.union_lines()) + "\n", format="nt")
         return graph
 
 
@@ -55,29 +132,173 @@ def extract_file(path: Path) -> Extraction:
     return extraction
 
 
+#: What a worker sends back: (graph IRI, N-Triples text, warnings, why skipped).
+WorkerOutput = tuple[str, str, tuple[str, ...], str]
+
+
+def process_article(path: str) -> WorkerOutput:
+    """Extract and build one article file; runs in a worker process, so it returns plain strings."""
+    try:
+        extraction = extract_file(Path(path))
+    except InputError as error:
+        return "", "", (), error.why
+    lines = graph_lines(build_graph(extraction))
+    name = str(article_iri(extraction.document.article_id))
+    return name, "".join(line + "\n" for line in lines), tuple(extraction.warnings), ""
+
+
+def parse_shard(spec: str) -> Shard:
+    """``"i/n"`` -> ``(i, n)``, with 0 <= i < n (Slurm's ``$SLURM_ARRAY_TASK_ID/$N``)."""
+    try:
+        index_text, count_text = spec.split("/")
+        index, count = int(index_text), int(count_text)
+    except ValueError:
+        raise InputError(spec, "is not a shard", "write it i/n, e.g. 0/4 for the first of four") from None
+    if count < 1 or not 0 <= index < count:
+        raise InputError(spec, "is not a shard", f"i counts from 0 to n-1, e.g. 0/{max(count, 1)}")
+    return index, count
+
+
+def shard_of(relative: str, count: int) -> int:
+    """The shard (0..count-1) of an article, from a stable hash of its path relative to its input folder."""
+    return int.from_bytes(hashlib.sha256(relative.encode("utf-8")).digest()[:8], "big") % count
+
+
+def select_articles(paths: Iterable[str | Path], shard: Shard | None = None) -> list[Path]:
+    """The article files under ``paths`` (sorted as ``find_articles`` gives them), or one shard's slice.
+
+    A file's shard depends on its path relative to the folder it was found under (its name
+    when given directly), so every machine computes the same slices whatever the mount point.
+    """
+    paths = list(paths)
+    if shard is None:
+        return find_articles(paths)
+    index, count = shard
+    chosen: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        root = Path(raw)
+        for path in find_articles([root]):
+            if path in seen:
+                continue
+            seen.add(path)
+            relative = path.relative_to(root).as_posix() if root.is_dir() else path.name
+            if shard_of(relative, count) == index:
+                chosen.append(path)
+    return chosen
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes; '' when it cannot be read (the worker then says why)."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return ""
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def run_workers(sources: list[str], workers: int) -> Iterator[WorkerOutput]:
+    """``process_article`` over ``sources``, in order, in ``workers`` processes (in this one when 1)."""
+    workers = max(1, min(workers, len(sources)))
+    if workers == 1:
+        yield from map(process_article, sources)
+        return
+    chunksize = max(1, min(16, len(sources) // (workers * 8)))
+    pool = _pool_context().Pool(workers)
+    try:
+        yield from pool.imap(process_article, sources, chunksize=chunksize)
+    except BaseException:
+        pool.terminate()
+        raise
+    else:
+        pool.close()
+    finally:
+        pool.join()
+
+
 def build(
-    paths: Iterable[str | Path], progress: Callable[[Path], None] | None = None
+    paths: Iterable[str | Path],
+    progress: Callable[[Path], None] | None = None,
+    *,
+    workers: int = 1,
+    shard: Shard | None = None,
+    cache: Cache | None = None,
+    on_total: Callable[[int], None] | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the articles under ``paths``.
+
+    ``workers`` processes extract in parallel; the result is the same whatever their number.
+    ``shard=(i, n)`` builds only the i-th of n deterministic slices. With a ``cache``, an
+    article whose path and bytes are unchanged is taken from it instead of being extracted.
+    ``on_total`` hears the number of articles once known; ``progress`` hears each finished one.
 
     Raises ``InputError`` when a path does not exist or a folder holds no article;
     an unreadable article is skipped and listed in ``BuildResult.skipped``.
     """
-    files = find_articles(paths)
-    dataset = Dataset()
-    bind_prefixes(dataset)
-    result = BuildResult(dataset)
-    for path in files:
+    files = select_articles(paths, shard)
+    if on_total is not None:
+        on_total(len(files))
+    slots: list[ArticleGraph | str | None] = [None] * len(files)  # graph, or why skipped
+    digests = [file_digest(path) for path in files]
+    missing: list[int] = []
+    for index, (path, digest) in enumerate(zip(files, digests, strict=True)):
+        found = cache.lookup(path.as_posix(), digest) if cache is not None and digest else None
+        if found is None:
+            missing.append(index)
+            continue
+        entry, text = found
+        slots[index] = ArticleGraph(entry.source, digest, entry.graph, text, entry.warnings, cached=True)
         if progress is not None:
             progress(path)
-        try:
-            extraction = extract_file(path)
-        except InputError as error:
-            result.skipped.append((path.as_posix(), error.why))
-            continue
-        add_extraction(dataset, extraction)
-        result.articles.append(path.as_posix())
-        result.warnings.extend(f"{path.as_posix()}: {w}" for w in extraction.warnings)
+    outputs = run_workers([files[i].as_posix() for i in missing], workers)
+    for index, (name, text, warnings, why) in zip(missing, outputs, strict=True):
+        path = files[index]
+        slots[index] = ArticleGraph(path.as_posix(), digests[index], name, text, warnings) if name else why
+        if progress is not None:
+            progress(path)
+    result = BuildResult()
+    for path, slot in zip(files, slots, strict=True):
+        source = path.as_posix()
+        if isinstance(slot, ArticleGraph):
+            result.graphs.append(slot)
+            result.articles.append(source)
+            result.warnings.extend(f"{source}: {w}" for w in slot.warnings)
+        else:
+            result.skipped.append((source, str(slot)))
+    return result
+
+
+def merge(folders: Iterable[str | Path]) -> BuildResult:
+    """The build made of several build folders' caches (e.g. the shards of one corpus).
+
+    Same result as building all their articles at once: each article's lines are taken as
+    its shard built them, and the union is plain set union. An article found in two folders
+    with different content is an ``InputError``.
+    """
+    from .cache import code_fingerprint, read_folder
+
+    found: dict[str, ArticleGraph] = {}
+    for folder in folders:
+        _, articles = read_folder(folder, code_fingerprint())
+        for entry, text in articles:
+            known = found.get(entry.source)
+            if known is not None and known.digest != entry.digest:
+                why = f"built {entry.source} from other content than an earlier folder"
+                raise InputError(folder, why, "rebuild the folders from the same articles")
+            found[entry.source] = ArticleGraph(
+                entry.source, entry.digest, entry.graph, text, entry.warnings, cached=True
+            )
+    result = BuildResult()
+    for source, article in sorted(found.items()):
+        result.graphs.append(article)
+        result.articles.append(source)
+        result.warnings.extend(f"{source}: {w}" for w in article.warnings)
     return result
 
 
@@ -92,10 +313,9 @@ def add_extraction(dataset: Dataset, extraction: Extraction) -> URIRef:
 
 def summarize(graph: Graph) -> dict[str, Counter[str]]:
     """Entities by class and relations by property, by local name."""
-    from .identity import DOCUMENT_KINDS  # noqa: F401  (kept near its use)
     from .namespaces import CLASS_OF_KIND
 
-    local_class = {iri: name for name, iri in CLASS_OF_KIND.items()}
+    local_class: dict[object, str] = {iri: name for name, iri in CLASS_OF_KIND.items()}
     classes: Counter[str] = Counter()
     for _, cls in graph.subject_objects(RDF.type):
         if cls in local_class:
@@ -108,13 +328,17 @@ def summarize(graph: Graph) -> dict[str, Counter[str]]:
     return {"entities": classes, "relations": relations}
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
+def write_atomic(path: Path, data: bytes | Iterable[str]) -> None:
+    """Write ``data`` (bytes, or UTF-8 text pieces) to ``path`` through a temporary file and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                for piece in data:
+                    handle.write(piece.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

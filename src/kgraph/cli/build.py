@@ -1,10 +1,17 @@
-"""``kgraph build PATH... --out DIR``: build the graph, write Turtle, TriG and HTML, summarise."""
+"""``kgraph build PATH... --out DIR``: build the graph, write Turtle, TriG, N-Quads and HTML, summarise.
+
+Checks the arguments, shows a progress bar when asked (or when stderr is a terminal) and
+calls ``kgraph.api.build_to``, which does the work.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 
@@ -15,21 +22,74 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--out", default="output", metavar="DIR", help="output folder (default: output)")
     p.add_argument("--no-html", action="store_true", help="skip the HTML network page")
     p.add_argument("--quiet", action="store_true", help="print only errors")
+    p.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+        help="worker processes extracting articles (default: the machine's cores)",
+    )
+    p.add_argument(
+        "--shard", metavar="I/N",
+        help="build only slice I of N (0 <= I < N, by a stable hash of each file's path); merge with --merge",
+    )
+    p.add_argument(
+        "--merge", action="store_true",
+        help="PATHs are build folders (e.g. shards): write their union to --out",
+    )
+    p.add_argument("--no-cache", action="store_true", help="ignore and do not update OUT/.kgraph-cache")
+    p.add_argument(
+        "--progress", action="store_true", help="show a progress bar even when stderr is not a terminal"
+    )
     p.set_defaults(func=run)
+
+
+def _progress_bar(enabled: bool) -> tuple[Callable[[int], None] | None, Callable[[Path], None] | None, Any]:
+    """``on_total`` and ``progress`` callbacks drawing a tqdm bar on stderr, and the bar holder."""
+    if not enabled:
+        return None, None, None
+    from tqdm import tqdm
+
+    holder: dict[str, Any] = {}
+
+    def on_total(total: int) -> None:
+        holder["bar"] = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+
+    def progress(_: Path) -> None:
+        holder["bar"].update(1)
+
+    return on_total, progress, holder
 
 
 def run(args: argparse.Namespace) -> int:
     from ..api import build_to
+    from ..pipeline import parse_shard
 
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise InputError(out, "is a file, not a folder", "give --out a folder")
-    report = build_to(args.paths, out, html=not args.no_html)
+    if args.workers < 1:
+        raise InputError(args.workers, "is not a number of workers", "give --workers 1 or more")
+    if args.merge and args.shard:
+        raise InputError("--shard", "cannot be combined with --merge", "build the shards, then merge them")
+    if args.merge and args.no_cache:
+        raise InputError("--no-cache", "cannot be combined with --merge", "merging reads the shards' caches")
+    shard = parse_shard(args.shard) if args.shard else None
+    show = not args.quiet and (args.progress or sys.stderr.isatty())
+    on_total, progress, holder = _progress_bar(show)
+    try:
+        report = build_to(
+            args.paths, out, html=not args.no_html, workers=args.workers, shard=shard,
+            incremental=not args.no_cache, merge_folders=args.merge, progress=progress, on_total=on_total,
+        )
+    finally:
+        if holder and "bar" in holder:
+            holder["bar"].close()
     if not args.quiet:
         print(report.text())
     for path, why in report.result.skipped:
         print(f"kgraph: warning: skipped {path}: {why}", file=sys.stderr)
     if not report.result.articles:
+        if shard is not None and not report.result.skipped:
+            print(f"kgraph: shard {args.shard} holds no article; nothing to build", file=sys.stderr)
+            return 0
         print("kgraph: error: no article could be used; nothing written", file=sys.stderr)
         return 1
     return 2 if report.result.skipped else 0

@@ -1,0 +1,214 @@
+"""The incremental-build cache: each article's triples on disk, keyed by source path and content.
+
+    OUT/.kgraph-cache/manifest.json          version, code fingerprint, one entry per article
+    OUT/.kgraph-cache/articles/ab/ab12….nt   the article's sorted N-Triples lines
+
+An entry is reused only when the article's path and the SHA-256 of its bytes are the ones
+recorded and its file still holds the lines recorded (checked by hash, so a torn write is
+a miss, not a wrong graph). The manifest also records ``kgraph.__version__`` and a hash of
+the code and data that shape the triples (reader, text, extractors, builder, word lists):
+when either differs, the whole cache is ignored and rebuilt. The manifest is replaced
+atomically after the article files, so an interrupted build leaves a usable cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import InputError
+
+CACHE_DIR = ".kgraph-cache"
+MANIFEST = "manifest.json"
+FORMAT = 1
+
+#: Modules and folders of the package whose content decides the triples of an article.
+SHAPING = ("read.py", "text.py", "model.py", "identity.py", "namespaces.py", "build.py", "extract", "data")
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def fingerprint_of(package: Path, version: str) -> str:
+    """``version`` plus a hash of the files under ``package`` that shape extraction and building."""
+    digest = hashlib.sha256(f"kgraph {version}\n".encode())
+    for name in SHAPING:
+        root = package / name
+        files = sorted(root.rglob("*")) if root.is_dir() else [root]
+        for path in files:
+            if not path.is_file() or path.suffix == ".pyc" or "__pycache__" in path.parts:
+                continue
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return f"{version}+{digest.hexdigest()[:16]}"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """The fingerprint of the installed kgraph: its version and its extraction code and data."""
+    from . import __version__
+
+    return fingerprint_of(Path(__file__).parent, __version__)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article as cached: where it came from and which named graph its lines make."""
+
+    source: str  # the path as given, posix form (it is also the graph's kg:sourceFile)
+    digest: str  # SHA-256 of the file's bytes
+    graph: str  # the article's IRI, which names its graph
+    lines_hash: str  # SHA-256 of the cached N-Triples text
+    triples: int
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return hashlib.sha256(f"{self.source}\0{self.digest}".encode()).hexdigest()[:32]
+
+    @property
+    def relpath(self) -> str:
+        return f"articles/{self.key[:2]}/{self.key}.nt"
+
+
+@dataclass
+class Manifest:
+    """What the cache holds plus what the last build wrote (for the up-to-date check)."""
+
+    fingerprint: str
+    entries: dict[str, Entry] = field(default_factory=dict)  # by source
+    outputs: dict[str, list[int]] = field(default_factory=dict)  # file name -> [size, mtime_ns]
+    summary: dict[str, dict[str, int]] = field(default_factory=dict)
+    shard: str = ""
+
+    def to_json(self) -> str:
+        data = {
+            "format": FORMAT,
+            "fingerprint": self.fingerprint,
+            "shard": self.shard,
+            "outputs": dict(sorted(self.outputs.items())),
+            "summary": self.summary,
+            "articles": [
+                {
+                    "source": e.source,
+                    "digest": e.digest,
+                    "graph": e.graph,
+                    "lines": e.lines_hash,
+                    "triples": e.triples,
+                    "warnings": list(e.warnings),
+                }
+                for _, e in sorted(self.entries.items())
+            ],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> Manifest:
+        data = json.loads(text)
+        if data.get("format") != FORMAT:
+            raise ValueError("unknown cache format")
+        entries = {
+            a["source"]: Entry(
+                a["source"], a["digest"], a["graph"], a["lines"], int(a["triples"]), tuple(a["warnings"])
+            )
+            for a in data["articles"]
+        }
+        return cls(data["fingerprint"], entries, data["outputs"], data["summary"], data.get("shard", ""))
+
+
+def lines_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def make_entry(source: str, digest: str, graph: str, text: str, warnings: Iterable[str]) -> Entry:
+    """The cache entry of an article's N-Triples ``text``."""
+    return Entry(source, digest, graph, lines_digest(text), text.count("\n"), tuple(warnings))
+
+
+class Cache:
+    """The cache folder of one output folder."""
+
+    def __init__(self, out: str | Path) -> None:
+        self.root = Path(out) / CACHE_DIR
+        self.fingerprint = code_fingerprint()
+        self.previous = self._load()
+
+    def _load(self) -> Manifest:
+        try:
+            manifest = Manifest.from_json((self.root / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError):
+            return Manifest(self.fingerprint)
+        if manifest.fingerprint != self.fingerprint:
+            return Manifest(self.fingerprint)  # kgraph or its extractor changed: start afresh
+        return manifest
+
+    def lookup(self, source: str, digest: str) -> tuple[Entry, str] | None:
+        """The cached entry and N-Triples text of ``source`` with this content, if intact."""
+        entry = self.previous.entries.get(source)
+        if entry is None or entry.digest != digest:
+            return None
+        try:
+            text = (self.root / entry.relpath).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        if lines_digest(text) != entry.lines_hash:
+            return None
+        return entry, text
+
+    def store(self, entry: Entry, text: str) -> None:
+        """Write one article's N-Triples text unless already there; ``save`` writes the manifest."""
+        path = self.root / entry.relpath
+        if path.is_file() and self.previous.entries.get(entry.source) == entry:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+
+    def save(self, manifest: Manifest) -> None:
+        """Replace the manifest, then drop article files no entry refers to."""
+        from .pipeline import write_atomic
+
+        write_atomic(self.root / MANIFEST, manifest.to_json().encode("utf-8"))
+        keep = {e.relpath for e in manifest.entries.values()}
+        articles = self.root / "articles"
+        if articles.is_dir():
+            for path in sorted(articles.rglob("*")):
+                if path.is_file() and path.relative_to(self.root).as_posix() not in keep:
+                    path.unlink(missing_ok=True)
+
+
+def read_folder(folder: str | Path, fingerprint: str) -> tuple[Manifest, list[tuple[Entry, str]]]:
+    """The manifest and cached articles (entry, N-Triples text) of a build folder, e.g. a shard's.
+
+    The folder must have been built by this kgraph (same ``fingerprint``) and its cache
+    must be intact; anything else is an ``InputError`` naming the folder.
+    """
+    root = Path(folder) / CACHE_DIR
+    try:
+        manifest = Manifest.from_json((root / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError):
+        fix = "give folders written by 'kgraph build'"
+        raise InputError(folder, "holds no kgraph build cache", fix) from None
+    if manifest.fingerprint != fingerprint:
+        raise InputError(
+            folder,
+            f"was built by another kgraph or extractor ({manifest.fingerprint}, this is {fingerprint})",
+            "rebuild it with this kgraph",
+        )
+    articles = []
+    for _, entry in sorted(manifest.entries.items()):
+        try:
+            text = (root / entry.relpath).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        if lines_digest(text) != entry.lines_hash:
+            raise InputError(folder, f"cache of {entry.source} is damaged", "rebuild that folder")
+        articles.append((entry, text))
+    return manifest, articles

@@ -1,0 +1,140 @@
+"""Write a build's outputs straight from sorted N-Triples lines: N-Quads, Turtle, TriG, summary.
+
+A corpus build keeps each article's graph as its sorted N-Triples lines (that is what the
+worker processes send back and what the incremental cache stores). rdflib's parsers and
+serialisers cost tens of microseconds a triple, more than extraction itself on a large
+corpus, so the files are written here by grouping lines instead. kgraph writes no blank
+nodes, so every line is ``<s> <p> object .`` and splits on its first two ``"> "``; the
+N-Triples term syntax is valid Turtle, so objects are copied as they are (IRIs and datatypes
+shortened to the bound prefixes when the local part is a plain name). Same lines, same
+bytes; tests parse the results back with rdflib and compare by isomorphism.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from rdflib import Graph
+from rdflib.namespace import RDF
+
+from .namespaces import CLASS_OF_KIND, PREDICATE_OF, PREFIXES
+
+RDF_TYPE = f"<{RDF.type}>"
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: (-len(item[1]), item[0]))
+
+
+def split_line(line: str) -> tuple[str, str, str]:
+    """Subject, predicate and object terms of one N-Triples line (no blank-node subject)."""
+    end_s = line.index("> ", 1) + 1
+    end_p = line.index("> ", end_s + 1) + 1
+    return line[:end_s], line[end_s + 1 : end_p], line[end_p + 1 : line.rindex(" .")]
+
+
+def graph_lines(graph: Graph) -> list[str]:
+    """The distinct N-Triples lines of an rdflib graph, sorted, without line ends."""
+    text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    return sorted({line for line in text.split("\n") if line})
+
+
+def nquads(graphs: Iterable[tuple[str, Iterable[str]]]) -> Iterator[str]:
+    """N-Quads lines (with line ends) of ``(graph IRI, N-Triples lines)`` pairs, in the given order."""
+    for name, lines in graphs:
+        tail = f" <{name}> .\n"
+        for line in lines:
+            yield line[: line.rindex(" .")] + tail
+
+
+class TermWriter:
+    """Turtle spelling of N-Triples terms, remembered because IRIs repeat a lot."""
+
+    def __init__(self) -> None:
+        self._short: dict[str, str] = {}
+
+    def iri(self, term: str) -> str:
+        short = self._short.get(term)
+        if short is None:
+            short = term
+            iri = term[1:-1]
+            for prefix, namespace in _BY_LENGTH:
+                if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace) :]):
+                    short = f"{prefix}:{iri[len(namespace):]}"
+                    break
+            self._short[term] = short
+        return short
+
+    def term(self, term: str) -> str:
+        if term.startswith("<"):
+            return self.iri(term)
+        if term.endswith(">"):  # a typed literal: "lexical"^^<datatype>
+            cut = term.rindex("^^<")
+            return term[: cut + 2] + self.iri(term[cut + 2 :])
+        return term
+
+
+def _prefix_block() -> str:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
+
+
+def _statements(lines: Iterable[str], writer: TermWriter, indent: str) -> Iterator[str]:
+    """Turtle statements (one per subject) of sorted N-Triples lines."""
+    subject = ""
+    objects: dict[str, list[str]] = {}
+
+    def flush() -> str:
+        preds = sorted(objects, key=lambda p: (p != RDF_TYPE, p))
+        parts = []
+        for pred in preds:
+            name = "a" if pred == RDF_TYPE else writer.iri(pred)
+            objs = (",\n" + indent + "        ").join(writer.term(o) for o in objects[pred])
+            parts.append(f"{name} {objs}")
+        return f"{indent}{writer.iri(subject)} " + (f" ;\n{indent}    ").join(parts) + " .\n"
+
+    for line in lines:
+        s, p, o = split_line(line)
+        if s != subject:
+            if objects:
+                yield flush()
+            subject, objects = s, {}
+        objects.setdefault(p, []).append(o)
+    if objects:
+        yield flush()
+
+
+def turtle(lines: Iterable[str]) -> Iterator[str]:
+    """Turtle text, in pieces, of sorted distinct N-Triples lines."""
+    writer = TermWriter()
+    yield _prefix_block()
+    for statement in _statements(lines, writer, ""):
+        yield statement + "\n"
+
+
+def trig(graphs: Iterable[tuple[str, Iterable[str]]]) -> Iterator[str]:
+    """TriG text, in pieces, of ``(graph IRI, sorted distinct N-Triples lines)`` pairs."""
+    writer = TermWriter()
+    yield _prefix_block()
+    for name, lines in graphs:
+        yield f"{writer.iri(f'<{name}>')} {{\n"
+        yield from _statements(lines, writer, "    ")
+        yield "}\n\n"
+
+
+def summarize_lines(lines: Iterable[str]) -> dict[str, Counter[str]]:
+    """``pipeline.summarize`` of the graph made of these distinct lines, without building it."""
+    kind_of = {f"<{iri}>": name for name, iri in CLASS_OF_KIND.items()}
+    relation_of = {f"<{iri}>": name for name, iri in PREDICATE_OF.items()}
+    entities: Counter[str] = Counter()
+    relations: Counter[str] = Counter()
+    for line in lines:
+        _, p, o = split_line(line)
+        if p == RDF_TYPE:
+            kind = kind_of.get(o)
+            if kind is not None:
+                entities[kind] += 1
+        else:
+            relation = relation_of.get(p)
+            if relation is not None:
+                relations[relation] += 1
+    return {"entities": entities, "relations": relations}

@@ -1,0 +1,157 @@
+"""Incremental builds: unchanged articles are not extracted again, edited ones leave nothing stale."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import kgraph.pipeline
+from kgraph.api import build_to
+from kgraph.cache import CACHE_DIR, Cache, fingerprint_of
+
+SMALL = Path(__file__).parent / "data" / "corpus_small"
+OUTPUTS = ("graph.ttl", "graph.trig", "graph.nq", "graph.html")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(SMALL, target)
+    return target
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every article extracted (one-worker builds run in this process, so the patch sees them)."""
+    seen: list[str] = []
+    real = kgraph.pipeline.process_article
+
+    def counting(path: str) -> kgraph.pipeline.WorkerOutput:
+        seen.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(kgraph.pipeline, "process_article", counting)
+    return seen
+
+
+def outputs_text(out: Path) -> str:
+    return "\n".join((out / name).read_text(encoding="utf-8") for name in OUTPUTS[:3])
+
+
+def test_unchanged_rebuild_extracts_nothing_and_rewrites_nothing(
+    corpus: Path, tmp_path: Path, calls: list[str]
+) -> None:
+    out = tmp_path / "out"
+    first = build_to([corpus], out)
+    assert len(calls) == 6 and not first.up_to_date
+    stamps = {name: (out / name).stat().st_mtime_ns for name in OUTPUTS}
+    calls.clear()
+    second = build_to([corpus], out)
+    assert calls == []
+    assert second.up_to_date and second.result.extracted == 0
+    assert second.summary == first.summary and second.triples == first.triples > 0
+    assert {name: (out / name).stat().st_mtime_ns for name in OUTPUTS} == stamps
+    assert "up to date" in second.text()
+
+
+def test_edited_article_replaces_its_triples(corpus: Path, tmp_path: Path, calls: list[str]) -> None:
+    out = tmp_path / "out"
+    first = build_to([corpus], out)
+    edited = corpus / "XH_VNE_287.txt"
+    old = next(g for g in first.result.graphs if g.source == edited.as_posix())
+    old_title = edited.read_text(encoding="utf-8").splitlines()[0]
+    assert f'"{old_title}"@vi' in outputs_text(out)  # its title triple
+    new_title = "Thủ tướng khen thưởng Sở Nội vụ tỉnh Nam Định\n\n"
+    edited.write_text(new_title + edited.read_text(encoding="utf-8"), encoding="utf-8")
+    calls.clear()
+    second = build_to([corpus], out)
+    assert calls == ["XH_VNE_287.txt"]  # only the edited article is extracted again
+    new = next(g for g in second.result.graphs if g.source == edited.as_posix())
+    assert new.graph != old.graph
+    text = outputs_text(out)
+    assert old.graph not in text  # the old named graph is gone from every output
+    assert new.graph in text and "Sở Nội vụ tỉnh Nam Định" in text
+    assert f'"{old_title}"@vi' not in text  # the old title triple is gone (the new title replaced it)
+    fresh = tmp_path / "fresh"
+    build_to([corpus], fresh, incremental=False)
+    for name in OUTPUTS:
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+
+
+def test_deleted_article_disappears(corpus: Path, tmp_path: Path, calls: list[str]) -> None:
+    out = tmp_path / "out"
+    first = build_to([corpus], out)
+    gone = corpus / "sub" / "XH_TN_1436.txt"
+    graph = next(g.graph for g in first.result.graphs if g.source == gone.as_posix())
+    gone.unlink()
+    calls.clear()
+    second = build_to([corpus], out)
+    assert calls == [] and second.removed == [gone.as_posix()]
+    assert graph not in outputs_text(out) and "XH_TN_1436" not in outputs_text(out)
+    cached = list((out / CACHE_DIR / "articles").rglob("*.nt"))
+    assert len(cached) == 5  # its cache file went too
+
+
+def test_new_version_or_extractor_invalidates_the_cache(
+    corpus: Path, tmp_path: Path, calls: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    build_to([corpus], out)
+    calls.clear()
+    monkeypatch.setattr(kgraph.cache, "code_fingerprint", lambda: "9.9.9+0000000000000000")
+    report = build_to([corpus], out)
+    assert len(calls) == 6 and not report.up_to_date
+
+
+def test_fingerprint_follows_extraction_code_and_data_only(tmp_path: Path) -> None:
+    package = tmp_path / "kgraph"
+    for name in ("extract/__init__.py", "data/words.txt", "build.py", "cli/build.py"):
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text(f"# {name}\n", encoding="utf-8")
+    base = fingerprint_of(package, "0.1.0")
+    assert fingerprint_of(package, "0.1.1") != base  # a new version
+    (package / "cli" / "build.py").write_text("# changed\n", encoding="utf-8")
+    assert fingerprint_of(package, "0.1.0") == base  # the command line does not shape triples
+    for name in ("extract/__init__.py", "data/words.txt", "build.py"):
+        (package / name).write_text("# changed\n", encoding="utf-8")
+        assert fingerprint_of(package, "0.1.0") != base, name
+        base = fingerprint_of(package, "0.1.0")
+    (package / "extract" / "new_rules.py").write_text("", encoding="utf-8")
+    assert fingerprint_of(package, "0.1.0") != base  # a new extractor module
+
+
+def test_damaged_cache_file_is_extracted_again(corpus: Path, tmp_path: Path, calls: list[str]) -> None:
+    out = tmp_path / "out"
+    build_to([corpus], out)
+    expected = (out / "graph.nq").read_bytes()
+    cache = Cache(out)
+    entry = cache.previous.entries[(corpus / "XH_NLD_4041.txt").as_posix()]
+    (cache.root / entry.relpath).write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
+    calls.clear()
+    build_to([corpus], out)
+    assert calls == ["XH_NLD_4041.txt"]
+    assert (out / "graph.nq").read_bytes() == expected
+
+
+def test_missing_output_is_written_again_without_extraction(
+    corpus: Path, tmp_path: Path, calls: list[str]
+) -> None:
+    out = tmp_path / "out"
+    build_to([corpus], out)
+    expected = (out / "graph.ttl").read_bytes()
+    (out / "graph.ttl").unlink()
+    calls.clear()
+    report = build_to([corpus], out)
+    assert calls == [] and not report.up_to_date
+    assert (out / "graph.ttl").read_bytes() == expected
+
+
+def test_no_cache_build_neither_reads_nor_writes_it(corpus: Path, tmp_path: Path, calls: list[str]) -> None:
+    out = tmp_path / "out"
+    build_to([corpus], out, incremental=False)
+    assert not (out / CACHE_DIR).exists()
+    calls.clear()
+    build_to([corpus], out, incremental=False)
+    assert len(calls) == 6

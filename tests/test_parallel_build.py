@@ -1,0 +1,70 @@
+"""Parallel builds: same bytes whatever the worker count, same graph as the one-by-one rdflib path."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+from rdflib.compare import isomorphic
+
+import kgraph
+from kgraph.cli import main
+from kgraph.pipeline import add_extraction, extract_file
+from kgraph.read import find_articles
+
+SMALL = Path(__file__).parent / "data" / "corpus_small"
+OUTPUTS = ("graph.ttl", "graph.trig", "graph.nq", "graph.html")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(SMALL, target)
+    return target
+
+
+def test_one_and_two_workers_write_the_same_bytes(corpus: Path, tmp_path: Path) -> None:
+    for workers in ("1", "2"):
+        code = main(["build", str(corpus), "--out", str(tmp_path / workers), "--workers", workers, "--quiet"])
+        assert code == 0
+    for name in OUTPUTS:
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name
+
+
+def test_dataset_equals_the_article_by_article_rdflib_build(corpus: Path) -> None:
+    result = kgraph.build([corpus], workers=2)
+    expected = Dataset()
+    for path in find_articles([corpus]):
+        add_extraction(expected, extract_file(path))
+    names = {g.identifier for g in expected.graphs() if len(g)}
+    assert len(names) == 6 and {g.identifier for g in result.dataset.graphs() if len(g)} == names
+    for name in names:
+        assert isomorphic(expected.graph(name), result.dataset.graph(name)), name
+    union = result.union()
+    assert len(union) == len({q[:3] for q in expected.quads((None, None, None, None))})
+
+
+def test_progress_bar_on_request_counts_articles(corpus: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["build", str(corpus), "--out", str(tmp_path / "o"), "--workers", "2", "--progress"]) == 0
+    err = capsys.readouterr().err
+    assert "6/6" in err and "article/s" in err
+
+
+def test_no_progress_bar_when_not_a_terminal(corpus: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["build", str(corpus), "--out", str(tmp_path / "o"), "--workers", "1"]) == 0
+    assert "article/s" not in capsys.readouterr().err
+
+
+def test_zero_workers_is_an_input_error(corpus: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["build", str(corpus), "--out", str(tmp_path / "o"), "--workers", "0"]) == 1
+    assert "--workers" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_bad_file_in_a_parallel_build_is_skipped(corpus: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (corpus / "zz_bad.txt").write_bytes(b"\x00\x00binary")
+    assert main(["build", str(corpus), "--out", str(tmp_path / "o"), "--workers", "2", "--quiet"]) == 2
+    assert "zz_bad.txt" in capsys.readouterr().err
+    assert "zz_bad.txt" not in (tmp_path / "o" / "graph.nq").read_text(encoding="utf-8")
