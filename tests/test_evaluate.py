@@ -269,6 +269,16 @@ def test_misses_are_named() -> None:
     assert file.missed_document_fields == ["Chỉ thị 05-CT/TW: issuer=Bộ Chính trị"]
 
 
+def test_duplicates_of_different_classes_are_flagged() -> None:
+    # which of two nodes counts first follows rdflib's order, which varies between runs
+    body = variant(DUPLICATE).replace("r:duk2 a kg:PartyCommittee", "r:duk2 a kg:PartyOrganization")
+    (file,) = score(body).files
+    assert [m.split(" (")[0] for m in file.order_dependent_entities] == ["Đảng ủy Khối Các cơ quan tỉnh"]
+    assert triple(file.entities) == (5, 1, 0)
+    assert triple(file.entities_typed) in {(5, 1, 0), (4, 2, 1)}
+    assert score(variant(DUPLICATE)).files[0].order_dependent_entities == []
+
+
 def test_per_class_and_per_property() -> None:
     total = score(variant(MISTYPED, DIRECTED_REVERSED)).total
     # A right and C as StateAgency: PartyCommittee misses C, StateAgency gains a false positive
