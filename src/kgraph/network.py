@@ -7,7 +7,10 @@ explain it.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 
 import networkx as nx
 from rdflib import Graph, URIRef
@@ -33,7 +36,11 @@ def graph_to_networkx(graph: Graph) -> nx.MultiDiGraph:
     net = nx.MultiDiGraph()
     evidence: dict[tuple[URIRef, URIRef, URIRef], list[str]] = defaultdict(list)
     for stmt in graph.subjects(RDF.type, RDF.Statement):
-        s, p, o = graph.value(stmt, RDF.subject), graph.value(stmt, RDF.predicate), graph.value(stmt, RDF.object)
+        s, p, o = (
+            graph.value(stmt, RDF.subject),
+            graph.value(stmt, RDF.predicate),
+            graph.value(stmt, RDF.object),
+        )
         text = graph.value(stmt, KG.evidence)
         if s is not None and p is not None and o is not None and text is not None:
             evidence[(s, p, o)].append(str(text))  # type: ignore[index]
@@ -53,3 +60,203 @@ def graph_to_networkx(graph: Graph) -> nx.MultiDiGraph:
                 sentences = sorted(set(evidence.get((s, pred, o), [])))  # type: ignore[arg-type]
                 net.add_edge(str(s), str(o), key=name, relation=name, evidence="\n".join(sentences))
     return net
+
+
+# --- views: what part of the network to draw -------------------------------------------
+
+#: Vietnamese letters whose accent-stripped form is not given by Unicode decomposition.
+_FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def fold_name(text: str) -> str:
+    """``text`` lower-cased without accents (``Đảng ủy`` -> ``dang uy``), spaces collapsed."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_EXTRA))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.lower().split())
+
+
+def entity_names(net: nx.MultiDiGraph, node: str) -> list[str]:
+    """The label of ``node`` then its other names."""
+    data = net.nodes[node]
+    aliases = [a for a in str(data.get("aliases", "")).split("|") if a]
+    return [str(data["label"]), *aliases]
+
+
+def find_entities(net: nx.MultiDiGraph, name: str) -> list[str]:
+    """Nodes one of whose names equals ``name`` ignoring accents and case; else containing it."""
+    key = fold_name(name)
+    if not key:
+        return []
+    exact, partial = [], []
+    for node in sorted(net.nodes):
+        folded = [fold_name(n) for n in entity_names(net, node)]
+        if key in folded:
+            exact.append(node)
+        elif any(key in f for f in folded):
+            partial.append(node)
+    return exact or partial
+
+
+@dataclass
+class View:
+    """The part of a network chosen for drawing, and what was left out of it."""
+
+    net: nx.MultiDiGraph
+    total_nodes: int
+    total_edges: int
+    #: entity class -> (nodes drawn, nodes in the whole network)
+    kinds: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: relation -> (edges drawn, edges in the whole network)
+    relations: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: drawn node -> number of its links to entities not drawn
+    hidden_links: dict[str, int] = field(default_factory=dict)
+    #: what was chosen and why, one sentence each
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def truncated(self) -> bool:
+        return bool(self.net.number_of_nodes() < self.total_nodes)
+
+
+def _ranked(net: nx.MultiDiGraph, seeds: dict[str, int]) -> list[str]:
+    """Nodes by distance to the seeds (when any), then by degree, then by IRI."""
+    return sorted(net.nodes, key=lambda n: (seeds.get(n, 0), -net.degree(n), n))
+
+
+def select_view(
+    net: nx.MultiDiGraph,
+    *,
+    focus: Sequence[str] = (),
+    depth: int = 1,
+    classes: Collection[str] | None = None,
+    relations: Collection[str] | None = None,
+    max_nodes: int = 0,
+) -> View:
+    """The sub-network to draw: chosen classes and relations, the neighbourhood of the
+    ``focus`` nodes within ``depth`` links, and at most ``max_nodes`` nodes (0: no cap),
+    keeping the nodes closest to the focus and then the most connected ones."""
+    view = View(net=net, total_nodes=net.number_of_nodes(), total_edges=net.number_of_edges())
+    sub = nx.MultiDiGraph()
+    keep_kinds = set(classes) if classes else None
+    keep_relations = set(relations) if relations else None
+    sub.add_nodes_from(
+        (n, d) for n, d in sorted(net.nodes(data=True)) if keep_kinds is None or d["kind"] in keep_kinds
+    )
+    sub.add_edges_from(
+        (s, o, k, d)
+        for s, o, k, d in sorted(net.edges(keys=True, data=True), key=lambda e: e[:3])
+        if s in sub and o in sub and (keep_relations is None or k in keep_relations)
+    )
+    if keep_kinds is not None:
+        view.notes.append("classes: " + ", ".join(sorted(keep_kinds)))
+    if keep_relations is not None:
+        view.notes.append("relations: " + ", ".join(sorted(keep_relations)))
+        linked = {n for e in sub.edges for n in e[:2]}
+        sub.remove_nodes_from([n for n in sorted(sub.nodes) if n not in linked and n not in focus])
+    distance: dict[str, int] = {}
+    if focus:
+        undirected = sub.to_undirected(as_view=True)
+        for node in sorted(set(focus)):
+            if node in sub:
+                reach = nx.single_source_shortest_path_length(undirected, node, cutoff=depth)
+                for other, steps in reach.items():
+                    distance[other] = min(steps, distance.get(other, steps))
+        sub = nx.MultiDiGraph(sub.subgraph(sorted(distance)))
+        view.notes.append(
+            f"within {depth} link(s) of " + ", ".join(sorted(entity_names(net, f)[0] for f in focus))
+        )
+    if max_nodes and sub.number_of_nodes() > max_nodes:
+        keep = _ranked(sub, distance)[:max_nodes]
+        before = sub.number_of_nodes()
+        sub = nx.MultiDiGraph(sub.subgraph(keep))
+        view.notes.append(
+            f"the {max_nodes} most connected of {before} entities" + (" nearest the focus" if focus else "")
+        )
+    view.net = _copy_sorted(sub)
+    drawn = view.net
+    for kind in sorted({d["kind"] for _, d in net.nodes(data=True)}):
+        total = sum(1 for _, d in net.nodes(data=True) if d["kind"] == kind)
+        view.kinds[kind] = (sum(1 for _, d in drawn.nodes(data=True) if d["kind"] == kind), total)
+    for rel in sorted({k for _, _, k in net.edges(keys=True)}):
+        total = sum(1 for _, _, k in net.edges(keys=True) if k == rel)
+        view.relations[rel] = (sum(1 for _, _, k in drawn.edges(keys=True) if k == rel), total)
+    for node in drawn.nodes:
+        outside = sum(1 for other in nx.all_neighbors(net, node) if other not in drawn)
+        if outside:
+            view.hidden_links[node] = outside
+    return view
+
+
+def _copy_sorted(net: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose nodes and edges iterate in sorted order (determinism)."""
+    out = nx.MultiDiGraph()
+    out.add_nodes_from(sorted(net.nodes(data=True)))
+    out.add_edges_from(sorted(net.edges(keys=True, data=True), key=lambda e: e[:3]))
+    return out
+
+
+def centrality(net: nx.MultiDiGraph) -> dict[str, float]:
+    """Degree centrality on the undirected simple graph: the share of entities a node links."""
+    return dict(sorted(nx.degree_centrality(nx.Graph(net.to_undirected(as_view=True))).items()))
+
+
+def layout_positions(
+    net: nx.MultiDiGraph, seed: int = 7, spacing: float = 90.0
+) -> dict[str, tuple[int, int]]:
+    """Pixel positions from a Fruchterman-Reingold layout (numpy, fixed seed, integer output).
+
+    Repulsion is computed in blocks of all pairs, so memory stays small for a few thousand
+    nodes; the iteration count falls with size to keep big views quick to compute.
+    """
+    import numpy as np
+
+    nodes = sorted(net.nodes)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    if n == 1:
+        return {nodes[0]: (0, 0)}
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = sorted({(index[s], index[o]) for s, o in net.edges() if s != o})
+    src = np.array([p[0] for p in pairs], dtype=np.intp)
+    dst = np.array([p[1] for p in pairs], dtype=np.intp)
+    rng = np.random.default_rng(seed)
+    pos = rng.random((n, 2)).astype(np.float32)
+    k = np.float32(np.sqrt(1.0 / n))
+    k2 = np.float32(k * k)
+    iterations = 60 if n <= 1000 else 45 if n <= 3000 else 30
+    temperature = np.float32(0.1)
+    cooling = np.float32(0.1 / (iterations + 1))
+    block = max(1, 1_000_000 // n)
+    for _ in range(iterations):
+        disp = np.zeros((n, 2), dtype=np.float32)
+        x, y = pos[:, 0].copy(), pos[:, 1].copy()
+        for start in range(0, n, block):
+            # all pairs, one block of rows at a time; float32 keeps the blocks in cache
+            dx = x[start : start + block, None] - x[None, :]
+            dy = y[start : start + block, None] - y[None, :]
+            weight = dx * dx
+            weight += dy * dy
+            np.maximum(weight, np.float32(1e-6), out=weight)
+            np.divide(k2, weight, out=weight)
+            disp[start : start + block, 0] += (dx * weight).sum(axis=1)
+            disp[start : start + block, 1] += (dy * weight).sum(axis=1)
+        if len(pairs):
+            delta = pos[src] - pos[dst]
+            dist = np.sqrt((delta * delta).sum(axis=1))
+            np.maximum(dist, np.float32(1e-3), out=dist)
+            force = delta * (dist / k)[:, None]
+            for axis in (0, 1):
+                pull = np.bincount(dst, force[:, axis], n) - np.bincount(src, force[:, axis], n)
+                disp[:, axis] += pull.astype(np.float32)
+        disp -= (pos - pos.mean(axis=0)) * np.float32(0.05 * k)  # weak gravity: islands stay near
+        length = np.sqrt((disp * disp).sum(axis=1))
+        np.maximum(length, np.float32(1e-9), out=length)
+        pos += disp * (np.minimum(length, temperature) / length)[:, None]
+        temperature -= cooling
+    pos -= pos.mean(axis=0)
+    scale = spacing / float(k)
+    return {
+        node: (int(round(float(x) * scale)), int(round(float(y) * scale)))
+        for node, (x, y) in zip(nodes, pos, strict=True)
+    }

@@ -1,4 +1,4 @@
-"""``kgraph viz GRAPH --out FILE.html``: draw the network of a built graph."""
+"""``kgraph viz GRAPH --out FILE.html``: draw the network of a built graph, or part of it."""
 
 from __future__ import annotations
 
@@ -7,18 +7,66 @@ from pathlib import Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("viz", help="draw a built graph as an interactive HTML network")
-    p.add_argument("graph", metavar="GRAPH")
+    from ..visualize import DEFAULT_MAX_NODES
+
+    p = sub.add_parser(
+        "viz",
+        help="draw a built graph as an interactive HTML network (offline, one file)",
+        description="Draw a built graph as one self-contained HTML page: the whole network, the "
+        "neighbourhood of an entity, chosen classes or relations, or a SPARQL CONSTRUCT result.",
+    )
+    p.add_argument("graph", metavar="GRAPH", help="a graph file written by kgraph build (.ttl, .trig, ...)")
     p.add_argument("--out", required=True, metavar="FILE.html")
+    p.add_argument(
+        "--focus",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="draw around this entity (any name, accents optional); repeatable",
+    )
+    p.add_argument("--depth", type=int, default=1, metavar="N", help="links from --focus (default 1)")
+    p.add_argument("--classes", nargs="+", metavar="CLASS", help="only these entity classes, e.g. Person")
+    p.add_argument("--relations", nargs="+", metavar="REL", help="only these relations, e.g. directs")
+    p.add_argument("--query", metavar="CONSTRUCT.rq", help="draw the graph a SPARQL CONSTRUCT query returns")
+    p.add_argument(
+        "--max-nodes",
+        type=int,
+        default=DEFAULT_MAX_NODES,
+        metavar="N",
+        help=f"draw at most N entities, the most connected (default {DEFAULT_MAX_NODES}; 0: all)",
+    )
+    p.add_argument("--title", default=None, help="page title (default: the graph file name)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..errors import InputError, QueryError
     from ..pipeline import write_atomic
+    from ..query import resolve_query, run_query
     from ..store import load_graph
-    from ..visualize import render_html
+    from ..visualize import render_html, with_context
 
+    if args.depth < 0:
+        raise InputError("--depth", "must be 0 or more")
+    if args.max_nodes < 0:
+        raise InputError("--max-nodes", "must be 0 (no cap) or more")
     graph = load_graph(args.graph)
-    write_atomic(Path(args.out), render_html(graph).encode("utf-8"))
+    title = args.title or Path(args.graph).name
+    if args.query:
+        table = run_query(graph, resolve_query(None, args.query))
+        if table.graph is None:
+            raise QueryError(f"{args.query}: --query needs a CONSTRUCT or DESCRIBE query")
+        graph = with_context(table.graph, graph)
+        title = args.title or f"{Path(args.graph).name}: {Path(args.query).name}"
+    page = render_html(
+        graph,
+        title=title,
+        focus=args.focus,
+        depth=args.depth,
+        classes=args.classes,
+        relations=args.relations,
+        max_nodes=args.max_nodes,
+    )
+    write_atomic(Path(args.out), page.encode("utf-8"))
     print(f"wrote {args.out}")
     return 0

@@ -1,0 +1,193 @@
+// kgraph network page: legend and filters, accent-insensitive search, neighbourhood
+// highlight, physics frozen once stable. Every name from the graph is written with
+// textContent (or as a vis-network plain-text tooltip), never parsed as HTML.
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("kgraph-data").textContent);
+  var FADED_NODE = "rgba(200,200,200,0.35)";
+  var FADED_EDGE = "rgba(200,200,200,0.25)";
+  var MAX_RESULTS = 12;
+
+  function fold(text) {
+    // the same key as kgraph.network.fold_name: no accents, đ -> d, lower case
+    return text.replace(/[đĐ]/g, "d").normalize("NFD").replace(/\p{M}/gu, "")
+      .toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  function element(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (className) node.className = className;
+    return node;
+  }
+
+  var byId = {};
+  data.nodes.forEach(function (n) { byId[n.id] = n; });
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(data.edges);
+  var container = document.getElementById("network");
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+  var state = { hiddenKinds: {}, hiddenRelations: {}, highlighted: null, ready: false };
+
+  document.getElementById("title").textContent = data.title;
+  document.getElementById("notice").textContent = data.notice;
+
+  function markReady() {
+    if (state.ready) return;
+    state.ready = true;
+    window.kgraphReadyMs = performance.now();
+    document.body.setAttribute("data-ready", "1");
+  }
+
+  if (data.physics && data.nodes.length) {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      document.body.setAttribute("data-frozen", "1");
+      network.once("afterDrawing", markReady);
+      network.redraw();
+    });
+  } else {
+    document.body.setAttribute("data-frozen", "1");
+    if (data.nodes.length) network.once("afterDrawing", markReady); else markReady();
+  }
+
+  // --- filters: the legend is the class filter, the relation list the relation filter ---
+  function updateStatus() {
+    var shownNodes = 0, shownEdges = 0;
+    data.nodes.forEach(function (n) { if (!state.hiddenKinds[n.kind]) shownNodes++; });
+    data.edges.forEach(function (e) {
+      if (!state.hiddenRelations[e.relation] && !state.hiddenKinds[byId[e.from].kind] &&
+          !state.hiddenKinds[byId[e.to].kind]) shownEdges++;
+    });
+    document.getElementById("status").textContent =
+      "Visible: " + shownNodes + " entities, " + shownEdges + " links.";
+  }
+
+  function applyFilters() {
+    nodes.update(data.nodes.map(function (n) { return { id: n.id, hidden: !!state.hiddenKinds[n.kind] }; }));
+    edges.update(data.edges.map(function (e) {
+      return { id: e.id, hidden: !!state.hiddenRelations[e.relation] };
+    }));
+    updateStatus();
+  }
+
+  function filterList(listId, items, key, hiddenSet) {
+    var list = document.getElementById(listId);
+    items.forEach(function (item) {
+      var li = element("li");
+      var label = element("label");
+      var box = element("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.disabled = item.shown === 0;
+      box.setAttribute("data-" + key, item[key]);
+      box.addEventListener("change", function () {
+        hiddenSet[item[key]] = !box.checked;
+        applyFilters();
+      });
+      var glyph = element("span", item.glyph || "━", "glyph");
+      glyph.style.color = item.color;
+      label.appendChild(box);
+      label.appendChild(glyph);
+      label.appendChild(element("span", item.name + " (" + item[key] + ")", "name"));
+      var count = item.shown === item.total ? String(item.total) : item.shown + "/" + item.total;
+      label.appendChild(element("span", count, "count"));
+      li.appendChild(label);
+      list.appendChild(li);
+    });
+  }
+  filterList("legend", data.classes, "kind", state.hiddenKinds);
+  filterList("relations", data.relations, "relation", state.hiddenRelations);
+  updateStatus();
+
+  // --- neighbourhood highlight ---
+  function clearHighlight() {
+    if (state.highlighted === null) return;
+    state.highlighted = null;
+    document.body.removeAttribute("data-highlighted");
+    nodes.update(data.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: "#1b2631" } }; }));
+    edges.update(data.edges.map(function (e) { return { id: e.id, color: e.color, font: { color: "#424949" } }; }));
+  }
+
+  function highlight(id) {
+    var keep = {};
+    keep[id] = true;
+    network.getConnectedNodes(id).forEach(function (other) { keep[other] = true; });
+    state.highlighted = id;
+    document.body.setAttribute("data-highlighted", id);
+    nodes.update(data.nodes.map(function (n) {
+      return keep[n.id] ? { id: n.id, color: n.color, font: { color: "#1b2631" } }
+        : { id: n.id, color: FADED_NODE, font: { color: "rgba(0,0,0,0.2)" } };
+    }));
+    edges.update(data.edges.map(function (e) {
+      var near = e.from === id || e.to === id;
+      return { id: e.id, color: near ? e.color : FADED_EDGE, font: { color: near ? "#424949" : "rgba(0,0,0,0)" } };
+    }));
+  }
+
+  network.on("click", function (params) {
+    if (params.nodes.length) highlight(params.nodes[0]); else clearHighlight();
+  });
+
+  // --- search ---
+  function search(query) {
+    var key = fold(query);
+    if (!key) return [];
+    var exact = [], prefix = [], other = [];
+    data.nodes.forEach(function (n) {
+      var names = n.search.split("\n");
+      if (names.indexOf(key) >= 0) exact.push(n);
+      else if (names.some(function (s) { return s.indexOf(key) === 0; })) prefix.push(n);
+      else if (n.search.indexOf(key) >= 0) other.push(n);
+    });
+    var byValue = function (a, b) { return (b.value - a.value) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0); };
+    return exact.sort(byValue).concat(prefix.sort(byValue), other.sort(byValue));
+  }
+
+  function focusNode(id) {
+    var n = byId[id];
+    if (!n) return false;
+    if (state.hiddenKinds[n.kind]) {
+      state.hiddenKinds[n.kind] = false;
+      var box = document.querySelector('#legend input[data-kind="' + CSS.escape(n.kind) + '"]');
+      if (box) box.checked = true;
+      applyFilters();
+    }
+    network.selectNodes([id]);
+    highlight(id);
+    network.focus(id, { scale: 1.2, animation: false });
+    return true;
+  }
+
+  var input = document.getElementById("search");
+  var results = document.getElementById("results");
+  function showResults() {
+    results.textContent = "";
+    if (!fold(input.value)) return;
+    var found = search(input.value);
+    if (!found.length) {
+      var note = "No drawn entity has this name.";
+      if (data.omitted) note += " " + data.omitted + " entities were left out: try kgraph viz --focus NAME.";
+      results.appendChild(element("li", note, "empty"));
+      return;
+    }
+    found.slice(0, MAX_RESULTS).forEach(function (n) {
+      var li = element("li");
+      li.setAttribute("data-id", n.id);
+      li.appendChild(element("span", n.label, "label"));
+      li.appendChild(element("span", n.kind, "kind"));
+      li.addEventListener("click", function () { focusNode(n.id); });
+      results.appendChild(li);
+    });
+    if (found.length > MAX_RESULTS) results.appendChild(element("li", "… +" + (found.length - MAX_RESULTS), "empty"));
+  }
+  input.addEventListener("input", showResults);
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") {
+      var first = search(input.value)[0];
+      if (first) focusNode(first.id);
+    }
+  });
+
+  window.kgraph = { network: network, nodes: nodes, edges: edges, data: data, search: search, focus: focusNode, fold: fold };
+})();
