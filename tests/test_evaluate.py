@@ -8,6 +8,7 @@ optional; four document fields) and small Turtle graphs.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -453,3 +454,20 @@ def test_cli_missing_gold_file(tmp_path: Path, capsys: pytest.CaptureFixture[str
     ttl, _ = write_case(tmp_path, PERFECT)
     assert main(["evaluate", ttl, str(tmp_path / "nope.json")]) == 1
     assert "nope.json" in capsys.readouterr().err
+
+
+DOCS = Path(__file__).parent.parent / "docs" / "gold-format.md"
+
+
+def test_the_documented_example_prints_what_the_docs_say(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocks = dict(re.findall(r"```(\w*)\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.S))
+    (tmp_path / "gold").mkdir()
+    gold = tmp_path / "gold" / "001_example.json"
+    gold.write_text(blocks["json"], encoding="utf-8")
+    (tmp_path / "graph.ttl").write_text(blocks["turtle"], encoding="utf-8")
+    assert main(["evaluate", str(tmp_path / "graph.ttl"), str(gold)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    shown = [line for line in blocks[""].splitlines() if line != "..."]
+    assert len(shown) > 10 and [line for line in shown if line not in printed] == []
