@@ -1,0 +1,226 @@
+"""Legal and Party documents: numbers, types, dates, terms, titles.
+
+Party numbers are ``number-TYPE/ISSUER`` (``05-CT/TW``), state numbers
+``number[/year]/TYPE-ISSUER`` (``30/2020/NĐ-CP``, ``06/CT-TTg``); news text drifts
+(``35- NQ/TW``, ``700 QĐ/TTG``). The type comes from the word before the number when
+there is one (``Quy định 55-QĐ/TW`` is a regulation), else from the code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import name_key
+from .lexicon import Lexicon, lexicon
+
+_L = r"A-Za-zĐđĂăÂâÊêÔôƠơƯư"
+_PARTY = re.compile(
+    rf"(?<![\w/.-])(\d{{1,5}})\s*-\s*([A-ZĐ][{_L}]{{0,4}})\s*/\s*([A-ZĐƯ][{_L}]{{0,11}}(?:-[A-ZĐ][{_L}]{{0,9}})?)(?![\w/])"
+)
+_STATE = re.compile(
+    rf"(?<![\w/.-])(\d{{1,5}})\s*/\s*(?:((?:19|20)\d{{2}})\s*/\s*)?([A-ZĐ][{_L}]{{0,5}})\s*-\s*([A-ZĐ][{_L}0-9]{{0,11}}(?:-[A-ZĐ][{_L}0-9]{{0,9}})?)(?![\w/])"
+)
+_LOOSE = re.compile(rf"(?<![\w/.-])(\d{{1,5}})\s+([A-ZĐ][{_L}]{{0,4}})\s*/\s*([A-ZĐ][{_L}]{{1,11}})(?![\w/])")
+_PLENUM = re.compile(
+    r"Nghị quyết\s+(?:Hội nghị\s+)?(?:lần thứ\s+)?(?:Trung ương|TW|TƯ)\s+(\d{1,2}|[IVX]{1,5})\b"
+    r"(?:\s*\(?\s*[Kk]hóa\s+([IVXL]{1,6})\s*\)?)?",
+)
+_TERM = re.compile(r"^\s*\(?\s*[Kk]hóa\s+([IVXL]{1,6})\b\s*\)?")
+_DATE = re.compile(
+    r"^\s*,?\s*(?:ban hành\s+|ký\s+)?ngày\s+(\d{1,2})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*|tháng\s+(\d{1,2})\s+năm\s+)(\d{4})"
+)
+_OF = re.compile(r"^\s*,?\s*(?:của|do)\s+")
+_ABOUT = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|v/v)?\s*(?=“)")
+_ABOUT_PLAIN = re.compile(r"^\s*,?\s*về việc\s+([^;.“”]{3,200})")
+
+
+@dataclass(frozen=True)
+class DocMention:
+    start: int
+    end: int  # end of the name (type word + number), before date/issuer/title
+    text: str
+    kind: str  # class local name
+    label: str  # canonical name: 'Chỉ thị 05-CT/TW'
+    number: str = ""  # canonical number: '05-CT/TW'
+    type_code: str = ""
+    issuer_code: str = ""
+    term: str = ""
+    short: str = ""  # for short references: the number alone ('05'), to resolve in the article
+    plenum: str = ""  # 'Trung ương 4'
+
+
+def _type_before(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
+    """The document type word just before ``start`` (with optional 'số'): (word, its start)."""
+    before = text[max(0, start - 40) : start]
+    m = re.search(r"([A-ZĐa-zđ][\w]*(?:\s+[\w]+){0,3}?)\s+(?:số\s+|Số\s+)?$", before)
+    if not m:
+        return "", start
+    words = m.group(1).split()
+    for n in range(min(4, len(words)), 0, -1):
+        phrase = " ".join(words[-n:])
+        if name_key(phrase) in lex.doc_words:
+            pos = start - len(before) + before.rfind(phrase, 0, m.end(1) + 1)
+            return phrase, pos
+    return "", start
+
+
+def _code(raw: str, lex: Lexicon) -> str:
+    """Canonical spelling of a type code (QĐI -> QĐi), '' when not a type code."""
+    for code in lex.doc_codes:
+        if code.lower() == raw.lower():
+            return code
+    return ""
+
+
+def _issuer(raw: str, lex: Lexicon) -> str:
+    for code in lex.issuer_codes:
+        if code.lower() == raw.lower():
+            return code
+    return raw
+
+
+def find_documents(text: str, lex: Lexicon | None = None) -> list[DocMention]:
+    """Every document mention in ``text`` (a sentence), by position."""
+    lex = lex or lexicon()
+    found: list[DocMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for pattern, style in ((_PARTY, "party"), (_STATE, "state"), (_LOOSE, "loose")):
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            if style == "state":
+                number, year, code_raw, issuer_raw = m.group(1), m.group(2), m.group(3), m.group(4)
+                code = _code(code_raw, lex)
+                if code:
+                    issuer = _issuer(issuer_raw, lex)
+                    canon = f"{number}/{year}/{code}-{issuer}" if year else f"{number}/{code}-{issuer}"
+                else:  # a Công văn: number/ISSUER-UNIT
+                    if not code_raw.isupper():
+                        continue
+                    issuer = code_raw
+                    canon = f"{number}/{code_raw}-{issuer_raw}"
+            else:
+                number, code_raw, issuer_raw = m.group(1), m.group(2), m.group(3)
+                code = _code(code_raw, lex)
+                if not code:
+                    continue
+                issuer = _issuer(issuer_raw, lex)
+                canon = f"{number}-{code}/{issuer}" if style == "party" else f"{number}/{code}-{issuer}"
+            word, wstart = _type_before(text, m.start(), lex)
+            if word:
+                kind = lex.doc_words[name_key(word)][1]
+                word = word[0].upper() + word[1:]
+            else:
+                kind = lex.doc_codes.get(code, ("LegalDocument", ""))[0] if code else "LegalDocument"
+                word = lex.doc_codes.get(code, ("", "Văn bản"))[1] if code else "Công văn"
+            if code in ("QĐ",) and kind == "Decision" and not word:
+                kind = "Decision"
+            start = wstart if wstart < m.start() else m.start()
+            end = m.end()
+            term = ""
+            tm = _TERM.match(text[end:])
+            if tm:
+                term = tm.group(1)
+            found.append(
+                DocMention(start, end, text[start:end], kind, f"{word} {canon}", canon, code, issuer, term)
+            )
+            taken.append((start, end))
+    for m in _PLENUM.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        plenum = m.group(1)
+        term = m.group(2) or ""
+        label = f"Nghị quyết Trung ương {plenum}" + (f" (khóa {term})" if term else "")
+        found.append(
+            DocMention(m.start(), m.end(), text[m.start() : m.end()], "Resolution", label, "", "NQ", "TW", term,
+                       plenum=f"Trung ương {plenum}")
+        )
+        taken.append((m.start(), m.end()))
+    # short references: 'Chỉ thị 05', 'Nghị quyết số 35', and named laws: 'Luật Đất đai'
+    short = re.compile(
+        r"(?<!\w)(Nghị quyết|Chỉ thị|Quy định|Quyết định|Kết luận|Kế hoạch|Hướng dẫn|Thông báo|Nghị định|Thông tư|Chương trình)"
+        r"\s+(?:số\s+)?(\d{1,4})(?![\d/\-\w])"
+    )
+    for m in short.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        code, kind = lex.doc_words[name_key(m.group(1))]
+        label = f"{m.group(1)} {m.group(2)}"
+        found.append(DocMention(m.start(), m.end(), m.group(0), kind, label, "", code, "", "", short=m.group(2)))
+        taken.append((m.start(), m.end()))
+    law = re.compile(r"(?<!\w)(Bộ luật|Luật|Pháp lệnh)((?:\s+[A-ZĐ][\w]*)(?:\s+[\w]+){0,6})")
+    for m in law.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        name = _trim_name(m.group(0), lex)
+        if len(name.split()) < 2:
+            continue
+        kind = "Law" if m.group(1) != "Pháp lệnh" else "LegalDocument"
+        found.append(DocMention(m.start(), m.start() + len(name), name, kind, name, "", "", "", ""))
+        taken.append((m.start(), m.start() + len(name)))
+    return sorted(found, key=lambda d: d.start)
+
+
+_LAW_STOP = frozenset(
+    "được đã đang sẽ của và là có do cho với trong tại về này đó năm số ngày thì mà để khi các những "
+    "sửa đổi bổ sung vừa mới".split()
+)
+
+
+def _trim_name(phrase: str, lex: Lexicon) -> str:
+    """Cut a law's name before the first word that cannot belong to it."""
+    words = phrase.split()
+    keep = [words[0]]
+    for word in words[1:8]:
+        if not word[0].isalnum() or name_key(word) in _LAW_STOP:
+            break
+        keep.append(word)
+    return " ".join(keep)
+
+
+def read_after(text: str, end: int) -> tuple[int, str, str]:
+    """After a document's name: (end of date/term, ISO date or '', term or '')."""
+    date = ""
+    term = ""
+    pos = end
+    for _ in range(2):
+        tm = _TERM.match(text[pos:])
+        if tm:
+            term = tm.group(1)
+            pos += tm.end()
+            continue
+        dm = _DATE.match(text[pos:])
+        if dm:
+            day, month, year = int(dm.group(1)), int(dm.group(2) or dm.group(3)), int(dm.group(4))
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                date = f"{year:04d}-{month:02d}-{day:02d}"
+            pos += dm.end()
+            continue
+        break
+    return pos, date, term
+
+
+def of_at(text: str, pos: int) -> int:
+    """Offset just past 'của'/'do' at ``pos`` (-1 when absent)."""
+    m = _OF.match(text[pos:])
+    return pos + m.end() if m else -1
+
+
+def title_at(text: str, pos: int, quotes: list[tuple[int, int]]) -> tuple[str, int, int]:
+    """A quoted (or 'về việc …') title starting at ``pos``: (title, start, end) or ('', -1, -1)."""
+    m = _ABOUT.match(text[pos:])
+    if m:
+        qpos = pos + m.end() + 1
+        for start, end in quotes:
+            if start == qpos:
+                return text[start:end].strip(), start, end
+    m2 = _ABOUT_PLAIN.match(text[pos:])
+    if m2:
+        title = m2.group(1).strip(" ,")
+        return title, pos + m2.start(1), pos + m2.start(1) + len(title)
+    return "", -1, -1

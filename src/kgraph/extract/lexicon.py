@@ -1,0 +1,112 @@
+"""Word lists the rules use, loaded once from ``kgraph/data``.
+
+Vietnamese lives in the data files; this module only parses them. Lookups are by
+``name_key`` (lower case, common tone placement) so spelling variants match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..text import name_key
+
+
+def _lines(name: str) -> list[str]:
+    text = (resources.files("kgraph") / "data" / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _rows(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in _lines(name)]
+
+
+@dataclass(frozen=True)
+class Head:
+    """An organisation or place name head (``Đảng ủy``, ``Sở``, ``Khu di tích``)."""
+
+    words: tuple[str, ...]  # as written in the data file
+    kind: str  # entity class, '-' for a phrase that is not an organisation (blocks a shorter head)
+    bare: bool  # a complete name by itself
+    national: bool  # one body nationwide
+    part: bool  # names a part of the body named after it (Ban Thường vụ X -> X)
+    any_case: bool  # may be written in lower case
+    person: bool  # may be followed by a person's name (Trường Nguyễn Trãi)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: frozenset[str]  # multi-syllable Vietnamese words, name_key form
+    word_starts: frozenset[str]  # every proper prefix of those words
+    heads: dict[str, list[Head]]  # first word (key) -> heads starting with it, longest first
+    place_heads: dict[str, list[Head]]
+    levels: dict[str, str]  # key of a level word or abbreviation -> level word
+    abbreviations: dict[str, str]  # short form -> long form
+    surnames: frozenset[str]
+    titles: dict[str, list[tuple[str, ...]]]  # first word key -> titles (as word tuples), longest first
+    honorifics: frozenset[str]
+    cues: list[tuple[str, str]]  # (phrase, class), longest first
+    doc_words: dict[str, tuple[str, str]]  # key of 'Chỉ thị' -> (code, class)
+    doc_codes: dict[str, tuple[str, str]]  # 'CT' -> (class, Vietnamese name)
+    issuer_codes: dict[str, str]  # 'ĐUK' -> 'Đảng ủy Khối'
+    places: frozenset[str]  # keys of known place names
+    domains: frozenset[str]  # keys of domains holding 'và' or ','
+
+
+def _heads(rows: list[list[str]], place: bool = False) -> dict[str, list[Head]]:
+    out: dict[str, list[Head]] = {}
+    for row in rows:
+        phrase = row[0]
+        if place:
+            kind, flags = "Location", set((row[1] if len(row) > 1 else "").split(","))
+        else:
+            kind, flags = row[1], set((row[2] if len(row) > 2 else "").split(","))
+        words = tuple(phrase.split())
+        head = Head(
+            words, kind, "bare" in flags, "national" in flags, "part" in flags, "case" in flags, "person" in flags
+        )
+        out.setdefault(name_key(words[0]), []).append(head)
+    for heads in out.values():
+        heads.sort(key=lambda h: -len(h.words))
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    words = {name_key(w) for w in _lines("words.txt") if " " in w}
+    words |= {name_key(w) for w in _lines("name_words.txt")}
+    starts = set()
+    for word in words:
+        parts = word.split()
+        for i in range(1, len(parts)):
+            starts.add(" ".join(parts[:i]))
+    levels: dict[str, str] = {}
+    for row in _rows("levels.tsv"):
+        levels[name_key(row[0])] = row[0]
+        for short in (row[1].split(",") if len(row) > 1 and row[1] else []):
+            levels[short] = row[0]
+    titles: dict[str, list[tuple[str, ...]]] = {}
+    for line in _lines("titles.txt"):
+        t = tuple(line.split())
+        titles.setdefault(name_key(t[0]), []).append(t)
+    for group in titles.values():
+        group.sort(key=lambda t: -len(t))
+    cues = sorted(((r[0], r[1]) for r in _rows("cues.tsv")), key=lambda c: -len(c[0]))
+    return Lexicon(
+        words=frozenset(words),
+        word_starts=frozenset(starts),
+        heads=_heads(_rows("org_heads.tsv")),
+        place_heads=_heads(_rows("place_heads.tsv"), place=True),
+        levels=levels,
+        abbreviations={r[0]: r[1] for r in _rows("abbreviations.tsv")},
+        surnames=frozenset(name_key(s) for s in _lines("surnames.txt")),
+        titles=titles,
+        honorifics=frozenset(_lines("honorifics.txt")),
+        cues=cues,
+        doc_words={name_key(r[0]): (r[1], r[2]) for r in _rows("doc_types.tsv")},
+        doc_codes={r[0]: (r[1], r[2]) for r in _rows("doc_codes.tsv")},
+        issuer_codes={r[0]: r[1] for r in _rows("issuer_codes.tsv")},
+        places=frozenset(name_key(p) for p in _lines("places.txt")),
+        domains=frozenset(name_key(d) for d in _lines("domains.txt")),
+    )

@@ -1,0 +1,375 @@
+"""Find every mention in an article: organisations, places, people and their posts,
+documents, campaigns and quantities, sentence by sentence.
+
+Text inside quotation marks is a title or a slogan: only campaigns and document titles
+are read from it, never organisations or people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Document, Sentence
+from ..text import name_key
+from .documents import DocMention, find_documents, of_at, read_after, title_at
+from .lexicon import Head, Lexicon, lexicon
+from .names import NameSpan, cap_run, match_head, match_place, match_words, parse_org, parse_place, person_run
+from .tokens import Token, quote_spans, tokenize
+
+#: Words before a mention that make it a complement, never the subject of a verb after it.
+PREPOSITIONS = frozenset(
+    "ở tại trong của cho với về giữa từ theo đến thuộc trước sau ngoài như bằng qua tới cùng".split()
+)
+_CAMPAIGN_CUE = re.compile(
+    r"(phong trào|cuộc vận động|vận động|cuộc thi|hội thi|chương trình|chiến dịch|giải thưởng|đợt thi đua|thi đua|"
+    r"chủ trương|cuộc thi tìm hiểu|hội diễn|liên hoan)"
+    r"((?:\s+[^\s“”\"]+){0,5}?)\s*[:,]?\s*$",
+    re.I,
+)
+_NOT_CAMPAIGN = re.compile(r"(phương châm|khẩu hiệu|chủ đề|tiêu chí|tinh thần|câu|từ|cụm từ|gọi là|tên)\s*[:,]?\s*$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:[,;:]|và|hoặc|\.\.\.|…|\s)*\s*$")
+_QUANTITY = re.compile(
+    r"(?<![\w.,/-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*(%|[^\W\d_][\w]*(?:\s+[^\W\d_][\w]*){0,3})"
+)
+_QUANTITY_STOP = frozenset(
+    "và với của là thì mà để cho trong tại từ đến được đã đang sẽ có không này đó các những năm tháng ngày "
+    "gồm trên dưới hơn khoảng".split()
+)
+
+
+@dataclass
+class Found:
+    """A mention found in the text (before identity is decided)."""
+
+    start: int
+    end: int
+    text: str
+    group: str  # org | person | place | doc | campaign
+    kind: str  # class local name
+    sent: int  # sentence index
+    head: Head | None = None
+    inner: Found | None = None
+    doc: DocMention | None = None
+    subject_ok: bool = True  # not preceded by a preposition
+    bare: bool = False  # an organisation head with nothing after it
+    key: str = ""  # identity key, set by resolve
+    name: str = ""  # canonical name, set by resolve
+    # documents
+    date: str = ""
+    title: str = ""
+    issuer: Found | None = None
+    term: str = ""
+    # people
+    posts: list[tuple[str, Found | None, bool]] = field(default_factory=list)  # (title, org, former)
+
+
+@dataclass
+class SentenceMentions:
+    sentence: Sentence
+    tokens: list[Token]
+    quotes: list[tuple[int, int]]  # absolute offsets
+    found: list[Found]
+    titles: list[tuple[int, int]]  # absolute spans of document titles
+    quantities: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, value, unit)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _preceded_by_preposition(tokens: list[Token], i: int) -> bool:
+    k = i - 1
+    while k >= 0 and tokens[k].key in ("các", "những", "toàn", "cả"):
+        k -= 1
+    if k < 0:
+        return False
+    if tokens[k].key in PREPOSITIONS:
+        return True
+    return k >= 1 and f"{tokens[k - 1].key} {tokens[k].key}" in ("đối với", "bên cạnh", "so với")
+
+
+def _span_found(span: NameSpan, tokens: list[Token], text: str, base: int, sent: int, group: str) -> Found:
+    start = tokens[span.i].start
+    end = tokens[span.j - 1].end
+    inner = _span_found(span.inner, tokens, text, base, sent, "org") if span.inner else None
+    bare = span.head is not None and span.j - span.i == len(span.head.words)
+    return Found(start, end, text[start - base : end - base], group, span.kind, sent, span.head, inner, bare=bare)
+
+
+def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None) -> SentenceMentions:
+    lex = lex or lexicon()
+    sentence = doc.sentences[index]
+    text = sentence.text
+    base = sentence.start
+    tokens = tokenize(text, base)
+    quotes = [(s + base, e + base) for s, e in quote_spans(text)]
+    docs = find_documents(text, lex)
+    doc_spans = [(d.start + base, d.end + base) for d in docs]
+    blocked = quotes + doc_spans
+    found: list[Found] = []
+
+    # organisations and places
+    taken: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not tok.is_word or _inside(tok.start, blocked):
+            i += 1
+            continue
+        title_len = _match_title(tokens, i, lex) if tok.is_cap else 0
+        head = match_head(tokens, i, lex.heads)
+        if title_len and (head is None or title_len > len(head.words)):
+            i += title_len  # a post title, not a name: Phó Bí thư Thường trực
+            continue
+        span = parse_place(tokens, i, lex)
+        group = "place"
+        if span is None:
+            span = parse_org(tokens, i, lex)
+            group = "org"
+        place_len = match_place(tokens, i, lex)
+        if place_len and (span is None or span.j - i <= place_len):
+            span = NameSpan(i, i + place_len, "Location", None)
+            group = "place"
+        if span is None:
+            i += 1
+            continue
+        # never run into a quote or a document number
+        j = span.j
+        for k in range(span.i, span.j):
+            if _inside(tokens[k].start, blocked):
+                j = k
+                break
+        while j > span.i and not tokens[j - 1].is_word:
+            j -= 1
+        if j <= span.i:
+            i += 1
+            continue
+        if j != span.j:
+            span = NameSpan(span.i, j, span.kind, span.head, span.inner if span.inner and span.inner.j <= j else None)
+        f = _span_found(span, tokens, text, base, index, group)
+        f.subject_ok = not _preceded_by_preposition(tokens, span.i)
+        found.append(f)
+        taken.append((f.start, f.end))
+        i = span.j
+
+    # 'Đoàn' alone (các cấp bộ Đoàn): the article's Youth Union, resolved later or dropped
+    for k, tok in enumerate(tokens):
+        if tok.text == "Đoàn" and not _inside(tok.start, blocked + taken):
+            if k + 1 < len(tokens) and tokens[k + 1].is_cap and tokens[k + 1].is_word:
+                continue
+            f = Found(tok.start, tok.end, tok.text, "org", "MassOrganization", index, bare=True)
+            f.subject_ok = not _preceded_by_preposition(tokens, k)
+            found.append(f)
+            taken.append((tok.start, tok.end))
+
+    # standalone places after a level word: tỉnh Quảng Ninh, TP Hồ Chí Minh
+    for k, tok in enumerate(tokens):
+        if _inside(tok.start, blocked + taken) or k + 1 >= len(tokens):
+            continue
+        if tok.key in ("tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã", "tp") or tok.text in ("TP", "Tp"):
+            n = 1
+            if k + 1 < len(tokens) and f"{tok.key} {tokens[k + 1].key}" in ("thành phố", "thị xã", "thị trấn"):
+                n = 2
+            first = k + n
+            if first < len(tokens) and tokens[first].text == ".":
+                first += 1
+            if first >= len(tokens) or not tokens[first].is_cap or tokens[first].is_acronym:
+                continue
+            if _inside(tokens[first].start, blocked + taken) or match_head(tokens, first, lex.heads):
+                continue
+            size = match_place(tokens, first, lex) or cap_run(tokens, first, 4)
+            if person_run(tokens, first, lex) and not match_place(tokens, first, lex) and size > 2:
+                continue
+            start, end = tokens[first].start, tokens[first + size - 1].end
+            f = Found(start, end, text[start - base : end - base], "place", "Location", index)
+            f.subject_ok = False
+            found.append(f)
+            taken.append((start, end))
+
+    # documents, with their date, term, issuer and title
+    titles: list[tuple[int, int]] = []
+    for d in docs:
+        start, end = d.start + base, d.end + base
+        f = Found(start, end, d.text, "doc", d.kind, index, doc=d, term=d.term)
+        f.subject_ok = not _preceded_by_preposition(tokens, _token_at(tokens, start))
+        pos, date, term = read_after(text, d.end)
+        f.date, f.term = date, term or d.term
+        at = of_at(text, pos)
+        if at >= 0:
+            issuer = next((o for o in found if o.group == "org" and o.start == at + base), None)
+            if issuer is not None:
+                f.issuer = issuer
+                pos = issuer.end - base
+                pos, date2, _ = read_after(text, pos)
+                f.date = f.date or date2
+        title, ts, te = title_at(text, pos, [(s - base, e - base) for s, e in quotes])
+        if title:
+            f.title = title
+            titles.append((ts + base, te + base))
+        found.append(f)
+
+    # people and their posts
+    _find_people(tokens, text, base, index, found, blocked + taken, lex)
+
+    # campaigns: quoted names after a campaign word, and the quoted items listed after them
+    last_campaign_end = -1
+    for qs, qe in quotes:
+        if any(ts <= qs and qe <= te for ts, te in titles):
+            continue
+        inner_text = doc.text[qs:qe].strip().rstrip(".…").strip()
+        if not inner_text or len(inner_text.split()) > 20 or re.search(r"\d+\s*[-/]\s*[A-ZĐ]", inner_text):
+            continue
+        before = doc.text[max(base, qs - 1 - 80) : qs - 1]
+        is_campaign = False
+        if last_campaign_end >= 0 and _LIST_GAP.match(doc.text[last_campaign_end + 1 : qs - 1]):
+            is_campaign = True
+        elif _CAMPAIGN_CUE.search(before) and not _NOT_CAMPAIGN.search(before):
+            is_campaign = True
+        if is_campaign:
+            f = Found(qs, qs + len(inner_text), inner_text, "campaign", "Campaign", index)
+            f.subject_ok = False
+            found.append(f)
+            last_campaign_end = qe
+        else:
+            last_campaign_end = -1
+
+    found.sort(key=lambda f: (f.start, -f.end))
+    mentions = SentenceMentions(sentence, tokens, quotes, found, titles)
+    mentions.quantities = _find_quantities(text, base, blocked)
+    return mentions
+
+
+def _token_at(tokens: list[Token], offset: int) -> int:
+    for k, tok in enumerate(tokens):
+        if tok.start >= offset:
+            return k
+    return len(tokens)
+
+
+def _match_title(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Length of a post title at ``i`` (0 when none)."""
+    for title in lex.titles.get(tokens[i].key, ()):
+        if match_words(tokens, i, title):
+            return len(title)
+    return 0
+
+
+def _org_at(found: list[Found], offset: int) -> Found | None:
+    return next((f for f in found if f.group == "org" and f.start == offset), None)
+
+
+def _find_people(
+    tokens: list[Token], text: str, base: int, index: int, found: list[Found], blocked: list[tuple[int, int]],
+    lex: Lexicon,
+) -> None:
+    """People: after a title or an honorific, or a family name; with the posts around them."""
+    n = len(tokens)
+    i = 0
+    people: list[Found] = []
+    while i < n:
+        tok = tokens[i]
+        if not tok.is_word or _inside(tok.start, blocked):
+            i += 1
+            continue
+        former = tok.key == "nguyên" and i + 1 < n
+        t0 = i + 1 if former else i
+        tlen = _match_title(tokens, t0, lex) if t0 < n and tokens[t0].is_cap else 0
+        name_at = -1
+        posts: list[tuple[str, Found | None, bool]] = []
+        if tlen:
+            title = " ".join(t.text for t in tokens[t0 : t0 + tlen])
+            k = t0 + tlen
+            org = _org_at(found, tokens[k].start) if k < n else None
+            if org is not None:
+                k = _token_at(tokens, org.end)
+            if k < n and tokens[k].is_cap and tokens[k].is_word and not tokens[k].is_acronym:
+                if not _inside(tokens[k].start, blocked) or (org is not None and tokens[k].start >= org.end):
+                    run = person_run(tokens, k, lex) or _given_run(tokens, k, lex)
+                    if run:
+                        name_at, name_len = k, run
+                        posts.append((title, org, former))
+        elif tok.text in lex.honorifics or (i + 1 < n and f"{tok.text} {tokens[i + 1].text}" in lex.honorifics):
+            k = i + (2 if f"{tok.text} {tokens[i + 1].text}" in lex.honorifics else 1)
+            if k < n and _match_title(tokens, k, lex):
+                i = k
+                continue
+            if k < n and tokens[k].is_cap and tokens[k].is_word and not _inside(tokens[k].start, blocked):
+                run = person_run(tokens, k, lex) or _given_run(tokens, k, lex)
+                if run:
+                    name_at, name_len = k, run
+        elif tok.is_cap:
+            run = person_run(tokens, i, lex)
+            if run:
+                name_at, name_len = i, run
+        if name_at < 0:
+            i += 1
+            continue
+        start, end = tokens[name_at].start, tokens[name_at + name_len - 1].end
+        person = Found(start, end, text[start - base : end - base], "person", "Person", index)
+        person.subject_ok = not _preceded_by_preposition(tokens, i)
+        person.posts = posts
+        k = name_at + name_len
+        k = _appositive_posts(tokens, k, person, found, lex)
+        people.append(person)
+        blocked.append((start, end))
+        i = max(k, name_at + name_len)
+    found.extend(people)
+
+
+def _given_run(tokens: list[Token], k: int, lex: Lexicon) -> int:
+    """A name after a title or honorific without a known family name (Trường Chinh, Anna Lindstedt)."""
+    run = cap_run(tokens, k, 4)
+    if run and match_head(tokens, k, lex.heads) is None and not match_place(tokens, k, lex):
+        return run
+    return 0
+
+
+def _appositive_posts(tokens: list[Token], k: int, person: Found, found: list[Found], lex: Lexicon) -> int:
+    """Posts after a name: 'Nguyễn Tài Sơn, Phó Bí thư Thường trực Đảng ủy Khối', '- Bí thư Tỉnh ủy'."""
+    n = len(tokens)
+    if k >= n or tokens[k].text not in (",", "-", "–", "("):
+        return k
+    pos = k + 1
+    while pos < n:
+        former = tokens[pos].key == "nguyên"
+        t0 = pos + 1 if former else pos
+        if t0 >= n:
+            break
+        tlen = _match_title(tokens, t0, lex)
+        if not tlen:
+            break
+        title = " ".join(t.text for t in tokens[t0 : t0 + tlen])
+        nxt = t0 + tlen
+        org = _org_at(found, tokens[nxt].start) if nxt < n else None
+        if org is not None:
+            nxt = _token_at(tokens, org.end)
+        person.posts.append((title, org, former))
+        pos = nxt
+        if pos < n and tokens[pos].text in (",", "và") and pos + 1 < n and (
+            _match_title(tokens, pos + 1, lex) or tokens[pos + 1].key == "nguyên"
+        ):
+            pos += 1
+            continue
+        break
+    return pos
+
+
+def _find_quantities(text: str, base: int, blocked: list[tuple[int, int]]) -> list[tuple[int, str, str]]:
+    out = []
+    for m in _QUANTITY.finditer(text):
+        if _inside(m.start() + base, blocked):
+            continue
+        raw, unit = m.group(1), m.group(2)
+        words = []
+        for word in unit.split():
+            if name_key(word) in _QUANTITY_STOP:
+                break
+            words.append(word)
+        if not words:
+            continue
+        if raw.isdigit() and len(raw) == 4 and raw[:2] in ("19", "20"):
+            continue
+        value = raw.replace(".", "").replace(",", ".") if "." in raw else raw.replace(",", ".")
+        out.append((m.start() + base, value, " ".join(words)))
+    return out

@@ -1,0 +1,242 @@
+"""Organisation, place and person names read as a grammar over a sentence's tokens.
+
+An organisation name is a head (``Đảng ủy``, ``Sở``, ``Hội``…) followed by components:
+capitalised words extended by the word list to their last syllable (``Tài chính``),
+acronyms (``CCB``), level words (``tỉnh``, ``Khối``) with the place they introduce, and
+``và``/``-``/``,`` joining domains (``Văn hóa, Thể thao và Du lịch``). Heads inside the
+components start nested names (``Ban Thường vụ`` + ``Đảng ủy Khối``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text import name_key
+from .lexicon import Head, Lexicon, lexicon
+from .tokens import Token
+
+#: Words that end a name even when capitalised (sentence words that follow names)
+_CONNECTORS = {"và", "-", "–", ","}
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A name found in the token list: tokens [i, j), its head and class."""
+
+    i: int
+    j: int
+    kind: str
+    head: Head | None
+    inner: NameSpan | None = None  # the nested name (Đảng ủy Khối in Ban Thường vụ Đảng ủy Khối)
+
+    def text(self, tokens: list[Token], source: str) -> str:
+        return source[tokens[self.i].start : tokens[self.j - 1].end]
+
+
+def match_words(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
+    if i + len(words) > len(tokens):
+        return False
+    return all(tokens[i + k].key == name_key(w) for k, w in enumerate(words))
+
+
+def match_head(tokens: list[Token], i: int, heads: dict[str, list[Head]]) -> Head | None:
+    """The longest head starting at token ``i`` (respecting its case rule)."""
+    for head in heads.get(tokens[i].key, ()):
+        if not match_words(tokens, i, head.words):
+            continue
+        if not head.any_case and not tokens[i].is_cap:
+            continue
+        return head
+    return None
+
+
+def match_place(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Length in tokens of the known place name starting at ``i`` (0 when none)."""
+    if not tokens[i].is_cap:
+        return 0
+    best = 0
+    key = ""
+    for k in range(i, min(i + 5, len(tokens))):
+        if not tokens[k].is_word:
+            if tokens[k].text in "-–" and k > i:
+                key += " -"
+                continue
+            break
+        key = f"{key} {tokens[k].key}".strip()
+        if key.replace(" -", "-").replace("- ", "-") in lex.places or key in lex.places:
+            best = k - i + 1
+    return best
+
+
+def word_end(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """End of the longest word-list word starting at capitalised token ``i`` (lower-case continuation)."""
+    end = i + 1
+    key = tokens[i].key
+    k = i + 1
+    while k < len(tokens) and k - i < 5:
+        tok = tokens[k]
+        if not tok.is_word or tok.is_cap:
+            break
+        key = f"{key} {tok.key}"
+        if key in lex.words:
+            end = k + 1
+        elif key not in lex.word_starts:
+            break
+        k += 1
+    return end
+
+
+def level_at(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Length of a level word (``tỉnh``, ``thành phố``, ``TP``) at ``i`` (0 when none)."""
+    if i + 1 < len(tokens) and f"{tokens[i].key} {tokens[i + 1].key}" in lex.levels:
+        return 2
+    tok = tokens[i]
+    if tok.key in lex.levels and (tok.key != "khối" or tok.is_cap):
+        return 1
+    if tok.text in lex.levels:
+        return 1
+    return 0
+
+
+def person_run(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Length of a person's name at ``i``: 2-4 capitalised words starting with a family name."""
+    if i >= len(tokens) or tokens[i].key not in lex.surnames or not tokens[i].is_cap or tokens[i].is_acronym:
+        return 0
+    k = i
+    while k < len(tokens) and k - i < 4 and tokens[k].is_word and tokens[k].is_cap and not tokens[k].is_acronym:
+        k += 1
+    n = k - i
+    if n < 2 or match_place(tokens, i, lex) >= n:
+        return 0
+    return n
+
+
+def cap_run(tokens: list[Token], i: int, limit: int = 5) -> int:
+    """Length of the run of capitalised words at ``i``."""
+    k = i
+    while k < len(tokens) and k - i < limit and tokens[k].is_word and tokens[k].is_cap:
+        k += 1
+    return k - i
+
+
+def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSpan | None:
+    """The organisation name starting at token ``i``, or None."""
+    lex = lex or lexicon()
+    head = match_head(tokens, i, lex.heads)
+    if head is None or head.kind == "-":
+        return None
+    j = i + len(head.words)
+    j, components, inner = _components(tokens, j, head, lex)
+    if components == 0 and not head.bare:
+        return None
+    return NameSpan(i, j, head.kind, head, inner)
+
+
+def parse_place(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSpan | None:
+    """A named site (``Khu di tích …``) starting at ``i``, or None."""
+    lex = lex or lexicon()
+    head = match_head(tokens, i, lex.place_heads)
+    if head is None:
+        return None
+    j = i + len(head.words)
+    j, components, inner = _components(tokens, j, head, lex)
+    if components == 0:
+        return None
+    return NameSpan(i, j, "Location", head, inner)
+
+
+def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[int, int, NameSpan | None]:
+    """Consume the components after a head: (end, how many, first nested name)."""
+    components = 0
+    inner: NameSpan | None = None
+    n = len(tokens)
+    while j < n:
+        tok = tokens[j]
+        level = level_at(tokens, j, lex)
+        if level:
+            j += level
+            components += 1
+            # lower-case pieces of proper names after a level word (Khối các cơ quan)
+            if j < n and not tokens[j].is_cap and tokens[j].is_word:
+                end = _lower_piece(tokens, j, lex)
+                if end > j:
+                    j = end
+            # the place a level word introduces (tỉnh Nam Định), never a person (UBND tỉnh Phạm Anh Tuấn)
+            if j < n and tokens[j].is_cap and tokens[j].is_word and not tokens[j].is_acronym:
+                place = match_place(tokens, j, lex)
+                if place:
+                    j += place
+                elif not person_run(tokens, j, lex) and match_head(tokens, j, lex.heads) is None:
+                    end = word_end(tokens, j, lex)
+                    j = end if end > j + 1 else j + cap_run(tokens, j, 3)
+            continue
+        if not tok.is_word:
+            if tok.text in _CONNECTORS and components and _joins_domain(tokens, j, head, lex):
+                j += 1
+                continue
+            break
+        if not tok.is_cap:
+            break
+        if tok.is_acronym:
+            if head.kind == "Location" and tok.text not in lex.abbreviations:
+                break
+            j += 1
+            components += 1
+            continue
+        nested = match_head(tokens, j, lex.heads)
+        if nested is not None and nested.kind != "-" and inner is None and components >= 0:
+            sub = parse_org(tokens, j, lex)
+            if sub is not None:
+                inner = sub
+                j = sub.j
+                components += 1
+                continue
+        if not head.person and person_run(tokens, j, lex):
+            break
+        place = match_place(tokens, j, lex)
+        if place:
+            j += place
+            components += 1
+            continue
+        j = word_end(tokens, j, lex)
+        components += 1
+    return j, components, inner
+
+
+def _lower_piece(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """End of a lower-case name piece (``các cơ quan``) starting at ``j``, else ``j``."""
+    key = ""
+    best = j
+    for k in range(j, min(j + 4, len(tokens))):
+        if not tokens[k].is_word or tokens[k].is_cap:
+            break
+        key = f"{key} {tokens[k].key}".strip()
+        if key in lex.words and len(key.split()) >= 2 and key.split()[0] in ("các", "cơ", "doanh", "dân"):
+            best = k + 1
+    return best
+
+
+def _joins_domain(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool:
+    """Whether the connector at ``j`` joins two parts of one name (not a list of names)."""
+    nxt = j + 1
+    if nxt >= len(tokens) or not tokens[nxt].is_cap or not tokens[nxt].is_word:
+        return False
+    if match_head(tokens, nxt, lex.heads) is not None or person_run(tokens, nxt, lex):
+        return False
+    text = tokens[j].text
+    # the domain of a ministry or department, as one name: Văn hóa, Thể thao và Du lịch
+    start = j - 1
+    while start > 0 and (tokens[start - 1].is_word and not match_head(tokens, start - 1, lex.heads)):
+        if not tokens[start - 1].is_cap and tokens[start - 1].key in ("và",):
+            break
+        start -= 1
+        if j - start > 4:
+            break
+    for begin in range(start, j):
+        for end in range(nxt + 1, min(nxt + 9, len(tokens) + 1)):
+            phrase = " ".join(t.text for t in tokens[begin:end]).replace(" ,", ",")
+            if name_key(phrase) in lex.domains:
+                return True
+    if text == "-" and head.words[0] in ("Bộ", "Sở", "Ủy", "Ban"):
+        return True
+    return False

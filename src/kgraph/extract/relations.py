@@ -1,0 +1,224 @@
+"""Relations from cue verbs and their arguments, each with the sentence it came from.
+
+A cue (``chỉ đạo``, ``triển khai``, ``phối hợp với``…) takes as subject the nearest
+organisation before it that is not a complement (not after ``ở``, ``của``, ``với``…),
+with the organisations listed with it; its objects are the entities between it and the
+next cue. Cues that follow each other (``lãnh đạo thực hiện``) share their objects, and
+the object's class picks the relation. A sentence without a subject of its own carries
+the subject of its previous clause, or the article's main actor (the body its title
+names).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Relation, Sentence
+from ..text import name_key
+from .lexicon import Lexicon, lexicon
+from .mentions import Found, SentenceMentions
+from .tokens import Token
+
+DOCUMENT_GROUPS = ("doc",)
+_TARGETS = {
+    # cue class -> {object group -> predicate}
+    "LEAD": {"org": "directs", "doc": "implements", "campaign": "implements"},
+    "IMPLEMENT": {"doc": "implements", "campaign": "implements"},
+    "ORGANIZE": {"campaign": "organizes", "event": "organizes"},
+    "PARTICIPATE": {"campaign": "participatesIn", "event": "participatesIn"},
+    "COOPERATE": {"org": "cooperatesWith"},
+    "PARTOF": {"org": "subOrganizationOf"},
+}
+_SEPARATORS = frozenset({",", "và", "cùng", "với", "-", "–", "cùng với"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int  # absolute offsets
+    end: int
+    cls: str
+
+
+def find_cues(sm: SentenceMentions, lex: Lexicon) -> list[Cue]:
+    text = sm.sentence.text
+    base = sm.sentence.start
+    spans = [(f.start, f.end) for f in sm.found] + sm.quotes
+    cues: list[Cue] = []
+    taken: list[tuple[int, int]] = []
+    for phrase, cls in lex.cues:
+        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.I):
+            a, b = m.start() + base, m.end() + base
+            if any(s <= a < e for s, e in spans) or any(not (b <= s or a >= e) for s, e in taken):
+                continue
+            # 'tổ chức' followed by 'Đảng'/'cơ sở' is the noun (organisation), not the verb
+            if cls == "ORGANIZE" and re.match(r"\s+(cơ sở|Đảng|đảng|chính trị|đoàn thể|bộ máy|quần chúng)", text[m.end() :]):
+                continue
+            if cls == "ORGANIZE" and re.search(r"(các|những|ban|cán bộ|công tác|về|và|tổ|của)\s*$", text[: m.start()]):
+                continue
+            cues.append(Cue(a, b, cls))
+            taken.append((a, b))
+    return sorted(cues, key=lambda c: c.start)
+
+
+def _clauses(sm: SentenceMentions) -> list[tuple[int, int]]:
+    """Clause spans of a sentence: split at ';' outside quotes (';' between quoted items is a list)."""
+    text = sm.sentence.text
+    base = sm.sentence.start
+    cuts = [base]
+    for m in re.finditer(";", text):
+        pos = m.start() + base
+        if any(s <= pos < e for s, e in sm.quotes):
+            continue
+        before = text[: m.start()].rstrip()
+        after = text[m.end() :].lstrip()
+        if before.endswith(("”", '"')) and after.startswith(("“", '"')):
+            continue
+        cuts.append(pos + 1)
+    cuts.append(sm.sentence.end)
+    return [(cuts[k], cuts[k + 1]) for k in range(len(cuts) - 1)]
+
+
+def _group_before(cands: list[Found], tokens: list[Token], source: str, base: int) -> list[Found]:
+    """The last candidate and those listed with it (A, B và C)."""
+    if not cands:
+        return []
+    group = [cands[-1]]
+    for prev in reversed(cands[:-1]):
+        gap = source[prev.end - base : group[0].start - base].strip()
+        if gap in _SEPARATORS or gap == "":
+            group.insert(0, prev)
+        else:
+            break
+    return group
+
+
+def _entity(f: Found) -> str:
+    return f.key
+
+
+def extract_relations(
+    sentences: list[SentenceMentions], main_actor: Found | None, lex: Lexicon | None = None
+) -> list[Relation]:
+    lex = lex or lexicon()
+    out: list[Relation] = []
+    for sm in sentences:
+        sent = sm.sentence
+        text = sent.text
+        base = sent.start
+        cues = find_cues(sm, lex)
+        found = [f for f in sm.found if f.key]
+        previous_subject: list[Found] = []
+        for c_start, c_end in _clauses(sm):
+            clause_cues = [c for c in cues if c_start <= c.start < c_end]
+            k = 0
+            while k < len(clause_cues):
+                # chain cues that follow each other with no entity between them
+                chain = [clause_cues[k]]
+                while k + 1 < len(clause_cues):
+                    nxt = clause_cues[k + 1]
+                    between = [f for f in found if chain[-1].end <= f.start < nxt.start]
+                    gap_words = len(text[chain[-1].end - base : nxt.start - base].split())
+                    if between or gap_words > 6:
+                        break
+                    chain.append(nxt)
+                    k += 1
+                k += 1
+                first, last = chain[0], chain[-1]
+                window_end = clause_cues[k].start if k < len(clause_cues) else c_end
+                objects = [f for f in found if last.end <= f.start < window_end]
+                # subject: nearest organisations before the cue that are not complements
+                subject_cands = [
+                    f for f in found
+                    if f.group in ("org", "person") and c_start <= f.start and f.end <= first.start and f.subject_ok
+                ]
+                subject = _group_before(subject_cands, sm.tokens, text, base)
+                if not subject:
+                    earlier = [f for f in found if c_start <= f.start < first.start and f.group == "org"]
+                    if previous_subject:
+                        subject = previous_subject
+                    elif not earlier and main_actor is not None and main_actor.key:
+                        subject = [main_actor]
+                    # 'Thực hiện X, Y ban hành Z': the subject comes after the fronted clause
+                    if first.start - c_start < 3 and not subject_cands:
+                        later = [f for f in found if f.group == "org" and f.start >= window_end and f.subject_ok]
+                        if later and k < len(clause_cues):
+                            subject = _group_before([later[0]], sm.tokens, text, base)
+                if subject:
+                    previous_subject = subject
+                classes = [c.cls for c in chain]
+                for obj in objects:
+                    if obj.group == "org" and not obj.subject_ok and "COOPERATE" not in classes and "PARTOF" not in classes:
+                        continue
+                    if obj.group == "doc" and "ISSUE" in classes:
+                        for s in subject:
+                            if s.group == "org":
+                                out.append(Relation(obj.key, "issuedBy", s.key, sent, "rule_issue_verb"))
+                        continue
+                    predicate = ""
+                    for cls in classes:  # the first cue of a chain is the main verb
+                        predicate = _TARGETS.get(cls, {}).get(obj.group, "")
+                        if predicate:
+                            break
+                    if not predicate:
+                        continue
+                    for s in subject:
+                        if s.key and s.key != obj.key and s.group == "org":
+                            out.append(Relation(s.key, predicate, obj.key, sent, f"rule_cue_{first.cls.lower()}"))
+                        elif s.group == "person" and predicate in ("participatesIn",):
+                            out.append(Relation(s.key, predicate, obj.key, sent, "rule_cue_person"))
+                # 'Kế hoạch X về thực hiện Chỉ thị Y': a document implementing another
+                if "ISSUE" in classes or "IMPLEMENT" in classes:
+                    docs_before = [f for f in found if f.group == "doc" and c_start <= f.start < first.start]
+                    gap = text[docs_before[-1].end - base : first.start - base] if docs_before else ""
+                    if docs_before and re.fullmatch(r"\s*,?\s*(về việc|về)?\s*", gap) and not subject_cands:
+                        for obj in objects:
+                            if obj.group == "doc" and obj.key != docs_before[-1].key:
+                                out.append(Relation(docs_before[-1].key, "implements", obj.key, sent, "rule_doc_implements"))
+            # located: an event or body 'tại' a place
+        for f in found:
+            if f.group == "doc" and f.issuer is not None and f.issuer.key:
+                out.append(Relation(f.key, "issuedBy", f.issuer.key, sent, "rule_doc_of"))
+    return out
+
+
+def relations_from_names(found: list[Found], sentences: dict[int, Sentence]) -> list[Relation]:
+    """subOrganizationOf read off nested names: Ban Thường vụ Đảng ủy Khối -> Đảng ủy Khối."""
+    out: list[Relation] = []
+    for f in found:
+        if f.group != "org" or not f.key:
+            continue
+        g = f
+        while g.inner is not None:
+            inner = g.inner
+            if g.head is not None and g.head.part and g.key and inner.key and g.key != inner.key:
+                out.append(Relation(g.key, "subOrganizationOf", inner.key, sentences[f.sent], "rule_name_part"))
+            g = inner
+    # Đảng ủy X is the committee of Đảng bộ X
+    by_name = {name_key(f.name): f for f in found if f.group == "org" and f.key}
+    for name, f in by_name.items():
+        if name.startswith("đảng ủy "):
+            other = by_name.get("đảng bộ " + name[len("đảng ủy ") :])
+            if other is not None and other.key != f.key:
+                out.append(Relation(f.key, "subOrganizationOf", other.key, sentences[f.sent], "rule_committee_of"))
+    return out
+
+
+def issuer_from_code(docs: list[Found], orgs: list[Found]) -> list[tuple[Found, Found]]:
+    """A document whose number names its issuer by code (``21-KH/ĐUK``) and that body in the article."""
+    lex = lexicon()
+    pairs = []
+    for d in docs:
+        if d.doc is None or not d.doc.issuer_code or d.issuer is not None:
+            continue
+        body = lex.issuer_codes.get(d.doc.issuer_code)
+        if not body:
+            continue
+        prefix = name_key(body)
+        cands = sorted(
+            {o.key: o for o in orgs if o.key and (name_key(o.name) == prefix or name_key(o.name).startswith(prefix + " "))}.values(),
+            key=lambda o: o.key,
+        )
+        if len(cands) == 1:
+            pairs.append((d, cands[0]))
+    return pairs

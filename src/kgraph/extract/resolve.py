@@ -1,0 +1,226 @@
+"""Identity: decide which mentions name the same thing, and the key that names it.
+
+- Abbreviations expand (``Hội CCB`` = ``Hội Cựu chiến binh``, ``UBND`` = ``Ủy ban nhân dân``).
+- ``Ban Chấp hành Đảng bộ X`` is ``Đảng ủy X``.
+- A short form resolves to the one longer name of the article it begins
+  (``Đảng ủy Khối`` -> ``Đảng ủy Khối Các cơ quan tỉnh``, ``Chỉ thị 05`` -> ``Chỉ thị 05-CT/TW``).
+- Documents merge by number, never by similarity.
+- Locally named bodies (``Huyện ủy``, ``UBND tỉnh``, ``Sở Tài chính``) are scoped to their
+  article, so two provinces' committees never merge; national bodies and bodies named
+  with their place merge across articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from ..model import Entity
+from ..text import name_key
+from .lexicon import Lexicon, lexicon
+from .mentions import Found
+
+_NATIONAL_MARKERS = ("trung ương", "việt nam", "chính phủ", "quốc hội", "nhà nước", "quốc gia")
+_GLOBAL_HEADS = frozenset(
+    "bộ|tổng cục|học viện|đại học|viện|báo|đài|công ty|tổng công ty|tập đoàn|ngân hàng|trường đại học|"
+    "trường cao đẳng|trường chính trị".split("|")
+)
+#: Heads that mean nothing alone (which Đảng ủy?): dropped unless the article says which
+_VAGUE_BARE = frozenset(
+    "đảng ủy|đảng bộ|chi bộ|ban thường vụ|ban chấp hành|bch|btv|thường trực|thường vụ|ban tuyên giáo|ban tổ chức|"
+    "ban dân vận|ban nội chính|ủy ban kiểm tra|ubkt|công đoàn|ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|"
+    "liên đoàn lao động|ủy ban mặt trận tổ quốc|ủy ban mttq|mttq|mặt trận tổ quốc|kho bạc nhà nước|hải quan|"
+    "cục thuế|cục hải quan|tỉnh ủy|huyện ủy|thành ủy|quận ủy|thị ủy|huyên ủy|tỉnh đoàn|huyện đoàn|thành đoàn|"
+    "đoàn thanh niên|bộ chỉ huy quân sự".split("|")
+)
+#: Bare heads that name one body in a local article even alone (the province's Tỉnh ủy)
+_LOCAL_BARE = frozenset(
+    "tỉnh ủy|huyện ủy|thành ủy|quận ủy|thị ủy|huyên ủy|ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|hải quan|"
+    "kho bạc nhà nước|đoàn thanh niên|tỉnh đoàn|thành đoàn|huyện đoàn|liên đoàn lao động|mặt trận tổ quốc|"
+    "ủy ban mặt trận tổ quốc|ủy ban mttq|mttq|công đoàn|cục thuế|cục hải quan|bộ chỉ huy quân sự".split("|")
+)
+
+
+def expand(name: str, lex: Lexicon) -> str:
+    """A name with its abbreviations written out (``Hội CCB Khối`` -> ``Hội Cựu chiến binh Khối``)."""
+    words = name.split()
+    for short, long in lex.abbreviations.items():
+        size = len(short.split())
+        if size > 1 and name_key(" ".join(words[:size])) == name_key(short):
+            words = long.split() + words[size:]
+            break
+    text = " ".join(lex.abbreviations.get(word, word) for word in words)
+    # Ban Chấp hành Đảng bộ X is Đảng ủy X (the committee a Party organisation elects)
+    text = re.sub(r"^Ban Chấp hành Đảng bộ\b", "Đảng ủy", text)
+    if name_key(text) == "ban chấp hành trung ương":
+        text = "Ban Chấp hành Trung ương Đảng"
+    if name_key(text) == "ban bí thư trung ương đảng":
+        text = "Ban Bí thư"
+    return text
+
+
+def _head_key(f: Found) -> str:
+    return name_key(" ".join(f.head.words)) if f.head else ""
+
+
+def _is_global(name: str, f: Found, lex: Lexicon) -> bool:
+    key = name_key(name)
+    if f.head is not None and f.head.national:
+        return True
+    words = key.split()
+    has_level = any(w in ("tỉnh", "huyện", "xã", "phường", "quận", "khối") for w in words) or "thành phố" in key
+    place_named = any(" ".join(words[i:j]) in lex.places for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    if place_named:
+        return True
+    if has_level:
+        return False
+    if any(marker in key for marker in _NATIONAL_MARKERS):
+        return True
+    head = _head_key(f)
+    return head in _GLOBAL_HEADS and len(words) > len(head.split())
+
+
+def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dict[str, Entity]:
+    """Give every mention its identity key and canonical name; return the entities."""
+    lex = lexicon()
+    orgs = [f for f in found if f.group == "org"]
+    all_orgs = orgs + [f.inner for f in orgs if f.inner is not None]
+    inner_chain: list[Found] = []
+    for f in orgs:
+        g = f.inner
+        while g is not None:
+            inner_chain.append(g)
+            g = g.inner
+    all_orgs = orgs + inner_chain
+    for f in all_orgs:
+        f.name = expand(f.text, lex)
+
+    # short forms: a name that begins one longer name of the article is that name
+    full_names = sorted({name_key(f.name) for f in all_orgs}, key=len)
+    canonical: dict[str, str] = {}
+    for key in full_names:
+        longer = [k for k in full_names if k != key and k.startswith(key + " ")]
+        if not longer:
+            continue
+        # keep only the maximal ones; they must agree (one chain)
+        maximal = [k for k in longer if not any(o != k and o.startswith(k + " ") for o in longer)]
+        if len(maximal) == 1:
+            canonical[key] = maximal[0]
+    name_of_key: dict[str, str] = {}
+    for f in sorted(all_orgs, key=lambda f: (-len(f.name), f.start)):
+        name_of_key.setdefault(name_key(f.name), f.name)
+
+    # nested names take the long form of their inner name: Ban Thường vụ Đảng ủy Khối -> … Khối Các cơ quan tỉnh
+    for f in sorted(all_orgs, key=lambda f: -f.start):
+        if f.inner is not None and f.head is not None:
+            inner_key = canonical.get(name_key(f.inner.name), name_key(f.inner.name))
+            inner_name = name_of_key.get(inner_key, f.inner.name)
+            prefix = f.name[: len(f.name) - len(f.inner.name)] if f.name.endswith(f.inner.name) else ""
+            if prefix and inner_key != name_key(f.inner.name):
+                longer_name = prefix + inner_name
+                canonical.setdefault(name_key(f.name), name_key(longer_name))
+                name_of_key.setdefault(name_key(longer_name), longer_name)
+
+    entities: dict[str, Entity] = {}
+    aliases: dict[str, set[str]] = defaultdict(set)
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def add(f: Found, key: str, label: str, kind: str, **fields: str) -> None:
+        f.key = key
+        aliases[key].add(f.text)
+        aliases[key].add(label)
+        kinds[key][kind] += 2 if fields.get("number") else 1
+        current = entities.get(key)
+        if current is None:
+            entities[key] = Entity(key=key, kind=kind, label=label, **fields)  # type: ignore[arg-type]
+        else:
+            merged = {
+                name: getattr(current, name) or value for name, value in fields.items()
+            }
+            entities[key] = Entity(
+                key=key, kind=current.kind, label=current.label, scope=current.scope,
+                number=merged.get("number", current.number), type_code=merged.get("type_code", current.type_code),
+                issuer_code=merged.get("issuer_code", current.issuer_code),
+                issued_on=merged.get("issued_on", current.issued_on), title=merged.get("title", current.title),
+                term=merged.get("term", current.term),
+            )
+
+    for f in all_orgs:
+        key = name_key(f.name)
+        key = canonical.get(key, key)
+        if f.head is None and key == name_key(f.name):  # a lone short form nobody in the article spells out
+            f.key = ""
+            continue
+        if f.bare and _head_key(f) in _VAGUE_BARE and key == name_key(f.name):
+            if _head_key(f) not in _LOCAL_BARE:
+                f.key = ""
+                continue
+        name = name_of_key.get(key, f.name)
+        scope = "" if _is_global(name, f, lex) else article_id
+        full = f"org|{scope}|{key}" if scope else f"org|{key}"
+        kind = f.kind
+        # the kind of the body a short form stands for
+        add(f, full, name, kind)
+
+    # people: full names; a lone given name resolves to the one full name ending with it
+    people = [f for f in found if f.group == "person"]
+    full_people = {name_key(p.text) for p in people if len(p.text.split()) >= 2}
+    for p in people:
+        key = name_key(p.text)
+        if len(p.text.split()) == 1:
+            matches = [k for k in full_people if k.endswith(" " + key)]
+            if len(matches) != 1:
+                continue
+            key = matches[0]
+        label = next((q.text for q in people if name_key(q.text) == key), p.text)
+        add(p, f"person|{key}", label, "Person")
+
+    for f in found:
+        if f.group == "place":
+            add(f, f"place|{name_key(f.text)}", f.text, "Location")
+        elif f.group == "campaign":
+            add(f, f"campaign|{name_key(f.text)}", f.text, "Campaign")
+
+    # documents: by number; plenum resolutions by plenum and term; short forms by number prefix
+    docs = [f for f in found if f.group == "doc" and f.doc is not None]
+    numbered = [d for d in docs if d.doc and d.doc.number]
+    terms = {d.doc.plenum: d.term for d in docs if d.doc and d.doc.plenum and d.term}
+    for d in docs:
+        m = d.doc
+        assert m is not None
+        if m.number:
+            key = f"doc|{name_key(m.number)}"
+            add(d, key, m.label, d.kind, number=m.number, type_code=m.type_code, issuer_code=m.issuer_code,
+                issued_on=d.date, title=d.title, term=d.term)
+        elif m.plenum:
+            term = d.term or terms.get(m.plenum, "")
+            label = f"Nghị quyết {m.plenum}" + (f" (khóa {term})" if term else "")
+            key = f"doc|nghị quyết {name_key(m.plenum)}" + (f" khóa {term.lower()}" if term else f"|{article_id}")
+            add(d, key, label, "Resolution", type_code="NQ", title=d.title, term=term)
+            aliases[key].add(f"Nghị quyết {m.plenum}")
+        elif m.short:
+            target = [
+                n for n in numbered
+                if n.doc and n.doc.type_code == m.type_code and re.match(rf"0*{int(m.short)}\D", n.doc.number)
+            ]
+            if target:
+                d.key = target[0].key or f"doc|{name_key(target[0].doc.number)}"  # type: ignore[union-attr]
+                aliases[d.key].add(d.text)
+            else:
+                add(d, f"doc|{article_id}|{name_key(m.label)}", m.label, d.kind, type_code=m.type_code,
+                    issued_on=d.date, title=d.title)
+        else:  # a named law
+            add(d, f"doc|{name_key(m.label)}", m.label, d.kind, title=d.title)
+
+    out: dict[str, Entity] = {}
+    for key, ent in entities.items():
+        kind = ent.kind
+        if kinds[key] and not key.startswith("doc|"):
+            kind = kinds[key].most_common(1)[0][0]
+        names = tuple(sorted(a for a in aliases[key] if a and a != ent.label))
+        out[key] = Entity(
+            key=key, kind=kind, label=ent.label, aliases=names, scope=ent.scope, number=ent.number,
+            type_code=ent.type_code, issuer_code=ent.issuer_code, issued_on=ent.issued_on, title=ent.title,
+            term=ent.term,
+        )
+    return out
