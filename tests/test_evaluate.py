@@ -471,3 +471,12 @@ def test_the_documented_example_prints_what_the_docs_say(
     printed = capsys.readouterr().out.splitlines()
     shown = [line for line in blocks[""].splitlines() if line != "..."]
     assert len(shown) > 10 and [line for line in shown if line not in printed] == []
+
+
+def test_cli_ontology_replaces_the_packaged_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ttl, gold = write_case(tmp_path, PERFECT)
+    bare = tmp_path / "bare.ttl"  # no class tree: the EducationalInstitution node is not an Organization
+    bare.write_text(PREFIXES + "kg:Person rdfs:subClassOf kg:Agent .\n", encoding="utf-8")
+    assert main(["evaluate", ttl, gold, "--ontology", str(bare), "--json"]) == 0
+    typed = json.loads(capsys.readouterr().out)["summary"]["entities_typed"]
+    assert (typed["tp"], typed["fp"], typed["fn"]) == (4, 1, 1)

@@ -661,6 +661,23 @@ def evaluate(
     return Evaluation(files, total)
 
 
+def evaluate_files(
+    graph: str | Path,
+    golds: Iterable[str | Path],
+    ontologies: Iterable[str | Path] = (),
+    only: Collection[str] | None = None,
+) -> Evaluation:
+    """Score a graph file against gold files; the ontology files default to the packaged one."""
+    from .store import load_graph
+
+    gold_list = [read_gold(path) for path in golds]
+    ontology = None
+    for path in ontologies:
+        ontology = ontology if ontology is not None else Graph()
+        ontology += load_graph(path)
+    return evaluate(load_graph(graph), gold_list, ontology=ontology, only=only)
+
+
 # --- text report ----------------------------------------------------------------------
 
 

@@ -35,20 +35,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from rdflib import Graph
+    from ..evaluate import evaluate_files, format_report
 
-    from ..evaluate import evaluate, format_report, read_gold
-    from ..store import load_graph
-
-    golds = [read_gold(path) for path in args.gold]
-    graph = load_graph(args.graph)
-    ontology = None
-    if args.ontology:
-        ontology = Graph()
-        for path in args.ontology:
-            ontology += load_graph(path)
     only = {name.strip() for name in args.only.split(",") if name.strip()} or None
-    evaluation = evaluate(graph, golds, ontology=ontology, only=only)
+    evaluation = evaluate_files(args.graph, args.gold, args.ontology or (), only=only)
     if args.json:
         print(json.dumps(evaluation.as_dict(), ensure_ascii=False, indent=2))
     else:
