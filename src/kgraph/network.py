@@ -24,7 +24,11 @@ RELATION_OF_PREDICATE = {iri: name for name, iri in PREDICATE_OF.items()}
 
 def entity_kind(graph: Graph, node: URIRef) -> str | None:
     """The most specific contract class local name of ``node`` (None: not an entity)."""
-    kinds = sorted(KIND_OF_CLASS[c] for c in graph.objects(node, RDF.type) if c in KIND_OF_CLASS)
+    kinds = sorted(
+        KIND_OF_CLASS[c]
+        for c in graph.objects(node, RDF.type)
+        if isinstance(c, URIRef) and c in KIND_OF_CLASS
+    )
     if not kinds:
         return None
     specific = [k for k in kinds if k != "Organization"]

@@ -389,14 +389,14 @@ def with_context(result: Graph, source: Graph) -> Graph:
         out.add(triple)
     mentioned = {t for s, _, o in result for t in (s, o) if isinstance(t, URIRef)}
     for node in mentioned:
-        for pred in (RDF.type, SKOS.prefLabel, SKOS.altLabel, RDFS.label, KG.mentionedIn):
-            for value in source.objects(node, pred):
-                out.add((node, pred, value))
+        for prop in (RDF.type, SKOS.prefLabel, SKOS.altLabel, RDFS.label, KG.mentionedIn):
+            for value in source.objects(node, prop):
+                out.add((node, prop, value))
     for s, p, o in result:
         for stmt in source.subjects(RDF.subject, s):
             if (stmt, RDF.predicate, p) in source and (stmt, RDF.object, o) in source:
-                for pred, value in source.predicate_objects(stmt):
-                    out.add((stmt, pred, value))
+                for field, value in source.predicate_objects(stmt):
+                    out.add((stmt, field, value))
     for article in set(out.objects(None, KG.mentionedIn)):
         for title in source.objects(article, DCTERMS.title):
             out.add((article, DCTERMS.title, title))

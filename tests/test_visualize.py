@@ -1,0 +1,274 @@
+"""The network page without a browser: views, layout, escaping, determinism, the CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, SKOS
+
+from kgraph.cli import main
+from kgraph.namespaces import CLASS_OF_KIND, KG, ORG, RES
+from kgraph.network import find_entities, fold_name, graph_to_networkx, layout_positions, select_view
+from kgraph.visualize import PHYSICS_MAX_NODES, render_html, render_view
+
+XSS_IMG = "<img src=x onerror=alert(1)>"
+XSS_SCRIPT = "Sở </script><script>alert(2)</script>"
+
+
+def sample_graph() -> Graph:
+    """Five entities, four relations with evidence, two hostile names and one isolated node."""
+    g = Graph()
+
+    def entity(local: str, kind: str, label: str, *aliases: str, article: str = "a1") -> URIRef:
+        node = RES[local]
+        g.add((node, RDF.type, CLASS_OF_KIND[kind]))
+        g.add((node, SKOS.prefLabel, Literal(label, lang="vi")))
+        for alias in aliases:
+            g.add((node, SKOS.altLabel, Literal(alias, lang="vi")))
+        g.add((node, KG.mentionedIn, RES[article]))
+        return node
+
+    def relation(s: URIRef, p: URIRef, o: URIRef, evidence: str) -> None:
+        g.add((s, p, o))
+        stmt = RES[f"stmt-{len(g)}"]
+        for prop, value in ((RDF.type, RDF.Statement), (RDF.subject, s), (RDF.predicate, p), (RDF.object, o)):
+            g.add((stmt, prop, value))
+        g.add((stmt, KG.evidence, Literal(evidence, lang="vi")))
+
+    g.add((RES.a1, DCTERMS.title, Literal("Hội nghị Tỉnh ủy <b>lần 5</b>", lang="vi")))
+    committee = entity("tu", "PartyCommittee", "Tỉnh ủy Đồng Nai", "TU Đồng Nai")
+    person = entity("duc", "Person", "Nguyễn Văn Đức")
+    hostile = entity("img", "Organization", XSS_IMG)
+    agency = entity("so", "StateAgency", XSS_SCRIPT, article="a2")
+    entity("alone", "Location", "Huyện Long Thành")
+    relation(committee, KG.directs, agency, "Tỉnh ủy chỉ đạo Sở thực hiện <b>nghị quyết</b>.")
+    relation(person, ORG.memberOf, committee, "Ông Nguyễn Văn Đức, Ủy viên Ban Thường vụ Tỉnh ủy.")
+    relation(hostile, KG.cooperatesWith, agency, "Hai bên phối hợp.")
+    relation(committee, KG.cooperatesWith, hostile, "Tỉnh ủy phối hợp.")
+    return g
+
+
+def page_json(page: str) -> dict[str, Any]:
+    """The data block the page script reads."""
+    found = re.search(r'<script id="kgraph-data" type="application/json">(.*?)</script>', page, re.S)
+    assert found, "no data block"
+    return json.loads(found.group(1))  # type: ignore[no-any-return]
+
+
+def star_network(n: int) -> nx.MultiDiGraph:
+    """A hub linked to n-1 leaves, plus a chain among the first leaves (distinct degrees)."""
+    net = nx.MultiDiGraph()
+    for i in range(n):
+        net.add_node(
+            f"n{i:04d}",
+            label=f"Đơn vị {i}",
+            kind="StateAgency" if i % 2 else "Person",
+            aliases="",
+            articles="",
+        )
+    for i in range(1, n):
+        net.add_edge("n0000", f"n{i:04d}", key="directs", relation="directs", evidence="")
+    for i in range(1, min(n - 1, 10)):
+        net.add_edge(
+            f"n{i:04d}", f"n{i + 1:04d}", key="cooperatesWith", relation="cooperatesWith", evidence=""
+        )
+    return net
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Tỉnh ủy Đồng Nai", "tinh uy dong nai"),  # tones, hooks and đ
+        ("ĐẢNG ỦY  XÃ", "dang uy xa"),  # upper case Đ, spaces collapsed
+        ("Nguyễn Văn Đức", "nguyen van duc"),  # stacked diacritics (ễ)
+        ("Hòa  Bình", "hoa binh"),  # composed ò; double space
+        ("Hoà Bình", "hoa binh"),  # old-style tone placement folds the same
+        ("", ""),
+    ],
+)
+def test_fold_name(text: str, folded: str) -> None:
+    assert fold_name(text) == folded
+
+
+def test_find_entities_by_any_name_without_accents() -> None:
+    net = graph_to_networkx(sample_graph())
+    assert find_entities(net, "tu dong nai") == [str(RES.tu)]  # an alias, no accents
+    assert find_entities(net, "NGUYEN VAN DUC") == [str(RES.duc)]
+    assert find_entities(net, "dong") == [str(RES.tu)]  # a part of a name
+    assert find_entities(net, "không có") == []
+
+
+def test_select_view_focus_classes_relations() -> None:
+    net = graph_to_networkx(sample_graph())
+    around = select_view(net, focus=[str(RES.duc)], depth=1)
+    assert sorted(around.net.nodes) == sorted([str(RES.duc), str(RES.tu)])
+    assert around.hidden_links[str(RES.tu)] == 2  # directs Sở, cooperates with the img entity
+    two = select_view(net, focus=[str(RES.duc)], depth=2)
+    assert len(two.net) == 4 and str(RES.alone) not in two.net
+    people = select_view(net, classes={"Person", "PartyCommittee"})
+    assert sorted(d["kind"] for _, d in people.net.nodes(data=True)) == ["PartyCommittee", "Person"]
+    assert people.kinds["Person"] == (1, 1) and people.kinds["StateAgency"] == (0, 1)
+    directs = select_view(net, relations={"directs"})
+    assert [k for _, _, k in directs.net.edges(keys=True)] == ["directs"]
+    assert sorted(directs.net.nodes) == sorted([str(RES.tu), str(RES.so)])  # unlinked nodes dropped
+
+
+def test_select_view_cap_keeps_most_connected_and_says_so() -> None:
+    net = star_network(50)
+    view = select_view(net, max_nodes=5)
+    assert len(view.net) == 5 and "n0000" in view.net  # the hub first
+    assert view.truncated and view.total_nodes == 50
+    assert any("5 most connected of 50" in note for note in view.notes)
+    assert view.hidden_links["n0000"] == 45
+
+
+def test_layout_is_deterministic_and_spreads_nodes() -> None:
+    net = star_network(400)
+    first = layout_positions(net, seed=7)
+    assert first == layout_positions(net, seed=7)
+    assert len(set(first.values())) == 400  # no two nodes on one pixel
+    xs = [x for x, _ in first.values()]
+    assert max(xs) - min(xs) > 500
+
+
+def test_page_is_self_contained_and_requests_nothing() -> None:
+    page = render_html(sample_graph(), title="Thử")
+
+    class Tags(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.linked: list[tuple[str, str]] = []
+            self.tags: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.tags.append(tag)
+            self.linked += [(tag, f"{k}={v}") for k, v in attrs if k in ("src", "href", "srcset", "action")]
+
+    tags = Tags()
+    tags.feed(page)
+    assert tags.linked == []
+    assert "link" not in tags.tags and "iframe" not in tags.tags
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert "vis.Network" in page and "bootstrap" not in page.lower()
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", page)  # no remote CSS resources
+
+
+def test_hostile_names_stay_data() -> None:
+    page = render_html(sample_graph(), title="<b>t</b>")
+    assert XSS_IMG not in page and "<script>alert(2)" not in page
+    assert "<title>&lt;b&gt;t&lt;/b&gt;</title>" in page
+    assert page.lower().count("</script") == 3  # data block, vis-network, page script: none injected
+    data = page_json(page)
+    labels = {n["label"] for n in data["nodes"]}
+    assert {XSS_IMG, XSS_SCRIPT} <= labels  # unchanged once parsed: shown as text by the page
+
+
+def test_tooltips_are_plain_text_with_class_names_articles_and_evidence() -> None:
+    data = page_json(render_html(sample_graph()))
+    node = {n["id"]: n for n in data["nodes"]}[str(RES.tu)]
+    assert "Cấp ủy Đảng (PartyCommittee)" in node["title"]
+    assert "TU Đồng Nai" in node["title"]  # the other name
+    assert "Hội nghị Tỉnh ủy <b>lần 5</b>" in node["title"]  # article title, raw text
+    edge = next(e for e in data["edges"] if e["relation"] == "directs")
+    assert "Tỉnh ủy chỉ đạo Sở thực hiện <b>nghị quyết</b>." in edge["title"]
+    assert edge["label"] == "chỉ đạo" and edge["from"] == str(RES.tu) and edge["to"] == str(RES.so)
+
+
+def test_classes_get_colour_shape_and_legend_counts() -> None:
+    data = page_json(render_html(sample_graph()))
+    shapes = {n["kind"]: (n["shape"], n["color"]) for n in data["nodes"]}
+    assert shapes["PartyCommittee"][0] == "diamond" and shapes["Person"][0] == "dot"
+    assert len(set(shapes.values())) == len(shapes)
+    legend = {c["kind"]: c for c in data["classes"]}
+    assert legend["Person"]["name"] == "Người" and legend["Person"]["total"] == 1
+    sizes = {n["id"]: n["value"] for n in data["nodes"]}
+    assert sizes[str(RES.tu)] > sizes[str(RES.duc)] > sizes[str(RES.alone)]  # by centrality
+
+
+def test_small_view_uses_physics_large_view_a_fixed_layout() -> None:
+    small = page_json(render_html(sample_graph()))
+    assert small["physics"] and small["options"]["physics"]["enabled"]
+    assert all("x" not in n for n in small["nodes"])
+    big = page_json(render_view(select_view(star_network(PHYSICS_MAX_NODES + 50), max_nodes=0)))
+    assert not big["physics"] and not big["options"]["physics"]["enabled"]
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in big["nodes"])
+
+
+def test_truncated_view_says_what_it_left_out() -> None:
+    data = page_json(render_view(select_view(star_network(120), max_nodes=20)))
+    assert len(data["nodes"]) == 20 and data["omitted"] == 100
+    assert "Showing 20 of 120 entities" in data["notice"]
+    assert "Left out: 100 entities (Person 50, StateAgency 50)" in data["notice"]
+
+
+def test_same_graph_same_page_whatever_the_triple_order() -> None:
+    graph = sample_graph()
+    shuffled = Graph()
+    for triple in sorted(graph, reverse=True):
+        shuffled.add(triple)
+    assert render_html(graph) == render_html(shuffled)
+    big = star_network(PHYSICS_MAX_NODES + 10)
+    assert render_view(select_view(big)) == render_view(select_view(big))
+
+
+def test_graph_to_networkx_keeps_graphml_attributes() -> None:
+    net = graph_to_networkx(sample_graph())
+    assert net.nodes[str(RES.tu)]["aliases"] == "TU Đồng Nai"
+    assert set(net.nodes[str(RES.tu)]) == {"label", "kind", "aliases", "articles"}
+    assert net.number_of_edges() == 4
+
+
+@pytest.fixture
+def ttl(tmp_path: Path) -> Path:
+    path = tmp_path / "g.ttl"
+    sample_graph().serialize(path, format="turtle")
+    return path
+
+
+def test_cli_focus_classes_relations_query(ttl: Path, tmp_path: Path) -> None:
+    out = tmp_path / "v.html"
+    assert main(["viz", str(ttl), "--out", str(out), "--focus", "nguyen van duc", "--depth", "1"]) == 0
+    assert sorted(n["label"] for n in page_json(out.read_text("utf-8"))["nodes"]) == [
+        "Nguyễn Văn Đức",
+        "Tỉnh ủy Đồng Nai",
+    ]
+    assert main(["viz", str(ttl), "--out", str(out), "--classes", "Person", "Location"]) == 0
+    assert {n["kind"] for n in page_json(out.read_text("utf-8"))["nodes"]} == {"Person", "Location"}
+    assert main(["viz", str(ttl), "--out", str(out), "--relations", "memberOf"]) == 0
+    assert [e["relation"] for e in page_json(out.read_text("utf-8"))["edges"]] == ["memberOf"]
+    query = tmp_path / "q.rq"
+    query.write_text("CONSTRUCT { ?a kg:directs ?b } WHERE { ?a kg:directs ?b }", encoding="utf-8")
+    assert main(["viz", str(ttl), "--out", str(out), "--query", str(query)]) == 0
+    data = page_json(out.read_text("utf-8"))
+    assert sorted(n["label"] for n in data["nodes"]) == sorted(["Tỉnh ủy Đồng Nai", XSS_SCRIPT])
+    assert "nghị quyết" in data["edges"][0]["title"]  # evidence carried over from the source graph
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--focus", "không ai"], "no entity has this name"),  # unknown entity
+        (["--classes", "Persn"], "unknown class"),  # misspelt class
+        (["--relations", "leads"], "unknown relation"),  # not a kgraph relation
+        (["--query", "SELECT"], "CONSTRUCT"),  # a SELECT cannot be drawn
+        (["--max-nodes", "-1"], "--max-nodes"),
+    ],
+)
+def test_cli_errors_are_one_line(
+    ttl: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    if args[0] == "--query":
+        query = tmp_path / "s.rq"
+        query.write_text("SELECT ?s WHERE { ?s ?p ?o }", encoding="utf-8")
+        args = ["--query", str(query)]
+    assert main(["viz", str(ttl), "--out", str(tmp_path / "v.html"), *args]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and message in err[0]
+    assert not (tmp_path / "v.html").exists()
