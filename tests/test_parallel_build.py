@@ -68,3 +68,25 @@ def test_bad_file_in_a_parallel_build_is_skipped(corpus: Path, tmp_path: Path, c
     assert main(["build", str(corpus), "--out", str(tmp_path / "o"), "--workers", "2", "--quiet"]) == 2
     assert "zz_bad.txt" in capsys.readouterr().err
     assert "zz_bad.txt" not in (tmp_path / "o" / "graph.nq").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_crash_on_one_article_skips_only_that_article(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, workers: str  # type: ignore[no-untyped-def]
+) -> None:
+    import kgraph.pipeline
+
+    real = kgraph.pipeline.extract
+
+    def failing(document):  # type: ignore[no-untyped-def]
+        if document.article.source.endswith("XH_NLD_3872.txt"):
+            raise IndexError("list index out of range")
+        return real(document)
+
+    monkeypatch.setattr(kgraph.pipeline, "extract", failing)  # forked workers inherit the patch
+    out = tmp_path / "o"
+    assert main(["build", str(corpus), "--out", str(out), "--workers", workers, "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "XH_NLD_3872.txt" in err and "kgraph bug IndexError" in err and "test_parallel_build.py" not in err
+    nq = (out / "graph.nq").read_text(encoding="utf-8")
+    assert "XH_NLD_3872" not in nq and "XH_VNE_287" in nq

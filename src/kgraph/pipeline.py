@@ -17,6 +17,7 @@ import hashlib
 import multiprocessing
 import os
 import tempfile
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -137,14 +138,36 @@ WorkerOutput = tuple[str, str, tuple[str, ...], str]
 
 
 def process_article(path: str) -> WorkerOutput:
-    """Extract and build one article file; runs in a worker process, so it returns plain strings."""
+    """Extract and build one article file; runs in a worker process, so it returns plain strings.
+
+    A crash on one article (a kgraph bug) is reported as that article's reason for being
+    skipped, naming where it happened, so a long corpus build keeps the other articles.
+    """
     try:
         extraction = extract_file(Path(path))
+        lines = graph_lines(build_graph(extraction))
     except InputError as error:
         return "", "", (), error.why
-    lines = graph_lines(build_graph(extraction))
+    except Exception as error:  # noqa: BLE001 - reported, never swallowed: see the docstring
+        return "", "", (), describe_bug(error)
     name = str(article_iri(extraction.document.article_id))
     return name, "".join(line + "\n" for line in lines), tuple(extraction.warnings), ""
+
+
+def describe_bug(error: Exception) -> str:
+    """One line naming an unexpected exception and the kgraph line that raised it."""
+    where = ""
+    for frame in traceback.extract_tb(error.__traceback__):
+        if "kgraph" in Path(frame.filename).parts:
+            where = f" at {Path(frame.filename).name}:{frame.lineno}"
+    return f"kgraph bug {type(error).__name__}: {error}{where} (please report it with this article)"
+
+
+def warm_up() -> None:
+    """Load the extractor's word lists once, before worker processes are forked from this one."""
+    from .model import Article
+
+    extract(make_document(Article(source="warm-up", text="Ban Thường vụ Tỉnh ủy Hà Nam họp ngày 1/1/2020.")))
 
 
 def parse_shard(spec: str) -> Shard:
@@ -210,7 +233,10 @@ def run_workers(sources: list[str], workers: int) -> Iterator[WorkerOutput]:
         yield from map(process_article, sources)
         return
     chunksize = max(1, min(16, len(sources) // (workers * 8)))
-    pool = _pool_context().Pool(workers)
+    context = _pool_context()
+    if context.get_start_method() == "fork":
+        warm_up()
+    pool = context.Pool(workers)
     try:
         yield from pool.imap(process_article, sources, chunksize=chunksize)
     except BaseException:

@@ -1,0 +1,226 @@
+"""Build benchmarks for issue 5, printed as ratios against baselines measured in the same run.
+
+    .venv/bin/python bench/bench_build.py                 # (a) (b) (c) and the profile
+    .venv/bin/python bench/bench_build.py --only a,b      # a subset
+    .venv/bin/python bench/bench_build.py --sizes 100,1000 --corpus DIR
+
+(a) end-to-end ``kgraph build`` of 100 corpus articles as a whole process (start-up,
+    Turtle/TriG/N-Quads/HTML writing included), 1 and 2 workers, against underthesea's
+    ``ner`` over the same sentences in this process (import and first call excluded).
+(b) the whole corpus: a full build (all cores), its peak memory and triples, then an
+    unchanged rebuild, which must be >= 10x faster.
+(c) growth: build time and peak memory at 100, 1,000 and 10,000 articles; beyond the
+    corpus size the corpus is repeated with a line added to each copy, so every copy is a
+    new article (new hash, new article node, new locally scoped bodies).
+(p) a cProfile of the in-process pipeline over 100 articles, by stage.
+
+Peak memory is the largest resident set of the build process or any of its workers
+(``os.wait4`` rusage of the child). Reads the corpus from ``../shared`` (never the project).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import os
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "vntc-politics"
+KGRAPH = [sys.executable, "-m", "kgraph"]
+
+
+def make_corpus(source: Path, target: Path, count: int) -> int:
+    """Write ``count`` articles into ``target`` (copies of ``source``, changed beyond its size); bytes."""
+    files = sorted(source.glob("*.txt"))
+    target.mkdir(parents=True, exist_ok=True)
+    size = 0
+    for index in range(count):
+        origin = files[index % len(files)]
+        copy = index // len(files)
+        data = origin.read_bytes()
+        if copy:
+            data += f"\n\nBản {copy} của bài {origin.stem}, đăng lại để đo tốc độ.\n".encode()
+        name = origin.name if not copy else f"{origin.stem}_r{copy:02d}.txt"
+        (target / f"c{copy:02d}").mkdir(exist_ok=True)
+        (target / f"c{copy:02d}" / name).write_bytes(data)
+        size += len(data)
+    return size
+
+
+def run_measured(argv: list[str]) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS (KiB) of the process or any descendant it waited for, and stdout."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        out.seek(0)
+        text = out.read().decode()
+    if proc.returncode not in (0, 2):
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {err[-2000:]}")
+    return wall, usage.ru_maxrss, text
+
+
+def build_argv(corpus: Path, out: Path, *extra: str) -> list[str]:
+    return [*KGRAPH, "build", str(corpus), "--out", str(out), *extra]
+
+
+def triples_of(summary: str) -> int:
+    for line in summary.splitlines():
+        if line.startswith("triples:"):
+            return int(line.split()[1])
+    return 0
+
+
+def bench_vs_underthesea(source: Path, work: Path, repeat: int) -> dict[str, float]:
+    corpus = work / "a-corpus"
+    size = make_corpus(source, corpus, 100)
+    from kgraph.read import find_articles, read_article
+    from kgraph.text import make_document
+
+    sentences = [s.text for p in find_articles([corpus]) for s in make_document(read_article(p)).sentences]
+    times: dict[str, float] = {}
+    for workers in (1, 2):
+        runs = []
+        for attempt in range(repeat):
+            out = work / f"a-out-{workers}-{attempt}"
+            runs.append(run_measured(build_argv(corpus, out, "--workers", str(workers), "--quiet"))[0])
+            shutil.rmtree(out)
+        times[f"kgraph_{workers}"] = statistics.median(runs)
+    out = work / "a-out-nohtml"
+    times["kgraph_1_nohtml"] = run_measured(build_argv(corpus, out, "--workers", "1", "--quiet", "--no-html"))[0]
+    try:
+        from underthesea import ner
+    except ImportError:
+        print("(a) underthesea is not installed: pip install -e '.[bench]'")
+        return times
+    ner("Khởi động mô hình.")  # the first call loads the model: excluded like the import
+    start = time.perf_counter()
+    for sentence in sentences:
+        ner(sentence)
+    times["ner"] = time.perf_counter() - start
+    kib = size / 1024
+    print(f"(a) 100 articles, {len(sentences)} sentences, {kib:.0f} KiB")
+    print(f"    underthesea ner (in process)  {times['ner']:7.2f} s  {100 / times['ner']:7.1f} art/s"
+          f"  {kib / times['ner']:7.1f} KiB/s   1.0x")
+    for key, label in (("kgraph_1", "kgraph build, 1 worker"), ("kgraph_2", "kgraph build, 2 workers"),
+                       ("kgraph_1_nohtml", "kgraph build, 1 worker, --no-html")):
+        seconds = times[key]
+        print(f"    {label:30} {seconds:7.2f} s  {100 / seconds:7.1f} art/s  {kib / seconds:7.1f} KiB/s"
+              f"  {times['ner'] / seconds:5.1f}x")
+    verdict = "meets" if times["ner"] / times["kgraph_1"] >= 10 else "MISSES"
+    print(f"    1 worker vs ner: {times['ner'] / times['kgraph_1']:.1f}x ({verdict} the 10x target, aim 30x)")
+    return times
+
+
+def bench_corpus(source: Path, work: Path) -> dict[str, float]:
+    corpus = work / "b-corpus"
+    count = len(list(source.glob("*.txt")))
+    make_corpus(source, corpus, count)
+    out = work / "b-out"
+    first, first_rss, summary = run_measured(build_argv(corpus, out))
+    again, again_rss, summary_again = run_measured(build_argv(corpus, out))
+    assert "up to date" in summary_again, summary_again[-500:]
+    triples = triples_of(summary)
+    print(f"(b) {count} articles, all cores ({os.cpu_count()})")
+    print(f"    full build       {first:7.2f} s  {count / first:7.1f} art/s  peak {first_rss / 1024:7.0f} MiB"
+          f"  {triples} triples")
+    print(f"    unchanged build  {again:7.2f} s  peak {again_rss / 1024:7.0f} MiB  {first / again:5.1f}x faster"
+          f" ({'meets' if first / again >= 10 else 'MISSES'} the 10x target)")
+    edited = sorted(corpus.rglob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nMột dòng sửa.\n", encoding="utf-8")
+    one, _, _ = run_measured(build_argv(corpus, out))
+    print(f"    one article edited  {one:7.2f} s  {first / one:5.1f}x faster than the full build")
+    return {"first": first, "again": again, "rss": first_rss, "triples": triples}
+
+
+def bench_growth(source: Path, work: Path, sizes: list[int], no_html: bool) -> list[tuple[int, float, int, int]]:
+    rows = []
+    print(f"(c) growth, all cores ({os.cpu_count()}){', --no-html' if no_html else ''}")
+    print("    articles   seconds   art/s   peak MiB   triples   s/1k art")
+    for count in sizes:
+        corpus = work / f"c-corpus-{count}"
+        make_corpus(source, corpus, count)
+        out = work / f"c-out-{count}"
+        extra = ("--no-html",) if no_html else ()
+        seconds, rss, summary = run_measured(build_argv(corpus, out, *extra))
+        triples = triples_of(summary)
+        rows.append((count, seconds, rss, triples))
+        print(f"    {count:8} {seconds:9.2f} {count / seconds:7.1f} {rss / 1024:10.0f} {triples:9} "
+              f"{seconds / count * 1000:10.2f}")
+        shutil.rmtree(corpus)
+        shutil.rmtree(out)
+    return rows
+
+
+def profile_pipeline(source: Path, work: Path, top: int = 25) -> None:
+    """Where the time of an in-process one-worker build goes (cProfile, cumulative)."""
+    corpus = work / "p-corpus"
+    make_corpus(source, corpus, 100)
+    from kgraph.api import build_to
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    build_to([corpus], work / "p-out", workers=1, incremental=False)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    total = max(stats.total_tt, 1e-9)  # type: ignore[attr-defined]
+    stages = {
+        "read_article": "read.py", "make_document": "text.py", "extract": "extract/__init__.py",
+        "build_graph": "build.py", "graph_lines": "lines.py", "render_html": "visualize.py",
+        "turtle": "lines.py", "trig": "lines.py", "nquads": "lines.py", "union": "pipeline.py",
+        "summarize_lines": "lines.py", "write_atomic": "pipeline.py",
+    }
+    print(f"(p) profile of an in-process build of 100 articles: {total:.2f} s")
+    for (filename, _, name), row in sorted(stats.stats.items(), key=lambda kv: -kv[1][3]):  # type: ignore[attr-defined]
+        if name in stages and filename.endswith(stages[name]):
+            print(f"    {name:18} {row[3]:7.2f} s  {row[3] / total:6.1%}")
+    print("    top functions by own time:")
+    for (filename, line, name), row in sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:top]:  # type: ignore[attr-defined]
+        where = filename.split("site-packages/")[-1].split("src/")[-1]
+        print(f"      {row[2]:6.2f} s own {row[3]:6.2f} s cum  {name} ({where}:{line})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("KGRAPH_CORPUS", DEFAULT_CORPUS)))
+    parser.add_argument("--only", default="a,b,c,p", help="comma-separated parts: a, b, c, p")
+    parser.add_argument("--sizes", default="100,1000,10000", help="article counts for (c)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timing in (a); the median is kept")
+    parser.add_argument("--growth-html", action="store_true", help="keep the HTML page in (c)")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        print(f"bench_build: no corpus at {args.corpus} (give --corpus DIR); skipped")
+        return 0
+    parts = set(args.only.split(","))
+    figures: dict[str, object] = {}
+    with tempfile.TemporaryDirectory(prefix="kgraph-bench-") as tmp:
+        work = Path(tmp)
+        if "a" in parts:
+            figures["a"] = bench_vs_underthesea(args.corpus, work, args.repeat)
+        if "b" in parts:
+            figures["b"] = bench_corpus(args.corpus, work)
+        if "c" in parts:
+            sizes = [int(s) for s in args.sizes.split(",") if s]
+            figures["c"] = bench_growth(args.corpus, work, sizes, not args.growth_html)
+        if "p" in parts:
+            profile_pipeline(args.corpus, work)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
