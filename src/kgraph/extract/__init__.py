@@ -16,10 +16,12 @@ from .resolve import resolve
 __all__ = ["extract"]
 
 
-def _main_actor(title_found: list[Found]) -> Found | None:
-    """The body the article's title is about (its first organisation), if any."""
-    orgs = [f for f in title_found if f.group == "org" and f.key]
-    return orgs[0] if orgs else None
+def _main_actor(title_found: list[Found], title_start: int) -> Found | None:
+    """The body a short title opens with (``Đảng ủy Khối … tăng cường …``): the article's main actor."""
+    orgs = [f for f in title_found if f.group == "org" and f.key and f.subject_ok]
+    if orgs and orgs[0].start - title_start <= 12:
+        return orgs[0]
+    return None
 
 
 def extract(document: Document) -> Extraction:
@@ -39,8 +41,11 @@ def extract(document: Document) -> Extraction:
     extraction.entities = {k: e for k, e in extraction.entities.items() if k in keyed}
 
     title_mentions = sentences[0].found if sentences else []
-    is_title = bool(document.title) and sentences and sentences[0].sentence.text.strip() == document.title.strip()
-    actor = _main_actor(title_mentions) if is_title else None
+    is_title = (
+        bool(document.title) and bool(sentences) and len(document.title) <= 160
+        and sentences[0].sentence.text.strip() == document.title.strip()
+    )
+    actor = _main_actor(title_mentions, sentences[0].sentence.start) if is_title else None
     relations = extract_relations(sentences, actor, lex)
     relations += relations_from_names(found, {i: sm.sentence for i, sm in enumerate(sentences)})
     orgs = [f for f in found if f.group == "org"] + [f.inner for f in found if f.group == "org" and f.inner]

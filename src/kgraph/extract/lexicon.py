@@ -52,6 +52,7 @@ class Lexicon:
     issuer_codes: dict[str, str]  # 'ĐUK' -> 'Đảng ủy Khối'
     places: frozenset[str]  # keys of known place names
     domains: frozenset[str]  # keys of domains holding 'và' or ','
+    stop_words: frozenset[str]  # verbs and function words that never continue a name
 
 
 def _heads(rows: list[list[str]], place: bool = False) -> dict[str, list[Head]]:
@@ -107,6 +108,7 @@ def lexicon() -> Lexicon:
         doc_words={name_key(r[0]): (r[1], r[2]) for r in _rows("doc_types.tsv")},
         doc_codes={r[0]: (r[1], r[2]) for r in _rows("doc_codes.tsv")},
         issuer_codes={r[0]: r[1] for r in _rows("issuer_codes.tsv")},
-        places=frozenset(name_key(p) for p in _lines("places.txt")),
+        places=frozenset(name_key(p).replace("-", " ").replace("  ", " ") for p in _lines("places.txt")),
         domains=frozenset(name_key(d) for d in _lines("domains.txt")),
+        stop_words=frozenset(name_key(w) for w in _lines("stop_words.txt")) | frozenset(name_key(c[0]) for c in cues),
     )

@@ -17,13 +17,18 @@ from .lexicon import Head, Lexicon, lexicon
 from .names import NameSpan, cap_run, match_head, match_place, match_words, parse_org, parse_place, person_run
 from .tokens import Token, quote_spans, tokenize
 
+#: Lower-case words before a capitalised name that make it a place or thing named after someone
+_NAMED_AFTER = frozenset(
+    "đường phố ngõ hẻm cầu chợ sông núi làng thôn ấp bản khu trường nhà lăng đền chùa giải tàu "
+    "quận huyện xã phường tỉnh tp thị trấn".split()
+)
 #: Words before a mention that make it a complement, never the subject of a verb after it.
 PREPOSITIONS = frozenset(
     "ở tại trong của cho với về giữa từ theo đến thuộc trước sau ngoài như bằng qua tới cùng".split()
 )
 _CAMPAIGN_CUE = re.compile(
     r"(phong trào|cuộc vận động|vận động|cuộc thi|hội thi|chương trình|chiến dịch|giải thưởng|đợt thi đua|thi đua|"
-    r"chủ trương|cuộc thi tìm hiểu|hội diễn|liên hoan)"
+    r"cuộc thi tìm hiểu|hội diễn|liên hoan)"
     r"((?:\s+[^\s“”\"]+){0,5}?)\s*[:,]?\s*$",
     re.I,
 )
@@ -128,6 +133,11 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
             span = parse_org(tokens, i, lex)
             group = "org"
         place_len = match_place(tokens, i, lex)
+        if place_len == 1 and _in_name(tokens, i):
+            place_len = 0  # Đức in Nguyễn Đức Long is a name, not Germany
+        if person_run(tokens, i, lex) >= 3 and (span is None or group == "place"):
+            i += person_run(tokens, i, lex)  # a person's name: read later, never a place
+            continue
         if place_len and (span is None or span.j - i <= place_len):
             span = NameSpan(i, i + place_len, "Location", None)
             group = "place"
@@ -152,6 +162,24 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
         found.append(f)
         taken.append((f.start, f.end))
         i = span.j
+
+    # a plural head before a list of domains: các sở Tài chính, Y tế, Giáo dục và Đào tạo
+    for k in range(1, len(tokens) - 1):
+        tok = tokens[k]
+        if tok.is_cap or tokens[k - 1].key not in _PLURAL or _inside(tok.start, blocked + taken):
+            continue
+        heads = [h for h in lex.heads.get(tok.key, ()) if len(h.words) == 1 and h.kind != "-"]
+        if not heads:
+            continue
+        for item in _domain_list(tokens, k + 1, heads[0], lex):
+            start, end = tokens[item[0]].start, tokens[item[1] - 1].end
+            if _inside(start, blocked + taken):
+                continue
+            surface = text[start - base : end - base]
+            f = Found(start, end, f"{heads[0].words[0]} {surface}", "org", heads[0].kind, index, heads[0])
+            f.subject_ok = not _preceded_by_preposition(tokens, k)
+            found.append(f)
+            taken.append((start, end))
 
     # 'Đoàn' alone (các cấp bộ Đoàn): the article's Youth Union, resolved later or dropped
     for k, tok in enumerate(tokens):
@@ -240,6 +268,34 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
     return mentions
 
 
+_PLURAL = frozenset("các những hai ba bốn năm sáu".split())
+
+
+def _domain_list(tokens: list[Token], k: int, head: Head, lex: Lexicon) -> list[tuple[int, int]]:
+    """Token spans of the domains listed after a plural head (Tài chính | Y tế | Giáo dục và Đào tạo)."""
+    from .names import _components
+
+    items: list[tuple[int, int]] = []
+    while k < len(tokens) and tokens[k].is_word and tokens[k].is_cap:
+        end, count, _ = _components(tokens, k, head, lex)
+        if not count or end <= k:
+            break
+        items.append((k, end))
+        k = end
+        if k < len(tokens) and tokens[k].text in (",", "và") and k + 1 < len(tokens) and tokens[k + 1].is_cap:
+            k += 1
+            continue
+        break
+    return items if len(items) >= 1 else []
+
+
+def _in_name(tokens: list[Token], i: int) -> bool:
+    """Whether capitalised token ``i`` sits inside a run of capitalised words (a person's name)."""
+    before = i > 0 and tokens[i - 1].is_word and tokens[i - 1].is_cap and not tokens[i - 1].is_acronym
+    after = i + 1 < len(tokens) and tokens[i + 1].is_word and tokens[i + 1].is_cap and not tokens[i + 1].is_acronym
+    return before or after
+
+
 def _token_at(tokens: list[Token], offset: int) -> int:
     for k, tok in enumerate(tokens):
         if tok.start >= offset:
@@ -298,9 +354,9 @@ def _find_people(
                 run = person_run(tokens, k, lex) or _given_run(tokens, k, lex)
                 if run:
                     name_at, name_len = k, run
-        elif tok.is_cap:
+        elif tok.is_cap and not (i > 0 and tokens[i - 1].key in _NAMED_AFTER):
             run = person_run(tokens, i, lex)
-            if run:
+            if run >= 3 or (run == 2 and i > 0 and tokens[i - 1].text in (",", "và") and people):
                 name_at, name_len = i, run
         if name_at < 0:
             i += 1

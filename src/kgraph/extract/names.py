@@ -52,18 +52,17 @@ def match_head(tokens: list[Token], i: int, heads: dict[str, list[Head]]) -> Hea
 
 def match_place(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """Length in tokens of the known place name starting at ``i`` (0 when none)."""
-    if not tokens[i].is_cap:
+    if not tokens[i].is_cap or (tokens[i].is_acronym and len(tokens[i].text) > 2):
         return 0
     best = 0
     key = ""
-    for k in range(i, min(i + 5, len(tokens))):
+    for k in range(i, min(i + 6, len(tokens))):
         if not tokens[k].is_word:
             if tokens[k].text in "-–" and k > i:
-                key += " -"
-                continue
+                continue  # Thừa Thiên - Huế
             break
         key = f"{key} {tokens[k].key}".strip()
-        if key.replace(" -", "-").replace("- ", "-") in lex.places or key in lex.places:
+        if key in lex.places:
             best = k - i + 1
     return best
 
@@ -150,12 +149,25 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
     components = 0
     inner: NameSpan | None = None
     n = len(tokens)
+    after_place = False
     while j < n:
         tok = tokens[j]
+        # a nested name: Ban Tuyên giáo Huyện ủy, Đảng bộ Cục Thuế tỉnh
+        if tok.is_cap and inner is None:
+            nested = match_head(tokens, j, lex.heads)
+            if nested is not None and nested.kind != "-":
+                sub = parse_org(tokens, j, lex)
+                if sub is not None:
+                    inner = sub
+                    j = sub.j
+                    components += 1
+                    after_place = False
+                    continue
         level = level_at(tokens, j, lex)
         if level:
             j += level
             components += 1
+            after_place = True
             # lower-case pieces of proper names after a level word (Khối các cơ quan)
             if j < n and not tokens[j].is_cap and tokens[j].is_word:
                 end = _lower_piece(tokens, j, lex)
@@ -166,41 +178,65 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
                 place = match_place(tokens, j, lex)
                 if place:
                     j += place
-                elif not person_run(tokens, j, lex) and match_head(tokens, j, lex.heads) is None:
+                elif person_run(tokens, j, lex) < 3 and match_head(tokens, j, lex.heads) is None:
                     end = word_end(tokens, j, lex)
                     j = end if end > j + 1 else j + cap_run(tokens, j, 3)
             continue
-        if not tok.is_word:
-            if tok.text in _CONNECTORS and components and _joins_domain(tokens, j, head, lex):
+        if tok.text in _CONNECTORS or tok.key == "&":
+            if components and _joins_domain(tokens, j, head, lex):
                 j += 1
                 continue
             break
-        if not tok.is_cap:
+        if not tok.is_word:
             break
+        if not tok.is_cap:
+            # lower-case words bridging two capitalised parts: Ủy ban An toàn giao thông Quốc gia
+            end = _bridge_end(tokens, j, lex) if components and not after_place else j
+            if end > j:
+                j = end
+                continue
+            break
+        after_place = False
         if tok.is_acronym:
             if head.kind == "Location" and tok.text not in lex.abbreviations:
                 break
             j += 1
             components += 1
             continue
-        nested = match_head(tokens, j, lex.heads)
-        if nested is not None and nested.kind != "-" and inner is None and components >= 0:
-            sub = parse_org(tokens, j, lex)
-            if sub is not None:
-                inner = sub
-                j = sub.j
-                components += 1
-                continue
-        if not head.person and person_run(tokens, j, lex):
+        if not head.person and person_run(tokens, j, lex) >= 3:
             break
         place = match_place(tokens, j, lex)
         if place:
             j += place
             components += 1
+            after_place = True
             continue
         j = word_end(tokens, j, lex)
         components += 1
     return j, components, inner
+
+
+def _bridge_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """End of one or two lower-case words at ``j`` that a capitalised name part follows, else ``j``."""
+    k = j
+    for _ in range(2):
+        end = k
+        key = ""
+        for m in range(k, min(k + 4, len(tokens))):
+            if not tokens[m].is_word or tokens[m].is_cap:
+                break
+            key = f"{key} {tokens[m].key}".strip()
+            if key in lex.stop_words:
+                return j
+            if " " in key and key in lex.words:
+                end = m + 1
+        if end == k:
+            return j
+        k = end
+        if k < len(tokens) and tokens[k].is_word and tokens[k].is_cap and not tokens[k].is_acronym:
+            if match_head(tokens, k, lex.heads) is None and not person_run(tokens, k, lex):
+                return k
+    return j
 
 
 def _lower_piece(tokens: list[Token], j: int, lex: Lexicon) -> int:

@@ -18,6 +18,7 @@ from ..model import Relation, Sentence
 from ..text import name_key
 from .lexicon import Lexicon, lexicon
 from .mentions import Found, SentenceMentions
+from .resolve import org_key
 from .tokens import Token
 
 DOCUMENT_GROUPS = ("doc",)
@@ -93,8 +94,30 @@ def _group_before(cands: list[Found], tokens: list[Token], source: str, base: in
     return group
 
 
-def _entity(f: Found) -> str:
-    return f.key
+def _fronted_subject(text: str, base: int, cue: Cue, window_end: int, found: list[Found]) -> list[Found]:
+    """In 'Thực hiện X, Y ban hành Z', the organisations Y right before the next verb, after a comma."""
+    cands = [
+        f for f in found
+        if f.group == "org" and cue.end <= f.start and f.end <= window_end and f.subject_ok
+        and not text[f.end - base : window_end - base].strip(" ,").split(" ")[0:1] == ["của"]
+    ]
+    if not cands:
+        return []
+    last = cands[-1]
+    gap = text[last.end - base : window_end - base]
+    if len(gap.split()) > 4 or "," in gap:
+        return []
+    before = text[cue.end - base : last.start - base]
+    if "," not in before:
+        return []
+    group = [last]
+    for prev in reversed(cands[:-1]):
+        between = text[prev.end - base : group[0].start - base].strip()
+        if between in _SEPARATORS:
+            group.insert(0, prev)
+        else:
+            break
+    return group
 
 
 def extract_relations(
@@ -139,11 +162,16 @@ def extract_relations(
                         subject = previous_subject
                     elif not earlier and main_actor is not None and main_actor.key:
                         subject = [main_actor]
-                    # 'Thực hiện X, Y ban hành Z': the subject comes after the fronted clause
-                    if first.start - c_start < 3 and not subject_cands:
-                        later = [f for f in found if f.group == "org" and f.start >= window_end and f.subject_ok]
-                        if later and k < len(clause_cues):
-                            subject = _group_before([later[0]], sm.tokens, text, base)
+                    # 'Thực hiện X, Y ban hành Z': the subject of a fronted clause is the next verb's
+                    fronted = _fronted_subject(text, base, first, window_end, found) if k < len(clause_cues) else []
+                    if first.start - c_start < 3 and not subject_cands and fronted:
+                        subject = fronted
+                        objects = [f for f in objects if f.end <= subject[0].start]
+                        fronted_docs = [f for f in objects if f.group == "doc"]
+                        for later_doc in (f for f in found if f.group == "doc" and f.start >= window_end):
+                            if later_doc.start - window_end < 30:  # Z issued to carry X out
+                                for d in fronted_docs:
+                                    out.append(Relation(later_doc.key, "implements", d.key, sent, "rule_fronted_doc"))
                 if subject:
                     previous_subject = subject
                 classes = [c.cls for c in chain]
@@ -195,7 +223,7 @@ def relations_from_names(found: list[Found], sentences: dict[int, Sentence]) -> 
                 out.append(Relation(g.key, "subOrganizationOf", inner.key, sentences[f.sent], "rule_name_part"))
             g = inner
     # Đảng ủy X is the committee of Đảng bộ X
-    by_name = {name_key(f.name): f for f in found if f.group == "org" and f.key}
+    by_name = {org_key(f.name): f for f in found if f.group == "org" and f.key}
     for name, f in by_name.items():
         if name.startswith("đảng ủy "):
             other = by_name.get("đảng bộ " + name[len("đảng ủy ") :])
@@ -214,9 +242,9 @@ def issuer_from_code(docs: list[Found], orgs: list[Found]) -> list[tuple[Found, 
         body = lex.issuer_codes.get(d.doc.issuer_code)
         if not body:
             continue
-        prefix = name_key(body)
+        prefix = org_key(body)
         cands = sorted(
-            {o.key: o for o in orgs if o.key and (name_key(o.name) == prefix or name_key(o.name).startswith(prefix + " "))}.values(),
+            {o.key: o for o in orgs if o.key and (org_key(o.name) == prefix or org_key(o.name).startswith(prefix + " "))}.values(),
             key=lambda o: o.key,
         )
         if len(cands) == 1:

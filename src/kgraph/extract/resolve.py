@@ -59,6 +59,18 @@ def expand(name: str, lex: Lexicon) -> str:
     return text
 
 
+def org_key(name: str, f: Found | None = None) -> str:
+    """Identity key of an organisation's (expanded) name: hyphens and '&' fold to spaces;
+    a national body's trailing 'Việt Nam' goes (Chính phủ Việt Nam is Chính phủ)."""
+    key = name_key(name).replace("-", " ").replace("&", " và ")
+    key = " ".join(key.split())
+    if f is not None and f.head is not None and f.head.national and key.endswith(" việt nam"):
+        head = name_key(" ".join(f.head.words))
+        if "việt nam" not in head:
+            key = key[: -len(" việt nam")]
+    return key
+
+
 def _head_key(f: Found) -> str:
     return name_key(" ".join(f.head.words)) if f.head else ""
 
@@ -96,7 +108,7 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
         f.name = expand(f.text, lex)
 
     # short forms: a name that begins one longer name of the article is that name
-    full_names = sorted({name_key(f.name) for f in all_orgs}, key=len)
+    full_names = sorted({org_key(f.name, f) for f in all_orgs}, key=len)
     canonical: dict[str, str] = {}
     for key in full_names:
         longer = [k for k in full_names if k != key and k.startswith(key + " ")]
@@ -108,18 +120,18 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
             canonical[key] = maximal[0]
     name_of_key: dict[str, str] = {}
     for f in sorted(all_orgs, key=lambda f: (-len(f.name), f.start)):
-        name_of_key.setdefault(name_key(f.name), f.name)
+        name_of_key.setdefault(org_key(f.name, f), f.name)
 
     # nested names take the long form of their inner name: Ban Thường vụ Đảng ủy Khối -> … Khối Các cơ quan tỉnh
     for f in sorted(all_orgs, key=lambda f: -f.start):
         if f.inner is not None and f.head is not None:
-            inner_key = canonical.get(name_key(f.inner.name), name_key(f.inner.name))
+            inner_key = canonical.get(org_key(f.inner.name, f.inner), org_key(f.inner.name, f.inner))
             inner_name = name_of_key.get(inner_key, f.inner.name)
             prefix = f.name[: len(f.name) - len(f.inner.name)] if f.name.endswith(f.inner.name) else ""
-            if prefix and inner_key != name_key(f.inner.name):
+            if prefix and inner_key != org_key(f.inner.name, f.inner):
                 longer_name = prefix + inner_name
-                canonical.setdefault(name_key(f.name), name_key(longer_name))
-                name_of_key.setdefault(name_key(longer_name), longer_name)
+                canonical.setdefault(org_key(f.name, f), org_key(longer_name))
+                name_of_key.setdefault(org_key(longer_name), longer_name)
 
     entities: dict[str, Entity] = {}
     aliases: dict[str, set[str]] = defaultdict(set)
@@ -146,12 +158,12 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
             )
 
     for f in all_orgs:
-        key = name_key(f.name)
+        key = org_key(f.name, f)
         key = canonical.get(key, key)
-        if f.head is None and key == name_key(f.name):  # a lone short form nobody in the article spells out
+        if f.head is None and key == org_key(f.name, f):  # a lone short form nobody in the article spells out
             f.key = ""
             continue
-        if f.bare and _head_key(f) in _VAGUE_BARE and key == name_key(f.name):
+        if f.bare and _head_key(f) in _VAGUE_BARE and key == org_key(f.name, f):
             if _head_key(f) not in _LOCAL_BARE:
                 f.key = ""
                 continue

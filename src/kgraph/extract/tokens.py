@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..text import name_key
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|\S", re.UNICODE)
+_TOKEN = re.compile(r"[A-ZĐ](?:\.[A-ZĐƯ])+(?![\w.])|TP\.HCM|[^\W_]+(?:['’][^\W_]+)?|\S", re.UNICODE)
 
 
 @dataclass(frozen=True)
