@@ -153,3 +153,17 @@ def test_no_cache_build_neither_reads_nor_writes_it(corpus: Path, tmp_path: Path
     calls.clear()
     build_to([corpus], out, incremental=False)
     assert len(calls) == 6
+
+
+def test_unusable_articles_are_remembered_not_retried(corpus: Path, tmp_path: Path, calls: list[str]) -> None:
+    (corpus / "zz_binary.txt").write_bytes(b"\x00\x01binary")
+    out = tmp_path / "out"
+    first = build_to([corpus], out)
+    assert [Path(p).name for p, _ in first.result.skipped] == ["zz_binary.txt"]
+    calls.clear()
+    second = build_to([corpus], out)
+    assert calls == [] and second.up_to_date
+    assert second.result.skipped == first.result.skipped  # still reported every time
+    (corpus / "zz_binary.txt").write_text("Bài viết đã sửa\n\nNay là một bài có chữ.", encoding="utf-8")
+    third = build_to([corpus], out)
+    assert calls == ["zz_binary.txt"] and third.result.skipped == []

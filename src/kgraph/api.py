@@ -117,11 +117,17 @@ def build_to(
         for g in result.graphs
         if g.digest
     }
+    skipped = {
+        source: (result.skipped_digests.get(source, ""), why)
+        for source, why in result.skipped
+        if result.skipped_digests.get(source)
+    }
     if (
         cache is not None
         and not merge_folders
         and result.extracted == 0
         and cache.previous.entries == entries
+        and cache.previous.skipped == skipped
         and cache.previous.shard == shard_text
         and cache.previous.summary
         and cache.previous.outputs == _stat(outputs.values())
@@ -147,7 +153,8 @@ def build_to(
             if article.source in entries:
                 cache.store(entries[article.source], article.text)
         summary = dict(report.summary, triples={"union": report.triples})
-        cache.save(Manifest(cache.fingerprint, entries, _stat(outputs.values()), summary, shard_text))
+        stats = _stat(outputs.values())
+        cache.save(Manifest(cache.fingerprint, entries, stats, summary, shard_text, skipped))
     return report
 
 

@@ -3,11 +3,13 @@
     OUT/.kgraph-cache/manifest.json          version, code fingerprint, one entry per article
     OUT/.kgraph-cache/articles/ab/ab12….nt   the article's sorted N-Triples lines
 
-An entry is reused only when the article's path and the SHA-256 of its bytes are the ones
-recorded and its file still holds the lines recorded (checked by hash, so a torn write is
-a miss, not a wrong graph). The manifest also records ``kgraph.__version__`` and a hash of
-the code and data that shape the triples (reader, text, extractors, builder, word lists):
-when either differs, the whole cache is ignored and rebuilt. The manifest is replaced
+An entry is reused only when the article's path and the SHA-256 of its bytes are the
+ones recorded and its file still holds the lines recorded (checked by hash, so a torn
+write is a miss, not a wrong graph). Articles that could not be used are remembered too
+(why, by path and content hash): the same code fails the same way on the same bytes. The
+manifest also records ``kgraph.__version__`` and a hash of the code and data that shape
+the triples (reader, text, extractors, builder, word lists): when either differs, the
+whole cache is ignored and rebuilt. The manifest is replaced
 atomically after the article files, so an interrupted build leaves a usable cache.
 """
 
@@ -86,6 +88,7 @@ class Manifest:
     outputs: dict[str, list[int]] = field(default_factory=dict)  # file name -> [size, mtime_ns]
     summary: dict[str, dict[str, int]] = field(default_factory=dict)
     shard: str = ""
+    skipped: dict[str, tuple[str, str]] = field(default_factory=dict)  # source -> (digest, why)
 
     def to_json(self) -> str:
         data = {
@@ -105,6 +108,10 @@ class Manifest:
                 }
                 for _, e in sorted(self.entries.items())
             ],
+            "skipped": [
+                {"source": source, "digest": digest, "why": why}
+                for source, (digest, why) in sorted(self.skipped.items())
+            ],
         }
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
@@ -119,7 +126,8 @@ class Manifest:
             )
             for a in data["articles"]
         }
-        return cls(data["fingerprint"], entries, data["outputs"], data["summary"], data.get("shard", ""))
+        skipped = {s["source"]: (s["digest"], s["why"]) for s in data.get("skipped", [])}
+        return cls(data["fingerprint"], entries, data["outputs"], data["summary"], data["shard"], skipped)
 
 
 def lines_digest(text: str) -> str:
@@ -160,6 +168,11 @@ class Cache:
         if lines_digest(text) != entry.lines_hash:
             return None
         return entry, text
+
+    def lookup_skipped(self, source: str, digest: str) -> str | None:
+        """Why ``source`` with this content could not be used last time (same code, same bytes)."""
+        found = self.previous.skipped.get(source)
+        return found[1] if found is not None and found[0] == digest else None
 
     def store(self, entry: Entry, text: str) -> None:
         """Write one article's N-Triples text unless already there; ``save`` writes the manifest."""

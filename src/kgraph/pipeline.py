@@ -75,6 +75,7 @@ class BuildResult:
         self.skipped: list[tuple[str, str]] = skipped if skipped is not None else []  # (path, why)
         self.warnings: list[str] = warnings if warnings is not None else []
         self.graphs: list[ArticleGraph] = graphs if graphs is not None else []
+        self.skipped_digests: dict[str, str] = {}  # source -> SHA-256 of the skipped file's bytes
 
     @property
     def extracted(self) -> int:
@@ -276,7 +277,13 @@ def build(
     for index, (path, digest) in enumerate(zip(files, digests, strict=True)):
         found = cache.lookup(path.as_posix(), digest) if cache is not None and digest else None
         if found is None:
-            missing.append(index)
+            why = cache.lookup_skipped(path.as_posix(), digest) if cache is not None and digest else None
+            if why is None:
+                missing.append(index)
+                continue
+            slots[index] = why
+            if progress is not None:
+                progress(path)
             continue
         entry, text = found
         slots[index] = ArticleGraph(entry.source, digest, entry.graph, text, entry.warnings, cached=True)
@@ -289,7 +296,7 @@ def build(
         if progress is not None:
             progress(path)
     result = BuildResult()
-    for path, slot in zip(files, slots, strict=True):
+    for path, digest, slot in zip(files, digests, slots, strict=True):
         source = path.as_posix()
         if isinstance(slot, ArticleGraph):
             result.graphs.append(slot)
@@ -297,6 +304,7 @@ def build(
             result.warnings.extend(f"{source}: {w}" for w in slot.warnings)
         else:
             result.skipped.append((source, str(slot)))
+            result.skipped_digests[source] = digest
     return result
 
 
