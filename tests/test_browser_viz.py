@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from test_visualize import XSS_IMG, XSS_SCRIPT, sample_graph, star_network
 
+from kgraph import visualize
 from kgraph.namespaces import RES
 from kgraph.network import select_view
 from kgraph.visualize import render_html, render_view
@@ -63,7 +64,9 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     small = folder / "small.html"
     small.write_text(render_html(sample_graph(), title="Thử <nghiệm>"), encoding="utf-8")
     large = folder / "large.html"
-    large.write_text(render_view(select_view(star_network(600), max_nodes=400)), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:  # the large page highlights by selection
+        patch.setattr(visualize, "FADE_MAX_ITEMS", 500)
+        large.write_text(render_view(select_view(star_network(600), max_nodes=400)), encoding="utf-8")
     return {"small": small, "large": large}
 
 
@@ -187,4 +190,13 @@ def test_large_view_is_drawn_at_once_and_says_what_it_left_out(open_page: Callab
     assert opened.js("kgraph.network.physics.physicsEnabled") is False
     notice = opened.page.inner_text("#notice")
     assert "Showing 400 of 600 entities" in notice and "Left out: 200 entities" in notice
+    clean(opened)
+
+
+def test_large_view_highlight_selects_the_neighbourhood(open_page: Callable[[str], Opened]) -> None:
+    opened = open_page("large")
+    opened.page.fill("#search", "Đơn vị 3")
+    opened.page.press("#search", "Enter")
+    selected = opened.js("kgraph.network.getSelectedNodes().sort()")
+    assert selected == ["n0000", "n0002", "n0003", "n0004"]  # hub, chain neighbours, itself
     clean(opened)

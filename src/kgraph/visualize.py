@@ -28,9 +28,12 @@ from .network import View, centrality, fold_name, graph_to_networkx, layout_posi
 
 #: Default cap on the entities drawn: beyond it the page shows the most connected ones.
 DEFAULT_MAX_NODES = 1500
-#: Views up to this many nodes are laid out by vis-network's physics, then frozen;
-#: larger ones get a layout computed in Python and no physics at all.
+#: Every view starts from a layout computed in Python; views up to this many nodes then
+#: run vis-network's physics until stable and freeze, larger ones have no physics at all.
 PHYSICS_MAX_NODES = 300
+#: A click fades everything but the neighbourhood up to this many nodes + links; beyond,
+#: recolouring takes too long and the neighbourhood is selected instead.
+FADE_MAX_ITEMS = 3000
 #: Fixed seed for every layout: the same graph gives the same page.
 SEED = 7
 
@@ -204,7 +207,7 @@ def page_data(view: View, titles: Mapping[str, str], title: str) -> dict[str, An
     net = view.net
     labels = vietnamese_labels()
     physics = net.number_of_nodes() <= PHYSICS_MAX_NODES
-    positions = {} if physics else layout_positions(net, seed=SEED)
+    positions = layout_positions(net, seed=SEED)  # physics, when on, starts from it
     score = centrality(net) if net.number_of_nodes() > 1 else {}
     pv = Network(directed=True, cdn_resources="in_line")
     for node, data in net.nodes(data=True):
@@ -268,6 +271,7 @@ def page_data(view: View, titles: Mapping[str, str], title: str) -> dict[str, An
         "truncated": view.truncated,
         "omitted": view.total_nodes - net.number_of_nodes(),
         "physics": physics,
+        "fadeMaxItems": FADE_MAX_ITEMS,
         "nodes": nodes,
         "edges": edges,
         "classes": classes,
@@ -299,9 +303,10 @@ def vis_options(physics: bool, size: int) -> dict[str, Any]:
             "enabled": True,
             "solver": "barnesHut",
             "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "avoidOverlap": 0.2},
-            "stabilization": {"enabled": True, "iterations": 400, "fit": True},
+            "stabilization": {"enabled": True, "iterations": 150, "fit": True},
         }
-        options["edges"]["smooth"] = {"enabled": True, "type": "dynamic"}
+        # 'dynamic' smoothing adds a physics node per edge: far slower to stabilise
+        options["edges"]["smooth"] = {"enabled": True, "type": "continuous"}
     else:
         options["physics"] = {"enabled": False}
         options["edges"]["smooth"] = False

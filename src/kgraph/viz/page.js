@@ -101,12 +101,27 @@
   updateStatus();
 
   // --- neighbourhood highlight ---
+  // Only colours change (no font or label update: re-measuring labels is what makes a
+  // highlight slow on thousands of nodes), and only for items whose state changes.
+  var faded = { nodes: {}, edges: {} };
+  function setFaded(dataSet, items, store, fadedColor, shouldFade) {
+    var updates = [];
+    items.forEach(function (item) {
+      var fade = shouldFade(item);
+      if (!!store[item.id] !== fade) {
+        store[item.id] = fade;
+        updates.push({ id: item.id, color: fade ? fadedColor : item.color });
+      }
+    });
+    if (updates.length) dataSet.update(updates);
+  }
+
   function clearHighlight() {
     if (state.highlighted === null) return;
     state.highlighted = null;
     document.body.removeAttribute("data-highlighted");
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: "#1b2631" } }; }));
-    edges.update(data.edges.map(function (e) { return { id: e.id, color: e.color, font: { color: "#424949" } }; }));
+    setFaded(nodes, data.nodes, faded.nodes, FADED_NODE, function () { return false; });
+    setFaded(edges, data.edges, faded.edges, FADED_EDGE, function () { return false; });
   }
 
   function highlight(id) {
@@ -115,14 +130,14 @@
     network.getConnectedNodes(id).forEach(function (other) { keep[other] = true; });
     state.highlighted = id;
     document.body.setAttribute("data-highlighted", id);
-    nodes.update(data.nodes.map(function (n) {
-      return keep[n.id] ? { id: n.id, color: n.color, font: { color: "#1b2631" } }
-        : { id: n.id, color: FADED_NODE, font: { color: "rgba(0,0,0,0.2)" } };
-    }));
-    edges.update(data.edges.map(function (e) {
-      var near = e.from === id || e.to === id;
-      return { id: e.id, color: near ? e.color : FADED_EDGE, font: { color: near ? "#424949" : "rgba(0,0,0,0)" } };
-    }));
+    if (data.nodes.length + data.edges.length > data.fadeMaxItems) {
+      // large views: recolouring thousands of items takes too long; select the
+      // neighbourhood instead (vis-network draws selected items emphasised)
+      network.setSelection({ nodes: Object.keys(keep), edges: network.getConnectedEdges(id) });
+      return;
+    }
+    setFaded(nodes, data.nodes, faded.nodes, FADED_NODE, function (n) { return !keep[n.id]; });
+    setFaded(edges, data.edges, faded.edges, FADED_EDGE, function (e) { return e.from !== id && e.to !== id; });
   }
 
   network.on("click", function (params) {
