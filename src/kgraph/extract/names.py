@@ -262,11 +262,13 @@ def _joins_domain(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool
     text = tokens[j].text
     # the domain of a ministry or department, as one name: Văn hóa, Thể thao và Du lịch
     start = j - 1
-    while start > 0 and (tokens[start - 1].is_word and not match_head(tokens, start - 1, lex.heads)):
+    while start > 0 and (
+        (tokens[start - 1].is_word or tokens[start - 1].text in (",", "-")) and not match_head(tokens, start - 1, lex.heads)
+    ):
         if not tokens[start - 1].is_cap and tokens[start - 1].key in ("và",):
             break
         start -= 1
-        if j - start > 4:
+        if j - start > 6:
             break
     for begin in range(start, j):
         for end in range(nxt + 1, min(nxt + 9, len(tokens) + 1)):

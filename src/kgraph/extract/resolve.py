@@ -63,12 +63,78 @@ def org_key(name: str, f: Found | None = None) -> str:
     """Identity key of an organisation's (expanded) name: hyphens and '&' fold to spaces;
     a national body's trailing 'Việt Nam' goes (Chính phủ Việt Nam is Chính phủ)."""
     key = name_key(name).replace("-", " ").replace("&", " và ")
-    key = " ".join(key.split())
+    words = key.split()
+    places = lexicon().places
+    for i in range(len(words) - 1, -1, -1):  # 'tỉnh' before a province's name adds nothing
+        size = 2 if words[i : i + 2] == ["thành", "phố"] else 1
+        if words[i] in ("tỉnh", "tp") or size == 2:
+            rest = words[i + size :]
+            if any(" ".join(rest[:n]) in places for n in range(1, min(5, len(rest)) + 1)):
+                del words[i : i + size]
+    key = " ".join(words)
     if f is not None and f.head is not None and f.head.national and key.endswith(" việt nam"):
         head = name_key(" ".join(f.head.words))
         if "việt nam" not in head:
             key = key[: -len(" việt nam")]
     return key
+
+
+def _canonical_case(name: str, f: Found) -> str:
+    """The head written as in the head list (``bộ chính trị`` -> ``Bộ Chính trị``)."""
+    if f.head is None:
+        return name
+    words = name.split()
+    size = len(f.head.words)
+    if name_key(" ".join(words[:size])) == name_key(" ".join(f.head.words)):
+        words[:size] = list(f.head.words)
+    return " ".join(words)
+
+
+def _article_province(orgs: list[Found], lex: Lexicon) -> str:
+    """The province or city most of an article's bodies are named after ('' when none)."""
+    counts: Counter[str] = Counter()
+    for f in orgs:
+        words = name_key(f.name).replace("-", " ").split()
+        for i, word in enumerate(words):
+            size = 2 if words[i : i + 2] == ["thành", "phố"] else 1
+            if word in ("tỉnh", "tp") or size == 2:
+                rest = words[i + size :]
+                for n in range(min(5, len(rest)), 0, -1):
+                    if " ".join(rest[:n]) in lex.places:
+                        counts[" ".join(rest[:n])] += 1
+                        break
+    if not counts:
+        return ""
+    best = counts.most_common()
+    return best[0][0] if len(best) == 1 or best[0][1] > best[1][1] else ""
+
+
+def _province_key(key: str, province: str) -> str:
+    """A province-level body named without its province, keyed with the article's province."""
+    if not province:
+        return ""
+    words = key.split()
+    if words[-1:] == ["tỉnh"] or words[-1:] == ["tp"]:
+        return " ".join(words[:-1] + [province])
+    if words[-2:] == ["thành", "phố"]:
+        return " ".join(words[:-2] + [province])
+    if key.endswith(("tỉnh ủy", "thành ủy")) or words[0] == "sở":
+        return f"{key} {province}"
+    return ""
+
+
+def _kind_of(name: str, f: Found) -> str:
+    """The class of an organisation: its head's, except a Văn phòng takes its parent's side."""
+    if f.head is not None and f.head.words[0] == "Văn" and f.inner is None:
+        key = name_key(name)
+        if any(w in key for w in ("quốc hội", "chính phủ", "chủ tịch nước", "nhân dân", "bộ ")):
+            return "StateAgency"
+        if any(w in key for w in ("đảng", "tỉnh ủy", "huyện ủy", "thành ủy", "trung ương")):
+            return "PartyAgency"
+        return "Organization"
+    if f.head is not None and f.head.words[0] == "Văn" and f.inner is not None:
+        return "StateAgency" if f.inner.kind == "StateAgency" else "PartyAgency"
+    return f.kind
 
 
 def _head_key(f: Found) -> str:
@@ -105,7 +171,8 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
             g = g.inner
     all_orgs = orgs + inner_chain
     for f in all_orgs:
-        f.name = expand(f.text, lex)
+        f.name = _canonical_case(expand(f.text, lex), f)
+    province = _article_province(all_orgs, lex)
 
     # short forms: a name that begins one longer name of the article is that name
     full_names = sorted({org_key(f.name, f) for f in all_orgs}, key=len)
@@ -168,11 +235,12 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
                 f.key = ""
                 continue
         name = name_of_key.get(key, f.name)
-        scope = "" if _is_global(name, f, lex) else article_id
-        full = f"org|{scope}|{key}" if scope else f"org|{key}"
-        kind = f.kind
-        # the kind of the body a short form stands for
-        add(f, full, name, kind)
+        if _is_global(name, f, lex):
+            full = f"org|{key}"
+        else:
+            in_province = _province_key(key, province)
+            full = f"org|{in_province}" if in_province else f"org|{article_id}|{key}"
+        add(f, full, name, _kind_of(name, f))
 
     # people: full names; a lone given name resolves to the one full name ending with it
     people = [f for f in found if f.group == "person"]

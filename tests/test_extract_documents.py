@@ -1,0 +1,71 @@
+"""Document numbers, types, dates, terms, titles and issuers."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import run, triples
+
+from kgraph.extract.documents import find_documents
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "kind", "number"),
+    [
+        ("Chỉ thị 05-CT/TW", "Chỉ thị 05-CT/TW", "Directive", "05-CT/TW"),  # Party: number-TYPE/ISSUER
+        ("Quy định số 55-QĐ/TW", "Quy định 55-QĐ/TW", "Regulation", "55-QĐ/TW"),  # the word beats the code
+        ("08-QĐi/TW", "Quy định 08-QĐi/TW", "Regulation", "08-QĐi/TW"),  # type from the code alone
+        ("Nghị quyết 35- NQ/TW", "Nghị quyết 35-NQ/TW", "Resolution", "35-NQ/TW"),  # drifting spaces
+        ("Nghị định 30/2020/NĐ-CP", "Nghị định 30/2020/NĐ-CP", "Decree", "30/2020/NĐ-CP"),  # state, with year
+        ("Nghị định số 11-2006/NĐ-CP", "Nghị định 11/2006/NĐ-CP", "Decree", "11/2006/NĐ-CP"),  # hyphen before year
+        ("Chỉ thị số 06/CT-TTg", "Chỉ thị 06/CT-TTg", "Directive", "06/CT-TTg"),
+        ("công văn 326/UBND-KGVX", "Công văn 326/UBND-KGVX", "LegalDocument", "326/UBND-KGVX"),  # no type code
+        ("Quyết định 700 QĐ/TTG", "Quyết định 700/QĐ-TTg", "Decision", "700/QĐ-TTg"),  # case error in issuer
+        ("Kế hoạch 21-KH/ĐUK", "Kế hoạch 21-KH/ĐUK", "Plan", "21-KH/ĐUK"),
+    ],
+)
+def test_document_numbers(text: str, label: str, kind: str, number: str) -> None:
+    (doc,) = find_documents(text)
+    assert (doc.label, doc.kind, doc.number) == (label, kind, number)
+
+
+def test_dates_are_not_document_numbers() -> None:
+    assert find_documents("ngày 15/5/2016 và 12-3-2020, lúc 7/8") == []
+
+
+def test_plenum_resolution_with_term_and_quoted_title() -> None:
+    x = run("Triển khai Nghị quyết Trung ương 4 (khóa XII) “Về tăng cường xây dựng “tự diễn biến” trong nội bộ”.")
+    (doc,) = [e for e in x.entities.values() if e.kind == "Resolution"]
+    assert doc.term == "XII"
+    assert doc.title == "Về tăng cường xây dựng “tự diễn biến” trong nội bộ"  # nested quotes kept
+
+
+def test_date_issuer_and_title_after_number() -> None:
+    x = run("Thực hiện Chỉ thị 05-CT/TW ngày 15-5-2016 của Bộ Chính trị về “Đẩy mạnh học tập”.")
+    (doc,) = [e for e in x.entities.values() if e.kind == "Directive"]
+    assert (doc.issued_on, doc.title) == ("2016-05-15", "Đẩy mạnh học tập")
+    assert ("Chỉ thị 05-CT/TW", "issuedBy", "Bộ Chính trị") in triples(x)
+
+
+def test_short_reference_resolves_to_the_numbered_document() -> None:
+    x = run("Tỉnh ủy ban hành Chỉ thị 05-CT/TU. Việc thực hiện Chỉ thị 05 đạt kết quả tốt.")
+    directives = [e for e in x.entities.values() if e.kind == "Directive"]
+    assert len(directives) == 1 and "Chỉ thị 05" in directives[0].aliases
+
+
+def test_documents_merge_by_number_not_by_similarity() -> None:
+    x = run("Quy định 55-QĐ/TW và Quy định 56-QĐ/TW. Nhắc lại Quy định số 55-QĐ/TW.")
+    assert sorted(e.number for e in x.entities.values()) == ["55-QĐ/TW", "56-QĐ/TW"]
+
+
+def test_issuer_from_code_when_the_body_is_named() -> None:
+    x = run("Đảng ủy Khối Doanh nghiệp tỉnh họp. Đảng ủy Khối ban hành Kế hoạch 21-KH/ĐUK về việc học tập.")
+    assert ("Kế hoạch 21-KH/ĐUK", "issuedBy", "Đảng ủy Khối Doanh nghiệp tỉnh") in triples(x)
+
+
+def test_fronted_clause_document_chain() -> None:
+    x = run("Thực hiện Chỉ thị số 06/CT-TTg của Thủ tướng Chính phủ, Bộ Y tế đã ban hành Quyết định 1234/QĐ-BYT.")
+    got = triples(x)
+    assert ("Bộ Y tế", "implements", "Chỉ thị 06/CT-TTg") in got
+    assert ("Quyết định 1234/QĐ-BYT", "issuedBy", "Bộ Y tế") in got
+    assert ("Quyết định 1234/QĐ-BYT", "implements", "Chỉ thị 06/CT-TTg") in got
+    assert ("Chỉ thị 06/CT-TTg", "issuedBy", "Thủ tướng Chính phủ") in got

@@ -1,0 +1,97 @@
+"""Organisation, person and place names read as a grammar; identity of short forms."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import labels, names, run, triples
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Ban Thường vụ Đảng ủy Khối Các cơ quan tỉnh họp.", "Ban Thường vụ Đảng ủy Khối Các cơ quan tỉnh", "PartyCommittee"),
+        ("Đảng bộ Cục Thuế tỉnh đã thực hiện.", "Đảng bộ Cục Thuế tỉnh", "PartyOrganization"),
+        ("Cục Thuế tỉnh đã thực hiện.", "Cục Thuế tỉnh", "StateAgency"),
+        ("Hội CCB Khối triển khai.", "Hội CCB Khối", "MassOrganization"),  # acronym inside a name
+        ("Sở Giáo dục và Đào tạo tổ chức.", "Sở Giáo dục và Đào tạo", "StateAgency"),  # 'và' inside a domain
+        ("Bộ Văn hóa, Thể thao và Du lịch chủ trì.", "Bộ Văn hóa, Thể thao và Du lịch", "StateAgency"),
+        ("Sở Tài chính tổ chức hội nghị.", "Sở Tài chính", "StateAgency"),  # stops before the verb
+        ("Trường Đại học Điều dưỡng thường xuyên đối thoại.", "Trường Đại học Điều dưỡng", "EducationalInstitution"),
+        ("Huyên ủy Lục Yên họp.", "Huyên ủy Lục Yên", "PartyCommittee"),  # typo of Huyện ủy
+        ("Nghị quyết của bộ chính trị.", "Bộ Chính trị", "PartyCommittee"),  # lower case, canonical label
+        ("Ban Tuyên giáo Tỉnh ủy Yên Bái phát hành.", "Ban Tuyên giáo Tỉnh ủy Yên Bái", "PartyAgency"),
+        ("Văn phòng Quốc hội thông báo.", "Văn phòng Quốc hội", "StateAgency"),  # a Văn phòng takes its parent's side
+        ("Ông A đến Khu di tích Lăng Chủ tịch Hồ Chí Minh.", "Khu di tích Lăng Chủ tịch Hồ Chí Minh", "Location"),
+    ],
+)
+def test_organisation_and_site_names(text: str, name: str, kind: str) -> None:
+    assert names(run(text)).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Chủ tịch UBND tỉnh Phạm Anh Tuấn phát biểu.", "Ủy ban nhân dân tỉnh Phạm Anh Tuấn"),  # a person, not a place
+        ("Bộ trưởng Nguyễn Văn A phát biểu.", "Bộ trưởng"),  # a title, not a ministry
+        ("Hội nghị đã thành công.", "Hội nghị"),  # 'Hội' needs a proper name after it
+        ("Ông Nguyễn Đức Long về thăm.", "Đức"),  # a given name, not Germany
+        ("Tại đường Trần Hưng Đạo có lễ hội.", "Trần Hưng Đạo"),  # a street named after someone
+    ],
+)
+def test_not_names(text: str, absent: str) -> None:
+    assert absent not in names(run(text))
+
+
+def test_short_forms_resolve_to_one_node() -> None:
+    x = run(
+        "Đảng ủy Khối Các cơ quan tỉnh họp. Đảng ủy Khối chỉ đạo. BCH Đảng bộ Khối đã xây dựng kế hoạch. "
+        "Ban Thường vụ Đảng ủy Khối nhất trí."
+    )
+    committees = [e for e in x.entities.values() if e.label == "Đảng ủy Khối Các cơ quan tỉnh"]
+    assert len(committees) == 1
+    assert {"Đảng ủy Khối", "BCH Đảng bộ Khối"} <= set(committees[0].aliases)
+    assert ("Ban Thường vụ Đảng ủy Khối Các cơ quan tỉnh", "subOrganizationOf", "Đảng ủy Khối Các cơ quan tỉnh") in triples(x)
+
+
+def test_abbreviations_merge_with_full_names() -> None:
+    x = run("UBND tỉnh Nghệ An họp. Ủy ban nhân dân tỉnh Nghệ An kết luận.")
+    assert len([e for e in x.entities.values() if e.kind == "StateAgency"]) == 1
+
+
+def test_local_bodies_are_scoped_national_ones_are_not() -> None:
+    a = run("Huyện ủy chỉ đạo. Bộ Chính trị ban hành.")
+    b = run("Huyện ủy họp. Bộ Chính trị kết luận. Khác bài trước.")
+    keys_a = {e.label: e.key for e in a.entities.values()}
+    keys_b = {e.label: e.key for e in b.entities.values()}
+    assert keys_a["Bộ Chính trị"] == keys_b["Bộ Chính trị"]
+    assert keys_a["Huyện ủy"] != keys_b["Huyện ủy"]
+
+
+def test_province_of_the_article_scopes_its_bodies() -> None:
+    x = run("HĐND tỉnh Quảng Ninh khai mạc. UBND tỉnh báo cáo. Tỉnh ủy lãnh đạo.")
+    y = run("Ủy ban nhân dân tỉnh Quảng Ninh ban hành. Tỉnh ủy Quảng Ninh chỉ đạo.")
+    assert {e.key for e in x.entities.values()} >= {e.key for e in y.entities.values() if e.kind != "PartyCommittee"} | set()
+    tinh_uy_x = next(e.key for e in x.entities.values() if e.label == "Tỉnh ủy")
+    tinh_uy_y = next(e.key for e in y.entities.values() if e.label == "Tỉnh ủy Quảng Ninh")
+    assert tinh_uy_x == tinh_uy_y
+
+
+def test_people_with_posts_before_and_after_the_name() -> None:
+    x = run(
+        "Dự có đồng chí Nguyễn Văn Đọc, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Quảng Ninh; "
+        "bà Trịnh Thị Minh Thanh, nguyên Phó Bí thư Tỉnh ủy Quảng Ninh. "
+        "Chủ tịch UBND tỉnh Quảng Ninh Nguyễn Đức Long báo cáo."
+    )
+    assert labels(x, "Person") == {"Nguyễn Văn Đọc", "Trịnh Thị Minh Thanh", "Nguyễn Đức Long"}
+    got = triples(x)
+    assert ("Nguyễn Văn Đọc", "memberOf", "Tỉnh ủy Quảng Ninh") in got
+    assert ("Nguyễn Văn Đọc", "memberOf", "Ban Chấp hành Trung ương Đảng") in got
+    assert ("Nguyễn Đức Long", "memberOf", "Ủy ban nhân dân tỉnh Quảng Ninh") in got
+    assert ("Trịnh Thị Minh Thanh", "memberOf", "Tỉnh ủy Quảng Ninh") not in got  # a former post
+    former = [m for m in x.memberships if m.former]
+    assert [m.title for m in former] == ["Phó Bí thư"]
+
+
+def test_person_after_title_without_family_name() -> None:
+    x = run("Học tập tấm gương đồng chí Tổng Bí thư Trường Chinh.")
+    assert "Trường Chinh" in labels(x, "Person")

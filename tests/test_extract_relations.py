@@ -1,0 +1,55 @@
+"""Relations from cue verbs, with their evidence sentence."""
+
+from __future__ import annotations
+
+from helpers import run, triples
+
+
+def test_directs_then_implements_campaigns() -> None:
+    x = run(
+        "Đảng ủy Khối chỉ đạo Đoàn Thanh niên, Hội CCB Khối triển khai các phong trào, các cuộc vận động: "
+        "“CCB gương mẫu”; “Xung kích phát triển kinh tế” và “Tình nguyện mùa đông”."
+    )
+    got = triples(x)
+    assert ("Đảng ủy Khối", "directs", "Đoàn Thanh niên") in got
+    assert ("Đảng ủy Khối", "directs", "Hội Cựu chiến binh Khối") in got  # labelled with CCB written out
+    assert ("Hội Cựu chiến binh Khối", "implements", "CCB gương mẫu") in got
+    assert ("Đoàn Thanh niên", "implements", "Tình nguyện mùa đông") in got  # the list after ';' too
+
+
+def test_issuer_of_a_document_is_not_directed() -> None:
+    x = run("Tỉnh ủy đã lãnh đạo thực hiện nghiêm túc Chỉ thị 05-CT/TW của Bộ Chính trị.")
+    got = triples(x)
+    assert ("Tỉnh ủy", "implements", "Chỉ thị 05-CT/TW") in got
+    assert ("Tỉnh ủy", "directs", "Bộ Chính trị") not in got
+
+
+def test_cooperates_with_is_read_after_phoi_hop_voi() -> None:
+    x = run("Sở Y tế tỉnh Nghệ An phối hợp với Bộ Chỉ huy Quân sự tỉnh tổ chức phong trào “Toàn dân phòng dịch”.")
+    got = triples(x)
+    assert ("Sở Y tế tỉnh Nghệ An", "cooperatesWith", "Bộ Chỉ huy Quân sự tỉnh") in got
+    assert ("Sở Y tế tỉnh Nghệ An", "organizes", "Toàn dân phòng dịch") in got
+
+
+def test_plural_heads_list_their_domains() -> None:
+    x = run("UBND tỉnh Nghệ An chỉ đạo các sở Tài chính, Y tế, Giáo dục và Đào tạo triển khai.")
+    got = triples(x)
+    for name in ("Sở Tài chính", "Sở Y tế", "Sở Giáo dục và Đào tạo"):
+        assert ("Ủy ban nhân dân tỉnh Nghệ An", "directs", name) in got
+
+
+def test_slogans_are_not_campaigns() -> None:
+    x = run("Với phương châm “thiết thực, hiệu quả”, Đảng ủy Khối triển khai phong trào “Dân vận khéo”.")
+    assert {e.label for e in x.entities.values() if e.kind == "Campaign"} == {"Dân vận khéo"}
+
+
+def test_every_relation_carries_its_sentence() -> None:
+    x = run("Mở đầu. Đảng ủy Khối chỉ đạo Đoàn Thanh niên Khối thực hiện tốt. Kết thúc.")
+    (rel,) = [r for r in x.relations if r.predicate == "directs"]
+    assert rel.sentence.text == "Đảng ủy Khối chỉ đạo Đoàn Thanh niên Khối thực hiện tốt."
+    assert x.document.text[rel.sentence.start : rel.sentence.end] == rel.sentence.text
+
+
+def test_subjectless_sentence_takes_the_title_actor() -> None:
+    x = run("Phối hợp với Trường Chính trị tỉnh tổ chức lớp học.", title="Tỉnh ủy Nam Định tăng cường giáo dục")
+    assert ("Tỉnh ủy Nam Định", "cooperatesWith", "Trường Chính trị tỉnh") in triples(x)

@@ -1,0 +1,57 @@
+"""Normalisation: one canonical text, offsets that point into it, sentences that respect quotes."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from kgraph.text import fold, name_key, normalize_text, normalize_tones, split_sentences
+
+
+@pytest.mark.parametrize(
+    ("raw", "want"),
+    [
+        ("Đảng uỷ", "Đảng ủy"),  # old tone placement on uy
+        ("hoá", "hóa"),  # old placement on oa
+        ("Hoà Bình", "Hòa Bình"),
+        ("khoẻ", "khỏe"),
+        ("quý", "quý"),  # qu + y: the mark stays on y
+        ("già", "già"),  # gi + a
+        ("người", "người"),  # ươ: the mark on ơ
+        ("hoàng", "hoàng"),  # closed syllable: on the second vowel
+        ("tuyển", "tuyển"),
+    ],
+)
+def test_tone_placement(raw: str, want: str) -> None:
+    assert normalize_tones(raw) == want
+
+
+def test_nfd_and_odd_spaces_normalise() -> None:
+    raw = unicodedata.normalize("NFD", "Đảng\u00a0uỷ  Khối\u200b")
+    assert normalize_text(raw) == "Đảng ủy Khối"
+
+
+def test_name_key_ignores_case_tone_place_and_spacing() -> None:
+    assert name_key("BAN CHẤP HÀNH Đảng uỷ") == name_key("ban chấp hành đảng ủy")
+    assert name_key("35- NQ/TW") == name_key("35-NQ/TW")
+
+
+def test_fold() -> None:
+    assert fold("Đảng ủy Khối") == "dang uy khoi"
+
+
+def test_sentences_keep_quotes_and_offsets() -> None:
+    text = normalize_text("Ban hành Nghị quyết “Về tăng cường. Xây dựng Đảng”. Đồng chí A phát biểu.\nDòng mới")
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Ban hành Nghị quyết “Về tăng cường. Xây dựng Đảng”.",
+        "Đồng chí A phát biểu.",
+        "Dòng mới",
+    ]
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+
+
+def test_numbers_do_not_split_sentences() -> None:
+    assert len(split_sentences("Có 4.254 đảng viên, đạt 17,8%. Tiếp theo")) == 2
