@@ -51,8 +51,11 @@ class Lexicon:
     doc_codes: dict[str, tuple[str, str]]  # 'CT' -> (class, Vietnamese name)
     issuer_codes: dict[str, str]  # 'ĐUK' -> 'Đảng ủy Khối'
     places: frozenset[str]  # keys of known place names
+    city_people: frozenset[str]  # names that are places after a level word (thành phố Hồ Chí Minh)
+    level_places: frozenset[str]  # places and city_people: what may follow 'tỉnh', 'thành phố'
     domains: frozenset[str]  # keys of domains holding 'và' or ','
     stop_words: frozenset[str]  # verbs and function words that never continue a name
+    name_people: frozenset[str]  # people's names that stand inside organisation names (Hồ Chí Minh)
 
 
 def _heads(rows: list[list[str]], place: bool = False) -> dict[str, list[Head]]:
@@ -109,6 +112,10 @@ def lexicon() -> Lexicon:
         doc_codes={r[0]: (r[1], r[2]) for r in _rows("doc_codes.tsv")},
         issuer_codes={r[0]: r[1] for r in _rows("issuer_codes.tsv")},
         places=frozenset(name_key(p).replace("-", " ").replace("  ", " ") for p in _lines("places.txt")),
+        city_people=frozenset(name_key(w) for w in _lines("name_people.txt")),
+        level_places=frozenset(name_key(p).replace("-", " ").replace("  ", " ") for p in _lines("places.txt"))
+        | frozenset(name_key(w) for w in _lines("name_people.txt")),
         domains=frozenset(name_key(d) for d in _lines("domains.txt")),
+        name_people=frozenset(name_key(w) for w in _lines("name_people.txt")),
         stop_words=frozenset(name_key(w) for w in _lines("stop_words.txt")) | frozenset(name_key(c[0]) for c in cues),
     )

@@ -133,7 +133,7 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
             span = parse_org(tokens, i, lex)
             group = "org"
         place_len = match_place(tokens, i, lex)
-        if place_len == 1 and _in_name(tokens, i):
+        if place_len == 1 and (_in_name(tokens, i) or i == 0):
             place_len = 0  # Đức in Nguyễn Đức Long is a name, not Germany
         if person_run(tokens, i, lex) >= 3 and (span is None or group == "place"):
             i += person_run(tokens, i, lex)  # a person's name: read later, never a place
@@ -206,7 +206,7 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
                 continue
             if _inside(tokens[first].start, blocked + taken) or match_head(tokens, first, lex.heads):
                 continue
-            size = match_place(tokens, first, lex) or cap_run(tokens, first, 4)
+            size = match_place(tokens, first, lex) or _place_run(tokens, first, lex)
             if person_run(tokens, first, lex) and not match_place(tokens, first, lex) and size > 2:
                 continue
             start, end = tokens[first].start, tokens[first + size - 1].end
@@ -287,6 +287,16 @@ def _domain_list(tokens: list[Token], k: int, head: Head, lex: Lexicon) -> list[
             continue
         break
     return items if len(items) >= 1 else []
+
+
+def _place_run(tokens: list[Token], first: int, lex: Lexicon) -> int:
+    """Capitalised words naming a place after a level word, stopping before a person's name."""
+    k = first
+    while k < len(tokens) and k - first < 4 and tokens[k].is_word and tokens[k].is_cap and not tokens[k].is_acronym:
+        if k > first and person_run(tokens, k, lex) >= 2:
+            break
+        k += 1
+    return k - first
 
 
 def _in_name(tokens: list[Token], i: int) -> bool:

@@ -110,6 +110,15 @@ def person_run(tokens: list[Token], i: int, lex: Lexicon) -> int:
     return n
 
 
+def _city_person(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """A city named after a person right after a level word (thành phố Hồ Chí Minh)."""
+    run = cap_run(tokens, i, 4)
+    for n in range(run, 1, -1):
+        if " ".join(t.key for t in tokens[i : i + n]) in lex.city_people:
+            return n
+    return 0
+
+
 def cap_run(tokens: list[Token], i: int, limit: int = 5) -> int:
     """Length of the run of capitalised words at ``i``."""
     k = i
@@ -175,7 +184,7 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
                     j = end
             # the place a level word introduces (tỉnh Nam Định), never a person (UBND tỉnh Phạm Anh Tuấn)
             if j < n and tokens[j].is_cap and tokens[j].is_word and not tokens[j].is_acronym:
-                place = match_place(tokens, j, lex)
+                place = match_place(tokens, j, lex) or _city_person(tokens, j, lex)
                 if place:
                     j += place
                 elif person_run(tokens, j, lex) < 3 and match_head(tokens, j, lex.heads) is None:
@@ -203,7 +212,12 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
             j += 1
             components += 1
             continue
-        if not head.person and person_run(tokens, j, lex) >= 3:
+        run = person_run(tokens, j, lex)
+        if run >= 3 and not head.person:
+            if " ".join(t.key for t in tokens[j : j + run]) in lex.name_people:
+                j += run  # Đoàn TNCS Hồ Chí Minh
+                components += 1
+                continue
             break
         place = match_place(tokens, j, lex)
         if place:

@@ -64,7 +64,7 @@ def org_key(name: str, f: Found | None = None) -> str:
     a national body's trailing 'Việt Nam' goes (Chính phủ Việt Nam is Chính phủ)."""
     key = name_key(name).replace("-", " ").replace("&", " và ")
     words = key.split()
-    places = lexicon().places
+    places = lexicon().level_places
     for i in range(len(words) - 1, -1, -1):  # 'tỉnh' before a province's name adds nothing
         size = 2 if words[i : i + 2] == ["thành", "phố"] else 1
         if words[i] in ("tỉnh", "tp") or size == 2:
@@ -100,7 +100,7 @@ def _article_province(orgs: list[Found], lex: Lexicon) -> str:
             if word in ("tỉnh", "tp") or size == 2:
                 rest = words[i + size :]
                 for n in range(min(5, len(rest)), 0, -1):
-                    if " ".join(rest[:n]) in lex.places:
+                    if " ".join(rest[:n]) in lex.level_places:
                         counts[" ".join(rest[:n])] += 1
                         break
     if not counts:
@@ -147,7 +147,7 @@ def _is_global(name: str, f: Found, lex: Lexicon) -> bool:
         return True
     words = key.split()
     has_level = any(w in ("tỉnh", "huyện", "xã", "phường", "quận", "khối") for w in words) or "thành phố" in key
-    place_named = any(" ".join(words[i:j]) in lex.places for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    place_named = any(" ".join(words[i:j]) in lex.level_places for i in range(len(words)) for j in range(i + 1, len(words) + 1))
     if place_named:
         return True
     if has_level:
@@ -247,11 +247,12 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
     full_people = {name_key(p.text) for p in people if len(p.text.split()) >= 2}
     for p in people:
         key = name_key(p.text)
-        if len(p.text.split()) == 1:
-            matches = [k for k in full_people if k.endswith(" " + key)]
-            if len(matches) != 1:
-                continue
+        # a name that ends one longer name of the article is that person (Tâm Đan, Trần Thị Tâm Đan)
+        matches = [k for k in full_people if k.endswith(" " + key)]
+        if len(matches) == 1:
             key = matches[0]
+        elif len(p.text.split()) == 1:
+            continue
         label = next((q.text for q in people if name_key(q.text) == key), p.text)
         add(p, f"person|{key}", label, "Person")
 
