@@ -72,7 +72,11 @@ def test_bad_file_in_a_parallel_build_is_skipped(corpus: Path, tmp_path: Path, c
 
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_a_crash_on_one_article_skips_only_that_article(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, workers: str  # type: ignore[no-untyped-def]
+    corpus: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys,
+    workers: str,  # type: ignore[no-untyped-def]
 ) -> None:
     import kgraph.pipeline
 
