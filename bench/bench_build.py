@@ -48,7 +48,7 @@ def snapshot_source(work: Path, live: bool) -> Path:
     if live:
         shutil.copytree(ROOT / "src", target, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     else:
-        archive = subprocess.run(["git", "archive", "HEAD", "src"], cwd=ROOT, check=True, capture_output=True)
+        archive = subprocess.run(["git", "archive", "HEAD", "src", "ontology"], cwd=ROOT, check=True, capture_output=True)
         subprocess.run(["tar", "-x", "-C", str(work)], input=archive.stdout, check=True)
     return target
 
