@@ -55,7 +55,7 @@ def synthetic_network(n: int, links_per_node: float = 2.5, seed: int = 1) -> nx.
         )
     ids = sorted(net.nodes)
     ends: list[str] = []
-    while net.number_of_edges() < int(n * links_per_node):
+    while len(ends) < 2 * int(n * links_per_node):
         a = rng.choice(ends) if ends and rng.random() < 0.5 else rng.choice(ids)
         b = rng.choice(ids)
         rel = rng.choice(RELATIONS)
@@ -104,9 +104,8 @@ def main(argv: list[str]) -> int:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         open_and_wait(browser, _write(folder / "warmup.html", render_view(select_view(nx.MultiDiGraph()))))
         baseline = 0.0
-        print(
-            f"{'case':32} {'links':>7} {'python s':>9} {'MB':>6} {'ready s':>8} {'x empty':>8} {'focus ms':>9}"
-        )
+        header = ("case", "links", "python s", "MB", "ready s", "x empty", "focus ms")
+        print(f"{header[0]:32} " + " ".join(f"{h:>9}" for h in header[1:]))
         for name, net, cap in cases:
             t0 = time.perf_counter()
             html = render_view(select_view(net, max_nodes=cap), title=name)
@@ -115,8 +114,9 @@ def main(argv: list[str]) -> int:
             result = open_and_wait(browser, path)
             baseline = baseline or result["wall"]
             print(
-                f"{name:32} {net.number_of_edges():>7} {python_s:>9.2f} {len(html) / 1e6:>6.2f} "
-                f"{result['wall']:>8.2f} {result['wall'] / baseline:>8.1f} {result['highlight_ms']:>9.0f}"
+                f"{name:32} {net.number_of_edges():>9} {python_s:>9.2f} {len(html) / 1e6:>9.2f} "
+                f"{result['wall']:>9.2f} {result['wall'] / baseline:>9.1f} {result['highlight_ms']:>9.0f}",
+                flush=True,
             )
             if cap:
                 print(f"  drew {result['nodes']} nodes, {result['edges']} links; notice: {result['notice']}")

@@ -174,7 +174,8 @@ def select_view(
         before = sub.number_of_nodes()
         sub = nx.MultiDiGraph(sub.subgraph(keep))
         view.notes.append(
-            f"the {max_nodes} most connected of {before} entities" + (" nearest the focus" if focus else "")
+            f"the {max_nodes:,} most connected of {before:,} entities"
+            + (" nearest the focus" if focus else "")
         )
     view.net = _copy_sorted(sub)
     drawn = view.net
