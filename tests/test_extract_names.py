@@ -95,3 +95,8 @@ def test_people_with_posts_before_and_after_the_name() -> None:
 def test_person_after_title_without_family_name() -> None:
     x = run("Học tập tấm gương đồng chí Tổng Bí thư Trường Chinh.")
     assert "Trường Chinh" in labels(x, "Person")
+
+
+def test_plural_bodies_are_not_entities() -> None:
+    x = run("Thủ tướng yêu cầu UBND các tỉnh, thành phố và HĐND các cấp khẩn trương thực hiện.")
+    assert not [e for e in x.entities.values() if e.kind == "StateAgency" and "nhân dân" in e.label]

@@ -27,6 +27,7 @@ class Head:
     """An organisation or place name head (``Đảng ủy``, ``Sở``, ``Khu di tích``)."""
 
     words: tuple[str, ...]  # as written in the data file
+    keys: tuple[str, ...]  # name_key of each word
     kind: str  # entity class, '-' for a phrase that is not an organisation (blocks a shorter head)
     bare: bool  # a complete name by itself
     national: bool  # one body nationwide
@@ -68,7 +69,7 @@ def _heads(rows: list[list[str]], place: bool = False) -> dict[str, list[Head]]:
             kind, flags = row[1], set((row[2] if len(row) > 2 else "").split(","))
         words = tuple(phrase.split())
         head = Head(
-            words, kind, "bare" in flags, "national" in flags, "part" in flags, "case" in flags, "person" in flags
+            words, tuple(name_key(w) for w in words), kind, "bare" in flags, "national" in flags, "part" in flags, "case" in flags, "person" in flags
         )
         out.setdefault(name_key(words[0]), []).append(head)
     for heads in out.values():

@@ -157,6 +157,9 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
             continue
         if j != span.j:
             span = NameSpan(span.i, j, span.kind, span.head, span.inner if span.inner and span.inner.j <= j else None)
+        if group == "org" and span.j < len(tokens) and tokens[span.j].key in ("các", "những"):
+            i = span.j  # UBND các tỉnh, Hội đồng nhân dân các cấp: many bodies, no one entity
+            continue
         f = _span_found(span, tokens, text, base, index, group)
         f.subject_ok = not _preceded_by_preposition(tokens, span.i)
         found.append(f)

@@ -42,7 +42,8 @@ def match_words(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
 def match_head(tokens: list[Token], i: int, heads: dict[str, list[Head]]) -> Head | None:
     """The longest head starting at token ``i`` (respecting its case rule)."""
     for head in heads.get(tokens[i].key, ()):
-        if not match_words(tokens, i, head.words):
+        size = len(head.keys)
+        if i + size > len(tokens) or any(tokens[i + k].key != head.keys[k] for k in range(1, size)):
             continue
         if not head.any_case and not tokens[i].is_cap:
             continue

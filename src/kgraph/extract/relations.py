@@ -41,25 +41,37 @@ class Cue:
     cls: str
 
 
+_CUE_PATTERNS: dict[int, tuple[re.Pattern[str], dict[str, str]]] = {}
+_NOUN_AFTER = re.compile(r"\s+(cơ sở|Đảng|đảng|chính trị|đoàn thể|bộ máy|quần chúng)")
+_NOUN_BEFORE = re.compile(r"(các|những|ban|cán bộ|công tác|về|và|tổ|của)\s*$")
+
+
+def _cue_pattern(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex for every cue phrase, longest first; and the class of each phrase (lower case)."""
+    cached = _CUE_PATTERNS.get(id(lex))
+    if cached is None:
+        phrases = sorted((p for p, _ in lex.cues), key=len, reverse=True)
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.I)
+        cached = _CUE_PATTERNS[id(lex)] = (pattern, {p.lower(): c for p, c in lex.cues})
+    return cached
+
+
 def find_cues(sm: SentenceMentions, lex: Lexicon) -> list[Cue]:
     text = sm.sentence.text
     base = sm.sentence.start
     spans = [(f.start, f.end) for f in sm.found] + sm.quotes
+    pattern, class_of = _cue_pattern(lex)
     cues: list[Cue] = []
-    taken: list[tuple[int, int]] = []
-    for phrase, cls in lex.cues:
-        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.I):
-            a, b = m.start() + base, m.end() + base
-            if any(s <= a < e for s, e in spans) or any(not (b <= s or a >= e) for s, e in taken):
-                continue
-            # 'tổ chức' followed by 'Đảng'/'cơ sở' is the noun (organisation), not the verb
-            if cls == "ORGANIZE" and re.match(r"\s+(cơ sở|Đảng|đảng|chính trị|đoàn thể|bộ máy|quần chúng)", text[m.end() :]):
-                continue
-            if cls == "ORGANIZE" and re.search(r"(các|những|ban|cán bộ|công tác|về|và|tổ|của)\s*$", text[: m.start()]):
-                continue
-            cues.append(Cue(a, b, cls))
-            taken.append((a, b))
-    return sorted(cues, key=lambda c: c.start)
+    for m in pattern.finditer(text):
+        cls = class_of[m.group(0).lower()]
+        a, b = m.start() + base, m.end() + base
+        if any(s <= a < e for s, e in spans):
+            continue
+        # 'tổ chức' before 'Đảng'/'cơ sở', or after 'các', is the noun (organisation), not the verb
+        if cls == "ORGANIZE" and (_NOUN_AFTER.match(text, m.end()) or _NOUN_BEFORE.search(text[: m.start()])):
+            continue
+        cues.append(Cue(a, b, cls))
+    return cues
 
 
 def _clauses(sm: SentenceMentions) -> list[tuple[int, int]]:
