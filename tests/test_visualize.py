@@ -249,6 +249,9 @@ def test_cli_focus_classes_relations_query(ttl: Path, tmp_path: Path) -> None:
     data = page_json(out.read_text("utf-8"))
     assert sorted(n["label"] for n in data["nodes"]) == sorted(["Tỉnh ủy Đồng Nai", XSS_SCRIPT])
     assert "nghị quyết" in data["edges"][0]["title"]  # evidence carried over from the source graph
+    inline = "CONSTRUCT { ?a org:memberOf ?b } WHERE { ?a org:memberOf ?b }"
+    assert main(["viz", str(ttl), "--out", str(out), "--query", inline]) == 0
+    assert [e["relation"] for e in page_json(out.read_text("utf-8"))["edges"]] == ["memberOf"]
 
 
 @pytest.mark.parametrize(

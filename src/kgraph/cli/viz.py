@@ -27,7 +27,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--depth", type=int, default=1, metavar="N", help="links from --focus (default 1)")
     p.add_argument("--classes", nargs="+", metavar="CLASS", help="only these entity classes, e.g. Person")
     p.add_argument("--relations", nargs="+", metavar="REL", help="only these relations, e.g. directs")
-    p.add_argument("--query", metavar="CONSTRUCT.rq", help="draw the graph a SPARQL CONSTRUCT query returns")
+    p.add_argument(
+        "--query",
+        metavar="CONSTRUCT.rq",
+        help="draw what a SPARQL CONSTRUCT query returns (a .rq file or the query text)",
+    )
     p.add_argument(
         "--max-nodes",
         type=int,
@@ -53,7 +57,9 @@ def run(args: argparse.Namespace) -> int:
     graph = load_graph(args.graph)
     title = args.title or Path(args.graph).name
     if args.query:
-        table = run_query(graph, resolve_query(None, args.query))
+        is_file = Path(args.query).is_file()
+        text = resolve_query(None, args.query) if is_file else resolve_query(args.query, None)
+        table = run_query(graph, text)
         if table.graph is None:
             raise QueryError(f"{args.query}: --query needs a CONSTRUCT or DESCRIBE query")
         graph = with_context(table.graph, graph)
