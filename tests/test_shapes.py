@@ -17,16 +17,16 @@ def test_seed_graph_conforms(seed_graph: Graph) -> None:
 def test_every_kg_term_written_is_declared(seed_graph: Graph) -> None:
     onto = ontology_graph()
     declared = {s for s in onto.subjects() if isinstance(s, URIRef) and str(s).startswith(str(KG._NS))}
-    used = {t for triple in seed_graph for t in triple if isinstance(t, URIRef) and str(t).startswith(str(KG._NS))}
+    used = {
+        t for triple in seed_graph for t in triple if isinstance(t, URIRef) and str(t).startswith(str(KG._NS))
+    }
     assert used <= declared, sorted(used - declared)
 
 
 def test_namespace_mirrors_ontology() -> None:
     onto = ontology_graph()
     declared = {
-        str(s)[len(str(KG._NS)) :]
-        for s in onto.subjects(RDF.type, None)
-        if str(s).startswith(str(KG._NS))
+        str(s)[len(str(KG._NS)) :] for s in onto.subjects(RDF.type, None) if str(s).startswith(str(KG._NS))
     }
     in_code = set(KG.__annotations__)
     assert in_code == declared, (sorted(in_code - declared), sorted(declared - in_code))

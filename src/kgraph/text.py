@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from .model import Article, Document, Sentence
 
@@ -47,6 +48,7 @@ def _tone_index(base: str) -> int:
     return vowels[0]
 
 
+@lru_cache(maxsize=262144)
 def _place_tone(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     tones = [c for c in decomposed if c in _TONE_SET]
@@ -79,6 +81,7 @@ def normalize_text(text: str) -> str:
     return text.strip()
 
 
+@lru_cache(maxsize=262144)
 def name_key(name: str) -> str:
     """Identity key of a name: NFC, common tone placement, lower case, single spaces."""
     text = normalize_tones(unicodedata.normalize("NFC", name)).lower()
