@@ -100,3 +100,28 @@ def test_person_after_title_without_family_name() -> None:
 def test_plural_bodies_are_not_entities() -> None:
     x = run("Thủ tướng yêu cầu UBND các tỉnh, thành phố và HĐND các cấp khẩn trương thực hiện.")
     assert not [e for e in x.entities.values() if e.kind == "StateAgency" and "nhân dân" in e.label]
+
+
+def test_events_by_number_body_and_term() -> None:
+    x = run(
+        "Sáng 8/12, tại tỉnh Quảng Ninh, HĐND tỉnh Quảng Ninh khóa XIII khai mạc kỳ họp thứ 9. "
+        "Kỳ họp thứ 9 HĐND tỉnh Quảng Ninh khóa XIII kéo dài 3 ngày. Hội nghị đã thành công."
+    )
+    events = [e for e in x.entities.values() if e.kind == "Event"]
+    assert [e.label for e in events] == ["Kỳ họp thứ 9 HĐND tỉnh Quảng Ninh khóa XIII"]  # one node, short form merged
+    got = triples(x)
+    assert ("Hội đồng nhân dân tỉnh Quảng Ninh", "organizes", "Kỳ họp thứ 9 HĐND tỉnh Quảng Ninh khóa XIII") in got
+    assert ("Kỳ họp thứ 9 HĐND tỉnh Quảng Ninh khóa XIII", "locatedIn", "Quảng Ninh") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Đại hội Đảng bộ tỉnh Nam Định lần thứ XX, nhiệm kỳ 2020-2025 khai mạc.", "Đại hội Đảng bộ tỉnh Nam Định lần thứ XX, nhiệm kỳ 2020-2025"),
+        ("Hội nghị Trung ương 4 khóa XII đã bế mạc.", "Hội nghị Trung ương 4 khóa XII"),
+        ("Tỉnh ủy tổ chức hội nghị quán triệt.", None),  # a conference named by nothing is no entity
+    ],
+)
+def test_event_names(text: str, event: str | None) -> None:
+    got = [e.label for e in run(text).entities.values() if e.kind == "Event"]
+    assert got == ([event] if event else [])

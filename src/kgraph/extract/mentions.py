@@ -243,6 +243,9 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
     # people and their posts
     _find_people(tokens, text, base, index, found, blocked + taken, lex)
 
+    # events: a congress, conference or session named by its number, its body or its term
+    found.extend(_find_events(tokens, text, base, index, found, blocked, lex))
+
     # campaigns: quoted names after a campaign word, and the quoted items listed after them
     last_campaign_end = -1
     for qs, qe in quotes:
@@ -290,6 +293,78 @@ def _domain_list(tokens: list[Token], k: int, head: Head, lex: Lexicon) -> list[
             continue
         break
     return items if len(items) >= 1 else []
+
+
+_EVENT_HEADS = (
+    ("đại", "hội"), ("hội", "nghị"), ("kỳ", "họp"), ("hội", "thảo"), ("phiên", "họp"), ("hội", "thi"),
+    ("lễ", "kỷ", "niệm"), ("lễ", "phát", "động"), ("lễ", "khai", "mạc"), ("lễ", "ra", "mắt"),
+)
+_ROMAN = re.compile(r"^[IVXL]+$")
+
+
+def _find_events(
+    tokens: list[Token], text: str, base: int, index: int, found: list[Found], blocked: list[tuple[int, int]],
+    lex: Lexicon,
+) -> list[Found]:
+    """Đại hội Đảng bộ tỉnh lần thứ XX, kỳ họp thứ 9 HĐND tỉnh khóa XIII, Hội nghị Trung ương 4."""
+    orgs = {f.start: f for f in found if f.group == "org"}
+    events: list[Found] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        head = next((h for h in _EVENT_HEADS if tuple(t.key for t in tokens[i : i + len(h)]) == h), None)
+        if head is None or _inside(tokens[i].start, blocked):
+            i += 1
+            continue
+        k = i + len(head)
+        specific = 0
+        while k < n:
+            tok = tokens[k]
+            if tok.text == "," and specific and k + 1 < n and tokens[k + 1].key in ("nhiệm", "khóa"):
+                k += 1  # Đại hội … lần thứ XX, nhiệm kỳ 2020-2025
+                continue
+            org = orgs.get(tok.start)
+            if org is not None and specific < 3:
+                k = _token_at(tokens, org.end)
+                specific += 1
+                continue
+            if tok.key in ("lần", "thứ") or (tok.key == "lần" and k + 1 < n and tokens[k + 1].key == "thứ"):
+                m = k + (2 if tok.key == "lần" and k + 1 < n and tokens[k + 1].key == "thứ" else 1)
+                if m < n and (tokens[m].is_number or _ROMAN.match(tokens[m].text)):
+                    k = m + 1
+                    specific += 1
+                    continue
+                break
+            if tok.key in ("trung ương", "trung") and k + 2 < n and tokens[k + 1].key == "ương":
+                m = k + 2
+                if m < n and (tokens[m].is_number or _ROMAN.match(tokens[m].text)):
+                    k = m + 1
+                    specific += 1
+                    continue
+                break
+            if tok.key in ("khóa", "nhiệm") and specific:
+                m = k + (2 if tok.key == "nhiệm" and k + 1 < n and tokens[k + 1].key == "kỳ" else 1)
+                if m < n and (tokens[m].is_number or _ROMAN.match(tokens[m].text)):
+                    k = m + 1
+                    while k + 1 < n and tokens[k].text in "-–" and tokens[k + 1].is_number:
+                        k += 2
+                    continue
+                break
+            if tok.key in ("đại biểu", "toàn quốc", "đại", "toàn", "biểu", "quốc") and tok.key in ("đại", "toàn"):
+                pair = f"{tok.key} {tokens[k + 1].key}" if k + 1 < n else ""
+                if pair in ("đại biểu", "toàn quốc"):
+                    k += 2
+                    continue
+            break
+        if specific:
+            start, end = tokens[i].start, tokens[k - 1].end
+            f = Found(start, end, text[start - base : end - base], "event", "Event", index)
+            f.subject_ok = False
+            events.append(f)
+            i = k
+        else:
+            i += 1
+    return events
 
 
 def _place_run(tokens: list[Token], first: int, lex: Lexicon) -> int:

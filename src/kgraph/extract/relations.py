@@ -216,6 +216,16 @@ def extract_relations(
                             if obj.group == "doc" and obj.key != docs_before[-1].key:
                                 out.append(Relation(docs_before[-1].key, "implements", obj.key, sent, "rule_doc_implements"))
             # located: an event or body 'tại' a place
+        # an event held 'tại' a place: the one event of the clause is located there
+        for c_start, c_end in _clauses(sm):
+            events = [f for f in found if f.group == "event" and c_start <= f.start < c_end]
+            keys = {e.key for e in events}
+            if len(keys) != 1:
+                continue
+            for place in (f for f in found if f.group == "place" and c_start <= f.start < c_end):
+                before = text[max(0, place.start - base - 12) : place.start - base]
+                if re.search(r"(?:tại|ở)\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|quận|xã)\s+)?$", before):
+                    out.append(Relation(events[0].key, "locatedIn", place.key, sent, "rule_event_place"))
         for f in found:
             if f.group == "doc" and f.issuer is not None and f.issuer.key:
                 out.append(Relation(f.key, "issuedBy", f.issuer.key, sent, "rule_doc_of"))

@@ -261,6 +261,21 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
             add(f, f"place|{name_key(f.text)}", f.text, "Location")
         elif f.group == "campaign":
             add(f, f"campaign|{name_key(f.text)}", f.text, "Campaign")
+    events = [f for f in found if f.group == "event"]
+    event_keys = sorted({name_key(f.text) for f in events}, key=len)
+    for f in events:  # Kỳ họp thứ 9 is the Kỳ họp thứ 9 HĐND tỉnh … khóa XIII the article names in full
+        key = name_key(f.text)
+        longer = [k for k in event_keys if k.startswith(key + " ")]
+        maximal = [k for k in longer if not any(o != k and o.startswith(k + " ") for o in longer)]
+        if len(maximal) == 1:
+            key = maximal[0]
+        label = next((e.text for e in events if name_key(e.text) == key), f.text)
+        label = label[0].upper() + label[1:]
+        words = key.split()
+        national = ("trung ương" in key and "khóa" in words) or any(
+            " ".join(words[i:j]) in lex.level_places for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+        )
+        add(f, f"event|{key}" if national else f"event|{article_id}|{key}", label, "Event")
 
     # documents: by number; plenum resolutions by plenum and term; short forms by number prefix
     docs = [f for f in found if f.group == "doc" and f.doc is not None]
