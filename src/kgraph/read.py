@@ -482,8 +482,7 @@ def read_article(path: Path) -> Article:
     elif "&" in text:
         text = html.unescape(text)
     if not text.strip():
-        why = "holds only white space" if data.strip() else "is empty"
-        raise InputError(path, why, "give an article with text")
+        raise InputError(path, "has no text (only white space or markup)", "give an article with text")
     first_title, first_published, first_author = find_metadata(text)
     warnings += _size_warnings(data, text)
     return Article(
