@@ -275,3 +275,14 @@ def test_cli_errors_are_one_line(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and message in err[0]
     assert not (tmp_path / "v.html").exists()
+
+
+def test_unlinked_entities_sit_in_a_grid_below_the_linked_ones() -> None:
+    net = star_network(30)
+    for i in range(6):
+        net.add_node(f"z{i}", label=f"Lẻ {i}", kind="Person", aliases="", articles="")
+    positions = layout_positions(net)
+    lowest_linked = max(y for node, (_, y) in positions.items() if node.startswith("n"))
+    alone = [positions[f"z{i}"] for i in range(6)]
+    assert all(y > lowest_linked for _, y in alone)
+    assert len(set(alone)) == 6 and len({y for _, y in alone}) <= 2  # one or two grid rows

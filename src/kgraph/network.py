@@ -123,8 +123,13 @@ class View:
 
 
 def _ranked(net: nx.MultiDiGraph, seeds: dict[str, int]) -> list[str]:
-    """Nodes by distance to the seeds (when any), then by degree, then by IRI."""
-    return sorted(net.nodes, key=lambda n: (seeds.get(n, 0), -net.degree(n), n))
+    """Nodes by distance to the seeds (when any), then by degree, then by the number of
+    articles mentioning them (most entities of a news corpus have no relation yet), then IRI."""
+
+    def articles(node: str) -> int:
+        return len([a for a in str(net.nodes[node].get("articles", "")).split("|") if a])
+
+    return sorted(net.nodes, key=lambda n: (seeds.get(n, 0), -net.degree(n), -articles(n), n))
 
 
 def select_view(
@@ -208,6 +213,30 @@ def centrality(net: nx.MultiDiGraph) -> dict[str, float]:
 def layout_positions(
     net: nx.MultiDiGraph, seed: int = 7, spacing: float = 90.0
 ) -> dict[str, tuple[int, int]]:
+    """Pixel positions: linked entities by a force layout, unlinked ones in a grid below it,
+    grouped by class (in a news corpus most entities have no relation; scattered among the
+    others they would crowd the linked part off the screen)."""
+    linked = sorted({n for s, o in net.edges() if s != o for n in (s, o)})
+    positions = force_layout(net.subgraph(linked), seed=seed, spacing=spacing)
+    alone = sorted(
+        (n for n in net.nodes if n not in positions),
+        key=lambda n: (str(net.nodes[n].get("kind", "")), str(net.nodes[n].get("label", "")), n),
+    )
+    if alone:
+        step = int(spacing * 0.8)
+        columns = max(1, int(len(alone) ** 0.5 * 1.6))
+        xs = [x for x, _ in positions.values()] or [0]
+        top = max((y for _, y in positions.values()), default=-step) + 2 * step
+        left = (min(xs) + max(xs)) // 2 - (min(columns, len(alone)) - 1) * step // 2
+        for i, node in enumerate(alone):
+            positions[node] = (left + (i % columns) * step, top + (i // columns) * step)
+    return positions
+
+
+GRAVITY = 0.05
+
+
+def force_layout(net: nx.Graph, seed: int = 7, spacing: float = 90.0) -> dict[str, tuple[int, int]]:
     """Pixel positions from a Fruchterman-Reingold layout (numpy, fixed seed, integer output).
 
     Repulsion is computed in blocks of all pairs, so memory stays small for a few thousand
@@ -254,7 +283,7 @@ def layout_positions(
             for axis in (0, 1):
                 pull = np.bincount(dst, force[:, axis], n) - np.bincount(src, force[:, axis], n)
                 disp[:, axis] += pull.astype(np.float32)
-        disp -= (pos - pos.mean(axis=0)) * np.float32(0.05 * k)  # weak gravity: islands stay near
+        disp -= (pos - pos.mean(axis=0)) * np.float32(GRAVITY / k)  # keeps small islands near
         length = np.sqrt((disp * disp).sum(axis=1))
         np.maximum(length, np.float32(1e-9), out=length)
         pos += disp * (np.minimum(length, temperature) / length)[:, None]
