@@ -135,6 +135,8 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if head is None or head.kind == "-":
         return None
     j = i + len(head.words)
+    if head.national:  # one body nationwide: its name is complete (TTXVN, Bộ Chính trị)
+        return NameSpan(i, j, head.kind, head, None)
     j, components, inner = _components(tokens, j, head, lex)
     if components == 0 and not head.bare:
         return None
@@ -196,6 +198,12 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
             if components and _joins_domain(tokens, j, head, lex):
                 j += 1
                 continue
+            # Bộ Tài nguyên - môi trường: a hyphen joins a lower-case second domain
+            if components and tok.text in "-–" and head.words[0] in ("Bộ", "Sở", "Ban", "Ủy", "Cục", "Vụ", "Hội"):
+                end = _lower_word(tokens, j + 1, lex)
+                if end > j + 1:
+                    j = end
+                    continue
             break
         if not tok.is_word:
             break
@@ -207,6 +215,8 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
                 continue
             break
         after_place = False
+        if _after_central(tokens, j) and tok.text not in ("Đảng", "Đoàn", "Hội", "Mặt"):
+            break  # a name ends at 'Trung ương' (Ban Tuyên giáo T.Ư Hồng Vinh: a person follows)
         if tok.is_acronym:
             if head.kind == "Location" and tok.text not in lex.abbreviations:
                 break
@@ -252,6 +262,26 @@ def _bridge_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
             if match_head(tokens, k, lex.heads) is None and not person_run(tokens, k, lex):
                 return k
     return j
+
+
+def _after_central(tokens: list[Token], j: int) -> bool:
+    """Whether token ``j`` follows 'Trung ương' / 'T.Ư' / 'TW'."""
+    if j >= 1 and tokens[j - 1].text in ("T.Ư", "TW", "TƯ", "T.W"):
+        return True
+    return j >= 2 and tokens[j - 2].key == "trung" and tokens[j - 1].key == "ương"
+
+
+def _lower_word(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """End of the longest lower-case word-list word starting at ``j`` (``j`` when none)."""
+    end = j
+    key = ""
+    for m in range(j, min(j + 4, len(tokens))):
+        if not tokens[m].is_word or tokens[m].is_cap:
+            break
+        key = f"{key} {tokens[m].key}".strip()
+        if " " in key and key in lex.words and key not in lex.stop_words:
+            end = m + 1
+    return end
 
 
 def _lower_piece(tokens: list[Token], j: int, lex: Lexicon) -> int:

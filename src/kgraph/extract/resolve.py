@@ -134,6 +134,9 @@ def _kind_of(name: str, f: Found) -> str:
         return "Organization"
     if f.head is not None and f.head.words[0] == "Văn" and f.inner is not None:
         return "StateAgency" if f.inner.kind == "StateAgency" else "PartyAgency"
+    if f.head is not None and f.head.words == ("Ban",):  # a Ban of a Party committee is a Party agency
+        if (f.inner is not None and f.inner.kind == "PartyCommittee") or name_key(name).endswith("trung ương"):
+            return "PartyAgency"
     return f.kind
 
 
