@@ -8,7 +8,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from kgraph.lines import graph_lines, nquads, split_line, summarize_lines, trig, turtle
+from kgraph.lines import add_lines, graph_lines, nquads, split_line, summarize_lines, trig, turtle
 from kgraph.namespaces import KG, ORG, RES
 from kgraph.pipeline import summarize
 
@@ -58,6 +58,16 @@ def test_turtle_parses_back_to_the_same_graph() -> None:
     text = "".join(turtle(graph_lines(graph)))
     assert "a kg:Person" in text and "a org:Organization," in text  # prefixes and "a" are used
     assert_same(graph, parsed(text, "turtle"))
+
+
+def test_add_lines_reads_what_rdflib_reads() -> None:
+    graph = sample_graph()
+    graph.add((PERSON, KG.byline, Literal("typed string", datatype=XSD.string)))  # rdflib keeps the type
+    lines = graph_lines(graph)
+    read = Graph()
+    add_lines(read, lines)
+    assert_same(parsed("\n".join(lines), "nt"), read)
+    assert len(read) == len(graph)
 
 
 def test_trig_and_nquads_keep_named_graphs() -> None:

@@ -31,7 +31,7 @@ from .build import build_graph
 from .errors import InputError
 from .extract import extract
 from .identity import article_iri
-from .lines import graph_lines, nquads
+from .lines import add_lines, graph_lines
 from .model import Extraction
 from .namespaces import PREDICATE_OF, bind_prefixes
 from .read import MAX_BYTES, find_articles, read_article
@@ -88,8 +88,8 @@ class BuildResult:
         if self._dataset is None:
             dataset = Dataset()
             bind_prefixes(dataset)
-            if self.graphs:
-                dataset.parse(data="".join(nquads(self.named_lines())), format="nquads")
+            for name, lines in self.named_lines():
+                add_lines(dataset.graph(URIRef(name)), lines)
             self._dataset = dataset
         return self._dataset
 
@@ -121,7 +121,7 @@ class BuildResult:
             for quad in self._dataset.quads((None, None, None, None)):
                 graph.add(quad[:3])
         elif self.graphs:
-            graph.parse(data="\n".join(self.union_lines()) + "\n", format="nt")
+            add_lines(graph, self.union_lines())
         return graph
 
 
