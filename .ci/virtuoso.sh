@@ -65,8 +65,11 @@ MaxQueryCostEstimationTime = 400
 MaxQueryExecutionTime = 120
 MaxSortedTopRows = 1000000
 EOF
-  (cd "$dir" && nohup virtuoso-t +foreground +configfile "$dir/virtuoso.ini" >"$dir/stdout.log" 2>&1 &
-   echo $! >"$dir/virtuoso.pid")
+  # the server is a direct child with no descriptor of ours, so $(...) callers do not wait on it
+  cd "$dir"
+  nohup virtuoso-t +foreground +configfile "$dir/virtuoso.ini" >"$dir/stdout.log" 2>&1 </dev/null &
+  echo $! >"$dir/virtuoso.pid"
+  cd - >/dev/null
   url="http://127.0.0.1:$http_port"
   for _ in $(seq 1 "$wait_seconds"); do
     if curl -sf -o /dev/null "$url/sparql?query=ASK%7B%7D"; then
