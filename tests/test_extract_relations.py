@@ -53,3 +53,35 @@ def test_every_relation_carries_its_sentence() -> None:
 def test_subjectless_sentence_takes_the_title_actor() -> None:
     x = run("Phối hợp với Trường Chính trị tỉnh tổ chức lớp học.", title="Tỉnh ủy Nam Định tăng cường giáo dục")
     assert ("Tỉnh ủy Nam Định", "cooperatesWith", "Trường Chính trị tỉnh") in triples(x)
+
+
+def test_under_direction_of_a_body() -> None:
+    x = run("Theo chỉ đạo của UBND tỉnh Thanh Hóa, Sở Nội vụ đã phối hợp với Thanh tra tỉnh kiểm tra.")
+    got = triples(x)
+    assert ("Ủy ban nhân dân tỉnh Thanh Hóa", "directs", "Sở Nội vụ") in got
+    assert ("Sở Nội vụ", "cooperatesWith", "Thanh tra tỉnh") in got
+
+
+def test_leadership_as_a_noun_is_no_relation() -> None:
+    x = run("Ban Cán sự Đảng, lãnh đạo Bộ Nội vụ sẽ họp để quán triệt.")
+    assert not [t for t in triples(x) if t[1] == "directs"]
+
+
+def test_explicit_issuer_beats_the_code() -> None:
+    x = run("Ban Thường vụ Tỉnh ủy Thanh Hóa ban hành Chỉ thị số 15-CT/TU về tăng cường kỷ luật.")
+    issuers = {o for s, p, o in triples(x) if p == "issuedBy"}
+    assert issuers == {"Ban Thường vụ Tỉnh ủy Thanh Hóa"}
+
+
+def test_unquoted_title_after_ve() -> None:
+    x = run("Thủ tướng Chính phủ ban hành Chỉ thị số 26/CT-TTg ngày 5/9/2016 về tăng cường kỷ luật, kỷ cương; yêu cầu.")
+    (doc,) = [e for e in x.entities.values() if e.kind == "Directive"]
+    assert doc.title == "tăng cường kỷ luật, kỷ cương"
+    assert doc.issued_on == "2016-09-05"
+
+
+def test_a_plan_carrying_out_a_directive() -> None:
+    x = run("UBND tỉnh ban hành Kế hoạch 112/KH-UBND triển khai Chỉ thị 26/CT-TTg của Thủ tướng Chính phủ.")
+    got = triples(x)
+    assert ("Kế hoạch 112/KH-UBND", "implements", "Chỉ thị 26/CT-TTg") in got
+    assert ("Kế hoạch 112/KH-UBND", "issuedBy", "Ủy ban nhân dân tỉnh") in got

@@ -49,7 +49,8 @@ def extract(document: Document) -> Extraction:
     relations = extract_relations(sentences, actor, lex)
     relations += relations_from_names(found, {i: sm.sentence for i, sm in enumerate(sentences)})
     orgs = [f for f in found if f.group == "org"] + [f.inner for f in found if f.group == "org" and f.inner]
-    for doc, org in issuer_from_code([f for f in found if f.group == "doc"], orgs):
+    issued = {r.subject for r in relations if r.predicate == "issuedBy"}
+    for doc, org in issuer_from_code([f for f in found if f.group == "doc" and f.key not in issued], orgs):
         relations.append(Relation(doc.key, "issuedBy", org.key, sentences[doc.sent].sentence, "rule_issuer_code"))
 
     # people's posts: memberships, and memberOf for current posts

@@ -32,7 +32,7 @@ _DATE = re.compile(
 )
 _OF = re.compile(r"^\s*,?\s*(?:của|do)\s+")
 _ABOUT = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|v/v)?\s*(?=“)")
-_ABOUT_PLAIN = re.compile(r"^\s*,?\s*về việc\s+([^;.“”]{3,200})")
+_ABOUT_PLAIN = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|v/v)\s+([^;“”]{3,300}?)\s*(?=[;.]\s|[;.]?$|, (?:yêu cầu|đề nghị|trong đó|theo đó|nhằm|với|để|đồng thời|giao)\b)")
 
 
 @dataclass(frozen=True)
@@ -220,7 +220,7 @@ def title_at(text: str, pos: int, quotes: list[tuple[int, int]]) -> tuple[str, i
             if start == qpos:
                 return text[start:end].strip(), start, end
     m2 = _ABOUT_PLAIN.match(text[pos:])
-    if m2:
+    if m2 and len(m2.group(1).split()) <= 35 and not _PARTY.search(m2.group(1)) and not _STATE.search(m2.group(1)):
         title = m2.group(1).strip(" ,")
         return title, pos + m2.start(1), pos + m2.start(1) + len(title)
     return "", -1, -1

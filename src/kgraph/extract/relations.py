@@ -43,6 +43,8 @@ class Cue:
 
 _CUE_PATTERNS: dict[int, tuple[re.Pattern[str], dict[str, str]]] = {}
 _NOUN_AFTER = re.compile(r"\s+(cơ sở|Đảng|đảng|chính trị|đoàn thể|bộ máy|quần chúng)")
+_UNDER = re.compile(r"(?:Theo|theo|Thực hiện|thực hiện|Dưới|dưới)\s+(?:sự\s+)?(?:chỉ đạo|lãnh đạo|lãnh, chỉ đạo)\s+của\s+")
+_LEAD_NOUN_BEFORE = re.compile(r"(?:,|\bvà|\bsự|\bcác|\bnhững|\btheo|\bcủa|\bcấp|\bcán bộ|\bthực hiện)\s*$")
 _NOUN_BEFORE = re.compile(r"(các|những|ban|cán bộ|công tác|về|và|tổ|của)\s*$")
 
 
@@ -69,6 +71,9 @@ def find_cues(sm: SentenceMentions, lex: Lexicon) -> list[Cue]:
             continue
         # 'tổ chức' before 'Đảng'/'cơ sở', or after 'các', is the noun (organisation), not the verb
         if cls == "ORGANIZE" and (_NOUN_AFTER.match(text, m.end()) or _NOUN_BEFORE.search(text[: m.start()])):
+            continue
+        # 'Ban Cán sự Đảng, lãnh đạo Bộ…', 'sự chỉ đạo': the noun (leadership), not the verb
+        if cls == "LEAD" and _LEAD_NOUN_BEFORE.search(text[: m.start()]):
             continue
         cues.append(Cue(a, b, cls))
     return cues
@@ -211,11 +216,28 @@ def extract_relations(
                 if "ISSUE" in classes or "IMPLEMENT" in classes:
                     docs_before = [f for f in found if f.group == "doc" and c_start <= f.start < first.start]
                     gap = text[docs_before[-1].end - base : first.start - base] if docs_before else ""
-                    if docs_before and re.fullmatch(r"\s*,?\s*(về việc|về)?\s*", gap) and not subject_cands:
+                    if docs_before and (
+                        (re.fullmatch(r"\s*,?\s*(về việc|về)\s*", gap) and not subject_cands) or gap.strip() == ""
+                    ):
                         for obj in objects:
                             if obj.group == "doc" and obj.key != docs_before[-1].key:
                                 out.append(Relation(docs_before[-1].key, "implements", obj.key, sent, "rule_doc_implements"))
             # located: an event or body 'tại' a place
+        # 'Theo chỉ đạo của X, Y …' / 'Dưới sự lãnh đạo của X, Y …': X directs Y
+        for m in _UNDER.finditer(text):
+            at = m.end() + base
+            director = next((f for f in found if f.group == "org" and f.start == at), None)
+            if director is None:
+                continue
+            rest = text[director.end - base :]
+            comma = rest.find(",")
+            if comma < 0 or comma > 60:
+                continue
+            after = director.end + comma + 1
+            led = [f for f in found if f.group == "org" and f.start > after and f.subject_ok]
+            if led and text[after - base : led[0].start - base].strip() == "":
+                for org in _group_before([f for f in led if f.start <= led[0].start + 80][:1], sm.tokens, text, base):
+                    out.append(Relation(director.key, "directs", org.key, sent, "rule_under_direction"))
         # an event held 'tại' a place: the one event of the clause is located there
         for c_start, c_end in _clauses(sm):
             events = [f for f in found if f.group == "event" and c_start <= f.start < c_end]
