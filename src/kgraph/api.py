@@ -38,6 +38,7 @@ class Report:
     up_to_date: bool = False  # nothing changed since the last build: nothing was rewritten
     removed: list[str] = field(default_factory=list)  # articles of the last build that are gone
     triples: int = 0
+    store: str = ""  # the store updated, and how
 
     def text(self) -> str:
         lines = [f"articles: {len(self.result.articles)} built, {len(self.result.skipped)} skipped"]
@@ -62,6 +63,8 @@ class Report:
             lines.append("up to date: no article changed, outputs left as they were")
         for kind, written in self.outputs.items():
             lines.append(f"{kind}: {written}")
+        if self.store:
+            lines.append(f"store: {self.store}")
         return "\n".join(lines)
 
 
@@ -87,12 +90,14 @@ def build_to(
     merge_folders: bool = False,
     progress: Callable[[Path], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    store: str | None = None,
 ) -> Report:
     """Build the graph of ``paths``; write ``graph.ttl``, ``.trig``, ``.nq`` and ``.html`` in ``out``.
 
     ``workers`` processes extract in parallel (same output whatever their number);
     ``shard=(i, n)`` builds the i-th of n slices; ``incremental`` reuses ``out``'s cache;
-    ``merge_folders`` treats ``paths`` as build folders (shards) to merge instead of articles.
+    ``merge_folders`` treats ``paths`` as build folders (shards) to merge instead of articles;
+    ``store`` (``oxigraph:PATH`` or ``sparql:URL``) is made to mirror the build.
     Nothing is written when no article could be used.
     """
     out = Path(out)
@@ -122,40 +127,82 @@ def build_to(
         for source, why in result.skipped
         if result.skipped_digests.get(source)
     }
-    if (
+    previous = cache.previous if cache is not None else Manifest("")
+    report.up_to_date = (
         cache is not None
         and not merge_folders
         and result.extracted == 0
-        and cache.previous.entries == entries
-        and cache.previous.skipped == skipped
-        and cache.previous.shard == shard_text
-        and cache.previous.summary
-        and cache.previous.outputs == _stat(outputs.values())
-    ):
-        report.up_to_date = True
-        previous = cache.previous.summary
-        report.summary = {k: previous.get(k, {}) for k in ("entities", "relations")}
-        report.triples = sum(previous.get("triples", {}).values())
-        return report
-    named = result.named_lines()
-    union = result.union_lines()
-    write_atomic(outputs["nquads"], nquads(named))
-    write_atomic(outputs["turtle"], turtle(union))
-    write_atomic(outputs["trig"], trig(named))
-    if html:
-        from .visualize import render_html
+        and previous.entries == entries
+        and previous.skipped == skipped
+        and previous.shard == shard_text
+        and bool(previous.summary)
+        and previous.outputs == _stat(outputs.values())
+    )
+    if report.up_to_date:
+        report.summary = {k: previous.summary.get(k, {}) for k in ("entities", "relations")}
+        report.triples = sum(previous.summary.get("triples", {}).values())
+        summary = previous.summary
+    else:
+        named = result.named_lines()
+        union = result.union_lines()
+        write_atomic(outputs["nquads"], nquads(named))
+        write_atomic(outputs["turtle"], turtle(union))
+        write_atomic(outputs["trig"], trig(named))
+        if html:
+            from .visualize import render_html
 
-        write_atomic(outputs["html"], render_html(result.union()).encode("utf-8"))
-    report.summary = {k: dict(v) for k, v in summarize_lines(union).items()}
-    report.triples = len(union)
-    if cache is not None:
+            write_atomic(outputs["html"], render_html(result.union()).encode("utf-8"))
+        report.summary = {k: dict(v) for k, v in summarize_lines(union).items()}
+        report.triples = len(union)
+        summary = dict(report.summary, triples={"union": report.triples})
+    if store is not None and not (report.up_to_date and previous.store == store):
+        incremental_sync = cache is not None and previous.store == store
+        report.store = sync_store(store, result, previous if incremental_sync else None, outputs["nquads"])
+    if cache is not None and not (report.up_to_date and previous.store == (store or previous.store)):
         for article in result.graphs:
             if article.source in entries:
                 cache.store(entries[article.source], article.text)
-        summary = dict(report.summary, triples={"union": report.triples})
         stats = _stat(outputs.values())
-        cache.save(Manifest(cache.fingerprint, entries, stats, summary, shard_text, skipped))
+        cache.save(Manifest(cache.fingerprint, entries, stats, summary, shard_text, skipped, store or ""))
     return report
+
+
+def sync_store(spec: str, result: BuildResult, previous: Manifest | None, nquads_file: Path) -> str:
+    """Make the store ``spec`` mirror this build: one named graph per article, nothing stale.
+
+    With the manifest of the build the store last mirrored (``previous``), only the graphs
+    of new, edited and removed articles are replaced or dropped; without it the store is
+    loaded whole from ``nquads_file`` and every other graph in it is dropped.
+    """
+    from rdflib import URIRef
+
+    from .lines import add_lines
+    from .store import open_store
+
+    current = dict(result.named_lines())
+    replaced = dropped = 0
+    with open_store(spec) as store:
+        if previous is None:
+            for stored in store.graph_names():
+                if str(stored) not in current:
+                    store.drop_graph(stored)
+                    dropped += 1
+            store.load_file(nquads_file)
+            replaced = len(current)
+        else:
+            digests = {g.source: g.digest for g in result.graphs}
+            touched = {g.graph for g in result.graphs if not g.cached}
+            touched |= {e.graph for s, e in previous.entries.items() if digests.get(s) != e.digest}
+            for name in sorted(touched):
+                if name in current:
+                    graph = Graph()
+                    add_lines(graph, current[name])
+                    store.replace_graph(URIRef(name), graph)
+                    replaced += 1
+                else:
+                    store.drop_graph(URIRef(name))
+                    dropped += 1
+    return f"{spec} ({replaced} article graphs replaced, {dropped} dropped)"
 
 
 def query(graph: str | Path | Graph, text: str) -> Table:

@@ -89,12 +89,14 @@ class Manifest:
     summary: dict[str, dict[str, int]] = field(default_factory=dict)
     shard: str = ""
     skipped: dict[str, tuple[str, str]] = field(default_factory=dict)  # source -> (digest, why)
+    store: str = ""  # the store spec that mirrors this build ('' when none is known to)
 
     def to_json(self) -> str:
         data = {
             "format": FORMAT,
             "fingerprint": self.fingerprint,
             "shard": self.shard,
+            "store": self.store,
             "outputs": dict(sorted(self.outputs.items())),
             "summary": self.summary,
             "articles": [
@@ -127,7 +129,8 @@ class Manifest:
             for a in data["articles"]
         }
         skipped = {s["source"]: (s["digest"], s["why"]) for s in data.get("skipped", [])}
-        return cls(data["fingerprint"], entries, data["outputs"], data["summary"], data["shard"], skipped)
+        outputs, summary = data["outputs"], data["summary"]
+        return cls(data["fingerprint"], entries, outputs, summary, data["shard"], skipped, data["store"])
 
 
 def lines_digest(text: str) -> str:

@@ -34,6 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--merge", action="store_true",
         help="PATHs are build folders (e.g. shards): write their union to --out",
     )
+    p.add_argument(
+        "--store", metavar="SPEC",
+        help="also mirror the graph in a store: oxigraph:PATH (on disk, for 'kgraph query') or sparql:URL",
+    )
     p.add_argument("--no-cache", action="store_true", help="ignore and do not update OUT/.kgraph-cache")
     p.add_argument(
         "--progress", action="store_true", help="show a progress bar even when stderr is not a terminal"
@@ -78,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
         report = build_to(
             args.paths, out, html=not args.no_html, workers=args.workers, shard=shard,
             incremental=not args.no_cache, merge_folders=args.merge, progress=progress, on_total=on_total,
+            store=args.store,
         )
     finally:
         if holder and "bar" in holder:
