@@ -125,3 +125,26 @@ def test_events_by_number_body_and_term() -> None:
 def test_event_names(text: str, event: str | None) -> None:
     got = [e.label for e in run(text).entities.values() if e.kind == "Event"]
     assert got == ([event] if event else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Trung tâm Y tế dự phòng tỉnh Nghệ An cho biết.", "Trung tâm Y tế dự phòng tỉnh Nghệ An"),  # lower-case tail
+        ("Hội Nạn nhân chất độc da cam Việt Nam trao quà.", "Hội Nạn nhân chất độc da cam Việt Nam"),
+        ("Sở Lao động Thương binh và Xã hội tỉnh họp.", "Sở Lao động Thương binh và Xã hội tỉnh"),  # Xã hội, not xã
+        ("Bộ trưởng Bộ Tài nguyên - môi trường Mai Ái Trực phát biểu.", "Bộ Tài nguyên - môi trường"),
+    ],
+)
+def test_names_that_go_on_in_lower_case(text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ban Tuyên giáo Tỉnh ủy Yên Bái phát hành.", "Bộ Y tế tiếp tục chỉ đạo.", "Công ty Công trình đô thị Hội An đã làm."],
+)
+def test_verbs_and_towns_do_not_join_names(text: str) -> None:
+    got = names(run(text))
+    assert not any(n.endswith(("phát hành", "tiếp tục", "chỉ đạo")) for n in got)
+    assert "Hội An" not in got or got["Hội An"] == "Location"

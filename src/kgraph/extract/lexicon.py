@@ -116,7 +116,7 @@ def lexicon() -> Lexicon:
         city_people=frozenset(name_key(w) for w in _lines("name_people.txt")),
         level_places=frozenset(name_key(p).replace("-", " ").replace("  ", " ") for p in _lines("places.txt"))
         | frozenset(name_key(w) for w in _lines("name_people.txt")),
-        domains=frozenset(name_key(d) for d in _lines("domains.txt")),
+        domains=frozenset(" ".join(name_key(d).replace("-", " ").split()) for d in _lines("domains.txt")),
         name_people=frozenset(name_key(w) for w in _lines("name_people.txt")),
         stop_words=frozenset(name_key(w) for w in _lines("stop_words.txt")) | frozenset(name_key(c[0]) for c in cues),
     )

@@ -91,6 +91,8 @@ def level_at(tokens: list[Token], i: int, lex: Lexicon) -> int:
     if i + 1 < len(tokens) and f"{tokens[i].key} {tokens[i + 1].key}" in lex.levels:
         return 2
     tok = tokens[i]
+    if tok.key == "xã" and i + 1 < len(tokens) and tokens[i + 1].key == "hội":
+        return 0  # Xã hội (society), as in Lao động - Thương binh và Xã hội
     if tok.key in lex.levels and (tok.key != "khối" or tok.is_cap):
         return 1
     if tok.text in lex.levels:
@@ -140,6 +142,8 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     j, components, inner = _components(tokens, j, head, lex)
     if components == 0 and not head.bare:
         return None
+    if head.words == ("Hội",) and j - i == 2 and not tokens[i + 1].is_acronym:
+        return None  # Hội An is a town; an association's name says more (Hội Nông dân)
     return NameSpan(i, j, head.kind, head, inner)
 
 
@@ -162,6 +166,7 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
     inner: NameSpan | None = None
     n = len(tokens)
     after_place = False
+    just_nested = False
     while j < n:
         tok = tokens[j]
         # a nested name: Ban Tuyên giáo Huyện ủy, Đảng bộ Cục Thuế tỉnh
@@ -174,6 +179,7 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
                     j = sub.j
                     components += 1
                     after_place = False
+                    just_nested = True
                     continue
         level = level_at(tokens, j, lex)
         if level:
@@ -210,11 +216,14 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
         if not tok.is_cap:
             # lower-case words bridging two capitalised parts: Ủy ban An toàn giao thông Quốc gia
             end = _bridge_end(tokens, j, lex) if components and not after_place else j
+            if end == j and components and not after_place and not just_nested and head.words[0] in _DESCRIPTOR_HEADS:
+                end = _tail_end(tokens, j, lex)  # Trung tâm Y tế dự phòng, Hội Nạn nhân chất độc da cam
             if end > j:
                 j = end
                 continue
             break
         after_place = False
+        just_nested = False
         if _after_central(tokens, j) and tok.text not in ("Đảng", "Đoàn", "Hội", "Mặt"):
             break  # a name ends at 'Trung ương' (Ban Tuyên giáo T.Ư Hồng Vinh: a person follows)
         if tok.is_acronym:
@@ -239,6 +248,26 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
         j = word_end(tokens, j, lex)
         components += 1
     return j, components, inner
+
+
+#: Heads whose names often go on in lower case (Trung tâm Y tế dự phòng tỉnh)
+_DESCRIPTOR_HEADS = frozenset("Trung Viện Công Tổng Cục Vụ Ban Hội Quỹ Khu Liên Ủy Tập Chi Ngân Đài Báo Bệnh".split())
+_BOUNDARY = frozenset({",", ";", ")", "(", "-", "–"})
+
+
+def _tail_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """End of up to three lower-case words that close a name at a boundary (punctuation, a level word)."""
+    k = j
+    for _ in range(3):
+        end = _lower_word(tokens, k, lex)
+        if end == k:
+            break
+        k = end
+        if k >= len(tokens) or tokens[k].text in _BOUNDARY or level_at(tokens, k, lex):
+            return k
+        if tokens[k].is_cap and tokens[k].is_word:
+            return k
+    return j
 
 
 def _bridge_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
@@ -318,7 +347,7 @@ def _joins_domain(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool
     for begin in range(start, j):
         for end in range(nxt + 1, min(nxt + 9, len(tokens) + 1)):
             phrase = " ".join(t.text for t in tokens[begin:end]).replace(" ,", ",")
-            if name_key(phrase) in lex.domains:
+            if " ".join(name_key(phrase).replace("-", " ").split()) in lex.domains:
                 return True
     if text == "-" and head.words[0] in ("Bộ", "Sở", "Ủy", "Ban"):
         return True
