@@ -286,3 +286,36 @@ def test_unlinked_entities_sit_in_a_grid_below_the_linked_ones() -> None:
     alone = [positions[f"z{i}"] for i in range(6)]
     assert all(y > lowest_linked for _, y in alone)
     assert len(set(alone)) == 6 and len({y for _, y in alone}) <= 2  # one or two grid rows
+
+
+def test_two_preferred_labels_give_one_label_whatever_the_hash_seed(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    graph = sample_graph()
+    graph.add(
+        (RES.tu, SKOS.prefLabel, Literal("Tỉnh ủy tỉnh Đồng Nai", lang="vi"))
+    )  # a second article's form
+    net = graph_to_networkx(graph)
+    assert net.nodes[str(RES.tu)]["label"] == "Tỉnh ủy tỉnh Đồng Nai"  # the smallest string
+    assert "Tỉnh ủy Đồng Nai" in net.nodes[str(RES.tu)]["aliases"].split("|")
+    source = tmp_path / "g.ttl"
+    graph.serialize(source, format="turtle")
+    pages = []
+    for seed in ("1", "2"):  # set iteration order differs between these two processes
+        out = tmp_path / f"{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-m", "kgraph", "viz", str(source), "--out", str(out)], env=env, check=True
+        )
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1]
+
+
+def test_tooltips_name_articles_by_title_else_file() -> None:
+    graph = sample_graph()
+    graph.add((RES.a2, KG.sourceFile, Literal("corpus/XH_NLD_3682.txt")))
+    data = page_json(render_html(graph))
+    node = {n["id"]: n for n in data["nodes"]}[str(RES.so)]
+    assert "Bài viết (1): XH_NLD_3682.txt" in node["title"]

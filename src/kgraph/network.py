@@ -52,8 +52,13 @@ def graph_to_networkx(graph: Graph) -> nx.MultiDiGraph:
         kind = entity_kind(graph, node)
         if kind is None:
             continue
-        label = graph.value(node, SKOS.prefLabel) or graph.value(node, RDFS.label) or node
-        names = sorted({str(x) for x in graph.objects(node, SKOS.altLabel)} - {str(label)})
+        # the union of several articles may give an entity several preferred labels: take
+        # the smallest, keep the others as other names (graph.value would pick at random)
+        preferred = sorted({str(x) for x in graph.objects(node, SKOS.prefLabel)}) or sorted(
+            {str(x) for x in graph.objects(node, RDFS.label)}
+        )
+        label = preferred[0] if preferred else str(node)
+        names = sorted(({str(x) for x in graph.objects(node, SKOS.altLabel)} | set(preferred[1:])) - {label})
         articles = sorted(str(a) for a in graph.objects(node, KG.mentionedIn))
         net.add_node(
             str(node), label=str(label), kind=kind, aliases="|".join(names), articles="|".join(articles)

@@ -120,8 +120,15 @@ def vietnamese_labels() -> dict[str, str]:
 
 
 def article_titles(graph: Graph) -> dict[str, str]:
-    """Article IRI -> its title, for tooltips."""
-    return {str(s): str(o) for s, o in sorted(graph.subject_objects(DCTERMS.title)) if isinstance(s, URIRef)}
+    """Article IRI -> its title (else its file name), for tooltips."""
+    from .namespaces import KG
+
+    out: dict[str, str] = {}
+    for prop in (KG.sourceFile, DCTERMS.title):  # a title, when there is one, wins
+        for article in {s for s in graph.subjects(prop, None) if isinstance(s, URIRef)}:
+            values = sorted(str(v) for v in graph.objects(article, prop))
+            out[str(article)] = values[0].rsplit("/", 1)[-1] if prop == KG.sourceFile else values[0]
+    return dict(sorted(out.items()))
 
 
 @lru_cache(maxsize=1)
