@@ -111,8 +111,9 @@ def test_queries_see_the_union_and_every_result_form(store: Store) -> None:
     described = store.query(f"DESCRIBE <{TINH_UY}>")
     assert described.graph is not None and len(described.graph) > 0
     typed = store.query("SELECT ?date WHERE { ?d kg:issuedOn ?date }")
-    assert typed.rows == [["2012-01-16"]] and typed.terms[0][0] == Literal("2012-01-16", datatype=URIRef(
-        "http://www.w3.org/2001/XMLSchema#date"))
+    assert typed.rows == [["2012-01-16"]] and typed.terms[0][0] == Literal(
+        "2012-01-16", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")
+    )
 
 
 def test_max_rows_truncates(store: Store) -> None:
@@ -145,9 +146,10 @@ def test_oxigraph_store_persists_and_opens_read_only(tmp_path: Path) -> None:
     path = tmp_path / "ox"
     with open_store(f"oxigraph:{path}") as store:
         store.load_file(SAMPLE)
-    with open_store(f"oxigraph:{path}", read_only=True) as first, open_store(
-        f"oxigraph:{path}", read_only=True
-    ) as second:
+    with (
+        open_store(f"oxigraph:{path}", read_only=True) as first,
+        open_store(f"oxigraph:{path}", read_only=True) as second,
+    ):
         assert first.graph_names() == second.graph_names() == [A1, A2, SHARED_GRAPH]
         assert isinstance(first, OxigraphStore) and len(first) == 81
 

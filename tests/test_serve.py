@@ -1,0 +1,225 @@
+"""``kgraph serve``: a SPARQL 1.1 Protocol endpoint that SPARQLWrapper and curl-style clients use."""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import json
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import DATA
+from rdflib import Graph
+from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+
+from kgraph.serve import ServeOptions, SparqlServer, make_server, negotiate
+from kgraph.store import MemoryStore, Store, load_graph, open_store
+
+query_module = importlib.import_module("kgraph.query")
+READY = query_module.ready_queries()
+SAMPLE = DATA / "store_sample.trig"
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # 81^4 rows
+
+
+def start(store: Store, **options: float) -> SparqlServer:
+    server = make_server(store, ServeOptions(port=0, **options))  # type: ignore[arg-type]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="module", params=["memory", "oxigraph"])
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SparqlServer]:
+    if request.param == "memory":
+        store = open_store(SAMPLE)
+    else:
+        path = tmp_path_factory.mktemp("ox") / "store"
+        with open_store(f"oxigraph:{path}") as writer:
+            writer.load_file(SAMPLE)
+        store = open_store(f"oxigraph:{path}", read_only=True)
+    running = start(store, max_results=50)
+    yield running
+    running.shutdown()
+    running.server_close()
+    store.close()
+
+
+def wrapper(server: SparqlServer, query: str, fmt: str = JSON, method: str = "GET") -> SPARQLWrapper:
+    client = SPARQLWrapper(f"{server.url}/sparql")
+    client.setQuery(query_module.with_prefixes(query))
+    client.setReturnFormat(fmt)
+    client.setMethod(method)
+    return client
+
+
+def fetch(
+    url: str, data: bytes | None = None, headers: dict[str, str] | None = None
+) -> tuple[int, str, bytes]:
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Content-Type", ""), error.read()
+
+
+@pytest.mark.parametrize("name", sorted(READY))
+def test_ready_queries_through_sparqlwrapper_match_local(server: SparqlServer, name: str) -> None:
+    expected = query_module.run_query(load_graph(SAMPLE), READY[name])
+    if expected.graph is not None:
+        got = wrapper(server, READY[name], TURTLE).queryAndConvert()
+        graph = Graph().parse(data=got, format="turtle")
+        assert sorted(graph) == sorted(expected.graph), name
+        return
+    result = wrapper(server, READY[name], JSON, "POST").queryAndConvert()
+    assert result["head"]["vars"] == expected.columns
+    rows = [[b.get(c, {}).get("value", "") for c in expected.columns] for b in result["results"]["bindings"]]
+    assert rows == expected.rows, name
+
+
+def test_select_in_every_result_format(server: SparqlServer) -> None:
+    query = "SELECT ?name ?date WHERE { ?d skos:prefLabel ?name ; kg:issuedOn ?date }"
+    as_json = wrapper(server, query, JSON).queryAndConvert()
+    binding = as_json["results"]["bindings"][0]
+    assert binding["name"] == {"type": "literal", "value": "Nghị quyết 12-NQ/TW", "xml:lang": "vi"}
+    assert binding["date"]["datatype"] == "http://www.w3.org/2001/XMLSchema#date"
+    xml = wrapper(server, query, XML).queryAndConvert()
+    literals = [n.firstChild.data for n in xml.getElementsByTagName("literal")]
+    assert literals == ["Nghị quyết 12-NQ/TW", "2012-01-16"]
+    as_csv = wrapper(server, query, CSV).queryAndConvert().decode("utf-8")
+    assert list(csv.reader(io.StringIO(as_csv))) == [["name", "date"], ["Nghị quyết 12-NQ/TW", "2012-01-16"]]
+    as_tsv = wrapper(server, query, TSV).queryAndConvert().decode("utf-8").splitlines()
+    assert as_tsv == [
+        "?name\t?date",
+        '"Nghị quyết 12-NQ/TW"@vi\t"2012-01-16"^^<http://www.w3.org/2001/XMLSchema#date>',
+    ]
+
+
+def test_ask_and_construct_formats(server: SparqlServer) -> None:
+    assert wrapper(server, "ASK { ?d kg:issuedBy ?b }", JSON).queryAndConvert()["boolean"] is True
+    xml = wrapper(server, "ASK { ?d kg:issuedBy ?d }", XML).queryAndConvert()
+    assert xml.getElementsByTagName("boolean")[0].firstChild.data == "false"
+    construct = query_module.with_prefixes("CONSTRUCT WHERE { ?d kg:issuedBy ?b }")
+    for accept, fmt in [
+        ("text/turtle", "turtle"),
+        ("application/ld+json", "json-ld"),
+        ("application/n-triples", "nt"),
+    ]:
+        url = f"{server.url}/sparql?" + urllib.parse.urlencode({"query": construct})
+        status, media, body = fetch(url, headers={"Accept": accept})
+        assert status == 200 and media.startswith(accept)
+        graph = Graph().parse(data=body.decode("utf-8"), format=fmt)
+        assert len(graph) == 1
+
+
+def test_post_sparql_query_body(server: SparqlServer) -> None:
+    headers = {"Content-Type": "application/sparql-query", "Accept": "text/csv"}
+    status, media, body = fetch(f"{server.url}/sparql", READY["structure"].encode("utf-8"), headers)
+    assert status == 200 and media.startswith("text/csv")
+    assert body.decode("utf-8") == "partName,wholeName\r\nBan Tuyên giáo Tỉnh ủy,Tỉnh ủy Bình Dương\r\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (
+            "update=" + urllib.parse.quote("INSERT DATA { <urn:a> <urn:b> <urn:c> }"),
+            "application/x-www-form-urlencoded",
+        ),
+        ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "application/sparql-update"),
+        ("query=" + urllib.parse.quote("DELETE WHERE { ?s ?p ?o }"), "application/x-www-form-urlencoded"),
+        ("query=" + urllib.parse.quote("LOAD <http://example.org/x>"), "application/x-www-form-urlencoded"),
+        (
+            "query=" + urllib.parse.quote("SELECT * { SERVICE <http://example.org/s> { ?s ?p ?o } }"),
+            "application/x-www-form-urlencoded",
+        ),
+    ],
+)
+def test_updates_load_and_service_are_refused(server: SparqlServer, body: str, content_type: str) -> None:
+    status, _, message = fetch(f"{server.url}/sparql", body.encode(), {"Content-Type": content_type})
+    assert status == 403 and b"not allowed" in message
+    assert wrapper(server, "ASK { <urn:a> ?p ?o }").queryAndConvert()["boolean"] is False
+
+
+def test_bad_query_is_400_and_sparqlwrapper_says_so(server: SparqlServer) -> None:
+    with pytest.raises(QueryBadFormed):
+        wrapper(server, "SELECT WHERE {").query()
+    status, _, _ = fetch(f"{server.url}/sparql")
+    assert status == 400
+
+
+def test_result_size_limit_cuts_and_says_so(server: SparqlServer) -> None:
+    url = f"{server.url}/sparql?" + urllib.parse.urlencode({"query": "SELECT * WHERE { ?s ?p ?o }"})
+    request = urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(request, timeout=20) as response:
+        assert response.headers["X-SPARQL-MaxRows"] == "50"
+        assert len(json.load(response)["results"]["bindings"]) == 50
+
+
+def test_unacceptable_format_is_406(server: SparqlServer) -> None:
+    url = f"{server.url}/sparql?" + urllib.parse.urlencode({"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1"})
+    assert fetch(url, headers={"Accept": "image/png"})[0] == 406
+
+
+def test_time_limit_gives_503_then_the_server_still_answers(tmp_path: Path) -> None:
+    store = MemoryStore(dataset=open_store(SAMPLE).dataset)  # type: ignore[attr-defined]
+    running = start(store, timeout=0.5, workers=1)
+    try:
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            wrapper(running, SLOW).query()
+        assert refused.value.code == 503 and b"longer than 0.5 s" in refused.value.read()
+        # the worker was interrupted, so its slot comes back and the next query runs
+        for _ in range(20):
+            try:
+                assert wrapper(running, "ASK { ?s ?p ?o }").queryAndConvert()["boolean"] is True
+                break
+            except urllib.error.HTTPError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the timed-out query still holds the only worker")
+    finally:
+        running.shutdown()
+        running.server_close()
+
+
+def test_page_and_network_view(server: SparqlServer) -> None:
+    status, media, body = fetch(f"{server.url}/")
+    page = body.decode("utf-8")
+    assert status == 200 and media.startswith("text/html")
+    assert "<textarea" in page and all(name in page for name in READY)
+    view = f"{server.url}/view?" + urllib.parse.urlencode({"query": READY["network"]})
+    status, media, body = fetch(view)
+    assert status == 200 and media.startswith("text/html") and "Tỉnh ủy Bình Dương" in body.decode("utf-8")
+    select = f"{server.url}/view?" + urllib.parse.urlencode({"query": READY["structure"]})
+    assert fetch(select)[0] == 400
+    assert fetch(f"{server.url}/nothing")[0] == 404
+
+
+def test_binds_loopback_by_default() -> None:
+    with make_server(MemoryStore(), ServeOptions(port=0)) as server:
+        assert server.server_address[0] == "127.0.0.1"
+
+
+@pytest.mark.parametrize(
+    ("accept", "graph_result", "expected"),
+    [
+        ("application/sparql-results+json", False, "json"),
+        ("text/csv;q=0.5, application/sparql-results+xml", False, "xml"),  # q-values win
+        ("*/*", False, "json"),  # anything: the default
+        ("", True, "turtle"),  # no Accept: the default
+        ("application/ld+json", True, "json-ld"),
+        ("text/csv", True, None),  # CSV is not a graph format
+        ("text/turtle", False, None),  # nor Turtle a results format
+    ],
+)
+def test_negotiate(accept: str, graph_result: bool, expected: str | None) -> None:
+    assert negotiate(accept, graph_result) == expected
