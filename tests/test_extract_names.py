@@ -148,3 +148,11 @@ def test_verbs_and_towns_do_not_join_names(text: str) -> None:
     got = names(run(text))
     assert not any(n.endswith(("phát hành", "tiếp tục", "chỉ đạo")) for n in got)
     assert "Hội An" not in got or got["Hội An"] == "Location"
+
+
+def test_several_posts_before_the_name() -> None:
+    x = run("Dự có Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Quảng Ninh Nguyễn Văn Đọc và Đại tướng Võ Nguyên Giáp.")
+    got = triples(x)
+    assert ("Nguyễn Văn Đọc", "memberOf", "Tỉnh ủy") in got
+    assert ("Nguyễn Văn Đọc", "memberOf", "Hội đồng nhân dân tỉnh Quảng Ninh") in got
+    assert "Võ Nguyên Giáp" in labels(x, "Person")  # after a rank

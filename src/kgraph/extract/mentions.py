@@ -422,17 +422,31 @@ def _find_people(
         name_at = -1
         posts: list[tuple[str, Found | None, bool]] = []
         if tlen:
-            title = " ".join(t.text for t in tokens[t0 : t0 + tlen])
-            k = t0 + tlen
-            org = _org_at(found, tokens[k].start) if k < n else None
-            if org is not None:
-                k = _token_at(tokens, org.end)
+            # one or more posts before the name: Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Nguyễn Văn Đọc
+            pending: list[tuple[str, Found | None, bool]] = []
+            k = t0
+            while True:
+                title = " ".join(t.text for t in tokens[k : k + tlen])
+                k += tlen
+                org = _org_at(found, tokens[k].start) if k < n else None
+                if org is not None:
+                    k = _token_at(tokens, org.end)
+                pending.append((title, org, former))
+                if k + 1 < n and tokens[k].text in (",", "kiêm", "và"):
+                    nxt = k + 1
+                    former = tokens[nxt].key == "nguyên"
+                    nxt += 1 if former else 0
+                    tlen = _match_title(tokens, nxt, lex) if nxt < n else 0
+                    if tlen:
+                        k = nxt
+                        continue
+                break
             if k < n and tokens[k].is_cap and tokens[k].is_word and not tokens[k].is_acronym:
                 if not _inside(tokens[k].start, blocked) or (org is not None and tokens[k].start >= org.end):
                     run = person_run(tokens, k, lex) or _given_run(tokens, k, lex)
                     if run:
                         name_at, name_len = k, run
-                        posts.append((title, org, former))
+                        posts.extend(pending)
         elif tok.text in lex.honorifics or (i + 1 < n and f"{tok.text} {tokens[i + 1].text}" in lex.honorifics):
             k = i + (2 if f"{tok.text} {tokens[i + 1].text}" in lex.honorifics else 1)
             if k < n and _match_title(tokens, k, lex):
