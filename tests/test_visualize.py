@@ -319,3 +319,11 @@ def test_tooltips_name_articles_by_title_else_file() -> None:
     data = page_json(render_html(graph))
     node = {n["id"]: n for n in data["nodes"]}[str(RES.so)]
     assert "Bài viết (1): XH_NLD_3682.txt" in node["title"]
+
+
+def test_spiral_layout_puts_hubs_in_the_middle() -> None:
+    from kgraph.network import spiral_layout
+
+    net = star_network(200)
+    positions = spiral_layout(nx.Graph(net))
+    assert positions["n0000"] == (0, 0) and len(set(positions.values())) == 200

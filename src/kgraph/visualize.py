@@ -208,8 +208,15 @@ def _notice(view: View) -> str:
 
 
 def page_data(view: View, titles: Mapping[str, str], title: str) -> dict[str, Any]:
-    """Everything the page script needs, as plain JSON-ready data, built through pyvis."""
+    """Everything the page script needs, as plain JSON-ready data, built through pyvis.
+
+    Nodes and edges are pyvis ``Node``/``Edge`` objects appended to the ``Network`` directly:
+    ``Network.add_node``/``add_edge`` check membership in a list, quadratic on big views,
+    and the view already guarantees every edge's ends exist.
+    """
+    from pyvis.edge import Edge
     from pyvis.network import Network
+    from pyvis.node import Node
 
     net = view.net
     labels = vietnamese_labels()
@@ -224,24 +231,27 @@ def page_data(view: View, titles: Mapping[str, str], title: str) -> dict[str, An
         extra: dict[str, Any] = {}
         if node in positions:
             extra["x"], extra["y"] = positions[node]
-        pv.add_node(
+        item = Node(
             node,
-            label=str(data["label"]),
+            style.shape,
+            str(data["label"]),
             title=_node_tooltip(
                 data, labels.get(kind, kind), view.hidden_links.get(node, 0), net.degree(node), titles
             ),
             color=style.color,
-            shape=style.shape,
             value=round(1 + 100 * score.get(node, 0.0), 3),
             kind=kind,
             search="\n".join(sorted({fold_name(n) for n in names})),
             **extra,
         )
+        pv.nodes.append(item.options)
+        pv.node_ids.append(node)
     for number, (source, target, relation, data) in enumerate(net.edges(keys=True, data=True)):
         label = labels.get(relation, relation).split(",")[0]
-        pv.add_edge(
+        edge = Edge(
             source,
             target,
+            True,
             id=f"e{number}",
             label=label,
             relation=relation,
@@ -250,6 +260,7 @@ def page_data(view: View, titles: Mapping[str, str], title: str) -> dict[str, An
             ),
             color=RELATION_COLOR.get(relation, "#7f8c8d"),
         )
+        pv.edges.append(edge.options)
     nodes, edges = pv.get_network_data()[:2]
     classes = [
         {
