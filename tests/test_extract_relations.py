@@ -85,3 +85,13 @@ def test_a_plan_carrying_out_a_directive() -> None:
     got = triples(x)
     assert ("Kế hoạch 112/KH-UBND", "implements", "Chỉ thị 26/CT-TTg") in got
     assert ("Kế hoạch 112/KH-UBND", "issuedBy", "Ủy ban nhân dân tỉnh") in got
+
+
+def test_subject_carried_from_the_previous_sentence() -> None:
+    x = run("Sáng nay, Huyện ủy Lục Yên họp. Huyện ủy Lục Yên đã quán triệt Chỉ thị 05-CT/TW. Đồng thời triển khai Kế hoạch 12-KH/TU.")
+    assert ("Huyện ủy Lục Yên", "implements", "Kế hoạch 12-KH/TU") in triples(x)
+
+
+def test_a_person_signing_is_not_the_body_before_the_name() -> None:
+    x = run("Giám đốc Sở Y tế Nguyễn Văn An ký Quyết định 12/QĐ-BYT.")
+    assert not [t for t in triples(x) if t[1] == "issuedBy"]  # the person signs; Sở Y tế is his post

@@ -104,6 +104,8 @@ def _group_before(cands: list[Found], tokens: list[Token], source: str, base: in
     group = [cands[-1]]
     for prev in reversed(cands[:-1]):
         gap = source[prev.end - base : group[0].start - base].strip()
+        if prev.group != group[0].group:
+            break  # Chủ tịch UBND tỉnh Phạm Anh Tuấn: the person, not the body
         if gap in _SEPARATORS or gap == "":
             group.insert(0, prev)
         else:
@@ -142,6 +144,7 @@ def extract_relations(
 ) -> list[Relation]:
     lex = lex or lexicon()
     out: list[Relation] = []
+    carried: list[Found] = []  # the last explicit subject of the previous sentence
     for sm in sentences:
         sent = sm.sentence
         text = sent.text
@@ -149,6 +152,7 @@ def extract_relations(
         cues = find_cues(sm, lex)
         found = [f for f in sm.found if f.key]
         previous_subject: list[Found] = []
+        explicit: list[Found] = []
         for c_start, c_end in _clauses(sm):
             clause_cues = [c for c in cues if c_start <= c.start < c_end]
             k = 0
@@ -179,6 +183,8 @@ def extract_relations(
                         subject = previous_subject
                     elif not earlier and main_actor is not None and main_actor.key:
                         subject = [main_actor]
+                    elif not earlier and carried:
+                        subject = carried
                     # 'Thực hiện X, Y ban hành Z': the subject of a fronted clause is the next verb's
                     fronted = _fronted_subject(text, base, first, window_end, found) if k < len(clause_cues) else []
                     if first.start - c_start < 3 and not subject_cands and fronted:
@@ -191,6 +197,8 @@ def extract_relations(
                                     out.append(Relation(later_doc.key, "implements", d.key, sent, "rule_fronted_doc"))
                 if subject:
                     previous_subject = subject
+                if subject_cands and subject:
+                    explicit = subject
                 classes = [c.cls for c in chain]
                 for obj in objects:
                     if obj.group == "org" and not obj.subject_ok and "COOPERATE" not in classes and "PARTOF" not in classes:
@@ -223,6 +231,7 @@ def extract_relations(
                             if obj.group == "doc" and obj.key != docs_before[-1].key:
                                 out.append(Relation(docs_before[-1].key, "implements", obj.key, sent, "rule_doc_implements"))
             # located: an event or body 'tại' a place
+        carried = [s for s in explicit if s.group == "org"]
         # 'Theo chỉ đạo của X, Y …' / 'Dưới sự lãnh đạo của X, Y …': X directs Y
         for m in _UNDER.finditer(text):
             at = m.end() + base
