@@ -67,7 +67,9 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     with pytest.MonkeyPatch.context() as patch:  # the large page highlights by selection
         patch.setattr(visualize, "FADE_MAX_ITEMS", 500)
         large.write_text(render_view(select_view(star_network(600), max_nodes=400)), encoding="utf-8")
-    return {"small": small, "large": large}
+    focus = folder / "focus.html"
+    focus.write_text(render_html(sample_graph(), focus=["nguyen van duc"], depth=2), encoding="utf-8")
+    return {"small": small, "large": large, "focus": focus}
 
 
 @pytest.fixture
@@ -199,4 +201,13 @@ def test_large_view_highlight_selects_the_neighbourhood(open_page: Callable[[str
     opened.page.press("#search", "Enter")
     selected = opened.js("kgraph.network.getSelectedNodes().sort()")
     assert selected == ["n0000", "n0002", "n0003", "n0004"]  # hub, chain neighbours, itself
+    clean(opened)
+
+
+def test_focus_view_opens_with_the_focus_highlighted(open_page: Callable[[str], Opened]) -> None:
+    opened = open_page("focus")
+    assert opened.js("kgraph.nodes.length") == 4  # two links around Nguyễn Văn Đức
+    assert opened.js("kgraph.network.getSelectedNodes()") == [str(RES.duc)]
+    assert opened.js("document.body.dataset.highlighted") == str(RES.duc)
+    assert "within 2 link(s) of Nguyễn Văn Đức" in opened.page.inner_text("#notice")
     clean(opened)

@@ -122,6 +122,8 @@ class View:
     hidden_links: dict[str, int] = field(default_factory=dict)
     #: what was chosen and why, one sentence each
     notes: list[str] = field(default_factory=list)
+    #: the drawn nodes the view was centred on
+    focus: list[str] = field(default_factory=list)
 
     @property
     def truncated(self) -> bool:
@@ -189,6 +191,7 @@ def select_view(
             + (" nearest the focus" if focus else "")
         )
     view.net = _copy_sorted(sub)
+    view.focus = sorted(n for n in set(focus) if n in view.net)
     drawn = view.net
     for kind in sorted({d["kind"] for _, d in net.nodes(data=True)}):
         total = sum(1 for _, d in net.nodes(data=True) if d["kind"] == kind)

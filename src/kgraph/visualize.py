@@ -290,6 +290,7 @@ def page_data(view: View, titles: Mapping[str, str], title: str) -> dict[str, An
         "omitted": view.total_nodes - net.number_of_nodes(),
         "physics": physics,
         "fadeMaxItems": FADE_MAX_ITEMS,
+        "focus": view.focus,
         "nodes": nodes,
         "edges": edges,
         "classes": classes,

@@ -204,5 +204,13 @@
     }
   });
 
+  // a view drawn around --focus opens with the focus selected (and its neighbours lit)
+  if (data.focus.length === 1) {
+    network.selectNodes(data.focus);
+    highlight(data.focus[0]);
+  } else if (data.focus.length) {
+    network.selectNodes(data.focus);
+  }
+
   window.kgraph = { network: network, nodes: nodes, edges: edges, data: data, search: search, focus: focusNode, fold: fold };
 })();
