@@ -232,8 +232,9 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
             if issuer is not None:
                 f.issuer = issuer
                 pos = issuer.end - base
-                pos, date2, _ = read_after(text, pos)
+                pos, date2, term2 = read_after(text, pos)
                 f.date = f.date or date2
+                f.term = f.term or term2
         title, ts, te = title_at(text, pos, [(s - base, e - base) for s, e in quotes])
         if title:
             f.title = title
@@ -244,7 +245,18 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
     _find_people(tokens, text, base, index, found, blocked + taken, lex)
 
     # events: a congress, conference or session named by its number, its body or its term
-    found.extend(_find_events(tokens, text, base, index, found, blocked, lex))
+    events = _find_events(tokens, text, base, index, found, blocked, lex)
+    found.extend(events)
+    for event in events:  # Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX: the congress's resolution
+        before = text[: event.start - base]
+        m = re.search(r"(Nghị quyết|nghị quyết)\s+$", before)
+        if m:
+            start = m.start() + base
+            label = "Nghị quyết " + event.text
+            dm = DocMention(start, event.end, text[start - base : event.end - base], "Resolution", label, type_code="NQ")
+            f = Found(start, event.end, dm.text, "doc", "Resolution", index, doc=dm)
+            f.subject_ok = not _preceded_by_preposition(tokens, _token_at(tokens, start))
+            found.append(f)
 
     # campaigns: quoted names after a campaign word, and the quoted items listed after them
     last_campaign_end = -1

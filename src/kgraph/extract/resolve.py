@@ -308,6 +308,8 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
             else:
                 add(d, f"doc|{article_id}|{name_key(m.label)}", m.label, d.kind, type_code=m.type_code,
                     issued_on=d.date, title=d.title)
+        elif m.type_code == "NQ":  # a congress's resolution: named by its congress
+            add(d, f"doc|{article_id}|{name_key(m.label)}", m.label, "Resolution", type_code="NQ", title=d.title)
         else:  # a named law
             add(d, f"doc|{name_key(m.label)}", m.label, d.kind, title=d.title)
 
