@@ -25,6 +25,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import KgraphError, QueryError
+from .namespaces import RES
 from .query import (
     Table,
     check_read_only,
@@ -40,6 +41,9 @@ from .store import Store, Triple, article_graphs, read_article_graphs
 class RemoteStoreError(KgraphError):
     """A remote SPARQL store cannot be reached or refused a request."""
 
+
+#: Every graph kgraph writes is named under this IRI (articles, and the shared graph).
+KGRAPH_GRAPHS = str(RES)
 
 #: Triples per SPARQL Update request: big enough to be fast, small enough for every store.
 UPDATE_BATCH = 5000
@@ -218,7 +222,10 @@ class SparqlStore(Store):
         self.update(f"DROP SILENT GRAPH {nt_term(name)}")
 
     def graph_names(self) -> list[URIRef]:
-        table = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        """kgraph's graphs only: a shared store holds other graphs (Virtuoso's own among them)
+        that a writer mirroring a build must never drop."""
+        mine = f"FILTER(STRSTARTS(STR(?g), {KGRAPH_GRAPHS!r}))"
+        table = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {mine} }}")
         return sorted(URIRef(row[0]) for row in table.rows)
 
     def query(self, text: str, max_rows: int | None = None) -> Table:
