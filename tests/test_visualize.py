@@ -125,7 +125,7 @@ def test_select_view_cap_keeps_most_connected_and_says_so() -> None:
     view = select_view(net, max_nodes=5)
     assert len(view.net) == 5 and "n0000" in view.net  # the hub first
     assert view.truncated and view.total_nodes == 50
-    assert any("5 most connected of 50" in note for note in view.notes)
+    assert view.notes == ["at most 5 of 50: the most connected"]
     assert view.hidden_links["n0000"] == 45
 
 

@@ -186,10 +186,8 @@ def select_view(
         keep = _ranked(sub, distance)[:max_nodes]
         before = sub.number_of_nodes()
         sub = nx.MultiDiGraph(sub.subgraph(keep))
-        view.notes.append(
-            f"the {max_nodes:,} most connected of {before:,} entities"
-            + (" nearest the focus" if focus else "")
-        )
+        order = "nearest the focus, then most connected" if focus else "most connected"
+        view.notes.append(f"at most {max_nodes:,} of {before:,}: the {order}")
     view.net = _copy_sorted(sub)
     view.focus = sorted(n for n in set(focus) if n in view.net)
     drawn = view.net

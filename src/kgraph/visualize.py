@@ -198,7 +198,8 @@ def _notice(view: View) -> str:
     text += "."
     if view.truncated:
         left = {k: t - d for k, (d, t) in view.kinds.items() if t > d}
-        parts = ", ".join(f"{k} {n:,}" for k, n in sorted(left.items(), key=lambda kv: (-kv[1], kv[0])))
+        most = sorted(left.items(), key=lambda kv: (-kv[1], kv[0]))
+        parts = ", ".join(f"{k} {n:,}" for k, n in most[:6]) + (", …" if len(most) > 6 else "")
         text += (
             f" Left out: {view.total_nodes - drawn_nodes:,} entities ({parts})"
             f" and {view.total_edges - drawn_edges:,} links."
