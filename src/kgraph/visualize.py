@@ -323,7 +323,7 @@ def vis_options(physics: bool, size: int) -> dict[str, Any]:
             "enabled": True,
             "solver": "barnesHut",
             "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "avoidOverlap": 0.2},
-            "stabilization": {"enabled": True, "iterations": 150, "fit": True},
+            "stabilization": {"enabled": True, "iterations": 100, "fit": True},
         }
         # 'dynamic' smoothing adds a physics node per edge: far slower to stabilise
         options["edges"]["smooth"] = {"enabled": True, "type": "continuous"}
