@@ -62,15 +62,17 @@ def test_store_behind_the_build_is_loaded_whole(corpus: Path, tmp_path: Path) ->
     assert store_quads(db) == file_quads(out)
 
 
-def test_full_load_drops_graphs_the_build_does_not_have(corpus: Path, tmp_path: Path) -> None:
+def test_full_load_drops_article_graphs_the_build_does_not_have(corpus: Path, tmp_path: Path) -> None:
     db = tmp_path / "db"
     store = ox.Store(str(db))
     foreign = ox.NamedNode("https://w3id.org/kgraph/resource/article/000000000000")
     store.add(ox.Quad(foreign, ox.NamedNode("urn:p"), ox.Literal("stale"), foreign))
+    other = ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal("kept"), ox.NamedNode("urn:g"))
+    store.add(other)  # not a kgraph article graph: left alone
     store.flush()
     del store
     build(corpus, tmp_path / "out", "--store", f"oxigraph:{db}")
-    assert store_quads(db) == file_quads(tmp_path / "out")
+    assert store_quads(db) == file_quads(tmp_path / "out") | {other}
 
 
 def test_unchanged_rebuild_leaves_the_store_alone(corpus: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -172,10 +172,12 @@ def sync_store(spec: str, result: BuildResult, previous: Manifest | None, nquads
 
     With the manifest of the build the store last mirrored (``previous``), only the graphs
     of new, edited and removed articles are replaced or dropped; without it the store is
-    loaded whole from ``nquads_file`` and every other graph in it is dropped.
+    loaded whole from ``nquads_file`` and every other article graph in it is dropped (graphs
+    that are not kgraph articles are left alone).
     """
     from rdflib import URIRef
 
+    from .identity import article_iri
     from .lines import add_lines
     from .store import open_store
 
@@ -183,8 +185,9 @@ def sync_store(spec: str, result: BuildResult, previous: Manifest | None, nquads
     replaced = dropped = 0
     with open_store(spec) as store:
         if previous is None:
+            articles = str(article_iri(""))  # only kgraph's article graphs: the store may hold others
             for stored in store.graph_names():
-                if str(stored) not in current:
+                if str(stored).startswith(articles) and str(stored) not in current:
                     store.drop_graph(stored)
                     dropped += 1
             store.load_file(nquads_file)
