@@ -156,3 +156,8 @@ def test_several_posts_before_the_name() -> None:
     assert ("Nguyễn Văn Đọc", "memberOf", "Tỉnh ủy") in got
     assert ("Nguyễn Văn Đọc", "memberOf", "Hội đồng nhân dân tỉnh Quảng Ninh") in got
     assert "Võ Nguyên Giáp" in labels(x, "Person")  # after a rank
+
+
+@pytest.mark.parametrize("text", ["Ông", "Đồng chí", "Chủ tịch", "Bí thư Tỉnh ủy,", "nguyên", "“", "Nghị quyết"])
+def test_a_sentence_ending_on_a_cue_word_does_not_crash(text: str) -> None:
+    run(text)  # honorifics, titles and quotes at the very end of the text

@@ -460,7 +460,7 @@ def _find_people(
                         name_at, name_len = k, run
                         posts.extend(pending)
         elif tok.text in lex.honorifics or (i + 1 < n and f"{tok.text} {tokens[i + 1].text}" in lex.honorifics):
-            k = i + (2 if f"{tok.text} {tokens[i + 1].text}" in lex.honorifics else 1)
+            k = i + (2 if i + 1 < n and f"{tok.text} {tokens[i + 1].text}" in lex.honorifics else 1)
             if k < n and _match_title(tokens, k, lex):
                 i = k
                 continue
@@ -490,6 +490,8 @@ def _find_people(
 def _given_run(tokens: list[Token], k: int, lex: Lexicon) -> int:
     """A name after a title or honorific without a known family name (Trường Chinh, Anna Lindstedt)."""
     run = cap_run(tokens, k, 4)
+    if run and tokens[k].is_acronym:
+        return 0
     if run and match_head(tokens, k, lex.heads) is None and not match_place(tokens, k, lex):
         return run
     return 0

@@ -108,8 +108,8 @@ def person_run(tokens: list[Token], i: int, lex: Lexicon) -> int:
     while k < len(tokens) and k - i < 4 and tokens[k].is_word and tokens[k].is_cap and not tokens[k].is_acronym:
         k += 1
     n = k - i
-    if n < 2 or match_place(tokens, i, lex) >= n:
-        return 0
+    if n < 2 or match_place(tokens, i, lex):
+        return 0  # Châu Âu Marco …: a place first
     return n
 
 
