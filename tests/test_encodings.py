@@ -81,7 +81,11 @@ def test_unknown_table_is_refused() -> None:
 
 KNOWN = [
     # TCVN3: "Cộng hòa xã hội chủ nghĩa Việt Nam" as an ABC font stores it
-    ("tcvn3", b"C\xe9ng h\xdfa x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam", "Cộng hòa xã hội chủ nghĩa Việt Nam"),
+    (
+        "tcvn3",
+        b"C\xe9ng h\xdfa x\xb7 h\xe9i ch\xf1 ngh\xdca Vi\xd6t Nam",
+        "Cộng hòa xã hội chủ nghĩa Việt Nam",
+    ),
     # TCVN3: "Độc lập - Tự do - Hạnh phúc"
     ("tcvn3", b"\xa7\xe9c l\xcbp - T\xf9 do - H\xb9nh ph\xf3c", "Độc lập - Tự do - Hạnh phúc"),
     # TCVN3: "Thủ tướng" (ư is 0xAD, the soft hyphen of Windows-1252)
@@ -89,7 +93,11 @@ KNOWN = [
     # TCVN3: a heading typed in an upper-case font keeps its capitals
     ("tcvn3", b"BAN CH\xcaP H\xb5NH TRUNG \xa6\xa5NG", "BAN CHẤP HÀNH TRUNG ƯƠNG"),
     # VNI: "Cộng hòa xã hội chủ nghĩa Việt Nam"
-    ("vni", b"Co\xe4ng ho\xf8a xa\xf5 ho\xe4i chu\xfb ngh\xf3a Vie\xe4t Nam", "Cộng hòa xã hội chủ nghĩa Việt Nam"),
+    (
+        "vni",
+        b"Co\xe4ng ho\xf8a xa\xf5 ho\xe4i chu\xfb ngh\xf3a Vie\xe4t Nam",
+        "Cộng hòa xã hội chủ nghĩa Việt Nam",
+    ),
     # VNI: "Đảng ủy" and "Thủ tướng" (ư = 0xF6, ơ + sắc = 0xF4 0xF9)
     ("vni", b"\xd1a\xfbng u\xfby", "Đảng ủy"),
     ("vni", b"Thu\xfb t\xf6\xf4\xf9ng", "Thủ tướng"),
@@ -152,7 +160,9 @@ def test_short_utf8_written_only_with_latin1_letters_stays_utf8() -> None:
 
 def test_utf8_mojibake_is_repaired() -> None:
     text = read_utf8(SEED)
-    shown = "".join(codecs.decode(bytes([b]), "cp1252", errors="ignore") or chr(b) for b in text.encode("utf-8"))
+    shown = "".join(
+        codecs.decode(bytes([b]), "cp1252", errors="ignore") or chr(b) for b in text.encode("utf-8")
+    )
     decoded = decode_text(shown.encode("utf-8"))
     assert (decoded.encoding, decoded.text) == ("mojibake", text)
 

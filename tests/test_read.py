@@ -34,7 +34,16 @@ def test_html_page_gives_title_date_byline_and_body_only() -> None:
     assert text.startswith(article.title + "\n")
     assert "Đồng chí Lê Văn Minh, Bí thư Tỉnh ủy chủ trì" in text
     assert "&" in text and "“khẩn trương”" in text and "Đề án số 05 <script>." in text  # entities decoded
-    for dropped in ("Trang chủ", "Giá vàng", "Quảng cáo", "JavaScript", "Tìm kiếm", "Bản quyền", "alert", "fetch"):
+    for dropped in (
+        "Trang chủ",
+        "Giá vàng",
+        "Quảng cáo",
+        "JavaScript",
+        "Tìm kiếm",
+        "Bản quyền",
+        "alert",
+        "fetch",
+    ):
         assert dropped not in text, dropped
     assert article.warnings == ()
 
@@ -69,14 +78,18 @@ def test_parse_html(page: str, expected: tuple[str, str, str, str]) -> None:
 
 def test_txt_file_holding_html_is_read_as_html(tmp_path: Path) -> None:
     path = tmp_path / "page.txt"
-    path.write_text("<!DOCTYPE html><html><body><script>x()</script><p>Nội dung</p></body></html>", encoding="utf-8")
+    path.write_text(
+        "<!DOCTYPE html><html><body><script>x()</script><p>Nội dung</p></body></html>", encoding="utf-8"
+    )
     assert read_article(path).text == "Nội dung"
     assert looks_like_html("  <html lang='vi'>") and not looks_like_html("Bài viết <b>đậm</b>")
 
 
 def test_html_page_without_text_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "menu.html"
-    path.write_text("<html><body><nav>Trang chủ</nav><script>alert(1)</script></body></html>", encoding="utf-8")
+    path.write_text(
+        "<html><body><nav>Trang chủ</nav><script>alert(1)</script></body></html>", encoding="utf-8"
+    )
     with pytest.raises(InputError, match="menu.html: is an HTML page without text"):
         read_article(path)
 
@@ -89,7 +102,10 @@ def test_markdown_front_matter_and_body() -> None:
     assert article.title == "Tỉnh ủy Bắc Ninh triển khai Chỉ thị số 05-CT/TW"
     assert article.published == "2018-03-15"
     assert article.author == "Trần Văn Bình"
-    assert "Sáng 14/3, Ban Thường vụ Tỉnh ủy Bắc Ninh tổ chức hội nghị triển khai Chỉ thị số 05-CT/TW của" in article.text
+    assert (
+        "Sáng 14/3, Ban Thường vụ Tỉnh ủy Bắc Ninh tổ chức hội nghị triển khai Chỉ thị số 05-CT/TW của"
+        in article.text
+    )
     assert "Đồng chí Nguyễn Nhân Chiến" in article.text and "thảo luận & thống nhất" in article.text
     for markup in ("**", "](", "https://", "---", "# ", "hoi-nghi.jpg", "tags"):
         assert markup not in article.text, markup
@@ -100,7 +116,7 @@ def test_markdown_front_matter_and_body() -> None:
     [
         ('---\ntitle: "A: b"\ndate: 2020-01-02\n---\nx', {"title": "A: b", "date": "2020-01-02"}),
         ("---\nauthors:\n  - Lê A\n  - Trần B\n---\n", {"authors": "Lê A, Trần B"}),
-        ("+++\ntitle = 'Tựa'\nauthor = [\"X\", \"Y\"]\n+++\n", {"title": "Tựa", "author": "X, Y"}),
+        ('+++\ntitle = \'Tựa\'\nauthor = ["X", "Y"]\n+++\n', {"title": "Tựa", "author": "X, Y"}),
         ("---\ntitle: never closed\n", {}),  # no closing fence: no front matter
         ("no front matter", {}),
     ],
@@ -122,7 +138,10 @@ def test_markdown_heading_is_the_title_without_front_matter(tmp_path: Path) -> N
 
 def test_plain_text_entities_and_byline() -> None:
     article = read_article(HOSTILE / "entities.txt")
-    assert article.title == "Ủy ban nhân dân tỉnh & Hội đồng nhân dân tỉnh ban hành Kế hoạch – phòng chống thiên tai"
+    assert (
+        article.title
+        == "Ủy ban nhân dân tỉnh & Hội đồng nhân dân tỉnh ban hành Kế hoạch – phòng chống thiên tai"
+    )
     assert '"khẩn trương" chỉ đạo Đảng ủy xã triển khai <b>kế hoạch</b>.' in article.text
     assert (article.published, article.author) == ("2019-06-05", "Báo Quảng Nam")
 
