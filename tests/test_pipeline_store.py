@@ -83,3 +83,15 @@ def test_unchanged_rebuild_leaves_the_store_alone(corpus: Path, tmp_path: Path, 
     text = capsys.readouterr().out
     assert "up to date" in text and "store:" not in text
     assert store_quads(db) == file_quads(out)
+
+
+def test_merged_shards_fill_the_store(corpus: Path, tmp_path: Path) -> None:
+    shards = []
+    for i in range(2):
+        shards.append(str(tmp_path / f"s{i}"))
+        assert main(["build", str(corpus), "--out", shards[-1], "--shard", f"{i}/2", "--quiet"]) == 0
+    merged, db = tmp_path / "merged", tmp_path / "db"
+    argv = ["build", "--merge", shards[0], "--out", str(merged), "--quiet", "--store", f"oxigraph:{db}"]
+    assert main(argv) == 0
+    assert main([*argv[:2], *shards, *argv[3:]]) == 0  # now both shards: the new articles reach the store
+    assert store_quads(db) == file_quads(merged) and len(file_quads(merged)) > 50

@@ -193,9 +193,10 @@ def sync_store(spec: str, result: BuildResult, previous: Manifest | None, nquads
             store.load_file(nquads_file)
             replaced = len(current)
         else:
-            digests = {g.source: g.digest for g in result.graphs}
-            touched = {g.graph for g in result.graphs if not g.cached}
-            touched |= {e.graph for s, e in previous.entries.items() if digests.get(s) != e.digest}
+            before = previous.entries
+            now = {g.source: (g.digest, g.graph) for g in result.graphs}
+            touched = {g for s, (digest, g) in now.items() if s not in before or before[s].digest != digest}
+            touched |= {e.graph for s, e in before.items() if now.get(s, ("", ""))[0] != e.digest}
             for name in sorted(touched):
                 if name in current:
                     graph = Graph()
