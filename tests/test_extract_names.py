@@ -161,3 +161,16 @@ def test_several_posts_before_the_name() -> None:
 @pytest.mark.parametrize("text", ["Ông", "Đồng chí", "Chủ tịch", "Bí thư Tỉnh ủy,", "nguyên", "“", "Nghị quyết"])
 def test_a_sentence_ending_on_a_cue_word_does_not_crash(text: str) -> None:
     run(text)  # honorifics, titles and quotes at the very end of the text
+
+
+def test_council_session_list_of_officials() -> None:
+    x = run(
+        "Tham dự có các đồng chí: Nguyễn Văn Quynh, Ủy viên BCH Trung ương Đảng, Bí thư Tỉnh ủy; "
+        "Vũ Văn Diện, Phó Chủ tịch Thường trực UBND tỉnh Quảng Ninh."
+    )
+    got = triples(x)
+    assert ("Nguyễn Văn Quynh", "memberOf", "Ban Chấp hành Trung ương Đảng") in got
+    assert ("Nguyễn Văn Quynh", "memberOf", "Tỉnh ủy") in got
+    assert ("Vũ Văn Diện", "memberOf", "Ủy ban nhân dân tỉnh Quảng Ninh") in got
+    titles = {(x.entities[m.person].label, m.title) for m in x.memberships}
+    assert ("Vũ Văn Diện", "Phó Chủ tịch Thường trực") in titles

@@ -138,6 +138,8 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
         return None
     j = i + len(head.words)
     if head.national:  # one body nationwide: its name is complete (TTXVN, Bộ Chính trị)
+        if j < len(tokens) and tokens[j].text == "Đảng" and _after_central(tokens, j):
+            j += 1  # BCH Trung ương Đảng
         return NameSpan(i, j, head.kind, head, None)
     j, components, inner = _components(tokens, j, head, lex)
     if components == 0 and not head.bare:
