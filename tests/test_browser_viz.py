@@ -210,3 +210,15 @@ def test_focus_view_opens_with_the_focus_highlighted(open_page: Callable[[str], 
     assert opened.js("document.body.dataset.highlighted") == str(RES.duc)
     assert "within 2 link(s) of Nguyễn Văn Đức" in opened.page.inner_text("#notice")
     clean(opened)
+
+
+def test_search_names_entities_left_out_of_the_view(open_page: Callable[[str], Opened]) -> None:
+    opened = open_page("large")
+    opened.page.fill("#search", "don vi 599")  # n0599 is among the 200 left out
+    text = opened.page.inner_text("#results")
+    assert "No drawn entity" in text
+    assert (
+        'Đơn vị 599 (StateAgency): left out of this view; draw it with kgraph viz GRAPH --focus "Đơn vị 599"'
+        in text
+    )
+    clean(opened)

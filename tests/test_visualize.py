@@ -127,6 +127,7 @@ def test_select_view_cap_keeps_most_connected_and_says_so() -> None:
     assert view.truncated and view.total_nodes == 50
     assert view.notes == ["at most 5 of 50: the most connected"]
     assert view.hidden_links["n0000"] == 45
+    assert len(view.left_out) == 45 and view.left_out[0] == ("Đơn vị 6", "Person")  # next by degree
 
 
 def test_layout_is_deterministic_and_spreads_nodes() -> None:

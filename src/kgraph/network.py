@@ -124,10 +124,16 @@ class View:
     notes: list[str] = field(default_factory=list)
     #: the drawn nodes the view was centred on
     focus: list[str] = field(default_factory=list)
+    #: (label, class) of entities not drawn, most connected first, so a search can name them
+    left_out: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def truncated(self) -> bool:
         return bool(self.net.number_of_nodes() < self.total_nodes)
+
+
+#: At most this many names of entities left out of a view travel with the page (for search).
+LEFT_OUT_MAX = 50_000
 
 
 def _ranked(net: nx.MultiDiGraph, seeds: dict[str, int]) -> list[str]:
@@ -201,6 +207,8 @@ def select_view(
         outside = sum(1 for other in nx.all_neighbors(net, node) if other not in drawn)
         if outside:
             view.hidden_links[node] = outside
+    missing = sorted((n for n in net.nodes if n not in drawn), key=lambda n: (-net.degree(n), n))
+    view.left_out = [(str(net.nodes[n]["label"]), str(net.nodes[n]["kind"])) for n in missing[:LEFT_OUT_MAX]]
     return view
 
 

@@ -289,6 +289,7 @@ def page_data(view: View, titles: Mapping[str, str], title: str) -> dict[str, An
         "notice": _notice(view),
         "truncated": view.truncated,
         "omitted": view.total_nodes - net.number_of_nodes(),
+        "leftOut": [list(pair) for pair in view.left_out],
         "physics": physics,
         "fadeMaxItems": FADE_MAX_ITEMS,
         "focus": view.focus,

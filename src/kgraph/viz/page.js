@@ -159,6 +159,16 @@
     return exact.sort(byValue).concat(prefix.sort(byValue), other.sort(byValue));
   }
 
+  var leftOutKeys = null;  // folded lazily: most pages are never searched for missing names
+  function searchLeftOut(query) {
+    var key = fold(query);
+    if (!key || !data.leftOut.length) return [];
+    if (leftOutKeys === null) leftOutKeys = data.leftOut.map(function (pair) { return fold(pair[0]); });
+    var out = [];
+    leftOutKeys.forEach(function (name, i) { if (name.indexOf(key) >= 0) out.push(data.leftOut[i]); });
+    return out;
+  }
+
   function focusNode(id) {
     var n = byId[id];
     if (!n) return false;
@@ -181,9 +191,13 @@
     if (!fold(input.value)) return;
     var found = search(input.value);
     if (!found.length) {
-      var note = "No drawn entity has this name.";
-      if (data.omitted) note += " " + data.omitted + " entities were left out: try kgraph viz --focus NAME.";
-      results.appendChild(element("li", note, "empty"));
+      results.appendChild(element("li", "No drawn entity has this name.", "empty"));
+      var missing = searchLeftOut(input.value);
+      missing.slice(0, 5).forEach(function (pair) {
+        results.appendChild(element("li", pair[0] + " (" + pair[1] + "): left out of this view; draw it with " +
+          "kgraph viz GRAPH --focus \"" + pair[0] + "\"", "empty left-out"));
+      });
+      if (missing.length > 5) results.appendChild(element("li", "… +" + (missing.length - 5) + " left out", "empty"));
       return;
     }
     found.slice(0, MAX_RESULTS).forEach(function (n) {
