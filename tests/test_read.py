@@ -242,3 +242,11 @@ def test_folder_walk_skips_hidden_files_and_other_suffixes(tmp_path: Path) -> No
         (tmp_path / name).write_text("x", encoding="utf-8")
     found = [p.relative_to(tmp_path).as_posix() for p in find_articles([tmp_path])]
     assert found == ["a.md", "b.txt", "c.html", "sub/d.htm"]
+
+
+def test_bidirectional_controls_are_removed_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "spoof.txt"
+    path.write_text("Ban Chỉ đạo \u202etỉnh\u202c họp.\nĐồng chí \u2067An\u2069 dự.", encoding="utf-8")
+    article = read_article(path)
+    assert article.text == "Ban Chỉ đạo tỉnh họp.\nĐồng chí An dự."
+    assert article.warnings == ("4 bidirectional control characters removed (they can disguise names)",)
