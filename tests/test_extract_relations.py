@@ -95,3 +95,9 @@ def test_subject_carried_from_the_previous_sentence() -> None:
 def test_a_person_signing_is_not_the_body_before_the_name() -> None:
     x = run("Giám đốc Sở Y tế Nguyễn Văn An ký Quyết định 12/QĐ-BYT.")
     assert not [t for t in triples(x) if t[1] == "issuedBy"]  # the person signs; Sở Y tế is his post
+
+
+def test_bodies_listed_together_cooperate() -> None:
+    x = run("Sở Tài chính và Kho bạc Nhà nước tỉnh phối hợp kiểm tra các dự án.")
+    assert ("Kho bạc Nhà nước tỉnh", "cooperatesWith", "Sở Tài chính") in triples(x) or (
+        "Sở Tài chính", "cooperatesWith", "Kho bạc Nhà nước tỉnh") in triples(x)

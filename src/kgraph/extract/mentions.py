@@ -311,6 +311,7 @@ _EVENT_HEADS = (
     ("đại", "hội"), ("hội", "nghị"), ("kỳ", "họp"), ("hội", "thảo"), ("phiên", "họp"), ("hội", "thi"),
     ("lễ", "kỷ", "niệm"), ("lễ", "phát", "động"), ("lễ", "khai", "mạc"), ("lễ", "ra", "mắt"),
 )
+_EVENT_FIRST = frozenset(h[0] for h in _EVENT_HEADS)
 _ROMAN = re.compile(r"^[IVXL]+$")
 
 
@@ -324,6 +325,9 @@ def _find_events(
     n = len(tokens)
     i = 0
     while i < n:
+        if tokens[i].key not in _EVENT_FIRST:
+            i += 1
+            continue
         head = next((h for h in _EVENT_HEADS if tuple(t.key for t in tokens[i : i + len(h)]) == h), None)
         if head is None or _inside(tokens[i].start, blocked):
             i += 1

@@ -220,6 +220,13 @@ def extract_relations(
                             out.append(Relation(s.key, predicate, obj.key, sent, f"rule_cue_{first.cls.lower()}"))
                         elif s.group == "person" and predicate in ("participatesIn",):
                             out.append(Relation(s.key, predicate, obj.key, sent, "rule_cue_person"))
+                # 'Sở A và Sở B phối hợp …': bodies listed together cooperate with each other
+                if first.cls == "COOPERATE" and not [o for o in objects if o.group == "org"]:
+                    orgs = [s for s in subject if s.group == "org" and s in subject_cands]
+                    for a_index, a in enumerate(orgs):
+                        for b in orgs[a_index + 1 :]:
+                            if a.key != b.key:
+                                out.append(Relation(a.key, "cooperatesWith", b.key, sent, "rule_cooperate_together"))
                 # 'Kế hoạch X về thực hiện Chỉ thị Y': a document implementing another
                 if "ISSUE" in classes or "IMPLEMENT" in classes:
                     docs_before = [f for f in found if f.group == "doc" and c_start <= f.start < first.start]
