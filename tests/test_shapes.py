@@ -36,6 +36,15 @@ def test_every_declared_term_has_vi_and_en_labels() -> None:
     onto = ontology_graph()
     from rdflib.namespace import RDFS
 
-    for term in set(onto.subjects(RDF.type, OWL.Class)) | set(onto.subjects(RDF.type, OWL.ObjectProperty)):
+    terms = (
+        set(onto.subjects(RDF.type, OWL.Class))
+        | set(onto.subjects(RDF.type, OWL.ObjectProperty))
+        | set(onto.subjects(RDF.type, OWL.DatatypeProperty))
+    )
+    assert len(terms) > 40
+    for term in terms:
         langs = {lit.language for lit in onto.objects(term, RDFS.label)}
         assert {"vi", "en"} <= langs, term
+        if str(term).startswith(str(KG._NS)):
+            comments = {lit.language for lit in onto.objects(term, RDFS.comment)}
+            assert {"vi", "en"} <= comments, term
