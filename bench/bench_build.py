@@ -259,7 +259,9 @@ def main() -> int:
         import kgraph
 
         assert Path(kgraph.__file__).is_relative_to(source), kgraph.__file__
-        print(f"kgraph {kgraph.__version__} from {'the working tree' if args.live else 'the last commit'}")
+        origin = "the working tree" if args.live else "the last commit"
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"kgraph {kgraph.__version__} from {origin}; {os.cpu_count()} cores, load average {load}")
         if "a" in parts:
             figures["a"] = bench_vs_underthesea(args.corpus, work, args.repeat)
         if "b" in parts:
