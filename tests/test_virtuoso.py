@@ -54,6 +54,7 @@ def virtuoso() -> Iterator[SparqlStore]:
     clean()
     yield store
     clean()
+    store.close()
 
 
 @pytest.fixture(scope="module")
@@ -81,12 +82,12 @@ def test_push_seed_then_ready_queries_match_local(
     assert report.triples == sum(len(t) for _, t in article_graphs(dataset)) > 0
     assert counts_by_graph(virtuoso) == local_counts(dataset)
     local = load_graph(seed_trig)
-    reader = SparqlStore(READ)
-    for name, text in READY.items():
-        expected = query_module.run_query(local, text)
-        got = reader.query(text)
-        assert got.columns == expected.columns, name
-        assert sorted(got.rows) == sorted(expected.rows), name
+    with SparqlStore(READ) as reader:
+        for name, text in READY.items():
+            expected = query_module.run_query(local, text)
+            got = reader.query(text)
+            assert got.columns == expected.columns, name
+            assert sorted(got.rows) == sorted(expected.rows), name
 
 
 @pytest.mark.parametrize("name", sorted(READY))
@@ -136,8 +137,8 @@ def test_cli_push_and_bad_password(virtuoso: SparqlStore, capsys) -> None:  # ty
 
 
 def test_anonymous_endpoint_cannot_write() -> None:
-    with pytest.raises(RemoteStoreError):
-        SparqlStore(READ).replace_graph(URIRef(RES + "article/x"), [])
+    with SparqlStore(READ) as reader, pytest.raises(RemoteStoreError):
+        reader.replace_graph(URIRef(RES + "article/x"), [])
 
 
 def test_query_through_sparql_spec(virtuoso: SparqlStore, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -11,11 +11,14 @@ Standard library only.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import http.client
 import json
+import re
+import secrets
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,8 +48,8 @@ class RemoteStoreError(KgraphError):
 #: Every graph kgraph writes is named under this IRI (articles, and the shared graph).
 KGRAPH_GRAPHS = str(RES)
 
-#: Triples per SPARQL Update request: big enough to be fast, small enough for every store.
-UPDATE_BATCH = 5000
+#: Triples per SPARQL Update request: Virtuoso slows down on large update texts (bench_store.py).
+UPDATE_BATCH = 200
 
 _ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _IRI_FORBIDDEN = set('<>"{}|^`\\ ') | {chr(c) for c in range(0x21)}
@@ -91,6 +94,135 @@ def term_of_json(value: dict[str, str]) -> Node:
     return Literal(value["value"])
 
 
+class Session:
+    """HTTP/1.1 with kept-alive connections and pre-emptive Basic or Digest authentication.
+
+    urllib answers an authentication challenge only after sending the whole body, which a
+    store may refuse with a closed connection (a broken pipe on a large PUT); and it opens
+    a connection per request. Here the first request that needs credentials is preceded
+    by a bodiless probe that fetches the challenge, and later requests carry the
+    ``Authorization`` header from the start (Digest with a counted nonce).
+    """
+
+    def __init__(self, user: str | None, password: str | None, timeout: float) -> None:
+        self.user = user
+        self.password = password or ""
+        self.timeout = timeout
+        self.connections: dict[tuple[str, str], http.client.HTTPConnection] = {}
+        self.challenge: dict[str, str] | None = None  # scheme, realm, nonce, qop, opaque, algorithm
+        self.count = 0
+
+    def request(
+        self, method: str, url: str, body: bytes | None, headers: dict[str, str]
+    ) -> tuple[int, str, str, bytes]:
+        """(status, reason, content type, body) of one request.
+
+        A dropped kept-alive connection is reopened and the request sent again (kgraph
+        only sends idempotent requests: queries, PUT, DROP-then-INSERT updates).
+        """
+        for attempt in range(3):
+            if self.user is not None and self.challenge is None and body:
+                self._exchange("GET", url, None, {})  # the probe: learn the challenge without a body
+            sent = dict(headers)
+            if self.user is not None and self.challenge is not None:
+                sent["Authorization"] = self._authorization(method, url)
+            try:
+                status, reason, answer, data = self._exchange(method, url, body, sent)
+            except (OSError, http.client.HTTPException) as error:
+                self._drop(url)
+                if attempt == 2:
+                    raise RemoteStoreError(f"{url}: cannot reach the store ({error})") from None
+                self.challenge = None  # perhaps refused for a stale nonce: probe again
+                continue
+            if status == 401 and self.user is not None and attempt < 2 and "Authorization" in sent:
+                challenge = parse_challenge(answer.get("WWW-Authenticate", ""))
+                if challenge is not None and challenge.get("nonce") != (self.challenge or {}).get("nonce"):
+                    self.challenge, self.count = challenge, 0  # a new or stale nonce: once more
+                    continue
+            elif status == 401 and self.user is not None and attempt < 2:
+                continue  # the challenge just arrived: answer it
+            return status, reason, answer.get("Content-Type", ""), data
+        raise AssertionError("unreachable")
+
+    def _exchange(
+        self, method: str, url: str, body: bytes | None, headers: dict[str, str]
+    ) -> tuple[int, str, http.client.HTTPMessage, bytes]:
+        parts = urllib.parse.urlsplit(url)
+        key = (parts.scheme, parts.netloc)
+        connection = self.connections.get(key)
+        if connection is None:
+            kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+            connection = kind(parts.netloc, timeout=self.timeout)
+            self.connections[key] = connection
+        target = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
+        connection.request(method, target, body=body, headers=headers)
+        response = connection.getresponse()
+        data = response.read()
+        if response.status == 401 and self.challenge is None:
+            challenge = parse_challenge(response.headers.get("WWW-Authenticate", ""))
+            if challenge is not None:
+                self.challenge, self.count = challenge, 0
+        if response.will_close:
+            self._drop(url)
+        return response.status, response.reason, response.headers, data
+
+    def close(self) -> None:
+        """Close every kept-alive connection."""
+        for connection in self.connections.values():
+            connection.close()
+        self.connections.clear()
+
+    def _drop(self, url: str) -> None:
+        parts = urllib.parse.urlsplit(url)
+        connection = self.connections.pop((parts.scheme, parts.netloc), None)
+        if connection is not None:
+            connection.close()
+
+    def _authorization(self, method: str, url: str) -> str:
+        assert self.challenge is not None and self.user is not None
+        if self.challenge["scheme"] == "basic":
+            token = base64.b64encode(f"{self.user}:{self.password}".encode()).decode("ascii")
+            return f"Basic {token}"
+        parts = urllib.parse.urlsplit(url)
+        uri = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
+        realm, nonce = self.challenge.get("realm", ""), self.challenge.get("nonce", "")
+        ha1 = _md5(f"{self.user}:{realm}:{self.password}")
+        ha2 = _md5(f"{method}:{uri}")
+        fields = {"username": self.user, "realm": realm, "nonce": nonce, "uri": uri}
+        if "auth" in [q.strip() for q in self.challenge.get("qop", "").split(",")]:
+            self.count += 1
+            nc, cnonce = f"{self.count:08x}", secrets.token_hex(8)
+            fields["response"] = _md5(f"{ha1}:{nonce}:{nc}:{cnonce}:auth:{ha2}")
+            fields.update(qop="auth", nc=nc, cnonce=cnonce)
+        else:
+            fields["response"] = _md5(f"{ha1}:{nonce}:{ha2}")
+        if "opaque" in self.challenge:
+            fields["opaque"] = self.challenge["opaque"]
+        fields["algorithm"] = "MD5"
+        bare = ("qop", "nc", "algorithm")  # tokens, not quoted strings
+        return "Digest " + ", ".join(f"{k}={v}" if k in bare else f'{k}="{v}"' for k, v in fields.items())
+
+
+def _md5(text: str) -> str:
+    return hashlib.md5(text.encode("utf-8")).hexdigest()  # noqa: S324 - HTTP Digest is MD5 by definition
+
+
+def parse_challenge(header: str) -> dict[str, str] | None:
+    """The Digest (preferred) or Basic challenge of a ``WWW-Authenticate`` header."""
+    found = re.search(r"\bdigest\b", header, re.I)
+    if found:
+        pairs = re.findall(r'(\w+)\s*=\s*(?:"([^"]*)"|([^\s,]+))', header[found.end() :])
+        fields = {k.lower(): quoted or bare for k, quoted, bare in pairs}
+        algorithm = fields.get("algorithm", "MD5").upper()
+        if algorithm != "MD5":
+            why = f"the store asks for Digest {algorithm}; kgraph speaks MD5 Digest and Basic"
+            raise RemoteStoreError(why)
+        return {"scheme": "digest", **fields}
+    if re.search(r"\bbasic\b", header, re.I):
+        return {"scheme": "basic"}
+    return None
+
+
 class SparqlStore(Store):
     """A SPARQL 1.1 store at ``endpoint`` (queries and, without ``graph_store``, updates)."""
 
@@ -116,38 +248,24 @@ class SparqlStore(Store):
         self.endpoint = endpoint
         self.graph_store = graph_store
         self.spec = f"sparql:{endpoint}"
-        self.timeout = timeout
-        handlers: list[urllib.request.BaseHandler] = []
-        if user is not None:
-            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            for url in (endpoint, graph_store):
-                if url:
-                    passwords.add_password(None, url, user, password or "")
-            handlers += [
-                urllib.request.HTTPDigestAuthHandler(passwords),
-                urllib.request.HTTPBasicAuthHandler(passwords),
-            ]
-        self._opener = urllib.request.build_opener(*handlers)
+        self.session = Session(user, password, timeout)
 
     # -- HTTP -------------------------------------------------------------------------
 
     def _send(self, method: str, url: str, body: bytes | None, headers: dict[str, str]) -> tuple[str, bytes]:
-        request = urllib.request.Request(url, data=body, headers=headers, method=method)
-        try:
-            with self._opener.open(request, timeout=self.timeout) as response:
-                return response.headers.get("Content-Type", ""), response.read()
-        except urllib.error.HTTPError as error:
-            detail = error.read().decode("utf-8", "replace").strip().splitlines()
-            why = " ".join(detail[:3])[:300]
-            if error.code in (401, 403):
-                raise RemoteStoreError(
-                    f"{url}: HTTP {error.code}: not allowed (give --user/--password of an account "
-                    f"that may write, or the store's authenticated endpoint) {why}"
-                ) from None
-            raise RemoteStoreError(f"{url}: HTTP {error.code} {error.reason}: {why}") from None
-        except (urllib.error.URLError, OSError) as error:
-            reason = getattr(error, "reason", error)
-            raise RemoteStoreError(f"{url}: cannot reach the store ({reason})") from None
+        status, reason, content_type, data = self.session.request(method, url, body, headers)
+        if status < 300:
+            return content_type, data
+        why = " ".join(data.decode("utf-8", "replace").strip().splitlines()[:3])[:300]
+        if status in (401, 403):
+            raise RemoteStoreError(
+                f"{url}: HTTP {status}: not allowed (give --user/--password of an account "
+                f"that may write, or the store's authenticated endpoint) {why}"
+            )
+        raise RemoteStoreError(f"{url}: HTTP {status} {reason}: {why}")
+
+    def close(self) -> None:
+        self.session.close()
 
     def update(self, text: str) -> None:
         """Send a SPARQL Update to the endpoint."""
@@ -305,8 +423,8 @@ def push(
 ) -> PushReport:
     """Load each article's named graph of a graph file into its own graph on a remote store."""
     dataset = read_article_graphs(path)
-    store = SparqlStore(endpoint, user=user, password=password, graph_store=graph_store)
     graphs = list(article_graphs(dataset))
     start = time.perf_counter()
-    triples = store.load_graphs(graphs, progress)
+    with SparqlStore(endpoint, user=user, password=password, graph_store=graph_store) as store:
+        triples = store.load_graphs(graphs, progress)
     return PushReport(len(graphs), triples, time.perf_counter() - start)
