@@ -144,7 +144,7 @@ def build_to(
         summary = previous.summary
     else:
         named = result.named_lines()
-        union = result.union_lines()
+        union = sorted({line for _, lines in named for line in lines})  # the same strings, shared
         write_atomic(outputs["nquads"], nquads(named))
         write_atomic(outputs["turtle"], turtle(union))
         write_atomic(outputs["trig"], trig(named))
