@@ -51,6 +51,7 @@ def _progress_bar(enabled: bool) -> tuple[Callable[[int], None] | None, Callable
         return None, None, None
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked after the bar starts
     holder: dict[str, Any] = {}
 
     def on_total(total: int) -> None:
