@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 from pathlib import Path
 
@@ -72,7 +73,13 @@ def test_bad_file_in_a_parallel_build_is_skipped(corpus: Path, tmp_path: Path, c
     assert "zz_bad.txt" not in (tmp_path / "o" / "graph.nq").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("workers", ["1", "2"])
+FORK = "fork" in multiprocessing.get_all_start_methods()
+
+
+@pytest.mark.parametrize(
+    "workers",
+    ["1", pytest.param("2", marks=pytest.mark.skipif(not FORK, reason="the patch reaches workers by fork"))],
+)
 def test_a_crash_on_one_article_skips_only_that_article(
     corpus: Path,
     tmp_path: Path,
