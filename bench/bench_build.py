@@ -152,8 +152,10 @@ def bench_vs_underthesea(source: Path, work: Path, repeat: int) -> dict[str, flo
     for name in ["ner", *configs]:
         label = "underthesea ner (in process)" if name == "ner" else name
         seconds = best[name]
-        print(f"    {label:34} {seconds:7.2f} {100 / seconds:7.1f} {kib / seconds:7.1f}"
-              f" {best['ner'] / seconds:6.1f}x {min(cpu[name]):7.2f}")
+        print(
+            f"    {label:34} {seconds:7.2f} {100 / seconds:7.1f} {kib / seconds:7.1f}"
+            f" {best['ner'] / seconds:6.1f}x {min(cpu[name]):7.2f}"
+        )
     ratio = best["ner"] / best["kgraph build, 1 worker"]
     cpu_ratio = min(cpu["ner"]) / min(cpu["kgraph build, 1 worker"])
     verdict = "meets" if ratio >= 10 else "MISSES"
@@ -174,11 +176,15 @@ def bench_corpus(source: Path, work: Path) -> dict[str, float]:
         print("    (the unchanged build was not up to date: did the code change between the runs?)")
     triples = triples_of(summary)
     print(f"(b) {count} articles, all cores ({os.cpu_count()})")
-    print(f"    full build       {first:7.2f} s  {count / first:7.1f} art/s  peak {first_rss / 1024:7.0f} MiB"
-          f"  {triples} triples")
+    print(
+        f"    full build       {first:7.2f} s  {count / first:7.1f} art/s  peak {first_rss / 1024:7.0f} MiB"
+        f"  {triples} triples"
+    )
     verdict = "meets" if first / again >= 10 else "MISSES"
-    print(f"    unchanged build  {again:7.2f} s  peak {again_rss / 1024:7.0f} MiB"
-          f"  {first / again:5.1f}x faster ({verdict} the 10x target)")
+    print(
+        f"    unchanged build  {again:7.2f} s  peak {again_rss / 1024:7.0f} MiB"
+        f"  {first / again:5.1f}x faster ({verdict} the 10x target)"
+    )
     edited = sorted(corpus.rglob("*.txt"))[0]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nMột dòng sửa.\n", encoding="utf-8")
     one = run_measured(build_argv(corpus, out)).wall
@@ -201,8 +207,10 @@ def bench_growth(
         seconds, rss, summary = run.wall, run.rss, run.stdout
         triples = triples_of(summary)
         rows.append((count, seconds, rss, triples))
-        print(f"    {count:8} {seconds:9.2f} {count / seconds:7.1f} {rss / 1024:10.0f} {triples:9} "
-              f"{seconds / count * 1000:10.2f}")
+        print(
+            f"    {count:8} {seconds:9.2f} {count / seconds:7.1f} {rss / 1024:10.0f} {triples:9} "
+            f"{seconds / count * 1000:10.2f}"
+        )
         shutil.rmtree(corpus)
         shutil.rmtree(out)
     return rows
@@ -221,10 +229,18 @@ def profile_pipeline(source: Path, work: Path, top: int = 25) -> None:
     stats = pstats.Stats(profiler)
     total = max(stats.total_tt, 1e-9)  # type: ignore[attr-defined]
     stages = {
-        "read_article": "read.py", "make_document": "text.py", "extract": "extract/__init__.py",
-        "build_graph": "build.py", "graph_lines": "lines.py", "render_html": "visualize.py",
-        "turtle": "lines.py", "trig": "lines.py", "nquads": "lines.py", "union": "pipeline.py",
-        "summarize_lines": "lines.py", "write_atomic": "pipeline.py",
+        "read_article": "read.py",
+        "make_document": "text.py",
+        "extract": "extract/__init__.py",
+        "build_graph": "build.py",
+        "graph_lines": "lines.py",
+        "render_html": "visualize.py",
+        "turtle": "lines.py",
+        "trig": "lines.py",
+        "nquads": "lines.py",
+        "union": "pipeline.py",
+        "summarize_lines": "lines.py",
+        "write_atomic": "pipeline.py",
     }
     print(f"(p) profile of an in-process build of 100 articles: {total:.2f} s")
     for (filename, _, name), row in sorted(stats.stats.items(), key=lambda kv: -kv[1][3]):  # type: ignore[attr-defined]

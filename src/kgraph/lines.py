@@ -107,7 +107,7 @@ class TermWriter:
             iri = term[1:-1]
             for prefix, namespace in _BY_LENGTH:
                 if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace) :]):
-                    short = f"{prefix}:{iri[len(namespace):]}"
+                    short = f"{prefix}:{iri[len(namespace) :]}"
                     break
             self._short[term] = short
         return short

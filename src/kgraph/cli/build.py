@@ -23,19 +23,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--no-html", action="store_true", help="skip the HTML network page")
     p.add_argument("--quiet", action="store_true", help="print only errors")
     p.add_argument(
-        "--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
         help="worker processes extracting articles (default: the machine's cores)",
     )
     p.add_argument(
-        "--shard", metavar="I/N",
+        "--shard",
+        metavar="I/N",
         help="build only slice I of N (0 <= I < N, by a stable hash of each file's path); merge with --merge",
     )
     p.add_argument(
-        "--merge", action="store_true",
+        "--merge",
+        action="store_true",
         help="PATHs are build folders (e.g. shards): write their union to --out",
     )
     p.add_argument(
-        "--store", metavar="SPEC",
+        "--store",
+        metavar="SPEC",
         help="also mirror the graph in a store: oxigraph:PATH (on disk, for 'kgraph query') or sparql:URL",
     )
     p.add_argument("--no-cache", action="store_true", help="ignore and do not update OUT/.kgraph-cache")
@@ -81,8 +87,15 @@ def run(args: argparse.Namespace) -> int:
     on_total, progress, holder = _progress_bar(show)
     try:
         report = build_to(
-            args.paths, out, html=not args.no_html, workers=args.workers, shard=shard,
-            incremental=not args.no_cache, merge_folders=args.merge, progress=progress, on_total=on_total,
+            args.paths,
+            out,
+            html=not args.no_html,
+            workers=args.workers,
+            shard=shard,
+            incremental=not args.no_cache,
+            merge_folders=args.merge,
+            progress=progress,
+            on_total=on_total,
             store=args.store,
         )
     finally:
