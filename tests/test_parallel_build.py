@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.queues
 import shutil
 from pathlib import Path
 
@@ -103,3 +104,20 @@ def test_a_crash_on_one_article_skips_only_that_article(
     assert "XH_NLD_3872.txt" in err and "kgraph bug IndexError" in err and "test_parallel_build.py" not in err
     nq = (out / "graph.nq").read_text(encoding="utf-8")
     assert "XH_NLD_3872" not in nq and "XH_VNE_287" in nq
+
+
+def _build_in_daemon(corpus: str, out: str, codes: multiprocessing.queues.Queue) -> None:  # type: ignore[type-arg]
+    codes.put(main(["build", corpus, "--out", out, "--workers", "2", "--quiet"]))
+
+
+@pytest.mark.skipif(not FORK, reason="a forked daemon")
+def test_daemonic_process_builds_alone(corpus: Path, tmp_path: Path) -> None:
+    context = multiprocessing.get_context("fork")
+    codes = context.Queue()
+    args = (str(corpus), str(tmp_path / "d"), codes)
+    daemon = context.Process(target=_build_in_daemon, args=args, daemon=True)
+    daemon.start()
+    daemon.join(60)
+    assert codes.get(timeout=5) == 0  # like a Dask worker: daemons may not start pools
+    assert main(["build", str(corpus), "--out", str(tmp_path / "e"), "--quiet"]) == 0
+    assert (tmp_path / "d" / "graph.nq").read_bytes() == (tmp_path / "e" / "graph.nq").read_bytes()

@@ -228,8 +228,13 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 
 
 def run_workers(sources: list[str], workers: int) -> Iterator[WorkerOutput]:
-    """``process_article`` over ``sources``, in order, in ``workers`` processes (in this one when 1)."""
+    """``process_article`` over ``sources``, in order, in ``workers`` processes (in this one when 1).
+
+    A daemonic process (a Dask worker, a pool worker) may not start processes: it works alone.
+    """
     workers = max(1, min(workers, len(sources)))
+    if multiprocessing.current_process().daemon:
+        workers = 1
     if workers == 1:
         yield from map(process_article, sources)
         return
