@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from conftest import DATA, SEED
 
 from kgraph.errors import InputError
 from kgraph.read import (
+    defuse_html,
     find_articles,
     find_metadata,
     looks_like_html,
@@ -74,6 +76,32 @@ def test_html_page_gives_title_date_byline_and_body_only() -> None:
 )
 def test_parse_html(page: str, expected: tuple[str, str, str, str]) -> None:
     assert parse_html(page) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "defused"),
+    [
+        ('<p class="a">x</p>', '<p class="a">x</p>'),  # well-formed tags stay
+        ("a < b, c<d", "a &lt; b, c&lt;d"),  # a lone < is text
+        ("<a <b>", "&lt;a <b>"),  # a tag cut short by another
+        ("<!-- a < b --><p>", "<!-- a < b --><p>"),  # comments are skipped whole
+        ("<p>x<!-- never closed <p>y", "<p>x"),  # an unclosed comment runs to the end
+        ("<script>if (a<b) x()</script>", "<script>if (a<b) x()</script>"),  # script text untouched
+        ("<p>x<script>a<b", "<p>x"),  # an unclosed script runs to the end
+        ('<a x=">" <a x=">"', '&lt;a x=">" &lt;a x=">"'),  # never closed outside quotes
+        ("<!DOCTYPE html><?xml x?></p >", "<!DOCTYPE html><?xml x?></p >"),
+    ],
+)
+def test_defuse_html(page: str, defused: str) -> None:
+    assert defuse_html(page) == defused
+
+
+@pytest.mark.parametrize("unit", ["<a ", '<a href="', "<!--", "<?", "</", '<a x=">" ', "<!-- -- ", "<p>"])
+def test_pathological_html_is_parsed_in_linear_time(unit: str) -> None:
+    # Python's HTMLParser alone took 40 s on 80 KB of '<a ': a page must not stall a build
+    started = time.perf_counter()
+    parse_html(unit * (200_000 // len(unit)) + "Văn bản")
+    assert time.perf_counter() - started < 5
 
 
 def test_txt_file_holding_html_is_read_as_html(tmp_path: Path) -> None:
