@@ -286,3 +286,36 @@ def test_forbidden_pattern_catches_what_it_should() -> None:
         assert FORBIDDEN.search(line), line
     for line in ("re.compile(pattern)", "evaluate(graph)", "literal_evaluation = 1"):
         assert not FORBIDDEN.search(line), line
+
+
+# ---------------------------------------------------------------- found here, owned elsewhere
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="cli/build.py and pipeline.py print paths as they are: a line break in a file name "
+    "splits the one-line warning (fix: escape control characters in paths in messages)",
+)
+def test_warning_stays_one_line_for_a_file_name_with_a_line_break(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "ok.txt")
+    (folder / "a\nb.txt").write_bytes(b"")
+    assert main(["build", str(folder), "--out", str(tmp_path / "out"), "--quiet"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("kgraph: warning: skipped")
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="text.split_sentences never splits inside an unclosed curly quote, so one stray “ glues "
+    "the rest of the paragraph into one sentence, in quadratic time (8,000 sentences: 0.2 s, 5 MB: "
+    "minutes), and the extractor is quadratic in a sentence's mentions",
+)
+def test_a_stray_opening_quote_does_not_swallow_the_paragraph() -> None:
+    from kgraph.text import split_sentences
+
+    sentences = split_sentences("“" + "Tỉnh ủy họp. " * 2000)
+    assert len(sentences) > 100
