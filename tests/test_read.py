@@ -278,3 +278,20 @@ def test_bidirectional_controls_are_removed_with_a_warning(tmp_path: Path) -> No
     article = read_article(path)
     assert article.text == "Ban Chỉ đạo tỉnh họp.\nĐồng chí An dự."
     assert article.warnings == ("4 bidirectional control characters removed (they can disguise names)",)
+
+
+def test_bidirectional_controls_from_html_entities_are_removed_too(tmp_path: Path) -> None:
+    path = tmp_path / "spoof.html"
+    path.write_text("<h1>Tỉnh &#x202e;ủy</h1><p class=author>An&#8238;</p><p>Nội dung.</p>", encoding="utf-8")
+    article = read_article(path)
+    assert (article.title, article.author) == ("Tỉnh ủy", "An")
+    assert "\u202e" not in article.text
+    # two in the text, one each in the title and the byline taken from it
+    assert article.warnings == ("4 bidirectional control characters removed (they can disguise names)",)
+
+
+def test_utf8_bom_before_binary_is_still_binary(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + bytes(range(0, 32)) * 10)
+    with pytest.raises(InputError, match="looks binary"):
+        read_article(path)

@@ -113,6 +113,9 @@ def decode_article(data: bytes, path: Path) -> tuple[str, list[str]]:
         raise InputError(path, "is empty (0 bytes)", "give an article with text")
     warnings: list[str] = []
     if data.startswith(codecs.BOM_UTF8):
+        reason = binary_reason(data[3:])
+        if reason:
+            raise InputError(path, reason, "give a text, Markdown or HTML article")
         decoded = decode_text(data[3:])
         return decoded.text, _decoding_warnings(decoded.encoding, decoded.replaced, decoded.first_bad + 3)
     for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
@@ -507,6 +510,17 @@ def find_metadata(text: str) -> tuple[str, str, str]:
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+def _tidy(*texts: str) -> tuple[tuple[str, ...], int]:
+    """Texts in NFC without bidirectional controls, and how many controls were removed."""
+    tidied: list[str] = []
+    removed = 0
+    for text in texts:
+        text, count = _BIDI.subn("", unicodedata.normalize("NFC", text))
+        tidied.append(text)
+        removed += count
+    return tuple(tidied), removed
+
+
 def _first(values: dict[str, str], keys: tuple[str, ...]) -> str:
     return next((values[key] for key in keys if values.get(key)), "")
 
@@ -534,9 +548,6 @@ def read_article(path: Path) -> Article:
         raise InputError(path, f"cannot be read ({error.strerror})", "check its permissions") from None
     text, warnings = decode_article(data, path)
     text = unicodedata.normalize("NFC", text)
-    text, bidi = _BIDI.subn("", text)
-    if bidi:
-        warnings.append(f"{bidi} bidirectional control characters removed (they can disguise names)")
     title = published = author = ""
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm") or looks_like_html(text):
@@ -553,6 +564,10 @@ def read_article(path: Path) -> Article:
             text = f"{title}\n{text}"
     elif "&" in text:
         text = html.unescape(text)
+    # after the formats: entities such as &#x202e; or decomposed letters come out of them too
+    (text, title, author), bidi = _tidy(text, title, author)
+    if bidi:
+        warnings.append(f"{bidi} bidirectional control characters removed (they can disguise names)")
     if not text.strip():
         raise InputError(path, "has no text (only white space or markup)", "give an article with text")
     first_title, first_published, first_author = find_metadata(text)
