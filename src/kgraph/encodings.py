@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 
 #: Encodings with a conversion table under ``data/``.
@@ -217,12 +217,12 @@ def _candidates(data: bytes, first: Decoded) -> list[tuple[str, Callable[[bytes]
     if first.replaced:
         found.append(("cp1258", lambda b: b.decode("cp1258", errors="replace"), data))
         for name in LEGACY:
-            found.append((name, lambda b, n=name: decode_legacy(b, n), data))  # type: ignore[misc]
+            found.append((name, partial(decode_legacy, name=name), data))
         return found
     shown = to_bytes_as_shown(first.text[:SAMPLE])
     if shown is not None and not first.text.isascii():
         for name in LEGACY:
-            found.append((name, lambda b, n=name: decode_legacy(b, n), shown))  # type: ignore[misc]
+            found.append((name, partial(decode_legacy, name=name), shown))
         found.append(("mojibake", lambda b: b.decode("utf-8", errors="replace"), shown))
     return found
 
@@ -246,7 +246,7 @@ def decode_text(data: bytes) -> Decoded:
         return Decoded(decode_legacy(whole, best.encoding), best.encoding)
     if best.encoding == "mojibake":
         whole = to_bytes_as_shown(first.text)
-        return Decoded(whole.decode("utf-8", errors="replace") if whole else first.text, "mojibake")
+        return first if whole is None else Decoded(whole.decode("utf-8", errors="replace"), "mojibake")
     if best.encoding == "cp1258":
         return Decoded(data.decode("cp1258", errors="replace"), "cp1258")
     return Decoded(decode_legacy(data, best.encoding), best.encoding)
