@@ -53,7 +53,7 @@ def test_dataset_equals_the_article_by_article_rdflib_build(corpus: Path) -> Non
 def test_progress_bar_on_request_counts_articles(corpus: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["build", str(corpus), "--out", str(tmp_path / "o"), "--workers", "2", "--progress"]) == 0
     err = capsys.readouterr().err
-    assert "6/6" in err and "article/s" in err
+    assert "6/6" in err and "article/s" in err and "writing" in err
 
 
 def test_no_progress_bar_when_not_a_terminal(corpus: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -91,6 +91,7 @@ def build_to(
     progress: Callable[[Path], None] | None = None,
     on_total: Callable[[int], None] | None = None,
     store: str | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Report:
     """Build the graph of ``paths``; write ``graph.ttl``, ``.trig``, ``.nq`` and ``.html`` in ``out``.
 
@@ -98,6 +99,8 @@ def build_to(
     ``shard=(i, n)`` builds the i-th of n slices; ``incremental`` reuses ``out``'s cache;
     ``merge_folders`` treats ``paths`` as build folders (shards) to merge instead of articles;
     ``store`` (``oxigraph:PATH`` or ``sparql:URL``) is made to mirror the build.
+    ``on_total``, ``progress`` and ``on_stage`` hear the article count, each finished
+    article, and the stage after extraction ("writing", "store"), for a progress display.
     Nothing is written when no article could be used.
     """
     out = Path(out)
@@ -143,6 +146,8 @@ def build_to(
         report.triples = sum(previous.summary.get("triples", {}).values())
         summary = previous.summary
     else:
+        if on_stage is not None:
+            on_stage("writing")
         named = result.named_lines()
         union = sorted({line for _, lines in named for line in lines})  # the same strings, shared
         write_atomic(outputs["nquads"], nquads(named))
@@ -156,6 +161,8 @@ def build_to(
         report.triples = len(union)
         summary = dict(report.summary, triples={"union": report.triples})
     if store is not None and not (report.up_to_date and previous.store == store):
+        if on_stage is not None:
+            on_stage("store")
         incremental_sync = cache is not None and previous.store == store
         report.store = sync_store(store, result, previous if incremental_sync else None, outputs["nquads"])
     if cache is not None and not (report.up_to_date and previous.store == (store or previous.store)):

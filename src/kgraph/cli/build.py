@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,22 +50,29 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run)
 
 
-def _progress_bar(enabled: bool) -> tuple[Callable[[int], None] | None, Callable[[Path], None] | None, Any]:
-    """``on_total`` and ``progress`` callbacks drawing a tqdm bar on stderr, and the bar holder."""
-    if not enabled:
-        return None, None, None
-    from tqdm import tqdm
+class ProgressBar:
+    """A tqdm bar on stderr: articles done, articles/s, then the stage after extraction."""
 
-    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked after the bar starts
-    holder: dict[str, Any] = {}
+    def __init__(self) -> None:
+        self.bar: Any = None
 
-    def on_total(total: int) -> None:
-        holder["bar"] = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
+    def on_total(self, total: int) -> None:
+        from tqdm import tqdm
 
-    def progress(_: Path) -> None:
-        holder["bar"].update(1)
+        tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked after this
+        self.bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
 
-    return on_total, progress, holder
+    def progress(self, _: Path) -> None:
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def on_stage(self, stage: str) -> None:
+        if self.bar is not None:
+            self.bar.set_postfix_str(stage)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -84,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--no-cache", "cannot be combined with --merge", "merging reads the shards' caches")
     shard = parse_shard(args.shard) if args.shard else None
     show = not args.quiet and (args.progress or sys.stderr.isatty())
-    on_total, progress, holder = _progress_bar(show)
+    bar = ProgressBar() if show else None
     try:
         report = build_to(
             args.paths,
@@ -94,13 +100,14 @@ def run(args: argparse.Namespace) -> int:
             shard=shard,
             incremental=not args.no_cache,
             merge_folders=args.merge,
-            progress=progress,
-            on_total=on_total,
+            progress=bar.progress if bar else None,
+            on_total=bar.on_total if bar else None,
             store=args.store,
+            on_stage=bar.on_stage if bar else None,
         )
     finally:
-        if holder and "bar" in holder:
-            holder["bar"].close()
+        if bar is not None:
+            bar.close()
     if not args.quiet:
         print(report.text())
     for path, why in report.result.skipped:
