@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import time
 import unicodedata
 from pathlib import Path
 
@@ -236,3 +237,13 @@ def test_syllable_score_prefers_the_right_reading() -> None:
     assert syllable_score("Céng hßa x· héi") < 0
     assert syllable_score("plain ascii words") == 0
     assert syllable_score("Việt \ufffd") == 0
+
+
+@pytest.mark.parametrize("name", LEGACY)
+def test_five_megabytes_of_legacy_text_decode_in_linear_time(name: str) -> None:
+    text = read_utf8(SEED)
+    data = encode_legacy(text, name) * (5 * 1024 * 1024 // len(encode_legacy(text, name)) + 1)
+    started = time.perf_counter()
+    decoded = decode_text(data)
+    assert time.perf_counter() - started < 10
+    assert decoded.encoding == name and decoded.text.startswith(text + text)
