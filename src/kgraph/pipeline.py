@@ -77,6 +77,10 @@ class BuildResult:
         self.graphs: list[ArticleGraph] = graphs if graphs is not None else []
         self.skipped_digests: dict[str, str] = {}  # source -> SHA-256 of the skipped file's bytes
 
+    def __repr__(self) -> str:
+        counts = f"articles={len(self.articles)}, skipped={len(self.skipped)}, extracted={self.extracted}"
+        return f"BuildResult({counts})"
+
     @property
     def extracted(self) -> int:
         """Articles extracted in this run (the others came from the cache)."""
