@@ -55,3 +55,14 @@ def test_sentences_keep_quotes_and_offsets() -> None:
 
 def test_numbers_do_not_split_sentences() -> None:
     assert len(split_sentences("Có 4.254 đảng viên, đạt 17,8%. Tiếp theo")) == 2
+
+
+def test_a_stray_quote_does_not_glue_the_text() -> None:
+    sentences = split_sentences("“" + "Tỉnh ủy họp. " * 2000)
+    assert len(sentences) > 100  # the quote is given up after MAX_QUOTE characters
+
+
+def test_quantities_are_canonical_decimals() -> None:
+    from kgraph.build import canonical_decimal
+
+    assert [canonical_decimal(v) for v in ("4254", "17.8", "17.80", "0")] == ["4254.0", "17.8", "17.8", "0.0"]

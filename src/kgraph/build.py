@@ -8,6 +8,8 @@ reified ``rdf:Statement``s carrying the evidence sentence and offsets, membershi
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
@@ -33,6 +35,16 @@ DOCUMENT_TYPES: dict[str, tuple[str, str]] = {
 }
 
 VI = "vi"
+
+
+def canonical_decimal(value: str) -> str:
+    """The canonical xsd:decimal form (``4254`` -> ``4254.0``, ``17.80`` -> ``17.8``), which
+    Turtle writers keep as it is, so a graph re-read from Turtle has the same literals."""
+    number = Decimal(value)
+    text = format(number.normalize(), "f") if number == number.to_integral_value() else format(number, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text + ".0" if "." not in text else text
 
 
 def entity_iri(entity: Entity) -> URIRef:
@@ -141,7 +153,7 @@ def build_graph(extraction: Extraction) -> Graph:
         node = mint_aux_iri("quantity", subject, qty.value, qty.unit, article, qty.sentence.start)
         graph.add((node, RDF.type, KG.Quantity))
         graph.add((node, KG.quantityOf, subject))
-        graph.add((node, KG.value, Literal(qty.value, datatype=XSD.decimal)))
+        graph.add((node, KG.value, Literal(canonical_decimal(qty.value), datatype=XSD.decimal)))
         graph.add((node, KG.unit, _lit(qty.unit)))
         _add_evidence(graph, node, qty.sentence, article)
     assert not any(isinstance(t, BNode) for triple in graph for t in triple), "kgraph never writes blank nodes"

@@ -102,23 +102,37 @@ _OPEN_QUOTES = "“"
 _CLOSE_QUOTES = "”"
 
 
-def _quote_depth_ok(text: str, start: int, end: int) -> bool:
-    """True when a boundary at ``end`` is not inside curly quotes opened since ``start``."""
-    chunk = text[start:end]
-    return chunk.count(_OPEN_QUOTES) <= chunk.count(_CLOSE_QUOTES)
+#: A quotation left open this long (characters) is a stray mark, not a quoted title
+MAX_QUOTE = 600
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
-    """Sentences of normalised text, with offsets; quotes are never split."""
+    """Sentences of normalised text, with offsets; a boundary inside curly quotes is no boundary
+    (titles hold full stops), unless the quote has stayed open for ``MAX_QUOTE`` characters."""
     sentences: list[Sentence] = []
     start = 0
+    depth = 0  # curly quotes open between ``start`` and ``scanned``
+    opened_at = -1
+    scanned = 0
     for match in _BOUNDARY.finditer(text):
         cut = match.start()
         if text[cut : match.end()].strip() and text[cut] in "\"”’)":
             cut = match.start() + 1
-        if match.group(0).startswith("\n") or _quote_depth_ok(text, start, cut):
+        for pos in range(scanned, cut):  # each character is looked at once: linear time
+            ch = text[pos]
+            if ch == _OPEN_QUOTES:
+                if depth == 0:
+                    opened_at = pos
+                depth += 1
+            elif ch == _CLOSE_QUOTES and depth > 0:
+                depth -= 1
+        scanned = max(scanned, cut)
+        stray = depth > 0 and cut - opened_at > MAX_QUOTE
+        if match.group(0).startswith("\n") or depth == 0 or stray:
             _add_sentence(sentences, text, start, cut)
             start = match.end()
+            depth = 0
+            scanned = max(scanned, start)
     _add_sentence(sentences, text, start, len(text))
     return tuple(sentences)
 
