@@ -8,15 +8,13 @@ Articles are written to files, so the whole reading path (decoding, sniffing) is
 from __future__ import annotations
 
 import os
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rdflib import Graph, Literal
+from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-from rdflib.namespace import XSD
 
 from kgraph.build import build_graph
 from kgraph.encodings import decode_legacy, encode_legacy, load_table
@@ -134,27 +132,13 @@ def through_pipeline(path: Path) -> Graph | None:
 
 
 def check_graph(graph: Graph) -> None:
-    """Turtle from the line writer (what ``kgraph build`` writes) and from rdflib both re-parse.
-
-    rdflib's writer rewrites xsd:decimal lexical forms (``"0"`` -> ``0.0``): the same value,
-    another literal. That is compared by value here and pinned by its own xfail test below.
-    """
+    """Turtle from the line writer (what ``kgraph build`` writes) and from rdflib both re-parse, unchanged."""
     written = "".join(turtle(graph_lines(graph)))
     from_lines = Graph().parse(data=written, format="turtle")
     assert isomorphic(graph, from_lines), _diff(graph, from_lines)
     data = graph.serialize(format="turtle", encoding="utf-8")
     again = Graph().parse(data=data, format="turtle")
-    assert isomorphic(_canonical_decimals(graph), again), _diff(_canonical_decimals(graph), again)
-
-
-def _canonical_decimals(graph: Graph) -> Graph:
-    out = Graph()
-    for s, p, o in graph:
-        if isinstance(o, Literal) and o.datatype == XSD.decimal:
-            lexical = format(Decimal(str(o)), "f")
-            o = Literal(lexical if "." in lexical else lexical + ".0", datatype=XSD.decimal)
-        out.add((s, p, o))
-    return out
+    assert isomorphic(graph, again), _diff(graph, again)
 
 
 def _diff(left: Graph, right: Graph) -> str:
@@ -222,14 +206,10 @@ def test_graphs_conform_to_the_shapes(tmp_path: Path, text: str) -> None:
         assert conforms, report
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="build.py writes xsd:decimal '0' / '4254'; rdflib's Turtle writer rewrites them as 0.0 / 4254.0, "
-    "so `kgraph export --format turtle` changes the literal (fix: canonical decimals in build.py)",
-)
 def test_rdflib_turtle_keeps_quantity_literals(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
-    path.write_text("0 VỤ A", encoding="utf-8")  # the minimal input hypothesis found
+    # the minimal input hypothesis found when build.py wrote xsd:decimal "0", which rdflib rewrote as 0.0
+    path.write_text("0 VỤ A", encoding="utf-8")
     graph = through_pipeline(path)
     assert graph is not None
     again = Graph().parse(data=graph.serialize(format="turtle"), format="turtle")
