@@ -121,3 +121,19 @@ def test_merge_refuses_a_folder_built_by_another_kgraph(corpus: Path, tmp_path: 
     path.write_text(json.dumps(manifest), encoding="utf-8")
     assert main(["build", "--merge", str(folder), "--out", str(tmp_path / "m")]) == 1
     assert "another kgraph" in capsys.readouterr().err
+
+
+def test_merged_folder_rebuilds_incrementally(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kgraph.pipeline
+    from kgraph.api import build_to
+
+    folders = build_shards(corpus, tmp_path, 2)
+    merged = tmp_path / "merged"
+    assert main(["build", "--merge", *folders, "--out", str(merged), "--quiet"]) == 0
+    calls: list[str] = []
+    real = kgraph.pipeline.process_article
+    monkeypatch.setattr(kgraph.pipeline, "process_article", lambda p: calls.append(p) or real(p))
+    report = build_to([corpus], merged)  # the same articles, now built directly into the merged folder
+    assert calls == [] and report.up_to_date
