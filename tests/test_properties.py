@@ -229,9 +229,9 @@ def test_rdflib_turtle_keeps_quantity_values(tmp_path: Path) -> None:
     path.write_text("0 VỤ A", encoding="utf-8")
     graph = through_pipeline(path)
     assert graph is not None
-    assert any(isinstance(o, Literal) and o.datatype == XSD.decimal for o in graph.objects())
+    assert any(isinstance(o, Literal) and o.datatype in (XSD.decimal, XSD.integer) for o in graph.objects())
     again = Graph().parse(data=graph.serialize(format="turtle"), format="turtle")
-    assert isomorphic(by_value(graph), by_value(again)), _diff(by_value(graph), by_value(again))
+    assert isomorphic(graph, again), _diff(graph, again)  # the very same literals, not only the same values
 
 
 VIETNAMESE_LETTERS = "".join(sorted(load_table("vni"))) + "abcdeghiklmnopqrstuvxyABCDEGHIKLMNOPQRSTUVXY"

@@ -62,7 +62,8 @@ def test_a_stray_quote_does_not_glue_the_text() -> None:
     assert len(sentences) > 100  # the quote is given up after MAX_QUOTE characters
 
 
-def test_quantities_are_canonical_decimals() -> None:
-    from kgraph.build import canonical_decimal
+def test_quantities_are_integers_or_canonical_decimals() -> None:
+    from kgraph.build import quantity_literal
 
-    assert [canonical_decimal(v) for v in ("4254", "17.8", "17.80", "0")] == ["4254.0", "17.8", "17.8", "0.0"]
+    got = [(str(q), q.datatype.split("#")[-1]) for q in map(quantity_literal, ("4254", "17.8", "17.80", "0"))]
+    assert got == [("4254", "integer"), ("17.8", "decimal"), ("17.8", "decimal"), ("0", "integer")]

@@ -37,14 +37,14 @@ DOCUMENT_TYPES: dict[str, tuple[str, str]] = {
 VI = "vi"
 
 
-def canonical_decimal(value: str) -> str:
-    """The canonical xsd:decimal form (``4254`` -> ``4254.0``, ``17.80`` -> ``17.8``), which
-    Turtle writers keep as it is, so a graph re-read from Turtle has the same literals."""
+def quantity_literal(value: str) -> Literal:
+    """A whole number as xsd:integer (``4254``), a fraction as canonical xsd:decimal (``17.8``):
+    the forms every writer and store keeps as they are (rdflib, Oxigraph, Virtuoso)."""
     number = Decimal(value)
-    text = format(number.normalize(), "f") if number == number.to_integral_value() else format(number, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text + ".0" if "." not in text else text
+    if number == number.to_integral_value():
+        return Literal(str(int(number)), datatype=XSD.integer)
+    text = format(number, "f").rstrip("0")
+    return Literal(text, datatype=XSD.decimal)
 
 
 def entity_iri(entity: Entity) -> URIRef:
@@ -153,7 +153,7 @@ def build_graph(extraction: Extraction) -> Graph:
         node = mint_aux_iri("quantity", subject, qty.value, qty.unit, article, qty.sentence.start)
         graph.add((node, RDF.type, KG.Quantity))
         graph.add((node, KG.quantityOf, subject))
-        graph.add((node, KG.value, Literal(canonical_decimal(qty.value), datatype=XSD.decimal)))
+        graph.add((node, KG.value, quantity_literal(qty.value)))
         graph.add((node, KG.unit, _lit(qty.unit)))
         _add_evidence(graph, node, qty.sentence, article)
     assert not any(isinstance(t, BNode) for triple in graph for t in triple), "kgraph never writes blank nodes"

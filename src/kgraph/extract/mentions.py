@@ -79,8 +79,27 @@ class SentenceMentions:
     quantities: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, value, unit)
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+class Spans:
+    """Character offsets of a sentence covered by mentions, quotes or numbers: O(1) look-ups."""
+
+    def __init__(self, base: int, length: int) -> None:
+        self.base = base
+        self.mask = bytearray(length + 1)
+
+    def add(self, start: int, end: int) -> None:
+        a, b = max(0, start - self.base), max(0, min(len(self.mask), end - self.base))
+        if b > a:
+            self.mask[a:b] = b"\x01" * (b - a)
+
+    def __contains__(self, pos: object) -> bool:
+        i = int(pos) - self.base  # type: ignore[call-overload]
+        return 0 <= i < len(self.mask) and self.mask[i] == 1
+
+    def union(self, other: Spans) -> Spans:
+        out = Spans(self.base, len(self.mask) - 1)
+        out.mask = bytearray(x | y for x, y in zip(self.mask, other.mask))
+        return out
+
 
 
 def _preceded_by_preposition(tokens: list[Token], i: int) -> bool:
@@ -111,15 +130,17 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
     quotes = [(s + base, e + base) for s, e in quote_spans(text)]
     docs = find_documents(text, lex)
     doc_spans = [(d.start + base, d.end + base) for d in docs]
-    blocked = quotes + doc_spans
+    blocked = Spans(base, len(text))
+    for start, end in quotes + doc_spans:
+        blocked.add(start, end)
     found: list[Found] = []
 
     # organisations and places
-    taken: list[tuple[int, int]] = []
+    taken = Spans(base, len(text))
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not tok.is_word or _inside(tok.start, blocked):
+        if not tok.is_word or tok.start in blocked:
             i += 1
             continue
         title_len = _match_title(tokens, i, lex) if tok.is_cap else 0
@@ -147,7 +168,7 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
         # never run into a quote or a document number
         j = span.j
         for k in range(span.i, span.j):
-            if _inside(tokens[k].start, blocked):
+            if tokens[k].start in blocked:
                 j = k
                 break
         while j > span.i and not tokens[j - 1].is_word:
@@ -163,40 +184,40 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
         f = _span_found(span, tokens, text, base, index, group)
         f.subject_ok = not _preceded_by_preposition(tokens, span.i)
         found.append(f)
-        taken.append((f.start, f.end))
+        taken.add(f.start, f.end)
         i = span.j
 
     # a plural head before a list of domains: các sở Tài chính, Y tế, Giáo dục và Đào tạo
     for k in range(1, len(tokens) - 1):
         tok = tokens[k]
-        if tok.is_cap or tokens[k - 1].key not in _PLURAL or _inside(tok.start, blocked + taken):
+        if tok.is_cap or tokens[k - 1].key not in _PLURAL or (tok.start in blocked or tok.start in taken):
             continue
         heads = [h for h in lex.heads.get(tok.key, ()) if len(h.words) == 1 and h.kind != "-"]
         if not heads:
             continue
         for item in _domain_list(tokens, k + 1, heads[0], lex):
             start, end = tokens[item[0]].start, tokens[item[1] - 1].end
-            if _inside(start, blocked + taken):
+            if (start in blocked or start in taken):
                 continue
             surface = text[start - base : end - base]
             f = Found(start, end, f"{heads[0].words[0]} {surface}", "org", heads[0].kind, index, heads[0])
             f.subject_ok = not _preceded_by_preposition(tokens, k)
             found.append(f)
-            taken.append((start, end))
+            taken.add(start, end)
 
     # 'Đoàn' alone (các cấp bộ Đoàn): the article's Youth Union, resolved later or dropped
     for k, tok in enumerate(tokens):
-        if tok.text == "Đoàn" and not _inside(tok.start, blocked + taken):
+        if tok.text == "Đoàn" and not (tok.start in blocked or tok.start in taken):
             if k + 1 < len(tokens) and tokens[k + 1].is_cap and tokens[k + 1].is_word:
                 continue
             f = Found(tok.start, tok.end, tok.text, "org", "MassOrganization", index, bare=True)
             f.subject_ok = not _preceded_by_preposition(tokens, k)
             found.append(f)
-            taken.append((tok.start, tok.end))
+            taken.add(tok.start, tok.end)
 
     # standalone places after a level word: tỉnh Quảng Ninh, TP Hồ Chí Minh
     for k, tok in enumerate(tokens):
-        if _inside(tok.start, blocked + taken) or k + 1 >= len(tokens):
+        if (tok.start in blocked or tok.start in taken) or k + 1 >= len(tokens):
             continue
         if tok.key in ("tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã", "tp") or tok.text in ("TP", "Tp"):
             n = 1
@@ -207,7 +228,7 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
                 first += 1
             if first >= len(tokens) or not tokens[first].is_cap or tokens[first].is_acronym:
                 continue
-            if _inside(tokens[first].start, blocked + taken) or match_head(tokens, first, lex.heads):
+            if (tokens[first].start in blocked or tokens[first].start in taken) or match_head(tokens, first, lex.heads):
                 continue
             size = match_place(tokens, first, lex) or _place_run(tokens, first, lex)
             if person_run(tokens, first, lex) and not match_place(tokens, first, lex) and size > 2:
@@ -216,7 +237,7 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
             f = Found(start, end, text[start - base : end - base], "place", "Location", index)
             f.subject_ok = False
             found.append(f)
-            taken.append((start, end))
+            taken.add(start, end)
 
     # documents, with their date, term, issuer and title
     titles: list[tuple[int, int]] = []
@@ -242,7 +263,7 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
         found.append(f)
 
     # people and their posts
-    _find_people(tokens, text, base, index, found, blocked + taken, lex)
+    _find_people(tokens, text, base, index, found, blocked.union(taken), lex)
 
     # events: a congress, conference or session named by its number, its body or its term
     events = _find_events(tokens, text, base, index, found, blocked, lex)
@@ -316,7 +337,7 @@ _ROMAN = re.compile(r"^[IVXL]+$")
 
 
 def _find_events(
-    tokens: list[Token], text: str, base: int, index: int, found: list[Found], blocked: list[tuple[int, int]],
+    tokens: list[Token], text: str, base: int, index: int, found: list[Found], blocked: Spans,
     lex: Lexicon,
 ) -> list[Found]:
     """Đại hội Đảng bộ tỉnh lần thứ XX, kỳ họp thứ 9 HĐND tỉnh khóa XIII, Hội nghị Trung ương 4."""
@@ -329,7 +350,7 @@ def _find_events(
             i += 1
             continue
         head = next((h for h in _EVENT_HEADS if tuple(t.key for t in tokens[i : i + len(h)]) == h), None)
-        if head is None or _inside(tokens[i].start, blocked):
+        if head is None or tokens[i].start in blocked:
             i += 1
             continue
         k = i + len(head)
@@ -420,7 +441,7 @@ def _org_at(found: list[Found], offset: int) -> Found | None:
 
 
 def _find_people(
-    tokens: list[Token], text: str, base: int, index: int, found: list[Found], blocked: list[tuple[int, int]],
+    tokens: list[Token], text: str, base: int, index: int, found: list[Found], blocked: Spans,
     lex: Lexicon,
 ) -> None:
     """People: after a title or an honorific, or a family name; with the posts around them."""
@@ -429,7 +450,7 @@ def _find_people(
     people: list[Found] = []
     while i < n:
         tok = tokens[i]
-        if not tok.is_word or _inside(tok.start, blocked):
+        if not tok.is_word or tok.start in blocked:
             i += 1
             continue
         former = tok.key == "nguyên" and i + 1 < n
@@ -458,7 +479,7 @@ def _find_people(
                         continue
                 break
             if k < n and tokens[k].is_cap and tokens[k].is_word and not tokens[k].is_acronym:
-                if not _inside(tokens[k].start, blocked) or (org is not None and tokens[k].start >= org.end):
+                if not tokens[k].start in blocked or (org is not None and tokens[k].start >= org.end):
                     run = person_run(tokens, k, lex) or _given_run(tokens, k, lex)
                     if run:
                         name_at, name_len = k, run
@@ -468,7 +489,7 @@ def _find_people(
             if k < n and _match_title(tokens, k, lex):
                 i = k
                 continue
-            if k < n and tokens[k].is_cap and tokens[k].is_word and not _inside(tokens[k].start, blocked):
+            if k < n and tokens[k].is_cap and tokens[k].is_word and not tokens[k].start in blocked:
                 run = person_run(tokens, k, lex) or _given_run(tokens, k, lex)
                 if run:
                     name_at, name_len = k, run
@@ -486,7 +507,7 @@ def _find_people(
         k = name_at + name_len
         k = _appositive_posts(tokens, k, person, found, lex)
         people.append(person)
-        blocked.append((start, end))
+        blocked.add(start, end)
         i = max(k, name_at + name_len)
     found.extend(people)
 
@@ -531,10 +552,10 @@ def _appositive_posts(tokens: list[Token], k: int, person: Found, found: list[Fo
     return pos
 
 
-def _find_quantities(text: str, base: int, blocked: list[tuple[int, int]]) -> list[tuple[int, str, str]]:
+def _find_quantities(text: str, base: int, blocked: Spans) -> list[tuple[int, str, str]]:
     out = []
     for m in _QUANTITY.finditer(text):
-        if _inside(m.start() + base, blocked):
+        if m.start() + base in blocked:
             continue
         raw, unit = m.group(1), m.group(2)
         words = []

@@ -296,6 +296,7 @@ def issuer_from_code(docs: list[Found], orgs: list[Found]) -> list[tuple[Found, 
     """A document whose number names its issuer by code (``21-KH/ĐUK``) and that body in the article."""
     lex = lexicon()
     pairs = []
+    keyed = [(o, org_key(o.name)) for o in orgs if o.key]
     for d in docs:
         if d.doc is None or not d.doc.issuer_code or d.issuer is not None:
             continue
@@ -304,8 +305,7 @@ def issuer_from_code(docs: list[Found], orgs: list[Found]) -> list[tuple[Found, 
             continue
         prefix = org_key(body)
         cands = sorted(
-            {o.key: o for o in orgs if o.key and (org_key(o.name) == prefix or org_key(o.name).startswith(prefix + " "))}.values(),
-            key=lambda o: o.key,
+            {o.key: o for o, k in keyed if k == prefix or k.startswith(prefix + " ")}.values(), key=lambda o: o.key
         )
         if len(cands) == 1:
             pairs.append((d, cands[0]))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from ..model import Entity
 from ..text import name_key
@@ -62,6 +63,12 @@ def expand(name: str, lex: Lexicon) -> str:
 def org_key(name: str, f: Found | None = None) -> str:
     """Identity key of an organisation's (expanded) name: hyphens and '&' fold to spaces;
     a national body's trailing 'Việt Nam' goes (Chính phủ Việt Nam is Chính phủ)."""
+    head = " ".join(f.head.words) if f is not None and f.head is not None and f.head.national else ""
+    return _org_key(name, head)
+
+
+@lru_cache(maxsize=65536)
+def _org_key(name: str, national_head: str) -> str:
     key = name_key(name).replace("-", " ").replace("&", " và ")
     words = key.split()
     places = lexicon().level_places
@@ -72,10 +79,8 @@ def org_key(name: str, f: Found | None = None) -> str:
             if any(" ".join(rest[:n]) in places for n in range(1, min(5, len(rest)) + 1)):
                 del words[i : i + size]
     key = " ".join(words)
-    if f is not None and f.head is not None and f.head.national and key.endswith(" việt nam"):
-        head = name_key(" ".join(f.head.words))
-        if "việt nam" not in head:
-            key = key[: -len(" việt nam")]
+    if national_head and key.endswith(" việt nam") and "việt nam" not in name_key(national_head):
+        key = key[: -len(" việt nam")]
     return key
 
 
