@@ -174,3 +174,20 @@ def test_council_session_list_of_officials() -> None:
     assert ("Vũ Văn Diện", "memberOf", "Ủy ban nhân dân tỉnh Quảng Ninh") in got
     titles = {(x.entities[m.person].label, m.title) for m in x.memberships}
     assert ("Vũ Văn Diện", "Phó Chủ tịch Thường trực") in titles
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Ban Chỉ đạo 35 Tỉnh ủy Nghệ An họp.", "Ban Chỉ đạo 35 Tỉnh ủy Nghệ An", "PartyAgency"),  # a board of a committee
+        ("Chi bộ 3 đạt trong sạch vững mạnh.", "Chi bộ 3", "PartyOrganization"),
+        ("Sư đoàn 304 diễn tập.", "Sư đoàn 304", "StateAgency"),
+        ("Trung tâm Chính trị huyện Lục Yên khai giảng.", "Trung tâm Chính trị huyện Lục Yên", "EducationalInstitution"),
+    ],
+)
+def test_numbered_and_party_boards(text: str, name: str, kind: str) -> None:
+    assert names(run(text)).get(name) == kind
+
+
+def test_a_number_after_a_department_is_a_count() -> None:
+    assert "Sở Y tế" in names(run("Sở Y tế 2 năm qua đạt kết quả."))

@@ -215,6 +215,14 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
             break
         if not tok.is_word:
             break
+        if tok.is_number and head.words[0] in _NUMBERED_HEADS and len(tok.text) <= 3:
+            nxt = tokens[j + 1] if j + 1 < n else None
+            always = " ".join(head.words) in _ALWAYS_NUMBERED and components == 0
+            if always or nxt is None or not nxt.is_word or nxt.is_cap or level_at(tokens, j + 1, lex):
+                j += 1  # Ban Chỉ đạo 35 Tỉnh ủy, Chi bộ 3, Sư đoàn 304
+                components += 1
+                continue
+            break
         if not tok.is_cap:
             # lower-case words bridging two capitalised parts: Ủy ban An toàn giao thông Quốc gia
             end = _bridge_end(tokens, j, lex) if components and not after_place else j
@@ -252,6 +260,9 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
     return j, components, inner
 
 
+#: Heads whose names may carry a number (Chi bộ 3, Ban Chỉ đạo 35, Sư đoàn 304)
+_NUMBERED_HEADS = frozenset("Chi Ban Công Tổng Quân Sư Lữ Trung Đội Tổ Khu Đảng Trường".split())
+_ALWAYS_NUMBERED = frozenset({"Chi bộ", "Sư đoàn", "Quân khu", "Quân đoàn", "Trung đoàn", "Lữ đoàn"})
 #: Heads whose names often go on in lower case (Trung tâm Y tế dự phòng tỉnh)
 _DESCRIPTOR_HEADS = frozenset("Trung Viện Công Tổng Cục Vụ Ban Hội Quỹ Khu Liên Ủy Tập Chi Ngân Đài Báo Bệnh".split())
 _BOUNDARY = frozenset({",", ";", ")", "(", "-", "–"})

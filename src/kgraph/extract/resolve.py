@@ -139,9 +139,12 @@ def _kind_of(name: str, f: Found) -> str:
         return "Organization"
     if f.head is not None and f.head.words[0] == "Văn" and f.inner is not None:
         return "StateAgency" if f.inner.kind == "StateAgency" else "PartyAgency"
-    if f.head is not None and f.head.words == ("Ban",):  # a Ban of a Party committee is a Party agency
+    if f.head is not None and f.head.words[0] == "Ban" and f.kind in ("Organization", "StateAgency"):
+        # a board of a Party committee is a Party agency (Ban Chỉ đạo 35 Tỉnh ủy), of a state body a state one
         if (f.inner is not None and f.inner.kind == "PartyCommittee") or name_key(name).endswith("trung ương"):
             return "PartyAgency"
+        if f.inner is not None and f.inner.kind == "StateAgency":
+            return "StateAgency"
     return f.kind
 
 
