@@ -20,7 +20,7 @@ from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from kgraph.serve import ServeOptions, SparqlServer, make_server, negotiate
+from kgraph.serve import NETWORK_QUERY, ServeOptions, SparqlServer, make_server, negotiate
 from kgraph.store import MemoryStore, Store, load_graph, open_store
 
 query_module = importlib.import_module("kgraph.query")
@@ -196,7 +196,8 @@ def test_page_and_network_view(server: SparqlServer) -> None:
     page = body.decode("utf-8")
     assert status == 200 and media.startswith("text/html")
     assert "<textarea" in page and all(name in page for name in READY)
-    view = f"{server.url}/view?" + urllib.parse.urlencode({"query": READY["network"]})
+    assert "network" in page
+    view = f"{server.url}/view?" + urllib.parse.urlencode({"query": NETWORK_QUERY})
     status, media, body = fetch(view)
     assert status == 200 and media.startswith("text/html") and "Tỉnh ủy Bình Dương" in body.decode("utf-8")
     select = f"{server.url}/view?" + urllib.parse.urlencode({"query": READY["structure"]})

@@ -411,9 +411,29 @@ def serve(store: Store, options: ServeOptions, ready: Callable[[str], None] | No
 # --- the page ----------------------------------------------------------------------------
 
 
+#: The page's example CONSTRUCT: related entities with their class and name, for the network view.
+#: (Not a ready-made query: on large graphs rdflib and Oxigraph each need a different shape.)
+NETWORK_QUERY = """# The entity network: related entities with their class and name (drawn below).
+CONSTRUCT {
+  ?a ?relation ?b .
+  ?a a ?classA ; skos:prefLabel ?nameA .
+  ?b a ?classB ; skos:prefLabel ?nameB .
+} WHERE {
+  VALUES ?relation {
+    kg:directs kg:implements kg:issuedBy kg:cooperatesWith org:subOrganizationOf org:memberOf
+    kg:organizes kg:participatesIn kg:locatedIn
+  }
+  ?a ?relation ?b .
+  ?a a ?classA ; skos:prefLabel ?nameA .
+  ?b a ?classB ; skos:prefLabel ?nameB .
+} LIMIT 2000
+"""
+
+
 def render_page() -> str:
     """The page at ``/``: a query box, the ready-made queries, a results table, a network view."""
-    ready = {name: {"text": text, "about": describe_query(text)} for name, text in ready_queries().items()}
+    queries = {**ready_queries(), "network": NETWORK_QUERY}
+    ready = {name: {"text": text, "about": describe_query(text)} for name, text in queries.items()}
     payload = json.dumps(ready, ensure_ascii=False, sort_keys=True)
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     options = "".join(
