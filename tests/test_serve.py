@@ -224,3 +224,25 @@ def test_binds_loopback_by_default() -> None:
 )
 def test_negotiate(accept: str, graph_result: bool, expected: str | None) -> None:
     assert negotiate(accept, graph_result) == expected
+
+
+def test_cli_serve_prints_its_url_and_answers(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    argv = [sys.executable, "-m", "kgraph", "serve", str(SAMPLE), "--port", "0", "--max-results", "2"]
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert "SPARQL endpoint: http://127.0.0.1:" in line, process.stderr.read() if process.stderr else ""
+        endpoint = line.split()[2]
+        url = endpoint + "?" + urllib.parse.urlencode({"query": "SELECT ?s WHERE { ?s ?p ?o }"})
+        status, _, body = fetch(url, headers={"Accept": "text/csv"})
+        assert status == 200 and len(body.decode("utf-8").splitlines()) == 3  # header + 2 rows
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        for stream in (process.stdout, process.stderr):
+            if stream is not None:
+                stream.close()
