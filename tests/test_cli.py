@@ -74,3 +74,11 @@ def test_query_refuses_update(tmp_path: Path, capsys) -> None:  # type: ignore[n
     code = main(["query", str(tmp_path / "graph.ttl"), "DELETE WHERE { ?s ?p ?o }"])
     assert code == 1
     assert "read-only" in capsys.readouterr().err
+
+
+def test_public_names_are_all_importable() -> None:
+    import kgraph
+
+    for name in kgraph.__all__:
+        assert getattr(kgraph, name) is not None, name
+    assert sorted(kgraph.__all__) == kgraph.__all__

@@ -48,3 +48,13 @@ def test_every_declared_term_has_vi_and_en_labels() -> None:
         if str(term).startswith(str(KG._NS)):
             comments = {lit.language for lit in onto.objects(term, RDFS.comment)}
             assert {"vi", "en"} <= comments, term
+
+
+def test_lines_are_the_graph_in_n_triples(seed_result) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.build import build_graph, build_lines
+    from kgraph.lines import graph_lines
+    from kgraph.pipeline import extract_file
+    from conftest import SEED
+
+    extraction = extract_file(SEED)
+    assert build_lines(extraction) == graph_lines(build_graph(extraction))

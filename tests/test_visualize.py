@@ -328,3 +328,10 @@ def test_spiral_layout_puts_hubs_in_the_middle() -> None:
     net = star_network(200)
     positions = spiral_layout(nx.Graph(net))
     assert positions["n0000"] == (0, 0) and len(set(positions.values())) == 200
+
+
+def test_cli_default_cap_matches_the_page_default() -> None:
+    from kgraph.cli.viz import DEFAULT_MAX_NODES as cli_default
+    from kgraph.visualize import DEFAULT_MAX_NODES
+
+    assert cli_default == DEFAULT_MAX_NODES

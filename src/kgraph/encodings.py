@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from importlib import resources
 
 #: Encodings with a conversion table under ``data/``.
@@ -172,6 +172,7 @@ def to_bytes_as_shown(text: str) -> bytes | None:
         return None
 
 
+@lru_cache(maxsize=65536)
 def is_syllable(word: str) -> bool:
     """True when ``word`` is a well-formed Vietnamese syllable (any case, at most one tone mark)."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -232,8 +233,11 @@ def decode_text(data: bytes) -> Decoded:
     first = _utf8(data)
     if first.text.isascii() and not first.replaced:
         return first
+    candidates = _candidates(data, first)
+    if not candidates:  # valid UTF-8 that no legacy reading could have produced: nothing to compare
+        return first
     best, best_score = first, syllable_score(first.text[:SAMPLE])
-    for name, decoder, source in _candidates(data, first):
+    for name, decoder, source in candidates:
         score = syllable_score(decoder(source[:SAMPLE]))
         if score > best_score:
             best, best_score = Decoded("", name), score

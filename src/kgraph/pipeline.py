@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
-from .build import build_graph
+from .build import build_graph, build_lines
 from .errors import InputError
 from .extract import extract
 from .identity import article_iri
@@ -150,7 +150,7 @@ def process_article(path: str) -> WorkerOutput:
     """
     try:
         extraction = extract_file(Path(path))
-        lines = graph_lines(build_graph(extraction))
+        lines = build_lines(extraction)
     except InputError as error:
         return "", "", (), error.why
     except Exception as error:  # noqa: BLE001 - reported, never swallowed: see the docstring
