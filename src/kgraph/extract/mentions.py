@@ -97,7 +97,9 @@ class Spans:
 
     def union(self, other: Spans) -> Spans:
         out = Spans(self.base, len(self.mask) - 1)
-        out.mask = bytearray(x | y for x, y in zip(self.mask, other.mask))
+        size = len(self.mask)
+        both = int.from_bytes(self.mask, "big") | int.from_bytes(other.mask, "big")
+        out.mask = bytearray(both.to_bytes(size, "big"))
         return out
 
 

@@ -3,37 +3,32 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..text import name_key
 
 _TOKEN = re.compile(r"[A-ZĐ](?:\.[A-ZĐƯ])+(?![\w.])|TP\.HCM|[^\W_]+(?:['’][^\W_]+)?|\S", re.UNICODE)
 
 
-@dataclass(frozen=True)
 class Token:
-    start: int  # offset in the document's normalised text
-    end: int
-    text: str
-    key: str  # name_key(text)
+    """A word or punctuation token with offsets in the normalised text, and its case flags
+    computed once (the rules ask them hundreds of thousands of times in a corpus)."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    __slots__ = ("start", "end", "text", "key", "is_word", "is_cap", "is_acronym", "is_number")
 
-    @property
-    def is_cap(self) -> bool:
-        """Starts with a capital letter (a proper-name syllable or an acronym)."""
-        return self.text[0].isupper()
+    def __init__(self, start: int, end: int, text: str, key: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.key = key
+        first = text[0]
+        self.is_word = first.isalnum()
+        self.is_cap = first.isupper()
+        letters = [c for c in text if c.isalpha()] if self.is_cap else []
+        self.is_acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
+        self.is_number = text.isdigit()
 
-    @property
-    def is_acronym(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-    @property
-    def is_number(self) -> bool:
-        return self.text.isdigit()
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
