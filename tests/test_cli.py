@@ -82,3 +82,14 @@ def test_public_names_are_all_importable() -> None:
     for name in kgraph.__all__:
         assert getattr(kgraph, name) is not None, name
     assert sorted(kgraph.__all__) == kgraph.__all__
+
+
+def test_outputs_are_readable_by_others(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        assert main(["build", str(SEED), "--out", str(tmp_path), "--quiet"]) == 0
+    finally:
+        os.umask(old)
+    assert (tmp_path / "graph.ttl").stat().st_mode & 0o777 == 0o644

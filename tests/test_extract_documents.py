@@ -16,9 +16,19 @@ from kgraph.extract.documents import find_documents
         ("08-QĐi/TW", "Quy định 08-QĐi/TW", "Regulation", "08-QĐi/TW"),  # type from the code alone
         ("Nghị quyết 35- NQ/TW", "Nghị quyết 35-NQ/TW", "Resolution", "35-NQ/TW"),  # drifting spaces
         ("Nghị định 30/2020/NĐ-CP", "Nghị định 30/2020/NĐ-CP", "Decree", "30/2020/NĐ-CP"),  # state, with year
-        ("Nghị định số 11-2006/NĐ-CP", "Nghị định 11/2006/NĐ-CP", "Decree", "11/2006/NĐ-CP"),  # hyphen before year
+        (
+            "Nghị định số 11-2006/NĐ-CP",
+            "Nghị định 11/2006/NĐ-CP",
+            "Decree",
+            "11/2006/NĐ-CP",
+        ),  # hyphen before year
         ("Chỉ thị số 06/CT-TTg", "Chỉ thị 06/CT-TTg", "Directive", "06/CT-TTg"),
-        ("công văn 326/UBND-KGVX", "Công văn 326/UBND-KGVX", "LegalDocument", "326/UBND-KGVX"),  # no type code
+        (
+            "công văn 326/UBND-KGVX",
+            "Công văn 326/UBND-KGVX",
+            "LegalDocument",
+            "326/UBND-KGVX",
+        ),  # no type code
         ("Quyết định 700 QĐ/TTG", "Quyết định 700/QĐ-TTg", "Decision", "700/QĐ-TTg"),  # case error in issuer
         ("Kế hoạch 21-KH/ĐUK", "Kế hoạch 21-KH/ĐUK", "Plan", "21-KH/ĐUK"),
     ],
@@ -33,7 +43,9 @@ def test_dates_are_not_document_numbers() -> None:
 
 
 def test_plenum_resolution_with_term_and_quoted_title() -> None:
-    x = run("Triển khai Nghị quyết Trung ương 4 (khóa XII) “Về tăng cường xây dựng “tự diễn biến” trong nội bộ”.")
+    x = run(
+        "Triển khai Nghị quyết Trung ương 4 (khóa XII) “Về tăng cường xây dựng “tự diễn biến” trong nội bộ”."
+    )
     (doc,) = [e for e in x.entities.values() if e.kind == "Resolution"]
     assert doc.term == "XII"
     assert doc.title == "Về tăng cường xây dựng “tự diễn biến” trong nội bộ"  # nested quotes kept
@@ -63,7 +75,9 @@ def test_issuer_from_code_when_the_body_is_named() -> None:
 
 
 def test_fronted_clause_document_chain() -> None:
-    x = run("Thực hiện Chỉ thị số 06/CT-TTg của Thủ tướng Chính phủ, Bộ Y tế đã ban hành Quyết định 1234/QĐ-BYT.")
+    x = run(
+        "Thực hiện Chỉ thị số 06/CT-TTg của Thủ tướng Chính phủ, Bộ Y tế đã ban hành Quyết định 1234/QĐ-BYT."
+    )
     got = triples(x)
     assert ("Bộ Y tế", "implements", "Chỉ thị 06/CT-TTg") in got
     assert ("Quyết định 1234/QĐ-BYT", "issuedBy", "Bộ Y tế") in got

@@ -9,19 +9,35 @@ from helpers import labels, names, run, triples
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
-        ("Ban Thường vụ Đảng ủy Khối Các cơ quan tỉnh họp.", "Ban Thường vụ Đảng ủy Khối Các cơ quan tỉnh", "PartyCommittee"),
+        (
+            "Ban Thường vụ Đảng ủy Khối Các cơ quan tỉnh họp.",
+            "Ban Thường vụ Đảng ủy Khối Các cơ quan tỉnh",
+            "PartyCommittee",
+        ),
         ("Đảng bộ Cục Thuế tỉnh đã thực hiện.", "Đảng bộ Cục Thuế tỉnh", "PartyOrganization"),
         ("Cục Thuế tỉnh đã thực hiện.", "Cục Thuế tỉnh", "StateAgency"),
         ("Hội CCB Khối triển khai.", "Hội CCB Khối", "MassOrganization"),  # acronym inside a name
         ("Sở Giáo dục và Đào tạo tổ chức.", "Sở Giáo dục và Đào tạo", "StateAgency"),  # 'và' inside a domain
         ("Bộ Văn hóa, Thể thao và Du lịch chủ trì.", "Bộ Văn hóa, Thể thao và Du lịch", "StateAgency"),
         ("Sở Tài chính tổ chức hội nghị.", "Sở Tài chính", "StateAgency"),  # stops before the verb
-        ("Trường Đại học Điều dưỡng thường xuyên đối thoại.", "Trường Đại học Điều dưỡng", "EducationalInstitution"),
+        (
+            "Trường Đại học Điều dưỡng thường xuyên đối thoại.",
+            "Trường Đại học Điều dưỡng",
+            "EducationalInstitution",
+        ),
         ("Huyên ủy Lục Yên họp.", "Huyên ủy Lục Yên", "PartyCommittee"),  # typo of Huyện ủy
         ("Nghị quyết của bộ chính trị.", "Bộ Chính trị", "PartyCommittee"),  # lower case, canonical label
         ("Ban Tuyên giáo Tỉnh ủy Yên Bái phát hành.", "Ban Tuyên giáo Tỉnh ủy Yên Bái", "PartyAgency"),
-        ("Văn phòng Quốc hội thông báo.", "Văn phòng Quốc hội", "StateAgency"),  # a Văn phòng takes its parent's side
-        ("Ông A đến Khu di tích Lăng Chủ tịch Hồ Chí Minh.", "Khu di tích Lăng Chủ tịch Hồ Chí Minh", "Location"),
+        (
+            "Văn phòng Quốc hội thông báo.",
+            "Văn phòng Quốc hội",
+            "StateAgency",
+        ),  # a Văn phòng takes its parent's side
+        (
+            "Ông A đến Khu di tích Lăng Chủ tịch Hồ Chí Minh.",
+            "Khu di tích Lăng Chủ tịch Hồ Chí Minh",
+            "Location",
+        ),
     ],
 )
 def test_organisation_and_site_names(text: str, name: str, kind: str) -> None:
@@ -31,7 +47,10 @@ def test_organisation_and_site_names(text: str, name: str, kind: str) -> None:
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
-        ("Chủ tịch UBND tỉnh Phạm Anh Tuấn phát biểu.", "Ủy ban nhân dân tỉnh Phạm Anh Tuấn"),  # a person, not a place
+        (
+            "Chủ tịch UBND tỉnh Phạm Anh Tuấn phát biểu.",
+            "Ủy ban nhân dân tỉnh Phạm Anh Tuấn",
+        ),  # a person, not a place
         ("Bộ trưởng Nguyễn Văn A phát biểu.", "Bộ trưởng"),  # a title, not a ministry
         ("Hội nghị đã thành công.", "Hội nghị"),  # 'Hội' needs a proper name after it
         ("Ông Nguyễn Đức Long về thăm.", "Đức"),  # a given name, not Germany
@@ -50,7 +69,11 @@ def test_short_forms_resolve_to_one_node() -> None:
     committees = [e for e in x.entities.values() if e.label == "Đảng ủy Khối Các cơ quan tỉnh"]
     assert len(committees) == 1
     assert {"Đảng ủy Khối", "BCH Đảng bộ Khối"} <= set(committees[0].aliases)
-    assert ("Ban Thường vụ Đảng ủy Khối Các cơ quan tỉnh", "subOrganizationOf", "Đảng ủy Khối Các cơ quan tỉnh") in triples(x)
+    assert (
+        "Ban Thường vụ Đảng ủy Khối Các cơ quan tỉnh",
+        "subOrganizationOf",
+        "Đảng ủy Khối Các cơ quan tỉnh",
+    ) in triples(x)
 
 
 def test_abbreviations_merge_with_full_names() -> None:
@@ -70,7 +93,9 @@ def test_local_bodies_are_scoped_national_ones_are_not() -> None:
 def test_province_of_the_article_scopes_its_bodies() -> None:
     x = run("HĐND tỉnh Quảng Ninh khai mạc. UBND tỉnh báo cáo. Tỉnh ủy lãnh đạo.")
     y = run("Ủy ban nhân dân tỉnh Quảng Ninh ban hành. Tỉnh ủy Quảng Ninh chỉ đạo.")
-    assert {e.key for e in x.entities.values()} >= {e.key for e in y.entities.values() if e.kind != "PartyCommittee"} | set()
+    assert {e.key for e in x.entities.values()} >= {
+        e.key for e in y.entities.values() if e.kind != "PartyCommittee"
+    } | set()
     tinh_uy_x = next(e.key for e in x.entities.values() if e.label == "Tỉnh ủy")
     tinh_uy_y = next(e.key for e in y.entities.values() if e.label == "Tỉnh ủy Quảng Ninh")
     assert tinh_uy_x == tinh_uy_y
@@ -108,16 +133,25 @@ def test_events_by_number_body_and_term() -> None:
         "Kỳ họp thứ 9 HĐND tỉnh Quảng Ninh khóa XIII kéo dài 3 ngày. Hội nghị đã thành công."
     )
     events = [e for e in x.entities.values() if e.kind == "Event"]
-    assert [e.label for e in events] == ["Kỳ họp thứ 9 HĐND tỉnh Quảng Ninh khóa XIII"]  # one node, short form merged
+    assert [e.label for e in events] == [
+        "Kỳ họp thứ 9 HĐND tỉnh Quảng Ninh khóa XIII"
+    ]  # one node, short form merged
     got = triples(x)
-    assert ("Hội đồng nhân dân tỉnh Quảng Ninh", "organizes", "Kỳ họp thứ 9 HĐND tỉnh Quảng Ninh khóa XIII") in got
+    assert (
+        "Hội đồng nhân dân tỉnh Quảng Ninh",
+        "organizes",
+        "Kỳ họp thứ 9 HĐND tỉnh Quảng Ninh khóa XIII",
+    ) in got
     assert ("Kỳ họp thứ 9 HĐND tỉnh Quảng Ninh khóa XIII", "locatedIn", "Quảng Ninh") in got
 
 
 @pytest.mark.parametrize(
     ("text", "event"),
     [
-        ("Đại hội Đảng bộ tỉnh Nam Định lần thứ XX, nhiệm kỳ 2020-2025 khai mạc.", "Đại hội Đảng bộ tỉnh Nam Định lần thứ XX, nhiệm kỳ 2020-2025"),
+        (
+            "Đại hội Đảng bộ tỉnh Nam Định lần thứ XX, nhiệm kỳ 2020-2025 khai mạc.",
+            "Đại hội Đảng bộ tỉnh Nam Định lần thứ XX, nhiệm kỳ 2020-2025",
+        ),
         ("Hội nghị Trung ương 4 khóa XII đã bế mạc.", "Hội nghị Trung ương 4 khóa XII"),
         ("Tỉnh ủy tổ chức hội nghị quán triệt.", None),  # a conference named by nothing is no entity
     ],
@@ -130,9 +164,15 @@ def test_event_names(text: str, event: str | None) -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Trung tâm Y tế dự phòng tỉnh Nghệ An cho biết.", "Trung tâm Y tế dự phòng tỉnh Nghệ An"),  # lower-case tail
+        (
+            "Trung tâm Y tế dự phòng tỉnh Nghệ An cho biết.",
+            "Trung tâm Y tế dự phòng tỉnh Nghệ An",
+        ),  # lower-case tail
         ("Hội Nạn nhân chất độc da cam Việt Nam trao quà.", "Hội Nạn nhân chất độc da cam Việt Nam"),
-        ("Sở Lao động Thương binh và Xã hội tỉnh họp.", "Sở Lao động Thương binh và Xã hội tỉnh"),  # Xã hội, not xã
+        (
+            "Sở Lao động Thương binh và Xã hội tỉnh họp.",
+            "Sở Lao động Thương binh và Xã hội tỉnh",
+        ),  # Xã hội, not xã
         ("Bộ trưởng Bộ Tài nguyên - môi trường Mai Ái Trực phát biểu.", "Bộ Tài nguyên - môi trường"),
     ],
 )
@@ -142,7 +182,11 @@ def test_names_that_go_on_in_lower_case(text: str, name: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Ban Tuyên giáo Tỉnh ủy Yên Bái phát hành.", "Bộ Y tế tiếp tục chỉ đạo.", "Công ty Công trình đô thị Hội An đã làm."],
+    [
+        "Ban Tuyên giáo Tỉnh ủy Yên Bái phát hành.",
+        "Bộ Y tế tiếp tục chỉ đạo.",
+        "Công ty Công trình đô thị Hội An đã làm.",
+    ],
 )
 def test_verbs_and_towns_do_not_join_names(text: str) -> None:
     got = names(run(text))
@@ -158,7 +202,9 @@ def test_several_posts_before_the_name() -> None:
     assert "Võ Nguyên Giáp" in labels(x, "Person")  # after a rank
 
 
-@pytest.mark.parametrize("text", ["Ông", "Đồng chí", "Chủ tịch", "Bí thư Tỉnh ủy,", "nguyên", "“", "Nghị quyết"])
+@pytest.mark.parametrize(
+    "text", ["Ông", "Đồng chí", "Chủ tịch", "Bí thư Tỉnh ủy,", "nguyên", "“", "Nghị quyết"]
+)
 def test_a_sentence_ending_on_a_cue_word_does_not_crash(text: str) -> None:
     run(text)  # honorifics, titles and quotes at the very end of the text
 
@@ -179,10 +225,18 @@ def test_council_session_list_of_officials() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
-        ("Ban Chỉ đạo 35 Tỉnh ủy Nghệ An họp.", "Ban Chỉ đạo 35 Tỉnh ủy Nghệ An", "PartyAgency"),  # a board of a committee
+        (
+            "Ban Chỉ đạo 35 Tỉnh ủy Nghệ An họp.",
+            "Ban Chỉ đạo 35 Tỉnh ủy Nghệ An",
+            "PartyAgency",
+        ),  # a board of a committee
         ("Chi bộ 3 đạt trong sạch vững mạnh.", "Chi bộ 3", "PartyOrganization"),
         ("Sư đoàn 304 diễn tập.", "Sư đoàn 304", "StateAgency"),
-        ("Trung tâm Chính trị huyện Lục Yên khai giảng.", "Trung tâm Chính trị huyện Lục Yên", "EducationalInstitution"),
+        (
+            "Trung tâm Chính trị huyện Lục Yên khai giảng.",
+            "Trung tâm Chính trị huyện Lục Yên",
+            "EducationalInstitution",
+        ),
     ],
 )
 def test_numbered_and_party_boards(text: str, name: str, kind: str) -> None:

@@ -25,7 +25,9 @@ def test_issuer_of_a_document_is_not_directed() -> None:
 
 
 def test_cooperates_with_is_read_after_phoi_hop_voi() -> None:
-    x = run("Sở Y tế tỉnh Nghệ An phối hợp với Bộ Chỉ huy Quân sự tỉnh tổ chức phong trào “Toàn dân phòng dịch”.")
+    x = run(
+        "Sở Y tế tỉnh Nghệ An phối hợp với Bộ Chỉ huy Quân sự tỉnh tổ chức phong trào “Toàn dân phòng dịch”."
+    )
     got = triples(x)
     assert ("Sở Y tế tỉnh Nghệ An", "cooperatesWith", "Bộ Chỉ huy Quân sự tỉnh") in got
     assert ("Sở Y tế tỉnh Nghệ An", "organizes", "Toàn dân phòng dịch") in got
@@ -51,7 +53,9 @@ def test_every_relation_carries_its_sentence() -> None:
 
 
 def test_subjectless_sentence_takes_the_title_actor() -> None:
-    x = run("Phối hợp với Trường Chính trị tỉnh tổ chức lớp học.", title="Tỉnh ủy Nam Định tăng cường giáo dục")
+    x = run(
+        "Phối hợp với Trường Chính trị tỉnh tổ chức lớp học.", title="Tỉnh ủy Nam Định tăng cường giáo dục"
+    )
     assert ("Tỉnh ủy Nam Định", "cooperatesWith", "Trường Chính trị tỉnh") in triples(x)
 
 
@@ -74,7 +78,10 @@ def test_explicit_issuer_beats_the_code() -> None:
 
 
 def test_unquoted_title_after_ve() -> None:
-    x = run("Thủ tướng Chính phủ ban hành Chỉ thị số 26/CT-TTg ngày 5/9/2016 về tăng cường kỷ luật, kỷ cương; yêu cầu.")
+    x = run(
+        "Thủ tướng Chính phủ ban hành Chỉ thị số 26/CT-TTg ngày 5/9/2016 "
+        "về tăng cường kỷ luật, kỷ cương; yêu cầu."
+    )
     (doc,) = [e for e in x.entities.values() if e.kind == "Directive"]
     assert doc.title == "tăng cường kỷ luật, kỷ cương"
     assert doc.issued_on == "2016-09-05"
@@ -88,7 +95,10 @@ def test_a_plan_carrying_out_a_directive() -> None:
 
 
 def test_subject_carried_from_the_previous_sentence() -> None:
-    x = run("Sáng nay, Huyện ủy Lục Yên họp. Huyện ủy Lục Yên đã quán triệt Chỉ thị 05-CT/TW. Đồng thời triển khai Kế hoạch 12-KH/TU.")
+    x = run(
+        "Sáng nay, Huyện ủy Lục Yên họp. Huyện ủy Lục Yên đã quán triệt Chỉ thị 05-CT/TW. "
+        "Đồng thời triển khai Kế hoạch 12-KH/TU."
+    )
     assert ("Huyện ủy Lục Yên", "implements", "Kế hoạch 12-KH/TU") in triples(x)
 
 
@@ -100,4 +110,7 @@ def test_a_person_signing_is_not_the_body_before_the_name() -> None:
 def test_bodies_listed_together_cooperate() -> None:
     x = run("Sở Tài chính và Kho bạc Nhà nước tỉnh phối hợp kiểm tra các dự án.")
     assert ("Kho bạc Nhà nước tỉnh", "cooperatesWith", "Sở Tài chính") in triples(x) or (
-        "Sở Tài chính", "cooperatesWith", "Kho bạc Nhà nước tỉnh") in triples(x)
+        "Sở Tài chính",
+        "cooperatesWith",
+        "Kho bạc Nhà nước tỉnh",
+    ) in triples(x)

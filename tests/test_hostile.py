@@ -291,11 +291,6 @@ def test_forbidden_pattern_catches_what_it_should() -> None:
 # ---------------------------------------------------------------- found here, owned elsewhere
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="cli/build.py and pipeline.py print paths as they are: a line break in a file name "
-    "splits the one-line warning (fix: escape control characters in paths in messages)",
-)
 def test_warning_stays_one_line_for_a_file_name_with_a_line_break(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -42,7 +42,9 @@ def test_fold() -> None:
 
 
 def test_sentences_keep_quotes_and_offsets() -> None:
-    text = normalize_text("Ban hành Nghị quyết “Về tăng cường. Xây dựng Đảng”. Đồng chí A phát biểu.\nDòng mới")
+    text = normalize_text(
+        "Ban hành Nghị quyết “Về tăng cường. Xây dựng Đảng”. Đồng chí A phát biểu.\nDòng mới"
+    )
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == [
         "Ban hành Nghị quyết “Về tăng cường. Xây dựng Đảng”.",

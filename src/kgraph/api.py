@@ -20,7 +20,7 @@ from rdflib import Graph
 
 from .cache import Cache, Entry, Manifest, make_entry
 from .lines import nquads, summarize_lines, trig, turtle
-from .pipeline import BuildResult, Shard, build, merge, write_atomic
+from .pipeline import BuildResult, Shard, build, merge, printable_path, write_atomic
 from .query import Table, resolve_query, run_query
 from .store import load_graph
 
@@ -58,7 +58,7 @@ class Report:
             lines.append(f"warnings: {len(self.result.warnings)}")
             lines += [f"  {w}" for w in self.result.warnings[:20]]
         for path, why in self.result.skipped:
-            lines.append(f"skipped: {path}: {why}")
+            lines.append(f"skipped: {printable_path(path)}: {printable_path(why)}")
         if self.up_to_date:
             lines.append("up to date: no article changed, outputs left as they were")
         for kind, written in self.outputs.items():

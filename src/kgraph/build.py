@@ -177,5 +177,7 @@ def build_triples(extraction: Extraction) -> Triples:
         graph.add((node, KG.value, quantity_literal(qty.value)))
         graph.add((node, KG.unit, _lit(qty.unit)))
         _add_evidence(graph, node, qty.sentence, article)
-    assert not any(isinstance(t, BNode) for triple in graph for t in triple), "kgraph never writes blank nodes"
+    assert not any(isinstance(t, BNode) for triple in graph for t in triple), (
+        "kgraph never writes blank nodes"
+    )
     return graph

@@ -24,7 +24,8 @@ class InputError(KgraphError):
         self.path = str(path)
         self.why = why
         self.fix = fix
-        message = f"{self.path}: {why}"
+        shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in self.path)
+        message = f"{shown}: {why}"
         if fix:
             message += f" ({fix})"
         super().__init__(message)

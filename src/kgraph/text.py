@@ -124,7 +124,7 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     scanned = 0
     for match in _BOUNDARY.finditer(text):
         cut = match.start()
-        if text[cut : match.end()].strip() and text[cut] in "\"”’)":
+        if text[cut : match.end()].strip() and text[cut] in '"”’)':
             cut = match.start() + 1
         for pos in range(scanned, cut):  # each character is looked at once: linear time
             ch = text[pos]

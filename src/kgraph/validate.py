@@ -23,7 +23,9 @@ def _parse(name: str) -> Graph:
     try:
         return Graph().parse(data=entry.read_text(encoding="utf-8"), format="turtle")
     except FileNotFoundError:
-        raise OntologyError(f"ontology/{name} is missing from the installed package (reinstall kgraph)") from None
+        raise OntologyError(
+            f"ontology/{name} is missing from the installed package (reinstall kgraph)"
+        ) from None
 
 
 def validate(graph: Graph) -> tuple[bool, str]:

@@ -77,7 +77,7 @@ class ProgressBar:
 
 def run(args: argparse.Namespace) -> int:
     from ..api import build_to
-    from ..pipeline import parse_shard
+    from ..pipeline import parse_shard, printable_path
 
     out = Path(args.out)
     if out.exists() and not out.is_dir():
@@ -111,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(report.text())
     for path, why in report.result.skipped:
-        print(f"kgraph: warning: skipped {path}: {why}", file=sys.stderr)
+        print(f"kgraph: warning: skipped {printable_path(path)}: {printable_path(why)}", file=sys.stderr)
     if not report.result.articles:
         if shard is not None and not report.result.skipped:
             print(f"kgraph: shard {args.shard} holds no article; nothing to build", file=sys.stderr)

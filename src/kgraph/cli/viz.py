@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-
 #: The default of ``--max-nodes``; a test keeps it equal to kgraph.visualize.DEFAULT_MAX_NODES
 #: (imported lazily: the page machinery costs every kgraph command 0.2 s otherwise).
 DEFAULT_MAX_NODES = 1500

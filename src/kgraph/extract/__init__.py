@@ -1,8 +1,8 @@
 """Extraction: mentions -> entities -> relations, each with its evidence sentence.
 
-    find_sentence_mentions  (mentions.py: names, documents, people, campaigns)
-      -> resolve            (resolve.py: identity keys, short forms, scope)
-      -> relations          (relations.py: cue verbs, nested names, document issuers)
+find_sentence_mentions  (mentions.py: names, documents, people, campaigns)
+  -> resolve            (resolve.py: identity keys, short forms, scope)
+  -> relations          (relations.py: cue verbs, nested names, document issuers)
 """
 
 from __future__ import annotations
@@ -42,7 +42,9 @@ def extract(document: Document) -> Extraction:
 
     title_mentions = sentences[0].found if sentences else []
     is_title = (
-        bool(document.title) and bool(sentences) and len(document.title) <= 160
+        bool(document.title)
+        and bool(sentences)
+        and len(document.title) <= 160
         and sentences[0].sentence.text.strip() == document.title.strip()
     )
     actor = _main_actor(title_mentions, sentences[0].sentence.start) if is_title else None
@@ -51,7 +53,9 @@ def extract(document: Document) -> Extraction:
     orgs = [f for f in found if f.group == "org"] + [f.inner for f in found if f.group == "org" and f.inner]
     issued = {r.subject for r in relations if r.predicate == "issuedBy"}
     for doc, org in issuer_from_code([f for f in found if f.group == "doc" and f.key not in issued], orgs):
-        relations.append(Relation(doc.key, "issuedBy", org.key, sentences[doc.sent].sentence, "rule_issuer_code"))
+        relations.append(
+            Relation(doc.key, "issuedBy", org.key, sentences[doc.sent].sentence, "rule_issuer_code")
+        )
 
     # people's posts: memberships, and memberOf for current posts
     for f in found:
@@ -92,9 +96,19 @@ def extract(document: Document) -> Extraction:
 def _fill_ellipsis(found: list[Found]) -> None:
     """'Đảng ủy, Ban giám hiệu Trường X': the bare head shares the name that follows it."""
     orgs = [f for f in found if f.group == "org"]
-    for a, b in zip(orgs, orgs[1:]):
-        if a.bare and a.sent == b.sent and b.inner is not None and b.start - a.end <= 3 and a.head is not None:
-            if a.head.part or not a.head.bare or " ".join(a.head.words) in ("Đảng ủy", "Đảng bộ", "Chi bộ", "Công đoàn"):
+    for a, b in zip(orgs, orgs[1:], strict=False):
+        if (
+            a.bare
+            and a.sent == b.sent
+            and b.inner is not None
+            and b.start - a.end <= 3
+            and a.head is not None
+        ):
+            if (
+                a.head.part
+                or not a.head.bare
+                or " ".join(a.head.words) in ("Đảng ủy", "Đảng bộ", "Chi bộ", "Công đoàn")
+            ):
                 inner = b.inner
                 a.inner = inner
                 a.text = f"{a.text} {inner.text}"

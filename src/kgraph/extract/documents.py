@@ -28,11 +28,15 @@ _PLENUM = re.compile(
 )
 _TERM = re.compile(r"^\s*\(?\s*[Kk]hóa\s+([IVXL]{1,6})\b\s*\)?")
 _DATE = re.compile(
-    r"^\s*,?\s*(?:ban hành\s+|ký\s+)?ngày\s+(\d{1,2})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*|tháng\s+(\d{1,2})\s+năm\s+)(\d{4})"
+    r"^\s*,?\s*(?:ban hành\s+|ký\s+)?ngày\s+(\d{1,2})\s*"
+    r"(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*|tháng\s+(\d{1,2})\s+năm\s+)(\d{4})"
 )
 _OF = re.compile(r"^\s*,?\s*(?:của|do)\s+")
 _ABOUT = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|v/v)?\s*(?=“)")
-_ABOUT_PLAIN = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|v/v)\s+([^;“”]{3,300}?)\s*(?=[;.]\s|[;.]?$|, (?:yêu cầu|đề nghị|trong đó|theo đó|nhằm|với|để|đồng thời|giao)\b)")
+_ABOUT_PLAIN = re.compile(
+    r"^\s*,?\s*(?:về việc|về|V/v|v/v)\s+([^;“”]{3,300}?)\s*"
+    r"(?=[;.]\s|[;.]?$|, (?:yêu cầu|đề nghị|trong đó|theo đó|nhằm|với|để|đồng thời|giao)\b)"
+)
 
 
 @dataclass(frozen=True)
@@ -137,13 +141,24 @@ def find_documents(text: str, lex: Lexicon | None = None) -> list[DocMention]:
         term = m.group(2) or ""
         label = f"Nghị quyết Trung ương {plenum}" + (f" (khóa {term})" if term else "")
         found.append(
-            DocMention(m.start(), m.end(), text[m.start() : m.end()], "Resolution", label, "", "NQ", "TW", term,
-                       plenum=f"Trung ương {plenum}")
+            DocMention(
+                m.start(),
+                m.end(),
+                text[m.start() : m.end()],
+                "Resolution",
+                label,
+                "",
+                "NQ",
+                "TW",
+                term,
+                plenum=f"Trung ương {plenum}",
+            )
         )
         taken.append((m.start(), m.end()))
     # short references: 'Chỉ thị 05', 'Nghị quyết số 35', and named laws: 'Luật Đất đai'
     short = re.compile(
-        r"(?<!\w)(Nghị quyết|Chỉ thị|Quy định|Quyết định|Kết luận|Kế hoạch|Hướng dẫn|Thông báo|Nghị định|Thông tư|Chương trình)"
+        r"(?<!\w)(Nghị quyết|Chỉ thị|Quy định|Quyết định|Kết luận|Kế hoạch|Hướng dẫn|Thông báo|Nghị định|"
+        r"Thông tư|Chương trình)"
         r"\s+(?:số\s+)?(\d{1,4})(?![\d/\-\w])"
     )
     for m in short.finditer(text):
@@ -151,7 +166,9 @@ def find_documents(text: str, lex: Lexicon | None = None) -> list[DocMention]:
             continue
         code, kind = lex.doc_words[name_key(m.group(1))]
         label = f"{m.group(1)} {m.group(2)}"
-        found.append(DocMention(m.start(), m.end(), m.group(0), kind, label, "", code, "", "", short=m.group(2)))
+        found.append(
+            DocMention(m.start(), m.end(), m.group(0), kind, label, "", code, "", "", short=m.group(2))
+        )
         taken.append((m.start(), m.end()))
     law = re.compile(r"(?<!\w)(Bộ luật|Luật|Pháp lệnh)((?:\s+[A-ZĐ][\w]*)(?:\s+[\w]+){0,6})")
     for m in law.finditer(text):
@@ -220,7 +237,12 @@ def title_at(text: str, pos: int, quotes: list[tuple[int, int]]) -> tuple[str, i
             if start == qpos:
                 return text[start:end].strip(), start, end
     m2 = _ABOUT_PLAIN.match(text[pos:])
-    if m2 and len(m2.group(1).split()) <= 35 and not _PARTY.search(m2.group(1)) and not _STATE.search(m2.group(1)):
+    if (
+        m2
+        and len(m2.group(1).split()) <= 35
+        and not _PARTY.search(m2.group(1))
+        and not _STATE.search(m2.group(1))
+    ):
         title = m2.group(1).strip(" ,")
         return title, pos + m2.start(1), pos + m2.start(1) + len(title)
     return "", -1, -1

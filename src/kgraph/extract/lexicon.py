@@ -77,7 +77,14 @@ def _heads(rows: list[list[str]], place: bool = False) -> dict[str, list[Head]]:
             kind, flags = row[1], set((row[2] if len(row) > 2 else "").split(","))
         words = tuple(phrase.split())
         head = Head(
-            words, tuple(name_key(w) for w in words), kind, "bare" in flags, "national" in flags, "part" in flags, "case" in flags, "person" in flags
+            words,
+            tuple(name_key(w) for w in words),
+            kind,
+            "bare" in flags,
+            "national" in flags,
+            "part" in flags,
+            "case" in flags,
+            "person" in flags,
         )
         out.setdefault(name_key(words[0]), []).append(head)
     for heads in out.values():
@@ -97,7 +104,7 @@ def lexicon() -> Lexicon:
     levels: dict[str, str] = {}
     for row in _rows("levels.tsv"):
         levels[name_key(row[0])] = row[0]
-        for short in (row[1].split(",") if len(row) > 1 and row[1] else []):
+        for short in row[1].split(",") if len(row) > 1 and row[1] else []:
             levels[short] = row[0]
     titles: dict[str, list[tuple[str, ...]]] = {}
     for line in _lines("titles.txt"):
@@ -126,5 +133,6 @@ def lexicon() -> Lexicon:
         | frozenset(name_key(w) for w in _lines("name_people.txt")),
         domains=frozenset(" ".join(name_key(d).replace("-", " ").split()) for d in _lines("domains.txt")),
         name_people=frozenset(name_key(w) for w in _lines("name_people.txt")),
-        stop_words=frozenset(name_key(w) for w in _lines("stop_words.txt")) | frozenset(name_key(c[0]) for c in cues),
+        stop_words=frozenset(name_key(w) for w in _lines("stop_words.txt"))
+        | frozenset(name_key(c[0]) for c in cues),
     )

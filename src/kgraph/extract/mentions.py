@@ -27,12 +27,15 @@ PREPOSITIONS = frozenset(
     "ở tại trong của cho với về giữa từ theo đến thuộc trước sau ngoài như bằng qua tới cùng".split()
 )
 _CAMPAIGN_CUE = re.compile(
-    r"(phong trào|cuộc vận động|vận động|cuộc thi|hội thi|chương trình|chiến dịch|giải thưởng|đợt thi đua|thi đua|"
+    r"(phong trào|cuộc vận động|vận động|cuộc thi|hội thi|chương trình|chiến dịch|giải thưởng|đợt thi đua|"
+    r"thi đua|"
     r"cuộc thi tìm hiểu|hội diễn|liên hoan)"
     r"((?:\s+[^\s“”\"]+){0,5}?)\s*[:,]?\s*$",
     re.I,
 )
-_NOT_CAMPAIGN = re.compile(r"(phương châm|khẩu hiệu|chủ đề|tiêu chí|tinh thần|câu|từ|cụm từ|gọi là|tên)\s*[:,]?\s*$", re.I)
+_NOT_CAMPAIGN = re.compile(
+    r"(phương châm|khẩu hiệu|chủ đề|tiêu chí|tinh thần|câu|từ|cụm từ|gọi là|tên)\s*[:,]?\s*$", re.I
+)
 _LIST_GAP = re.compile(r"^\s*(?:[,;:]|và|hoặc|\.\.\.|…|\s)*\s*$")
 _QUANTITY = re.compile(
     r"(?<![\w.,/-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*(%|[^\W\d_][\w]*(?:\s+[^\W\d_][\w]*){0,3})"
@@ -103,7 +106,6 @@ class Spans:
         return out
 
 
-
 def _preceded_by_preposition(tokens: list[Token], i: int) -> bool:
     k = i - 1
     while k >= 0 and tokens[k].key in ("các", "những", "toàn", "cả"):
@@ -120,7 +122,9 @@ def _span_found(span: NameSpan, tokens: list[Token], text: str, base: int, sent:
     end = tokens[span.j - 1].end
     inner = _span_found(span.inner, tokens, text, base, sent, "org") if span.inner else None
     bare = span.head is not None and span.j - span.i == len(span.head.words)
-    return Found(start, end, text[start - base : end - base], group, span.kind, sent, span.head, inner, bare=bare)
+    return Found(
+        start, end, text[start - base : end - base], group, span.kind, sent, span.head, inner, bare=bare
+    )
 
 
 def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None) -> SentenceMentions:
@@ -179,7 +183,9 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
             i += 1
             continue
         if j != span.j:
-            span = NameSpan(span.i, j, span.kind, span.head, span.inner if span.inner and span.inner.j <= j else None)
+            span = NameSpan(
+                span.i, j, span.kind, span.head, span.inner if span.inner and span.inner.j <= j else None
+            )
         if group == "org" and span.j < len(tokens) and tokens[span.j].key in ("các", "những"):
             i = span.j  # UBND các tỉnh, Hội đồng nhân dân các cấp: many bodies, no one entity
             continue
@@ -199,7 +205,7 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
             continue
         for item in _domain_list(tokens, k + 1, heads[0], lex):
             start, end = tokens[item[0]].start, tokens[item[1] - 1].end
-            if (start in blocked or start in taken):
+            if start in blocked or start in taken:
                 continue
             surface = text[start - base : end - base]
             f = Found(start, end, f"{heads[0].words[0]} {surface}", "org", heads[0].kind, index, heads[0])
@@ -221,16 +227,25 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
     for k, tok in enumerate(tokens):
         if (tok.start in blocked or tok.start in taken) or k + 1 >= len(tokens):
             continue
-        if tok.key in ("tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã", "tp") or tok.text in ("TP", "Tp"):
+        if tok.key in ("tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã", "tp") or tok.text in (
+            "TP",
+            "Tp",
+        ):
             n = 1
-            if k + 1 < len(tokens) and f"{tok.key} {tokens[k + 1].key}" in ("thành phố", "thị xã", "thị trấn"):
+            if k + 1 < len(tokens) and f"{tok.key} {tokens[k + 1].key}" in (
+                "thành phố",
+                "thị xã",
+                "thị trấn",
+            ):
                 n = 2
             first = k + n
             if first < len(tokens) and tokens[first].text == ".":
                 first += 1
             if first >= len(tokens) or not tokens[first].is_cap or tokens[first].is_acronym:
                 continue
-            if (tokens[first].start in blocked or tokens[first].start in taken) or match_head(tokens, first, lex.heads):
+            if (tokens[first].start in blocked or tokens[first].start in taken) or match_head(
+                tokens, first, lex.heads
+            ):
                 continue
             size = match_place(tokens, first, lex) or _place_run(tokens, first, lex)
             if person_run(tokens, first, lex) and not match_place(tokens, first, lex) and size > 2:
@@ -276,7 +291,9 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
         if m:
             start = m.start() + base
             label = "Nghị quyết " + event.text
-            dm = DocMention(start, event.end, text[start - base : event.end - base], "Resolution", label, type_code="NQ")
+            dm = DocMention(
+                start, event.end, text[start - base : event.end - base], "Resolution", label, type_code="NQ"
+            )
             f = Found(start, event.end, dm.text, "doc", "Resolution", index, doc=dm)
             f.subject_ok = not _preceded_by_preposition(tokens, _token_at(tokens, start))
             found.append(f)
@@ -331,15 +348,28 @@ def _domain_list(tokens: list[Token], k: int, head: Head, lex: Lexicon) -> list[
 
 
 _EVENT_HEADS = (
-    ("đại", "hội"), ("hội", "nghị"), ("kỳ", "họp"), ("hội", "thảo"), ("phiên", "họp"), ("hội", "thi"),
-    ("lễ", "kỷ", "niệm"), ("lễ", "phát", "động"), ("lễ", "khai", "mạc"), ("lễ", "ra", "mắt"),
+    ("đại", "hội"),
+    ("hội", "nghị"),
+    ("kỳ", "họp"),
+    ("hội", "thảo"),
+    ("phiên", "họp"),
+    ("hội", "thi"),
+    ("lễ", "kỷ", "niệm"),
+    ("lễ", "phát", "động"),
+    ("lễ", "khai", "mạc"),
+    ("lễ", "ra", "mắt"),
 )
 _EVENT_FIRST = frozenset(h[0] for h in _EVENT_HEADS)
 _ROMAN = re.compile(r"^[IVXL]+$")
 
 
 def _find_events(
-    tokens: list[Token], text: str, base: int, index: int, found: list[Found], blocked: Spans,
+    tokens: list[Token],
+    text: str,
+    base: int,
+    index: int,
+    found: list[Found],
+    blocked: Spans,
     lex: Lexicon,
 ) -> list[Found]:
     """Đại hội Đảng bộ tỉnh lần thứ XX, kỳ họp thứ 9 HĐND tỉnh khóa XIII, Hội nghị Trung ương 4."""
@@ -389,7 +419,10 @@ def _find_events(
                         k += 2
                     continue
                 break
-            if tok.key in ("đại biểu", "toàn quốc", "đại", "toàn", "biểu", "quốc") and tok.key in ("đại", "toàn"):
+            if tok.key in ("đại biểu", "toàn quốc", "đại", "toàn", "biểu", "quốc") and tok.key in (
+                "đại",
+                "toàn",
+            ):
                 pair = f"{tok.key} {tokens[k + 1].key}" if k + 1 < n else ""
                 if pair in ("đại biểu", "toàn quốc"):
                     k += 2
@@ -409,7 +442,13 @@ def _find_events(
 def _place_run(tokens: list[Token], first: int, lex: Lexicon) -> int:
     """Capitalised words naming a place after a level word, stopping before a person's name."""
     k = first
-    while k < len(tokens) and k - first < 4 and tokens[k].is_word and tokens[k].is_cap and not tokens[k].is_acronym:
+    while (
+        k < len(tokens)
+        and k - first < 4
+        and tokens[k].is_word
+        and tokens[k].is_cap
+        and not tokens[k].is_acronym
+    ):
         if k > first and person_run(tokens, k, lex) >= 2:
             break
         k += 1
@@ -419,7 +458,12 @@ def _place_run(tokens: list[Token], first: int, lex: Lexicon) -> int:
 def _in_name(tokens: list[Token], i: int) -> bool:
     """Whether capitalised token ``i`` sits inside a run of capitalised words (a person's name)."""
     before = i > 0 and tokens[i - 1].is_word and tokens[i - 1].is_cap and not tokens[i - 1].is_acronym
-    after = i + 1 < len(tokens) and tokens[i + 1].is_word and tokens[i + 1].is_cap and not tokens[i + 1].is_acronym
+    after = (
+        i + 1 < len(tokens)
+        and tokens[i + 1].is_word
+        and tokens[i + 1].is_cap
+        and not tokens[i + 1].is_acronym
+    )
     return before or after
 
 
@@ -443,7 +487,12 @@ def _org_at(found: list[Found], offset: int) -> Found | None:
 
 
 def _find_people(
-    tokens: list[Token], text: str, base: int, index: int, found: list[Found], blocked: Spans,
+    tokens: list[Token],
+    text: str,
+    base: int,
+    index: int,
+    found: list[Found],
+    blocked: Spans,
     lex: Lexicon,
 ) -> None:
     """People: after a title or an honorific, or a family name; with the posts around them."""
@@ -481,17 +530,19 @@ def _find_people(
                         continue
                 break
             if k < n and tokens[k].is_cap and tokens[k].is_word and not tokens[k].is_acronym:
-                if not tokens[k].start in blocked or (org is not None and tokens[k].start >= org.end):
+                if tokens[k].start not in blocked or (org is not None and tokens[k].start >= org.end):
                     run = person_run(tokens, k, lex) or _given_run(tokens, k, lex)
                     if run:
                         name_at, name_len = k, run
                         posts.extend(pending)
-        elif tok.text in lex.honorifics or (i + 1 < n and f"{tok.text} {tokens[i + 1].text}" in lex.honorifics):
+        elif tok.text in lex.honorifics or (
+            i + 1 < n and f"{tok.text} {tokens[i + 1].text}" in lex.honorifics
+        ):
             k = i + (2 if i + 1 < n and f"{tok.text} {tokens[i + 1].text}" in lex.honorifics else 1)
             if k < n and _match_title(tokens, k, lex):
                 i = k
                 continue
-            if k < n and tokens[k].is_cap and tokens[k].is_word and not tokens[k].start in blocked:
+            if k < n and tokens[k].is_cap and tokens[k].is_word and tokens[k].start not in blocked:
                 run = person_run(tokens, k, lex) or _given_run(tokens, k, lex)
                 if run:
                     name_at, name_len = k, run
@@ -545,8 +596,11 @@ def _appositive_posts(tokens: list[Token], k: int, person: Found, found: list[Fo
             nxt = _token_at(tokens, org.end)
         person.posts.append((title, org, former))
         pos = nxt
-        if pos < n and tokens[pos].text in (",", "và") and pos + 1 < n and (
-            _match_title(tokens, pos + 1, lex) or tokens[pos + 1].key == "nguyên"
+        if (
+            pos < n
+            and tokens[pos].text in (",", "và")
+            and pos + 1 < n
+            and (_match_title(tokens, pos + 1, lex) or tokens[pos + 1].key == "nguyên")
         ):
             pos += 1
             continue

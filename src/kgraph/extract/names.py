@@ -105,7 +105,9 @@ def person_run(tokens: list[Token], i: int, lex: Lexicon) -> int:
     if i >= len(tokens) or tokens[i].key not in lex.surnames or not tokens[i].is_cap or tokens[i].is_acronym:
         return 0
     k = i
-    while k < len(tokens) and k - i < 4 and tokens[k].is_word and tokens[k].is_cap and not tokens[k].is_acronym:
+    while (
+        k < len(tokens) and k - i < 4 and tokens[k].is_word and tokens[k].is_cap and not tokens[k].is_acronym
+    ):
         k += 1
     n = k - i
     if n < 2 or match_place(tokens, i, lex):
@@ -207,7 +209,11 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
                 j += 1
                 continue
             # Bộ Tài nguyên - môi trường: a hyphen joins a lower-case second domain
-            if components and tok.text in "-–" and head.words[0] in ("Bộ", "Sở", "Ban", "Ủy", "Cục", "Vụ", "Hội"):
+            if (
+                components
+                and tok.text in "-–"
+                and head.words[0] in ("Bộ", "Sở", "Ban", "Ủy", "Cục", "Vụ", "Hội")
+            ):
                 end = _lower_word(tokens, j + 1, lex)
                 if end > j + 1:
                     j = end
@@ -226,7 +232,13 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
         if not tok.is_cap:
             # lower-case words bridging two capitalised parts: Ủy ban An toàn giao thông Quốc gia
             end = _bridge_end(tokens, j, lex) if components and not after_place else j
-            if end == j and components and not after_place and not just_nested and head.words[0] in _DESCRIPTOR_HEADS:
+            if (
+                end == j
+                and components
+                and not after_place
+                and not just_nested
+                and head.words[0] in _DESCRIPTOR_HEADS
+            ):
                 end = _tail_end(tokens, j, lex)  # Trung tâm Y tế dự phòng, Hội Nạn nhân chất độc da cam
             if end > j:
                 j = end
@@ -264,7 +276,9 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
 _NUMBERED_HEADS = frozenset("Chi Ban Công Tổng Quân Sư Lữ Trung Đội Tổ Khu Đảng Trường".split())
 _ALWAYS_NUMBERED = frozenset({"Chi bộ", "Sư đoàn", "Quân khu", "Quân đoàn", "Trung đoàn", "Lữ đoàn"})
 #: Heads whose names often go on in lower case (Trung tâm Y tế dự phòng tỉnh)
-_DESCRIPTOR_HEADS = frozenset("Trung Viện Công Tổng Cục Vụ Ban Hội Quỹ Khu Liên Ủy Tập Chi Ngân Đài Báo Bệnh".split())
+_DESCRIPTOR_HEADS = frozenset(
+    "Trung Viện Công Tổng Cục Vụ Ban Hội Quỹ Khu Liên Ủy Tập Chi Ngân Đài Báo Bệnh".split()
+)
 _BOUNDARY = frozenset({",", ";", ")", "(", "-", "–"})
 
 
@@ -350,7 +364,8 @@ def _joins_domain(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool
     # the domain of a ministry or department, as one name: Văn hóa, Thể thao và Du lịch
     start = j - 1
     while start > 0 and (
-        (tokens[start - 1].is_word or tokens[start - 1].text in (",", "-")) and not match_head(tokens, start - 1, lex.heads)
+        (tokens[start - 1].is_word or tokens[start - 1].text in (",", "-"))
+        and not match_head(tokens, start - 1, lex.heads)
     ):
         if not tokens[start - 1].is_cap and tokens[start - 1].key in ("và",):
             break

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 
 from ..model import Relation, Sentence
-from ..text import name_key
 from .lexicon import Lexicon, lexicon
 from .mentions import Found, SentenceMentions
 from .resolve import org_key
@@ -43,7 +42,9 @@ class Cue:
 
 _CUE_PATTERNS: dict[int, tuple[re.Pattern[str], dict[str, str]]] = {}
 _NOUN_AFTER = re.compile(r"\s+(cơ sở|Đảng|đảng|chính trị|đoàn thể|bộ máy|quần chúng)")
-_UNDER = re.compile(r"(?:Theo|theo|Thực hiện|thực hiện|Dưới|dưới)\s+(?:sự\s+)?(?:chỉ đạo|lãnh đạo|lãnh, chỉ đạo)\s+của\s+")
+_UNDER = re.compile(
+    r"(?:Theo|theo|Thực hiện|thực hiện|Dưới|dưới)\s+(?:sự\s+)?(?:chỉ đạo|lãnh đạo|lãnh, chỉ đạo)\s+của\s+"
+)
 _LEAD_NOUN_BEFORE = re.compile(r"(?:,|\bvà|\bsự|\bcác|\bnhững|\btheo|\bcủa|\bcấp|\bcán bộ|\bthực hiện)\s*$")
 _NOUN_BEFORE = re.compile(r"(các|những|ban|cán bộ|công tác|về|và|tổ|của)\s*$")
 
@@ -116,8 +117,12 @@ def _group_before(cands: list[Found], tokens: list[Token], source: str, base: in
 def _fronted_subject(text: str, base: int, cue: Cue, window_end: int, found: list[Found]) -> list[Found]:
     """In 'Thực hiện X, Y ban hành Z', the organisations Y right before the next verb, after a comma."""
     cands = [
-        f for f in found
-        if f.group == "org" and cue.end <= f.start and f.end <= window_end and f.subject_ok
+        f
+        for f in found
+        if f.group == "org"
+        and cue.end <= f.start
+        and f.end <= window_end
+        and f.subject_ok
         and not text[f.end - base : window_end - base].strip(" ,").split(" ")[0:1] == ["của"]
     ]
     if not cands:
@@ -173,8 +178,12 @@ def extract_relations(
                 objects = [f for f in found if last.end <= f.start < window_end]
                 # subject: nearest organisations before the cue that are not complements
                 subject_cands = [
-                    f for f in found
-                    if f.group in ("org", "person") and c_start <= f.start and f.end <= first.start and f.subject_ok
+                    f
+                    for f in found
+                    if f.group in ("org", "person")
+                    and c_start <= f.start
+                    and f.end <= first.start
+                    and f.subject_ok
                 ]
                 subject = _group_before(subject_cands, sm.tokens, text, base)
                 if not subject:
@@ -186,7 +195,9 @@ def extract_relations(
                     elif not earlier and carried:
                         subject = carried
                     # 'Thực hiện X, Y ban hành Z': the subject of a fronted clause is the next verb's
-                    fronted = _fronted_subject(text, base, first, window_end, found) if k < len(clause_cues) else []
+                    fronted = (
+                        _fronted_subject(text, base, first, window_end, found) if k < len(clause_cues) else []
+                    )
                     if first.start - c_start < 3 and not subject_cands and fronted:
                         subject = fronted
                         objects = [f for f in objects if f.end <= subject[0].start]
@@ -194,14 +205,21 @@ def extract_relations(
                         for later_doc in (f for f in found if f.group == "doc" and f.start >= window_end):
                             if later_doc.start - window_end < 30:  # Z issued to carry X out
                                 for d in fronted_docs:
-                                    out.append(Relation(later_doc.key, "implements", d.key, sent, "rule_fronted_doc"))
+                                    out.append(
+                                        Relation(later_doc.key, "implements", d.key, sent, "rule_fronted_doc")
+                                    )
                 if subject:
                     previous_subject = subject
                 if subject_cands and subject:
                     explicit = subject
                 classes = [c.cls for c in chain]
                 for obj in objects:
-                    if obj.group == "org" and not obj.subject_ok and "COOPERATE" not in classes and "PARTOF" not in classes:
+                    if (
+                        obj.group == "org"
+                        and not obj.subject_ok
+                        and "COOPERATE" not in classes
+                        and "PARTOF" not in classes
+                    ):
                         continue
                     if obj.group == "doc" and "ISSUE" in classes:
                         for s in subject:
@@ -217,7 +235,9 @@ def extract_relations(
                         continue
                     for s in subject:
                         if s.key and s.key != obj.key and s.group == "org":
-                            out.append(Relation(s.key, predicate, obj.key, sent, f"rule_cue_{first.cls.lower()}"))
+                            out.append(
+                                Relation(s.key, predicate, obj.key, sent, f"rule_cue_{first.cls.lower()}")
+                            )
                         elif s.group == "person" and predicate in ("participatesIn",):
                             out.append(Relation(s.key, predicate, obj.key, sent, "rule_cue_person"))
                 # 'Sở A và Sở B phối hợp …': bodies listed together cooperate with each other
@@ -226,17 +246,28 @@ def extract_relations(
                     for a_index, a in enumerate(orgs):
                         for b in orgs[a_index + 1 :]:
                             if a.key != b.key:
-                                out.append(Relation(a.key, "cooperatesWith", b.key, sent, "rule_cooperate_together"))
+                                out.append(
+                                    Relation(a.key, "cooperatesWith", b.key, sent, "rule_cooperate_together")
+                                )
                 # 'Kế hoạch X về thực hiện Chỉ thị Y': a document implementing another
                 if "ISSUE" in classes or "IMPLEMENT" in classes:
                     docs_before = [f for f in found if f.group == "doc" and c_start <= f.start < first.start]
                     gap = text[docs_before[-1].end - base : first.start - base] if docs_before else ""
                     if docs_before and (
-                        (re.fullmatch(r"\s*,?\s*(về việc|về)\s*", gap) and not subject_cands) or gap.strip() == ""
+                        (re.fullmatch(r"\s*,?\s*(về việc|về)\s*", gap) and not subject_cands)
+                        or gap.strip() == ""
                     ):
                         for obj in objects:
                             if obj.group == "doc" and obj.key != docs_before[-1].key:
-                                out.append(Relation(docs_before[-1].key, "implements", obj.key, sent, "rule_doc_implements"))
+                                out.append(
+                                    Relation(
+                                        docs_before[-1].key,
+                                        "implements",
+                                        obj.key,
+                                        sent,
+                                        "rule_doc_implements",
+                                    )
+                                )
             # located: an event or body 'tại' a place
         carried = [s for s in explicit if s.group == "org"]
         # 'Theo chỉ đạo của X, Y …' / 'Dưới sự lãnh đạo của X, Y …': X directs Y
@@ -252,7 +283,9 @@ def extract_relations(
             after = director.end + comma + 1
             led = [f for f in found if f.group == "org" and f.start > after and f.subject_ok]
             if led and text[after - base : led[0].start - base].strip() == "":
-                for org in _group_before([f for f in led if f.start <= led[0].start + 80][:1], sm.tokens, text, base):
+                for org in _group_before(
+                    [f for f in led if f.start <= led[0].start + 80][:1], sm.tokens, text, base
+                ):
                     out.append(Relation(director.key, "directs", org.key, sent, "rule_under_direction"))
         # an event held 'tại' a place: the one event of the clause is located there
         for c_start, c_end in _clauses(sm):
@@ -280,7 +313,9 @@ def relations_from_names(found: list[Found], sentences: dict[int, Sentence]) -> 
         while g.inner is not None:
             inner = g.inner
             if g.head is not None and g.head.part and g.key and inner.key and g.key != inner.key:
-                out.append(Relation(g.key, "subOrganizationOf", inner.key, sentences[f.sent], "rule_name_part"))
+                out.append(
+                    Relation(g.key, "subOrganizationOf", inner.key, sentences[f.sent], "rule_name_part")
+                )
             g = inner
     # Đảng ủy X is the committee of Đảng bộ X
     by_name = {org_key(f.name): f for f in found if f.group == "org" and f.key}
@@ -288,7 +323,9 @@ def relations_from_names(found: list[Found], sentences: dict[int, Sentence]) -> 
         if name.startswith("đảng ủy "):
             other = by_name.get("đảng bộ " + name[len("đảng ủy ") :])
             if other is not None and other.key != f.key:
-                out.append(Relation(f.key, "subOrganizationOf", other.key, sentences[f.sent], "rule_committee_of"))
+                out.append(
+                    Relation(f.key, "subOrganizationOf", other.key, sentences[f.sent], "rule_committee_of")
+                )
     return out
 
 
@@ -305,7 +342,8 @@ def issuer_from_code(docs: list[Found], orgs: list[Found]) -> list[tuple[Found, 
             continue
         prefix = org_key(body)
         cands = sorted(
-            {o.key: o for o, k in keyed if k == prefix or k.startswith(prefix + " ")}.values(), key=lambda o: o.key
+            {o.key: o for o, k in keyed if k == prefix or k.startswith(prefix + " ")}.values(),
+            key=lambda o: o.key,
         )
         if len(cands) == 1:
             pairs.append((d, cands[0]))

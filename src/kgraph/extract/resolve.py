@@ -28,7 +28,8 @@ _GLOBAL_HEADS = frozenset(
 )
 #: Heads that mean nothing alone (which Đảng ủy?): dropped unless the article says which
 _VAGUE_BARE = frozenset(
-    "đảng ủy|đảng bộ|chi bộ|ban thường vụ|ban chấp hành|bch|btv|thường trực|thường vụ|ban tuyên giáo|ban tổ chức|"
+    "đảng ủy|đảng bộ|chi bộ|ban thường vụ|ban chấp hành|bch|btv|thường trực|thường vụ|ban tuyên giáo|"
+    "ban tổ chức|"
     "ban dân vận|ban nội chính|ủy ban kiểm tra|ubkt|công đoàn|ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|"
     "liên đoàn lao động|ủy ban mặt trận tổ quốc|ủy ban mttq|mttq|mặt trận tổ quốc|kho bạc nhà nước|hải quan|"
     "cục thuế|cục hải quan|tỉnh ủy|huyện ủy|thành ủy|quận ủy|thị ủy|huyên ủy|tỉnh đoàn|huyện đoàn|thành đoàn|"
@@ -141,7 +142,9 @@ def _kind_of(name: str, f: Found) -> str:
         return "StateAgency" if f.inner.kind == "StateAgency" else "PartyAgency"
     if f.head is not None and f.head.words[0] == "Ban" and f.kind in ("Organization", "StateAgency"):
         # a board of a Party committee is a Party agency (Ban Chỉ đạo 35 Tỉnh ủy), of a state body a state one
-        if (f.inner is not None and f.inner.kind == "PartyCommittee") or name_key(name).endswith("trung ương"):
+        if (f.inner is not None and f.inner.kind == "PartyCommittee") or name_key(name).endswith(
+            "trung ương"
+        ):
             return "PartyAgency"
         if f.inner is not None and f.inner.kind == "StateAgency":
             return "StateAgency"
@@ -157,8 +160,14 @@ def _is_global(name: str, f: Found, lex: Lexicon) -> bool:
     if f.head is not None and f.head.national:
         return True
     words = key.split()
-    has_level = any(w in ("tỉnh", "huyện", "xã", "phường", "quận", "khối") for w in words) or "thành phố" in key
-    place_named = any(" ".join(words[i:j]) in lex.level_places for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    has_level = (
+        any(w in ("tỉnh", "huyện", "xã", "phường", "quận", "khối") for w in words) or "thành phố" in key
+    )
+    place_named = any(
+        " ".join(words[i:j]) in lex.level_places
+        for i in range(len(words))
+        for j in range(i + 1, len(words) + 1)
+    )
     if place_named:
         return True
     if has_level:
@@ -200,7 +209,8 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
     for f in sorted(all_orgs, key=lambda f: (-len(f.name), f.start)):
         name_of_key.setdefault(org_key(f.name, f), f.name)
 
-    # nested names take the long form of their inner name: Ban Thường vụ Đảng ủy Khối -> … Khối Các cơ quan tỉnh
+    # nested names take the long form of their inner name:
+    # Ban Thường vụ Đảng ủy Khối -> Ban Thường vụ Đảng ủy Khối Các cơ quan tỉnh
     for f in sorted(all_orgs, key=lambda f: -f.start):
         if f.inner is not None and f.head is not None:
             inner_key = canonical.get(org_key(f.inner.name, f.inner), org_key(f.inner.name, f.inner))
@@ -224,14 +234,17 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
         if current is None:
             entities[key] = Entity(key=key, kind=kind, label=label, **fields)  # type: ignore[arg-type]
         else:
-            merged = {
-                name: getattr(current, name) or value for name, value in fields.items()
-            }
+            merged = {name: getattr(current, name) or value for name, value in fields.items()}
             entities[key] = Entity(
-                key=key, kind=current.kind, label=current.label, scope=current.scope,
-                number=merged.get("number", current.number), type_code=merged.get("type_code", current.type_code),
+                key=key,
+                kind=current.kind,
+                label=current.label,
+                scope=current.scope,
+                number=merged.get("number", current.number),
+                type_code=merged.get("type_code", current.type_code),
                 issuer_code=merged.get("issuer_code", current.issuer_code),
-                issued_on=merged.get("issued_on", current.issued_on), title=merged.get("title", current.title),
+                issued_on=merged.get("issued_on", current.issued_on),
+                title=merged.get("title", current.title),
                 term=merged.get("term", current.term),
             )
 
@@ -284,7 +297,9 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
         label = label[0].upper() + label[1:]
         words = key.split()
         national = ("trung ương" in key and "khóa" in words) or any(
-            " ".join(words[i:j]) in lex.level_places for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+            " ".join(words[i:j]) in lex.level_places
+            for i in range(len(words))
+            for j in range(i + 1, len(words) + 1)
         )
         add(f, f"event|{key}" if national else f"event|{article_id}|{key}", label, "Event")
 
@@ -297,27 +312,54 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
         assert m is not None
         if m.number:
             key = f"doc|{name_key(m.number)}"
-            add(d, key, m.label, d.kind, number=m.number, type_code=m.type_code, issuer_code=m.issuer_code,
-                issued_on=d.date, title=d.title, term=d.term)
+            add(
+                d,
+                key,
+                m.label,
+                d.kind,
+                number=m.number,
+                type_code=m.type_code,
+                issuer_code=m.issuer_code,
+                issued_on=d.date,
+                title=d.title,
+                term=d.term,
+            )
         elif m.plenum:
             term = d.term or terms.get(m.plenum, "")
             label = f"Nghị quyết {m.plenum}" + (f" (khóa {term})" if term else "")
-            key = f"doc|nghị quyết {name_key(m.plenum)}" + (f" khóa {term.lower()}" if term else f"|{article_id}")
+            key = f"doc|nghị quyết {name_key(m.plenum)}" + (
+                f" khóa {term.lower()}" if term else f"|{article_id}"
+            )
             add(d, key, label, "Resolution", type_code="NQ", title=d.title, term=term)
             aliases[key].add(f"Nghị quyết {m.plenum}")
         elif m.short:
             target = [
-                n for n in numbered
+                n
+                for n in numbered
                 if n.doc and n.doc.type_code == m.type_code and re.match(rf"0*{int(m.short)}\D", n.doc.number)
             ]
             if target:
                 d.key = target[0].key or f"doc|{name_key(target[0].doc.number)}"  # type: ignore[union-attr]
                 aliases[d.key].add(d.text)
             else:
-                add(d, f"doc|{article_id}|{name_key(m.label)}", m.label, d.kind, type_code=m.type_code,
-                    issued_on=d.date, title=d.title)
+                add(
+                    d,
+                    f"doc|{article_id}|{name_key(m.label)}",
+                    m.label,
+                    d.kind,
+                    type_code=m.type_code,
+                    issued_on=d.date,
+                    title=d.title,
+                )
         elif m.type_code == "NQ":  # a congress's resolution: named by its congress
-            add(d, f"doc|{article_id}|{name_key(m.label)}", m.label, "Resolution", type_code="NQ", title=d.title)
+            add(
+                d,
+                f"doc|{article_id}|{name_key(m.label)}",
+                m.label,
+                "Resolution",
+                type_code="NQ",
+                title=d.title,
+            )
         else:  # a named law
             add(d, f"doc|{name_key(m.label)}", m.label, d.kind, title=d.title)
 
@@ -328,8 +370,16 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
             kind = kinds[key].most_common(1)[0][0]
         names = tuple(sorted(a for a in aliases[key] if a and a != ent.label))
         out[key] = Entity(
-            key=key, kind=kind, label=ent.label, aliases=names, scope=ent.scope, number=ent.number,
-            type_code=ent.type_code, issuer_code=ent.issuer_code, issued_on=ent.issued_on, title=ent.title,
+            key=key,
+            kind=kind,
+            label=ent.label,
+            aliases=names,
+            scope=ent.scope,
+            number=ent.number,
+            type_code=ent.type_code,
+            issuer_code=ent.issuer_code,
+            issued_on=ent.issued_on,
+            title=ent.title,
             term=ent.term,
         )
     return out
