@@ -47,6 +47,14 @@ def quantity_literal(value: str) -> Literal:
     return Literal(text, datatype=XSD.decimal)
 
 
+class Triples(set[tuple[URIRef, URIRef, URIRef | Literal]]):
+    """A plain set of triples with rdflib's ``add``: building an article's triples without an
+    rdflib store is several times cheaper, and corpus builds only need the N-Triples lines."""
+
+    def add(self, triple: tuple[URIRef, URIRef, URIRef | Literal]) -> None:
+        super().add(triple)
+
+
 def entity_iri(entity: Entity) -> URIRef:
     return mint_iri(entity.kind, entity.key)
 
@@ -55,7 +63,7 @@ def _lit(text: str) -> Literal:
     return Literal(text, lang=VI)
 
 
-def add_entity(graph: Graph, entity: Entity, article: URIRef) -> URIRef:
+def add_entity(graph: Triples, entity: Entity, article: URIRef) -> URIRef:
     node = entity_iri(entity)
     graph.add((node, RDF.type, CLASS_OF_KIND[entity.kind]))
     graph.add((node, RDFS.label, _lit(entity.label)))
@@ -80,14 +88,14 @@ def add_entity(graph: Graph, entity: Entity, article: URIRef) -> URIRef:
     return node
 
 
-def _add_evidence(graph: Graph, node: URIRef, sentence: Sentence, article: URIRef) -> None:
+def _add_evidence(graph: Triples, node: URIRef, sentence: Sentence, article: URIRef) -> None:
     graph.add((node, KG.evidence, _lit(sentence.text)))
     graph.add((node, KG.startOffset, Literal(sentence.start)))
     graph.add((node, KG.endOffset, Literal(sentence.end)))
     graph.add((node, PROV.wasDerivedFrom, article))
 
 
-def add_article(graph: Graph, extraction: Extraction) -> URIRef:
+def add_article(graph: Triples, extraction: Extraction) -> URIRef:
     doc = extraction.document
     node = article_iri(doc.article_id)
     graph.add((node, RDF.type, SCHEMA.NewsArticle))
@@ -102,14 +110,6 @@ def add_article(graph: Graph, extraction: Extraction) -> URIRef:
     graph.add((node, KG.sourceFile, Literal(doc.article.source)))
     graph.add((node, KG.contentHash, Literal(doc.content_hash)))
     return node
-
-
-class Triples(set[tuple[URIRef, URIRef, URIRef | Literal]]):
-    """A plain set of triples with rdflib's ``add``: building an article's triples without an
-    rdflib store is several times cheaper, and corpus builds only need the N-Triples lines."""
-
-    def add(self, triple: tuple[URIRef, URIRef, URIRef | Literal]) -> None:  # type: ignore[override]
-        super().add(triple)
 
 
 def build_graph(extraction: Extraction) -> Graph:

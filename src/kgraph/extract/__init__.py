@@ -62,8 +62,8 @@ def extract(document: Document) -> Extraction:
         if f.group != "person" or not f.key:
             continue
         sentence = sentences[f.sent].sentence
-        for title, org, former in f.posts:
-            org_key = org.key if org is not None and org.key else ""
+        for title, post_org, former in f.posts:
+            org_key = post_org.key if post_org is not None and post_org.key else ""
             extraction.memberships.append(Membership(f.key, org_key, title, former, sentence))
             if org_key and not former:
                 relations.append(Relation(f.key, "memberOf", org_key, sentence, "rule_post"))

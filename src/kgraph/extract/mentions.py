@@ -96,7 +96,7 @@ class Spans:
 
     def __contains__(self, pos: object) -> bool:
         i = int(pos) - self.base  # type: ignore[call-overload]
-        return 0 <= i < len(self.mask) and self.mask[i] == 1
+        return 0 <= i < len(self.mask) and bool(self.mask[i] == 1)
 
     def union(self, other: Spans) -> Spans:
         out = Spans(self.base, len(self.mask) - 1)
