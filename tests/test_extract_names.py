@@ -245,3 +245,25 @@ def test_numbered_and_party_boards(text: str, name: str, kind: str) -> None:
 
 def test_a_number_after_a_department_is_a_count() -> None:
     assert "Sở Y tế" in names(run("Sở Y tế 2 năm qua đạt kết quả."))
+
+
+@pytest.mark.parametrize(
+    ("text", "project"),
+    [
+        ("Bộ Công an triển khai Đề án 06 trên toàn quốc.", "Đề án 06"),
+        (
+            "Tỉnh ủy thực hiện Đề án “Nâng cao chất lượng tổ chức cơ sở Đảng”.",
+            "Đề án Nâng cao chất lượng tổ chức cơ sở Đảng",
+        ),
+        ("Khởi công Dự án Khu công nghiệp Việt Hưng hôm qua.", "Dự án Khu công nghiệp Việt Hưng"),
+    ],
+)
+def test_projects(text: str, project: str) -> None:
+    x = run(text)
+    assert [e.label for e in x.entities.values() if e.kind == "Project"] == [project]
+
+
+def test_an_organisation_implements_a_project() -> None:
+    assert ("Bộ Công an", "implements", "Đề án 06") in triples(
+        run("Bộ Công an triển khai Đề án 06 trên toàn quốc.")
+    )

@@ -298,6 +298,34 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
             f.subject_ok = not _preceded_by_preposition(tokens, _token_at(tokens, start))
             found.append(f)
 
+    # projects: Đề án 06, Dự án “Cải cách hành chính”, Dự án Khu công nghiệp Việt Hưng
+    for m in _PROJECT.finditer(text):
+        start = m.start() + base
+        if start in blocked or start in taken:
+            continue
+        head = m.group(1)[0].upper() + m.group(1)[1:]
+        name, end = "", m.end() + base
+        quoted = next(((qs, qe) for qs, qe in quotes if qs == m.end() + base + 1), None)
+        if m.group(2):
+            name = m.group(2)
+        elif quoted is not None:
+            name = doc.text[quoted[0] : quoted[1]].strip()
+            end = quoted[1] + 1
+        elif named := next((f for f in found if f.start == m.end() + base and f.group != "person"), None):
+            name, end = named.text, named.end  # Dự án Khu công nghiệp Việt Hưng
+        else:
+            k = _token_at(tokens, m.end() + base)
+            if k < len(tokens) and tokens[k].is_cap and tokens[k].is_word:
+                run = cap_run(tokens, k, 6)
+                name = text[tokens[k].start - base : tokens[k + run - 1].end - base]
+                end = tokens[k + run - 1].end
+        if name and len(name.split()) <= 20:
+            f = Found(start, end, f"{head} {name}", "project", "Project", index)
+            f.subject_ok = False
+            f.title = name if quoted is not None else ""
+            found.append(f)
+            taken.add(start, end)
+
     # campaigns: quoted names after a campaign word, and the quoted items listed after them
     last_campaign_end = -1
     for qs, qe in quotes:
@@ -360,6 +388,9 @@ _EVENT_HEADS = (
     ("lễ", "ra", "mắt"),
 )
 _EVENT_FIRST = frozenset(h[0] for h in _EVENT_HEADS)
+_PROJECT = re.compile(
+    r"(?<!\w)(Đề án|Dự án|đề án|dự án)\s+(?:(?:số\s+)?(\d{1,4}(?:[-/][\w-]+)?)(?![\w/])|(?=“)|(?=[A-ZĐ]))"
+)
 _ROMAN = re.compile(r"^[IVXL]+$")
 
 

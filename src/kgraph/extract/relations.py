@@ -23,8 +23,8 @@ from .tokens import Token
 DOCUMENT_GROUPS = ("doc",)
 _TARGETS = {
     # cue class -> {object group -> predicate}
-    "LEAD": {"org": "directs", "doc": "implements", "campaign": "implements"},
-    "IMPLEMENT": {"doc": "implements", "campaign": "implements"},
+    "LEAD": {"org": "directs", "doc": "implements", "campaign": "implements", "project": "implements"},
+    "IMPLEMENT": {"doc": "implements", "campaign": "implements", "project": "implements"},
     "ORGANIZE": {"campaign": "organizes", "event": "organizes"},
     "PARTICIPATE": {"campaign": "participatesIn", "event": "participatesIn"},
     "COOPERATE": {"org": "cooperatesWith"},

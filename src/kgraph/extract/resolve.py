@@ -283,6 +283,10 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
     for f in found:
         if f.group == "place":
             add(f, f"place|{name_key(f.text)}", f.text, "Location")
+        elif f.group == "project":
+            add(f, f"project|{article_id}|{name_key(f.text)}", f.text, "Project")
+            if f.title:
+                aliases[f.key].add(f.title)
         elif f.group == "campaign":
             add(f, f"campaign|{name_key(f.text)}", f.text, "Campaign")
     events = [f for f in found if f.group == "event"]
