@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -97,3 +99,22 @@ def test_any_literal_text_round_trips(values: list[tuple[str, str]]) -> None:
         subject = URIRef(f"{RES}person/p-{index % 2}")
         graph.add((subject, RDFS.label, Literal(value, lang=lang or None)))
     assert_same(graph, parsed("".join(turtle(graph_lines(graph))), "turtle"))
+
+
+def test_union_keeps_one_preferred_label_per_entity(tmp_path: Path) -> None:
+    from rdflib import Graph
+    from rdflib.namespace import SKOS
+
+    from kgraph.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Báo Thanh niên tổ chức hội thảo.", encoding="utf-8")
+    (folder / "b.txt").write_text("Báo Thanh Niên đưa tin.", encoding="utf-8")
+    assert main(["build", str(folder), "--out", str(tmp_path / "out"), "--quiet", "--no-html"]) == 0
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    papers = [s for s in set(graph.subjects(SKOS.prefLabel, None)) if "bao-thanh-nien" in str(s)]
+    assert len(papers) == 1  # one node, merged across the two articles
+    assert len(list(graph.objects(papers[0], SKOS.prefLabel))) == 1
+    names = {str(o) for p in (SKOS.prefLabel, SKOS.altLabel) for o in graph.objects(papers[0], p)}
+    assert names >= {"Báo Thanh Niên", "Báo Thanh niên"}  # the other spelling is kept as an altLabel

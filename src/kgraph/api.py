@@ -19,7 +19,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from .cache import Cache, Entry, Manifest, make_entry
-from .lines import nquads, summarize_lines, trig, turtle
+from .lines import nquads, one_pref_label, summarize_lines, trig, turtle
 from .pipeline import BuildResult, Shard, build, merge, printable_path, write_atomic
 from .query import Table, resolve_query, run_query
 from .store import load_graph
@@ -149,7 +149,7 @@ def build_to(
         if on_stage is not None:
             on_stage("writing")
         named = result.named_lines()
-        union = sorted({line for _, lines in named for line in lines})  # the same strings, shared
+        union = one_pref_label(sorted({line for _, lines in named for line in lines}))  # shared strings
         write_atomic(outputs["nquads"], nquads(named))
         write_atomic(outputs["turtle"], turtle(union))
         write_atomic(outputs["trig"], trig(named))

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF, SKOS, XSD
 
 from .namespaces import CLASS_OF_KIND, PREDICATE_OF, PREFIXES
 
@@ -66,6 +66,36 @@ class TermReader:
 
 
 _XSD_STRING = str(XSD.string)
+
+
+_PREF = f" <{SKOS.prefLabel}> "
+_ALT = f" <{SKOS.altLabel}> "
+
+
+def one_pref_label(lines: list[str]) -> list[str]:
+    """Sorted union lines where an entity named differently by several articles (``Báo Thanh
+    niên``, ``Báo Thanh Niên``) keeps one skos:prefLabel per language, the smallest; the
+    others become skos:altLabel (SKOS allows one preferred label per language)."""
+    by_subject: dict[tuple[str, str], list[str]] = {}
+    for line in lines:
+        if _PREF in line:
+            subject, _, obj = split_line(line)
+            language = (
+                obj.rsplit("@", 1)[1]
+                if obj.endswith(tuple("abcdefghijklmnopqrstuvwxyz")) and "@" in obj
+                else ""
+            )
+            by_subject.setdefault((subject, language), []).append(line)
+    demoted: set[str] = set()
+    added: set[str] = set()
+    for group in by_subject.values():
+        if len(group) > 1:
+            for line in sorted(group)[1:]:
+                demoted.add(line)
+                added.add(line.replace(_PREF, _ALT, 1))
+    if not demoted:
+        return lines
+    return sorted((set(lines) - demoted) | added)
 
 
 def add_lines(graph: Graph, lines: Iterable[str]) -> None:
