@@ -191,7 +191,7 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
             g = g.inner
     all_orgs = orgs + inner_chain
     for f in all_orgs:
-        f.name = _canonical_case(expand(f.text, lex), f)
+        f.name = expand(_canonical_case(f.text, f), lex)
     province = _article_province(all_orgs, lex)
 
     # short forms: a name that begins one longer name of the article is that name
@@ -238,7 +238,7 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
             entities[key] = Entity(
                 key=key,
                 kind=current.kind,
-                label=current.label,
+                label=label if key.startswith("org|") and len(label) > len(current.label) else current.label,
                 scope=current.scope,
                 number=merged.get("number", current.number),
                 type_code=merged.get("type_code", current.type_code),
