@@ -33,8 +33,12 @@ A1, A2 = URIRef(RES + "article/a1"), URIRef(RES + "article/a2")
 TINH_UY = URIRef(RES + "body/tinh-uy")
 
 
-@pytest.fixture(params=["memory", "oxigraph-disk", "oxigraph-memory"])
+@pytest.fixture(params=["memory", "oxigraph-disk", "oxigraph-memory", "oxigraph-union-copy"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "oxigraph-union-copy":  # the union kept as a set in the default graph
+        with open_store(f"oxigraph:{tmp_path / 'ox'}", union_copy=True) as opened:
+            yield opened
+        return
     spec = {
         "memory": "memory",
         "oxigraph-disk": f"oxigraph:{tmp_path / 'ox'}",
@@ -60,6 +64,9 @@ def test_ready_queries_same_rows_from_rdflib_and_oxigraph(
     memory, oxigraph = sample_stores
     expected = query_module.run_query(load_graph(SAMPLE), READY[name])  # what `kgraph query FILE` gives
     assert expected.rows, f"the sample graph should give {name} some rows"
+    with open_store("oxigraph:", union_copy=True) as copy:
+        copy.load_file(SAMPLE)
+        assert copy.query(READY[name]).rows == expected.rows
     for store in (memory, oxigraph):
         table = store.query(READY[name])
         assert table.columns == expected.columns
@@ -199,3 +206,17 @@ def test_cli_query_builds_then_queries_oxigraph(tmp_path: Path, capsys) -> None:
     expected = capsys.readouterr().out
     assert main(["query", f"oxigraph:{tmp_path / 'ox'}", query, "--format", "csv"]) == 0
     assert capsys.readouterr().out == expected
+
+
+def test_union_copy_is_kept_and_used_after_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "ox"
+    with open_store(f"oxigraph:{path}", union_copy=True) as store:
+        store.load_file(SAMPLE)
+        store.replace_graph(A2, [])  # the copy follows the writes
+    mentioned = f"SELECT ?s WHERE {{ ?s kg:mentionedIn <{A1}> }}"
+    expected = query_module.run_query(load_graph(SAMPLE), mentioned)
+    with open_store(f"oxigraph:{path}", read_only=True) as reader:
+        assert isinstance(reader, OxigraphStore) and reader.union_copy
+        assert reader.query("ASK { ?s kg:organizes ?o }").boolean is False  # only a2 said so
+        got = reader.query(mentioned)
+        assert sorted(got.rows) == sorted(expected.rows) and len(got.rows) == 5

@@ -251,7 +251,13 @@ class MemoryStore(Store):
 class OxigraphStore(Store):
     """pyoxigraph: on disk (``oxigraph:PATH``) or in memory (``oxigraph:``); fast on large graphs."""
 
-    def __init__(self, path: str | Path | None = None, read_only: bool = False, spec: str = "") -> None:
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        read_only: bool = False,
+        spec: str = "",
+        union_copy: bool = False,
+    ) -> None:
         ox = _pyoxigraph()
         self.spec = spec or f"oxigraph:{path or ''}"
         self.path = Path(path) if path else None
@@ -268,14 +274,40 @@ class OxigraphStore(Store):
                 self.store = ox.Store(str(self.path))
         except OSError as error:
             raise InputError(self.path, f"cannot open the Oxigraph store ({first_line(error)})") from None
+        # a store written with a union copy keeps it: its default graph is not empty
+        default = ox.DefaultGraph()
+        self.union_copy = (
+            union_copy
+            or next(iter(self.store.quads_for_pattern(None, None, None, default)), None) is not None
+        )
 
     def replace_graph(self, name: URIRef, triples: Iterable[Triple]) -> int:
         ox = _pyoxigraph()
         graph = ox.NamedNode(str(name))
         quads = {ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph) for s, p, o in triples}
-        self.store.remove_graph(graph) if self.store.contains_named_graph(graph) else None
+        self.drop_graph(name)
         self.store.extend(quads)
+        self._add_to_union(name)
         return len(quads)
+
+    # With ``union_copy`` the default graph holds the union of the named graphs as a set,
+    # kept in step by every write: queries then read one graph with set semantics, as rdflib
+    # does. Without it queries use Oxigraph's union view, a multiset that makes a body named
+    # in 500 articles join 500 times (much slower on the ready-made queries, bench_store.py).
+
+    def _add_to_union(self, name: URIRef | None = None) -> None:
+        if not self.union_copy:
+            return
+        graph = f"<{name}>" if name is not None else "?g"
+        self.store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+
+    def _remove_from_union(self, name: URIRef) -> None:
+        if not self.union_copy:
+            return
+        self.store.update(
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{name}> {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?other {{ ?s ?p ?o }} FILTER(?other != <{name}>) }} }}"
+        )
 
     def load_file(self, path: str | Path) -> int:
         """Load a graph file; TriG and N-Quads go straight to Oxigraph's own parser."""
@@ -286,9 +318,10 @@ class OxigraphStore(Store):
         ox = _pyoxigraph()
         rdf_format = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS
         default = ox.DefaultGraph()
-        empty = next(iter(self.store.named_graphs()), None) is None and next(
-            iter(self.store.quads_for_pattern(None, None, None, default)), None
-        ) is None
+        empty = (
+            next(iter(self.store.named_graphs()), None) is None
+            and next(iter(self.store.quads_for_pattern(None, None, None, default)), None) is None
+        )
         if empty:  # nothing to replace: Oxigraph's bulk loader, several times faster
             try:
                 self.store.bulk_load(path=str(path), format=rdf_format)
@@ -300,8 +333,10 @@ class OxigraphStore(Store):
             if loose:  # triples outside any article graph go to the shared graph, as below
                 self.store.extend(ox.Quad(q.subject, q.predicate, q.object, shared) for q in loose)
                 self.store.clear_graph(default)
+            loaded = len(self.store)
+            self._add_to_union()
             self.store.flush()
-            return len(self.store)
+            return loaded
         try:
             quads = list(ox.parse(path=str(path), format=rdf_format))
         except (SyntaxError, ValueError) as error:
@@ -311,38 +346,46 @@ class OxigraphStore(Store):
             q if isinstance(q.graph_name, ox.NamedNode) else ox.Quad(q.subject, q.predicate, q.object, shared)
             for q in quads
         ]
-        for name in {q.graph_name for q in quads}:
-            if self.store.contains_named_graph(name):
-                self.store.remove_graph(name)
+        names = sorted({URIRef(q.graph_name.value) for q in quads})
+        for name in names:
+            self.drop_graph(name)
         self.store.bulk_extend(quads)
+        for name in names:
+            self._add_to_union(name)
         self.store.flush()
         return len(quads)
 
     def drop_graph(self, name: URIRef) -> None:
         graph = _pyoxigraph().NamedNode(str(name))
         if self.store.contains_named_graph(graph):
+            self._remove_from_union(name)
             self.store.remove_graph(graph)
 
     def graph_names(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self.store.named_graphs() if hasattr(g, "value"))
 
     def __len__(self) -> int:
-        return len(self.store)
+        """Quads in the named graphs (the union copy in the default graph not counted)."""
+        default = _pyoxigraph().DefaultGraph()
+        return len(self.store) - sum(1 for _ in self.store.quads_for_pattern(None, None, None, default))
 
     def query(self, text: str, max_rows: int | None = None) -> Table:
         ox = _pyoxigraph()
         check_read_only(text)
         try:
-            result = self.store.query(with_prefixes(text), use_default_graph_as_union=True)
+            result = self.store.query(with_prefixes(text), use_default_graph_as_union=not self.union_copy)
             if isinstance(result, ox.QueryBoolean):
                 return table_of_boolean(bool(result))
             if isinstance(result, ox.QueryTriples):
-                triples = ((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
-                           for t in result)
+                triples = (
+                    (from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object))
+                    for t in result
+                )
                 return table_of_triples(triples, max_rows)
             columns = [v.value for v in result.variables]
-            solutions = ([None if value is None else from_oxigraph(value) for value in solution]
-                         for solution in result)
+            solutions = (
+                [None if value is None else from_oxigraph(value) for value in solution] for solution in result
+            )
             return table_of_solutions(columns, solutions, max_rows)
         except (SyntaxError, ValueError) as error:
             raise QueryError(f"bad SPARQL: {first_line(error)}") from None
@@ -403,6 +446,7 @@ def open_store(
     user: str | None = None,
     password: str | None = None,
     graph_store: str | None = None,
+    union_copy: bool = False,
 ) -> Store:
     """The store a spec names: ``memory``, a graph file, ``oxigraph:PATH`` or ``sparql:URL``.
 
@@ -410,18 +454,20 @@ def open_store(
     (``kgraph query``, ``kgraph serve``) can share it. ``user``, ``password`` and
     ``graph_store`` apply to ``sparql:URL`` (see ``kgraph.remote.SparqlStore``); user and
     password default to ``KGRAPH_SPARQL_USER`` and ``KGRAPH_SPARQL_PASSWORD``.
+    ``union_copy`` makes a new Oxigraph store keep the union of its graphs, as a set, in
+    its default graph (faster queries, more disk; see ``OxigraphStore``).
     """
     text = str(spec)
     if text in ("", "memory", "rdflib", "memory:", "rdflib:"):
         return MemoryStore()
     if text.startswith("oxigraph:"):
-        path = text[len("oxigraph:"):]
-        return OxigraphStore(path or None, read_only=read_only, spec=text)
+        path = text[len("oxigraph:") :]
+        return OxigraphStore(path or None, read_only=read_only, spec=text, union_copy=union_copy)
     if text.startswith("sparql:"):
         from .remote import SparqlStore
 
         return SparqlStore(
-            text[len("sparql:"):],
+            text[len("sparql:") :],
             user=user or os.environ.get("KGRAPH_SPARQL_USER"),
             password=password or os.environ.get("KGRAPH_SPARQL_PASSWORD"),
             graph_store=graph_store,
