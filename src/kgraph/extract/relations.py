@@ -28,6 +28,7 @@ _TARGETS = {
     "ORGANIZE": {"campaign": "organizes", "event": "organizes"},
     "PARTICIPATE": {"campaign": "participatesIn", "event": "participatesIn"},
     "COOPERATE": {"org": "cooperatesWith"},
+    "ASSIGN": {"org": "directs"},
     "PARTOF": {"org": "subOrganizationOf"},
 }
 _SEPARATORS = frozenset({",", "và", "cùng", "với", "-", "–", "cùng với"})
@@ -45,6 +46,7 @@ _NOUN_AFTER = re.compile(r"\s+(cơ sở|Đảng|đảng|chính trị|đoàn th�
 _UNDER = re.compile(
     r"(?:Theo|theo|Thực hiện|thực hiện|Dưới|dưới)\s+(?:sự\s+)?(?:chỉ đạo|lãnh đạo|lãnh, chỉ đạo)\s+của\s+"
 )
+_BODY_AFTER = re.compile(r"\s+(?:cho\s+)?(?:các\s+)?[A-ZĐ]")
 _LEAD_NOUN_BEFORE = re.compile(r"(?:,|\bvà|\bsự|\bcác|\bnhững|\btheo|\bcủa|\bcấp|\bcán bộ|\bthực hiện)\s*$")
 _NOUN_BEFORE = re.compile(r"(các|những|ban|cán bộ|công tác|về|và|tổ|của)\s*$")
 
@@ -72,6 +74,9 @@ def find_cues(sm: SentenceMentions, lex: Lexicon) -> list[Cue]:
             continue
         # 'tổ chức' before 'Đảng'/'cơ sở', or after 'các', is the noun (organisation), not the verb
         if cls == "ORGANIZE" and (_NOUN_AFTER.match(text, m.end()) or _NOUN_BEFORE.search(text[: m.start()])):
+            continue
+        # 'giao Bộ Tài chính chủ trì', 'yêu cầu UBND tỉnh…': an order only when a body follows at once
+        if cls == "ASSIGN" and not _BODY_AFTER.match(text, m.end()):
             continue
         # 'Ban Cán sự Đảng, lãnh đạo Bộ…', 'sự chỉ đạo': the noun (leadership), not the verb
         if cls == "LEAD" and _LEAD_NOUN_BEFORE.search(text[: m.start()]):
