@@ -120,5 +120,9 @@ def test_assigning_a_task_to_a_body_directs_it() -> None:
     x = run("Thủ tướng Chính phủ giao Bộ Tài chính chủ trì, phối hợp với Bộ Nội vụ xây dựng đề án.")
     got = triples(x)
     assert ("Thủ tướng Chính phủ", "directs", "Bộ Tài chính") in got
-    assert ("Bộ Tài chính", "cooperatesWith", "Bộ Nội vụ") in got or ("Bộ Nội vụ", "cooperatesWith", "Bộ Tài chính") in got
+    assert ("Bộ Tài chính", "cooperatesWith", "Bộ Nội vụ") in got or (
+        "Bộ Nội vụ",
+        "cooperatesWith",
+        "Bộ Tài chính",
+    ) in got
     assert not [t for t in triples(run("Sở Y tế yêu cầu nâng cao chất lượng.")) if t[1] == "directs"]
