@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Relation, Sentence
+from ..text import name_key
 from .lexicon import Lexicon, lexicon
 from .mentions import Found, SentenceMentions
 from .resolve import org_key
@@ -47,7 +48,9 @@ _UNDER = re.compile(
     r"(?:Theo|theo|Thực hiện|thực hiện|Dưới|dưới)\s+(?:sự\s+)?(?:chỉ đạo|lãnh đạo|lãnh, chỉ đạo)\s+của\s+"
 )
 _BODY_AFTER = re.compile(r"\s+(?:cho\s+)?(?:các\s+)?[A-ZĐ]")
-_LEAD_NOUN_BEFORE = re.compile(r"(?:,|\bvà|\bsự|\bcác|\bnhững|\btheo|\bcủa|\bcấp|\bcán bộ|\bthực hiện)\s*$")
+_LEAD_NOUN_BEFORE = re.compile(
+    r"(?:,|\bvà|\bsự|\bcác|\bnhững|\btheo|\bcủa|\bcấp|\bcán bộ|\bthực hiện|\b[Bb]an)\s*$"
+)
 _NOUN_BEFORE = re.compile(r"(các|những|ban|cán bộ|công tác|về|và|tổ|của)\s*$")
 
 
@@ -117,6 +120,29 @@ def _group_before(cands: list[Found], tokens: list[Token], source: str, base: in
         else:
             break
     return group
+
+
+def level_of(body: Found) -> float | None:
+    """How high a body stands: 0 the Party's and state's national leadership, 1 central bodies,
+    2 provincial, 3 district, 4 commune; None when its name does not say."""
+    key = " " + " ".join(name_key(body.name or body.text).replace("-", " ").split()) + " "
+    if body.head is not None and body.head.national:
+        return 0.0
+    if " trung ương " in key or key.startswith((" bộ ", " tổng cục ")):
+        return 1.0
+    if any(w in key for w in (" xã ", " phường ", " thị trấn ", " chi bộ ")):
+        return 4.0
+    if any(w in key for w in (" huyện ", " quận ", " thị xã ", " huyện ủy ", " quận ủy ", " thị ủy ")):
+        return 3.0
+    if any(w in key for w in (" tỉnh ", " thành phố ", " tỉnh ủy ", " thành ủy ")) or key.startswith(" sở "):
+        return 2.0
+    return None
+
+
+def _may_direct(director: Found, body: Found) -> bool:
+    """A body directs bodies at its level or below, never a higher one."""
+    high, low = level_of(director), level_of(body)
+    return high is None or low is None or high <= low
 
 
 def _fronted_subject(text: str, base: int, cue: Cue, window_end: int, found: list[Found]) -> list[Found]:
@@ -239,6 +265,8 @@ def extract_relations(
                     if not predicate:
                         continue
                     for s in subject:
+                        if predicate == "directs" and not _may_direct(s, obj):
+                            continue  # 'UBND tỉnh đề nghị, yêu cầu Chính phủ…': no body directs a higher one
                         if s.key and s.key != obj.key and s.group == "org":
                             out.append(
                                 Relation(s.key, predicate, obj.key, sent, f"rule_cue_{first.cls.lower()}")
