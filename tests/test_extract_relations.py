@@ -130,6 +130,7 @@ def test_assigning_a_task_to_a_body_directs_it() -> None:
 
 def test_no_body_directs_a_higher_one() -> None:
     x = run(
-        "UBND tỉnh Nghệ An kiến nghị, yêu cầu Chính phủ sớm hỗ trợ. Ủy ban TVQH đề nghị lập Ban chỉ đạo do Thủ tướng Chính phủ đứng đầu."
+        "UBND tỉnh Nghệ An kiến nghị, yêu cầu Chính phủ sớm hỗ trợ. "
+        "Ủy ban TVQH đề nghị lập Ban chỉ đạo do Thủ tướng Chính phủ đứng đầu."
     )
     assert not [t for t in triples(x) if t[1] == "directs"]
