@@ -267,3 +267,8 @@ def test_an_organisation_implements_a_project() -> None:
     assert ("Bộ Công an", "implements", "Đề án 06") in triples(
         run("Bộ Công an triển khai Đề án 06 trên toàn quốc.")
     )
+
+
+def test_committee_member_title_names_its_committee() -> None:
+    x = run("Tỉnh ủy Yên Bái họp. Ông Nguyễn Văn Hải, Tỉnh ủy viên, Giám đốc Sở Nội vụ phát biểu.")
+    assert ("Nguyễn Văn Hải", "memberOf", "Tỉnh ủy Yên Bái") in triples(x)

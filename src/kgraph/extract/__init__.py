@@ -8,6 +8,7 @@ find_sentence_mentions  (mentions.py: names, documents, people, campaigns)
 from __future__ import annotations
 
 from ..model import Document, Extraction, Membership, Quantity, Relation
+from ..text import name_key
 from .lexicon import lexicon
 from .mentions import Found, find_sentence_mentions
 from .relations import extract_relations, issuer_from_code, relations_from_names
@@ -64,6 +65,8 @@ def extract(document: Document) -> Extraction:
         sentence = sentences[f.sent].sentence
         for title, post_org, former in f.posts:
             org_key = post_org.key if post_org is not None and post_org.key else ""
+            if not org_key and title.lower().endswith(" ủy viên"):  # Tỉnh ủy viên: a member of the Tỉnh ủy
+                org_key = _committee_of(title, extraction)
             extraction.memberships.append(Membership(f.key, org_key, title, former, sentence))
             if org_key and not former:
                 relations.append(Relation(f.key, "memberOf", org_key, sentence, "rule_post"))
@@ -91,6 +94,17 @@ def extract(document: Document) -> Extraction:
         seen.add(triple)
         extraction.relations.append(rel)
     return extraction
+
+
+def _committee_of(title: str, extraction: Extraction) -> str:
+    """The one committee of the article a title like ``Tỉnh ủy viên`` names, or ''."""
+    committee = name_key(title[: -len(" viên")])
+    keys = sorted(
+        e.key
+        for e in extraction.entities.values()
+        if e.kind == "PartyCommittee" and (name_key(e.label) + " ").startswith(committee + " ")
+    )
+    return keys[0] if len(keys) == 1 else ""
 
 
 def _fill_ellipsis(found: list[Found]) -> None:
