@@ -272,3 +272,12 @@ def test_an_organisation_implements_a_project() -> None:
 def test_committee_member_title_names_its_committee() -> None:
     x = run("Tỉnh ủy Yên Bái họp. Ông Nguyễn Văn Hải, Tỉnh ủy viên, Giám đốc Sở Nội vụ phát biểu.")
     assert ("Nguyễn Văn Hải", "memberOf", "Tỉnh ủy Yên Bái") in triples(x)
+
+
+def test_a_bare_standing_committee_in_a_post_list_is_the_committee_named_later() -> None:
+    x = run(
+        "Huyện ủy Lục Yên họp. Ông Nguyễn Thanh Bình, Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Huyện ủy cho biết."
+    )
+    got = triples(x)
+    assert ("Nguyễn Thanh Bình", "memberOf", "Ban Thường vụ Huyện ủy Lục Yên") in got
+    assert ("Nguyễn Thanh Bình", "memberOf", "Ban Tuyên giáo Huyện ủy Lục Yên") in got

@@ -612,6 +612,7 @@ def _appositive_posts(tokens: list[Token], k: int, person: Found, found: list[Fo
     if k >= n or tokens[k].text not in (",", "-", "–", "("):
         return k
     pos = k + 1
+    parts: list[tuple[int, int, Head]] = []  # posts in a bare 'Ban Thường vụ': (post, its first token, head)
     while pos < n:
         former = tokens[pos].key == "nguyên"
         t0 = pos + 1 if former else pos
@@ -625,6 +626,10 @@ def _appositive_posts(tokens: list[Token], k: int, person: Found, found: list[Fo
         org = _org_at(found, tokens[nxt].start) if nxt < n else None
         if org is not None:
             nxt = _token_at(tokens, org.end)
+        elif nxt < n and (head := match_head(tokens, nxt, lex.heads)) is not None and head.part:
+            # 'Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Huyện ủy': whose Ban Thường vụ, said later
+            parts.append((len(person.posts), nxt, head))
+            nxt += len(head.words)
         person.posts.append((title, org, former))
         pos = nxt
         if (
@@ -636,7 +641,26 @@ def _appositive_posts(tokens: list[Token], k: int, person: Found, found: list[Fo
             pos += 1
             continue
         break
+    committee = next(
+        (o.inner or o for _, o, _ in person.posts if o is not None and _is_committee(o.inner or o)), None
+    )
+    for index, first, head in parts if committee is not None else ():
+        assert committee is not None
+        title, _, former = person.posts[index]
+        last = tokens[first + len(head.words) - 1]
+        text = " ".join(t.text for t in tokens[first : first + len(head.words)])
+        part = Found(
+            tokens[first].start, last.end, f"{text} {committee.text}", "org", head.kind, person.sent, head
+        )
+        part.inner = committee
+        part.subject_ok = False
+        found.append(part)
+        person.posts[index] = (title, part, former)
     return pos
+
+
+def _is_committee(org: Found) -> bool:
+    return org.kind == "PartyCommittee" and org.head is not None and not org.head.part
 
 
 def _find_quantities(text: str, base: int, blocked: Spans) -> list[tuple[int, str, str]]:
