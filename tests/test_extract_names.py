@@ -276,7 +276,8 @@ def test_committee_member_title_names_its_committee() -> None:
 
 def test_a_bare_standing_committee_in_a_post_list_is_the_committee_named_later() -> None:
     x = run(
-        "Huyện ủy Lục Yên họp. Ông Nguyễn Thanh Bình, Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Huyện ủy cho biết."
+        "Huyện ủy Lục Yên họp. "
+        "Ông Nguyễn Thanh Bình, Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Huyện ủy cho biết."
     )
     got = triples(x)
     assert ("Nguyễn Thanh Bình", "memberOf", "Ban Thường vụ Huyện ủy Lục Yên") in got

@@ -303,7 +303,7 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
         start = m.start() + base
         if start in blocked or start in taken:
             continue
-        head = m.group(1)[0].upper() + m.group(1)[1:]
+        kind_word = m.group(1)[0].upper() + m.group(1)[1:]
         name, end = "", m.end() + base
         quoted = next(((qs, qe) for qs, qe in quotes if qs == m.end() + base + 1), None)
         if m.group(2):
@@ -320,7 +320,7 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
                 name = text[tokens[k].start - base : tokens[k + run - 1].end - base]
                 end = tokens[k + run - 1].end
         if name and len(name.split()) <= 20:
-            f = Found(start, end, f"{head} {name}", "project", "Project", index)
+            f = Found(start, end, f"{kind_word} {name}", "project", "Project", index)
             f.subject_ok = False
             f.title = name if quoted is not None else ""
             found.append(f)
