@@ -122,49 +122,64 @@ def bench_million(nquads: Path, work: Path, runs: int) -> None:
     size = nquads.stat().st_size / 1e6
     rdflib_load, graph = timed(lambda: load_graph(nquads))
     triples = len(graph)  # type: ignore[arg-type]
-    store_path = work / "oxigraph"
 
-    def load_oxigraph() -> int:
-        with open_store(f"oxigraph:{store_path}") as store:
+    def load_oxigraph(path: Path, union_copy: bool) -> int:
+        with open_store(f"oxigraph:{path}", union_copy=union_copy) as store:
             return store.load_file(nquads)
 
-    oxigraph_load, quads = timed(load_oxigraph)
+    view_load, quads = timed(lambda: load_oxigraph(work / "ox-view", False))
+    copy_load, _ = timed(lambda: load_oxigraph(work / "ox-copy", True))
     print_table(
         f"(1) load a synthetic graph: {quads:,} quads, {triples:,} distinct triples, {size:.0f} MB N-Quads",
         ["store", "load s", "ratio"],
         [
             ["rdflib (load_graph)", f"{rdflib_load:.1f}", "1.0x"],
-            ["oxigraph (on disk)", f"{oxigraph_load:.1f}", f"{rdflib_load / oxigraph_load:.1f}x faster"],
+            ["oxigraph, union view", f"{view_load:.1f}", f"{rdflib_load / view_load:.1f}x faster"],
+            ["oxigraph, union copy", f"{copy_load:.1f}", f"{rdflib_load / copy_load:.1f}x faster"],
         ],
     )
-    oxigraph = open_store(f"oxigraph:{store_path}", read_only=True)
-    assert isinstance(oxigraph, OxigraphStore)
-    rows, ratios, mismatches = [], [], []
+    view = open_store(f"oxigraph:{work / 'ox-view'}", read_only=True)
+    copy = open_store(f"oxigraph:{work / 'ox-copy'}", read_only=True)
+    assert isinstance(copy, OxigraphStore) and copy.union_copy
+    rows, view_ratios, copy_ratios, mismatches = [], [], [], []
+    print("  query  rows  rdflib  ox-view  ox-copy  (ms)", flush=True)
     for name, text in query_module.ready_queries().items():
-        fast, got = latency(lambda t=text: oxigraph.query(t), max(runs, 5), 30.0)  # type: ignore[misc]
+        fast_view, got_view = latency(lambda t=text: view.query(t), max(runs, 5), 60.0)  # type: ignore[misc]
+        fast, got = latency(lambda t=text: copy.query(t), max(runs, 5), 30.0)  # type: ignore[misc]
         try:
             slow, expected = latency(lambda t=text: query_module.run_query(graph, t), runs, 120.0)  # type: ignore[arg-type,misc]
         except MemoryError:
             print(f"  {name}: rdflib ran out of memory", flush=True)
-            rows.append([name, str(len(got.rows)), "out of memory", f"{fast * 1000:,.1f}", "-"])  # type: ignore[attr-defined]
             continue
-        if sorted(expected.rows) != sorted(got.rows):  # type: ignore[attr-defined]
-            mismatches.append(name)
-        ratios.append(slow / fast)
+        for table in (got, got_view):
+            if sorted(expected.rows) != sorted(table.rows):  # type: ignore[attr-defined]
+                mismatches.append(name)
+        view_ratios.append(slow / fast_view)
+        copy_ratios.append(slow / fast)
         rows.append(
-            [name, str(len(got.rows)), f"{slow * 1000:,.0f}", f"{fast * 1000:,.1f}", f"{slow / fast:,.0f}x"]
-        )  # type: ignore[attr-defined]
+            [
+                name,
+                str(len(got.rows)),
+                f"{slow * 1000:,.0f}",
+                f"{fast_view * 1000:,.1f}",  # type: ignore[attr-defined]
+                f"{fast * 1000:,.1f}",
+                f"{slow / fast_view:,.1f}x",
+                f"{slow / fast:,.0f}x",
+            ]
+        )
         print("  " + "  ".join(rows[-1]), flush=True)
-    rows.append(["median", "", "", "", f"{statistics.median(ratios):,.0f}x"])
+    median_view, median_copy = statistics.median(view_ratios), statistics.median(copy_ratios)
+    rows.append(["median", "", "", "", "", f"{median_view:,.1f}x", f"{median_copy:,.0f}x"])
     print_table(
-        "(1) ready-made queries, median latency (ms)",
-        ["query", "rows", "rdflib", "oxigraph", "speed-up"],
+        "(1) ready-made queries, median latency (ms) and speed-up over rdflib",
+        ["query", "rows", "rdflib", "ox view", "ox copy", "view x", "copy x"],
         rows,
     )
-    verdict = "met" if statistics.median(ratios) >= 20 else "NOT met"
-    print(f"target: Oxigraph >= 20x faster on the median query: {verdict}")
-    print(f"same rows from both: {'yes' if not mismatches else 'NO: ' + ', '.join(mismatches)}")
-    oxigraph.close()
+    verdict = "met" if median_copy >= 20 else "NOT met"
+    print(f"target: Oxigraph (union copy) >= 20x faster on the median query: {verdict}")
+    print(f"same rows from all: {'yes' if not mismatches else 'NO: ' + ', '.join(sorted(set(mismatches)))}")
+    view.close()
+    copy.close()
 
 
 def virtuoso_url(work: Path) -> Iterator[str | None]:
