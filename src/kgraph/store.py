@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
@@ -40,6 +40,7 @@ from .query import (
 )
 
 Triple = tuple[Node, Node, Node]
+StoreT = TypeVar("StoreT", bound="Store")
 
 FORMAT_OF_SUFFIX = {
     ".ttl": "turtle",
@@ -209,7 +210,7 @@ class Store(ABC):
     def close(self) -> None:  # noqa: B027 - most stores hold nothing to release
         """Release files and connections; the store cannot be used afterwards."""
 
-    def __enter__(self) -> Store:
+    def __enter__(self: StoreT) -> StoreT:
         return self
 
     def __exit__(
