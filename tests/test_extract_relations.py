@@ -134,3 +134,8 @@ def test_no_body_directs_a_higher_one() -> None:
         "Ủy ban TVQH đề nghị lập Ban chỉ đạo do Thủ tướng Chính phủ đứng đầu."
     )
     assert not [t for t in triples(x) if t[1] == "directs"]
+
+
+def test_part_of_read_after_thuoc() -> None:
+    x = run("Chi bộ 3 thuộc Đảng bộ xã Tân Lập đạt trong sạch vững mạnh. Các khoản thuộc diện miễn thuế.")
+    assert ("Chi bộ 3", "subOrganizationOf", "Đảng bộ xã Tân Lập") in triples(x)

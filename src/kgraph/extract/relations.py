@@ -79,7 +79,7 @@ def find_cues(sm: SentenceMentions, lex: Lexicon) -> list[Cue]:
         if cls == "ORGANIZE" and (_NOUN_AFTER.match(text, m.end()) or _NOUN_BEFORE.search(text[: m.start()])):
             continue
         # 'giao Bộ Tài chính chủ trì', 'yêu cầu UBND tỉnh…': an order only when a body follows at once
-        if cls == "ASSIGN" and not _BODY_AFTER.match(text, m.end()):
+        if cls in ("ASSIGN", "PARTOF") and not _BODY_AFTER.match(text, m.end()):
             continue
         # 'Ban Cán sự Đảng, lãnh đạo Bộ…', 'sự chỉ đạo': the noun (leadership), not the verb
         if cls == "LEAD" and _LEAD_NOUN_BEFORE.search(text[: m.start()]):
