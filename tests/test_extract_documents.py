@@ -83,3 +83,12 @@ def test_fronted_clause_document_chain() -> None:
     assert ("Quyết định 1234/QĐ-BYT", "issuedBy", "Bộ Y tế") in got
     assert ("Quyết định 1234/QĐ-BYT", "implements", "Chỉ thị 06/CT-TTg") in got
     assert ("Chỉ thị 06/CT-TTg", "issuedBy", "Thủ tướng Chính phủ") in got
+
+
+def test_date_at_the_head_of_the_sentence_that_issues_the_document() -> None:
+    x = run(
+        "Ngày 15/5/2016, Bộ Chính trị ban hành Chỉ thị 05-CT/TW. "
+        "Ngày 1/1/2017, Tỉnh ủy học tập Chỉ thị 06-CT/TW."
+    )
+    dates = {e.number: e.issued_on for e in x.entities.values() if e.number}
+    assert dates == {"05-CT/TW": "2016-05-15", "06-CT/TW": ""}  # studied on that day, not issued

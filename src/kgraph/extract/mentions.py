@@ -264,6 +264,12 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
         f.subject_ok = not _preceded_by_preposition(tokens, _token_at(tokens, start))
         pos, date, term = read_after(text, d.end)
         f.date, f.term = date, term or d.term
+        if not f.date:  # 'Ngày 15/5/2016, Bộ Chính trị ban hành Chỉ thị 05-CT/TW': the day it was issued
+            lead = _ISSUED_FIRST.match(text[: d.start])
+            if lead:
+                day, month, year = int(lead.group(1)), int(lead.group(2)), int(lead.group(3))
+                if 1 <= day <= 31 and 1 <= month <= 12:
+                    f.date = f"{year:04d}-{month:02d}-{day:02d}"
         at = of_at(text, pos)
         if at >= 0:
             issuer = next((o for o in found if o.group == "org" and o.start == at + base), None)
@@ -388,6 +394,10 @@ _EVENT_HEADS = (
     ("lễ", "ra", "mắt"),
 )
 _EVENT_FIRST = frozenset(h[0] for h in _EVENT_HEADS)
+_ISSUED_FIRST = re.compile(
+    r"^\s*(?:Ngày|ngày)\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})\s*,"
+    r"[^.;]{0,120}?\b(?:ban hành|ký|đã ký|công bố)\s+$"
+)
 _PROJECT = re.compile(
     r"(?<!\w)(Đề án|Dự án|đề án|dự án)\s+(?:(?:số\s+)?(\d{1,4}(?:[-/][\w-]+)?)(?![\w/])|(?=“)|(?=[A-ZĐ]))"
 )
