@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Entity
@@ -233,20 +234,11 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
         current = entities.get(key)
         if current is None:
             entities[key] = Entity(key=key, kind=kind, label=label, **fields)  # type: ignore[arg-type]
-        else:
-            merged = {name: getattr(current, name) or value for name, value in fields.items()}
-            entities[key] = Entity(
-                key=key,
-                kind=current.kind,
-                label=label if key.startswith("org|") and len(label) > len(current.label) else current.label,
-                scope=current.scope,
-                number=merged.get("number", current.number),
-                type_code=merged.get("type_code", current.type_code),
-                issuer_code=merged.get("issuer_code", current.issuer_code),
-                issued_on=merged.get("issued_on", current.issued_on),
-                title=merged.get("title", current.title),
-                term=merged.get("term", current.term),
-            )
+        else:  # fields already known win; an organisation keeps its longest name
+            known: dict[str, str] = {name: getattr(current, name) or value for name, value in fields.items()}
+            if key.startswith("org|") and len(label) > len(current.label):
+                known["label"] = label
+            entities[key] = replace(current, **known)  # type: ignore[arg-type]
 
     for f in all_orgs:
         key = org_key(f.name, f)
@@ -373,17 +365,5 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
         if kinds[key] and not key.startswith("doc|"):
             kind = kinds[key].most_common(1)[0][0]
         names = tuple(sorted(a for a in aliases[key] if a and a != ent.label))
-        out[key] = Entity(
-            key=key,
-            kind=kind,
-            label=ent.label,
-            aliases=names,
-            scope=ent.scope,
-            number=ent.number,
-            type_code=ent.type_code,
-            issuer_code=ent.issuer_code,
-            issued_on=ent.issued_on,
-            title=ent.title,
-            term=ent.term,
-        )
+        out[key] = replace(ent, kind=kind, aliases=names)
     return out
