@@ -22,7 +22,12 @@ def corpus(tmp_path: Path) -> Path:
 
 def store_quads(path: Path) -> set[ox.Quad]:
     store = ox.Store.read_only(str(path))
-    quads = set(store.quads_for_pattern(None, None, None, None))
+    # the article graphs; the default graph holds their union as a set (OxigraphStore's union copy)
+    quads = {
+        q
+        for q in store.quads_for_pattern(None, None, None, None)
+        if not isinstance(q.graph_name, ox.DefaultGraph)
+    }
     del store
     return quads
 

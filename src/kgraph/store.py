@@ -257,7 +257,7 @@ class OxigraphStore(Store):
         path: str | Path | None = None,
         read_only: bool = False,
         spec: str = "",
-        union_copy: bool = False,
+        union_copy: bool = True,
     ) -> None:
         ox = _pyoxigraph()
         self.spec = spec or f"oxigraph:{path or ''}"
@@ -447,7 +447,7 @@ def open_store(
     user: str | None = None,
     password: str | None = None,
     graph_store: str | None = None,
-    union_copy: bool = False,
+    union_copy: bool = True,
 ) -> Store:
     """The store a spec names: ``memory``, a graph file, ``oxigraph:PATH`` or ``sparql:URL``.
 
@@ -455,8 +455,9 @@ def open_store(
     (``kgraph query``, ``kgraph serve``) can share it. ``user``, ``password`` and
     ``graph_store`` apply to ``sparql:URL`` (see ``kgraph.remote.SparqlStore``); user and
     password default to ``KGRAPH_SPARQL_USER`` and ``KGRAPH_SPARQL_PASSWORD``.
-    ``union_copy`` makes a new Oxigraph store keep the union of its graphs, as a set, in
-    its default graph (faster queries, more disk; see ``OxigraphStore``).
+    ``union_copy`` (the default) makes a new Oxigraph store keep the union of its graphs, as a
+    set, in its default graph: queries see set semantics, as with rdflib, and joins do not
+    multiply by the number of articles naming an entity (more disk; see ``OxigraphStore``).
     """
     text = str(spec)
     if text in ("", "memory", "rdflib", "memory:", "rdflib:"):
