@@ -118,7 +118,7 @@ def test_queries_see_the_union_and_every_result_form(store: Store) -> None:
     described = store.query(f"DESCRIBE <{TINH_UY}>")
     assert described.graph is not None and len(described.graph) > 0
     typed = store.query("SELECT ?date WHERE { ?d kg:issuedOn ?date }")
-    assert typed.rows == [["2012-01-16"]] and typed.terms[0][0] == Literal(
+    assert typed.rows == [["2012-01-16"]] and typed.all_terms()[0][0] == Literal(
         "2012-01-16", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")
     )
 

@@ -11,7 +11,7 @@ import io
 import json
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -117,6 +117,15 @@ class Table:
     graph: Graph | None = None
     terms: list[list[Node | None]] = field(default_factory=list)
     truncated: bool = False
+    #: makes ``terms`` on first use, for stores whose rows come cheaper as text (Oxigraph)
+    term_source: Callable[[], list[list[Node | None]]] | None = None
+
+    def all_terms(self) -> list[list[Node | None]]:
+        """``terms``, made now from ``term_source`` when the store left them for later."""
+        if not self.terms and self.term_source is not None:
+            self.terms = self.term_source()
+            self.term_source = None
+        return self.terms
 
 
 def table_of_boolean(answer: bool) -> Table:
@@ -212,5 +221,5 @@ def format_table(table: Table, fmt: str = "table") -> str:
 def _shorten(value: str) -> str:
     for prefix, iri in PREFIXES.items():
         if value.startswith(iri):
-            return f"{prefix}:{value[len(iri):]}"
+            return f"{prefix}:{value[len(iri) :]}"
     return value

@@ -138,9 +138,21 @@ MEDIA_OF = {
     "nt": "application/n-triples",
 }
 FORMAT_PARAM = {  # ?format= / ?output= values some clients send
-    "json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv",
-    "turtle": "turtle", "ttl": "turtle", "jsonld": "json-ld", "json-ld": "json-ld",
-    "nt": "nt", "ntriples": "nt", "n-triples": "nt", "rdfxml": "xml", "rdf": "xml",
+    "json": "json",
+    "srj": "json",
+    "xml": "xml",
+    "srx": "xml",
+    "csv": "csv",
+    "tsv": "tsv",
+    "turtle": "turtle",
+    "ttl": "turtle",
+    "jsonld": "json-ld",
+    "json-ld": "json-ld",
+    "nt": "nt",
+    "ntriples": "nt",
+    "n-triples": "nt",
+    "rdfxml": "xml",
+    "rdf": "xml",
 }
 
 
@@ -210,7 +222,7 @@ def write_results(table: Table, writer: str) -> bytes:
             return json.dumps({"head": {}, "boolean": table.boolean}).encode("utf-8")
         bindings = [
             {c: _json_term(t) for c, t in zip(table.columns, row, strict=True) if t is not None}
-            for row in table.terms
+            for row in table.all_terms()
         ]
         doc = {"head": {"vars": table.columns}, "results": {"bindings": bindings}}
         return json.dumps(doc, ensure_ascii=False).encode("utf-8")
@@ -221,7 +233,7 @@ def write_results(table: Table, writer: str) -> bytes:
             return "\n".join(lines).encode("utf-8")
         lines += [f"<variable name={quoteattr(c)}/>" for c in table.columns]
         lines += ["</head>", "<results>"]
-        for row in table.terms:
+        for row in table.all_terms():
             lines.append("<result>")
             lines += [
                 f"<binding name={quoteattr(c)}>{_xml_term(t)}</binding>"
@@ -239,7 +251,7 @@ def write_results(table: Table, writer: str) -> bytes:
         return buffer.getvalue().encode("utf-8")
     if writer == "tsv":
         lines = ["\t".join(f"?{c}" for c in table.columns)]
-        lines += ["\t".join("" if t is None else nt_term(t) for t in row) for row in table.terms]
+        lines += ["\t".join("" if t is None else nt_term(t) for t in row) for row in table.all_terms()]
         return ("\n".join(lines) + "\n").encode("utf-8")
     raise QueryError(f"unknown result format {writer!r}")
 

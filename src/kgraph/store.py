@@ -34,7 +34,6 @@ from .query import (
     first_line,
     run_query,
     table_of_boolean,
-    table_of_solutions,
     table_of_triples,
     with_prefixes,
 )
@@ -275,12 +274,15 @@ class OxigraphStore(Store):
                 self.store = ox.Store(str(self.path))
         except OSError as error:
             raise InputError(self.path, f"cannot open the Oxigraph store ({first_line(error)})") from None
-        # a store written with a union copy keeps it: its default graph is not empty
+        # an existing store keeps the way it was written: with a union copy its default graph
+        # holds quads; a new (empty) store takes what was asked
         default = ox.DefaultGraph()
-        self.union_copy = (
-            union_copy
-            or next(iter(self.store.quads_for_pattern(None, None, None, default)), None) is not None
-        )
+        if next(iter(self.store.quads_for_pattern(None, None, None, None)), None) is None:
+            self.union_copy = union_copy
+        else:
+            self.union_copy = (
+                next(iter(self.store.quads_for_pattern(None, None, None, default)), None) is not None
+            )
 
     def replace_graph(self, name: URIRef, triples: Iterable[Triple]) -> int:
         ox = _pyoxigraph()
@@ -384,10 +386,21 @@ class OxigraphStore(Store):
                 )
                 return table_of_triples(triples, max_rows)
             columns = [v.value for v in result.variables]
-            solutions = (
-                [None if value is None else from_oxigraph(value) for value in solution] for solution in result
+            raw: list[list[Any]] = []
+            truncated = False
+            for solution in result:
+                if max_rows is not None and len(raw) >= max_rows:
+                    truncated = True
+                    break
+                raw.append(list(solution))
+            # text straight from Oxigraph's terms; rdflib terms only if a result format needs them
+            rows = [["" if value is None else value.value for value in row] for row in raw]
+            return Table(
+                columns,
+                rows,
+                truncated=truncated,
+                term_source=lambda: [[None if v is None else from_oxigraph(v) for v in row] for row in raw],
             )
-            return table_of_solutions(columns, solutions, max_rows)
         except (SyntaxError, ValueError) as error:
             raise QueryError(f"bad SPARQL: {first_line(error)}") from None
         except OSError as error:
