@@ -139,3 +139,10 @@ def test_no_body_directs_a_higher_one() -> None:
 def test_part_of_read_after_thuoc() -> None:
     x = run("Chi bộ 3 thuộc Đảng bộ xã Tân Lập đạt trong sạch vững mạnh. Các khoản thuộc diện miễn thuế.")
     assert ("Chi bộ 3", "subOrganizationOf", "Đảng bộ xã Tân Lập") in triples(x)
+
+
+def test_the_prime_minister_as_an_office_and_as_a_title() -> None:
+    office = run("Thực hiện Chỉ thị 06/CT-TTg của Thủ tướng, Bộ Y tế đã ban hành kế hoạch.")
+    assert ("Chỉ thị 06/CT-TTg", "issuedBy", "Thủ tướng Chính phủ") in triples(office)
+    title = run("Thủ tướng Phan Văn Khải phát biểu.")
+    assert {e.kind for e in title.entities.values()} == {"Person"}

@@ -139,6 +139,8 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if head is None or head.kind == "-":
         return None
     j = i + len(head.words)
+    if head.words == ("Thủ", "tướng") and j < len(tokens) and tokens[j].is_cap and tokens[j].is_word:
+        return None  # Thủ tướng Phan Văn Khải: a title before a name, not the office
     if head.national:  # one body nationwide: its name is complete (TTXVN, Bộ Chính trị)
         if j < len(tokens) and tokens[j].text == "Đảng" and _after_central(tokens, j):
             j += 1  # BCH Trung ương Đảng

@@ -59,6 +59,8 @@ def expand(name: str, lex: Lexicon) -> str:
         text = "Ban Chấp hành Trung ương Đảng"
     if name_key(text) == "ban bí thư trung ương đảng":
         text = "Ban Bí thư"
+    if name_key(text) == "thủ tướng":  # the office: the Prime Minister of the Government
+        text = "Thủ tướng Chính phủ"
     return text
 
 
