@@ -282,3 +282,9 @@ def test_a_bare_standing_committee_in_a_post_list_is_the_committee_named_later()
     got = triples(x)
     assert ("Nguyễn Thanh Bình", "memberOf", "Ban Thường vụ Huyện ủy Lục Yên") in got
     assert ("Nguyễn Thanh Bình", "memberOf", "Ban Tuyên giáo Huyện ủy Lục Yên") in got
+
+
+def test_two_syllable_names_that_speak_are_people() -> None:
+    x = run("Phó Thủ tướng gặp dân. Vũ Khoan cho biết sẽ sớm giải quyết. Dân Hà Tây vui mừng.")
+    assert "Vũ Khoan" in labels(x, "Person")
+    assert "Hà Tây" not in labels(x, "Person")

@@ -360,6 +360,8 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
     return mentions
 
 
+#: Verbs of speech after a two-syllable name make it a person's (Vũ Khoan cho biết), not a place's
+_SAYS = re.compile(r"^(?:cho biết|nói|phát biểu|khẳng định|nhấn mạnh|nhận định|chia sẻ|cho rằng)\b")
 _PLURAL = frozenset("các những hai ba bốn năm sáu".split())
 
 
@@ -589,7 +591,8 @@ def _find_people(
                     name_at, name_len = k, run
         elif tok.is_cap and not (i > 0 and tokens[i - 1].key in _NAMED_AFTER):
             run = person_run(tokens, i, lex)
-            if run >= 3 or (run == 2 and i > 0 and tokens[i - 1].text in (",", "và") and people):
+            says = run == 2 and _SAYS.match(" ".join(t.key for t in tokens[i + 2 : i + 4]))
+            if run >= 3 or (run == 2 and i > 0 and tokens[i - 1].text in (",", "và") and people) or says:
                 name_at, name_len = i, run
         if name_at < 0:
             i += 1
