@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,8 @@ import pytest
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "000_bb5079a8e0720d63.txt"
 SEED_GOLD = DATA / "gold" / "000_bb5079a8e0720d63.json"
+SMALL = DATA / "corpus_small"  # six articles for the build tests
+OUTPUTS = ("graph.ttl", "graph.trig", "graph.nq", "graph.html")
 
 
 @pytest.fixture(scope="session")
@@ -21,3 +24,11 @@ def seed_result():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def seed_graph(seed_result):  # type: ignore[no-untyped-def]
     return seed_result.union()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A copy of the small corpus the build tests may edit."""
+    target = tmp_path / "corpus"
+    shutil.copytree(SMALL, target)
+    return target

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import OUTPUTS
 
 import kgraph.pipeline
 from kgraph.api import build_to
 from kgraph.cache import CACHE_DIR, Cache, fingerprint_of
-
-SMALL = Path(__file__).parent / "data" / "corpus_small"
-OUTPUTS = ("graph.ttl", "graph.trig", "graph.nq", "graph.html")
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(SMALL, target)
-    return target
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.queues
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import OUTPUTS
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
@@ -15,16 +15,6 @@ import kgraph
 from kgraph.cli import main
 from kgraph.pipeline import add_extraction, extract_file
 from kgraph.read import find_articles
-
-SMALL = Path(__file__).parent / "data" / "corpus_small"
-OUTPUTS = ("graph.ttl", "graph.trig", "graph.nq", "graph.html")
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(SMALL, target)
-    return target
 
 
 def test_one_and_two_workers_write_the_same_bytes(corpus: Path, tmp_path: Path) -> None:

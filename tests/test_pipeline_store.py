@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
-import pytest
 
 from kgraph.cli import main
-
-SMALL = Path(__file__).parent / "data" / "corpus_small"
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(SMALL, target)
-    return target
 
 
 def store_quads(path: Path) -> set[ox.Quad]:

@@ -7,21 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import OUTPUTS
 
 from kgraph.cache import CACHE_DIR, MANIFEST
 from kgraph.cli import main
 from kgraph.errors import InputError
 from kgraph.pipeline import parse_shard, select_articles, shard_of
-
-SMALL = Path(__file__).parent / "data" / "corpus_small"
-OUTPUTS = ("graph.ttl", "graph.trig", "graph.nq", "graph.html")
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(SMALL, target)
-    return target
 
 
 @pytest.mark.parametrize(
