@@ -11,6 +11,7 @@ DATA = Path(__file__).parent / "data"
 SEED = DATA / "000_bb5079a8e0720d63.txt"
 SEED_GOLD = DATA / "gold" / "000_bb5079a8e0720d63.json"
 SMALL = DATA / "corpus_small"  # six articles for the build tests
+ARTICLES = DATA / "articles"  # whole articles of the judged genres
 OUTPUTS = ("graph.ttl", "graph.trig", "graph.nq", "graph.html")
 
 

@@ -93,3 +93,30 @@ def test_outputs_are_readable_by_others(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert (tmp_path / "graph.ttl").stat().st_mode & 0o777 == 0o644
+
+
+def test_documents_query_lists_documents_of_every_type(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    # the ready-made query asks for subclasses of kg:LegalDocument: the built graph must
+    # carry the class hierarchy, or a Directive or Decree is not a document to SPARQL
+    from conftest import ARTICLES
+
+    assert main(["build", str(ARTICLES), "--out", str(tmp_path), "--quiet", "--no-html"]) == 0
+    for name in ("graph.ttl", "graph.trig", "graph.nq"):
+        path = str(tmp_path / name)
+        assert (
+            main(
+                [
+                    "query",
+                    path,
+                    "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d kg:documentNumber ?x }",
+                    "--format",
+                    "csv",
+                ]
+            )
+            == 0
+        )
+        numbered = int(capsys.readouterr().out.splitlines()[1])
+        assert main(["query", path, "documents", "--format", "csv"]) == 0
+        rows = [row for row in capsys.readouterr().out.splitlines()[1:] if row]
+        assert numbered >= 3 and len(rows) >= numbered, name
+        assert any("Chỉ thị" in row for row in rows), name

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 from conftest import OUTPUTS
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 import kgraph
 from kgraph.cli import main
+from kgraph.lines import SHARED_GRAPH, add_lines, ontology_lines
 from kgraph.pipeline import add_extraction, extract_file
 from kgraph.read import find_articles
 
@@ -31,12 +32,17 @@ def test_dataset_equals_the_article_by_article_rdflib_build(corpus: Path) -> Non
     for path in find_articles([corpus]):
         add_extraction(expected, extract_file(path))
     names = {g.identifier for g in expected.graphs() if len(g)}
-    assert len(names) == 6 and {g.identifier for g in result.dataset.graphs() if len(g)} == names
+    shared = URIRef(SHARED_GRAPH)  # plus the ontology's class hierarchy, in a graph of its own
+    assert len(names) == 6 and {g.identifier for g in result.dataset.graphs() if len(g)} == names | {shared}
     for name in names:
         assert isomorphic(expected.graph(name), result.dataset.graph(name)), name
+    hierarchy = Graph()
+    add_lines(hierarchy, ontology_lines())
+    assert len(hierarchy) > 20 and isomorphic(result.dataset.graph(shared), hierarchy)
     union, expected_union = result.union(), Graph()
     for s, p, o, _ in expected.quads((None, None, None, None)):
         expected_union.add((s, p, o))
+    expected_union += hierarchy
     assert len(union) == len(expected_union) and isomorphic(union, expected_union)
 
 

@@ -30,7 +30,17 @@ MANIFEST = "manifest.json"
 FORMAT = 1
 
 #: Modules and folders of the package whose content decides the triples of an article.
-SHAPING = ("read.py", "text.py", "model.py", "identity.py", "namespaces.py", "build.py", "extract", "data")
+SHAPING = (
+    "read.py",
+    "text.py",
+    "model.py",
+    "identity.py",
+    "namespaces.py",
+    "build.py",
+    "extract",
+    "data",
+    "ontology",
+)
 
 
 def content_digest(data: bytes) -> str:

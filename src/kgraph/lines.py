@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS, XSD
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from .namespaces import CLASS_OF_KIND, PREDICATE_OF, PREFIXES
 
@@ -96,6 +98,31 @@ def one_pref_label(lines: list[str]) -> list[str]:
     if not demoted:
         return lines
     return sorted((set(lines) - demoted) | added)
+
+
+#: The named graph of what no article owns: the ontology's class hierarchy (and, in a store,
+#: triples of a single-graph file that no article claims).
+SHARED_GRAPH = "https://w3id.org/kgraph/resource/graph/shared"
+
+
+@lru_cache(maxsize=1)
+def ontology_lines() -> tuple[str, ...]:
+    """The ontology's class hierarchy (``rdfs:subClassOf`` between named classes) as sorted lines.
+
+    A build writes them into its graph so that SPARQL over the graph alone (no reasoner,
+    no ontology loaded) can ask for a superclass: ``?d a/rdfs:subClassOf* kg:LegalDocument``
+    finds a Directive and a Decree.
+    """
+    source = resources.files("kgraph") / "ontology" / "kgraph.ttl"
+    subclass = ox.NamedNode(str(RDFS.subClassOf))
+    lines = {
+        f"<{t.subject.value}> <{subclass.value}> <{t.object.value}> ."
+        for t in ox.parse(source.read_bytes(), format=ox.RdfFormat.TURTLE)
+        if t.predicate == subclass
+        and isinstance(t.subject, ox.NamedNode)
+        and isinstance(t.object, ox.NamedNode)
+    }
+    return tuple(sorted(lines))
 
 
 def add_lines(graph: Graph, lines: Iterable[str]) -> None:

@@ -31,7 +31,7 @@ from .build import build_graph, build_lines
 from .errors import InputError
 from .extract import extract
 from .identity import article_iri
-from .lines import add_lines
+from .lines import SHARED_GRAPH, add_lines, ontology_lines
 from .model import Extraction
 from .namespaces import PREDICATE_OF, bind_prefixes
 from .read import MAX_BYTES, find_articles, read_article
@@ -101,17 +101,22 @@ class BuildResult:
         """``(graph IRI, sorted distinct lines)`` per named graph, sorted by IRI.
 
         Two files with the same text are the same article: their lines share one graph.
+        The ontology's class hierarchy is the shared graph (when there is any article).
         """
         by_name: dict[str, set[str]] = {}
         for article in self.graphs:
             by_name.setdefault(article.graph, set()).update(article.lines())
+        if by_name:
+            by_name[SHARED_GRAPH] = set(ontology_lines())
         return [(name, sorted(lines)) for name, lines in sorted(by_name.items())]
 
     def union_lines(self) -> list[str]:
-        """The distinct N-Triples lines of all articles, sorted."""
+        """The distinct N-Triples lines of all articles and the ontology's class hierarchy, sorted."""
         lines: set[str] = set()
         for article in self.graphs:
             lines.update(article.lines())
+        if lines:
+            lines.update(ontology_lines())
         return sorted(lines)
 
     def triple_count(self) -> int:

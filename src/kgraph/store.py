@@ -23,10 +23,11 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF
+from rdflib.namespace import PROV, RDF, RDFS
 from rdflib.term import Node
 
 from .errors import GraphFileError, InputError, QueryError
+from .lines import SHARED_GRAPH as SHARED_GRAPH_IRI
 from .namespaces import KG, SCHEMA, bind_prefixes
 from .query import (
     Table,
@@ -55,8 +56,8 @@ FORMAT_OF_SUFFIX = {
 #: Formats whose files name their graphs (one per article); the others hold one graph.
 QUAD_FORMATS = ("trig", "nquads")
 
-#: Named graph for triples of a single-graph file that no article claims.
-SHARED_GRAPH = URIRef("https://w3id.org/kgraph/resource/graph/shared")
+#: Named graph for the ontology's class hierarchy and triples no article claims.
+SHARED_GRAPH = URIRef(SHARED_GRAPH_IRI)
 
 
 def _format_of(path: Path) -> str:
@@ -116,7 +117,7 @@ def group_by_article(graph: Graph) -> Dataset:
     goes to that article's graph only; a relation goes to the articles of the reified
     statements that carry its evidence, or else to the articles mentioning both ends.
     Nodes without an article of their own (a role, a document type) follow the nodes that
-    point at them; what is left goes to ``SHARED_GRAPH``.
+    point at them; the class hierarchy and what is left go to ``SHARED_GRAPH``.
     """
     links = (KG.mentionedIn, PROV.wasDerivedFrom)
     articles_of: dict[Node, set[Node]] = defaultdict(set)
@@ -151,6 +152,8 @@ def group_by_article(graph: Graph) -> Dataset:
     for s, p, o in sorted(graph, key=lambda t: tuple(str(x) for x in t)):
         if p in links:
             targets: set[Node] = {o}
+        elif p == RDFS.subClassOf:  # the ontology's, as a build writes it in every format
+            targets = {SHARED_GRAPH}
         else:
             own = articles_of.get(s) or inherited.get(s) or {SHARED_GRAPH}
             both = own & articles_of.get(o, set())  # a relation between two entities: where both occur
