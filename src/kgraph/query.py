@@ -13,6 +13,7 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -71,11 +72,20 @@ def query_form(text: str) -> str:
 
 def check_read_only(text: str) -> None:
     """Raise ``QueryError`` for updates, LOAD and SERVICE."""
+    why = _not_read_only(text)
+    if why:
+        raise QueryError(why)
+
+
+@lru_cache(maxsize=256)
+def _not_read_only(text: str) -> str:
+    """Why ``text`` is not a read-only query ("" when it is); cached: a server sees the same queries often."""
     code = _strip_strings(text)
     if _SERVICE.search(code):
-        raise QueryError("SERVICE is not allowed: kgraph queries never reach other hosts")
+        return "SERVICE is not allowed: kgraph queries never reach other hosts"
     if _UPDATE.search(code):
-        raise QueryError("SPARQL Update and LOAD are not allowed: queries are read-only")
+        return "SPARQL Update and LOAD are not allowed: queries are read-only"
+    return ""
 
 
 def with_prefixes(text: str) -> str:
