@@ -92,3 +92,24 @@ def test_date_at_the_head_of_the_sentence_that_issues_the_document() -> None:
     )
     dates = {e.number: e.issued_on for e in x.entities.values() if e.number}
     assert dates == {"05-CT/TW": "2016-05-15", "06-CT/TW": ""}  # studied on that day, not issued
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a law's name runs on in lower case, past seven words
+        (
+            "theo Luật Ban hành văn bản quy phạm pháp luật năm 2008",
+            "Luật Ban hành văn bản quy phạm pháp luật",
+        ),
+        # and stops at the verb that follows it
+        ("Bộ luật Dân sự quy định rõ quyền sở hữu", "Bộ luật Dân sự"),
+        ("Luật Đất đai nêu rõ trách nhiệm của Nhà nước", "Luật Đất đai"),
+        ("Luật Doanh nghiệp tạo điều kiện cho doanh nghiệp", "Luật Doanh nghiệp"),
+        ("Pháp lệnh Thú y có hiệu lực từ ngày 1/1", "Pháp lệnh Thú y"),
+        ("Luật Bảo vệ môi trường", "Luật Bảo vệ môi trường"),
+    ],
+)
+def test_law_names_end_where_the_sentence_goes_on(text: str, name: str) -> None:
+    (doc,) = find_documents(text)
+    assert doc.label == name

@@ -170,7 +170,7 @@ def find_documents(text: str, lex: Lexicon | None = None) -> list[DocMention]:
             DocMention(m.start(), m.end(), m.group(0), kind, label, "", code, "", "", short=m.group(2))
         )
         taken.append((m.start(), m.end()))
-    law = re.compile(r"(?<!\w)(Bộ luật|Luật|Pháp lệnh)((?:\s+[A-ZĐ][\w]*)(?:\s+[\w]+){0,6})")
+    law = re.compile(r"(?<!\w)(Bộ luật|Luật|Pháp lệnh)((?:\s+[A-ZĐ][\w]*)(?:\s+[\w]+){0,11})")
     for m in law.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -185,7 +185,23 @@ def find_documents(text: str, lex: Lexicon | None = None) -> list[DocMention]:
 
 _LAW_STOP = frozenset(
     "được đã đang sẽ của và là có do cho với trong tại về này đó năm số ngày thì mà để khi các những "
-    "sửa đổi bổ sung vừa mới".split()
+    "sửa đổi bổ sung vừa mới "
+    # verbs and adverbs that follow a law's name: 'Luật Đất đai nêu rõ…', '… gồm 7 chương'
+    "tạo nêu ghi gồm nghiêm phải cần nhằm theo không chưa cũng đều vẫn trước sau ra đi".split()
+)
+# two-word verbs whose first word can also sit inside a name ('quy phạm', 'Ban hành')
+_LAW_STOP_PAIRS = frozenset(
+    name_key(pair)
+    for pair in (
+        "quy định",
+        "áp dụng",
+        "ban hành",
+        "thông qua",
+        "điều chỉnh",
+        "yêu cầu",
+        "hướng dẫn",
+        "cho phép",
+    )
 )
 
 
@@ -193,8 +209,11 @@ def _trim_name(phrase: str, lex: Lexicon) -> str:
     """Cut a law's name before the first word that cannot belong to it."""
     words = phrase.split()
     keep = [words[0]]
-    for word in words[1:8]:
+    for i, word in enumerate(words[1:13], start=1):
         if not word[0].isalnum() or name_key(word) in _LAW_STOP:
+            break
+        pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
+        if len(keep) > 1 and word.islower() and name_key(pair) in _LAW_STOP_PAIRS:
             break
         keep.append(word)
     return " ".join(keep)
