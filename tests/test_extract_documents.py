@@ -108,8 +108,18 @@ def test_date_at_the_head_of_the_sentence_that_issues_the_document() -> None:
         ("Luật Doanh nghiệp tạo điều kiện cho doanh nghiệp", "Luật Doanh nghiệp"),
         ("Pháp lệnh Thú y có hiệu lực từ ngày 1/1", "Pháp lệnh Thú y"),
         ("Luật Bảo vệ môi trường", "Luật Bảo vệ môi trường"),
+        # a stop word that completes a word with the one before it belongs to the name
+        ("Luật Hàng không dân dụng không cho phép điều đó", "Luật Hàng không dân dụng"),
+        ("Luật Kinh doanh bất động sản đưa ra nhiều quy định", "Luật Kinh doanh bất động sản"),
+        ("Luật Tổ chức Quốc hội hiện hành quy định", "Luật Tổ chức Quốc hội"),
+        ("Luật Đất đai nhưng chưa", "Luật Đất đai"),
     ],
 )
 def test_law_names_end_where_the_sentence_goes_on(text: str, name: str) -> None:
     (doc,) = find_documents(text)
     assert doc.label == name
+
+
+def test_a_school_of_law_is_not_a_law() -> None:
+    assert find_documents("sinh viên Trường ĐH Luật TP HCM nhận đơn phúc khảo") == []
+    assert find_documents("cử nhân khoa Luật Quốc tế của trường") == []

@@ -172,7 +172,7 @@ def find_documents(text: str, lex: Lexicon | None = None) -> list[DocMention]:
         taken.append((m.start(), m.end()))
     law = re.compile(r"(?<!\w)(Bộ luật|Luật|Pháp lệnh)((?:\s+[A-ZĐ][\w]*)(?:\s+[\w]+){0,11})")
     for m in law.finditer(text):
-        if not free(m.start(), m.end()):
+        if not free(m.start(), m.end()) or _SCHOOL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
         name = _trim_name(m.group(0), lex)
         if len(name.split()) < 2:
@@ -187,8 +187,11 @@ _LAW_STOP = frozenset(
     "được đã đang sẽ của và là có do cho với trong tại về này đó năm số ngày thì mà để khi các những "
     "sửa đổi bổ sung vừa mới "
     # verbs and adverbs that follow a law's name: 'Luật Đất đai nêu rõ…', '… gồm 7 chương'
-    "tạo nêu ghi gồm nghiêm phải cần nhằm theo không chưa cũng đều vẫn trước sau ra đi".split()
+    "tạo nêu ghi gồm nghiêm phải cần nhằm theo không chưa cũng đều vẫn trước sau ra đi đưa nhận bị "
+    "hiện nhưng rồi vì nên như đến từ ở tuy".split()
 )
+# 'Trường ĐH Luật TP HCM', 'khoa Luật Quốc tế': a school or faculty of law, not a law
+_SCHOOL_BEFORE = re.compile(r"(?i:\bĐH|đại học|trường|khoa|ngành|học viện|cử nhân|thạc sĩ|tiến sĩ)\s+$")
 # two-word verbs whose first word can also sit inside a name ('quy phạm', 'Ban hành')
 _LAW_STOP_PAIRS = frozenset(
     name_key(pair)
@@ -210,8 +213,11 @@ def _trim_name(phrase: str, lex: Lexicon) -> str:
     words = phrase.split()
     keep = [words[0]]
     for i, word in enumerate(words[1:13], start=1):
-        if not word[0].isalnum() or name_key(word) in _LAW_STOP:
+        if not word[0].isalnum():
             break
+        if name_key(word) in _LAW_STOP and name_key(f"{keep[-1]} {word}") not in lex.words:
+            break  # unless it completes a word: 'Luật Hàng không'
+
         pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
         if len(keep) > 1 and word.islower() and name_key(pair) in _LAW_STOP_PAIRS:
             break
