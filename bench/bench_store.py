@@ -109,7 +109,8 @@ def print_table(title: str, header: list[str], rows: list[list[str]]) -> None:
         print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)))
 
 
-def bench_million(nquads: Path, work: Path, runs: int) -> None:
+def bench_million(nquads: Path, work: Path, runs: int, virtuoso: str | None = None) -> None:
+    from kgraph.remote import SparqlStore, push
     from kgraph.store import OxigraphStore, load_graph, open_store
 
     size = nquads.stat().st_size / 1e6
@@ -132,6 +133,26 @@ def bench_million(nquads: Path, work: Path, runs: int) -> None:
         for name, text in query_module.ready_queries().items()
     }
     copy.close()
+    remote: dict[str, tuple[float, object]] = {}
+    if virtuoso:  # the same graph pushed to Virtuoso, queried over HTTP
+        user = os.environ.get("KGRAPH_VIRTUOSO_USER", "dba")
+        password = os.environ.get("KGRAPH_VIRTUOSO_PASSWORD", "dba")
+        with SparqlStore(f"{virtuoso}/sparql-auth", user=user, password=password) as writer:
+            for name in writer.graph_names():
+                writer.drop_graph(name)
+        report = push(
+            nquads,
+            f"{virtuoso}/sparql-auth",
+            user=user,
+            password=password,
+            graph_store=f"{virtuoso}/sparql-graph-crud-auth",
+        )
+        print(f"pushed to Virtuoso: {report.triples:,} triples in {report.seconds:.0f} s", flush=True)
+        with SparqlStore(f"{virtuoso}/sparql") as reader:
+            remote = {
+                name: latency(lambda t=text: reader.query(t), max(runs, 5), 30.0)  # type: ignore[misc]
+                for name, text in query_module.ready_queries().items()
+            }
     rdflib_load, graph = timed(lambda: load_graph(nquads))
     triples = len(graph)  # type: ignore[arg-type]
     print_table(
@@ -143,7 +164,7 @@ def bench_million(nquads: Path, work: Path, runs: int) -> None:
             ["oxigraph, union copy", f"{copy_load:.1f}", f"{rdflib_load / copy_load:.1f}x faster"],
         ],
     )
-    rows, ratios, mismatches = [], [], []
+    rows, ratios, remote_ratios, mismatches = [], [], [], []
     print("  query  rows  rdflib ms  oxigraph ms  speed-up", flush=True)
     for name, text in query_module.ready_queries().items():
         fast, got = answers[name]
@@ -151,26 +172,32 @@ def bench_million(nquads: Path, work: Path, runs: int) -> None:
         if expected.rows != got.rows:  # type: ignore[attr-defined]
             mismatches.append(name)
         ratios.append(slow / fast)
-        rows.append(
-            [
-                name,
-                f"{len(got.rows):,}",  # type: ignore[attr-defined]
-                f"{slow * 1000:,.1f}",
-                f"{fast * 1000:,.1f}",
-                f"{slow / fast:,.1f}x",
-            ]
-        )
+        row = [
+            name,
+            f"{len(got.rows):,}",  # type: ignore[attr-defined]
+            f"{slow * 1000:,.1f}",
+            f"{fast * 1000:,.1f}",
+            f"{slow / fast:,.1f}x",
+        ]
+        if name in remote:
+            far, answer = remote[name]
+            # Virtuoso collates strings its own way: same rows, its own order
+            if sorted(expected.rows) != sorted(answer.rows):  # type: ignore[attr-defined]
+                mismatches.append(f"{name} (Virtuoso)")
+            remote_ratios.append(slow / far)
+            row += [f"{far * 1000:,.1f}", f"{slow / far:,.1f}x"]
+        rows.append(row)
         print("  " + "  ".join(rows[-1]), flush=True)
     median = statistics.median(ratios)
+    header = ["query", "rows", "rdflib", "oxigraph", "oxigraph x"]
     rows.append(["median", "", "", "", f"{median:,.1f}x"])
-    print_table(
-        "(1) ready-made queries, median latency (ms) and Oxigraph's speed-up over rdflib",
-        ["query", "rows", "rdflib", "oxigraph", "speed-up"],
-        rows,
-    )
+    if remote_ratios:
+        header += ["virtuoso", "virtuoso x"]
+        rows[-1] += ["", f"{statistics.median(remote_ratios):,.1f}x"]
+    print_table("(1) ready-made queries, median latency (ms) and speed-up over rdflib", header, rows)
     verdict = "met" if median >= 20 else "NOT met"
     print(f"target: Oxigraph >= 20x faster than rdflib on the median query: {verdict}")
-    print(f"same rows, same order: {'yes' if not mismatches else 'NO: ' + ', '.join(mismatches)}")
+    print(f"same rows: {'yes' if not mismatches else 'NO: ' + ', '.join(mismatches)}")
 
 
 def virtuoso_url(work: Path) -> Iterator[str | None]:
@@ -292,11 +319,13 @@ def main(argv: list[str]) -> int:
         nquads = work / "synthetic.nq"
         written = synthesise(lines, args.triples, nquads)
         print(f"synthetic graph: {written:,} quads from {len(lines):,} real ones")
-        bench_million(nquads, work, args.runs)
-        if not args.no_virtuoso:
-            for base in virtuoso_url(work):
-                if base:
-                    bench_virtuoso(base, corpus_graph, work, args.runs)  # type: ignore[arg-type]
+        if args.no_virtuoso:
+            bench_million(nquads, work, args.runs)
+            return 0
+        for base in virtuoso_url(work):
+            bench_million(nquads, work, args.runs, base)
+            if base:
+                bench_virtuoso(base, corpus_graph, work, args.runs)  # type: ignore[arg-type]
     return 0
 
 
