@@ -285,7 +285,8 @@ _BOUNDARY = frozenset({",", ";", ")", "(", "-", "–"})
 
 
 def _tail_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
-    """End of up to three lower-case words that close a name at a boundary (punctuation, a level word)."""
+    """End of up to three lower-case words that close a name at a boundary: punctuation, a
+    level word, a capitalised word, or a verb or function word (``Cục Xúc tiến thương mại và``)."""
     k = j
     for _ in range(3):
         end = _lower_word(tokens, k, lex)
@@ -296,7 +297,30 @@ def _tail_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
             return k
         if tokens[k].is_cap and tokens[k].is_word:
             return k
+        if _stop_at(tokens, k, lex):
+            return k
     return j
+
+
+#: Words that open a predicate: what comes before them is the subject, a whole name.
+_PREDICATE_MARKERS = frozenset("đã đang sẽ vừa được bị cũng đều vẫn luôn".split())
+
+
+def _stop_at(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether token ``k`` starts what follows a whole name: a verb of two or more syllables
+    from the stop list (``công bố``), or ``và``/``cùng`` before a capitalised name."""
+    if tokens[k].key in ("và", "cùng"):
+        return k + 1 < len(tokens) and tokens[k + 1].is_cap and tokens[k + 1].is_word
+    if tokens[k].key in _PREDICATE_MARKERS:
+        return True
+    key = ""
+    for m in range(k, min(k + 3, len(tokens))):
+        if not tokens[m].is_word or tokens[m].is_cap:
+            return False
+        key = f"{key} {tokens[m].key}".strip()
+        if " " in key and key in lex.stop_words:
+            return True
+    return False
 
 
 def _bridge_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
