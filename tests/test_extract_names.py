@@ -303,3 +303,16 @@ def test_two_syllable_names_that_speak_are_people() -> None:
     x = run("Phó Thủ tướng gặp dân. Vũ Khoan cho biết sẽ sớm giải quyết. Dân Hà Tây vui mừng.")
     assert "Vũ Khoan" in labels(x, "Person")
     assert "Hà Tây" not in labels(x, "Person")
+
+
+def test_a_place_that_starts_like_a_body_is_a_place() -> None:
+    got = names(run("Đài Loan đình chỉ tuyển dụng lao động; Ủy ban Lao động Đài Loan họp."))
+    assert got.get("Đài Loan") == "Location"
+    assert "Ủy ban Lao động Đài Loan" in got
+    assert not any(n.startswith("Đài Loan ") for n in got)
+
+
+@pytest.mark.parametrize("text", ["Hội Người cao tuổi huyện tặng quà.", "Hội Cựu chiến binh xã họp mặt."])
+def test_an_association_is_not_named_by_one_word(text: str) -> None:
+    got = names(run(text))
+    assert not any(len(n.split()) == 2 and n.startswith("Hội ") for n in got), got

@@ -149,7 +149,9 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if components == 0 and not head.bare:
         return None
     if head.words == ("Hội",) and j - i == 2 and not tokens[i + 1].is_acronym:
-        return None  # Hội An is a town; an association's name says more (Hội Nông dân)
+        return None  # an association's name says more than one word (Hội Nông dân); Hội An is a town
+    if match_place(tokens, i, lex) > len(head.words):
+        return None  # Đài Loan, Hội An Đô thị: a known place that starts like a body
     return NameSpan(i, j, head.kind, head, inner)
 
 
