@@ -185,6 +185,12 @@ def test_event_names(text: str, event: str | None) -> None:
         ),
         ("Trung tâm Y tế dự phòng đã triển khai tiêm phòng.", "Trung tâm Y tế dự phòng"),
         ("Vụ Tổ chức cán bộ cho biết.", "Vụ Tổ chức cán bộ"),
+        # right after a head of two words, a lower-case tail that leads to a place or a level
+        (
+            "Trưởng Ban Chỉ đạo phòng, chống tham nhũng tỉnh phát biểu.",
+            "Ban Chỉ đạo phòng, chống tham nhũng tỉnh",
+        ),
+        ("Ông điều trị tại Bệnh viện đa khoa Thái Bình.", "Bệnh viện đa khoa Thái Bình"),
     ],
 )
 def test_names_that_go_on_in_lower_case(text: str, name: str) -> None:
@@ -200,11 +206,14 @@ def test_names_that_go_on_in_lower_case(text: str, name: str) -> None:
         "Cục Thuế thực hiện kiểm tra doanh nghiệp và hộ kinh doanh.",
         "Ban Tổ chức hướng dẫn thủ tục cho các đơn vị.",
         "Hội Nông dân vận động hội viên và nhân dân.",
+        "Công ty chúng tôi đã làm.",
+        "Bệnh viện e ngại điều đó.",
     ],
 )
 def test_verbs_and_towns_do_not_join_names(text: str) -> None:
     got = names(run(text))
     verbs = ("phát hành", "tiếp tục", "chỉ đạo", "thực hiện", "kiểm tra", "hướng dẫn", "thủ tục", "vận động")
+    verbs += ("chúng tôi", "e ngại")
     assert not any(any(v in n for v in verbs) for n in got), got
     assert "Hội An" not in got or got["Hội An"] == "Location"
 
@@ -318,3 +327,9 @@ def test_a_place_that_starts_like_a_body_is_a_place() -> None:
 def test_an_association_is_not_named_by_one_word(text: str) -> None:
     got = names(run(text))
     assert not any(len(n.split()) == 2 and n.startswith("Hội ") for n in got), got
+
+
+def test_a_lower_case_tail_at_the_end_of_a_sentence_without_a_full_stop() -> None:
+    # the tail runs to the last token: nothing past it to look at (was an IndexError)
+    assert names(run("Ông là giám đốc Công ty cổ phần du lịch")) is not None
+    assert "Bệnh viện đa khoa Kiên Giang" in names(run("Ông nhập viện tại Bệnh viện đa khoa Kiên Giang"))

@@ -88,6 +88,8 @@ def word_end(tokens: list[Token], i: int, lex: Lexicon) -> int:
 
 def level_at(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """Length of a level word (``tỉnh``, ``thành phố``, ``TP``) at ``i`` (0 when none)."""
+    if i >= len(tokens):
+        return 0
     if i + 1 < len(tokens) and f"{tokens[i].key} {tokens[i + 1].key}" in lex.levels:
         return 2
     tok = tokens[i]
@@ -238,11 +240,13 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
             end = _bridge_end(tokens, j, lex) if components and not after_place else j
             if (
                 end == j
-                and components
+                and (components or len(head.words) > 1)  # Ban Chỉ đạo phòng, chống tham nhũng tỉnh
                 and not after_place
                 and not just_nested
                 and head.words[0] in _DESCRIPTOR_HEADS
             ):
+                # right after the head, the tail still needs a place, a level or a proper part
+                # after it to make a name (Bệnh viện đa khoa Kiên Giang): 'Công ty chúng tôi' is none
                 end = _tail_end(tokens, j, lex)  # Trung tâm Y tế dự phòng, Hội Nạn nhân chất độc da cam
             if end > j:
                 j = end
@@ -292,6 +296,8 @@ def _tail_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
     k = j
     for _ in range(3):
         end = _lower_word(tokens, k, lex)
+        if end == k and _is_phong_chong(tokens, k):
+            end = k + 3  # 'phòng, chống': the usual spelling of 'phòng chống'
         if end == k:
             break
         k = end
@@ -302,6 +308,16 @@ def _tail_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
         if _stop_at(tokens, k, lex):
             return k
     return j
+
+
+def _is_phong_chong(tokens: list[Token], k: int) -> bool:
+    return (
+        k + 2 < len(tokens)
+        and tokens[k].key == "phòng"
+        and tokens[k + 1].text == ","
+        and tokens[k + 2].key == "chống"
+        and not tokens[k].is_cap
+    )
 
 
 #: Words that open a predicate: what comes before them is the subject, a whole name.
