@@ -346,7 +346,7 @@ class OxigraphStore(Store):
                     for q in ox.parse(path=str(path), format=rdf_format)
                 )
             self.store.flush()
-            self.store.optimize()  # compacts the bulk-loaded files: half the disk, faster reads
+            self.store.optimize()  # compacts the bulk-loaded files: about half the disk
             return loaded
         try:
             quads = list(ox.parse(path=str(path), format=rdf_format))

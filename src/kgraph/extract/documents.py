@@ -217,7 +217,6 @@ def _trim_name(phrase: str, lex: Lexicon) -> str:
             break
         if name_key(word) in _LAW_STOP and name_key(f"{keep[-1]} {word}") not in lex.words:
             break  # unless it completes a word: 'Luật Hàng không'
-
         pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
         if len(keep) > 1 and word.islower() and name_key(pair) in _LAW_STOP_PAIRS:
             break

@@ -325,8 +325,9 @@ _PREDICATE_MARKERS = frozenset("đã đang sẽ vừa được bị cũng đều
 
 
 def _stop_at(tokens: list[Token], k: int, lex: Lexicon) -> bool:
-    """Whether token ``k`` starts what follows a whole name: a verb of two or more syllables
-    from the stop list (``công bố``), or ``và``/``cùng`` before a capitalised name."""
+    """Whether token ``k`` starts what follows a whole name: a predicate marker (``đã``,
+    ``được``), a verb of two or more syllables from the stop list (``công bố``), or
+    ``và``/``cùng`` before a capitalised name."""
     if tokens[k].key in ("và", "cùng"):
         return k + 1 < len(tokens) and tokens[k + 1].is_cap and tokens[k + 1].is_word
     if tokens[k].key in _PREDICATE_MARKERS:
