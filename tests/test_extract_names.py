@@ -333,3 +333,11 @@ def test_a_lower_case_tail_at_the_end_of_a_sentence_without_a_full_stop() -> Non
     # the tail runs to the last token: nothing past it to look at (was an IndexError)
     assert names(run("Ông là giám đốc Công ty cổ phần du lịch")) is not None
     assert "Bệnh viện đa khoa Kiên Giang" in names(run("Ông nhập viện tại Bệnh viện đa khoa Kiên Giang"))
+
+
+def test_a_district_named_after_its_level_word_stops_before_the_officials_name() -> None:
+    # 'Chủ tịch UBND huyện Lệ Thủy Nguyễn Văn Hải': the place is two words, the man three
+    x = run("Chủ tịch UBND huyện Lệ Thủy Nguyễn Văn Hải báo cáo.")
+    got = names(x)
+    assert got.get("Nguyễn Văn Hải") == "Person"
+    assert not any("Nguyễn" in n for n, kind in got.items() if kind != "Person"), got

@@ -134,6 +134,16 @@ def cap_run(tokens: list[Token], i: int, limit: int = 5) -> int:
     return k - i
 
 
+def _place_words(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Up to three capitalised words of an unknown place after a level word, stopping where a
+    person's full name starts (huyện Lệ Thủy | Nguyễn Văn Hải)."""
+    run = cap_run(tokens, i, 3)
+    for k in range(i + 1, i + run):
+        if person_run(tokens, k, lex) >= 3:
+            return k - i
+    return run
+
+
 def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSpan | None:
     """The organisation name starting at token ``i``, or None."""
     lex = lex or lexicon()
@@ -208,7 +218,7 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
                     j += place
                 elif person_run(tokens, j, lex) < 3 and match_head(tokens, j, lex.heads) is None:
                     end = word_end(tokens, j, lex)
-                    j = end if end > j + 1 else j + cap_run(tokens, j, 3)
+                    j = end if end > j + 1 else j + _place_words(tokens, j, lex)
             continue
         if tok.text in _CONNECTORS or tok.key == "&":
             if components and _joins_domain(tokens, j, head, lex):
