@@ -123,3 +123,32 @@ def test_law_names_end_where_the_sentence_goes_on(text: str, name: str) -> None:
 def test_a_school_of_law_is_not_a_law() -> None:
     assert find_documents("sinh viên Trường ĐH Luật TP HCM nhận đơn phúc khảo") == []
     assert find_documents("cử nhân khoa Luật Quốc tế của trường") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "kind"),
+    [
+        # a type word followed by what kind of it is: the whole phrase names the type
+        ("Thông báo kết luận số 25-TB/TU của Ban Thường vụ", "Thông báo kết luận 25-TB/TU", "Notice"),
+        ("xây dựng Chương trình hành động số 05-CTr/TU", "Chương trình hành động 05-CTr/TU", "Program"),
+        ("ban hành Kế hoạch hành động số 12-KH/TU", "Kế hoạch hành động 12-KH/TU", "Plan"),
+    ],
+)
+def test_compound_type_words(text: str, label: str, kind: str) -> None:
+    (doc,) = find_documents(text)
+    assert (doc.label, doc.kind) == (label, kind)
+    assert "số" in doc.text  # the surface form, kept as an alias, is the whole phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thực hiện Nghị quyết Đại hội XIII của Đảng",
+        "quán triệt Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+        "Nghị quyết Đại hội lần thứ XIII",
+    ],
+)
+def test_the_resolution_of_a_national_party_congress(text: str) -> None:
+    x = run(text)
+    docs = [e for e in x.entities.values() if e.kind == "Resolution"]
+    assert [d.label for d in docs] == ["Nghị quyết Đại hội XIII"]

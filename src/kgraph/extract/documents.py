@@ -26,6 +26,9 @@ _PLENUM = re.compile(
     r"Nghị quyết\s+(?:Hội nghị\s+)?(?:lần thứ\s+)?(?:Trung ương|TW|TƯ)\s+(\d{1,2}|[IVX]{1,5})\b"
     r"(?:\s*\(?\s*[Kk]hóa\s+([IVXL]{1,6})\s*\)?)?",
 )
+_CONGRESS = re.compile(
+    r"Nghị quyết\s+Đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?([IVXL]{1,6})\b"
+)
 _TERM = re.compile(r"^\s*\(?\s*[Kk]hóa\s+([IVXL]{1,6})\b\s*\)?")
 _DATE = re.compile(
     r"^\s*,?\s*(?:ban hành\s+|ký\s+)?ngày\s+(\d{1,2})\s*"
@@ -152,6 +155,26 @@ def find_documents(text: str, lex: Lexicon | None = None) -> list[DocMention]:
                 "TW",
                 term,
                 plenum=f"Trung ương {plenum}",
+            )
+        )
+        taken.append((m.start(), m.end()))
+    # the resolution of a national Party congress: 'Nghị quyết Đại hội XIII (của Đảng)'
+    for m in _CONGRESS.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        term = m.group(1)
+        found.append(
+            DocMention(
+                m.start(),
+                m.end(),
+                text[m.start() : m.end()],
+                "Resolution",
+                f"Nghị quyết Đại hội {term}",
+                "",
+                "NQ",
+                "TW",
+                term,
+                plenum=f"Đại hội {term}",
             )
         )
         taken.append((m.start(), m.end()))

@@ -324,7 +324,10 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
             )
         elif m.plenum:
             term = d.term or terms.get(m.plenum, "")
-            label = f"Nghị quyết {m.plenum}" + (f" (khóa {term})" if term else "")
+            # a congress is named by its term already: 'Nghị quyết Đại hội XIII'
+            label = f"Nghị quyết {m.plenum}" + (
+                f" (khóa {term})" if term and not m.plenum.startswith("Đại hội") else ""
+            )
             key = f"doc|nghị quyết {name_key(m.plenum)}" + (
                 f" khóa {term.lower()}" if term else f"|{article_id}"
             )
