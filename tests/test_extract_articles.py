@@ -35,19 +35,19 @@ CASES = {
     "hdnd.txt": [
         ("Hội đồng nhân dân tỉnh Quảng Ninh", "organizes", "Kỳ họp thứ 9 HĐND tỉnh Quảng Ninh khóa XIII"),
         ("Nguyễn Văn Đọc", "memberOf", "Ban Chấp hành Trung ương Đảng"),
-        ("Nguyễn Đức Long", "memberOf", "Ủy ban nhân dân tỉnh"),
-        ("Sở Tài chính", "cooperatesWith", "Sở Kế hoạch và Đầu tư"),
+        ("Nguyễn Đức Long", "memberOf", "Ủy ban nhân dân tỉnh Quảng Ninh"),  # labels say the province
+        ("Sở Tài chính tỉnh Quảng Ninh", "cooperatesWith", "Sở Kế hoạch và Đầu tư tỉnh Quảng Ninh"),
     ],
     "chi_thi.txt": [
         ("Chỉ thị 06/CT-TTg", "issuedBy", "Thủ tướng Chính phủ"),
         ("Bộ Y tế", "implements", "Chỉ thị 06/CT-TTg"),
         ("Quyết định 1234/QĐ-BYT", "implements", "Chỉ thị 06/CT-TTg"),
-        ("Ủy ban nhân dân tỉnh Nghệ An", "directs", "Sở Giáo dục và Đào tạo"),
+        ("Ủy ban nhân dân tỉnh Nghệ An", "directs", "Sở Giáo dục và Đào tạo tỉnh Nghệ An"),
         ("Nghị định 30/2020/NĐ-CP", "issuedBy", "Chính phủ"),
     ],
     "chi_dao.txt": [
         ("Chỉ thị 15-CT/TU", "issuedBy", "Ban Thường vụ Tỉnh ủy Thanh Hóa"),
-        ("Ủy ban nhân dân tỉnh", "directs", "Sở Nội vụ tỉnh Thanh Hóa"),
+        ("Ủy ban nhân dân tỉnh Thanh Hóa", "directs", "Sở Nội vụ tỉnh Thanh Hóa"),
         ("Kế hoạch 112/KH-UBND", "implements", "Chỉ thị 26/CT-TTg"),
         ("Bộ Nội vụ", "cooperatesWith", "Văn phòng Chính phủ"),
     ],

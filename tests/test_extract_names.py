@@ -96,7 +96,8 @@ def test_province_of_the_article_scopes_its_bodies() -> None:
     assert {e.key for e in x.entities.values()} >= {
         e.key for e in y.entities.values() if e.kind != "PartyCommittee"
     } | set()
-    tinh_uy_x = next(e.key for e in x.entities.values() if e.label == "Tỉnh ủy")
+    # the bare Tỉnh ủy of an article about Quảng Ninh is that province's, and its label says so
+    tinh_uy_x = next(e.key for e in x.entities.values() if e.label == "Tỉnh ủy Quảng Ninh")
     tinh_uy_y = next(e.key for e in y.entities.values() if e.label == "Tỉnh ủy Quảng Ninh")
     assert tinh_uy_x == tinh_uy_y
 
@@ -221,7 +222,7 @@ def test_verbs_and_towns_do_not_join_names(text: str) -> None:
 def test_several_posts_before_the_name() -> None:
     x = run("Dự có Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Quảng Ninh Nguyễn Văn Đọc và Đại tướng Võ Nguyên Giáp.")
     got = triples(x)
-    assert ("Nguyễn Văn Đọc", "memberOf", "Tỉnh ủy") in got
+    assert ("Nguyễn Văn Đọc", "memberOf", "Tỉnh ủy Quảng Ninh") in got
     assert ("Nguyễn Văn Đọc", "memberOf", "Hội đồng nhân dân tỉnh Quảng Ninh") in got
     assert "Võ Nguyên Giáp" in labels(x, "Person")  # after a rank
 
@@ -240,7 +241,7 @@ def test_council_session_list_of_officials() -> None:
     )
     got = triples(x)
     assert ("Nguyễn Văn Quynh", "memberOf", "Ban Chấp hành Trung ương Đảng") in got
-    assert ("Nguyễn Văn Quynh", "memberOf", "Tỉnh ủy") in got
+    assert ("Nguyễn Văn Quynh", "memberOf", "Tỉnh ủy Quảng Ninh") in got
     assert ("Vũ Văn Diện", "memberOf", "Ủy ban nhân dân tỉnh Quảng Ninh") in got
     titles = {(x.entities[m.person].label, m.title) for m in x.memberships}
     assert ("Vũ Văn Diện", "Phó Chủ tịch Thường trực") in titles
@@ -341,3 +342,37 @@ def test_a_district_named_after_its_level_word_stops_before_the_officials_name()
     got = names(x)
     assert got.get("Nguyễn Văn Hải") == "Person"
     assert not any("Nguyễn" in n for n, kind in got.items() if kind != "Person"), got
+
+
+def test_a_body_named_without_its_province_is_labelled_with_it() -> None:
+    # 'HĐND tỉnh' in an article about Hà Tĩnh: one node per province, and the label tells which
+    x = run("Tỉnh ủy Hà Tĩnh lãnh đạo. HĐND tỉnh ban hành nghị quyết. Sở Tài chính báo cáo.")
+    got = names(x)
+    assert got.get("Hội đồng nhân dân tỉnh Hà Tĩnh") == "StateAgency"
+    assert got.get("Sở Tài chính tỉnh Hà Tĩnh") == "StateAgency"
+    assert "HĐND tỉnh" in got and "Sở Tài chính" in got  # the names as written stay aliases
+    labels = {e.label for e in x.entities.values()}
+    assert "Hội đồng nhân dân tỉnh" not in labels and "Sở Tài chính" not in labels
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Thành ủy TP Hồ Chí Minh họp. Sở Y tế cho biết.", "Sở Y tế thành phố Hồ Chí Minh"),
+        ("Thành ủy TP Hồ Chí Minh họp. Thành ủy chỉ đạo.", "Thành ủy thành phố Hồ Chí Minh"),
+        # another province's body keeps its own place
+        ("UBND thành phố Hà Nội họp với Sở Nông nghiệp Hà Tây.", "Sở Nông nghiệp Hà Tây"),
+    ],
+)
+def test_province_labels_read_well(text: str, label: str) -> None:
+    assert label in {e.label for e in run(text).entities.values()}
+
+
+def test_some_provinces_are_not_part_of_a_name() -> None:
+    got = names(run("Trung tâm Dự báo khí tượng thủy văn một số tỉnh cho biết."))
+    assert not any("một số" in n for n in got), got
+
+
+def test_a_city_body_in_a_province_article_is_not_labelled_with_the_province() -> None:
+    x = run("UBND tỉnh Thái Nguyên họp. UBND thành phố báo cáo.")
+    assert not any(e.label == "Ủy ban nhân dân thành phố Thái Nguyên" for e in x.entities.values())

@@ -29,14 +29,14 @@ def test_cooperates_with_is_read_after_phoi_hop_voi() -> None:
         "Sở Y tế tỉnh Nghệ An phối hợp với Bộ Chỉ huy Quân sự tỉnh tổ chức phong trào “Toàn dân phòng dịch”."
     )
     got = triples(x)
-    assert ("Sở Y tế tỉnh Nghệ An", "cooperatesWith", "Bộ Chỉ huy Quân sự tỉnh") in got
+    assert ("Sở Y tế tỉnh Nghệ An", "cooperatesWith", "Bộ Chỉ huy Quân sự tỉnh Nghệ An") in got
     assert ("Sở Y tế tỉnh Nghệ An", "organizes", "Toàn dân phòng dịch") in got
 
 
 def test_plural_heads_list_their_domains() -> None:
     x = run("UBND tỉnh Nghệ An chỉ đạo các sở Tài chính, Y tế, Giáo dục và Đào tạo triển khai.")
     got = triples(x)
-    for name in ("Sở Tài chính", "Sở Y tế", "Sở Giáo dục và Đào tạo"):
+    for name in ("Sở Tài chính tỉnh Nghệ An", "Sở Y tế tỉnh Nghệ An", "Sở Giáo dục và Đào tạo tỉnh Nghệ An"):
         assert ("Ủy ban nhân dân tỉnh Nghệ An", "directs", name) in got
 
 
@@ -56,14 +56,14 @@ def test_subjectless_sentence_takes_the_title_actor() -> None:
     x = run(
         "Phối hợp với Trường Chính trị tỉnh tổ chức lớp học.", title="Tỉnh ủy Nam Định tăng cường giáo dục"
     )
-    assert ("Tỉnh ủy Nam Định", "cooperatesWith", "Trường Chính trị tỉnh") in triples(x)
+    assert ("Tỉnh ủy Nam Định", "cooperatesWith", "Trường Chính trị tỉnh Nam Định") in triples(x)
 
 
 def test_under_direction_of_a_body() -> None:
     x = run("Theo chỉ đạo của UBND tỉnh Thanh Hóa, Sở Nội vụ đã phối hợp với Thanh tra tỉnh kiểm tra.")
     got = triples(x)
-    assert ("Ủy ban nhân dân tỉnh Thanh Hóa", "directs", "Sở Nội vụ") in got
-    assert ("Sở Nội vụ", "cooperatesWith", "Thanh tra tỉnh") in got
+    assert ("Ủy ban nhân dân tỉnh Thanh Hóa", "directs", "Sở Nội vụ tỉnh Thanh Hóa") in got
+    assert ("Sở Nội vụ tỉnh Thanh Hóa", "cooperatesWith", "Thanh tra tỉnh Thanh Hóa") in got
 
 
 def test_leadership_as_a_noun_is_no_relation() -> None:

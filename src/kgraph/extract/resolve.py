@@ -105,7 +105,8 @@ def _article_province(orgs: list[Found], lex: Lexicon) -> str:
     for f in orgs:
         words = name_key(f.name).replace("-", " ").split()
         for i, word in enumerate(words):
-            size = 2 if words[i : i + 2] == ["thành", "phố"] else 1
+            # tỉnh X, TP X, thành phố X, and the province's own committee: Tỉnh ủy X, Thành ủy X
+            size = 2 if words[i : i + 2] in (["thành", "phố"], ["tỉnh", "ủy"], ["thành", "ủy"]) else 1
             if word in ("tỉnh", "tp") or size == 2:
                 rest = words[i + size :]
                 for n in range(min(5, len(rest)), 0, -1):
@@ -116,6 +117,49 @@ def _article_province(orgs: list[Found], lex: Lexicon) -> str:
         return ""
     best = counts.most_common()
     return best[0][0] if len(best) == 1 or best[0][1] > best[1][1] else ""
+
+
+def _province_name(orgs: list[Found], province: str) -> tuple[str, str]:
+    """How the article writes its province: (level word, name), ('tỉnh', 'Nghệ An'); ('', '')."""
+    for f in orgs:
+        words = f.name.replace("-", " ").split()
+        for size in range(1, 6):
+            for i in range(1, len(words) - size + 1):
+                if name_key(" ".join(words[i : i + size])) != province:
+                    continue
+                before = name_key(words[i - 1])
+                pair = name_key(" ".join(words[i - 2 : i])) if i >= 2 else ""
+                if before in ("tỉnh", "tp"):
+                    return words[i - 1], " ".join(words[i : i + size])
+                if pair == "thành phố":
+                    return " ".join(words[i - 2 : i]), " ".join(words[i : i + size])
+                if pair in ("tỉnh ủy", "thành ủy"):  # Tỉnh ủy Hà Tĩnh: a province; Thành ủy: a city
+                    return ("tỉnh" if pair == "tỉnh ủy" else "thành phố"), " ".join(words[i : i + size])
+    return "", ""
+
+
+def _with_province(name: str, key: str, level: str, province: str, lex: Lexicon) -> str:
+    """``name`` saying its province: 'UBND tỉnh' + 'Nghệ An'; 'Sở Tài chính' + 'tỉnh Nghệ An'.
+
+    A name that already ends with a place (another province's body) is left as it is.
+    """
+    words = key.split()
+    if any(" ".join(words[-n:]) in lex.places for n in range(1, min(5, len(words)) + 1)):
+        return name
+    if name_key(province) in lex.city_people:  # Hồ Chí Minh alone is the man: thành phố Hồ Chí Minh
+        level = "thành phố"
+        if key.endswith("thành ủy"):
+            return f"{name} {level} {province}"
+    city = name_key(level) in ("thành phố", "tp")
+    if (words[-1:] == ["tỉnh"] and city) or (words[-2:] == ["thành", "phố"] and not city):
+        return name  # 'UBND thành phố' in an article about a province: its capital's, not the province's
+    if (
+        words[-1:] in (["tỉnh"], ["tp"])
+        or words[-2:] == ["thành", "phố"]
+        or key.endswith(("tỉnh ủy", "thành ủy"))
+    ):
+        return f"{name} {province}"
+    return f"{name} {level} {province}"
 
 
 def _province_key(key: str, province: str) -> str:
@@ -196,6 +240,7 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
     for f in all_orgs:
         f.name = expand(_canonical_case(f.text, f), lex)
     province = _article_province(all_orgs, lex)
+    level_name, province_name = _province_name(all_orgs, province) if province else ("", "")
 
     # short forms: a name that begins one longer name of the article is that name
     full_names = sorted({org_key(f.name, f) for f in all_orgs}, key=len)
@@ -258,6 +303,11 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
         else:
             in_province = _province_key(key, province)
             full = f"org|{in_province}" if in_province else f"org|{article_id}|{key}"
+            if in_province and province_name and province not in name_key(name):
+                # the label says which province (two provinces' HĐND tỉnh are two nodes);
+                # the name as written stays an alias
+                aliases[full].add(name)
+                name = _with_province(name, key, level_name, province_name, lex)
         add(f, full, name, _kind_of(name, f))
 
     # people: full names; a lone given name resolves to the one full name ending with it
