@@ -376,3 +376,23 @@ def test_some_provinces_are_not_part_of_a_name() -> None:
 def test_a_city_body_in_a_province_article_is_not_labelled_with_the_province() -> None:
     x = run("UBND tỉnh Thái Nguyên họp. UBND thành phố báo cáo.")
     assert not any(e.label == "Ủy ban nhân dân thành phố Thái Nguyên" for e in x.entities.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the committees of a people's council
+        ("Ban Kinh tế - Ngân sách HĐND tỉnh thẩm tra báo cáo.", "Ban Kinh tế - Ngân sách HĐND tỉnh"),
+        ("Ban Pháp chế HĐND tỉnh thẩm tra báo cáo.", "Ban Pháp chế HĐND tỉnh"),
+    ],
+)
+def test_council_committees(text: str, name: str) -> None:
+    got = names(run(text))
+    assert got.get(name) == "StateAgency", got
+
+
+def test_a_national_name_with_a_level_word_is_the_provinces_body() -> None:
+    # 'Ủy ban MTTQ Việt Nam tỉnh' in an article about Bình Định is Bình Định's, one node
+    x = run("Ủy ban MTTQ Việt Nam tỉnh Bình Định họp. Ủy ban MTTQ Việt Nam tỉnh thông báo.")
+    fronts = [e for e in x.entities.values() if e.kind == "MassOrganization"]
+    assert len(fronts) == 1, [e.label for e in fronts]

@@ -221,7 +221,8 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
                     j = end if end > j + 1 else j + _place_words(tokens, j, lex)
             continue
         if tok.text in _CONNECTORS or tok.key == "&":
-            if components and _joins_domain(tokens, j, head, lex):
+            # a head that holds a domain takes a second one: Ban Kinh tế - Ngân sách
+            if (components or len(head.words) > 1) and _joins_domain(tokens, j, head, lex):
                 j += 1
                 continue
             # Bộ Tài nguyên - môi trường: a hyphen joins a lower-case second domain
@@ -280,7 +281,7 @@ def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[
                 continue
             break
         place = match_place(tokens, j, lex)
-        if place:
+        if place and word_end(tokens, j, lex) <= j + place:  # Ban Pháp chế is no Ban of France
             j += place
             components += 1
             after_place = True

@@ -187,6 +187,14 @@ def _kind_of(name: str, f: Found) -> str:
         return "Organization"
     if f.head is not None and f.head.words[0] == "Văn" and f.inner is not None:
         return "StateAgency" if f.inner.kind == "StateAgency" else "PartyAgency"
+    if (
+        f.head is not None
+        and f.head.words[0] == "Ban"
+        and f.kind != "PartyCommittee"  # Ban Cán sự Đảng Bộ Y tế stays the Party's
+        and f.inner is not None
+        and f.inner.kind == "StateAgency"
+    ):
+        return "StateAgency"  # a committee of a council or a state body (Ban Kinh tế - Ngân sách HĐND tỉnh)
     if f.head is not None and f.head.words[0] == "Ban" and f.kind in ("Organization", "StateAgency"):
         # a board of a Party committee is a Party agency (Ban Chỉ đạo 35 Tỉnh ủy), of a state body a state one
         if (f.inner is not None and f.inner.kind == "PartyCommittee") or name_key(name).endswith(
@@ -207,6 +215,8 @@ def _is_global(name: str, f: Found, lex: Lexicon) -> bool:
     if f.head is not None and f.head.national:
         return True
     words = key.split()
+    if words[-1:] in (["tỉnh"], ["huyện"], ["xã"], ["phường"], ["quận"]) or key.endswith("thành phố"):
+        return False  # Ủy ban MTTQ Việt Nam tỉnh: a national name, then the province it serves
     has_level = (
         any(w in ("tỉnh", "huyện", "xã", "phường", "quận", "khối") for w in words) or "thành phố" in key
     )
