@@ -396,3 +396,22 @@ def test_a_national_name_with_a_level_word_is_the_provinces_body() -> None:
     x = run("Ủy ban MTTQ Việt Nam tỉnh Bình Định họp. Ủy ban MTTQ Việt Nam tỉnh thông báo.")
     fronts = [e for e in x.entities.values() if e.kind == "MassOrganization"]
     assert len(fronts) == 1, [e.label for e in fronts]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đồng chí Nguyễn Văn Hải được bầu làm Bí thư Huyện ủy Cẩm Xuyên.",
+        "Ông Nguyễn Văn Hải được bổ nhiệm giữ chức Bí thư Huyện ủy Cẩm Xuyên từ ngày 1/8.",
+        "Đồng chí Nguyễn Văn Hải tiếp tục được bầu giữ chức Bí thư Huyện ủy Cẩm Xuyên.",
+    ],
+)
+def test_a_post_taken_by_election_or_appointment(text: str) -> None:
+    got = triples(run(text))
+    assert ("Nguyễn Văn Hải", "memberOf", "Huyện ủy Cẩm Xuyên") in got, got
+
+
+def test_village_level_bodies() -> None:
+    x = run("Đảng ủy xã Cẩm Bình lãnh đạo Chi bộ thôn Trung Tiến thực hiện nghị quyết.")
+    assert names(x).get("Chi bộ thôn Trung Tiến") == "PartyOrganization"
+    assert ("Đảng ủy xã Cẩm Bình", "directs", "Chi bộ thôn Trung Tiến") in triples(x)

@@ -619,12 +619,51 @@ def _given_run(tokens: list[Token], k: int, lex: Lexicon) -> int:
     return 0
 
 
+_ADVERBS = (("tiếp", "tục"), ("vừa",), ("đã",), ("lại",), ("chính", "thức"))
+#: Words between a name and the post it is given: 'được bầu làm', 'được bổ nhiệm giữ chức' (longest first)
+_TAKES_POST = tuple(
+    sorted(
+        (
+            tuple(p.split())
+            for p in (
+                "được bầu làm",
+                "được bầu giữ chức",
+                "được bầu giữ chức vụ",
+                "được tái bầu làm",
+                "được tái bầu giữ chức",
+                "được bổ nhiệm làm",
+                "được bổ nhiệm giữ chức",
+                "được bổ nhiệm giữ chức vụ",
+                "được bầu",
+                "được bổ nhiệm",
+                "giữ chức",
+                "giữ chức vụ",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
+
 def _appositive_posts(tokens: list[Token], k: int, person: Found, found: list[Found], lex: Lexicon) -> int:
     """Posts after a name: 'Nguyễn Tài Sơn, Phó Bí thư Thường trực Đảng ủy Khối', '- Bí thư Tỉnh ủy'."""
     n = len(tokens)
-    if k >= n or tokens[k].text not in (",", "-", "–", "("):
+    if k >= n:
         return k
-    pos = k + 1
+    if tokens[k].text in (",", "-", "–", "("):
+        pos = k + 1
+    else:  # 'được bầu làm Bí thư Huyện ủy', 'tiếp tục được bổ nhiệm giữ chức Giám đốc Sở …'
+        start = k
+        for adverb in _ADVERBS:
+            if tuple(t.key for t in tokens[start : start + len(adverb)]) == adverb:
+                start += len(adverb)
+        taken = next(
+            (len(p) for p in _TAKES_POST if tuple(t.key for t in tokens[start : start + len(p)]) == p), 0
+        )
+        if not taken or start + taken >= n or not _match_title(tokens, start + taken, lex):
+            return k
+        pos = start + taken
     parts: list[tuple[int, int, Head]] = []  # posts in a bare 'Ban Thường vụ': (post, its first token, head)
     while pos < n:
         former = tokens[pos].key == "nguyên"
