@@ -415,3 +415,21 @@ def test_village_level_bodies() -> None:
     x = run("Đảng ủy xã Cẩm Bình lãnh đạo Chi bộ thôn Trung Tiến thực hiện nghị quyết.")
     assert names(x).get("Chi bộ thôn Trung Tiến") == "PartyOrganization"
     assert ("Đảng ủy xã Cẩm Bình", "directs", "Chi bộ thôn Trung Tiến") in triples(x)
+
+
+def test_a_congress_named_twice_is_one_event() -> None:
+    x = run(
+        "Đảng bộ huyện Cẩm Xuyên tổ chức Đại hội đại biểu lần thứ XXIV, nhiệm kỳ 2020-2025.",
+        title="Đại hội Đảng bộ huyện Cẩm Xuyên lần thứ XXIV thành công tốt đẹp",
+    )
+    events = [e for e in x.entities.values() if e.kind == "Event"]
+    assert [e.label for e in events] == ["Đại hội Đảng bộ huyện Cẩm Xuyên lần thứ XXIV"]
+    assert "Đại hội đại biểu lần thứ XXIV, nhiệm kỳ 2020-2025" in names(x)
+
+
+def test_two_congresses_of_one_ordinal_stay_apart_from_a_vague_mention() -> None:
+    x = run(
+        "Đại hội Đảng bộ huyện A Lưới lần thứ X và Đại hội Đảng bộ huyện Nam Đông lần thứ X "
+        "diễn ra cùng ngày. Đại hội đại biểu lần thứ X bầu Ban Chấp hành."
+    )
+    assert len([e for e in x.entities.values() if e.kind == "Event"]) == 3

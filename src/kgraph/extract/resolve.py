@@ -99,6 +99,11 @@ def _canonical_case(name: str, f: Found) -> str:
     return " ".join(words)
 
 
+#: An event named by its kind and number only ('Đại hội đại biểu lần thứ XXIV')
+_GENERIC_EVENT = re.compile(r"^(?:đại hội|hội nghị|kỳ họp)(?: đại biểu)?(?: toàn quốc)?(?: lần)? thứ ")
+_EVENT_ORDINAL = re.compile(r"\bthứ ([ivxl]+|\d+)\b")
+
+
 def _article_province(orgs: list[Found], lex: Lexicon) -> str:
     """The province or city most of an article's bodies are named after ('' when none)."""
     counts: Counter[str] = Counter()
@@ -351,6 +356,19 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
         maximal = [k for k in longer if not any(o != k and o.startswith(k + " ") for o in longer)]
         if len(maximal) == 1:
             key = maximal[0]
+        elif _GENERIC_EVENT.match(key):  # 'Đại hội đại biểu lần thứ XXIV': the congress the article names
+            ordinal = _EVENT_ORDINAL.search(key)
+            named = [
+                k
+                for k in event_keys
+                if ordinal
+                and k.split()[:2] == key.split()[:2]
+                and not _GENERIC_EVENT.match(k)
+                and (o := _EVENT_ORDINAL.search(k)) is not None
+                and o.group(1) == ordinal.group(1)
+            ]
+            if len(named) == 1:
+                key = named[0]
         label = next((e.text for e in events if name_key(e.text) == key), f.text)
         label = label[0].upper() + label[1:]
         words = key.split()
