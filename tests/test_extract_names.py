@@ -433,3 +433,20 @@ def test_two_congresses_of_one_ordinal_stay_apart_from_a_vague_mention() -> None
         "diễn ra cùng ngày. Đại hội đại biểu lần thứ X bầu Ban Chấp hành."
     )
     assert len([e for e in x.entities.values() if e.kind == "Event"]) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "committee"),
+    [
+        (
+            "Huyện ủy Cẩm Xuyên họp. Ban Chấp hành Đảng bộ huyện khóa XXIV gồm 45 đồng chí.",
+            "Huyện ủy Cẩm Xuyên",
+        ),
+        ("Đảng ủy tỉnh Nghệ An chỉ đạo. Tỉnh ủy Nghệ An ban hành kế hoạch.", "Tỉnh ủy Nghệ An"),
+    ],
+)
+def test_the_committee_of_a_local_party_organisation_is_its_cap_uy(text: str, committee: str) -> None:
+    # Đảng ủy huyện X is Huyện ủy X (and Ban Chấp hành Đảng bộ huyện X is too): one node
+    x = run(text)
+    committees = [e for e in x.entities.values() if e.kind == "PartyCommittee"]
+    assert [e.label for e in committees] == [committee]

@@ -44,6 +44,16 @@ _LOCAL_BARE = frozenset(
 )
 
 
+_COMMITTEE_OF_LEVEL = {
+    "tỉnh": "Tỉnh ủy",
+    "huyện": "Huyện ủy",
+    "thành phố": "Thành ủy",
+    "quận": "Quận ủy",
+    "thị xã": "Thị ủy",
+}
+_LEVEL_COMMITTEE = re.compile(r"^Đảng (?:ủy|uỷ) (tỉnh|huyện|thành phố|quận|thị xã)\b", re.IGNORECASE)
+
+
 def expand(name: str, lex: Lexicon) -> str:
     """A name with its abbreviations written out (``Hội CCB Khối`` -> ``Hội Cựu chiến binh Khối``)."""
     words = name.split()
@@ -55,6 +65,14 @@ def expand(name: str, lex: Lexicon) -> str:
     text = " ".join(lex.abbreviations.get(word, word) for word in words)
     # Ban Chấp hành Đảng bộ X is Đảng ủy X (the committee a Party organisation elects)
     text = re.sub(r"^Ban Chấp hành Đảng bộ\b", "Đảng ủy", text)
+    # Đảng ủy huyện X is Huyện ủy X: the committee of a province, district or town has its own word
+    level = _LEVEL_COMMITTEE.match(text)
+    if level:
+        rest = text[level.end() :].strip()
+        committee = _COMMITTEE_OF_LEVEL[name_key(level.group(1))]
+        # Hồ Chí Minh alone is the man: Thành ủy thành phố Hồ Chí Minh
+        keep = f" {level.group(1)}" if name_key(rest) in lex.city_people else ""
+        text = f"{committee}{keep} {rest}".strip()
     if name_key(text) == "ban chấp hành trung ương":
         text = "Ban Chấp hành Trung ương Đảng"
     if name_key(text) == "ban bí thư trung ương đảng":
