@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import run, triples
+from helpers import names, run, triples
 
 from kgraph.extract.documents import find_documents
 
@@ -152,3 +152,24 @@ def test_the_resolution_of_a_national_party_congress(text: str) -> None:
     x = run(text)
     docs = [e for e in x.entities.values() if e.kind == "Resolution"]
     assert [d.label for d in docs] == ["Nghị quyết Đại hội XIII"]
+
+
+def test_a_ministrys_code_names_the_issuer_the_article_mentions() -> None:
+    x = run("Bộ trưởng Bộ Tài chính Hồ Đức Phớc ký Thông tư số 15/2022/TT-BTC hướng dẫn quản lý kinh phí.")
+    assert ("Thông tư 15/2022/TT-BTC", "issuedBy", "Bộ Tài chính") in triples(x)
+
+
+def test_a_plenum_resolutions_written_form_has_no_trailing_space() -> None:
+    x = run("Nghị quyết Trung ương 4 khóa XIII và Quy định số 37-QĐ/TW được quán triệt.")
+    assert all(n == n.strip() for n in names(x))
+
+
+def test_the_issuer_of_a_conclusion_of_a_plenum_is_the_committee() -> None:
+    x = run(
+        "Thực hiện Kết luận số 21-KL/TW ngày 25/10/2021 của Hội nghị lần thứ tư Ban Chấp hành "
+        "Trung ương Đảng khóa XIII về đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị, "
+        "Huyện ủy ban hành kế hoạch."
+    )
+    assert ("Kết luận 21-KL/TW", "issuedBy", "Ban Chấp hành Trung ương Đảng") in triples(x)
+    (doc,) = [e for e in x.entities.values() if e.kind == "Conclusion"]
+    assert doc.title.startswith("đẩy mạnh xây dựng, chỉnh đốn Đảng")

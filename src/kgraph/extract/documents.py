@@ -143,11 +143,12 @@ def find_documents(text: str, lex: Lexicon | None = None) -> list[DocMention]:
         plenum = m.group(1)
         term = m.group(2) or ""
         label = f"Nghị quyết Trung ương {plenum}" + (f" (khóa {term})" if term else "")
+        end = m.start() + len(m.group(0).rstrip())  # the optional ')' may leave a space matched
         found.append(
             DocMention(
                 m.start(),
-                m.end(),
-                text[m.start() : m.end()],
+                end,
+                text[m.start() : end],
                 "Resolution",
                 label,
                 "",
@@ -157,7 +158,7 @@ def find_documents(text: str, lex: Lexicon | None = None) -> list[DocMention]:
                 plenum=f"Trung ương {plenum}",
             )
         )
-        taken.append((m.start(), m.end()))
+        taken.append((m.start(), end))
     # the resolution of a national Party congress: 'Nghị quyết Đại hội XIII (của Đảng)'
     for m in _CONGRESS.finditer(text):
         if not free(m.start(), m.end()):

@@ -272,6 +272,10 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
                     f.date = f"{year:04d}-{month:02d}-{day:02d}"
         at = of_at(text, pos)
         if at >= 0:
+            # 'của Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII': the plenum's committee
+            plenum = _PLENUM_OF.match(text, at)
+            if plenum:
+                at = plenum.end()
             issuer = next((o for o in found if o.group == "org" and o.start == at + base), None)
             if issuer is not None:
                 f.issuer = issuer
@@ -404,6 +408,7 @@ _PROJECT = re.compile(
     r"(?<!\w)(Đề án|Dự án|đề án|dự án)\s+(?:(?:số\s+)?(\d{1,4}(?:[-/][\w-]+)?)(?![\w/])|(?=“)|(?=[A-ZĐ]))"
 )
 _ROMAN = re.compile(r"^[IVXL]+$")
+_PLENUM_OF = re.compile(r"(?:Hội nghị|hội nghị)\s+(?:lần thứ\s+\w+|Trung ương\s+\w+)\s+(?:của\s+)?")
 
 
 def _find_events(
