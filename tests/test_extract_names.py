@@ -450,3 +450,11 @@ def test_the_committee_of_a_local_party_organisation_is_its_cap_uy(text: str, co
     x = run(text)
     committees = [e for e in x.entities.values() if e.kind == "PartyCommittee"]
     assert [e.label for e in committees] == [committee]
+
+
+def test_a_national_bodys_trailing_viet_nam_is_part_of_its_name() -> None:
+    got = names(run("Ngân hàng Nhà nước Việt Nam yêu cầu các tổ chức tín dụng giảm lãi suất."))
+    assert "Việt Nam" not in got, got  # not a place mentioned on its own
+    assert got.get("Ngân hàng Nhà nước Việt Nam") == "StateAgency", got  # an alias
+    x = run("Chính phủ Việt Nam và Đảng Cộng sản Việt Nam lãnh đạo.")
+    assert sorted(e.label for e in x.entities.values()) == ["Chính phủ", "Đảng Cộng sản Việt Nam"]

@@ -156,6 +156,8 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if head.national:  # one body nationwide: its name is complete (TTXVN, Bộ Chính trị)
         if j < len(tokens) and tokens[j].text == "Đảng" and _after_central(tokens, j):
             j += 1  # BCH Trung ương Đảng
+        if j + 1 < len(tokens) and tokens[j].text == "Việt" and tokens[j + 1].text == "Nam":
+            j += 2  # Ngân hàng Nhà nước Việt Nam: the same body (its key drops the country)
         return NameSpan(i, j, head.kind, head, None)
     j, components, inner = _components(tokens, j, head, lex)
     if components == 0 and not head.bare:

@@ -333,6 +333,9 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
         name = name_of_key.get(key, f.name)
         if _is_global(name, f, lex):
             full = f"org|{key}"
+            if name in ("Chính phủ Việt Nam", "Quốc hội Việt Nam"):
+                aliases[full].add(name)  # labelled as everyone names them (Đảng Cộng sản Việt Nam keeps it)
+                name = name[: -len(" Việt Nam")]
         else:
             in_province = _province_key(key, province)
             full = f"org|{in_province}" if in_province else f"org|{article_id}|{key}"
