@@ -173,3 +173,9 @@ def test_the_issuer_of_a_conclusion_of_a_plenum_is_the_committee() -> None:
     assert ("Kết luận 21-KL/TW", "issuedBy", "Ban Chấp hành Trung ương Đảng") in triples(x)
     (doc,) = [e for e in x.entities.values() if e.kind == "Conclusion"]
     assert doc.title.startswith("đẩy mạnh xây dựng, chỉnh đốn Đảng")
+
+
+def test_a_project_named_in_straight_quotes() -> None:
+    x = run('Đề án "Phát triển văn hóa đọc trong cộng đồng" được Sở Văn hóa, Thể thao và Du lịch triển khai.')
+    projects = [e for e in x.entities.values() if e.kind == "Project"]
+    assert len(projects) == 1 and "Phát triển văn hóa đọc trong cộng đồng" in projects[0].label

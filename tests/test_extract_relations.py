@@ -146,3 +146,12 @@ def test_the_prime_minister_as_an_office_and_as_a_title() -> None:
     assert ("Chỉ thị 06/CT-TTg", "issuedBy", "Thủ tướng Chính phủ") in triples(office)
     title = run("Thủ tướng Phan Văn Khải phát biểu.")
     assert {e.kind for e in title.entities.values()} == {"Person"}
+
+
+def test_a_plural_noun_subject_is_not_the_previous_sentences_body() -> None:
+    # 'Các cấp công đoàn hưởng ứng …': the unions took part, not the front of the sentence before
+    x = run(
+        "Ủy ban MTTQ tỉnh triển khai cuộc vận động “Người Việt Nam ưu tiên dùng hàng Việt Nam”. "
+        "Các cấp công đoàn hưởng ứng phong trào “Xanh - Sạch - Đẹp”."
+    )
+    assert not [t for t in triples(x) if t[2] == "Xanh - Sạch - Đẹp"], triples(x)

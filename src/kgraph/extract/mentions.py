@@ -405,7 +405,8 @@ _ISSUED_FIRST = re.compile(
     r"[^.;]{0,120}?\b(?:ban hành|ký|đã ký|công bố)\s+$"
 )
 _PROJECT = re.compile(
-    r"(?<!\w)(Đề án|Dự án|đề án|dự án)\s+(?:(?:số\s+)?(\d{1,4}(?:[-/][\w-]+)?)(?![\w/])|(?=“)|(?=[A-ZĐ]))"
+    r"(?<!\w)(Đề án|Dự án|đề án|dự án)\s+"
+    r"(?:(?:số\s+)?(\d{1,4}(?:[-/][\w-]+)?)(?![\w/])|(?=[“\x22])|(?=[A-ZĐ]))"
 )
 _ROMAN = re.compile(r"^[IVXL]+$")
 _PLENUM_OF = re.compile(r"(?:Hội nghị|hội nghị)\s+(?:lần thứ\s+\w+|Trung ương\s+\w+)\s+(?:của\s+)?")

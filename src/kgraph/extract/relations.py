@@ -217,7 +217,9 @@ def extract_relations(
                     and f.subject_ok
                 ]
                 subject = _group_before(subject_cands, sm.tokens, text, base)
-                if not subject:
+                # 'Các cấp công đoàn hưởng ứng …': a subject that is no entity, not a missing one
+                vague = _PLURAL_SUBJECT.match(text[c_start - base : first.start - base]) is not None
+                if not subject and not vague:
                     earlier = [f for f in found if c_start <= f.start < first.start and f.group == "org"]
                     if previous_subject:
                         subject = previous_subject
@@ -360,6 +362,9 @@ def relations_from_names(found: list[Found], sentences: dict[int, Sentence]) -> 
                     Relation(f.key, "subOrganizationOf", other.key, sentences[f.sent], "rule_committee_of")
                 )
     return out
+
+
+_PLURAL_SUBJECT = re.compile(r"^\W*(?:các|những|nhiều|mỗi|mọi|toàn thể|tất cả|hầu hết|100%)\s", re.IGNORECASE)
 
 
 def issuer_from_code(docs: list[Found], orgs: list[Found]) -> list[tuple[Found, Found]]:
