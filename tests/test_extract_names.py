@@ -458,3 +458,12 @@ def test_a_national_bodys_trailing_viet_nam_is_part_of_its_name() -> None:
     assert got.get("Ngân hàng Nhà nước Việt Nam") == "StateAgency", got  # an alias
     x = run("Chính phủ Việt Nam và Đảng Cộng sản Việt Nam lãnh đạo.")
     assert sorted(e.label for e in x.entities.values()) == ["Chính phủ", "Đảng Cộng sản Việt Nam"]
+
+
+def test_a_standing_deputy_is_a_title_not_a_body() -> None:
+    x = run(
+        "Đồng chí Trần Văn Rón, Ủy viên Trung ương Đảng, Phó Chủ nhiệm Thường trực "
+        "Ủy ban Kiểm tra Trung ương làm trưởng đoàn."
+    )
+    assert ("Trần Văn Rón", "memberOf", "Ủy ban Kiểm tra Trung ương") in triples(x)
+    assert not any(n.startswith("Thường trực") for n in names(x))
