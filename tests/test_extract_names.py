@@ -467,3 +467,17 @@ def test_a_standing_deputy_is_a_title_not_a_body() -> None:
     )
     assert ("Trần Văn Rón", "memberOf", "Ủy ban Kiểm tra Trung ương") in triples(x)
     assert not any(n.startswith("Thường trực") for n in names(x))
+
+
+def test_an_event_named_by_a_quoted_title() -> None:
+    x = run(
+        "Ban Tuyên giáo Tỉnh ủy tổ chức Hội thảo khoa học “Phát huy giá trị văn hóa Bắc Giang” ngày 5/10."
+    )
+    events = [e for e in x.entities.values() if e.kind == "Event"]
+    assert [e.label for e in events] == ["Hội thảo khoa học “Phát huy giá trị văn hóa Bắc Giang”"]
+    assert any(t[1] == "organizes" and t[2] == events[0].label for t in triples(x)), triples(x)
+
+
+def test_a_scare_quote_does_not_name_a_meeting() -> None:
+    x = run("Quốc hội tổ chức phiên họp “bỏ túi” để bàn thêm.")
+    assert not [e for e in x.entities.values() if e.kind == "Event"]

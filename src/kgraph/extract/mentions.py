@@ -293,7 +293,7 @@ def find_sentence_mentions(doc: Document, index: int, lex: Lexicon | None = None
     _find_people(tokens, text, base, index, found, blocked.union(taken), lex)
 
     # events: a congress, conference or session named by its number, its body or its term
-    events = _find_events(tokens, text, base, index, found, blocked, lex)
+    events = _find_events(tokens, text, base, index, found, blocked, lex, quotes)
     found.extend(events)
     for event in events:  # Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX: the congress's resolution
         before = text[: event.start - base]
@@ -400,6 +400,9 @@ _EVENT_HEADS = (
     ("lễ", "ra", "mắt"),
 )
 _EVENT_FIRST = frozenset(h[0] for h in _EVENT_HEADS)
+_EVENT_DESCRIPTORS = frozenset(
+    ("khoa học", "quốc tế", "toàn quốc", "trực tuyến", "chuyên đề", "quốc gia", "tọa đàm")
+)
 _ISSUED_FIRST = re.compile(
     r"^\s*(?:Ngày|ngày)\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})\s*,"
     r"[^.;]{0,120}?\b(?:ban hành|ký|đã ký|công bố)\s+$"
@@ -420,8 +423,11 @@ def _find_events(
     found: list[Found],
     blocked: Spans,
     lex: Lexicon,
+    quotes: tuple[tuple[int, int], ...] | list[tuple[int, int]] = (),
 ) -> list[Found]:
-    """Đại hội Đảng bộ tỉnh lần thứ XX, kỳ họp thứ 9 HĐND tỉnh khóa XIII, Hội nghị Trung ương 4."""
+    """Đại hội Đảng bộ tỉnh lần thứ XX, kỳ họp thứ 9 HĐND tỉnh khóa XIII, Hội nghị Trung ương 4,
+    Hội thảo khoa học “Phát huy giá trị văn hóa …” (a quoted name)."""
+    opening = {qs - 1: qe for qs, qe in quotes}  # an opening mark's offset -> its closing mark's
     orgs = {f.start: f for f in found if f.group == "org"}
     events: list[Found] = []
     n = len(tokens)
@@ -476,6 +482,19 @@ def _find_events(
                 if pair in ("đại biểu", "toàn quốc"):
                     k += 2
                     continue
+            if not specific:
+                # Hội thảo (khoa học) “…”: a kind of meeting, its descriptors, then its quoted name
+                m = k
+                while m + 1 < n and f"{tokens[m].key} {tokens[m + 1].key}" in _EVENT_DESCRIPTORS:
+                    m += 2
+                close = opening.get(tokens[m].start) if m < n else None
+                inside = (
+                    text[tokens[m].start - base + 1 : tokens[m].start - base + 3].strip() if m < n else ""
+                )
+                if close is not None and inside[:1].isupper():  # a name, not a scare quote ('bỏ túi')
+                    k = next((t for t in range(m, n) if tokens[t].start >= close), n)
+                    k = k + 1 if k < n and tokens[k].start == close else k
+                    specific += 1
             break
         if specific:
             start, end = tokens[i].start, tokens[k - 1].end
