@@ -9,6 +9,7 @@ components start nested names (``Ban Thường vụ`` + ``Đảng ủy Khối``)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..text import name_key
@@ -345,14 +346,7 @@ def _stop_at(tokens: list[Token], k: int, lex: Lexicon) -> bool:
         return k + 1 < len(tokens) and tokens[k + 1].is_cap and tokens[k + 1].is_word
     if tokens[k].key in _PREDICATE_MARKERS:
         return True
-    key = ""
-    for m in range(k, min(k + 3, len(tokens))):
-        if not tokens[m].is_word or tokens[m].is_cap:
-            return False
-        key = f"{key} {tokens[m].key}".strip()
-        if " " in key and key in lex.stop_words:
-            return True
-    return False
+    return any(" " in key and key in lex.stop_words for _, key in _lower_keys(tokens, k, 3))
 
 
 def _bridge_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
@@ -360,11 +354,7 @@ def _bridge_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
     k = j
     for _ in range(2):
         end = k
-        key = ""
-        for m in range(k, min(k + 4, len(tokens))):
-            if not tokens[m].is_word or tokens[m].is_cap:
-                break
-            key = f"{key} {tokens[m].key}".strip()
+        for m, key in _lower_keys(tokens, k):
             if key in lex.stop_words:
                 return j
             if " " in key and key in lex.words:
@@ -388,24 +378,26 @@ def _after_central(tokens: list[Token], j: int) -> bool:
 def _lower_word(tokens: list[Token], j: int, lex: Lexicon) -> int:
     """End of the longest lower-case word-list word starting at ``j`` (``j`` when none)."""
     end = j
-    key = ""
-    for m in range(j, min(j + 4, len(tokens))):
-        if not tokens[m].is_word or tokens[m].is_cap:
-            break
-        key = f"{key} {tokens[m].key}".strip()
+    for m, key in _lower_keys(tokens, j):
         if " " in key and key in lex.words and key not in lex.stop_words:
             end = m + 1
     return end
 
 
+def _lower_keys(tokens: list[Token], j: int, limit: int = 4) -> Iterator[tuple[int, str]]:
+    """(m, key of tokens j..m) for the run of up to ``limit`` lower-case words at ``j``."""
+    key = ""
+    for m in range(j, min(j + limit, len(tokens))):
+        if not tokens[m].is_word or tokens[m].is_cap:
+            return
+        key = f"{key} {tokens[m].key}".strip()
+        yield m, key
+
+
 def _lower_piece(tokens: list[Token], j: int, lex: Lexicon) -> int:
     """End of a lower-case name piece (``các cơ quan``) starting at ``j``, else ``j``."""
-    key = ""
     best = j
-    for k in range(j, min(j + 4, len(tokens))):
-        if not tokens[k].is_word or tokens[k].is_cap:
-            break
-        key = f"{key} {tokens[k].key}".strip()
+    for k, key in _lower_keys(tokens, j):
         if key in lex.words and len(key.split()) >= 2 and key.split()[0] in ("các", "cơ", "doanh", "dân"):
             best = k + 1
     return best
