@@ -122,43 +122,36 @@ _GENERIC_EVENT = re.compile(r"^(?:đại hội|hội nghị|kỳ họp)(?: đạ
 _EVENT_ORDINAL = re.compile(r"\bthứ ([ivxl]+|\d+)\b")
 
 
-def _article_province(orgs: list[Found], lex: Lexicon) -> str:
-    """The province or city most of an article's bodies are named after ('' when none)."""
+def _article_province(orgs: list[Found], lex: Lexicon) -> tuple[str, str, str]:
+    """The province or city most of an article's bodies are named after, and how the article
+    writes it: (key, level word, name), ('nghệ an', 'tỉnh', 'Nghệ An'); empty when none."""
     counts: Counter[str] = Counter()
+    shown: dict[str, tuple[str, str]] = {}
     for f in orgs:
+        written = f.name.replace("-", " ").split()
         words = name_key(f.name).replace("-", " ").split()
         for i, word in enumerate(words):
             # tỉnh X, TP X, thành phố X, and the province's own committee: Tỉnh ủy X, Thành ủy X
-            size = 2 if words[i : i + 2] in (["thành", "phố"], ["tỉnh", "ủy"], ["thành", "ủy"]) else 1
+            pair = words[i : i + 2]
+            size = 2 if pair in (["thành", "phố"], ["tỉnh", "ủy"], ["thành", "ủy"]) else 1
             if word in ("tỉnh", "tp") or size == 2:
                 rest = words[i + size :]
                 for n in range(min(5, len(rest)), 0, -1):
-                    if " ".join(rest[:n]) in lex.level_places:
-                        counts[" ".join(rest[:n])] += 1
+                    key = " ".join(rest[:n])
+                    if key in lex.level_places:
+                        counts[key] += 1
+                        if len(written) == len(words) and key not in shown:
+                            level = " ".join(written[i : i + size])
+                            if pair[1:] == ["ủy"]:  # Tỉnh ủy Hà Tĩnh: a province; Thành ủy: a city
+                                level = "tỉnh" if word == "tỉnh" else "thành phố"
+                            shown[key] = (level, " ".join(written[i + size : i + size + n]))
                         break
-    if not counts:
-        return ""
     best = counts.most_common()
-    return best[0][0] if len(best) == 1 or best[0][1] > best[1][1] else ""
-
-
-def _province_name(orgs: list[Found], province: str) -> tuple[str, str]:
-    """How the article writes its province: (level word, name), ('tỉnh', 'Nghệ An'); ('', '')."""
-    for f in orgs:
-        words = f.name.replace("-", " ").split()
-        for size in range(1, 6):
-            for i in range(1, len(words) - size + 1):
-                if name_key(" ".join(words[i : i + size])) != province:
-                    continue
-                before = name_key(words[i - 1])
-                pair = name_key(" ".join(words[i - 2 : i])) if i >= 2 else ""
-                if before in ("tỉnh", "tp"):
-                    return words[i - 1], " ".join(words[i : i + size])
-                if pair == "thành phố":
-                    return " ".join(words[i - 2 : i]), " ".join(words[i : i + size])
-                if pair in ("tỉnh ủy", "thành ủy"):  # Tỉnh ủy Hà Tĩnh: a province; Thành ủy: a city
-                    return ("tỉnh" if pair == "tỉnh ủy" else "thành phố"), " ".join(words[i : i + size])
-    return "", ""
+    if not best or (len(best) > 1 and best[0][1] == best[1][1]):
+        return "", "", ""
+    key = best[0][0]
+    level, name = shown.get(key, ("", ""))
+    return key, level, name
 
 
 def _with_province(name: str, key: str, level: str, province: str, lex: Lexicon) -> str:
@@ -272,8 +265,7 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
     all_orgs = orgs + inner_chain
     for f in all_orgs:
         f.name = expand(_canonical_case(f.text, f), lex)
-    province = _article_province(all_orgs, lex)
-    level_name, province_name = _province_name(all_orgs, province) if province else ("", "")
+    province, level_name, province_name = _article_province(all_orgs, lex)
 
     # short forms: a name that begins one longer name of the article is that name
     full_names = sorted({org_key(f.name, f) for f in all_orgs}, key=len)
