@@ -79,6 +79,8 @@ def expand(name: str, lex: Lexicon) -> str:
         text = "Ban Bí thư"
     if name_key(text) == "thủ tướng":  # the office: the Prime Minister of the Government
         text = "Thủ tướng Chính phủ"
+    if name_key(text) in ("chính phủ việt nam", "quốc hội việt nam"):  # named as everyone names them
+        text = text[: -len(" Việt Nam")]  # (Đảng Cộng sản Việt Nam keeps it); the mention stays an alias
     return text
 
 
@@ -325,9 +327,6 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
         name = name_of_key.get(key, f.name)
         if _is_global(name, f, lex):
             full = f"org|{key}"
-            if name in ("Chính phủ Việt Nam", "Quốc hội Việt Nam"):
-                aliases[full].add(name)  # labelled as everyone names them (Đảng Cộng sản Việt Nam keeps it)
-                name = name[: -len(" Việt Nam")]
         else:
             in_province = _province_key(key, province)
             full = f"org|{in_province}" if in_province else f"org|{article_id}|{key}"
