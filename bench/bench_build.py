@@ -232,7 +232,7 @@ def profile_pipeline(source: Path, work: Path, top: int = 25) -> None:
         "read_article": "read.py",
         "make_document": "text.py",
         "extract": "extract/__init__.py",
-        "build_graph": "build.py",
+        "build_graph": "rdf.py",
         "graph_lines": "lines.py",
         "render_html": "visualize.py",
         "turtle": "lines.py",
@@ -240,7 +240,7 @@ def profile_pipeline(source: Path, work: Path, top: int = 25) -> None:
         "nquads": "lines.py",
         "union": "pipeline.py",
         "summarize_lines": "lines.py",
-        "write_atomic": "pipeline.py",
+        "write_atomic": "files.py",
     }
     print(f"(p) profile of an in-process build of 100 articles: {total:.2f} s")
     for (filename, _, name), row in sorted(stats.stats.items(), key=lambda kv: -kv[1][3]):  # type: ignore[attr-defined]

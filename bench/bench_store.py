@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "vntc-politics"
 RES = "https://w3id.org/kgraph/resource/"
 
-query_module = importlib.import_module("kgraph.query")
+query_module = importlib.import_module("kgraph.sparql")
 
 
 def timed(work: Callable[[], object]) -> tuple[float, object]:

@@ -16,11 +16,11 @@ from conftest import DATA, SEED
 from rdflib import Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 
-from kgraph import pipeline
-from kgraph.build import build_graph
+from kgraph import files
 from kgraph.cli import main
 from kgraph.identity import mint_aux_iri, mint_iri, role_iri
 from kgraph.model import Entity, Extraction, Membership, Relation, Sentence
+from kgraph.rdf import build_graph
 from kgraph.read import read_article
 from kgraph.text import make_document
 
@@ -163,7 +163,7 @@ def test_failed_build_leaves_previous_outputs_intact(tmp_path: Path, monkeypatch
 
     other = tmp_path / "other.txt"
     other.write_text((HOSTILE / "entities.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    real_write = pipeline.write_atomic
+    real_write = files.write_atomic
     calls: list[Path] = []
 
     def crash_mid_write(path: Path, data: object) -> None:
@@ -175,7 +175,7 @@ def test_failed_build_leaves_previous_outputs_intact(tmp_path: Path, monkeypatch
 
         real_write(path, pieces())  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "write_atomic", crash_mid_write)
+    monkeypatch.setattr(files, "write_atomic", crash_mid_write)
     import kgraph.api
 
     monkeypatch.setattr(kgraph.api, "write_atomic", crash_mid_write, raising=False)
@@ -195,10 +195,10 @@ def test_write_atomic_keeps_old_file_when_serializer_raises(tmp_path: Path) -> N
         raise RuntimeError("serializer broke")
 
     with pytest.raises(RuntimeError):
-        pipeline.write_atomic(target, failing())  # type: ignore[arg-type]
+        files.write_atomic(target, failing())  # type: ignore[arg-type]
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
-    pipeline.write_atomic(target, b"new")
+    files.write_atomic(target, b"new")
     assert target.read_bytes() == b"new"
 
 

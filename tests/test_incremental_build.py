@@ -95,14 +95,14 @@ def test_new_version_or_extractor_invalidates_the_cache(
 
 def test_fingerprint_follows_extraction_code_and_data_only(tmp_path: Path) -> None:
     package = tmp_path / "kgraph"
-    for name in ("extract/__init__.py", "data/words.txt", "build.py", "cli/build.py"):
+    for name in ("extract/__init__.py", "data/words.txt", "rdf.py", "cli/build.py"):
         (package / name).parent.mkdir(parents=True, exist_ok=True)
         (package / name).write_text(f"# {name}\n", encoding="utf-8")
     base = fingerprint_of(package, "0.1.0")
     assert fingerprint_of(package, "0.1.1") != base  # a new version
     (package / "cli" / "build.py").write_text("# changed\n", encoding="utf-8")
     assert fingerprint_of(package, "0.1.0") == base  # the command line does not shape triples
-    for name in ("extract/__init__.py", "data/words.txt", "build.py"):
+    for name in ("extract/__init__.py", "data/words.txt", "rdf.py"):
         (package / name).write_text("# changed\n", encoding="utf-8")
         assert fingerprint_of(package, "0.1.0") != base, name
         base = fingerprint_of(package, "0.1.0")

@@ -18,11 +18,11 @@ from rdflib import Graph, Literal
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import XSD
 
-from kgraph.build import build_graph
 from kgraph.encodings import decode_legacy, encode_legacy, load_table
 from kgraph.errors import InputError
 from kgraph.extract import extract
 from kgraph.lines import graph_lines, turtle
+from kgraph.rdf import build_graph
 from kgraph.read import read_article
 from kgraph.text import make_document
 from kgraph.validate import validate

@@ -23,7 +23,7 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 from kgraph.serve import NETWORK_QUERY, ServeOptions, SparqlServer, make_server, negotiate
 from kgraph.store import MemoryStore, Store, load_graph, open_store
 
-query_module = importlib.import_module("kgraph.query")
+query_module = importlib.import_module("kgraph.sparql")
 READY = query_module.ready_queries()
 SAMPLE = DATA / "store_sample.trig"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # 81^4 rows

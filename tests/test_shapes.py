@@ -53,9 +53,9 @@ def test_every_declared_term_has_vi_and_en_labels() -> None:
 def test_lines_are_the_graph_in_n_triples(seed_result) -> None:  # type: ignore[no-untyped-def]
     from conftest import SEED
 
-    from kgraph.build import build_graph, build_lines
     from kgraph.lines import graph_lines
     from kgraph.pipeline import extract_file
+    from kgraph.rdf import build_graph, build_lines
 
     extraction = extract_file(SEED)
     assert build_lines(extraction) == graph_lines(build_graph(extraction))

@@ -25,7 +25,7 @@ from kgraph.store import (
     read_dataset,
 )
 
-query_module = importlib.import_module("kgraph.query")  # the package's ``query`` is the API function
+query_module = importlib.import_module("kgraph.sparql")  # the package's ``query`` is the API function
 READY = query_module.ready_queries()
 SAMPLE = DATA / "store_sample.trig"
 RES = "https://w3id.org/kgraph/resource/"

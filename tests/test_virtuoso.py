@@ -22,7 +22,7 @@ from kgraph.export import to_trig
 from kgraph.remote import RemoteStoreError, SparqlStore, push
 from kgraph.store import article_graphs, load_graph, open_store, read_dataset
 
-query_module = importlib.import_module("kgraph.query")
+query_module = importlib.import_module("kgraph.sparql")
 READY = query_module.ready_queries()
 SAMPLE = DATA / "store_sample.trig"
 RES = "https://w3id.org/kgraph/resource/"

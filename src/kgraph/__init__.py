@@ -12,11 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import GraphFileError, InputError, KgraphError, OntologyError, QueryError
 
-# ``build`` is bound eagerly: the submodule ``kgraph.build`` would otherwise shadow the function
-from .pipeline import BuildResult, build  # noqa: E402  (after errors, which it needs)
-
 if TYPE_CHECKING:
     from .api import Report, build_to, query
+    from .pipeline import BuildResult, build
     from .store import load_graph
 
 __all__ = [
@@ -36,6 +34,8 @@ __all__ = [
 __version__ = "0.1.0"
 
 _LAZY = {
+    "BuildResult": "pipeline",
+    "build": "pipeline",
     "Report": "api",
     "build_to": "api",
     "query": "api",

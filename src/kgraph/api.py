@@ -19,9 +19,10 @@ from pathlib import Path
 from rdflib import Graph
 
 from .cache import Cache, Entry, Manifest, make_entry
+from .files import printable_path, write_atomic
 from .lines import nquads, one_pref_label, summarize_lines, trig, turtle
-from .pipeline import BuildResult, Shard, build, merge, printable_path, write_atomic
-from .query import Table, resolve_query, run_query
+from .pipeline import BuildResult, Shard, build, merge
+from .sparql import Table, resolve_query, run_query
 from .store import load_graph
 
 #: The files ``build_to`` writes, by kind.

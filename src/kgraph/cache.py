@@ -36,7 +36,7 @@ SHAPING = (
     "model.py",
     "identity.py",
     "namespaces.py",
-    "build.py",
+    "rdf.py",
     "extract",
     "data",
     "ontology",
@@ -199,7 +199,7 @@ class Cache:
 
     def save(self, manifest: Manifest) -> None:
         """Replace the manifest, then drop article files no entry refers to."""
-        from .pipeline import write_atomic
+        from .files import write_atomic
 
         write_atomic(self.root / MANIFEST, manifest.to_json().encode("utf-8"))
         keep = {e.relpath for e in manifest.entries.values()}

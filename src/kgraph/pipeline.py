@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
-import tempfile
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -27,13 +25,13 @@ from typing import TYPE_CHECKING
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
-from .build import build_graph, build_lines
 from .errors import InputError
 from .extract import extract
 from .identity import article_iri
 from .lines import SHARED_GRAPH, add_lines, ontology_lines
 from .model import Extraction
 from .namespaces import PREDICATE_OF, bind_prefixes
+from .rdf import build_graph, build_lines
 from .read import MAX_BYTES, find_articles, read_article
 from .text import make_document
 
@@ -374,35 +372,3 @@ def summarize(graph: Graph) -> dict[str, Counter[str]]:
         if count:
             relations[name] = count
     return {"entities": classes, "relations": relations}
-
-
-def _umask() -> int:
-    """The process's umask (read by setting it, then putting it back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def printable_path(path: object) -> str:
-    """A path for a one-line message: control characters (a line break in a file name) escaped."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(path))
-
-
-def write_atomic(path: Path, data: bytes | Iterable[str]) -> None:
-    """Write ``data`` (bytes, or UTF-8 text pieces) to ``path`` through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            if isinstance(data, bytes):
-                handle.write(data)
-            else:
-                for piece in data:
-                    handle.write(piece.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -29,7 +29,7 @@ from rdflib.term import Node
 
 from .errors import KgraphError, QueryError
 from .namespaces import RES
-from .query import (
+from .sparql import (
     Table,
     check_read_only,
     query_form,

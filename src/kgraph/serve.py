@@ -36,8 +36,8 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import KgraphError, QueryError
-from .query import Table, check_read_only, describe_query, query_form, ready_queries
 from .remote import nt_term
+from .sparql import Table, check_read_only, describe_query, query_form, ready_queries
 from .store import Store
 
 T = TypeVar("T")

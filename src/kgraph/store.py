@@ -29,7 +29,7 @@ from rdflib.term import Node
 from .errors import GraphFileError, InputError, QueryError
 from .lines import SHARED_GRAPH as SHARED_GRAPH_IRI
 from .namespaces import KG, SCHEMA, bind_prefixes
-from .query import (
+from .sparql import (
     Table,
     check_read_only,
     first_line,

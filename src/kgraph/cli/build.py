@@ -77,7 +77,8 @@ class ProgressBar:
 
 def run(args: argparse.Namespace) -> int:
     from ..api import build_to
-    from ..pipeline import parse_shard, printable_path
+    from ..files import printable_path
+    from ..pipeline import parse_shard
 
     out = Path(args.out)
     if out.exists() and not out.is_dir():

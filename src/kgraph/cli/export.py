@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     from ..export import export_graph
-    from ..pipeline import write_atomic
+    from ..files import write_atomic
     from ..store import load_graph
 
     graph = load_graph(args.graph)

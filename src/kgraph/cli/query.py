@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..query import describe_query, format_table, ready_queries, resolve_query
+    from ..sparql import describe_query, format_table, ready_queries, resolve_query
 
     if args.list:
         for name, text in ready_queries().items():
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         with open_store(args.graph, read_only=True) as store:
             table = store.query(text)
     else:
-        from ..query import run_query
+        from ..sparql import run_query
         from ..store import load_graph
 
         table = run_query(load_graph(args.graph), text)

@@ -47,8 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import InputError, QueryError
-    from ..pipeline import write_atomic
-    from ..query import resolve_query, run_query
+    from ..files import write_atomic
+    from ..sparql import resolve_query, run_query
     from ..store import load_graph
     from ..visualize import render_html, with_context
 
