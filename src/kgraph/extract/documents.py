@@ -55,6 +55,7 @@ class DocMention:
     term: str = ""
     short: str = ""  # for short references: the number alone ('05'), to resolve in the article
     plenum: str = ""  # 'Trung ương 4'
+    rule: str = ""  # the rule that found it
 
 
 def _type_before(text: str, start: int, lex: Lexicon) -> tuple[str, int]:

@@ -16,6 +16,10 @@ from ..text import name_key
 from .lexicon import Head, Lexicon, lexicon
 from .tokens import Token
 
+#: Words before a mention that make it a complement, never the subject of a verb after it.
+PREPOSITIONS = frozenset(
+    "ở tại trong của cho với về giữa từ theo đến thuộc trước sau ngoài như bằng qua tới cùng".split()
+)
 #: Words that end a name even when capitalised (sentence words that follow names)
 _CONNECTORS = {"và", "-", "–", ","}
 
@@ -160,7 +164,7 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
         if j + 1 < len(tokens) and tokens[j].text == "Việt" and tokens[j + 1].text == "Nam":
             j += 2  # Ngân hàng Nhà nước Việt Nam: the same body (its key drops the country)
         return NameSpan(i, j, head.kind, head, None)
-    j, components, inner = _components(tokens, j, head, lex)
+    j, components, inner = read_components(tokens, j, head, lex)
     if components == 0 and not head.bare:
         return None
     if head.words == ("Hội",) and j - i == 2 and not tokens[i + 1].is_acronym:
@@ -177,13 +181,15 @@ def parse_place(tokens: list[Token], i: int, lex: Lexicon | None = None) -> Name
     if head is None:
         return None
     j = i + len(head.words)
-    j, components, inner = _components(tokens, j, head, lex)
+    j, components, inner = read_components(tokens, j, head, lex)
     if components == 0:
         return None
     return NameSpan(i, j, "Location", head, inner)
 
 
-def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[int, int, NameSpan | None]:
+def read_components(
+    tokens: list[Token], j: int, head: Head, lex: Lexicon
+) -> tuple[int, int, NameSpan | None]:
     """Consume the components after a head: (end, how many, first nested name)."""
     components = 0
     inner: NameSpan | None = None
@@ -430,3 +436,23 @@ def _joins_domain(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool
     if text == "-" and head.words[0] in ("Bộ", "Sở", "Ủy", "Ban"):
         return True
     return False
+
+
+def match_title(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Length of a post title at ``i`` (0 when none)."""
+    for title in lex.titles.get(tokens[i].key, ()):
+        if match_words(tokens, i, title):
+            return len(title)
+    return 0
+
+
+def preceded_by_preposition(tokens: list[Token], i: int) -> bool:
+    """Whether the mention at token ``i`` is a complement (after 'ở', 'của', 'đối với'…)."""
+    k = i - 1
+    while k >= 0 and tokens[k].key in ("các", "những", "toàn", "cả"):
+        k -= 1
+    if k < 0:
+        return False
+    if tokens[k].key in PREPOSITIONS:
+        return True
+    return k >= 1 and f"{tokens[k - 1].key} {tokens[k].key}" in ("đối với", "bên cạnh", "so với")

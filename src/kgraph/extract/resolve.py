@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..model import Entity
 from ..text import name_key
 from .lexicon import Lexicon, lexicon
-from .mentions import Found
+from .state import Found, Group
 
 _NATIONAL_MARKERS = ("trung ương", "việt nam", "chính phủ", "quốc hội", "nhà nước", "quốc gia")
 _GLOBAL_HEADS = frozenset(
@@ -253,10 +253,10 @@ def _is_global(name: str, f: Found, lex: Lexicon) -> bool:
     return head in _GLOBAL_HEADS and len(words) > len(head.split())
 
 
-def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dict[str, Entity]:
+def resolve(found: list[Found], article_id: str) -> dict[str, Entity]:
     """Give every mention its identity key and canonical name; return the entities."""
     lex = lexicon()
-    orgs = [f for f in found if f.group == "org"]
+    orgs = [f for f in found if f.group is Group.ORG]
     all_orgs = orgs + [f.inner for f in orgs if f.inner is not None]
     inner_chain: list[Found] = []
     for f in orgs:
@@ -338,7 +338,7 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
         add(f, full, name, _kind_of(name, f))
 
     # people: full names; a lone given name resolves to the one full name ending with it
-    people = [f for f in found if f.group == "person"]
+    people = [f for f in found if f.group is Group.PERSON]
     full_people = {name_key(p.text) for p in people if len(p.text.split()) >= 2}
     for p in people:
         key = name_key(p.text)
@@ -352,15 +352,15 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
         add(p, f"person|{key}", label, "Person")
 
     for f in found:
-        if f.group == "place":
+        if f.group is Group.PLACE:
             add(f, f"place|{name_key(f.text)}", f.text, "Location")
-        elif f.group == "project":
+        elif f.group is Group.PROJECT:
             add(f, f"project|{article_id}|{name_key(f.text)}", f.text, "Project")
             if f.title:
                 aliases[f.key].add(f.title)
-        elif f.group == "campaign":
+        elif f.group is Group.CAMPAIGN:
             add(f, f"campaign|{name_key(f.text)}", f.text, "Campaign")
-    events = [f for f in found if f.group == "event"]
+    events = [f for f in found if f.group is Group.EVENT]
     event_keys = sorted({name_key(f.text) for f in events}, key=len)
     for f in events:  # Kỳ họp thứ 9 is the Kỳ họp thứ 9 HĐND tỉnh … khóa XIII the article names in full
         key = name_key(f.text)
@@ -392,7 +392,7 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
         add(f, f"event|{key}" if national else f"event|{article_id}|{key}", label, "Event")
 
     # documents: by number; plenum resolutions by plenum and term; short forms by number prefix
-    docs = [f for f in found if f.group == "doc" and f.doc is not None]
+    docs = [f for f in found if f.group is Group.DOC and f.doc is not None]
     numbered = [d for d in docs if d.doc and d.doc.number]
     terms = {d.doc.plenum: d.term for d in docs if d.doc and d.doc.plenum and d.term}
     for d in docs:
