@@ -78,6 +78,7 @@ class Entity:
     issued_on: str = ""  # ISO date
     title: str = ""
     term: str = ""
+    rule: str = ""  # the rule that found its first mention (not written to the graph)
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..model import Entity
 from ..text import name_key
+from .documents import DocMention
 from .lexicon import Lexicon, lexicon
 from .state import Found, Group
 
@@ -253,39 +254,73 @@ def _is_global(name: str, f: Found, lex: Lexicon) -> bool:
     return head in _GLOBAL_HEADS and len(words) > len(head.split())
 
 
-def resolve(found: list[Found], article_id: str) -> dict[str, Entity]:
-    """Give every mention its identity key and canonical name; return the entities."""
-    lex = lexicon()
-    orgs = [f for f in found if f.group is Group.ORG]
-    all_orgs = orgs + [f.inner for f in orgs if f.inner is not None]
-    inner_chain: list[Found] = []
-    for f in orgs:
-        g = f.inner
-        while g is not None:
-            inner_chain.append(g)
-            g = g.inner
-    all_orgs = orgs + inner_chain
+class EntityTable:
+    """The entities of an article as mentions are resolved: labels, aliases and votes on the class."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.aliases: dict[str, set[str]] = defaultdict(set)
+        self.kinds: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def add(self, f: Found, key: str, label: str, kind: str, **fields: str) -> None:
+        """``f`` names entity ``key``: the first mention makes it (and records its rule); later
+        ones add aliases, fill empty fields, and give an organisation its longest name."""
+        f.key = key
+        self.aliases[key].add(f.text)
+        self.aliases[key].add(label)
+        self.kinds[key][kind] += 2 if fields.get("number") else 1
+        current = self.entities.get(key)
+        if current is None:
+            self.entities[key] = Entity(key=key, kind=kind, label=label, rule=f.rule, **fields)  # type: ignore[arg-type]
+        else:  # fields already known win; an organisation keeps its longest name
+            known: dict[str, str] = {name: getattr(current, name) or value for name, value in fields.items()}
+            if key.startswith("org|") and len(label) > len(current.label):
+                known["label"] = label
+            self.entities[key] = replace(current, **known)  # type: ignore[arg-type]
+
+    def finish(self) -> dict[str, Entity]:
+        """The entities, each with the class most of its mentions gave and its other names."""
+        out: dict[str, Entity] = {}
+        for key, ent in self.entities.items():
+            kind = ent.kind
+            if self.kinds[key] and not key.startswith("doc|"):
+                kind = self.kinds[key].most_common(1)[0][0]
+            names = tuple(sorted(a for a in self.aliases[key] if a and a != ent.label))
+            out[key] = replace(ent, kind=kind, aliases=names)
+        return out
+
+
+def _maximal(key: str, keys: list[str]) -> str:
+    """The one longest key of ``keys`` that ``key`` begins ('' when none or several)."""
+    longer = [k for k in keys if k != key and k.startswith(key + " ")]
+    maximal = [k for k in longer if not any(o != k and o.startswith(k + " ") for o in longer)]
+    return maximal[0] if len(maximal) == 1 else ""
+
+
+@dataclass
+class OrgNames:
+    """What the article's organisation names say together: short forms and their long names."""
+
+    canonical: dict[str, str]  # key of a short form -> key of the long name
+    name_of_key: dict[str, str]  # key -> the longest name written for it
+    province: tuple[str, str, str]  # the article's province: (key, level word, name)
+
+
+def _org_names(all_orgs: list[Found], lex: Lexicon) -> OrgNames:
+    """Short forms: a name that begins one longer name of the article is that name; nested names
+    take the long form of their inner name (Ban Thường vụ Đảng ủy Khối -> … Khối Các cơ quan tỉnh)."""
     for f in all_orgs:
         f.name = expand(_canonical_case(f.text, f), lex)
-    province, level_name, province_name = _article_province(all_orgs, lex)
-
-    # short forms: a name that begins one longer name of the article is that name
+    province = _article_province(all_orgs, lex)
     full_names = sorted({org_key(f.name, f) for f in all_orgs}, key=len)
     canonical: dict[str, str] = {}
     for key in full_names:
-        longer = [k for k in full_names if k != key and k.startswith(key + " ")]
-        if not longer:
-            continue
-        # keep only the maximal ones; they must agree (one chain)
-        maximal = [k for k in longer if not any(o != k and o.startswith(k + " ") for o in longer)]
-        if len(maximal) == 1:
-            canonical[key] = maximal[0]
+        longest = _maximal(key, full_names)
+        if longest:  # only when the longer ones agree (one chain)
+            canonical[key] = longest
     name_of_key: dict[str, str] = {}
     for f in sorted(all_orgs, key=lambda f: (-len(f.name), f.start)):
         name_of_key.setdefault(org_key(f.name, f), f.name)
-
-    # nested names take the long form of their inner name:
-    # Ban Thường vụ Đảng ủy Khối -> Ban Thường vụ Đảng ủy Khối Các cơ quan tỉnh
     for f in sorted(all_orgs, key=lambda f: -f.start):
         if f.inner is not None and f.head is not None:
             inner_key = canonical.get(org_key(f.inner.name, f.inner), org_key(f.inner.name, f.inner))
@@ -295,36 +330,29 @@ def resolve(found: list[Found], article_id: str) -> dict[str, Entity]:
                 longer_name = prefix + inner_name
                 canonical.setdefault(org_key(f.name, f), org_key(longer_name))
                 name_of_key.setdefault(org_key(longer_name), longer_name)
+    return OrgNames(canonical, name_of_key, province)
 
-    entities: dict[str, Entity] = {}
-    aliases: dict[str, set[str]] = defaultdict(set)
-    kinds: dict[str, Counter[str]] = defaultdict(Counter)
 
-    def add(f: Found, key: str, label: str, kind: str, **fields: str) -> None:
-        f.key = key
-        aliases[key].add(f.text)
-        aliases[key].add(label)
-        kinds[key][kind] += 2 if fields.get("number") else 1
-        current = entities.get(key)
-        if current is None:
-            entities[key] = Entity(key=key, kind=kind, label=label, **fields)  # type: ignore[arg-type]
-        else:  # fields already known win; an organisation keeps its longest name
-            known: dict[str, str] = {name: getattr(current, name) or value for name, value in fields.items()}
-            if key.startswith("org|") and len(label) > len(current.label):
-                known["label"] = label
-            entities[key] = replace(current, **known)  # type: ignore[arg-type]
+def _vague(f: Found, key: str, lex: Lexicon) -> bool:
+    """A lone short form nobody in the article spells out, or a bare head that means nothing alone."""
+    if f.head is None and key == org_key(f.name, f):
+        return True
+    head = _head_key(f)
+    return f.bare and head in _VAGUE_BARE and key == org_key(f.name, f) and head not in _LOCAL_BARE
 
+
+def _resolve_orgs(table: EntityTable, all_orgs: list[Found], article_id: str, lex: Lexicon) -> None:
+    """Organisations: national and place-named ones keyed globally, the rest in their province
+    (when the article has one) or their article."""
+    names = _org_names(all_orgs, lex)
+    province, level_name, province_name = names.province
     for f in all_orgs:
         key = org_key(f.name, f)
-        key = canonical.get(key, key)
-        if f.head is None and key == org_key(f.name, f):  # a lone short form nobody in the article spells out
+        key = names.canonical.get(key, key)
+        if _vague(f, key, lex):
             f.key = ""
             continue
-        if f.bare and _head_key(f) in _VAGUE_BARE and key == org_key(f.name, f):
-            if _head_key(f) not in _LOCAL_BARE:
-                f.key = ""
-                continue
-        name = name_of_key.get(key, f.name)
+        name = names.name_of_key.get(key, f.name)
         if _is_global(name, f, lex):
             full = f"org|{key}"
         else:
@@ -333,11 +361,13 @@ def resolve(found: list[Found], article_id: str) -> dict[str, Entity]:
             if in_province and province_name and province not in name_key(name):
                 # the label says which province (two provinces' HĐND tỉnh are two nodes);
                 # the name as written stays an alias
-                aliases[full].add(name)
+                table.aliases[full].add(name)
                 name = _with_province(name, key, level_name, province_name, lex)
-        add(f, full, name, _kind_of(name, f))
+        table.add(f, full, name, _kind_of(name, f))
 
-    # people: full names; a lone given name resolves to the one full name ending with it
+
+def _resolve_people(table: EntityTable, found: list[Found]) -> None:
+    """People: full names; a lone given name resolves to the one full name ending with it."""
     people = [f for f in found if f.group is Group.PERSON]
     full_people = {name_key(p.text) for p in people if len(p.text.split()) >= 2}
     for p in people:
@@ -349,38 +379,50 @@ def resolve(found: list[Found], article_id: str) -> dict[str, Entity]:
         elif len(p.text.split()) == 1:
             continue
         label = next((q.text for q in people if name_key(q.text) == key), p.text)
-        add(p, f"person|{key}", label, "Person")
+        table.add(p, f"person|{key}", label, "Person")
 
+
+def _resolve_named(table: EntityTable, found: list[Found], article_id: str) -> None:
+    """Places and campaigns by their names; projects by their names within the article."""
     for f in found:
         if f.group is Group.PLACE:
-            add(f, f"place|{name_key(f.text)}", f.text, "Location")
+            table.add(f, f"place|{name_key(f.text)}", f.text, "Location")
         elif f.group is Group.PROJECT:
-            add(f, f"project|{article_id}|{name_key(f.text)}", f.text, "Project")
+            table.add(f, f"project|{article_id}|{name_key(f.text)}", f.text, "Project")
             if f.title:
-                aliases[f.key].add(f.title)
+                table.aliases[f.key].add(f.title)
         elif f.group is Group.CAMPAIGN:
-            add(f, f"campaign|{name_key(f.text)}", f.text, "Campaign")
+            table.add(f, f"campaign|{name_key(f.text)}", f.text, "Campaign")
+
+
+def _event_key(key: str, event_keys: list[str]) -> str:
+    """Kỳ họp thứ 9 is the Kỳ họp thứ 9 HĐND tỉnh … khóa XIII the article names in full; a
+    congress named by its number only ('Đại hội đại biểu lần thứ XXIV') the one the article names."""
+    longest = _maximal(key, [k for k in event_keys if k.startswith(key + " ")])
+    if longest:
+        return longest
+    if _GENERIC_EVENT.match(key):
+        ordinal = _EVENT_ORDINAL.search(key)
+        named = [
+            k
+            for k in event_keys
+            if ordinal
+            and k.split()[:2] == key.split()[:2]
+            and not _GENERIC_EVENT.match(k)
+            and (o := _EVENT_ORDINAL.search(k)) is not None
+            and o.group(1) == ordinal.group(1)
+        ]
+        if len(named) == 1:
+            return named[0]
+    return key
+
+
+def _resolve_events(table: EntityTable, found: list[Found], article_id: str, lex: Lexicon) -> None:
+    """Events: national (a central plenum, a place-named congress) or of their article."""
     events = [f for f in found if f.group is Group.EVENT]
     event_keys = sorted({name_key(f.text) for f in events}, key=len)
-    for f in events:  # Kỳ họp thứ 9 is the Kỳ họp thứ 9 HĐND tỉnh … khóa XIII the article names in full
-        key = name_key(f.text)
-        longer = [k for k in event_keys if k.startswith(key + " ")]
-        maximal = [k for k in longer if not any(o != k and o.startswith(k + " ") for o in longer)]
-        if len(maximal) == 1:
-            key = maximal[0]
-        elif _GENERIC_EVENT.match(key):  # 'Đại hội đại biểu lần thứ XXIV': the congress the article names
-            ordinal = _EVENT_ORDINAL.search(key)
-            named = [
-                k
-                for k in event_keys
-                if ordinal
-                and k.split()[:2] == key.split()[:2]
-                and not _GENERIC_EVENT.match(k)
-                and (o := _EVENT_ORDINAL.search(k)) is not None
-                and o.group(1) == ordinal.group(1)
-            ]
-            if len(named) == 1:
-                key = named[0]
+    for f in events:
+        key = _event_key(name_key(f.text), event_keys)
         label = next((e.text for e in events if name_key(e.text) == key), f.text)
         label = label[0].upper() + label[1:]
         words = key.split()
@@ -389,9 +431,39 @@ def resolve(found: list[Found], article_id: str) -> dict[str, Entity]:
             for i in range(len(words))
             for j in range(i + 1, len(words) + 1)
         )
-        add(f, f"event|{key}" if national else f"event|{article_id}|{key}", label, "Event")
+        table.add(f, f"event|{key}" if national else f"event|{article_id}|{key}", label, "Event")
 
-    # documents: by number; plenum resolutions by plenum and term; short forms by number prefix
+
+def _resolve_plenum(table: EntityTable, d: Found, m: DocMention, term: str, article_id: str) -> None:
+    """A plenum's or congress's resolution: by plenum and term (by article when the term is unknown)."""
+    # a congress is named by its term already: 'Nghị quyết Đại hội XIII'
+    label = f"Nghị quyết {m.plenum}" + (
+        f" (khóa {term})" if term and not m.plenum.startswith("Đại hội") else ""
+    )
+    key = f"doc|nghị quyết {name_key(m.plenum)}" + (f" khóa {term.lower()}" if term else f"|{article_id}")
+    table.add(d, key, label, "Resolution", type_code="NQ", title=d.title, term=term)
+    table.aliases[key].add(f"Nghị quyết {m.plenum}")
+
+
+def _resolve_short(
+    table: EntityTable, d: Found, m: DocMention, numbered: list[Found], article_id: str
+) -> None:
+    """'Chỉ thị 05': the article's numbered document of that type and number, else one of its own."""
+    target = [
+        n
+        for n in numbered
+        if n.doc and n.doc.type_code == m.type_code and re.match(rf"0*{int(m.short)}\D", n.doc.number)
+    ]
+    if target:
+        d.key = target[0].key or f"doc|{name_key(target[0].doc.number)}"  # type: ignore[union-attr]
+        table.aliases[d.key].add(d.text)
+        return
+    key = f"doc|{article_id}|{name_key(m.label)}"
+    table.add(d, key, m.label, d.kind, type_code=m.type_code, issued_on=d.date, title=d.title)
+
+
+def _resolve_documents(table: EntityTable, found: list[Found], article_id: str) -> None:
+    """Documents: by number; plenum resolutions by plenum and term; short forms by number prefix."""
     docs = [f for f in found if f.group is Group.DOC and f.doc is not None]
     numbered = [d for d in docs if d.doc and d.doc.number]
     terms = {d.doc.plenum: d.term for d in docs if d.doc and d.doc.plenum and d.term}
@@ -399,66 +471,42 @@ def resolve(found: list[Found], article_id: str) -> dict[str, Entity]:
         m = d.doc
         assert m is not None
         if m.number:
-            key = f"doc|{name_key(m.number)}"
-            add(
+            fields = {"number": m.number, "type_code": m.type_code, "issuer_code": m.issuer_code}
+            table.add(
                 d,
-                key,
+                f"doc|{name_key(m.number)}",
                 m.label,
                 d.kind,
-                number=m.number,
-                type_code=m.type_code,
-                issuer_code=m.issuer_code,
+                **fields,
                 issued_on=d.date,
                 title=d.title,
                 term=d.term,
             )
         elif m.plenum:
-            term = d.term or terms.get(m.plenum, "")
-            # a congress is named by its term already: 'Nghị quyết Đại hội XIII'
-            label = f"Nghị quyết {m.plenum}" + (
-                f" (khóa {term})" if term and not m.plenum.startswith("Đại hội") else ""
-            )
-            key = f"doc|nghị quyết {name_key(m.plenum)}" + (
-                f" khóa {term.lower()}" if term else f"|{article_id}"
-            )
-            add(d, key, label, "Resolution", type_code="NQ", title=d.title, term=term)
-            aliases[key].add(f"Nghị quyết {m.plenum}")
+            _resolve_plenum(table, d, m, d.term or terms.get(m.plenum, ""), article_id)
         elif m.short:
-            target = [
-                n
-                for n in numbered
-                if n.doc and n.doc.type_code == m.type_code and re.match(rf"0*{int(m.short)}\D", n.doc.number)
-            ]
-            if target:
-                d.key = target[0].key or f"doc|{name_key(target[0].doc.number)}"  # type: ignore[union-attr]
-                aliases[d.key].add(d.text)
-            else:
-                add(
-                    d,
-                    f"doc|{article_id}|{name_key(m.label)}",
-                    m.label,
-                    d.kind,
-                    type_code=m.type_code,
-                    issued_on=d.date,
-                    title=d.title,
-                )
+            _resolve_short(table, d, m, numbered, article_id)
         elif m.type_code == "NQ":  # a congress's resolution: named by its congress
-            add(
-                d,
-                f"doc|{article_id}|{name_key(m.label)}",
-                m.label,
-                "Resolution",
-                type_code="NQ",
-                title=d.title,
-            )
+            key = f"doc|{article_id}|{name_key(m.label)}"
+            table.add(d, key, m.label, "Resolution", type_code="NQ", title=d.title)
         else:  # a named law
-            add(d, f"doc|{name_key(m.label)}", m.label, d.kind, title=d.title)
+            table.add(d, f"doc|{name_key(m.label)}", m.label, d.kind, title=d.title)
 
-    out: dict[str, Entity] = {}
-    for key, ent in entities.items():
-        kind = ent.kind
-        if kinds[key] and not key.startswith("doc|"):
-            kind = kinds[key].most_common(1)[0][0]
-        names = tuple(sorted(a for a in aliases[key] if a and a != ent.label))
-        out[key] = replace(ent, kind=kind, aliases=names)
-    return out
+
+def resolve(found: list[Found], article_id: str) -> dict[str, Entity]:
+    """Give every mention its identity key and canonical name; return the entities."""
+    lex = lexicon()
+    orgs = [f for f in found if f.group is Group.ORG]
+    inner_chain: list[Found] = []
+    for f in orgs:
+        g = f.inner
+        while g is not None:
+            inner_chain.append(g)
+            g = g.inner
+    table = EntityTable()
+    _resolve_orgs(table, orgs + inner_chain, article_id, lex)
+    _resolve_people(table, found)
+    _resolve_named(table, found, article_id)
+    _resolve_events(table, found, article_id, lex)
+    _resolve_documents(table, found, article_id)
+    return table.finish()
