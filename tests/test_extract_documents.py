@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import names, run, triples
 
-from kgraph.extract.documents import find_documents
+from kgraph.extract.rules import find_documents
 
 
 @pytest.mark.parametrize(

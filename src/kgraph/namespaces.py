@@ -13,7 +13,6 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, Def
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
 RES = Namespace("https://w3id.org/kgraph/resource/")
-ONTOLOGY_IRI = URIRef("https://w3id.org/kgraph/ontology")
 
 
 class KG(DefinedNamespace):

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from ..model import Document, Extraction, Quantity, Relation
 from .article import ArticleContext, fill_ellipsis, main_actor
 from .lexicon import Lexicon, lexicon
-from .mentions import new_state
 from .relations import RelationState
 from .resolve import resolve
-from .rules import ARTICLE_RELATION_RULES, SENTENCE_RELATION_RULES, rule_name, run_mention_rules
+from .rules import ARTICLE_RELATION_RULES, SENTENCE_RELATION_RULES, new_state, rule_name, run_mention_rules
 from .state import Drop, Found, SentenceState
 
 __all__ = ["Trace", "extract", "trace"]

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document
 from ..text import name_key
-from .documents import DocMention, find_documents, of_at, read_after, title_at
+from .documents import DocMention, of_at, read_after, title_at
 from .events import find_events
 from .lexicon import Head, Lexicon
 from .names import (
@@ -28,7 +27,7 @@ from .names import (
 )
 from .people import find_people
 from .state import Found, Group, SentenceState, Spans, token_at
-from .tokens import Token, quote_spans, tokenize
+from .tokens import Token
 
 _CAMPAIGN_CUE = re.compile(
     r"(phong trào|cuộc vận động|vận động|cuộc thi|hội thi|chương trình|chiến dịch|giải thưởng|đợt thi đua|"
@@ -57,21 +56,6 @@ def _span_found(span: NameSpan, st: SentenceState, group: Group, rule: str) -> F
     bare = span.head is not None and span.j - span.i == len(span.head.words)
     text = st.text[start - st.base : end - st.base]
     return Found(start, end, text, group, span.kind, st.index, span.head, inner, bare=bare, rule=rule)
-
-
-def new_state(doc: Document, index: int, lex: Lexicon) -> SentenceState:
-    """A sentence's tokens, quotes and document numbers, before any rule has run."""
-    sentence = doc.sentences[index]
-    text = sentence.text
-    base = sentence.start
-    quotes = [(s + base, e + base) for s, e in quote_spans(text)]
-    docs = find_documents(text, lex)
-    blocked = Spans(base, len(text))
-    for start, end in quotes + [(d.start + base, d.end + base) for d in docs]:
-        blocked.add(start, end)
-    return SentenceState(
-        doc, index, lex, sentence, tokenize(text, base), quotes, docs, blocked, Spans(base, len(text))
-    )
 
 
 # --- rule: names ---------------------------------------------------------------------------

@@ -187,117 +187,164 @@ def parse_place(tokens: list[Token], i: int, lex: Lexicon | None = None) -> Name
     return NameSpan(i, j, "Location", head, inner)
 
 
+@dataclass
+class _Reading:
+    """Where reading the components after a head stands."""
+
+    j: int
+    components: int = 0
+    inner: NameSpan | None = None
+    after_place: bool = False  # the last component was a place or a level word
+    just_nested: bool = False  # the last component was a nested name
+
+
+_GO, _STOP, _NEXT = 0, 1, 2  # read on; the name ends; this step does not apply
+
+
+def _nested(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
+    """A nested name: Ban Tuyên giáo Huyện ủy, Đảng bộ Cục Thuế tỉnh."""
+    if not tokens[r.j].is_cap or r.inner is not None:
+        return _NEXT
+    nested = match_head(tokens, r.j, lex.heads)
+    if nested is None or nested.kind == "-":
+        return _NEXT
+    sub = parse_org(tokens, r.j, lex)
+    if sub is None:
+        return _NEXT
+    r.inner, r.j = sub, sub.j
+    r.components += 1
+    r.after_place, r.just_nested = False, True
+    return _GO
+
+
+def _level(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
+    """A level word (tỉnh, Khối) and the place it introduces (tỉnh Nam Định)."""
+    level = level_at(tokens, r.j, lex)
+    if not level:
+        return _NEXT
+    n = len(tokens)
+    j = r.j + level
+    r.components += 1
+    r.after_place = True
+    # lower-case pieces of proper names after a level word (Khối các cơ quan)
+    if j < n and not tokens[j].is_cap and tokens[j].is_word:
+        end = _lower_piece(tokens, j, lex)
+        if end > j:
+            j = end
+    # the place a level word introduces (tỉnh Nam Định), never a person (UBND tỉnh Phạm Anh Tuấn)
+    if j < n and tokens[j].is_cap and tokens[j].is_word and not tokens[j].is_acronym:
+        place = match_place(tokens, j, lex) or _city_person(tokens, j, lex)
+        if place:
+            j += place
+        elif person_run(tokens, j, lex) < 3 and match_head(tokens, j, lex.heads) is None:
+            end = word_end(tokens, j, lex)
+            j = end if end > j + 1 else j + _place_words(tokens, j, lex)
+    r.j = j
+    return _GO
+
+
+def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
+    """'và', '-', ',' or '&': a second domain (Ban Kinh tế - Ngân sách), else the end."""
+    tok = tokens[r.j]
+    if tok.text not in _CONNECTORS and tok.key != "&":
+        return _NEXT
+    if (r.components or len(head.words) > 1) and _joins_domain(tokens, r.j, head, lex):
+        r.j += 1
+        return _GO
+    # Bộ Tài nguyên - môi trường: a hyphen joins a lower-case second domain
+    if r.components and tok.text in "-–" and head.words[0] in _HYPHEN_HEADS:
+        end = _lower_word(tokens, r.j + 1, lex)
+        if end > r.j + 1:
+            r.j = end
+            return _GO
+    return _STOP
+
+
+def _number(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
+    """Ban Chỉ đạo 35 Tỉnh ủy, Chi bộ 3, Sư đoàn 304."""
+    tok = tokens[r.j]
+    if not (tok.is_number and head.words[0] in _NUMBERED_HEADS and len(tok.text) <= 3):
+        return _NEXT
+    nxt = tokens[r.j + 1] if r.j + 1 < len(tokens) else None
+    always = " ".join(head.words) in _ALWAYS_NUMBERED and r.components == 0
+    if always or nxt is None or not nxt.is_word or nxt.is_cap or level_at(tokens, r.j + 1, lex):
+        r.j += 1
+        r.components += 1
+        return _GO
+    return _STOP
+
+
+def _lower(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
+    """Lower-case words bridging two capitalised parts (Ủy ban An toàn giao thông Quốc gia), or a
+    descriptive tail (Trung tâm Y tế dự phòng); else the end."""
+    j = r.j
+    end = _bridge_end(tokens, j, lex) if r.components and not r.after_place else j
+    if (
+        end == j
+        and (r.components or len(head.words) > 1)  # Ban Chỉ đạo phòng, chống tham nhũng tỉnh
+        and not r.after_place
+        and not r.just_nested
+        and head.words[0] in _DESCRIPTOR_HEADS
+    ):
+        # right after the head, the tail still needs a place, a level or a proper part
+        # after it to make a name (Bệnh viện đa khoa Kiên Giang): 'Công ty chúng tôi' is none
+        end = _tail_end(tokens, j, lex)  # Trung tâm Y tế dự phòng, Hội Nạn nhân chất độc da cam
+    if end > j:
+        r.j = end
+        return _GO
+    return _STOP
+
+
+def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
+    """A capitalised component: an acronym, a name inside a name, a place, or a word-list word."""
+    j = r.j
+    tok = tokens[j]
+    r.after_place = r.just_nested = False
+    if _after_central(tokens, j) and tok.text not in _AFTER_CENTRAL_OK:
+        return _STOP  # a name ends at 'Trung ương' (Ban Tuyên giáo T.Ư Hồng Vinh: a person follows)
+    if tok.is_acronym:
+        if head.kind == "Location" and tok.text not in lex.abbreviations:
+            return _STOP
+        r.j, r.components = j + 1, r.components + 1
+        return _GO
+    run = person_run(tokens, j, lex)
+    if run >= 3 and not head.person:
+        if " ".join(t.key for t in tokens[j : j + run]) not in lex.name_people:
+            return _STOP
+        r.j, r.components = j + run, r.components + 1  # Đoàn TNCS Hồ Chí Minh
+        return _GO
+    place = match_place(tokens, j, lex)
+    if place and word_end(tokens, j, lex) <= j + place:  # Ban Pháp chế is no Ban of France
+        r.j, r.components, r.after_place = j + place, r.components + 1, True
+        return _GO
+    r.j, r.components = word_end(tokens, j, lex), r.components + 1
+    return _GO
+
+
 def read_components(
     tokens: list[Token], j: int, head: Head, lex: Lexicon
 ) -> tuple[int, int, NameSpan | None]:
     """Consume the components after a head: (end, how many, first nested name)."""
-    components = 0
-    inner: NameSpan | None = None
-    n = len(tokens)
-    after_place = False
-    just_nested = False
-    while j < n:
-        tok = tokens[j]
-        # a nested name: Ban Tuyên giáo Huyện ủy, Đảng bộ Cục Thuế tỉnh
-        if tok.is_cap and inner is None:
-            nested = match_head(tokens, j, lex.heads)
-            if nested is not None and nested.kind != "-":
-                sub = parse_org(tokens, j, lex)
-                if sub is not None:
-                    inner = sub
-                    j = sub.j
-                    components += 1
-                    after_place = False
-                    just_nested = True
-                    continue
-        level = level_at(tokens, j, lex)
-        if level:
-            j += level
-            components += 1
-            after_place = True
-            # lower-case pieces of proper names after a level word (Khối các cơ quan)
-            if j < n and not tokens[j].is_cap and tokens[j].is_word:
-                end = _lower_piece(tokens, j, lex)
-                if end > j:
-                    j = end
-            # the place a level word introduces (tỉnh Nam Định), never a person (UBND tỉnh Phạm Anh Tuấn)
-            if j < n and tokens[j].is_cap and tokens[j].is_word and not tokens[j].is_acronym:
-                place = match_place(tokens, j, lex) or _city_person(tokens, j, lex)
-                if place:
-                    j += place
-                elif person_run(tokens, j, lex) < 3 and match_head(tokens, j, lex.heads) is None:
-                    end = word_end(tokens, j, lex)
-                    j = end if end > j + 1 else j + _place_words(tokens, j, lex)
-            continue
-        if tok.text in _CONNECTORS or tok.key == "&":
-            # a head that holds a domain takes a second one: Ban Kinh tế - Ngân sách
-            if (components or len(head.words) > 1) and _joins_domain(tokens, j, head, lex):
-                j += 1
-                continue
-            # Bộ Tài nguyên - môi trường: a hyphen joins a lower-case second domain
-            if (
-                components
-                and tok.text in "-–"
-                and head.words[0] in ("Bộ", "Sở", "Ban", "Ủy", "Cục", "Vụ", "Hội")
-            ):
-                end = _lower_word(tokens, j + 1, lex)
-                if end > j + 1:
-                    j = end
-                    continue
+    r = _Reading(j)
+    while r.j < len(tokens):
+        state = _nested(tokens, r, lex)
+        if state == _NEXT:
+            state = _level(tokens, r, lex)
+        if state == _NEXT:
+            state = _connector(tokens, r, head, lex)
+        if state == _NEXT and not tokens[r.j].is_word:
+            state = _STOP
+        if state == _NEXT:
+            state = _number(tokens, r, head, lex)
+        if state == _NEXT:
+            state = (_capitalised if tokens[r.j].is_cap else _lower)(tokens, r, head, lex)
+        if state == _STOP:
             break
-        if not tok.is_word:
-            break
-        if tok.is_number and head.words[0] in _NUMBERED_HEADS and len(tok.text) <= 3:
-            nxt = tokens[j + 1] if j + 1 < n else None
-            always = " ".join(head.words) in _ALWAYS_NUMBERED and components == 0
-            if always or nxt is None or not nxt.is_word or nxt.is_cap or level_at(tokens, j + 1, lex):
-                j += 1  # Ban Chỉ đạo 35 Tỉnh ủy, Chi bộ 3, Sư đoàn 304
-                components += 1
-                continue
-            break
-        if not tok.is_cap:
-            # lower-case words bridging two capitalised parts: Ủy ban An toàn giao thông Quốc gia
-            end = _bridge_end(tokens, j, lex) if components and not after_place else j
-            if (
-                end == j
-                and (components or len(head.words) > 1)  # Ban Chỉ đạo phòng, chống tham nhũng tỉnh
-                and not after_place
-                and not just_nested
-                and head.words[0] in _DESCRIPTOR_HEADS
-            ):
-                # right after the head, the tail still needs a place, a level or a proper part
-                # after it to make a name (Bệnh viện đa khoa Kiên Giang): 'Công ty chúng tôi' is none
-                end = _tail_end(tokens, j, lex)  # Trung tâm Y tế dự phòng, Hội Nạn nhân chất độc da cam
-            if end > j:
-                j = end
-                continue
-            break
-        after_place = False
-        just_nested = False
-        if _after_central(tokens, j) and tok.text not in ("Đảng", "Đoàn", "Hội", "Mặt"):
-            break  # a name ends at 'Trung ương' (Ban Tuyên giáo T.Ư Hồng Vinh: a person follows)
-        if tok.is_acronym:
-            if head.kind == "Location" and tok.text not in lex.abbreviations:
-                break
-            j += 1
-            components += 1
-            continue
-        run = person_run(tokens, j, lex)
-        if run >= 3 and not head.person:
-            if " ".join(t.key for t in tokens[j : j + run]) in lex.name_people:
-                j += run  # Đoàn TNCS Hồ Chí Minh
-                components += 1
-                continue
-            break
-        place = match_place(tokens, j, lex)
-        if place and word_end(tokens, j, lex) <= j + place:  # Ban Pháp chế is no Ban of France
-            j += place
-            components += 1
-            after_place = True
-            continue
-        j = word_end(tokens, j, lex)
-        components += 1
-    return j, components, inner
+    return r.j, r.components, r.inner
+
+
+_HYPHEN_HEADS = ("Bộ", "Sở", "Ban", "Ủy", "Cục", "Vụ", "Hội")
+_AFTER_CENTRAL_OK = ("Đảng", "Đoàn", "Hội", "Mặt")
 
 
 #: Heads whose names may carry a number (Chi bộ 3, Ban Chỉ đạo 35, Sư đoàn 304)

@@ -32,11 +32,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from . import article, mentions, relations
+from ..model import Document
+from . import article, documents, mentions, relations
+from .documents import DocMention, DocScan, scan_documents
+from .lexicon import Lexicon, lexicon
 from .relations import RelationState
-from .state import SentenceState
+from .state import SentenceState, Spans
+from .tokens import quote_spans, tokenize
 
 T = TypeVar("T")
+
+#: Document rules, run in this order over every sentence before the mention rules (the spans
+#: they find are blocked: no name runs into a document number).
+DOCUMENT_RULES: tuple[Callable[[DocScan], None], ...] = (
+    documents.rule_doc_numbers,  # 05-CT/TW, 30/2020/NĐ-CP, 700 QĐ/TTG
+    documents.rule_plenum_resolutions,  # Nghị quyết Trung ương 4 (khóa XII)
+    documents.rule_congress_resolutions,  # Nghị quyết Đại hội XIII
+    documents.rule_short_references,  # Chỉ thị 05
+    documents.rule_laws,  # Luật Đất đai
+)
 
 #: Mention rules, run in this order over every sentence.
 MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
@@ -72,6 +86,30 @@ ARTICLE_RELATION_RULES: tuple[Callable[[article.ArticleContext], None], ...] = (
 def rule_name(rule: Callable[..., object]) -> str:
     """The name a rule's products record: its function name without ``rule_``."""
     return rule.__name__.removeprefix("rule_")
+
+
+def find_documents(text: str, lex: Lexicon | None = None) -> list[DocMention]:
+    """Every document mention in ``text`` (a sentence), by position."""
+    return scan_documents(text, lex or lexicon(), DOCUMENT_RULES).found
+
+
+def new_state(doc: Document, index: int, lex: Lexicon) -> SentenceState:
+    """A sentence's tokens, quotes and document numbers, before any mention rule has run."""
+    sentence = doc.sentences[index]
+    text = sentence.text
+    base = sentence.start
+    quotes = [(s + base, e + base) for s, e in quote_spans(text)]
+    scan = scan_documents(text, lex, DOCUMENT_RULES)
+    blocked = Spans(base, len(text))
+    for start, end in quotes + [(d.start + base, d.end + base) for d in scan.found]:
+        blocked.add(start, end)
+    tokens = tokenize(text, base)
+    st = SentenceState(doc, index, lex, sentence, tokens, quotes, scan.found, blocked, Spans(base, len(text)))
+    for rule, start, end, reason in scan.dropped:
+        st.rule = rule
+        st.drop(start + base, end + base, reason)
+    st.rule = ""
+    return st
 
 
 def run_mention_rules(st: SentenceState) -> SentenceState:
