@@ -82,13 +82,18 @@ def _quantities(extraction: Extraction, sentences: list[SentenceState]) -> None:
             extraction.quantities.append(Quantity(subject.key, value, unit, sm.sentence))
 
 
-def _keep_relations(extraction: Extraction, relations: list[Relation]) -> None:
-    """Each triple once (the first keeps its evidence), between two entities of the article."""
+def _keep_relations(extraction: Extraction, relations: list[Relation]) -> list[Drop]:
+    """Each triple once (the first keeps its evidence), between two entities of the article;
+    the relations left out (a duplicate is not one)."""
     seen: set[tuple[str, str, str]] = set()
+    dropped: list[Drop] = []
     for rel in relations:
         if not rel.subject or not rel.object or rel.subject == rel.object:
             continue
         if rel.subject not in extraction.entities or rel.object not in extraction.entities:
+            missing = rel.subject if rel.subject not in extraction.entities else rel.object
+            reason = f"{rel.predicate}: {missing.split('|')[-1]!r} is no entity of the article"
+            dropped.append(Drop(rel.rule, rel.sentence.start, rel.sentence.text[:80], reason))
             continue
         triple = (rel.subject, rel.predicate, rel.object)
         if rel.predicate == "cooperatesWith":
@@ -98,6 +103,7 @@ def _keep_relations(extraction: Extraction, relations: list[Relation]) -> None:
             continue
         seen.add(triple)
         extraction.relations.append(rel)
+    return dropped
 
 
 def trace(document: Document) -> Trace:
@@ -112,5 +118,5 @@ def trace(document: Document) -> Trace:
     ctx = ArticleContext(sentences, found, extraction, lex)
     dropped = [d for sm in sentences for d in sm.dropped] + _relations(document, sentences, ctx, lex)
     _quantities(extraction, sentences)
-    _keep_relations(extraction, ctx.relations)
+    dropped += _keep_relations(extraction, ctx.relations)
     return Trace(extraction, sentences, dropped)
