@@ -21,38 +21,35 @@ from ..model import Entity
 from ..text import name_key
 from .documents import DocMention
 from .lexicon import Lexicon, lexicon
+from .lexicon import pairs as _pairs
+from .lexicon import word as _word
+from .lexicon import words as _words
 from .state import Found, Group
 
-_NATIONAL_MARKERS = ("trung ương", "việt nam", "chính phủ", "quốc hội", "nhà nước", "quốc gia")
-_GLOBAL_HEADS = frozenset(
-    "bộ|tổng cục|học viện|đại học|viện|báo|đài|công ty|tổng công ty|tập đoàn|ngân hàng|trường đại học|"
-    "trường cao đẳng|trường chính trị".split("|")
+_PROVINCE, _CITY, _DISTRICT, _URBAN = (
+    _word("province"),
+    _word("city"),
+    _word("district"),
+    _word("urban_district"),
 )
-#: Heads that mean nothing alone (which Đảng ủy?): dropped unless the article says which
-_VAGUE_BARE = frozenset(
-    "đảng ủy|đảng bộ|chi bộ|ban thường vụ|ban chấp hành|bch|btv|thường trực|thường vụ|ban tuyên giáo|"
-    "ban tổ chức|"
-    "ban dân vận|ban nội chính|ủy ban kiểm tra|ubkt|công đoàn|ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|"
-    "liên đoàn lao động|ủy ban mặt trận tổ quốc|ủy ban mttq|mttq|mặt trận tổ quốc|kho bạc nhà nước|hải quan|"
-    "cục thuế|cục hải quan|tỉnh ủy|huyện ủy|thành ủy|quận ủy|thị ủy|huyên ủy|tỉnh đoàn|huyện đoàn|thành đoàn|"
-    "đoàn thanh niên|bộ chỉ huy quân sự".split("|")
+_COMMUNE, _WARD, _BLOC, _CITY_SHORT = _word("commune"), _word("ward"), _word("bloc"), _word("city_short")
+_CITY_WORDS = _CITY.split()  # the two words of 'thành phố'
+_COMMITTEE = _word("committee_word")  # the 'ủy' of Tỉnh ủy
+_PROVINCE_COMMITTEE, _CITY_COMMITTEE = f"{_PROVINCE} {_COMMITTEE}", f"{_word('city').split()[0]} {_COMMITTEE}"
+_DISTRICT_COMMITTEE = f"{_DISTRICT} {_COMMITTEE}"
+_VIETNAM, _VIETNAM_WRITTEN, _CENTRAL, _TERM = (
+    _word("vietnam"),
+    _word("vietnam_written"),
+    _word("central"),
+    _word("term"),
 )
-#: Bare heads that name one body in a local article even alone (the province's Tỉnh ủy)
-_LOCAL_BARE = frozenset(
-    "tỉnh ủy|huyện ủy|thành ủy|quận ủy|thị ủy|huyên ủy|ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|hải quan|"
-    "kho bạc nhà nước|đoàn thanh niên|tỉnh đoàn|thành đoàn|huyện đoàn|liên đoàn lao động|mặt trận tổ quốc|"
-    "ủy ban mặt trận tổ quốc|ủy ban mttq|mttq|công đoàn|cục thuế|cục hải quan|bộ chỉ huy quân sự".split("|")
-)
-
-
-_COMMITTEE_OF_LEVEL = {
-    "tỉnh": "Tỉnh ủy",
-    "huyện": "Huyện ủy",
-    "thành phố": "Thành ủy",
-    "quận": "Quận ủy",
-    "thị xã": "Thị ủy",
-}
-_LEVEL_COMMITTEE = re.compile(r"^Đảng (?:ủy|uỷ) (tỉnh|huyện|thành phố|quận|thị xã)\b", re.IGNORECASE)
+_NATIONAL_MARKERS = _words("national_markers")
+_COMMITTEE_OF_LEVEL = _pairs("committee_of_level")
+_LEVEL_COMMITTEE = re.compile(_word("level_committee_re"), re.IGNORECASE)
+_ELECTED_COMMITTEE = re.compile(_word("elected_committee_re"))
+_CANONICAL_NAME = _pairs("canonical_name")
+_NATIONAL_WITHOUT_COUNTRY = _words("national_without_country")
+_RESOLUTION, _CONGRESS, _OFFICE = _word("resolution"), _word("congress"), _word("office_head")
 
 
 def expand(name: str, lex: Lexicon) -> str:
@@ -65,7 +62,7 @@ def expand(name: str, lex: Lexicon) -> str:
             break
     text = " ".join(lex.abbreviations.get(word, word) for word in words)
     # Ban Chấp hành Đảng bộ X is Đảng ủy X (the committee a Party organisation elects)
-    text = re.sub(r"^Ban Chấp hành Đảng bộ\b", "Đảng ủy", text)
+    text = _ELECTED_COMMITTEE.sub(_word("party_committee"), text)
     # Đảng ủy huyện X is Huyện ủy X: the committee of a province, district or town has its own word
     level = _LEVEL_COMMITTEE.match(text)
     if level:
@@ -74,14 +71,12 @@ def expand(name: str, lex: Lexicon) -> str:
         # Hồ Chí Minh alone is the man: Thành ủy thành phố Hồ Chí Minh
         keep = f" {level.group(1)}" if name_key(rest) in lex.city_people else ""
         text = f"{committee}{keep} {rest}".strip()
-    if name_key(text) == "ban chấp hành trung ương":
-        text = "Ban Chấp hành Trung ương Đảng"
-    if name_key(text) == "ban bí thư trung ương đảng":
-        text = "Ban Bí thư"
-    if name_key(text) == "thủ tướng":  # the office: the Prime Minister of the Government
-        text = "Thủ tướng Chính phủ"
-    if name_key(text) in ("chính phủ việt nam", "quốc hội việt nam"):  # named as everyone names them
-        text = text[: -len(" Việt Nam")]  # (Đảng Cộng sản Việt Nam keeps it); the mention stays an alias
+    # the Central Committee, the Secretariat, the Prime Minister (the office): named one way
+    text = _CANONICAL_NAME.get(name_key(text), text)
+    if name_key(text) in _NATIONAL_WITHOUT_COUNTRY:  # named as everyone names them
+        text = text[
+            : -len(_VIETNAM_WRITTEN) - 1
+        ]  # (Đảng Cộng sản Việt Nam keeps it); the mention stays an alias
     return text
 
 
@@ -94,18 +89,18 @@ def org_key(name: str, f: Found | None = None) -> str:
 
 @lru_cache(maxsize=65536)
 def _org_key(name: str, national_head: str) -> str:
-    key = name_key(name).replace("-", " ").replace("&", " và ")
+    key = name_key(name).replace("-", " ").replace("&", f" {_word('and')} ")
     words = key.split()
     places = lexicon().level_places
     for i in range(len(words) - 1, -1, -1):  # 'tỉnh' before a province's name adds nothing
-        size = 2 if words[i : i + 2] == ["thành", "phố"] else 1
-        if words[i] in ("tỉnh", "tp") or size == 2:
+        size = 2 if words[i : i + 2] == _CITY_WORDS else 1
+        if words[i] in (_PROVINCE, _CITY_SHORT) or size == 2:
             rest = words[i + size :]
             if any(" ".join(rest[:n]) in places for n in range(1, min(5, len(rest)) + 1)):
                 del words[i : i + size]
     key = " ".join(words)
-    if national_head and key.endswith(" việt nam") and "việt nam" not in name_key(national_head):
-        key = key[: -len(" việt nam")]
+    if national_head and key.endswith(f" {_VIETNAM}") and _VIETNAM not in name_key(national_head):
+        key = key[: -len(_VIETNAM) - 1]
     return key
 
 
@@ -121,8 +116,8 @@ def _canonical_case(name: str, f: Found) -> str:
 
 
 #: An event named by its kind and number only ('Đại hội đại biểu lần thứ XXIV')
-_GENERIC_EVENT = re.compile(r"^(?:đại hội|hội nghị|kỳ họp)(?: đại biểu)?(?: toàn quốc)?(?: lần)? thứ ")
-_EVENT_ORDINAL = re.compile(r"\bthứ ([ivxl]+|\d+)\b")
+_GENERIC_EVENT = re.compile(_word("generic_event_re"))
+_EVENT_ORDINAL = re.compile(_word("event_ordinal_re"))
 
 
 def _article_province(orgs: list[Found], lex: Lexicon) -> tuple[str, str, str]:
@@ -136,8 +131,8 @@ def _article_province(orgs: list[Found], lex: Lexicon) -> tuple[str, str, str]:
         for i, word in enumerate(words):
             # tỉnh X, TP X, thành phố X, and the province's own committee: Tỉnh ủy X, Thành ủy X
             pair = words[i : i + 2]
-            size = 2 if pair in (["thành", "phố"], ["tỉnh", "ủy"], ["thành", "ủy"]) else 1
-            if word in ("tỉnh", "tp") or size == 2:
+            size = 2 if pair in (_CITY_WORDS, _PROVINCE_COMMITTEE.split(), _CITY_COMMITTEE.split()) else 1
+            if word in (_PROVINCE, _CITY_SHORT) or size == 2:
                 rest = words[i + size :]
                 for n in range(min(5, len(rest)), 0, -1):
                     key = " ".join(rest[:n])
@@ -145,8 +140,8 @@ def _article_province(orgs: list[Found], lex: Lexicon) -> tuple[str, str, str]:
                         counts[key] += 1
                         if len(written) == len(words) and key not in shown:
                             level = " ".join(written[i : i + size])
-                            if pair[1:] == ["ủy"]:  # Tỉnh ủy Hà Tĩnh: a province; Thành ủy: a city
-                                level = "tỉnh" if word == "tỉnh" else "thành phố"
+                            if pair[1:] == [_COMMITTEE]:  # Tỉnh ủy Hà Tĩnh: a province; Thành ủy: a city
+                                level = _PROVINCE if word == _PROVINCE else _CITY
                             shown[key] = (level, " ".join(written[i + size : i + size + n]))
                         break
     best = counts.most_common()
@@ -166,16 +161,16 @@ def _with_province(name: str, key: str, level: str, province: str, lex: Lexicon)
     if any(" ".join(words[-n:]) in lex.places for n in range(1, min(5, len(words)) + 1)):
         return name
     if name_key(province) in lex.city_people:  # Hồ Chí Minh alone is the man: thành phố Hồ Chí Minh
-        level = "thành phố"
-        if key.endswith("thành ủy"):
+        level = _CITY
+        if key.endswith(_CITY_COMMITTEE):
             return f"{name} {level} {province}"
-    city = name_key(level) in ("thành phố", "tp")
-    if (words[-1:] == ["tỉnh"] and city) or (words[-2:] == ["thành", "phố"] and not city):
+    city = name_key(level) in (_CITY, _CITY_SHORT)
+    if (words[-1:] == [_PROVINCE] and city) or (words[-2:] == _CITY_WORDS and not city):
         return name  # 'UBND thành phố' in an article about a province: its capital's, not the province's
     if (
-        words[-1:] in (["tỉnh"], ["tp"])
-        or words[-2:] == ["thành", "phố"]
-        or key.endswith(("tỉnh ủy", "thành ủy"))
+        words[-1:] in ([_PROVINCE], [_CITY_SHORT])
+        or words[-2:] == _CITY_WORDS
+        or key.endswith((_PROVINCE_COMMITTEE, _CITY_COMMITTEE))
     ):
         return f"{name} {province}"
     return f"{name} {level} {province}"
@@ -186,25 +181,25 @@ def _province_key(key: str, province: str) -> str:
     if not province:
         return ""
     words = key.split()
-    if words[-1:] == ["tỉnh"] or words[-1:] == ["tp"]:
+    if words[-1:] == [_PROVINCE] or words[-1:] == [_CITY_SHORT]:
         return " ".join(words[:-1] + [province])
-    if words[-2:] == ["thành", "phố"]:
+    if words[-2:] == _CITY_WORDS:
         return " ".join(words[:-2] + [province])
-    if key.endswith(("tỉnh ủy", "thành ủy")) or words[0] == "sở":
+    if key.endswith((_PROVINCE_COMMITTEE, _CITY_COMMITTEE)) or words[0] == _word("department"):
         return f"{key} {province}"
     return ""
 
 
 def _kind_of(name: str, f: Found) -> str:
     """The class of an organisation: its head's, except a Văn phòng takes its parent's side."""
-    if f.head is not None and f.head.words[0] == "Văn" and f.inner is None:
+    if f.head is not None and f.head.words[0] == _OFFICE and f.inner is None:
         key = name_key(name)
-        if any(w in key for w in ("quốc hội", "chính phủ", "chủ tịch nước", "nhân dân", "bộ ")):
+        if any(w in key for w in _words("state_office_markers")):
             return "StateAgency"
-        if any(w in key for w in ("đảng", "tỉnh ủy", "huyện ủy", "thành ủy", "trung ương")):
+        if any(w in key for w in _words("party_office_markers")):
             return "PartyAgency"
         return "Organization"
-    if f.head is not None and f.head.words[0] == "Văn" and f.inner is not None:
+    if f.head is not None and f.head.words[0] == _OFFICE and f.inner is not None:
         return "StateAgency" if f.inner.kind == "StateAgency" else "PartyAgency"
     if (
         f.head is not None
@@ -216,9 +211,7 @@ def _kind_of(name: str, f: Found) -> str:
         return "StateAgency"  # a committee of a council or a state body (Ban Kinh tế - Ngân sách HĐND tỉnh)
     if f.head is not None and f.head.words[0] == "Ban" and f.kind in ("Organization", "StateAgency"):
         # a board of a Party committee is a Party agency (Ban Chỉ đạo 35 Tỉnh ủy), of a state body a state one
-        if (f.inner is not None and f.inner.kind == "PartyCommittee") or name_key(name).endswith(
-            "trung ương"
-        ):
+        if (f.inner is not None and f.inner.kind == "PartyCommittee") or name_key(name).endswith(_CENTRAL):
             return "PartyAgency"
         if f.inner is not None and f.inner.kind == "StateAgency":
             return "StateAgency"
@@ -234,10 +227,10 @@ def _is_global(name: str, f: Found, lex: Lexicon) -> bool:
     if f.head is not None and f.head.national:
         return True
     words = key.split()
-    if words[-1:] in (["tỉnh"], ["huyện"], ["xã"], ["phường"], ["quận"]) or key.endswith("thành phố"):
+    if words[-1:] in ([_PROVINCE], [_DISTRICT], [_COMMUNE], [_WARD], [_URBAN]) or key.endswith(_CITY):
         return False  # Ủy ban MTTQ Việt Nam tỉnh: a national name, then the province it serves
     has_level = (
-        any(w in ("tỉnh", "huyện", "xã", "phường", "quận", "khối") for w in words) or "thành phố" in key
+        any(w in (_PROVINCE, _DISTRICT, _COMMUNE, _WARD, _URBAN, _BLOC) for w in words) or _CITY in key
     )
     place_named = any(
         " ".join(words[i:j]) in lex.level_places
@@ -251,7 +244,7 @@ def _is_global(name: str, f: Found, lex: Lexicon) -> bool:
     if any(marker in key for marker in _NATIONAL_MARKERS):
         return True
     head = _head_key(f)
-    return head in _GLOBAL_HEADS and len(words) > len(head.split())
+    return head in lex.global_heads and len(words) > len(head.split())
 
 
 class EntityTable:
@@ -338,7 +331,7 @@ def _vague(f: Found, key: str, lex: Lexicon) -> bool:
     if f.head is None and key == org_key(f.name, f):
         return True
     head = _head_key(f)
-    return f.bare and head in _VAGUE_BARE and key == org_key(f.name, f) and head not in _LOCAL_BARE
+    return f.bare and head in lex.vague_heads and key == org_key(f.name, f) and head not in lex.local_heads
 
 
 def _resolve_orgs(table: EntityTable, all_orgs: list[Found], article_id: str, lex: Lexicon) -> None:
@@ -426,7 +419,7 @@ def _resolve_events(table: EntityTable, found: list[Found], article_id: str, lex
         label = next((e.text for e in events if name_key(e.text) == key), f.text)
         label = label[0].upper() + label[1:]
         words = key.split()
-        national = ("trung ương" in key and "khóa" in words) or any(
+        national = (_CENTRAL in key and _TERM in words) or any(
             " ".join(words[i:j]) in lex.level_places
             for i in range(len(words))
             for j in range(i + 1, len(words) + 1)
@@ -437,12 +430,14 @@ def _resolve_events(table: EntityTable, found: list[Found], article_id: str, lex
 def _resolve_plenum(table: EntityTable, d: Found, m: DocMention, term: str, article_id: str) -> None:
     """A plenum's or congress's resolution: by plenum and term (by article when the term is unknown)."""
     # a congress is named by its term already: 'Nghị quyết Đại hội XIII'
-    label = f"Nghị quyết {m.plenum}" + (
-        f" (khóa {term})" if term and not m.plenum.startswith("Đại hội") else ""
+    label = f"{_RESOLUTION} {m.plenum}" + (
+        f" ({_TERM} {term})" if term and not m.plenum.startswith(_CONGRESS) else ""
     )
-    key = f"doc|nghị quyết {name_key(m.plenum)}" + (f" khóa {term.lower()}" if term else f"|{article_id}")
+    key = f"doc|{name_key(_RESOLUTION)} {name_key(m.plenum)}" + (
+        f" {_TERM} {term.lower()}" if term else f"|{article_id}"
+    )
     table.add(d, key, label, "Resolution", type_code="NQ", title=d.title, term=term)
-    table.aliases[key].add(f"Nghị quyết {m.plenum}")
+    table.aliases[key].add(f"{_RESOLUTION} {m.plenum}")
 
 
 def _resolve_short(
