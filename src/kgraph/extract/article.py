@@ -8,9 +8,13 @@ from dataclasses import dataclass, field
 
 from ..model import Extraction, Membership, Relation
 from ..text import name_key
-from .lexicon import Lexicon
+from .lexicon import Lexicon, word, words
 from .resolve import org_key
 from .state import Found, Group, SentenceState
+
+_COMMITTEE, _ORGANISATION = name_key(word("party_committee")), name_key(word("party_organisation"))
+_MEMBER = word("committee_member")  # Tỉnh ủy viên: a member of the Tỉnh ủy
+_SHARED_HEADS = words("shared_heads")  # 'Đảng ủy, Ban giám hiệu Trường X': heads that share a name
 
 
 @dataclass
@@ -56,8 +60,8 @@ def rule_committee_of(ctx: ArticleContext) -> None:
     """Đảng ủy X is the committee of Đảng bộ X."""
     by_name = {org_key(f.name): f for f in ctx.found if f.is_org and f.key}
     for name, f in by_name.items():
-        if name.startswith("đảng ủy "):
-            other = by_name.get("đảng bộ " + name[len("đảng ủy ") :])
+        if name.startswith(_COMMITTEE + " "):
+            other = by_name.get(_ORGANISATION + " " + name[len(_COMMITTEE) + 1 :])
             if other is not None and other.key != f.key:
                 ctx.add(f, "subOrganizationOf", other)
 
@@ -101,7 +105,7 @@ def rule_post(ctx: ArticleContext) -> None:
         sentence = ctx.sentences[f.sent].sentence
         for title, post_org, former in f.posts:
             org_key_ = post_org.key if post_org is not None and post_org.key else ""
-            if not org_key_ and title.lower().endswith(" ủy viên"):
+            if not org_key_ and title.lower().endswith(" " + _MEMBER):
                 org_key_ = _committee_of(title, extraction)  # Tỉnh ủy viên: a member of the Tỉnh ủy
             extraction.memberships.append(Membership(f.key, org_key_, title, former, sentence))
             if org_key_ and not former:
@@ -110,7 +114,7 @@ def rule_post(ctx: ArticleContext) -> None:
 
 def _committee_of(title: str, extraction: Extraction) -> str:
     """The one committee of the article a title like ``Tỉnh ủy viên`` names, or ''."""
-    committee = name_key(title[: -len(" viên")])
+    committee = name_key(title[: -len(_MEMBER.split()[-1]) - 1])
     keys = sorted(
         e.key
         for e in extraction.entities.values()
@@ -130,11 +134,7 @@ def fill_ellipsis(found: list[Found], lex: Lexicon) -> None:
             and b.start - a.end <= 3
             and a.head is not None
         ):
-            if (
-                a.head.part
-                or not a.head.bare
-                or " ".join(a.head.words) in ("Đảng ủy", "Đảng bộ", "Chi bộ", "Công đoàn")
-            ):
+            if a.head.part or not a.head.bare or " ".join(a.head.words) in _SHARED_HEADS:
                 inner = b.inner
                 a.inner = inner
                 a.text = f"{a.text} {inner.text}"

@@ -6,25 +6,19 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import word, words
 from .state import Found, Group, SentenceState, token_at
 from .tokens import Token
 
-_EVENT_HEADS = (
-    ("đại", "hội"),
-    ("hội", "nghị"),
-    ("kỳ", "họp"),
-    ("hội", "thảo"),
-    ("phiên", "họp"),
-    ("hội", "thi"),
-    ("lễ", "kỷ", "niệm"),
-    ("lễ", "phát", "động"),
-    ("lễ", "khai", "mạc"),
-    ("lễ", "ra", "mắt"),
-)
+_EVENT_HEADS = tuple(tuple(head.split()) for head in words("event_heads"))
 _EVENT_FIRST = frozenset(h[0] for h in _EVENT_HEADS)
-_EVENT_DESCRIPTORS = frozenset(
-    ("khoa học", "quốc tế", "toàn quốc", "trực tuyến", "chuyên đề", "quốc gia", "tọa đàm")
-)
+_EVENT_DESCRIPTORS = frozenset(words("event_descriptors"))
+_TIMES, _ORDINAL, _TERM = word("event_times"), word("event_ordinal"), word("term")  # lần thứ, khóa
+_MANDATE = word("event_mandate").split()  # nhiệm kỳ
+_CENTRAL = word("central")
+_CENTRAL_WORDS = _CENTRAL.split()
+_QUALIFIERS = words("event_qualifiers")  # đại biểu, toàn quốc
+_QUALIFIER_FIRST = tuple(q.split()[0] for q in _QUALIFIERS)
 _ROMAN = re.compile(r"^[IVXL]+$")
 
 _GO, _STOP, _END = 0, 1, 2  # an event name goes on; stops here; ends here unless a quoted name follows
@@ -38,18 +32,18 @@ def _step(tokens: list[Token], k: int, specific: int, orgs: dict[int, Found]) ->
     """One step along an event's name from token ``k``: (next token, specific parts, _GO/_STOP/_END)."""
     n = len(tokens)
     tok = tokens[k]
-    if tok.text == "," and specific and k + 1 < n and tokens[k + 1].key in ("nhiệm", "khóa"):
+    if tok.text == "," and specific and k + 1 < n and tokens[k + 1].key in (_MANDATE[0], _TERM):
         return k + 1, specific, _GO  # Đại hội … lần thứ XX, nhiệm kỳ 2020-2025
     org = orgs.get(tok.start)
     if org is not None and specific < 3:
         return token_at(tokens, org.end), specific + 1, _GO
-    if tok.key in ("lần", "thứ"):
-        m = k + (2 if tok.key == "lần" and k + 1 < n and tokens[k + 1].key == "thứ" else 1)
+    if tok.key in (_TIMES, _ORDINAL):
+        m = k + (2 if tok.key == _TIMES and k + 1 < n and tokens[k + 1].key == _ORDINAL else 1)
         return (m + 1, specific + 1, _GO) if _numbered(tokens, m) else (k, specific, _STOP)
-    if tok.key in ("trung ương", "trung") and k + 2 < n and tokens[k + 1].key == "ương":
+    if tok.key in (_CENTRAL, _CENTRAL_WORDS[0]) and k + 2 < n and tokens[k + 1].key == _CENTRAL_WORDS[1]:
         return (k + 3, specific + 1, _GO) if _numbered(tokens, k + 2) else (k, specific, _STOP)
-    if tok.key in ("khóa", "nhiệm") and specific:
-        m = k + (2 if tok.key == "nhiệm" and k + 1 < n and tokens[k + 1].key == "kỳ" else 1)
+    if tok.key in (_TERM, _MANDATE[0]) and specific:
+        m = k + (2 if tok.key == _MANDATE[0] and k + 1 < n and tokens[k + 1].key == _MANDATE[1] else 1)
         if not _numbered(tokens, m):
             return k, specific, _STOP
         k = m + 1

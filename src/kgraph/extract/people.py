@@ -5,43 +5,20 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Head, Lexicon
+from .lexicon import Head, Lexicon, alternation, word, words
 from .names import cap_run, match_head, match_place, match_title, person_run, preceded_by_preposition
 from .state import Found, Group, SentenceState, Spans, token_at
 from .tokens import Token
 
 #: Lower-case words before a capitalised name that make it a place or thing named after someone
-_NAMED_AFTER = frozenset(
-    "đường phố ngõ hẻm cầu chợ sông núi làng thôn ấp bản khu trường nhà lăng đền chùa giải tàu "
-    "quận huyện xã phường tỉnh tp thị trấn".split()
-)
+_NAMED_AFTER = frozenset(words("named_after"))
 #: Verbs of speech after a two-syllable name make it a person's (Vũ Khoan cho biết), not a place's
-_SAYS = re.compile(r"^(?:cho biết|nói|phát biểu|khẳng định|nhấn mạnh|nhận định|chia sẻ|cho rằng)\b")
-_ADVERBS = (("tiếp", "tục"), ("vừa",), ("đã",), ("lại",), ("chính", "thức"))
+_SAYS = re.compile(rf"^(?:{alternation('says_re')})\b")
+_ADVERBS = tuple(tuple(adverb.split()) for adverb in words("post_adverbs"))
 #: Words between a name and the post it is given: 'được bầu làm', 'được bổ nhiệm giữ chức' (longest first)
-_TAKES_POST = tuple(
-    sorted(
-        (
-            tuple(p.split())
-            for p in (
-                "được bầu làm",
-                "được bầu giữ chức",
-                "được bầu giữ chức vụ",
-                "được tái bầu làm",
-                "được tái bầu giữ chức",
-                "được bổ nhiệm làm",
-                "được bổ nhiệm giữ chức",
-                "được bổ nhiệm giữ chức vụ",
-                "được bầu",
-                "được bổ nhiệm",
-                "giữ chức",
-                "giữ chức vụ",
-            )
-        ),
-        key=len,
-        reverse=True,
-    )
-)
+_TAKES_POST = tuple(sorted((tuple(p.split()) for p in words("takes_post")), key=len, reverse=True))
+_FORMER, _AND = word("former"), word("and")  # nguyên, và
+_POST_JOINERS = (",", word("concurrently"), _AND)
 
 Post = tuple[str, Found | None, bool]  # (title, organisation, former)
 
@@ -74,9 +51,9 @@ def _posts_before(
         if org is not None:
             k = token_at(tokens, org.end)
         pending.append((title, org, former))
-        if k + 1 < n and tokens[k].text in (",", "kiêm", "và"):
+        if k + 1 < n and tokens[k].text in _POST_JOINERS:
             nxt = k + 1
-            former = tokens[nxt].key == "nguyên"
+            former = tokens[nxt].key == _FORMER
             nxt += 1 if former else 0
             tlen = match_title(tokens, nxt, st.lex) if nxt < n else 0
             if tlen:
@@ -112,7 +89,7 @@ def _name_at(
     """A name read from token ``i``: (first token, length, posts, skip to); first is -1 when none."""
     tokens, lex, n = st.tokens, st.lex, len(st.tokens)
     tok = tokens[i]
-    former = tok.key == "nguyên" and i + 1 < n
+    former = tok.key == _FORMER and i + 1 < n
     t0 = i + 1 if former else i
     tlen = match_title(tokens, t0, lex) if t0 < n and tokens[t0].is_cap else 0
     if tlen:
@@ -130,7 +107,7 @@ def _name_at(
     elif tok.is_cap and not (i > 0 and tokens[i - 1].key in _NAMED_AFTER):
         run = person_run(tokens, i, lex)
         says = run == 2 and _SAYS.match(" ".join(t.key for t in tokens[i + 2 : i + 4]))
-        if run >= 3 or (run == 2 and i > 0 and tokens[i - 1].text in (",", "và") and people) or says:
+        if run >= 3 or (run == 2 and i > 0 and tokens[i - 1].text in (",", _AND) and people) or says:
             return i, run, [], i + 1
     return -1, 0, [], i + 1
 
@@ -188,7 +165,7 @@ def _appositive_posts(st: SentenceState, k: int, person: Found) -> int:
         return k
     parts: list[tuple[int, int, Head]] = []  # posts in a bare 'Ban Thường vụ': (post, its first token, head)
     while pos < n:
-        former = tokens[pos].key == "nguyên"
+        former = tokens[pos].key == _FORMER
         t0 = pos + 1 if former else pos
         if t0 >= n:
             break
@@ -208,9 +185,9 @@ def _appositive_posts(st: SentenceState, k: int, person: Found) -> int:
         pos = nxt
         if (
             pos < n
-            and tokens[pos].text in (",", "và")
+            and tokens[pos].text in (",", _AND)
             and pos + 1 < n
-            and (match_title(tokens, pos + 1, lex) or tokens[pos + 1].key == "nguyên")
+            and (match_title(tokens, pos + 1, lex) or tokens[pos + 1].key == _FORMER)
         ):
             pos += 1
             continue
