@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 
 from ..text import name_key
 from .lexicon import Lexicon
+from .lexicon import word as _word
+from .lexicon import words as _words
 
 _L = r"A-Za-zĐđĂăÂâÊêÔôƠơƯư"
 _PARTY = re.compile(
@@ -24,23 +26,14 @@ _STATE = re.compile(
 )
 _LOOSE = re.compile(rf"(?<![\w/.-])(\d{{1,5}})\s+([A-ZĐ][{_L}]{{0,4}})\s*/\s*([A-ZĐ][{_L}]{{1,11}})(?![\w/])")
 _PLENUM = re.compile(
-    r"Nghị quyết\s+(?:Hội nghị\s+)?(?:lần thứ\s+)?(?:Trung ương|TW|TƯ)\s+(\d{1,2}|[IVX]{1,5})\b"
-    r"(?:\s*\(?\s*[Kk]hóa\s+([IVXL]{1,6})\s*\)?)?",
+    _word("plenum_re"),
 )
-_CONGRESS = re.compile(
-    r"Nghị quyết\s+Đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?([IVXL]{1,6})\b"
-)
-_TERM = re.compile(r"^\s*\(?\s*[Kk]hóa\s+([IVXL]{1,6})\b\s*\)?")
-_DATE = re.compile(
-    r"^\s*,?\s*(?:ban hành\s+|ký\s+)?ngày\s+(\d{1,2})\s*"
-    r"(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*|tháng\s+(\d{1,2})\s+năm\s+)(\d{4})"
-)
-_OF = re.compile(r"^\s*,?\s*(?:của|do)\s+")
-_ABOUT = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|v/v)?\s*(?=“)")
-_ABOUT_PLAIN = re.compile(
-    r"^\s*,?\s*(?:về việc|về|V/v|v/v)\s+([^;“”]{3,300}?)\s*"
-    r"(?=[;.]\s|[;.]?$|, (?:yêu cầu|đề nghị|trong đó|theo đó|nhằm|với|để|đồng thời|giao)\b)"
-)
+_CONGRESS = re.compile(_word("congress_re"))
+_TERM = re.compile(_word("term_re"))
+_DATE = re.compile(_word("date_re"))
+_OF = re.compile(_word("of_re"))
+_ABOUT = re.compile(_word("about_re"))
+_ABOUT_PLAIN = re.compile(_word("about_plain_re"))
 
 
 @dataclass(frozen=True)
@@ -219,23 +212,13 @@ def scan_documents(text: str, lex: Lexicon, rules: Sequence[Callable[[DocScan], 
     return ds
 
 
-_SHORT = re.compile(
-    r"(?<!\w)(Nghị quyết|Chỉ thị|Quy định|Quyết định|Kết luận|Kế hoạch|Hướng dẫn|Thông báo|Nghị định|"
-    r"Thông tư|Chương trình)"
-    r"\s+(?:số\s+)?(\d{1,4})(?![\d/\-\w])"
-)
-_LAW = re.compile(r"(?<!\w)(Bộ luật|Luật|Pháp lệnh)((?:\s+[A-ZĐ][\w]*)(?:\s+[\w]+){0,11})")
+_SHORT = re.compile(_word("short_re"))
+_LAW = re.compile(_word("law_re"))
 
 
-_LAW_STOP = frozenset(
-    "được đã đang sẽ của và là có do cho với trong tại về này đó năm số ngày thì mà để khi các những "
-    "sửa đổi bổ sung vừa mới "
-    # verbs and adverbs that follow a law's name: 'Luật Đất đai nêu rõ…', '… gồm 7 chương'
-    "tạo nêu ghi gồm nghiêm phải cần nhằm theo không chưa cũng đều vẫn trước sau ra đi đưa nhận bị "
-    "hiện nhưng rồi vì nên như đến từ ở tuy".split()
-)
+_LAW_STOP = frozenset(_words("law_stop"))
 # 'Trường ĐH Luật TP HCM', 'khoa Luật Quốc tế': a school or faculty of law, not a law
-_SCHOOL_BEFORE = re.compile(r"(?i:\bĐH|đại học|trường|khoa|ngành|học viện|cử nhân|thạc sĩ|tiến sĩ)\s+$")
+_SCHOOL_BEFORE = re.compile(_word("school_before_re"))
 # two-word verbs whose first word can also sit inside a name ('quy phạm', 'Ban hành')
 _LAW_STOP_PAIRS = frozenset(
     name_key(pair)

@@ -13,6 +13,8 @@ from ..text import name_key
 from .documents import DocMention, of_at, read_after, title_at
 from .events import find_events
 from .lexicon import Head, Lexicon
+from .lexicon import word as _word
+from .lexicon import words as _words
 from .names import (
     NameSpan,
     cap_run,
@@ -30,23 +32,15 @@ from .state import Found, Group, SentenceState, Spans, token_at
 from .tokens import Token
 
 _CAMPAIGN_CUE = re.compile(
-    r"(phong trào|cuộc vận động|vận động|cuộc thi|hội thi|chương trình|chiến dịch|giải thưởng|đợt thi đua|"
-    r"thi đua|"
-    r"cuộc thi tìm hiểu|hội diễn|liên hoan)"
-    r"((?:\s+[^\s“”\"]+){0,5}?)\s*[:,]?\s*$",
+    _word("campaign_cue_re"),
     re.I,
 )
-_NOT_CAMPAIGN = re.compile(
-    r"(phương châm|khẩu hiệu|chủ đề|tiêu chí|tinh thần|câu|từ|cụm từ|gọi là|tên)\s*[:,]?\s*$", re.I
-)
-_LIST_GAP = re.compile(r"^\s*(?:[,;:]|và|hoặc|\.\.\.|…|\s)*\s*$")
+_NOT_CAMPAIGN = re.compile(_word("not_campaign_re"), re.I)
+_LIST_GAP = re.compile(_word("list_gap_re"))
 _QUANTITY = re.compile(
     r"(?<![\w.,/-])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)\s*(%|[^\W\d_][\w]*(?:\s+[^\W\d_][\w]*){0,3})"
 )
-_QUANTITY_STOP = frozenset(
-    "và với của là thì mà để cho trong tại từ đến được đã đang sẽ có không này đó các những năm tháng ngày "
-    "gồm trên dưới hơn khoảng".split()
-)
+_QUANTITY_STOP = frozenset(_words("quantity_stop"))
 
 
 def _span_found(span: NameSpan, st: SentenceState, group: Group, rule: str) -> Found:
@@ -367,11 +361,11 @@ def rule_quantities(st: SentenceState) -> None:
     st.quantities = _find_quantities(st.text, st.base, st.blocked)
 
 
-_HAS_NUMBER = re.compile(r"\d+\s*[-/]\s*[A-ZĐ]")
-_RESOLUTION_BEFORE = re.compile(r"(Nghị quyết|nghị quyết)\s+$")
+_HAS_NUMBER = re.compile(_word("has_number_re"))
+_RESOLUTION_BEFORE = re.compile(_word("resolution_before_re"))
 
 
-_PLURAL = frozenset("các những hai ba bốn năm sáu".split())
+_PLURAL = frozenset(_words("plural"))
 
 
 def _domain_list(tokens: list[Token], k: int, head: Head, lex: Lexicon) -> list[tuple[int, int]]:
@@ -390,15 +384,9 @@ def _domain_list(tokens: list[Token], k: int, head: Head, lex: Lexicon) -> list[
     return items if len(items) >= 1 else []
 
 
-_ISSUED_FIRST = re.compile(
-    r"^\s*(?:Ngày|ngày)\s+(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*((?:19|20)\d{2})\s*,"
-    r"[^.;]{0,120}?\b(?:ban hành|ký|đã ký|công bố)\s+$"
-)
-_PROJECT = re.compile(
-    r"(?<!\w)(Đề án|Dự án|đề án|dự án)\s+"
-    r"(?:(?:số\s+)?(\d{1,4}(?:[-/][\w-]+)?)(?![\w/])|(?=[“\x22])|(?=[A-ZĐ]))"
-)
-_PLENUM_OF = re.compile(r"(?:Hội nghị|hội nghị)\s+(?:lần thứ\s+\w+|Trung ương\s+\w+)\s+(?:của\s+)?")
+_ISSUED_FIRST = re.compile(_word("issued_first_re"))
+_PROJECT = re.compile(_word("project_re"))
+_PLENUM_OF = re.compile(_word("plenum_of_re"))
 
 
 def _place_run(tokens: list[Token], first: int, lex: Lexicon) -> int:

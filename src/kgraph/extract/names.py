@@ -13,13 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..text import name_key
-from .lexicon import Head, Lexicon, lexicon
+from .lexicon import Head, Lexicon, lexicon, words
 from .tokens import Token
 
 #: Words before a mention that make it a complement, never the subject of a verb after it.
-PREPOSITIONS = frozenset(
-    "ở tại trong của cho với về giữa từ theo đến thuộc trước sau ngoài như bằng qua tới cùng".split()
-)
+PREPOSITIONS = frozenset(words("prepositions"))
 #: Words that end a name even when capitalised (sentence words that follow names)
 _CONNECTORS = {"và", "-", "–", ","}
 
@@ -348,12 +346,10 @@ _AFTER_CENTRAL_OK = ("Đảng", "Đoàn", "Hội", "Mặt")
 
 
 #: Heads whose names may carry a number (Chi bộ 3, Ban Chỉ đạo 35, Sư đoàn 304)
-_NUMBERED_HEADS = frozenset("Chi Ban Công Tổng Quân Sư Lữ Trung Đội Tổ Khu Đảng Trường".split())
+_NUMBERED_HEADS = frozenset(words("numbered_heads"))
 _ALWAYS_NUMBERED = frozenset({"Chi bộ", "Sư đoàn", "Quân khu", "Quân đoàn", "Trung đoàn", "Lữ đoàn"})
 #: Heads whose names often go on in lower case (Trung tâm Y tế dự phòng tỉnh)
-_DESCRIPTOR_HEADS = frozenset(
-    "Trung Viện Công Tổng Cục Vụ Ban Hội Quỹ Khu Liên Ủy Tập Chi Ngân Đài Báo Bệnh".split()
-)
+_DESCRIPTOR_HEADS = frozenset(words("descriptor_heads"))
 _BOUNDARY = frozenset({",", ";", ")", "(", "-", "–"})
 
 
@@ -388,7 +384,7 @@ def _is_phong_chong(tokens: list[Token], k: int) -> bool:
 
 
 #: Words that open a predicate: what comes before them is the subject, a whole name.
-_PREDICATE_MARKERS = frozenset("đã đang sẽ vừa được bị cũng đều vẫn luôn".split())
+_PREDICATE_MARKERS = frozenset(words("predicate_markers"))
 
 
 def _stop_at(tokens: list[Token], k: int, lex: Lexicon) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..model import Relation, Sentence
 from ..text import name_key
-from .lexicon import Lexicon
+from .lexicon import Lexicon, word
 from .state import Drop, Found, Group, SentenceState
 from .tokens import Token
 
@@ -43,15 +43,11 @@ class Cue:
 
 
 _CUE_PATTERNS: dict[int, tuple[re.Pattern[str], dict[str, str]]] = {}
-_NOUN_AFTER = re.compile(r"\s+(cơ sở|Đảng|đảng|chính trị|đoàn thể|bộ máy|quần chúng)")
-_UNDER = re.compile(
-    r"(?:Theo|theo|Thực hiện|thực hiện|Dưới|dưới)\s+(?:sự\s+)?(?:chỉ đạo|lãnh đạo|lãnh, chỉ đạo)\s+của\s+"
-)
-_BODY_AFTER = re.compile(r"\s+(?:cho\s+)?(?:các\s+)?[A-ZĐ]")
-_LEAD_NOUN_BEFORE = re.compile(
-    r"(?:,|\bvà|\bsự|\bcác|\bnhững|\btheo|\bcủa|\bcấp|\bcán bộ|\bthực hiện|\b[Bb]an)\s*$"
-)
-_NOUN_BEFORE = re.compile(r"(các|những|ban|cán bộ|công tác|về|và|tổ|của)\s*$")
+_NOUN_AFTER = re.compile(word("noun_after_re"))
+_UNDER = re.compile(word("under_re"))
+_BODY_AFTER = re.compile(word("body_after_re"))
+_LEAD_NOUN_BEFORE = re.compile(word("lead_noun_before_re"))
+_NOUN_BEFORE = re.compile(word("noun_before_re"))
 
 
 def _cue_pattern(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -413,8 +409,8 @@ def rule_doc_of(rs: RelationState, sm: SentenceState) -> None:
             rs.add(f, "issuedBy", f.issuer, sm.sentence)
 
 
-_ABOUT_GAP = re.compile(r"\s*,?\s*(về việc|về)\s*")
-_AT_PLACE = re.compile(r"(?:tại|ở)\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|quận|xã)\s+)?$")
+_ABOUT_GAP = re.compile(word("about_gap_re"))
+_AT_PLACE = re.compile(word("at_place_re"))
 
 
-_PLURAL_SUBJECT = re.compile(r"^\W*(?:các|những|nhiều|mỗi|mọi|toàn thể|tất cả|hầu hết|100%)\s", re.IGNORECASE)
+_PLURAL_SUBJECT = re.compile(word("plural_subject_re"), re.IGNORECASE)
