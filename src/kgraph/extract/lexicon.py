@@ -51,6 +51,7 @@ class Lexicon:
     heads: dict[str, list[Head]]  # first word (key) -> heads starting with it, longest first
     place_heads: dict[str, list[Head]]
     levels: dict[str, str]  # key of a level word or abbreviation -> level word
+    level_ranks: dict[str, float]  # key of a level word -> 2 provincial, 3 district, 4 commune
     abbreviations: dict[str, str]  # short form -> long form
     surnames: frozenset[str]
     titles: dict[str, list[tuple[str, ...]]]  # first word key -> titles (as word tuples), longest first
@@ -144,6 +145,7 @@ def lexicon() -> Lexicon:
         levels[name_key(row[0])] = row[0]
         for short in row[1].split(",") if len(row) > 1 and row[1] else []:
             levels[short] = row[0]
+    ranks = {name_key(r[0]): float(r[2]) for r in _rows("levels.tsv") if len(r) > 2 and r[2]}
     titles: dict[str, list[tuple[str, ...]]] = {}
     for line in _lines("titles.txt"):
         t = tuple(line.split())
@@ -161,6 +163,7 @@ def lexicon() -> Lexicon:
         local_heads=_flagged(org_heads, "local"),
         place_heads=_heads(_rows("place_heads.tsv"), place=True),
         levels=levels,
+        level_ranks=ranks,
         abbreviations={r[0]: r[1] for r in _rows("abbreviations.tsv")},
         surnames=frozenset(name_key(s) for s in _lines("surnames.txt")),
         titles=titles,

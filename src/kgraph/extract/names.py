@@ -19,7 +19,7 @@ from .tokens import Token
 #: Words before a mention that make it a complement, never the subject of a verb after it.
 PREPOSITIONS = frozenset(words("prepositions"))
 #: Words that end a name even when capitalised (sentence words that follow names)
-_CONNECTORS = {"và", "-", "–", ","}
+_CONNECTORS = frozenset(words("connectors"))
 
 
 @dataclass(frozen=True)
@@ -341,13 +341,13 @@ def read_components(
     return r.j, r.components, r.inner
 
 
-_HYPHEN_HEADS = ("Bộ", "Sở", "Ban", "Ủy", "Cục", "Vụ", "Hội")
-_AFTER_CENTRAL_OK = ("Đảng", "Đoàn", "Hội", "Mặt")
+_HYPHEN_HEADS = words("hyphen_heads")
+_AFTER_CENTRAL_OK = words("after_central_ok")
 
 
 #: Heads whose names may carry a number (Chi bộ 3, Ban Chỉ đạo 35, Sư đoàn 304)
 _NUMBERED_HEADS = frozenset(words("numbered_heads"))
-_ALWAYS_NUMBERED = frozenset({"Chi bộ", "Sư đoàn", "Quân khu", "Quân đoàn", "Trung đoàn", "Lữ đoàn"})
+_ALWAYS_NUMBERED = frozenset(words("always_numbered"))
 #: Heads whose names often go on in lower case (Trung tâm Y tế dự phòng tỉnh)
 _DESCRIPTOR_HEADS = frozenset(words("descriptor_heads"))
 _BOUNDARY = frozenset({",", ";", ")", "(", "-", "–"})

@@ -12,12 +12,14 @@ names).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Relation, Sentence
 from ..text import name_key
-from .lexicon import Lexicon, word
+from .lexicon import Lexicon, lexicon, word, words
 from .state import Drop, Found, Group, SentenceState
 from .tokens import Token
 
@@ -32,7 +34,9 @@ _TARGETS: dict[str, dict[Group, str]] = {
     "ASSIGN": {_ORG: "directs"},
     "PARTOF": {_ORG: "subOrganizationOf"},
 }
-_SEPARATORS = frozenset({",", "và", "cùng", "với", "-", "–", "cùng với"})
+_SEPARATORS = frozenset(words("separators"))
+
+_OF = word("of")  # của
 
 
 @dataclass(frozen=True)
@@ -118,20 +122,34 @@ def _group_before(cands: list[Found], tokens: list[Token], source: str, base: in
     return group
 
 
+@lru_cache(maxsize=1)
+def _rank_words() -> tuple[dict[float, tuple[str, ...]], dict[float, tuple[str, ...]]]:
+    """Words that tell a body's rank inside its name, and at its start (' bộ ', ' sở '), by rank."""
+    inside: dict[float, list[str]] = defaultdict(list)
+    for level, rank in lexicon().level_ranks.items():
+        inside[rank].append(f" {level} ")
+    starts: dict[float, list[str]] = defaultdict(list)
+    for name, table in (("body_rank", inside), ("body_rank_start", starts)):
+        for entry in words(name):
+            number, phrase = entry.split("\t")
+            table[float(number)].append(f" {phrase} ")
+    return {r: tuple(w) for r, w in inside.items()}, {r: tuple(w) for r, w in starts.items()}
+
+
+#: Central bodies first, then the lowest level a name says (Huyện ủy X tỉnh Y is a district's)
+_RANK_ORDER = (1.0, 4.0, 3.0, 2.0)
+
+
 def level_of(body: Found) -> float | None:
     """How high a body stands: 0 the Party's and state's national leadership, 1 central bodies,
     2 provincial, 3 district, 4 commune; None when its name does not say."""
     key = " " + " ".join(name_key(body.name or body.text).replace("-", " ").split()) + " "
     if body.head is not None and body.head.national:
         return 0.0
-    if " trung ương " in key or key.startswith((" bộ ", " tổng cục ")):
-        return 1.0
-    if any(w in key for w in (" xã ", " phường ", " thị trấn ", " chi bộ ")):
-        return 4.0
-    if any(w in key for w in (" huyện ", " quận ", " thị xã ", " huyện ủy ", " quận ủy ", " thị ủy ")):
-        return 3.0
-    if any(w in key for w in (" tỉnh ", " thành phố ", " tỉnh ủy ", " thành ủy ")) or key.startswith(" sở "):
-        return 2.0
+    inside, starts = _rank_words()
+    for rank in _RANK_ORDER:
+        if any(w in key for w in inside.get(rank, ())) or key.startswith(starts.get(rank, ())):
+            return rank
     return None
 
 
@@ -150,7 +168,7 @@ def _fronted_subject(text: str, base: int, cue: Cue, window_end: int, found: lis
         and cue.end <= f.start
         and f.end <= window_end
         and f.subject_ok
-        and not text[f.end - base : window_end - base].strip(" ,").split(" ")[0:1] == ["của"]
+        and not text[f.end - base : window_end - base].strip(" ,").split(" ")[0:1] == [_OF]
     ]
     if not cands:
         return []
