@@ -17,14 +17,20 @@ from .lexicon import Lexicon
 from .lexicon import word as _word
 from .lexicon import words as _words
 
-_L = r"A-Za-zĐđĂăÂâÊêÔôƠơƯư"
+_L, _UP, _UPU = _word("letters_re"), _word("upper_re"), _word("upper_u_re")
+_TYPE_BEFORE = re.compile(_word("type_before_re"))
+_GENERIC, _LETTER, _ORDINANCE = _word("generic_document"), _word("official_letter"), _word("ordinance")
+_RESOLUTION_WORD, _CENTRAL_WORD = _word("resolution"), _word("central_written")
+_CONGRESS_WORD, _TERM_WORD = _word("congress"), _word("term")
 _PARTY = re.compile(
-    rf"(?<![\w/.-])(\d{{1,5}})\s*-\s*([A-ZĐ][{_L}]{{0,4}})\s*/\s*([A-ZĐƯ][{_L}]{{0,11}}(?:-[A-ZĐ][{_L}]{{0,9}})?)(?![\w/])"
+    rf"(?<![\w/.-])(\d{{1,5}})\s*-\s*([{_UP}][{_L}]{{0,4}})\s*/\s*([{_UPU}][{_L}]{{0,11}}(?:-[{_UP}][{_L}]{{0,9}})?)(?![\w/])"
 )
 _STATE = re.compile(
-    rf"(?<![\w/.-])(\d{{1,5}})\s*(?:[/-]\s*((?:19|20)\d{{2}})\s*)?/\s*([A-ZĐ][{_L}]{{0,5}})\s*-\s*([A-ZĐ][{_L}0-9]{{0,11}}(?:-[A-ZĐ][{_L}0-9]{{0,9}})?)(?![\w/])"
+    rf"(?<![\w/.-])(\d{{1,5}})\s*(?:[/-]\s*((?:19|20)\d{{2}})\s*)?/\s*([{_UP}][{_L}]{{0,5}})\s*-\s*([{_UP}][{_L}0-9]{{0,11}}(?:-[{_UP}][{_L}0-9]{{0,9}})?)(?![\w/])"
 )
-_LOOSE = re.compile(rf"(?<![\w/.-])(\d{{1,5}})\s+([A-ZĐ][{_L}]{{0,4}})\s*/\s*([A-ZĐ][{_L}]{{1,11}})(?![\w/])")
+_LOOSE = re.compile(
+    rf"(?<![\w/.-])(\d{{1,5}})\s+([{_UP}][{_L}]{{0,4}})\s*/\s*([{_UP}][{_L}]{{1,11}})(?![\w/])"
+)
 _PLENUM = re.compile(
     _word("plenum_re"),
 )
@@ -55,7 +61,7 @@ class DocMention:
 def _type_before(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
     """The document type word just before ``start`` (with optional 'số'): (word, its start)."""
     before = text[max(0, start - 40) : start]
-    m = re.search(r"([A-ZĐa-zđ][\w]*(?:\s+[\w]+){0,3}?)\s+(?:số\s+|Số\s+)?$", before)
+    m = _TYPE_BEFORE.search(before)
     if not m:
         return "", start
     words = m.group(1).split()
@@ -132,7 +138,7 @@ def _numbered(ds: DocScan, m: re.Match[str], style: str) -> None:
         word = word[0].upper() + word[1:]
     else:
         kind = lex.doc_codes.get(code, ("LegalDocument", ""))[0] if code else "LegalDocument"
-        word = lex.doc_codes.get(code, ("", "Văn bản"))[1] if code else "Công văn"
+        word = lex.doc_codes.get(code, ("", _GENERIC))[1] if code else _LETTER
     start = wstart if wstart < m.start() else m.start()
     end = m.end()
     tm = _TERM.match(text[end:])
@@ -156,10 +162,10 @@ def rule_plenum_resolutions(ds: DocScan) -> None:
             continue
         plenum = m.group(1)
         term = m.group(2) or ""
-        label = f"Nghị quyết Trung ương {plenum}" + (f" (khóa {term})" if term else "")
+        label = f"{_RESOLUTION_WORD} {_CENTRAL_WORD} {plenum}" + (f" ({_TERM_WORD} {term})" if term else "")
         end = m.start() + len(m.group(0).rstrip())  # the optional ')' may leave a space matched
         mention = DocMention(m.start(), end, text[m.start() : end], "Resolution", label, "", "NQ", "TW", term)
-        ds.add(replace(mention, plenum=f"Trung ương {plenum}"))
+        ds.add(replace(mention, plenum=f"{_CENTRAL_WORD} {plenum}"))
 
 
 def rule_congress_resolutions(ds: DocScan) -> None:
@@ -169,11 +175,11 @@ def rule_congress_resolutions(ds: DocScan) -> None:
         if not ds.free(m.start(), m.end()):
             continue
         term = m.group(1)
-        label = f"Nghị quyết Đại hội {term}"
+        label = f"{_RESOLUTION_WORD} {_CONGRESS_WORD} {term}"
         mention = DocMention(
             m.start(), m.end(), text[m.start() : m.end()], "Resolution", label, "", "NQ", "TW", term
         )
-        ds.add(replace(mention, plenum=f"Đại hội {term}"))
+        ds.add(replace(mention, plenum=f"{_CONGRESS_WORD} {term}"))
 
 
 def rule_short_references(ds: DocScan) -> None:
@@ -197,7 +203,7 @@ def rule_laws(ds: DocScan) -> None:
             ds.dropped.append((ds.rule, m.start(), m.end(), f"name cut before the stop word '{stop}'"))
         if len(name.split()) < 2:
             continue
-        kind = "Law" if m.group(1) != "Pháp lệnh" else "LegalDocument"
+        kind = "Law" if m.group(1) != _ORDINANCE else "LegalDocument"
         ds.add(DocMention(m.start(), m.start() + len(name), name, kind, name, "", "", "", ""))
 
 
@@ -220,19 +226,7 @@ _LAW_STOP = frozenset(_words("law_stop"))
 # 'Trường ĐH Luật TP HCM', 'khoa Luật Quốc tế': a school or faculty of law, not a law
 _SCHOOL_BEFORE = re.compile(_word("school_before_re"))
 # two-word verbs whose first word can also sit inside a name ('quy phạm', 'Ban hành')
-_LAW_STOP_PAIRS = frozenset(
-    name_key(pair)
-    for pair in (
-        "quy định",
-        "áp dụng",
-        "ban hành",
-        "thông qua",
-        "điều chỉnh",
-        "yêu cầu",
-        "hướng dẫn",
-        "cho phép",
-    )
-)
+_LAW_STOP_PAIRS = frozenset(name_key(pair) for pair in _words("law_stop_pairs"))
 
 
 def _trim_name(phrase: str, lex: Lexicon) -> tuple[str, str]:

@@ -50,11 +50,7 @@ def _step(tokens: list[Token], k: int, specific: int, orgs: dict[int, Found]) ->
         while k + 1 < n and tokens[k].text in "-–" and tokens[k + 1].is_number:
             k += 2
         return k, specific, _GO
-    if (
-        tok.key in ("đại", "toàn")
-        and k + 1 < n
-        and f"{tok.key} {tokens[k + 1].key}" in ("đại biểu", "toàn quốc")
-    ):
+    if tok.key in _QUALIFIER_FIRST and k + 1 < n and f"{tok.key} {tokens[k + 1].key}" in _QUALIFIERS:
         return k + 2, specific, _GO
     return k, specific, _END
 

@@ -43,6 +43,11 @@ _QUANTITY = re.compile(
 _QUANTITY_STOP = frozenset(_words("quantity_stop"))
 
 
+_MANY, _YOUTH_UNION = _words("many_bodies"), _word("youth_union_short")
+_RESOLUTION, _AND = _word("resolution"), _word("and")
+_PLACE_LEVELS, _TWO_WORD_LEVELS = _words("place_levels"), _words("two_word_levels")
+
+
 def _span_found(span: NameSpan, st: SentenceState, group: Group, rule: str) -> Found:
     start = st.tokens[span.i].start
     end = st.tokens[span.j - 1].end
@@ -113,7 +118,7 @@ def rule_names(st: SentenceState) -> None:
         if span is None:
             i = skip
             continue
-        if group is Group.ORG and span.j < len(tokens) and tokens[span.j].key in ("các", "những"):
+        if group is Group.ORG and span.j < len(tokens) and tokens[span.j].key in _MANY:
             i = span.j  # UBND các tỉnh, Hội đồng nhân dân các cấp: many bodies, no one entity
             continue
         f = _span_found(span, st, group, st.rule)
@@ -154,7 +159,7 @@ def rule_lone_doan(st: SentenceState) -> None:
     """'Đoàn' alone (các cấp bộ Đoàn): the article's Youth Union, resolved later or dropped."""
     tokens = st.tokens
     for k, tok in enumerate(tokens):
-        if tok.text == "Đoàn" and st.free(tok.start):
+        if tok.text == _YOUTH_UNION and st.free(tok.start):
             if k + 1 < len(tokens) and tokens[k + 1].is_cap and tokens[k + 1].is_word:
                 continue
             f = Found(tok.start, tok.end, tok.text, Group.ORG, "MassOrganization", st.index, bare=True)
@@ -168,12 +173,9 @@ def rule_lone_doan(st: SentenceState) -> None:
 def _level_word(tokens: list[Token], k: int) -> int:
     """How many tokens the level word at ``k`` takes (tỉnh, thành phố, TP), 0 when none."""
     tok = tokens[k]
-    if tok.key in ("tỉnh", "thành phố", "huyện", "quận", "xã", "phường", "thị xã", "tp") or tok.text in (
-        "TP",
-        "Tp",
-    ):
+    if tok.key in _PLACE_LEVELS or tok.text in ("TP", "Tp"):
         pair = f"{tok.key} {tokens[k + 1].key}" if k + 1 < len(tokens) else ""
-        return 2 if pair in ("thành phố", "thị xã", "thị trấn") else 1
+        return 2 if pair in _TWO_WORD_LEVELS else 1
     return 0
 
 
@@ -276,7 +278,7 @@ def rule_events(st: SentenceState) -> None:
         m = _RESOLUTION_BEFORE.search(text[: event.start - base])
         if m:
             start = m.start() + base
-            label = "Nghị quyết " + event.text
+            label = f"{_RESOLUTION} {event.text}"
             dm = DocMention(
                 start, event.end, text[start - base : event.end - base], "Resolution", label, type_code="NQ"
             )
@@ -377,7 +379,7 @@ def _domain_list(tokens: list[Token], k: int, head: Head, lex: Lexicon) -> list[
             break
         items.append((k, end))
         k = end
-        if k < len(tokens) and tokens[k].text in (",", "và") and k + 1 < len(tokens) and tokens[k + 1].is_cap:
+        if k < len(tokens) and tokens[k].text in (",", _AND) and k + 1 < len(tokens) and tokens[k + 1].is_cap:
             k += 1
             continue
         break

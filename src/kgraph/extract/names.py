@@ -13,13 +13,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..text import name_key
-from .lexicon import Head, Lexicon, lexicon, words
+from .lexicon import Head, Lexicon, lexicon, word, words
 from .tokens import Token
 
 #: Words before a mention that make it a complement, never the subject of a verb after it.
 PREPOSITIONS = frozenset(words("prepositions"))
 #: Words that end a name even when capitalised (sentence words that follow names)
 _CONNECTORS = frozenset(words("connectors"))
+
+
+_SOCIETY = word("society").split()  # xã hội: not the level word xã
+_BLOC, _PARTY, _ASSOCIATION, _AND = word("bloc"), word("party"), word("association"), word("and")
+_PRIME_MINISTER = tuple(word("prime_minister").split())
+_VIETNAM = word("vietnam_written").split()
+_PREVENT = word("prevent_combat").split()  # 'phòng, chống'
+_CENTRAL = word("central").split()
+_DOMAIN_JOINERS, _CENTRAL_ABBREVIATIONS = words("domain_joiners"), words("central_abbreviations")
+_LOWER_PIECE_STARTS, _HYPHEN_DOMAIN_HEADS = words("lower_piece_starts"), words("hyphen_domain_heads")
+_PLURAL_DETERMINERS, _COMPLEMENT_PAIRS = words("plural_determiners"), words("complement_pairs")
 
 
 @dataclass(frozen=True)
@@ -96,9 +107,9 @@ def level_at(tokens: list[Token], i: int, lex: Lexicon) -> int:
     if i + 1 < len(tokens) and f"{tokens[i].key} {tokens[i + 1].key}" in lex.levels:
         return 2
     tok = tokens[i]
-    if tok.key == "xã" and i + 1 < len(tokens) and tokens[i + 1].key == "hội":
+    if tok.key == _SOCIETY[0] and i + 1 < len(tokens) and tokens[i + 1].key == _SOCIETY[1]:
         return 0  # Xã hội (society), as in Lao động - Thương binh và Xã hội
-    if tok.key in lex.levels and (tok.key != "khối" or tok.is_cap):
+    if tok.key in lex.levels and (tok.key != _BLOC or tok.is_cap):
         return 1
     if tok.text in lex.levels:
         return 1
@@ -154,18 +165,18 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if head is None or head.kind == "-":
         return None
     j = i + len(head.words)
-    if head.words == ("Thủ", "tướng") and j < len(tokens) and tokens[j].is_cap and tokens[j].is_word:
+    if head.words == _PRIME_MINISTER and j < len(tokens) and tokens[j].is_cap and tokens[j].is_word:
         return None  # Thủ tướng Phan Văn Khải: a title before a name, not the office
     if head.national:  # one body nationwide: its name is complete (TTXVN, Bộ Chính trị)
-        if j < len(tokens) and tokens[j].text == "Đảng" and _after_central(tokens, j):
+        if j < len(tokens) and tokens[j].text == _PARTY and _after_central(tokens, j):
             j += 1  # BCH Trung ương Đảng
-        if j + 1 < len(tokens) and tokens[j].text == "Việt" and tokens[j + 1].text == "Nam":
+        if j + 1 < len(tokens) and tokens[j].text == _VIETNAM[0] and tokens[j + 1].text == _VIETNAM[1]:
             j += 2  # Ngân hàng Nhà nước Việt Nam: the same body (its key drops the country)
         return NameSpan(i, j, head.kind, head, None)
     j, components, inner = read_components(tokens, j, head, lex)
     if components == 0 and not head.bare:
         return None
-    if head.words == ("Hội",) and j - i == 2 and not tokens[i + 1].is_acronym:
+    if head.words == (_ASSOCIATION,) and j - i == 2 and not tokens[i + 1].is_acronym:
         return None  # an association's name says more than one word (Hội Nông dân); Hội An is a town
     if match_place(tokens, i, lex) > len(head.words):
         return None  # Đài Loan, Hội An Đô thị: a known place that starts like a body
@@ -376,9 +387,9 @@ def _tail_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
 def _is_phong_chong(tokens: list[Token], k: int) -> bool:
     return (
         k + 2 < len(tokens)
-        and tokens[k].key == "phòng"
+        and tokens[k].key == _PREVENT[0]
         and tokens[k + 1].text == ","
-        and tokens[k + 2].key == "chống"
+        and tokens[k + 2].key == _PREVENT[1]
         and not tokens[k].is_cap
     )
 
@@ -391,7 +402,7 @@ def _stop_at(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """Whether token ``k`` starts what follows a whole name: a predicate marker (``đã``,
     ``được``), a verb of two or more syllables from the stop list (``công bố``), or
     ``và``/``cùng`` before a capitalised name."""
-    if tokens[k].key in ("và", "cùng"):
+    if tokens[k].key in _DOMAIN_JOINERS:
         return k + 1 < len(tokens) and tokens[k + 1].is_cap and tokens[k + 1].is_word
     if tokens[k].key in _PREDICATE_MARKERS:
         return True
@@ -419,9 +430,9 @@ def _bridge_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
 
 def _after_central(tokens: list[Token], j: int) -> bool:
     """Whether token ``j`` follows 'Trung ương' / 'T.Ư' / 'TW'."""
-    if j >= 1 and tokens[j - 1].text in ("T.Ư", "TW", "TƯ", "T.W"):
+    if j >= 1 and tokens[j - 1].text in _CENTRAL_ABBREVIATIONS:
         return True
-    return j >= 2 and tokens[j - 2].key == "trung" and tokens[j - 1].key == "ương"
+    return j >= 2 and tokens[j - 2].key == _CENTRAL[0] and tokens[j - 1].key == _CENTRAL[1]
 
 
 def _lower_word(tokens: list[Token], j: int, lex: Lexicon) -> int:
@@ -447,7 +458,7 @@ def _lower_piece(tokens: list[Token], j: int, lex: Lexicon) -> int:
     """End of a lower-case name piece (``các cơ quan``) starting at ``j``, else ``j``."""
     best = j
     for k, key in _lower_keys(tokens, j):
-        if key in lex.words and len(key.split()) >= 2 and key.split()[0] in ("các", "cơ", "doanh", "dân"):
+        if key in lex.words and len(key.split()) >= 2 and key.split()[0] in _LOWER_PIECE_STARTS:
             best = k + 1
     return best
 
@@ -466,7 +477,7 @@ def _joins_domain(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool
         (tokens[start - 1].is_word or tokens[start - 1].text in (",", "-"))
         and not match_head(tokens, start - 1, lex.heads)
     ):
-        if not tokens[start - 1].is_cap and tokens[start - 1].key in ("và",):
+        if not tokens[start - 1].is_cap and tokens[start - 1].key in (_AND,):
             break
         start -= 1
         if j - start > 6:
@@ -476,7 +487,7 @@ def _joins_domain(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool
             phrase = " ".join(t.text for t in tokens[begin:end]).replace(" ,", ",")
             if " ".join(name_key(phrase).replace("-", " ").split()) in lex.domains:
                 return True
-    if text == "-" and head.words[0] in ("Bộ", "Sở", "Ủy", "Ban"):
+    if text == "-" and head.words[0] in _HYPHEN_DOMAIN_HEADS:
         return True
     return False
 
@@ -492,10 +503,10 @@ def match_title(tokens: list[Token], i: int, lex: Lexicon) -> int:
 def preceded_by_preposition(tokens: list[Token], i: int) -> bool:
     """Whether the mention at token ``i`` is a complement (after 'ở', 'của', 'đối với'…)."""
     k = i - 1
-    while k >= 0 and tokens[k].key in ("các", "những", "toàn", "cả"):
+    while k >= 0 and tokens[k].key in _PLURAL_DETERMINERS:
         k -= 1
     if k < 0:
         return False
     if tokens[k].key in PREPOSITIONS:
         return True
-    return k >= 1 and f"{tokens[k - 1].key} {tokens[k].key}" in ("đối với", "bên cạnh", "so với")
+    return k >= 1 and f"{tokens[k - 1].key} {tokens[k].key}" in _COMPLEMENT_PAIRS
