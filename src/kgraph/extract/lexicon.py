@@ -102,6 +102,12 @@ def _flagged(rows: list[list[str]], flag: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def document_codes() -> dict[str, tuple[str, str]]:
+    """Document type codes (doc_codes.tsv): 'CT' -> (class local name, Vietnamese name)."""
+    return {r[0]: (r[1], r[2]) for r in _rows("doc_codes.tsv")}
+
+
+@lru_cache(maxsize=1)
 def _rule_words() -> dict[str, tuple[str, ...]]:
     rows = _rows("rule_words.tsv")
     out: dict[str, list[str]] = {}
@@ -170,7 +176,7 @@ def lexicon() -> Lexicon:
         honorifics=frozenset(_lines("honorifics.txt")),
         cues=cues,
         doc_words={name_key(r[0]): (r[1], r[2]) for r in _rows("doc_types.tsv")},
-        doc_codes={r[0]: (r[1], r[2]) for r in _rows("doc_codes.tsv")},
+        doc_codes=document_codes(),
         issuer_codes={r[0]: r[1] for r in _rows("issuer_codes.tsv")},
         places=frozenset(name_key(p).replace("-", " ").replace("  ", " ") for p in _lines("places.txt")),
         city_people=frozenset(name_key(w) for w in _lines("name_people.txt")),
