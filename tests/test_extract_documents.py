@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import names, run, triples
 
-from kgraph.extract.documents import find_documents
+from kgraph.extract.rules import find_documents
 
 
 @pytest.mark.parametrize(
@@ -179,3 +179,17 @@ def test_a_project_named_in_straight_quotes() -> None:
     x = run('Đề án "Phát triển văn hóa đọc trong cộng đồng" được Sở Văn hóa, Thể thao và Du lịch triển khai.')
     projects = [e for e in x.entities.values() if e.kind == "Project"]
     assert len(projects) == 1 and "Phát triển văn hóa đọc trong cộng đồng" in projects[0].label
+
+
+def test_document_type_labels_come_from_doc_codes() -> None:
+    """One table per fact: a TTLT or BC number's type is labelled with its Vietnamese name."""
+    from helpers import run
+    from rdflib import Literal
+    from rdflib.namespace import SKOS
+
+    from kgraph.rdf import build_triples
+
+    x = run("Bộ Nội vụ ban hành Thông tư liên tịch 01/2015/TTLT-BNV-BTC và Báo cáo 12/BC-UBND.")
+    labels = {str(o) for s, p, o in build_triples(x) if p == SKOS.prefLabel and "/doctype/" in str(s)}
+    assert {"Thông tư liên tịch", "Báo cáo"} <= labels, labels
+    assert Literal("TTLT", lang="vi") not in {o for _, p, o in build_triples(x) if p == SKOS.prefLabel}

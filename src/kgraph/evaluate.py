@@ -28,42 +28,10 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from .errors import InputError
+from .namespaces import ENTITY_CLASSES as CLASS_LIST
 
 #: Entity class (local name) -> the group ``--only`` selects it by.
-GROUP_OF_CLASS: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "Organization",
-            "PartyCommittee",
-            "PartyOrganization",
-            "PartyAgency",
-            "StateAgency",
-            "MassOrganization",
-            "EducationalInstitution",
-            "Enterprise",
-        ),
-        "Organization",
-    ),
-    **dict.fromkeys(
-        (
-            "LegalDocument",
-            "Resolution",
-            "Directive",
-            "Regulation",
-            "Decision",
-            "Conclusion",
-            "Plan",
-            "Program",
-            "Guidance",
-            "Notice",
-            "Law",
-            "Decree",
-            "Circular",
-        ),
-        "LegalDocument",
-    ),
-    **{name: name for name in ("Person", "Campaign", "Location", "Project", "Event")},
-}
+GROUP_OF_CLASS: dict[str, str] = {c.name: c.family for c in CLASS_LIST}
 ENTITY_CLASSES = frozenset(GROUP_OF_CLASS)
 GROUPS = tuple(dict.fromkeys(GROUP_OF_CLASS.values()))
 RELATION_PROPERTIES = (

@@ -12,21 +12,12 @@ import re
 
 from rdflib import URIRef
 
-from .namespaces import RES
+from .namespaces import ENTITY_CLASSES, RES
 from .text import fold
 
 #: IRI path segment for each entity class local name.
-GROUP_OF_KIND = {
-    "Person": "person",
-    "Location": "place",
-    "Campaign": "campaign",
-    "Project": "project",
-    "Event": "event",
-}
-DOCUMENT_KINDS = frozenset(
-    "LegalDocument Resolution Directive Regulation Decision Conclusion Plan Program Guidance Notice Law "
-    "Decree Circular".split()
-)
+SEGMENT_OF_KIND = {c.name: c.segment for c in ENTITY_CLASSES}
+DOCUMENT_KINDS = frozenset(c.name for c in ENTITY_CLASSES if c.segment == "doc")
 
 
 def slugify(text: str, limit: int = 60) -> str:
@@ -40,9 +31,7 @@ def short_hash(text: str, size: int = 8) -> str:
 
 
 def group_of(kind: str) -> str:
-    if kind in DOCUMENT_KINDS:
-        return "doc"
-    return GROUP_OF_KIND.get(kind, "org")
+    return SEGMENT_OF_KIND.get(kind, "org")
 
 
 def mint_iri(kind: str, key: str) -> URIRef:

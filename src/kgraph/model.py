@@ -53,16 +53,6 @@ class Document:
 
 
 @dataclass(frozen=True)
-class Mention:
-    """A span of the normalised text naming something."""
-
-    start: int
-    end: int
-    text: str
-    kind: str  # an entity class local name, e.g. 'PartyCommittee'
-
-
-@dataclass(frozen=True)
 class Entity:
     """One real thing an article names, with every surface form it was found under."""
 
@@ -78,6 +68,7 @@ class Entity:
     issued_on: str = ""  # ISO date
     title: str = ""
     term: str = ""
+    rule: str = ""  # the rule that found its first mention (not written to the graph)
 
 
 @dataclass(frozen=True)

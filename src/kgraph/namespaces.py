@@ -7,13 +7,14 @@ checks the two stay in step). Resource IRIs live under ``RES``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
 RES = Namespace("https://w3id.org/kgraph/resource/")
-ONTOLOGY_IRI = URIRef("https://w3id.org/kgraph/ontology")
 
 
 class KG(DefinedNamespace):
@@ -98,35 +99,60 @@ PREFIXES: dict[str, str] = {
     "xsd": str(XSD),
 }
 
+@dataclass(frozen=True)
+class EntityClass:
+    """An entity class of the ontology, as kgraph uses it: the one list of classes."""
+
+    name: str  # local name, as in ``Entity.kind``
+    iri: URIRef
+    family: str  # what evaluation scores it as: Organization, LegalDocument, or itself
+    segment: str  # the IRI path segment of its entities (see kgraph.identity)
+
+
+def _classes(family: str, segment: str, *names: str) -> tuple[EntityClass, ...]:
+    return tuple(EntityClass(n, KG[n], family, segment) for n in names)
+
+
+#: Every entity class, organisations first, then documents, then the others.
+ENTITY_CLASSES: tuple[EntityClass, ...] = (
+    EntityClass("Organization", ORG.Organization, "Organization", "org"),
+    *_classes(
+        "Organization",
+        "org",
+        "PartyCommittee",
+        "PartyOrganization",
+        "PartyAgency",
+        "StateAgency",
+        "MassOrganization",
+        "EducationalInstitution",
+        "Enterprise",
+    ),
+    *_classes(
+        "LegalDocument",
+        "doc",
+        "LegalDocument",
+        "Resolution",
+        "Directive",
+        "Regulation",
+        "Decision",
+        "Conclusion",
+        "Plan",
+        "Program",
+        "Guidance",
+        "Notice",
+        "Law",
+        "Decree",
+        "Circular",
+    ),
+    *_classes("Person", "person", "Person"),
+    *_classes("Campaign", "campaign", "Campaign"),
+    *_classes("Location", "place", "Location"),
+    *_classes("Project", "project", "Project"),
+    *_classes("Event", "event", "Event"),
+)
+
 #: Entity classes by the local name used in extraction (``Entity.kind``).
-CLASS_OF_KIND: dict[str, URIRef] = {
-    "Organization": ORG.Organization,
-    "PartyCommittee": KG.PartyCommittee,
-    "PartyOrganization": KG.PartyOrganization,
-    "PartyAgency": KG.PartyAgency,
-    "StateAgency": KG.StateAgency,
-    "MassOrganization": KG.MassOrganization,
-    "EducationalInstitution": KG.EducationalInstitution,
-    "Enterprise": KG.Enterprise,
-    "Person": KG.Person,
-    "Location": KG.Location,
-    "Campaign": KG.Campaign,
-    "Project": KG.Project,
-    "Event": KG.Event,
-    "LegalDocument": KG.LegalDocument,
-    "Resolution": KG.Resolution,
-    "Directive": KG.Directive,
-    "Regulation": KG.Regulation,
-    "Decision": KG.Decision,
-    "Conclusion": KG.Conclusion,
-    "Plan": KG.Plan,
-    "Program": KG.Program,
-    "Guidance": KG.Guidance,
-    "Notice": KG.Notice,
-    "Law": KG.Law,
-    "Decree": KG.Decree,
-    "Circular": KG.Circular,
-}
+CLASS_OF_KIND: dict[str, URIRef] = {c.name: c.iri for c in ENTITY_CLASSES}
 
 #: Relation predicates by the name used in extraction (``Relation.predicate``).
 PREDICATE_OF: dict[str, URIRef] = {

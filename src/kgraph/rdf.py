@@ -13,26 +13,10 @@ from decimal import Decimal
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
+from .extract.lexicon import document_codes
 from .identity import article_iri, doctype_iri, mint_aux_iri, mint_iri, role_iri
 from .model import Entity, Extraction, Sentence
 from .namespaces import CLASS_OF_KIND, KG, ORG, PREDICATE_OF, SCHEMA, bind_prefixes
-
-#: Document type codes -> (Vietnamese name, class local name)
-DOCUMENT_TYPES: dict[str, tuple[str, str]] = {
-    "NQ": ("Nghị quyết", "Resolution"),
-    "CT": ("Chỉ thị", "Directive"),
-    "QĐi": ("Quy định", "Regulation"),
-    "QyĐ": ("Quy định", "Regulation"),
-    "QĐ": ("Quyết định", "Decision"),
-    "KL": ("Kết luận", "Conclusion"),
-    "KH": ("Kế hoạch", "Plan"),
-    "CTr": ("Chương trình", "Program"),
-    "HD": ("Hướng dẫn", "Guidance"),
-    "TB": ("Thông báo", "Notice"),
-    "L": ("Luật", "Law"),
-    "NĐ": ("Nghị định", "Decree"),
-    "TT": ("Thông tư", "Circular"),
-}
 
 VI = "vi"
 
@@ -136,7 +120,7 @@ def build_triples(extraction: Extraction) -> Triples:
         graph.add((concept, RDF.type, SKOS.Concept))
         graph.add((concept, SKOS.inScheme, KG.DocumentTypeScheme))
         graph.add((concept, SKOS.notation, Literal(code)))
-        name = DOCUMENT_TYPES.get(code, (code, ""))[0]
+        name = document_codes().get(code, ("", code))[1]  # the Vietnamese name (doc_codes.tsv)
         graph.add((concept, SKOS.prefLabel, _lit(name)))
     for rel in extraction.relations:
         s, o = nodes.get(rel.subject), nodes.get(rel.object)

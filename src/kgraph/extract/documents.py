@@ -9,37 +9,37 @@ there is one (``Quy định 55-QĐ/TW`` is a regulation), else from the code.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from ..text import name_key
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon
+from .lexicon import word as _word
+from .lexicon import words as _words
 
-_L = r"A-Za-zĐđĂăÂâÊêÔôƠơƯư"
+_L, _UP, _UPU = _word("letters_re"), _word("upper_re"), _word("upper_u_re")
+_TYPE_BEFORE = re.compile(_word("type_before_re"))
+_GENERIC, _LETTER, _ORDINANCE = _word("generic_document"), _word("official_letter"), _word("ordinance")
+_RESOLUTION_WORD, _CENTRAL_WORD = _word("resolution"), _word("central_written")
+_CONGRESS_WORD, _TERM_WORD = _word("congress"), _word("term")
 _PARTY = re.compile(
-    rf"(?<![\w/.-])(\d{{1,5}})\s*-\s*([A-ZĐ][{_L}]{{0,4}})\s*/\s*([A-ZĐƯ][{_L}]{{0,11}}(?:-[A-ZĐ][{_L}]{{0,9}})?)(?![\w/])"
+    rf"(?<![\w/.-])(\d{{1,5}})\s*-\s*([{_UP}][{_L}]{{0,4}})\s*/\s*([{_UPU}][{_L}]{{0,11}}(?:-[{_UP}][{_L}]{{0,9}})?)(?![\w/])"
 )
 _STATE = re.compile(
-    rf"(?<![\w/.-])(\d{{1,5}})\s*(?:[/-]\s*((?:19|20)\d{{2}})\s*)?/\s*([A-ZĐ][{_L}]{{0,5}})\s*-\s*([A-ZĐ][{_L}0-9]{{0,11}}(?:-[A-ZĐ][{_L}0-9]{{0,9}})?)(?![\w/])"
+    rf"(?<![\w/.-])(\d{{1,5}})\s*(?:[/-]\s*((?:19|20)\d{{2}})\s*)?/\s*([{_UP}][{_L}]{{0,5}})\s*-\s*([{_UP}][{_L}0-9]{{0,11}}(?:-[{_UP}][{_L}0-9]{{0,9}})?)(?![\w/])"
 )
-_LOOSE = re.compile(rf"(?<![\w/.-])(\d{{1,5}})\s+([A-ZĐ][{_L}]{{0,4}})\s*/\s*([A-ZĐ][{_L}]{{1,11}})(?![\w/])")
+_LOOSE = re.compile(
+    rf"(?<![\w/.-])(\d{{1,5}})\s+([{_UP}][{_L}]{{0,4}})\s*/\s*([{_UP}][{_L}]{{1,11}})(?![\w/])"
+)
 _PLENUM = re.compile(
-    r"Nghị quyết\s+(?:Hội nghị\s+)?(?:lần thứ\s+)?(?:Trung ương|TW|TƯ)\s+(\d{1,2}|[IVX]{1,5})\b"
-    r"(?:\s*\(?\s*[Kk]hóa\s+([IVXL]{1,6})\s*\)?)?",
+    _word("plenum_re"),
 )
-_CONGRESS = re.compile(
-    r"Nghị quyết\s+Đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?(?:lần thứ\s+)?([IVXL]{1,6})\b"
-)
-_TERM = re.compile(r"^\s*\(?\s*[Kk]hóa\s+([IVXL]{1,6})\b\s*\)?")
-_DATE = re.compile(
-    r"^\s*,?\s*(?:ban hành\s+|ký\s+)?ngày\s+(\d{1,2})\s*"
-    r"(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*|tháng\s+(\d{1,2})\s+năm\s+)(\d{4})"
-)
-_OF = re.compile(r"^\s*,?\s*(?:của|do)\s+")
-_ABOUT = re.compile(r"^\s*,?\s*(?:về việc|về|V/v|v/v)?\s*(?=“)")
-_ABOUT_PLAIN = re.compile(
-    r"^\s*,?\s*(?:về việc|về|V/v|v/v)\s+([^;“”]{3,300}?)\s*"
-    r"(?=[;.]\s|[;.]?$|, (?:yêu cầu|đề nghị|trong đó|theo đó|nhằm|với|để|đồng thời|giao)\b)"
-)
+_CONGRESS = re.compile(_word("congress_re"))
+_TERM = re.compile(_word("term_re"))
+_DATE = re.compile(_word("date_re"))
+_OF = re.compile(_word("of_re"))
+_ABOUT = re.compile(_word("about_re"))
+_ABOUT_PLAIN = re.compile(_word("about_plain_re"))
 
 
 @dataclass(frozen=True)
@@ -55,12 +55,13 @@ class DocMention:
     term: str = ""
     short: str = ""  # for short references: the number alone ('05'), to resolve in the article
     plenum: str = ""  # 'Trung ương 4'
+    rule: str = ""  # the rule that found it
 
 
 def _type_before(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
     """The document type word just before ``start`` (with optional 'số'): (word, its start)."""
     before = text[max(0, start - 40) : start]
-    m = re.search(r"([A-ZĐa-zđ][\w]*(?:\s+[\w]+){0,3}?)\s+(?:số\s+|Số\s+)?$", before)
+    m = _TYPE_BEFORE.search(before)
     if not m:
         return "", start
     words = m.group(1).split()
@@ -87,165 +88,161 @@ def _issuer(raw: str, lex: Lexicon) -> str:
     return raw
 
 
-def find_documents(text: str, lex: Lexicon | None = None) -> list[DocMention]:
-    """Every document mention in ``text`` (a sentence), by position."""
-    lex = lex or lexicon()
-    found: list[DocMention] = []
-    taken: list[tuple[int, int]] = []
+@dataclass
+class DocScan:
+    """A sentence as the document rules read it, and the document mentions found so far."""
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+    text: str
+    lex: Lexicon
+    found: list[DocMention] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+    rule: str = ""  # the rule running now
+    dropped: list[tuple[str, int, int, str]] = field(default_factory=list)  # (rule, start, end, why)
 
+    def free(self, a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in self.taken)
+
+    def add(self, mention: DocMention) -> None:
+        self.found.append(replace(mention, rule=self.rule))
+        self.taken.append((mention.start, mention.end))
+
+
+def _canonical_number(m: re.Match[str], style: str, lex: Lexicon) -> tuple[str, str, str] | None:
+    """(canonical number, type code, issuer code) of a number match, None when it is none."""
+    if style == "state":
+        number, year, code_raw, issuer_raw = m.group(1), m.group(2), m.group(3), m.group(4)
+        code = _code(code_raw, lex)
+        if code:
+            issuer = _issuer(issuer_raw, lex)
+            return (f"{number}/{year}/{code}-{issuer}" if year else f"{number}/{code}-{issuer}"), code, issuer
+        if not code_raw.isupper():
+            return None
+        return f"{number}/{code_raw}-{issuer_raw}", code, code_raw  # a Công văn: number/ISSUER-UNIT
+    number, code_raw, issuer_raw = m.group(1), m.group(2), m.group(3)
+    code = _code(code_raw, lex)
+    if not code:
+        return None
+    issuer = _issuer(issuer_raw, lex)
+    return (f"{number}-{code}/{issuer}" if style == "party" else f"{number}/{code}-{issuer}"), code, issuer
+
+
+def _numbered(ds: DocScan, m: re.Match[str], style: str) -> None:
+    text, lex = ds.text, ds.lex
+    number = _canonical_number(m, style, lex)
+    if number is None:
+        return
+    canon, code, issuer = number
+    word, wstart = _type_before(text, m.start(), lex)
+    if word:
+        kind = lex.doc_words[name_key(word)][1]
+        word = word[0].upper() + word[1:]
+    else:
+        kind = lex.doc_codes.get(code, ("LegalDocument", ""))[0] if code else "LegalDocument"
+        word = lex.doc_codes.get(code, ("", _GENERIC))[1] if code else _LETTER
+    start = wstart if wstart < m.start() else m.start()
+    end = m.end()
+    tm = _TERM.match(text[end:])
+    term = tm.group(1) if tm else ""
+    ds.add(DocMention(start, end, text[start:end], kind, f"{word} {canon}", canon, code, issuer, term))
+
+
+def rule_doc_numbers(ds: DocScan) -> None:
+    """Numbered documents: Party (05-CT/TW), state (30/2020/NĐ-CP) and loose (700 QĐ/TTG) numbers."""
     for pattern, style in ((_PARTY, "party"), (_STATE, "state"), (_LOOSE, "loose")):
-        for m in pattern.finditer(text):
-            if not free(m.start(), m.end()):
-                continue
-            if style == "state":
-                number, year, code_raw, issuer_raw = m.group(1), m.group(2), m.group(3), m.group(4)
-                code = _code(code_raw, lex)
-                if code:
-                    issuer = _issuer(issuer_raw, lex)
-                    canon = f"{number}/{year}/{code}-{issuer}" if year else f"{number}/{code}-{issuer}"
-                else:  # a Công văn: number/ISSUER-UNIT
-                    if not code_raw.isupper():
-                        continue
-                    issuer = code_raw
-                    canon = f"{number}/{code_raw}-{issuer_raw}"
-            else:
-                number, code_raw, issuer_raw = m.group(1), m.group(2), m.group(3)
-                code = _code(code_raw, lex)
-                if not code:
-                    continue
-                issuer = _issuer(issuer_raw, lex)
-                canon = f"{number}-{code}/{issuer}" if style == "party" else f"{number}/{code}-{issuer}"
-            word, wstart = _type_before(text, m.start(), lex)
-            if word:
-                kind = lex.doc_words[name_key(word)][1]
-                word = word[0].upper() + word[1:]
-            else:
-                kind = lex.doc_codes.get(code, ("LegalDocument", ""))[0] if code else "LegalDocument"
-                word = lex.doc_codes.get(code, ("", "Văn bản"))[1] if code else "Công văn"
-            if code in ("QĐ",) and kind == "Decision" and not word:
-                kind = "Decision"
-            start = wstart if wstart < m.start() else m.start()
-            end = m.end()
-            term = ""
-            tm = _TERM.match(text[end:])
-            if tm:
-                term = tm.group(1)
-            found.append(
-                DocMention(start, end, text[start:end], kind, f"{word} {canon}", canon, code, issuer, term)
-            )
-            taken.append((start, end))
+        for m in pattern.finditer(ds.text):
+            if ds.free(m.start(), m.end()):
+                _numbered(ds, m, style)
+
+
+def rule_plenum_resolutions(ds: DocScan) -> None:
+    """'Nghị quyết Trung ương 4 (khóa XII)': a Central Committee plenum's resolution."""
+    text = ds.text
     for m in _PLENUM.finditer(text):
-        if not free(m.start(), m.end()):
+        if not ds.free(m.start(), m.end()):
             continue
         plenum = m.group(1)
         term = m.group(2) or ""
-        label = f"Nghị quyết Trung ương {plenum}" + (f" (khóa {term})" if term else "")
+        label = f"{_RESOLUTION_WORD} {_CENTRAL_WORD} {plenum}" + (f" ({_TERM_WORD} {term})" if term else "")
         end = m.start() + len(m.group(0).rstrip())  # the optional ')' may leave a space matched
-        found.append(
-            DocMention(
-                m.start(),
-                end,
-                text[m.start() : end],
-                "Resolution",
-                label,
-                "",
-                "NQ",
-                "TW",
-                term,
-                plenum=f"Trung ương {plenum}",
-            )
-        )
-        taken.append((m.start(), end))
-    # the resolution of a national Party congress: 'Nghị quyết Đại hội XIII (của Đảng)'
+        mention = DocMention(m.start(), end, text[m.start() : end], "Resolution", label, "", "NQ", "TW", term)
+        ds.add(replace(mention, plenum=f"{_CENTRAL_WORD} {plenum}"))
+
+
+def rule_congress_resolutions(ds: DocScan) -> None:
+    """The resolution of a national Party congress: 'Nghị quyết Đại hội XIII (của Đảng)'."""
+    text = ds.text
     for m in _CONGRESS.finditer(text):
-        if not free(m.start(), m.end()):
+        if not ds.free(m.start(), m.end()):
             continue
         term = m.group(1)
-        found.append(
-            DocMention(
-                m.start(),
-                m.end(),
-                text[m.start() : m.end()],
-                "Resolution",
-                f"Nghị quyết Đại hội {term}",
-                "",
-                "NQ",
-                "TW",
-                term,
-                plenum=f"Đại hội {term}",
-            )
+        label = f"{_RESOLUTION_WORD} {_CONGRESS_WORD} {term}"
+        mention = DocMention(
+            m.start(), m.end(), text[m.start() : m.end()], "Resolution", label, "", "NQ", "TW", term
         )
-        taken.append((m.start(), m.end()))
-    # short references: 'Chỉ thị 05', 'Nghị quyết số 35', and named laws: 'Luật Đất đai'
-    short = re.compile(
-        r"(?<!\w)(Nghị quyết|Chỉ thị|Quy định|Quyết định|Kết luận|Kế hoạch|Hướng dẫn|Thông báo|Nghị định|"
-        r"Thông tư|Chương trình)"
-        r"\s+(?:số\s+)?(\d{1,4})(?![\d/\-\w])"
-    )
-    for m in short.finditer(text):
-        if not free(m.start(), m.end()):
+        ds.add(replace(mention, plenum=f"{_CONGRESS_WORD} {term}"))
+
+
+def rule_short_references(ds: DocScan) -> None:
+    """Short references: 'Chỉ thị 05', 'Nghị quyết số 35' (resolved against the article's numbers)."""
+    for m in _SHORT.finditer(ds.text):
+        if not ds.free(m.start(), m.end()):
             continue
-        code, kind = lex.doc_words[name_key(m.group(1))]
+        code, kind = ds.lex.doc_words[name_key(m.group(1))]
         label = f"{m.group(1)} {m.group(2)}"
-        found.append(
-            DocMention(m.start(), m.end(), m.group(0), kind, label, "", code, "", "", short=m.group(2))
-        )
-        taken.append((m.start(), m.end()))
-    law = re.compile(r"(?<!\w)(Bộ luật|Luật|Pháp lệnh)((?:\s+[A-ZĐ][\w]*)(?:\s+[\w]+){0,11})")
-    for m in law.finditer(text):
-        if not free(m.start(), m.end()) or _SCHOOL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        ds.add(DocMention(m.start(), m.end(), m.group(0), kind, label, "", code, "", "", short=m.group(2)))
+
+
+def rule_laws(ds: DocScan) -> None:
+    """Named laws: 'Luật Đất đai', 'Bộ luật Hình sự', cut before the first word that cannot belong."""
+    text = ds.text
+    for m in _LAW.finditer(text):
+        if not ds.free(m.start(), m.end()) or _SCHOOL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
-        name = _trim_name(m.group(0), lex)
+        name, stop = _trim_name(m.group(0), ds.lex)
+        if stop:
+            ds.dropped.append((ds.rule, m.start(), m.end(), f"name cut before the stop word '{stop}'"))
         if len(name.split()) < 2:
             continue
-        kind = "Law" if m.group(1) != "Pháp lệnh" else "LegalDocument"
-        found.append(DocMention(m.start(), m.start() + len(name), name, kind, name, "", "", "", ""))
-        taken.append((m.start(), m.start() + len(name)))
-    return sorted(found, key=lambda d: d.start)
+        kind = "Law" if m.group(1) != _ORDINANCE else "LegalDocument"
+        ds.add(DocMention(m.start(), m.start() + len(name), name, kind, name, "", "", "", ""))
 
 
-_LAW_STOP = frozenset(
-    "được đã đang sẽ của và là có do cho với trong tại về này đó năm số ngày thì mà để khi các những "
-    "sửa đổi bổ sung vừa mới "
-    # verbs and adverbs that follow a law's name: 'Luật Đất đai nêu rõ…', '… gồm 7 chương'
-    "tạo nêu ghi gồm nghiêm phải cần nhằm theo không chưa cũng đều vẫn trước sau ra đi đưa nhận bị "
-    "hiện nhưng rồi vì nên như đến từ ở tuy".split()
-)
+def scan_documents(text: str, lex: Lexicon, rules: Sequence[Callable[[DocScan], None]]) -> DocScan:
+    """Every document mention in ``text`` (a sentence) that ``rules`` find, running them in order;
+    the mentions sorted by position."""
+    ds = DocScan(text, lex)
+    for rule in rules:
+        ds.rule = rule.__name__.removeprefix("rule_")
+        rule(ds)
+    ds.found.sort(key=lambda d: d.start)
+    return ds
+
+
+_SHORT = re.compile(_word("short_re"))
+_LAW = re.compile(_word("law_re"))
+
+
+_LAW_STOP = frozenset(_words("law_stop"))
 # 'Trường ĐH Luật TP HCM', 'khoa Luật Quốc tế': a school or faculty of law, not a law
-_SCHOOL_BEFORE = re.compile(r"(?i:\bĐH|đại học|trường|khoa|ngành|học viện|cử nhân|thạc sĩ|tiến sĩ)\s+$")
+_SCHOOL_BEFORE = re.compile(_word("school_before_re"))
 # two-word verbs whose first word can also sit inside a name ('quy phạm', 'Ban hành')
-_LAW_STOP_PAIRS = frozenset(
-    name_key(pair)
-    for pair in (
-        "quy định",
-        "áp dụng",
-        "ban hành",
-        "thông qua",
-        "điều chỉnh",
-        "yêu cầu",
-        "hướng dẫn",
-        "cho phép",
-    )
-)
+_LAW_STOP_PAIRS = frozenset(name_key(pair) for pair in _words("law_stop_pairs"))
 
 
-def _trim_name(phrase: str, lex: Lexicon) -> str:
-    """Cut a law's name before the first word that cannot belong to it."""
+def _trim_name(phrase: str, lex: Lexicon) -> tuple[str, str]:
+    """Cut a law's name before the first word that cannot belong to it: (name, the stop word or '')."""
     words = phrase.split()
     keep = [words[0]]
     for i, word in enumerate(words[1:13], start=1):
         if not word[0].isalnum():
             break
         if name_key(word) in _LAW_STOP and name_key(f"{keep[-1]} {word}") not in lex.words:
-            break  # unless it completes a word: 'Luật Hàng không'
+            return " ".join(keep), word  # unless it completes a word: 'Luật Hàng không'
         pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
         if len(keep) > 1 and word.islower() and name_key(pair) in _LAW_STOP_PAIRS:
-            break
+            return " ".join(keep), pair
         keep.append(word)
-    return " ".join(keep)
+    return " ".join(keep), ""
 
 
 def read_after(text: str, end: int) -> tuple[int, str, str]:

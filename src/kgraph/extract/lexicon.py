@@ -51,6 +51,7 @@ class Lexicon:
     heads: dict[str, list[Head]]  # first word (key) -> heads starting with it, longest first
     place_heads: dict[str, list[Head]]
     levels: dict[str, str]  # key of a level word or abbreviation -> level word
+    level_ranks: dict[str, float]  # key of a level word -> 2 provincial, 3 district, 4 commune
     abbreviations: dict[str, str]  # short form -> long form
     surnames: frozenset[str]
     titles: dict[str, list[tuple[str, ...]]]  # first word key -> titles (as word tuples), longest first
@@ -65,6 +66,9 @@ class Lexicon:
     domains: frozenset[str]  # keys of domains holding 'và' or ','
     stop_words: frozenset[str]  # verbs and function words that never continue a name
     name_people: frozenset[str]  # people's names that stand inside organisation names (Hồ Chí Minh)
+    global_heads: frozenset[str]  # keys of heads flagged 'global' in org_heads.tsv
+    vague_heads: frozenset[str]  # ... flagged 'vague'
+    local_heads: frozenset[str]  # ... flagged 'local'
 
 
 def _heads(rows: list[list[str]], place: bool = False) -> dict[str, list[Head]]:
@@ -92,6 +96,47 @@ def _heads(rows: list[list[str]], place: bool = False) -> dict[str, list[Head]]:
     return out
 
 
+def _flagged(rows: list[list[str]], flag: str) -> frozenset[str]:
+    """Keys of the heads of org_heads.tsv with ``flag`` in their flag column."""
+    return frozenset(name_key(r[0]) for r in rows if len(r) > 2 and flag in r[2].split(","))
+
+
+@lru_cache(maxsize=1)
+def document_codes() -> dict[str, tuple[str, str]]:
+    """Document type codes (doc_codes.tsv): 'CT' -> (class local name, Vietnamese name)."""
+    return {r[0]: (r[1], r[2]) for r in _rows("doc_codes.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _rule_words() -> dict[str, tuple[str, ...]]:
+    rows = _rows("rule_words.tsv")
+    out: dict[str, list[str]] = {}
+    for row in rows:
+        out.setdefault(row[0], []).append("\t".join(row[1:]))
+    return {name: tuple(values) for name, values in out.items()}
+
+
+def words(name: str) -> tuple[str, ...]:
+    """The words or phrases of list ``name`` of rule_words.tsv, in the file's order."""
+    return _rule_words()[name]
+
+
+def word(name: str) -> str:
+    """The one word or phrase of entry ``name`` of rule_words.tsv."""
+    (value,) = _rule_words()[name]
+    return value
+
+
+def pairs(name: str) -> dict[str, str]:
+    """Entries ``name`` of rule_words.tsv written as two columns, as a mapping."""
+    return dict(entry.split("\t", 1) for entry in words(name))
+
+
+def alternation(name: str) -> str:
+    """List ``name`` as a regular-expression alternation (its entries are pattern fragments)."""
+    return "|".join(words(name))
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     words = {w for w in _key_lines("words.txt") if " " in w}
@@ -106,6 +151,7 @@ def lexicon() -> Lexicon:
         levels[name_key(row[0])] = row[0]
         for short in row[1].split(",") if len(row) > 1 and row[1] else []:
             levels[short] = row[0]
+    ranks = {name_key(r[0]): float(r[2]) for r in _rows("levels.tsv") if len(r) > 2 and r[2]}
     titles: dict[str, list[tuple[str, ...]]] = {}
     for line in _lines("titles.txt"):
         t = tuple(line.split())
@@ -113,19 +159,24 @@ def lexicon() -> Lexicon:
     for group in titles.values():
         group.sort(key=lambda t: -len(t))
     cues = sorted(((r[0], r[1]) for r in _rows("cues.tsv")), key=lambda c: -len(c[0]))
+    org_heads = _rows("org_heads.tsv")
     return Lexicon(
         words=frozenset(words),
         word_starts=frozenset(starts),
-        heads=_heads(_rows("org_heads.tsv")),
+        heads=_heads(org_heads),
+        global_heads=_flagged(org_heads, "global"),
+        vague_heads=_flagged(org_heads, "vague"),
+        local_heads=_flagged(org_heads, "local"),
         place_heads=_heads(_rows("place_heads.tsv"), place=True),
         levels=levels,
+        level_ranks=ranks,
         abbreviations={r[0]: r[1] for r in _rows("abbreviations.tsv")},
         surnames=frozenset(name_key(s) for s in _lines("surnames.txt")),
         titles=titles,
         honorifics=frozenset(_lines("honorifics.txt")),
         cues=cues,
         doc_words={name_key(r[0]): (r[1], r[2]) for r in _rows("doc_types.tsv")},
-        doc_codes={r[0]: (r[1], r[2]) for r in _rows("doc_codes.tsv")},
+        doc_codes=document_codes(),
         issuer_codes={r[0]: r[1] for r in _rows("issuer_codes.tsv")},
         places=frozenset(name_key(p).replace("-", " ").replace("  ", " ") for p in _lines("places.txt")),
         city_people=frozenset(name_key(w) for w in _lines("name_people.txt")),

@@ -13,11 +13,24 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..text import name_key
-from .lexicon import Head, Lexicon, lexicon
+from .lexicon import Head, Lexicon, lexicon, word, words
 from .tokens import Token
 
+#: Words before a mention that make it a complement, never the subject of a verb after it.
+PREPOSITIONS = frozenset(words("prepositions"))
 #: Words that end a name even when capitalised (sentence words that follow names)
-_CONNECTORS = {"và", "-", "–", ","}
+_CONNECTORS = frozenset(words("connectors"))
+
+
+_SOCIETY = word("society").split()  # xã hội: not the level word xã
+_BLOC, _PARTY, _ASSOCIATION, _AND = word("bloc"), word("party"), word("association"), word("and")
+_PRIME_MINISTER = tuple(word("prime_minister").split())
+_VIETNAM = word("vietnam_written").split()
+_PREVENT = word("prevent_combat").split()  # 'phòng, chống'
+_CENTRAL = word("central").split()
+_DOMAIN_JOINERS, _CENTRAL_ABBREVIATIONS = words("domain_joiners"), words("central_abbreviations")
+_LOWER_PIECE_STARTS, _HYPHEN_DOMAIN_HEADS = words("lower_piece_starts"), words("hyphen_domain_heads")
+_PLURAL_DETERMINERS, _COMPLEMENT_PAIRS = words("plural_determiners"), words("complement_pairs")
 
 
 @dataclass(frozen=True)
@@ -94,9 +107,9 @@ def level_at(tokens: list[Token], i: int, lex: Lexicon) -> int:
     if i + 1 < len(tokens) and f"{tokens[i].key} {tokens[i + 1].key}" in lex.levels:
         return 2
     tok = tokens[i]
-    if tok.key == "xã" and i + 1 < len(tokens) and tokens[i + 1].key == "hội":
+    if tok.key == _SOCIETY[0] and i + 1 < len(tokens) and tokens[i + 1].key == _SOCIETY[1]:
         return 0  # Xã hội (society), as in Lao động - Thương binh và Xã hội
-    if tok.key in lex.levels and (tok.key != "khối" or tok.is_cap):
+    if tok.key in lex.levels and (tok.key != _BLOC or tok.is_cap):
         return 1
     if tok.text in lex.levels:
         return 1
@@ -152,18 +165,18 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if head is None or head.kind == "-":
         return None
     j = i + len(head.words)
-    if head.words == ("Thủ", "tướng") and j < len(tokens) and tokens[j].is_cap and tokens[j].is_word:
+    if head.words == _PRIME_MINISTER and j < len(tokens) and tokens[j].is_cap and tokens[j].is_word:
         return None  # Thủ tướng Phan Văn Khải: a title before a name, not the office
     if head.national:  # one body nationwide: its name is complete (TTXVN, Bộ Chính trị)
-        if j < len(tokens) and tokens[j].text == "Đảng" and _after_central(tokens, j):
+        if j < len(tokens) and tokens[j].text == _PARTY and _after_central(tokens, j):
             j += 1  # BCH Trung ương Đảng
-        if j + 1 < len(tokens) and tokens[j].text == "Việt" and tokens[j + 1].text == "Nam":
+        if j + 1 < len(tokens) and tokens[j].text == _VIETNAM[0] and tokens[j + 1].text == _VIETNAM[1]:
             j += 2  # Ngân hàng Nhà nước Việt Nam: the same body (its key drops the country)
         return NameSpan(i, j, head.kind, head, None)
-    j, components, inner = _components(tokens, j, head, lex)
+    j, components, inner = read_components(tokens, j, head, lex)
     if components == 0 and not head.bare:
         return None
-    if head.words == ("Hội",) and j - i == 2 and not tokens[i + 1].is_acronym:
+    if head.words == (_ASSOCIATION,) and j - i == 2 and not tokens[i + 1].is_acronym:
         return None  # an association's name says more than one word (Hội Nông dân); Hội An is a town
     if match_place(tokens, i, lex) > len(head.words):
         return None  # Đài Loan, Hội An Đô thị: a known place that starts like a body
@@ -177,130 +190,177 @@ def parse_place(tokens: list[Token], i: int, lex: Lexicon | None = None) -> Name
     if head is None:
         return None
     j = i + len(head.words)
-    j, components, inner = _components(tokens, j, head, lex)
+    j, components, inner = read_components(tokens, j, head, lex)
     if components == 0:
         return None
     return NameSpan(i, j, "Location", head, inner)
 
 
-def _components(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> tuple[int, int, NameSpan | None]:
-    """Consume the components after a head: (end, how many, first nested name)."""
-    components = 0
+@dataclass
+class _Reading:
+    """Where reading the components after a head stands."""
+
+    j: int
+    components: int = 0
     inner: NameSpan | None = None
+    after_place: bool = False  # the last component was a place or a level word
+    just_nested: bool = False  # the last component was a nested name
+
+
+_GO, _STOP, _NEXT = 0, 1, 2  # read on; the name ends; this step does not apply
+
+
+def _nested(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
+    """A nested name: Ban Tuyên giáo Huyện ủy, Đảng bộ Cục Thuế tỉnh."""
+    if not tokens[r.j].is_cap or r.inner is not None:
+        return _NEXT
+    nested = match_head(tokens, r.j, lex.heads)
+    if nested is None or nested.kind == "-":
+        return _NEXT
+    sub = parse_org(tokens, r.j, lex)
+    if sub is None:
+        return _NEXT
+    r.inner, r.j = sub, sub.j
+    r.components += 1
+    r.after_place, r.just_nested = False, True
+    return _GO
+
+
+def _level(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
+    """A level word (tỉnh, Khối) and the place it introduces (tỉnh Nam Định)."""
+    level = level_at(tokens, r.j, lex)
+    if not level:
+        return _NEXT
     n = len(tokens)
-    after_place = False
-    just_nested = False
-    while j < n:
-        tok = tokens[j]
-        # a nested name: Ban Tuyên giáo Huyện ủy, Đảng bộ Cục Thuế tỉnh
-        if tok.is_cap and inner is None:
-            nested = match_head(tokens, j, lex.heads)
-            if nested is not None and nested.kind != "-":
-                sub = parse_org(tokens, j, lex)
-                if sub is not None:
-                    inner = sub
-                    j = sub.j
-                    components += 1
-                    after_place = False
-                    just_nested = True
-                    continue
-        level = level_at(tokens, j, lex)
-        if level:
-            j += level
-            components += 1
-            after_place = True
-            # lower-case pieces of proper names after a level word (Khối các cơ quan)
-            if j < n and not tokens[j].is_cap and tokens[j].is_word:
-                end = _lower_piece(tokens, j, lex)
-                if end > j:
-                    j = end
-            # the place a level word introduces (tỉnh Nam Định), never a person (UBND tỉnh Phạm Anh Tuấn)
-            if j < n and tokens[j].is_cap and tokens[j].is_word and not tokens[j].is_acronym:
-                place = match_place(tokens, j, lex) or _city_person(tokens, j, lex)
-                if place:
-                    j += place
-                elif person_run(tokens, j, lex) < 3 and match_head(tokens, j, lex.heads) is None:
-                    end = word_end(tokens, j, lex)
-                    j = end if end > j + 1 else j + _place_words(tokens, j, lex)
-            continue
-        if tok.text in _CONNECTORS or tok.key == "&":
-            # a head that holds a domain takes a second one: Ban Kinh tế - Ngân sách
-            if (components or len(head.words) > 1) and _joins_domain(tokens, j, head, lex):
-                j += 1
-                continue
-            # Bộ Tài nguyên - môi trường: a hyphen joins a lower-case second domain
-            if (
-                components
-                and tok.text in "-–"
-                and head.words[0] in ("Bộ", "Sở", "Ban", "Ủy", "Cục", "Vụ", "Hội")
-            ):
-                end = _lower_word(tokens, j + 1, lex)
-                if end > j + 1:
-                    j = end
-                    continue
-            break
-        if not tok.is_word:
-            break
-        if tok.is_number and head.words[0] in _NUMBERED_HEADS and len(tok.text) <= 3:
-            nxt = tokens[j + 1] if j + 1 < n else None
-            always = " ".join(head.words) in _ALWAYS_NUMBERED and components == 0
-            if always or nxt is None or not nxt.is_word or nxt.is_cap or level_at(tokens, j + 1, lex):
-                j += 1  # Ban Chỉ đạo 35 Tỉnh ủy, Chi bộ 3, Sư đoàn 304
-                components += 1
-                continue
-            break
-        if not tok.is_cap:
-            # lower-case words bridging two capitalised parts: Ủy ban An toàn giao thông Quốc gia
-            end = _bridge_end(tokens, j, lex) if components and not after_place else j
-            if (
-                end == j
-                and (components or len(head.words) > 1)  # Ban Chỉ đạo phòng, chống tham nhũng tỉnh
-                and not after_place
-                and not just_nested
-                and head.words[0] in _DESCRIPTOR_HEADS
-            ):
-                # right after the head, the tail still needs a place, a level or a proper part
-                # after it to make a name (Bệnh viện đa khoa Kiên Giang): 'Công ty chúng tôi' is none
-                end = _tail_end(tokens, j, lex)  # Trung tâm Y tế dự phòng, Hội Nạn nhân chất độc da cam
-            if end > j:
-                j = end
-                continue
-            break
-        after_place = False
-        just_nested = False
-        if _after_central(tokens, j) and tok.text not in ("Đảng", "Đoàn", "Hội", "Mặt"):
-            break  # a name ends at 'Trung ương' (Ban Tuyên giáo T.Ư Hồng Vinh: a person follows)
-        if tok.is_acronym:
-            if head.kind == "Location" and tok.text not in lex.abbreviations:
-                break
-            j += 1
-            components += 1
-            continue
-        run = person_run(tokens, j, lex)
-        if run >= 3 and not head.person:
-            if " ".join(t.key for t in tokens[j : j + run]) in lex.name_people:
-                j += run  # Đoàn TNCS Hồ Chí Minh
-                components += 1
-                continue
-            break
-        place = match_place(tokens, j, lex)
-        if place and word_end(tokens, j, lex) <= j + place:  # Ban Pháp chế is no Ban of France
+    j = r.j + level
+    r.components += 1
+    r.after_place = True
+    # lower-case pieces of proper names after a level word (Khối các cơ quan)
+    if j < n and not tokens[j].is_cap and tokens[j].is_word:
+        end = _lower_piece(tokens, j, lex)
+        if end > j:
+            j = end
+    # the place a level word introduces (tỉnh Nam Định), never a person (UBND tỉnh Phạm Anh Tuấn)
+    if j < n and tokens[j].is_cap and tokens[j].is_word and not tokens[j].is_acronym:
+        place = match_place(tokens, j, lex) or _city_person(tokens, j, lex)
+        if place:
             j += place
-            components += 1
-            after_place = True
-            continue
-        j = word_end(tokens, j, lex)
-        components += 1
-    return j, components, inner
+        elif person_run(tokens, j, lex) < 3 and match_head(tokens, j, lex.heads) is None:
+            end = word_end(tokens, j, lex)
+            j = end if end > j + 1 else j + _place_words(tokens, j, lex)
+    r.j = j
+    return _GO
+
+
+def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
+    """'và', '-', ',' or '&': a second domain (Ban Kinh tế - Ngân sách), else the end."""
+    tok = tokens[r.j]
+    if tok.text not in _CONNECTORS and tok.key != "&":
+        return _NEXT
+    if (r.components or len(head.words) > 1) and _joins_domain(tokens, r.j, head, lex):
+        r.j += 1
+        return _GO
+    # Bộ Tài nguyên - môi trường: a hyphen joins a lower-case second domain
+    if r.components and tok.text in "-–" and head.words[0] in _HYPHEN_HEADS:
+        end = _lower_word(tokens, r.j + 1, lex)
+        if end > r.j + 1:
+            r.j = end
+            return _GO
+    return _STOP
+
+
+def _number(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
+    """Ban Chỉ đạo 35 Tỉnh ủy, Chi bộ 3, Sư đoàn 304."""
+    tok = tokens[r.j]
+    if not (tok.is_number and head.words[0] in _NUMBERED_HEADS and len(tok.text) <= 3):
+        return _NEXT
+    nxt = tokens[r.j + 1] if r.j + 1 < len(tokens) else None
+    always = " ".join(head.words) in _ALWAYS_NUMBERED and r.components == 0
+    if always or nxt is None or not nxt.is_word or nxt.is_cap or level_at(tokens, r.j + 1, lex):
+        r.j += 1
+        r.components += 1
+        return _GO
+    return _STOP
+
+
+def _lower(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
+    """Lower-case words bridging two capitalised parts (Ủy ban An toàn giao thông Quốc gia), or a
+    descriptive tail (Trung tâm Y tế dự phòng); else the end."""
+    j = r.j
+    end = _bridge_end(tokens, j, lex) if r.components and not r.after_place else j
+    if (
+        end == j
+        and (r.components or len(head.words) > 1)  # Ban Chỉ đạo phòng, chống tham nhũng tỉnh
+        and not r.after_place
+        and not r.just_nested
+        and head.words[0] in _DESCRIPTOR_HEADS
+    ):
+        # right after the head, the tail still needs a place, a level or a proper part
+        # after it to make a name (Bệnh viện đa khoa Kiên Giang): 'Công ty chúng tôi' is none
+        end = _tail_end(tokens, j, lex)  # Trung tâm Y tế dự phòng, Hội Nạn nhân chất độc da cam
+    if end > j:
+        r.j = end
+        return _GO
+    return _STOP
+
+
+def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
+    """A capitalised component: an acronym, a name inside a name, a place, or a word-list word."""
+    j = r.j
+    tok = tokens[j]
+    r.after_place = r.just_nested = False
+    if _after_central(tokens, j) and tok.text not in _AFTER_CENTRAL_OK:
+        return _STOP  # a name ends at 'Trung ương' (Ban Tuyên giáo T.Ư Hồng Vinh: a person follows)
+    if tok.is_acronym:
+        if head.kind == "Location" and tok.text not in lex.abbreviations:
+            return _STOP
+        r.j, r.components = j + 1, r.components + 1
+        return _GO
+    run = person_run(tokens, j, lex)
+    if run >= 3 and not head.person:
+        if " ".join(t.key for t in tokens[j : j + run]) not in lex.name_people:
+            return _STOP
+        r.j, r.components = j + run, r.components + 1  # Đoàn TNCS Hồ Chí Minh
+        return _GO
+    place = match_place(tokens, j, lex)
+    if place and word_end(tokens, j, lex) <= j + place:  # Ban Pháp chế is no Ban of France
+        r.j, r.components, r.after_place = j + place, r.components + 1, True
+        return _GO
+    r.j, r.components = word_end(tokens, j, lex), r.components + 1
+    return _GO
+
+
+def read_components(
+    tokens: list[Token], j: int, head: Head, lex: Lexicon
+) -> tuple[int, int, NameSpan | None]:
+    """Consume the components after a head: (end, how many, first nested name)."""
+    r = _Reading(j)
+    while r.j < len(tokens):
+        state = _nested(tokens, r, lex)
+        if state == _NEXT:
+            state = _level(tokens, r, lex)
+        if state == _NEXT:
+            state = _connector(tokens, r, head, lex)
+        if state == _NEXT and not tokens[r.j].is_word:
+            state = _STOP
+        if state == _NEXT:
+            state = _number(tokens, r, head, lex)
+        if state == _NEXT:
+            state = (_capitalised if tokens[r.j].is_cap else _lower)(tokens, r, head, lex)
+        if state == _STOP:
+            break
+    return r.j, r.components, r.inner
+
+
+_HYPHEN_HEADS = words("hyphen_heads")
+_AFTER_CENTRAL_OK = words("after_central_ok")
 
 
 #: Heads whose names may carry a number (Chi bộ 3, Ban Chỉ đạo 35, Sư đoàn 304)
-_NUMBERED_HEADS = frozenset("Chi Ban Công Tổng Quân Sư Lữ Trung Đội Tổ Khu Đảng Trường".split())
-_ALWAYS_NUMBERED = frozenset({"Chi bộ", "Sư đoàn", "Quân khu", "Quân đoàn", "Trung đoàn", "Lữ đoàn"})
+_NUMBERED_HEADS = frozenset(words("numbered_heads"))
+_ALWAYS_NUMBERED = frozenset(words("always_numbered"))
 #: Heads whose names often go on in lower case (Trung tâm Y tế dự phòng tỉnh)
-_DESCRIPTOR_HEADS = frozenset(
-    "Trung Viện Công Tổng Cục Vụ Ban Hội Quỹ Khu Liên Ủy Tập Chi Ngân Đài Báo Bệnh".split()
-)
+_DESCRIPTOR_HEADS = frozenset(words("descriptor_heads"))
 _BOUNDARY = frozenset({",", ";", ")", "(", "-", "–"})
 
 
@@ -327,22 +387,22 @@ def _tail_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
 def _is_phong_chong(tokens: list[Token], k: int) -> bool:
     return (
         k + 2 < len(tokens)
-        and tokens[k].key == "phòng"
+        and tokens[k].key == _PREVENT[0]
         and tokens[k + 1].text == ","
-        and tokens[k + 2].key == "chống"
+        and tokens[k + 2].key == _PREVENT[1]
         and not tokens[k].is_cap
     )
 
 
 #: Words that open a predicate: what comes before them is the subject, a whole name.
-_PREDICATE_MARKERS = frozenset("đã đang sẽ vừa được bị cũng đều vẫn luôn".split())
+_PREDICATE_MARKERS = frozenset(words("predicate_markers"))
 
 
 def _stop_at(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """Whether token ``k`` starts what follows a whole name: a predicate marker (``đã``,
     ``được``), a verb of two or more syllables from the stop list (``công bố``), or
     ``và``/``cùng`` before a capitalised name."""
-    if tokens[k].key in ("và", "cùng"):
+    if tokens[k].key in _DOMAIN_JOINERS:
         return k + 1 < len(tokens) and tokens[k + 1].is_cap and tokens[k + 1].is_word
     if tokens[k].key in _PREDICATE_MARKERS:
         return True
@@ -370,9 +430,9 @@ def _bridge_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
 
 def _after_central(tokens: list[Token], j: int) -> bool:
     """Whether token ``j`` follows 'Trung ương' / 'T.Ư' / 'TW'."""
-    if j >= 1 and tokens[j - 1].text in ("T.Ư", "TW", "TƯ", "T.W"):
+    if j >= 1 and tokens[j - 1].text in _CENTRAL_ABBREVIATIONS:
         return True
-    return j >= 2 and tokens[j - 2].key == "trung" and tokens[j - 1].key == "ương"
+    return j >= 2 and tokens[j - 2].key == _CENTRAL[0] and tokens[j - 1].key == _CENTRAL[1]
 
 
 def _lower_word(tokens: list[Token], j: int, lex: Lexicon) -> int:
@@ -398,7 +458,7 @@ def _lower_piece(tokens: list[Token], j: int, lex: Lexicon) -> int:
     """End of a lower-case name piece (``các cơ quan``) starting at ``j``, else ``j``."""
     best = j
     for k, key in _lower_keys(tokens, j):
-        if key in lex.words and len(key.split()) >= 2 and key.split()[0] in ("các", "cơ", "doanh", "dân"):
+        if key in lex.words and len(key.split()) >= 2 and key.split()[0] in _LOWER_PIECE_STARTS:
             best = k + 1
     return best
 
@@ -417,7 +477,7 @@ def _joins_domain(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool
         (tokens[start - 1].is_word or tokens[start - 1].text in (",", "-"))
         and not match_head(tokens, start - 1, lex.heads)
     ):
-        if not tokens[start - 1].is_cap and tokens[start - 1].key in ("và",):
+        if not tokens[start - 1].is_cap and tokens[start - 1].key in (_AND,):
             break
         start -= 1
         if j - start > 6:
@@ -427,6 +487,26 @@ def _joins_domain(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool
             phrase = " ".join(t.text for t in tokens[begin:end]).replace(" ,", ",")
             if " ".join(name_key(phrase).replace("-", " ").split()) in lex.domains:
                 return True
-    if text == "-" and head.words[0] in ("Bộ", "Sở", "Ủy", "Ban"):
+    if text == "-" and head.words[0] in _HYPHEN_DOMAIN_HEADS:
         return True
     return False
+
+
+def match_title(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Length of a post title at ``i`` (0 when none)."""
+    for title in lex.titles.get(tokens[i].key, ()):
+        if match_words(tokens, i, title):
+            return len(title)
+    return 0
+
+
+def preceded_by_preposition(tokens: list[Token], i: int) -> bool:
+    """Whether the mention at token ``i`` is a complement (after 'ở', 'của', 'đối với'…)."""
+    k = i - 1
+    while k >= 0 and tokens[k].key in _PLURAL_DETERMINERS:
+        k -= 1
+    if k < 0:
+        return False
+    if tokens[k].key in PREPOSITIONS:
+        return True
+    return k >= 1 and f"{tokens[k - 1].key} {tokens[k].key}" in _COMPLEMENT_PAIRS

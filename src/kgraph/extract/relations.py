@@ -12,27 +12,31 @@ names).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Relation, Sentence
 from ..text import name_key
-from .lexicon import Lexicon, lexicon
-from .mentions import Found, SentenceMentions
-from .resolve import org_key
+from .lexicon import Lexicon, lexicon, word, words
+from .state import Drop, Found, Group, SentenceState
 from .tokens import Token
 
-DOCUMENT_GROUPS = ("doc",)
-_TARGETS = {
+_ORG, _DOC, _CAMPAIGN, _PROJECT, _EVENT = Group.ORG, Group.DOC, Group.CAMPAIGN, Group.PROJECT, Group.EVENT
+_TARGETS: dict[str, dict[Group, str]] = {
     # cue class -> {object group -> predicate}
-    "LEAD": {"org": "directs", "doc": "implements", "campaign": "implements", "project": "implements"},
-    "IMPLEMENT": {"doc": "implements", "campaign": "implements", "project": "implements"},
-    "ORGANIZE": {"campaign": "organizes", "event": "organizes"},
-    "PARTICIPATE": {"campaign": "participatesIn", "event": "participatesIn"},
-    "COOPERATE": {"org": "cooperatesWith"},
-    "ASSIGN": {"org": "directs"},
-    "PARTOF": {"org": "subOrganizationOf"},
+    "LEAD": {_ORG: "directs", _DOC: "implements", _CAMPAIGN: "implements", _PROJECT: "implements"},
+    "IMPLEMENT": {_DOC: "implements", _CAMPAIGN: "implements", _PROJECT: "implements"},
+    "ORGANIZE": {_CAMPAIGN: "organizes", _EVENT: "organizes"},
+    "PARTICIPATE": {_CAMPAIGN: "participatesIn", _EVENT: "participatesIn"},
+    "COOPERATE": {_ORG: "cooperatesWith"},
+    "ASSIGN": {_ORG: "directs"},
+    "PARTOF": {_ORG: "subOrganizationOf"},
 }
-_SEPARATORS = frozenset({",", "và", "cùng", "với", "-", "–", "cùng với"})
+_SEPARATORS = frozenset(words("separators"))
+
+_OF = word("of")  # của
 
 
 @dataclass(frozen=True)
@@ -43,15 +47,11 @@ class Cue:
 
 
 _CUE_PATTERNS: dict[int, tuple[re.Pattern[str], dict[str, str]]] = {}
-_NOUN_AFTER = re.compile(r"\s+(cơ sở|Đảng|đảng|chính trị|đoàn thể|bộ máy|quần chúng)")
-_UNDER = re.compile(
-    r"(?:Theo|theo|Thực hiện|thực hiện|Dưới|dưới)\s+(?:sự\s+)?(?:chỉ đạo|lãnh đạo|lãnh, chỉ đạo)\s+của\s+"
-)
-_BODY_AFTER = re.compile(r"\s+(?:cho\s+)?(?:các\s+)?[A-ZĐ]")
-_LEAD_NOUN_BEFORE = re.compile(
-    r"(?:,|\bvà|\bsự|\bcác|\bnhững|\btheo|\bcủa|\bcấp|\bcán bộ|\bthực hiện|\b[Bb]an)\s*$"
-)
-_NOUN_BEFORE = re.compile(r"(các|những|ban|cán bộ|công tác|về|và|tổ|của)\s*$")
+_NOUN_AFTER = re.compile(word("noun_after_re"))
+_UNDER = re.compile(word("under_re"))
+_BODY_AFTER = re.compile(word("body_after_re"))
+_LEAD_NOUN_BEFORE = re.compile(word("lead_noun_before_re"))
+_NOUN_BEFORE = re.compile(word("noun_before_re"))
 
 
 def _cue_pattern(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -64,7 +64,7 @@ def _cue_pattern(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
     return cached
 
 
-def find_cues(sm: SentenceMentions, lex: Lexicon) -> list[Cue]:
+def find_cues(sm: SentenceState, lex: Lexicon) -> list[Cue]:
     text = sm.sentence.text
     base = sm.sentence.start
     spans = [(f.start, f.end) for f in sm.found] + sm.quotes
@@ -88,7 +88,7 @@ def find_cues(sm: SentenceMentions, lex: Lexicon) -> list[Cue]:
     return cues
 
 
-def _clauses(sm: SentenceMentions) -> list[tuple[int, int]]:
+def _clauses(sm: SentenceState) -> list[tuple[int, int]]:
     """Clause spans of a sentence: split at ';' outside quotes (';' between quoted items is a list)."""
     text = sm.sentence.text
     base = sm.sentence.start
@@ -122,20 +122,34 @@ def _group_before(cands: list[Found], tokens: list[Token], source: str, base: in
     return group
 
 
+@lru_cache(maxsize=1)
+def _rank_words() -> tuple[dict[float, tuple[str, ...]], dict[float, tuple[str, ...]]]:
+    """Words that tell a body's rank inside its name, and at its start (' bộ ', ' sở '), by rank."""
+    inside: dict[float, list[str]] = defaultdict(list)
+    for level, rank in lexicon().level_ranks.items():
+        inside[rank].append(f" {level} ")
+    starts: dict[float, list[str]] = defaultdict(list)
+    for name, table in (("body_rank", inside), ("body_rank_start", starts)):
+        for entry in words(name):
+            number, phrase = entry.split("\t")
+            table[float(number)].append(f" {phrase} ")
+    return {r: tuple(w) for r, w in inside.items()}, {r: tuple(w) for r, w in starts.items()}
+
+
+#: Central bodies first, then the lowest level a name says (Huyện ủy X tỉnh Y is a district's)
+_RANK_ORDER = (1.0, 4.0, 3.0, 2.0)
+
+
 def level_of(body: Found) -> float | None:
     """How high a body stands: 0 the Party's and state's national leadership, 1 central bodies,
     2 provincial, 3 district, 4 commune; None when its name does not say."""
     key = " " + " ".join(name_key(body.name or body.text).replace("-", " ").split()) + " "
     if body.head is not None and body.head.national:
         return 0.0
-    if " trung ương " in key or key.startswith((" bộ ", " tổng cục ")):
-        return 1.0
-    if any(w in key for w in (" xã ", " phường ", " thị trấn ", " chi bộ ")):
-        return 4.0
-    if any(w in key for w in (" huyện ", " quận ", " thị xã ", " huyện ủy ", " quận ủy ", " thị ủy ")):
-        return 3.0
-    if any(w in key for w in (" tỉnh ", " thành phố ", " tỉnh ủy ", " thành ủy ")) or key.startswith(" sở "):
-        return 2.0
+    inside, starts = _rank_words()
+    for rank in _RANK_ORDER:
+        if any(w in key for w in inside.get(rank, ())) or key.startswith(starts.get(rank, ())):
+            return rank
     return None
 
 
@@ -150,11 +164,11 @@ def _fronted_subject(text: str, base: int, cue: Cue, window_end: int, found: lis
     cands = [
         f
         for f in found
-        if f.group == "org"
+        if f.is_org
         and cue.end <= f.start
         and f.end <= window_end
         and f.subject_ok
-        and not text[f.end - base : window_end - base].strip(" ,").split(" ")[0:1] == ["của"]
+        and not text[f.end - base : window_end - base].strip(" ,").split(" ")[0:1] == [_OF]
     ]
     if not cands:
         return []
@@ -175,214 +189,246 @@ def _fronted_subject(text: str, base: int, cue: Cue, window_end: int, found: lis
     return group
 
 
-def extract_relations(
-    sentences: list[SentenceMentions], main_actor: Found | None, lex: Lexicon | None = None
-) -> list[Relation]:
-    lex = lex or lexicon()
-    out: list[Relation] = []
-    carried: list[Found] = []  # the last explicit subject of the previous sentence
-    for sm in sentences:
-        sent = sm.sentence
-        text = sent.text
-        base = sent.start
-        cues = find_cues(sm, lex)
-        found = [f for f in sm.found if f.key]
-        previous_subject: list[Found] = []
-        explicit: list[Found] = []
-        for c_start, c_end in _clauses(sm):
-            clause_cues = [c for c in cues if c_start <= c.start < c_end]
-            k = 0
-            while k < len(clause_cues):
-                # chain cues that follow each other with no entity between them
-                chain = [clause_cues[k]]
-                while k + 1 < len(clause_cues):
-                    nxt = clause_cues[k + 1]
-                    between = [f for f in found if chain[-1].end <= f.start < nxt.start]
-                    gap_words = len(text[chain[-1].end - base : nxt.start - base].split())
-                    if between or gap_words > 6:
-                        break
-                    chain.append(nxt)
-                    k += 1
-                k += 1
-                first, last = chain[0], chain[-1]
-                window_end = clause_cues[k].start if k < len(clause_cues) else c_end
-                objects = [f for f in found if last.end <= f.start < window_end]
-                # subject: nearest organisations before the cue that are not complements
-                subject_cands = [
-                    f
-                    for f in found
-                    if f.group in ("org", "person")
-                    and c_start <= f.start
-                    and f.end <= first.start
-                    and f.subject_ok
-                ]
-                subject = _group_before(subject_cands, sm.tokens, text, base)
-                # 'Các cấp công đoàn hưởng ứng …': a subject that is no entity, not a missing one
-                vague = _PLURAL_SUBJECT.match(text[c_start - base : first.start - base]) is not None
-                if not subject and not vague:
-                    earlier = [f for f in found if c_start <= f.start < first.start and f.group == "org"]
-                    if previous_subject:
-                        subject = previous_subject
-                    elif not earlier and main_actor is not None and main_actor.key:
-                        subject = [main_actor]
-                    elif not earlier and carried:
-                        subject = carried
-                    # 'Thực hiện X, Y ban hành Z': the subject of a fronted clause is the next verb's
-                    fronted = (
-                        _fronted_subject(text, base, first, window_end, found) if k < len(clause_cues) else []
-                    )
-                    if first.start - c_start < 3 and not subject_cands and fronted:
-                        subject = fronted
-                        objects = [f for f in objects if f.end <= subject[0].start]
-                        fronted_docs = [f for f in objects if f.group == "doc"]
-                        for later_doc in (f for f in found if f.group == "doc" and f.start >= window_end):
-                            if later_doc.start - window_end < 30:  # Z issued to carry X out
-                                for d in fronted_docs:
-                                    out.append(
-                                        Relation(later_doc.key, "implements", d.key, sent, "rule_fronted_doc")
-                                    )
-                if subject:
-                    previous_subject = subject
-                if subject_cands and subject:
-                    explicit = subject
-                classes = [c.cls for c in chain]
-                for obj in objects:
-                    if (
-                        obj.group == "org"
-                        and not obj.subject_ok
-                        and "COOPERATE" not in classes
-                        and "PARTOF" not in classes
-                    ):
-                        continue
-                    if obj.group == "doc" and "ISSUE" in classes:
-                        for s in subject:
-                            if s.group == "org":
-                                out.append(Relation(obj.key, "issuedBy", s.key, sent, "rule_issue_verb"))
-                        continue
-                    predicate = ""
-                    for cls in classes:  # the first cue of a chain is the main verb
-                        predicate = _TARGETS.get(cls, {}).get(obj.group, "")
-                        if predicate:
-                            break
-                    if not predicate:
-                        continue
-                    for s in subject:
-                        if predicate == "directs" and not _may_direct(s, obj):
-                            continue  # 'UBND tỉnh đề nghị, yêu cầu Chính phủ…': no body directs a higher one
-                        if s.key and s.key != obj.key and s.group == "org":
-                            out.append(
-                                Relation(s.key, predicate, obj.key, sent, f"rule_cue_{first.cls.lower()}")
-                            )
-                        elif s.group == "person" and predicate in ("participatesIn",):
-                            out.append(Relation(s.key, predicate, obj.key, sent, "rule_cue_person"))
-                # 'Sở A và Sở B phối hợp …': bodies listed together cooperate with each other
-                if first.cls == "COOPERATE" and not [o for o in objects if o.group == "org"]:
-                    orgs = [s for s in subject if s.group == "org" and s in subject_cands]
-                    for a_index, a in enumerate(orgs):
-                        for b in orgs[a_index + 1 :]:
-                            if a.key != b.key:
-                                out.append(
-                                    Relation(a.key, "cooperatesWith", b.key, sent, "rule_cooperate_together")
-                                )
-                # 'Kế hoạch X về thực hiện Chỉ thị Y': a document implementing another
-                if "ISSUE" in classes or "IMPLEMENT" in classes:
-                    docs_before = [f for f in found if f.group == "doc" and c_start <= f.start < first.start]
-                    gap = text[docs_before[-1].end - base : first.start - base] if docs_before else ""
-                    if docs_before and (
-                        (re.fullmatch(r"\s*,?\s*(về việc|về)\s*", gap) and not subject_cands)
-                        or gap.strip() == ""
-                    ):
-                        for obj in objects:
-                            if obj.group == "doc" and obj.key != docs_before[-1].key:
-                                out.append(
-                                    Relation(
-                                        docs_before[-1].key,
-                                        "implements",
-                                        obj.key,
-                                        sent,
-                                        "rule_doc_implements",
-                                    )
-                                )
-            # located: an event or body 'tại' a place
-        carried = [s for s in explicit if s.group == "org"]
-        # 'Theo chỉ đạo của X, Y …' / 'Dưới sự lãnh đạo của X, Y …': X directs Y
-        for m in _UNDER.finditer(text):
-            at = m.end() + base
-            director = next((f for f in found if f.group == "org" and f.start == at), None)
-            if director is None:
-                continue
-            rest = text[director.end - base :]
-            comma = rest.find(",")
-            if comma < 0 or comma > 60:
-                continue
-            after = director.end + comma + 1
-            led = [f for f in found if f.group == "org" and f.start > after and f.subject_ok]
-            if led and text[after - base : led[0].start - base].strip() == "":
-                for org in _group_before(
-                    [f for f in led if f.start <= led[0].start + 80][:1], sm.tokens, text, base
-                ):
-                    out.append(Relation(director.key, "directs", org.key, sent, "rule_under_direction"))
-        # an event held 'tại' a place: the one event of the clause is located there
-        for c_start, c_end in _clauses(sm):
-            events = [f for f in found if f.group == "event" and c_start <= f.start < c_end]
-            keys = {e.key for e in events}
-            if len(keys) != 1:
-                continue
-            for place in (f for f in found if f.group == "place" and c_start <= f.start < c_end):
-                before = text[max(0, place.start - base - 12) : place.start - base]
-                if re.search(r"(?:tại|ở)\s+(?:(?:tỉnh|thành phố|TP\.?|huyện|thị xã|quận|xã)\s+)?$", before):
-                    out.append(Relation(events[0].key, "locatedIn", place.key, sent, "rule_event_place"))
-        for f in found:
-            if f.group == "doc" and f.issuer is not None and f.issuer.key:
-                out.append(Relation(f.key, "issuedBy", f.issuer.key, sent, "rule_doc_of"))
-    return out
+@dataclass
+class RelationState:
+    """What the relation rules share across an article's sentences."""
+
+    lex: Lexicon
+    main_actor: Found | None  # the body the title opens with
+    out: list[Relation] = field(default_factory=list)
+    carried: list[Found] = field(default_factory=list)  # the last explicit subject of the previous sentence
+    dropped: list[Drop] = field(default_factory=list)
+    rule: str = ""  # the rule running now
+
+    def add(self, subject: Found, predicate: str, obj: Found, sentence: Sentence, rule: str = "") -> None:
+        self.out.append(Relation(subject.key, predicate, obj.key, sentence, rule or self.rule))
+
+    def drop(self, subject: Found, predicate: str, obj: Found, reason: str, rule: str = "") -> None:
+        text = f"{subject.text} {predicate} {obj.text}"
+        self.dropped.append(Drop(rule or self.rule, obj.start, text, reason))
 
 
-def relations_from_names(found: list[Found], sentences: dict[int, Sentence]) -> list[Relation]:
-    """subOrganizationOf read off nested names: Ban Thường vụ Đảng ủy Khối -> Đảng ủy Khối."""
-    out: list[Relation] = []
-    for f in found:
-        if f.group != "org" or not f.key:
+@dataclass
+class Chain:
+    """Cue verbs that follow each other in a clause (``lãnh đạo thực hiện``), with their arguments."""
+
+    cues: list[Cue]
+    clause: tuple[int, int]
+    window_end: int  # where the next chain starts
+    has_next: bool  # another chain follows in the clause
+    objects: list[Found]
+    subject_cands: list[Found] = field(default_factory=list)
+    subject: list[Found] = field(default_factory=list)
+
+    @property
+    def first(self) -> Cue:
+        return self.cues[0]
+
+    @property
+    def classes(self) -> list[str]:
+        return [c.cls for c in self.cues]
+
+
+def _chains(
+    sm: SentenceState, cues: list[Cue], found: list[Found], clause: tuple[int, int]
+) -> Iterator[Chain]:
+    """The chains of cues of a clause: cues with no entity and at most six words between them."""
+    text, base = sm.text, sm.base
+    clause_cues = [c for c in cues if clause[0] <= c.start < clause[1]]
+    k = 0
+    while k < len(clause_cues):
+        chain = [clause_cues[k]]
+        while k + 1 < len(clause_cues):
+            nxt = clause_cues[k + 1]
+            between = [f for f in found if chain[-1].end <= f.start < nxt.start]
+            gap_words = len(text[chain[-1].end - base : nxt.start - base].split())
+            if between or gap_words > 6:
+                break
+            chain.append(nxt)
+            k += 1
+        k += 1
+        window_end = clause_cues[k].start if k < len(clause_cues) else clause[1]
+        objects = [f for f in found if chain[-1].end <= f.start < window_end]
+        yield Chain(chain, clause, window_end, k < len(clause_cues), objects)
+
+
+def _missing_subject(
+    rs: RelationState, sm: SentenceState, ch: Chain, found: list[Found], previous: list[Found]
+) -> None:
+    """A chain without a subject of its own: the previous clause's, the article's main actor, the
+    previous sentence's, or the subject of a fronted clause ('Thực hiện X, Y ban hành Z')."""
+    c_start, first = ch.clause[0], ch.first
+    earlier = [f for f in found if c_start <= f.start < first.start and f.is_org]
+    if previous:
+        ch.subject = previous
+    elif not earlier and rs.main_actor is not None and rs.main_actor.key:
+        ch.subject = [rs.main_actor]
+    elif not earlier and rs.carried:
+        ch.subject = rs.carried
+    fronted = _fronted_subject(sm.text, sm.base, first, ch.window_end, found) if ch.has_next else []
+    if first.start - c_start < 3 and not ch.subject_cands and fronted:
+        ch.subject = fronted
+        ch.objects = [f for f in ch.objects if f.end <= fronted[0].start]
+        fronted_docs = [f for f in ch.objects if f.group is Group.DOC]
+        for later_doc in (f for f in found if f.group is Group.DOC and f.start >= ch.window_end):
+            if later_doc.start - ch.window_end < 30:  # Z issued to carry X out
+                for d in fronted_docs:
+                    rs.add(later_doc, "implements", d, sm.sentence, "fronted_doc")
+
+
+def _find_subject(
+    rs: RelationState, sm: SentenceState, ch: Chain, found: list[Found], previous: list[Found]
+) -> None:
+    """The nearest organisations or people before the chain that are not complements."""
+    c_start, first = ch.clause[0], ch.first
+    ch.subject_cands = [
+        f
+        for f in found
+        if f.group in (Group.ORG, Group.PERSON)
+        and c_start <= f.start
+        and f.end <= first.start
+        and f.subject_ok
+    ]
+    ch.subject = _group_before(ch.subject_cands, sm.tokens, sm.text, sm.base)
+    # 'Các cấp công đoàn hưởng ứng …': a subject that is no entity, not a missing one
+    vague = _PLURAL_SUBJECT.match(sm.text[c_start - sm.base : first.start - sm.base]) is not None
+    if not ch.subject and not vague:
+        _missing_subject(rs, sm, ch, found, previous)
+
+
+def _predicate(classes: list[str], obj: Found) -> str:
+    """The relation the first cue of a chain that takes ``obj``'s kind gives (the main verb first)."""
+    for cls in classes:
+        predicate = _TARGETS.get(cls, {}).get(obj.group, "")
+        if predicate:
+            return predicate
+    return ""
+
+
+def _chain_objects(rs: RelationState, sm: SentenceState, ch: Chain) -> None:
+    """The chain's subject and each object: issuedBy for an 'ban hành' verb, else the cue's relation."""
+    classes = ch.classes
+    for obj in ch.objects:
+        if obj.is_org and not obj.subject_ok and "COOPERATE" not in classes and "PARTOF" not in classes:
             continue
-        g = f
-        while g.inner is not None:
-            inner = g.inner
-            if g.head is not None and g.head.part and g.key and inner.key and g.key != inner.key:
-                out.append(
-                    Relation(g.key, "subOrganizationOf", inner.key, sentences[f.sent], "rule_name_part")
+        if obj.group is Group.DOC and "ISSUE" in classes:
+            for s in ch.subject:
+                if s.is_org:
+                    rs.add(obj, "issuedBy", s, sm.sentence, "issue_verb")
+            continue
+        predicate = _predicate(classes, obj)
+        if not predicate:
+            continue
+        if not ch.subject:
+            rs.dropped.append(
+                Drop("cue_" + ch.first.cls.lower(), obj.start, obj.text, f"{predicate}: no subject")
+            )
+        for s in ch.subject:
+            if predicate == "directs" and not _may_direct(s, obj):
+                # 'UBND tỉnh đề nghị, yêu cầu Chính phủ…': no body directs a higher one
+                rs.drop(
+                    s,
+                    predicate,
+                    obj,
+                    "subject check: a body never directs a higher one",
+                    "cue_" + ch.first.cls.lower(),
                 )
-            g = inner
-    # Đảng ủy X is the committee of Đảng bộ X
-    by_name = {org_key(f.name): f for f in found if f.group == "org" and f.key}
-    for name, f in by_name.items():
-        if name.startswith("đảng ủy "):
-            other = by_name.get("đảng bộ " + name[len("đảng ủy ") :])
-            if other is not None and other.key != f.key:
-                out.append(
-                    Relation(f.key, "subOrganizationOf", other.key, sentences[f.sent], "rule_committee_of")
-                )
-    return out
+                continue
+            if s.key and s.key != obj.key and s.is_org:
+                rs.add(s, predicate, obj, sm.sentence, f"cue_{ch.first.cls.lower()}")
+            elif s.group is Group.PERSON and predicate in ("participatesIn",):
+                rs.add(s, predicate, obj, sm.sentence, "cue_person")
 
 
-_PLURAL_SUBJECT = re.compile(r"^\W*(?:các|những|nhiều|mỗi|mọi|toàn thể|tất cả|hầu hết|100%)\s", re.IGNORECASE)
+def _cooperate_together(rs: RelationState, sm: SentenceState, ch: Chain) -> None:
+    """'Sở A và Sở B phối hợp …': bodies listed together cooperate with each other."""
+    if ch.first.cls != "COOPERATE" or [o for o in ch.objects if o.is_org]:
+        return
+    orgs = [s for s in ch.subject if s.is_org and s in ch.subject_cands]
+    for a_index, a in enumerate(orgs):
+        for b in orgs[a_index + 1 :]:
+            if a.key != b.key:
+                rs.add(a, "cooperatesWith", b, sm.sentence, "cooperate_together")
 
 
-def issuer_from_code(docs: list[Found], orgs: list[Found]) -> list[tuple[Found, Found]]:
-    """A document whose number names its issuer by code (``21-KH/ĐUK``) and that body in the article."""
-    lex = lexicon()
-    pairs = []
-    keyed = [(o, org_key(o.name)) for o in orgs if o.key]
-    for d in docs:
-        if d.doc is None or not d.doc.issuer_code or d.issuer is not None:
+def _doc_implements(rs: RelationState, sm: SentenceState, ch: Chain, found: list[Found]) -> None:
+    """'Kế hoạch X về thực hiện Chỉ thị Y': a document implementing another."""
+    if "ISSUE" not in ch.classes and "IMPLEMENT" not in ch.classes:
+        return
+    c_start, first = ch.clause[0], ch.first
+    docs_before = [f for f in found if f.group is Group.DOC and c_start <= f.start < first.start]
+    if not docs_before:
+        return
+    gap = sm.text[docs_before[-1].end - sm.base : first.start - sm.base]
+    if (_ABOUT_GAP.fullmatch(gap) and not ch.subject_cands) or gap.strip() == "":
+        for obj in ch.objects:
+            if obj.group is Group.DOC and obj.key != docs_before[-1].key:
+                rs.add(docs_before[-1], "implements", obj, sm.sentence, "doc_implements")
+
+
+def rule_cues(rs: RelationState, sm: SentenceState) -> None:
+    """A cue verb's subject (or the one carried from before) and its objects, per chain of cues."""
+    cues = find_cues(sm, rs.lex)
+    found = [f for f in sm.found if f.key]
+    previous: list[Found] = []  # the subject of the previous chain of the sentence
+    explicit: list[Found] = []  # the last subject the sentence names
+    for clause in _clauses(sm):
+        for ch in _chains(sm, cues, found, clause):
+            _find_subject(rs, sm, ch, found, previous)
+            if ch.subject:
+                previous = ch.subject
+            if ch.subject_cands and ch.subject:
+                explicit = ch.subject
+            _chain_objects(rs, sm, ch)
+            _cooperate_together(rs, sm, ch)
+            _doc_implements(rs, sm, ch, found)
+    rs.carried = [s for s in explicit if s.is_org]
+
+
+def rule_under_direction(rs: RelationState, sm: SentenceState) -> None:
+    """'Theo chỉ đạo của X, Y …' / 'Dưới sự lãnh đạo của X, Y …': X directs Y."""
+    text, base = sm.text, sm.base
+    found = [f for f in sm.found if f.key]
+    for m in _UNDER.finditer(text):
+        at = m.end() + base
+        director = next((f for f in found if f.is_org and f.start == at), None)
+        if director is None:
             continue
-        body = lex.issuer_codes.get(d.doc.issuer_code)
-        if not body:
+        comma = text[director.end - base :].find(",")
+        if comma < 0 or comma > 60:
             continue
-        prefix = org_key(body)
-        cands = sorted(
-            {o.key: o for o, k in keyed if k == prefix or k.startswith(prefix + " ")}.values(),
-            key=lambda o: o.key,
-        )
-        if len(cands) == 1:
-            pairs.append((d, cands[0]))
-    return pairs
+        after = director.end + comma + 1
+        led = [f for f in found if f.is_org and f.start > after and f.subject_ok]
+        if led and text[after - base : led[0].start - base].strip() == "":
+            for org in _group_before(
+                [f for f in led if f.start <= led[0].start + 80][:1], sm.tokens, text, base
+            ):
+                rs.add(director, "directs", org, sm.sentence)
+
+
+def rule_event_place(rs: RelationState, sm: SentenceState) -> None:
+    """An event held 'tại' a place: the one event of the clause is located there."""
+    text, base = sm.text, sm.base
+    found = [f for f in sm.found if f.key]
+    for c_start, c_end in _clauses(sm):
+        events = [f for f in found if f.group is Group.EVENT and c_start <= f.start < c_end]
+        if len({e.key for e in events}) != 1:
+            continue
+        for place in (f for f in found if f.group is Group.PLACE and c_start <= f.start < c_end):
+            before = text[max(0, place.start - base - 12) : place.start - base]
+            if _AT_PLACE.search(before):
+                rs.add(events[0], "locatedIn", place, sm.sentence)
+
+
+def rule_doc_of(rs: RelationState, sm: SentenceState) -> None:
+    """'Chỉ thị … của X': the document is issued by X."""
+    for f in sm.found:
+        if f.key and f.group is Group.DOC and f.issuer is not None and f.issuer.key:
+            rs.add(f, "issuedBy", f.issuer, sm.sentence)
+
+
+_ABOUT_GAP = re.compile(word("about_gap_re"))
+_AT_PLACE = re.compile(word("at_place_re"))
+
+
+_PLURAL_SUBJECT = re.compile(word("plural_subject_re"), re.IGNORECASE)

@@ -14,44 +14,42 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..model import Entity
 from ..text import name_key
+from .documents import DocMention
 from .lexicon import Lexicon, lexicon
-from .mentions import Found
+from .lexicon import pairs as _pairs
+from .lexicon import word as _word
+from .lexicon import words as _words
+from .state import Found, Group
 
-_NATIONAL_MARKERS = ("trung ương", "việt nam", "chính phủ", "quốc hội", "nhà nước", "quốc gia")
-_GLOBAL_HEADS = frozenset(
-    "bộ|tổng cục|học viện|đại học|viện|báo|đài|công ty|tổng công ty|tập đoàn|ngân hàng|trường đại học|"
-    "trường cao đẳng|trường chính trị".split("|")
+_PROVINCE, _CITY, _DISTRICT, _URBAN = (
+    _word("province"),
+    _word("city"),
+    _word("district"),
+    _word("urban_district"),
 )
-#: Heads that mean nothing alone (which Đảng ủy?): dropped unless the article says which
-_VAGUE_BARE = frozenset(
-    "đảng ủy|đảng bộ|chi bộ|ban thường vụ|ban chấp hành|bch|btv|thường trực|thường vụ|ban tuyên giáo|"
-    "ban tổ chức|"
-    "ban dân vận|ban nội chính|ủy ban kiểm tra|ubkt|công đoàn|ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|"
-    "liên đoàn lao động|ủy ban mặt trận tổ quốc|ủy ban mttq|mttq|mặt trận tổ quốc|kho bạc nhà nước|hải quan|"
-    "cục thuế|cục hải quan|tỉnh ủy|huyện ủy|thành ủy|quận ủy|thị ủy|huyên ủy|tỉnh đoàn|huyện đoàn|thành đoàn|"
-    "đoàn thanh niên|bộ chỉ huy quân sự".split("|")
+_COMMUNE, _WARD, _BLOC, _CITY_SHORT = _word("commune"), _word("ward"), _word("bloc"), _word("city_short")
+_CITY_WORDS = _CITY.split()  # the two words of 'thành phố'
+_COMMITTEE = _word("committee_word")  # the 'ủy' of Tỉnh ủy
+_PROVINCE_COMMITTEE, _CITY_COMMITTEE = f"{_PROVINCE} {_COMMITTEE}", f"{_word('city').split()[0]} {_COMMITTEE}"
+_DISTRICT_COMMITTEE = f"{_DISTRICT} {_COMMITTEE}"
+_VIETNAM, _VIETNAM_WRITTEN, _CENTRAL, _TERM = (
+    _word("vietnam"),
+    _word("vietnam_written"),
+    _word("central"),
+    _word("term"),
 )
-#: Bare heads that name one body in a local article even alone (the province's Tỉnh ủy)
-_LOCAL_BARE = frozenset(
-    "tỉnh ủy|huyện ủy|thành ủy|quận ủy|thị ủy|huyên ủy|ủy ban nhân dân|ubnd|hội đồng nhân dân|hđnd|hải quan|"
-    "kho bạc nhà nước|đoàn thanh niên|tỉnh đoàn|thành đoàn|huyện đoàn|liên đoàn lao động|mặt trận tổ quốc|"
-    "ủy ban mặt trận tổ quốc|ủy ban mttq|mttq|công đoàn|cục thuế|cục hải quan|bộ chỉ huy quân sự".split("|")
-)
-
-
-_COMMITTEE_OF_LEVEL = {
-    "tỉnh": "Tỉnh ủy",
-    "huyện": "Huyện ủy",
-    "thành phố": "Thành ủy",
-    "quận": "Quận ủy",
-    "thị xã": "Thị ủy",
-}
-_LEVEL_COMMITTEE = re.compile(r"^Đảng (?:ủy|uỷ) (tỉnh|huyện|thành phố|quận|thị xã)\b", re.IGNORECASE)
+_NATIONAL_MARKERS = _words("national_markers")
+_COMMITTEE_OF_LEVEL = _pairs("committee_of_level")
+_LEVEL_COMMITTEE = re.compile(_word("level_committee_re"), re.IGNORECASE)
+_ELECTED_COMMITTEE = re.compile(_word("elected_committee_re"))
+_CANONICAL_NAME = _pairs("canonical_name")
+_NATIONAL_WITHOUT_COUNTRY = _words("national_without_country")
+_RESOLUTION, _CONGRESS, _OFFICE = _word("resolution"), _word("congress"), _word("office_head")
 
 
 def expand(name: str, lex: Lexicon) -> str:
@@ -64,7 +62,7 @@ def expand(name: str, lex: Lexicon) -> str:
             break
     text = " ".join(lex.abbreviations.get(word, word) for word in words)
     # Ban Chấp hành Đảng bộ X is Đảng ủy X (the committee a Party organisation elects)
-    text = re.sub(r"^Ban Chấp hành Đảng bộ\b", "Đảng ủy", text)
+    text = _ELECTED_COMMITTEE.sub(_word("party_committee"), text)
     # Đảng ủy huyện X is Huyện ủy X: the committee of a province, district or town has its own word
     level = _LEVEL_COMMITTEE.match(text)
     if level:
@@ -73,14 +71,12 @@ def expand(name: str, lex: Lexicon) -> str:
         # Hồ Chí Minh alone is the man: Thành ủy thành phố Hồ Chí Minh
         keep = f" {level.group(1)}" if name_key(rest) in lex.city_people else ""
         text = f"{committee}{keep} {rest}".strip()
-    if name_key(text) == "ban chấp hành trung ương":
-        text = "Ban Chấp hành Trung ương Đảng"
-    if name_key(text) == "ban bí thư trung ương đảng":
-        text = "Ban Bí thư"
-    if name_key(text) == "thủ tướng":  # the office: the Prime Minister of the Government
-        text = "Thủ tướng Chính phủ"
-    if name_key(text) in ("chính phủ việt nam", "quốc hội việt nam"):  # named as everyone names them
-        text = text[: -len(" Việt Nam")]  # (Đảng Cộng sản Việt Nam keeps it); the mention stays an alias
+    # the Central Committee, the Secretariat, the Prime Minister (the office): named one way
+    text = _CANONICAL_NAME.get(name_key(text), text)
+    if name_key(text) in _NATIONAL_WITHOUT_COUNTRY:  # named as everyone names them
+        text = text[
+            : -len(_VIETNAM_WRITTEN) - 1
+        ]  # (Đảng Cộng sản Việt Nam keeps it); the mention stays an alias
     return text
 
 
@@ -93,18 +89,18 @@ def org_key(name: str, f: Found | None = None) -> str:
 
 @lru_cache(maxsize=65536)
 def _org_key(name: str, national_head: str) -> str:
-    key = name_key(name).replace("-", " ").replace("&", " và ")
+    key = name_key(name).replace("-", " ").replace("&", f" {_word('and')} ")
     words = key.split()
     places = lexicon().level_places
     for i in range(len(words) - 1, -1, -1):  # 'tỉnh' before a province's name adds nothing
-        size = 2 if words[i : i + 2] == ["thành", "phố"] else 1
-        if words[i] in ("tỉnh", "tp") or size == 2:
+        size = 2 if words[i : i + 2] == _CITY_WORDS else 1
+        if words[i] in (_PROVINCE, _CITY_SHORT) or size == 2:
             rest = words[i + size :]
             if any(" ".join(rest[:n]) in places for n in range(1, min(5, len(rest)) + 1)):
                 del words[i : i + size]
     key = " ".join(words)
-    if national_head and key.endswith(" việt nam") and "việt nam" not in name_key(national_head):
-        key = key[: -len(" việt nam")]
+    if national_head and key.endswith(f" {_VIETNAM}") and _VIETNAM not in name_key(national_head):
+        key = key[: -len(_VIETNAM) - 1]
     return key
 
 
@@ -120,8 +116,8 @@ def _canonical_case(name: str, f: Found) -> str:
 
 
 #: An event named by its kind and number only ('Đại hội đại biểu lần thứ XXIV')
-_GENERIC_EVENT = re.compile(r"^(?:đại hội|hội nghị|kỳ họp)(?: đại biểu)?(?: toàn quốc)?(?: lần)? thứ ")
-_EVENT_ORDINAL = re.compile(r"\bthứ ([ivxl]+|\d+)\b")
+_GENERIC_EVENT = re.compile(_word("generic_event_re"))
+_EVENT_ORDINAL = re.compile(_word("event_ordinal_re"))
 
 
 def _article_province(orgs: list[Found], lex: Lexicon) -> tuple[str, str, str]:
@@ -135,8 +131,8 @@ def _article_province(orgs: list[Found], lex: Lexicon) -> tuple[str, str, str]:
         for i, word in enumerate(words):
             # tỉnh X, TP X, thành phố X, and the province's own committee: Tỉnh ủy X, Thành ủy X
             pair = words[i : i + 2]
-            size = 2 if pair in (["thành", "phố"], ["tỉnh", "ủy"], ["thành", "ủy"]) else 1
-            if word in ("tỉnh", "tp") or size == 2:
+            size = 2 if pair in (_CITY_WORDS, _PROVINCE_COMMITTEE.split(), _CITY_COMMITTEE.split()) else 1
+            if word in (_PROVINCE, _CITY_SHORT) or size == 2:
                 rest = words[i + size :]
                 for n in range(min(5, len(rest)), 0, -1):
                     key = " ".join(rest[:n])
@@ -144,8 +140,8 @@ def _article_province(orgs: list[Found], lex: Lexicon) -> tuple[str, str, str]:
                         counts[key] += 1
                         if len(written) == len(words) and key not in shown:
                             level = " ".join(written[i : i + size])
-                            if pair[1:] == ["ủy"]:  # Tỉnh ủy Hà Tĩnh: a province; Thành ủy: a city
-                                level = "tỉnh" if word == "tỉnh" else "thành phố"
+                            if pair[1:] == [_COMMITTEE]:  # Tỉnh ủy Hà Tĩnh: a province; Thành ủy: a city
+                                level = _PROVINCE if word == _PROVINCE else _CITY
                             shown[key] = (level, " ".join(written[i + size : i + size + n]))
                         break
     best = counts.most_common()
@@ -165,16 +161,16 @@ def _with_province(name: str, key: str, level: str, province: str, lex: Lexicon)
     if any(" ".join(words[-n:]) in lex.places for n in range(1, min(5, len(words)) + 1)):
         return name
     if name_key(province) in lex.city_people:  # Hồ Chí Minh alone is the man: thành phố Hồ Chí Minh
-        level = "thành phố"
-        if key.endswith("thành ủy"):
+        level = _CITY
+        if key.endswith(_CITY_COMMITTEE):
             return f"{name} {level} {province}"
-    city = name_key(level) in ("thành phố", "tp")
-    if (words[-1:] == ["tỉnh"] and city) or (words[-2:] == ["thành", "phố"] and not city):
+    city = name_key(level) in (_CITY, _CITY_SHORT)
+    if (words[-1:] == [_PROVINCE] and city) or (words[-2:] == _CITY_WORDS and not city):
         return name  # 'UBND thành phố' in an article about a province: its capital's, not the province's
     if (
-        words[-1:] in (["tỉnh"], ["tp"])
-        or words[-2:] == ["thành", "phố"]
-        or key.endswith(("tỉnh ủy", "thành ủy"))
+        words[-1:] in ([_PROVINCE], [_CITY_SHORT])
+        or words[-2:] == _CITY_WORDS
+        or key.endswith((_PROVINCE_COMMITTEE, _CITY_COMMITTEE))
     ):
         return f"{name} {province}"
     return f"{name} {level} {province}"
@@ -185,25 +181,25 @@ def _province_key(key: str, province: str) -> str:
     if not province:
         return ""
     words = key.split()
-    if words[-1:] == ["tỉnh"] or words[-1:] == ["tp"]:
+    if words[-1:] == [_PROVINCE] or words[-1:] == [_CITY_SHORT]:
         return " ".join(words[:-1] + [province])
-    if words[-2:] == ["thành", "phố"]:
+    if words[-2:] == _CITY_WORDS:
         return " ".join(words[:-2] + [province])
-    if key.endswith(("tỉnh ủy", "thành ủy")) or words[0] == "sở":
+    if key.endswith((_PROVINCE_COMMITTEE, _CITY_COMMITTEE)) or words[0] == _word("department"):
         return f"{key} {province}"
     return ""
 
 
 def _kind_of(name: str, f: Found) -> str:
     """The class of an organisation: its head's, except a Văn phòng takes its parent's side."""
-    if f.head is not None and f.head.words[0] == "Văn" and f.inner is None:
+    if f.head is not None and f.head.words[0] == _OFFICE and f.inner is None:
         key = name_key(name)
-        if any(w in key for w in ("quốc hội", "chính phủ", "chủ tịch nước", "nhân dân", "bộ ")):
+        if any(w in key for w in _words("state_office_markers")):
             return "StateAgency"
-        if any(w in key for w in ("đảng", "tỉnh ủy", "huyện ủy", "thành ủy", "trung ương")):
+        if any(w in key for w in _words("party_office_markers")):
             return "PartyAgency"
         return "Organization"
-    if f.head is not None and f.head.words[0] == "Văn" and f.inner is not None:
+    if f.head is not None and f.head.words[0] == _OFFICE and f.inner is not None:
         return "StateAgency" if f.inner.kind == "StateAgency" else "PartyAgency"
     if (
         f.head is not None
@@ -215,9 +211,7 @@ def _kind_of(name: str, f: Found) -> str:
         return "StateAgency"  # a committee of a council or a state body (Ban Kinh tế - Ngân sách HĐND tỉnh)
     if f.head is not None and f.head.words[0] == "Ban" and f.kind in ("Organization", "StateAgency"):
         # a board of a Party committee is a Party agency (Ban Chỉ đạo 35 Tỉnh ủy), of a state body a state one
-        if (f.inner is not None and f.inner.kind == "PartyCommittee") or name_key(name).endswith(
-            "trung ương"
-        ):
+        if (f.inner is not None and f.inner.kind == "PartyCommittee") or name_key(name).endswith(_CENTRAL):
             return "PartyAgency"
         if f.inner is not None and f.inner.kind == "StateAgency":
             return "StateAgency"
@@ -233,10 +227,10 @@ def _is_global(name: str, f: Found, lex: Lexicon) -> bool:
     if f.head is not None and f.head.national:
         return True
     words = key.split()
-    if words[-1:] in (["tỉnh"], ["huyện"], ["xã"], ["phường"], ["quận"]) or key.endswith("thành phố"):
+    if words[-1:] in ([_PROVINCE], [_DISTRICT], [_COMMUNE], [_WARD], [_URBAN]) or key.endswith(_CITY):
         return False  # Ủy ban MTTQ Việt Nam tỉnh: a national name, then the province it serves
     has_level = (
-        any(w in ("tỉnh", "huyện", "xã", "phường", "quận", "khối") for w in words) or "thành phố" in key
+        any(w in (_PROVINCE, _DISTRICT, _COMMUNE, _WARD, _URBAN, _BLOC) for w in words) or _CITY in key
     )
     place_named = any(
         " ".join(words[i:j]) in lex.level_places
@@ -250,42 +244,76 @@ def _is_global(name: str, f: Found, lex: Lexicon) -> bool:
     if any(marker in key for marker in _NATIONAL_MARKERS):
         return True
     head = _head_key(f)
-    return head in _GLOBAL_HEADS and len(words) > len(head.split())
+    return head in lex.global_heads and len(words) > len(head.split())
 
 
-def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dict[str, Entity]:
-    """Give every mention its identity key and canonical name; return the entities."""
-    lex = lexicon()
-    orgs = [f for f in found if f.group == "org"]
-    all_orgs = orgs + [f.inner for f in orgs if f.inner is not None]
-    inner_chain: list[Found] = []
-    for f in orgs:
-        g = f.inner
-        while g is not None:
-            inner_chain.append(g)
-            g = g.inner
-    all_orgs = orgs + inner_chain
+class EntityTable:
+    """The entities of an article as mentions are resolved: labels, aliases and votes on the class."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.aliases: dict[str, set[str]] = defaultdict(set)
+        self.kinds: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def add(self, f: Found, key: str, label: str, kind: str, **fields: str) -> None:
+        """``f`` names entity ``key``: the first mention makes it (and records its rule); later
+        ones add aliases, fill empty fields, and give an organisation its longest name."""
+        f.key = key
+        self.aliases[key].add(f.text)
+        self.aliases[key].add(label)
+        self.kinds[key][kind] += 2 if fields.get("number") else 1
+        current = self.entities.get(key)
+        if current is None:
+            self.entities[key] = Entity(key=key, kind=kind, label=label, rule=f.rule, **fields)  # type: ignore[arg-type]
+        else:  # fields already known win; an organisation keeps its longest name
+            known: dict[str, str] = {name: getattr(current, name) or value for name, value in fields.items()}
+            if key.startswith("org|") and len(label) > len(current.label):
+                known["label"] = label
+            self.entities[key] = replace(current, **known)  # type: ignore[arg-type]
+
+    def finish(self) -> dict[str, Entity]:
+        """The entities, each with the class most of its mentions gave and its other names."""
+        out: dict[str, Entity] = {}
+        for key, ent in self.entities.items():
+            kind = ent.kind
+            if self.kinds[key] and not key.startswith("doc|"):
+                kind = self.kinds[key].most_common(1)[0][0]
+            names = tuple(sorted(a for a in self.aliases[key] if a and a != ent.label))
+            out[key] = replace(ent, kind=kind, aliases=names)
+        return out
+
+
+def _maximal(key: str, keys: list[str]) -> str:
+    """The one longest key of ``keys`` that ``key`` begins ('' when none or several)."""
+    longer = [k for k in keys if k != key and k.startswith(key + " ")]
+    maximal = [k for k in longer if not any(o != k and o.startswith(k + " ") for o in longer)]
+    return maximal[0] if len(maximal) == 1 else ""
+
+
+@dataclass
+class OrgNames:
+    """What the article's organisation names say together: short forms and their long names."""
+
+    canonical: dict[str, str]  # key of a short form -> key of the long name
+    name_of_key: dict[str, str]  # key -> the longest name written for it
+    province: tuple[str, str, str]  # the article's province: (key, level word, name)
+
+
+def _org_names(all_orgs: list[Found], lex: Lexicon) -> OrgNames:
+    """Short forms: a name that begins one longer name of the article is that name; nested names
+    take the long form of their inner name (Ban Thường vụ Đảng ủy Khối -> … Khối Các cơ quan tỉnh)."""
     for f in all_orgs:
         f.name = expand(_canonical_case(f.text, f), lex)
-    province, level_name, province_name = _article_province(all_orgs, lex)
-
-    # short forms: a name that begins one longer name of the article is that name
+    province = _article_province(all_orgs, lex)
     full_names = sorted({org_key(f.name, f) for f in all_orgs}, key=len)
     canonical: dict[str, str] = {}
     for key in full_names:
-        longer = [k for k in full_names if k != key and k.startswith(key + " ")]
-        if not longer:
-            continue
-        # keep only the maximal ones; they must agree (one chain)
-        maximal = [k for k in longer if not any(o != k and o.startswith(k + " ") for o in longer)]
-        if len(maximal) == 1:
-            canonical[key] = maximal[0]
+        longest = _maximal(key, full_names)
+        if longest:  # only when the longer ones agree (one chain)
+            canonical[key] = longest
     name_of_key: dict[str, str] = {}
     for f in sorted(all_orgs, key=lambda f: (-len(f.name), f.start)):
         name_of_key.setdefault(org_key(f.name, f), f.name)
-
-    # nested names take the long form of their inner name:
-    # Ban Thường vụ Đảng ủy Khối -> Ban Thường vụ Đảng ủy Khối Các cơ quan tỉnh
     for f in sorted(all_orgs, key=lambda f: -f.start):
         if f.inner is not None and f.head is not None:
             inner_key = canonical.get(org_key(f.inner.name, f.inner), org_key(f.inner.name, f.inner))
@@ -295,36 +323,29 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
                 longer_name = prefix + inner_name
                 canonical.setdefault(org_key(f.name, f), org_key(longer_name))
                 name_of_key.setdefault(org_key(longer_name), longer_name)
+    return OrgNames(canonical, name_of_key, province)
 
-    entities: dict[str, Entity] = {}
-    aliases: dict[str, set[str]] = defaultdict(set)
-    kinds: dict[str, Counter[str]] = defaultdict(Counter)
 
-    def add(f: Found, key: str, label: str, kind: str, **fields: str) -> None:
-        f.key = key
-        aliases[key].add(f.text)
-        aliases[key].add(label)
-        kinds[key][kind] += 2 if fields.get("number") else 1
-        current = entities.get(key)
-        if current is None:
-            entities[key] = Entity(key=key, kind=kind, label=label, **fields)  # type: ignore[arg-type]
-        else:  # fields already known win; an organisation keeps its longest name
-            known: dict[str, str] = {name: getattr(current, name) or value for name, value in fields.items()}
-            if key.startswith("org|") and len(label) > len(current.label):
-                known["label"] = label
-            entities[key] = replace(current, **known)  # type: ignore[arg-type]
+def _vague(f: Found, key: str, lex: Lexicon) -> bool:
+    """A lone short form nobody in the article spells out, or a bare head that means nothing alone."""
+    if f.head is None and key == org_key(f.name, f):
+        return True
+    head = _head_key(f)
+    return f.bare and head in lex.vague_heads and key == org_key(f.name, f) and head not in lex.local_heads
 
+
+def _resolve_orgs(table: EntityTable, all_orgs: list[Found], article_id: str, lex: Lexicon) -> None:
+    """Organisations: national and place-named ones keyed globally, the rest in their province
+    (when the article has one) or their article."""
+    names = _org_names(all_orgs, lex)
+    province, level_name, province_name = names.province
     for f in all_orgs:
         key = org_key(f.name, f)
-        key = canonical.get(key, key)
-        if f.head is None and key == org_key(f.name, f):  # a lone short form nobody in the article spells out
+        key = names.canonical.get(key, key)
+        if _vague(f, key, lex):
             f.key = ""
             continue
-        if f.bare and _head_key(f) in _VAGUE_BARE and key == org_key(f.name, f):
-            if _head_key(f) not in _LOCAL_BARE:
-                f.key = ""
-                continue
-        name = name_of_key.get(key, f.name)
+        name = names.name_of_key.get(key, f.name)
         if _is_global(name, f, lex):
             full = f"org|{key}"
         else:
@@ -333,12 +354,14 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
             if in_province and province_name and province not in name_key(name):
                 # the label says which province (two provinces' HĐND tỉnh are two nodes);
                 # the name as written stays an alias
-                aliases[full].add(name)
+                table.aliases[full].add(name)
                 name = _with_province(name, key, level_name, province_name, lex)
-        add(f, full, name, _kind_of(name, f))
+        table.add(f, full, name, _kind_of(name, f))
 
-    # people: full names; a lone given name resolves to the one full name ending with it
-    people = [f for f in found if f.group == "person"]
+
+def _resolve_people(table: EntityTable, found: list[Found]) -> None:
+    """People: full names; a lone given name resolves to the one full name ending with it."""
+    people = [f for f in found if f.group is Group.PERSON]
     full_people = {name_key(p.text) for p in people if len(p.text.split()) >= 2}
     for p in people:
         key = name_key(p.text)
@@ -349,116 +372,136 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
         elif len(p.text.split()) == 1:
             continue
         label = next((q.text for q in people if name_key(q.text) == key), p.text)
-        add(p, f"person|{key}", label, "Person")
+        table.add(p, f"person|{key}", label, "Person")
 
+
+def _resolve_named(table: EntityTable, found: list[Found], article_id: str) -> None:
+    """Places and campaigns by their names; projects by their names within the article."""
     for f in found:
-        if f.group == "place":
-            add(f, f"place|{name_key(f.text)}", f.text, "Location")
-        elif f.group == "project":
-            add(f, f"project|{article_id}|{name_key(f.text)}", f.text, "Project")
+        if f.group is Group.PLACE:
+            table.add(f, f"place|{name_key(f.text)}", f.text, "Location")
+        elif f.group is Group.PROJECT:
+            table.add(f, f"project|{article_id}|{name_key(f.text)}", f.text, "Project")
             if f.title:
-                aliases[f.key].add(f.title)
-        elif f.group == "campaign":
-            add(f, f"campaign|{name_key(f.text)}", f.text, "Campaign")
-    events = [f for f in found if f.group == "event"]
+                table.aliases[f.key].add(f.title)
+        elif f.group is Group.CAMPAIGN:
+            table.add(f, f"campaign|{name_key(f.text)}", f.text, "Campaign")
+
+
+def _event_key(key: str, event_keys: list[str]) -> str:
+    """Kỳ họp thứ 9 is the Kỳ họp thứ 9 HĐND tỉnh … khóa XIII the article names in full; a
+    congress named by its number only ('Đại hội đại biểu lần thứ XXIV') the one the article names."""
+    longest = _maximal(key, [k for k in event_keys if k.startswith(key + " ")])
+    if longest:
+        return longest
+    if _GENERIC_EVENT.match(key):
+        ordinal = _EVENT_ORDINAL.search(key)
+        named = [
+            k
+            for k in event_keys
+            if ordinal
+            and k.split()[:2] == key.split()[:2]
+            and not _GENERIC_EVENT.match(k)
+            and (o := _EVENT_ORDINAL.search(k)) is not None
+            and o.group(1) == ordinal.group(1)
+        ]
+        if len(named) == 1:
+            return named[0]
+    return key
+
+
+def _resolve_events(table: EntityTable, found: list[Found], article_id: str, lex: Lexicon) -> None:
+    """Events: national (a central plenum, a place-named congress) or of their article."""
+    events = [f for f in found if f.group is Group.EVENT]
     event_keys = sorted({name_key(f.text) for f in events}, key=len)
-    for f in events:  # Kỳ họp thứ 9 is the Kỳ họp thứ 9 HĐND tỉnh … khóa XIII the article names in full
-        key = name_key(f.text)
-        longer = [k for k in event_keys if k.startswith(key + " ")]
-        maximal = [k for k in longer if not any(o != k and o.startswith(k + " ") for o in longer)]
-        if len(maximal) == 1:
-            key = maximal[0]
-        elif _GENERIC_EVENT.match(key):  # 'Đại hội đại biểu lần thứ XXIV': the congress the article names
-            ordinal = _EVENT_ORDINAL.search(key)
-            named = [
-                k
-                for k in event_keys
-                if ordinal
-                and k.split()[:2] == key.split()[:2]
-                and not _GENERIC_EVENT.match(k)
-                and (o := _EVENT_ORDINAL.search(k)) is not None
-                and o.group(1) == ordinal.group(1)
-            ]
-            if len(named) == 1:
-                key = named[0]
+    for f in events:
+        key = _event_key(name_key(f.text), event_keys)
         label = next((e.text for e in events if name_key(e.text) == key), f.text)
         label = label[0].upper() + label[1:]
         words = key.split()
-        national = ("trung ương" in key and "khóa" in words) or any(
+        national = (_CENTRAL in key and _TERM in words) or any(
             " ".join(words[i:j]) in lex.level_places
             for i in range(len(words))
             for j in range(i + 1, len(words) + 1)
         )
-        add(f, f"event|{key}" if national else f"event|{article_id}|{key}", label, "Event")
+        table.add(f, f"event|{key}" if national else f"event|{article_id}|{key}", label, "Event")
 
-    # documents: by number; plenum resolutions by plenum and term; short forms by number prefix
-    docs = [f for f in found if f.group == "doc" and f.doc is not None]
+
+def _resolve_plenum(table: EntityTable, d: Found, m: DocMention, term: str, article_id: str) -> None:
+    """A plenum's or congress's resolution: by plenum and term (by article when the term is unknown)."""
+    # a congress is named by its term already: 'Nghị quyết Đại hội XIII'
+    label = f"{_RESOLUTION} {m.plenum}" + (
+        f" ({_TERM} {term})" if term and not m.plenum.startswith(_CONGRESS) else ""
+    )
+    key = f"doc|{name_key(_RESOLUTION)} {name_key(m.plenum)}" + (
+        f" {_TERM} {term.lower()}" if term else f"|{article_id}"
+    )
+    table.add(d, key, label, "Resolution", type_code="NQ", title=d.title, term=term)
+    table.aliases[key].add(f"{_RESOLUTION} {m.plenum}")
+
+
+def _resolve_short(
+    table: EntityTable, d: Found, m: DocMention, numbered: list[Found], article_id: str
+) -> None:
+    """'Chỉ thị 05': the article's numbered document of that type and number, else one of its own."""
+    target = [
+        n
+        for n in numbered
+        if n.doc and n.doc.type_code == m.type_code and re.match(rf"0*{int(m.short)}\D", n.doc.number)
+    ]
+    if target:
+        d.key = target[0].key or f"doc|{name_key(target[0].doc.number)}"  # type: ignore[union-attr]
+        table.aliases[d.key].add(d.text)
+        return
+    key = f"doc|{article_id}|{name_key(m.label)}"
+    table.add(d, key, m.label, d.kind, type_code=m.type_code, issued_on=d.date, title=d.title)
+
+
+def _resolve_documents(table: EntityTable, found: list[Found], article_id: str) -> None:
+    """Documents: by number; plenum resolutions by plenum and term; short forms by number prefix."""
+    docs = [f for f in found if f.group is Group.DOC and f.doc is not None]
     numbered = [d for d in docs if d.doc and d.doc.number]
     terms = {d.doc.plenum: d.term for d in docs if d.doc and d.doc.plenum and d.term}
     for d in docs:
         m = d.doc
         assert m is not None
         if m.number:
-            key = f"doc|{name_key(m.number)}"
-            add(
+            fields = {"number": m.number, "type_code": m.type_code, "issuer_code": m.issuer_code}
+            table.add(
                 d,
-                key,
+                f"doc|{name_key(m.number)}",
                 m.label,
                 d.kind,
-                number=m.number,
-                type_code=m.type_code,
-                issuer_code=m.issuer_code,
+                **fields,
                 issued_on=d.date,
                 title=d.title,
                 term=d.term,
             )
         elif m.plenum:
-            term = d.term or terms.get(m.plenum, "")
-            # a congress is named by its term already: 'Nghị quyết Đại hội XIII'
-            label = f"Nghị quyết {m.plenum}" + (
-                f" (khóa {term})" if term and not m.plenum.startswith("Đại hội") else ""
-            )
-            key = f"doc|nghị quyết {name_key(m.plenum)}" + (
-                f" khóa {term.lower()}" if term else f"|{article_id}"
-            )
-            add(d, key, label, "Resolution", type_code="NQ", title=d.title, term=term)
-            aliases[key].add(f"Nghị quyết {m.plenum}")
+            _resolve_plenum(table, d, m, d.term or terms.get(m.plenum, ""), article_id)
         elif m.short:
-            target = [
-                n
-                for n in numbered
-                if n.doc and n.doc.type_code == m.type_code and re.match(rf"0*{int(m.short)}\D", n.doc.number)
-            ]
-            if target:
-                d.key = target[0].key or f"doc|{name_key(target[0].doc.number)}"  # type: ignore[union-attr]
-                aliases[d.key].add(d.text)
-            else:
-                add(
-                    d,
-                    f"doc|{article_id}|{name_key(m.label)}",
-                    m.label,
-                    d.kind,
-                    type_code=m.type_code,
-                    issued_on=d.date,
-                    title=d.title,
-                )
+            _resolve_short(table, d, m, numbered, article_id)
         elif m.type_code == "NQ":  # a congress's resolution: named by its congress
-            add(
-                d,
-                f"doc|{article_id}|{name_key(m.label)}",
-                m.label,
-                "Resolution",
-                type_code="NQ",
-                title=d.title,
-            )
+            key = f"doc|{article_id}|{name_key(m.label)}"
+            table.add(d, key, m.label, "Resolution", type_code="NQ", title=d.title)
         else:  # a named law
-            add(d, f"doc|{name_key(m.label)}", m.label, d.kind, title=d.title)
+            table.add(d, f"doc|{name_key(m.label)}", m.label, d.kind, title=d.title)
 
-    out: dict[str, Entity] = {}
-    for key, ent in entities.items():
-        kind = ent.kind
-        if kinds[key] and not key.startswith("doc|"):
-            kind = kinds[key].most_common(1)[0][0]
-        names = tuple(sorted(a for a in aliases[key] if a and a != ent.label))
-        out[key] = replace(ent, kind=kind, aliases=names)
-    return out
+
+def resolve(found: list[Found], article_id: str) -> dict[str, Entity]:
+    """Give every mention its identity key and canonical name; return the entities."""
+    lex = lexicon()
+    orgs = [f for f in found if f.group is Group.ORG]
+    inner_chain: list[Found] = []
+    for f in orgs:
+        g = f.inner
+        while g is not None:
+            inner_chain.append(g)
+            g = g.inner
+    table = EntityTable()
+    _resolve_orgs(table, orgs + inner_chain, article_id, lex)
+    _resolve_people(table, found)
+    _resolve_named(table, found, article_id)
+    _resolve_events(table, found, article_id, lex)
+    _resolve_documents(table, found, article_id)
+    return table.finish()

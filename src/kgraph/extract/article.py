@@ -1,0 +1,141 @@
+"""Article-level rules: what needs every sentence of an article and the resolved entities
+(nested names, the committee of a Party organisation, issuers named by code, people's posts),
+and the article's main actor (the body its title opens with)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Extraction, Membership, Relation
+from ..text import name_key
+from .lexicon import Lexicon, word, words
+from .resolve import org_key
+from .state import Found, Group, SentenceState
+
+_COMMITTEE, _ORGANISATION = name_key(word("party_committee")), name_key(word("party_organisation"))
+_MEMBER = word("committee_member")  # Tỉnh ủy viên: a member of the Tỉnh ủy
+_SHARED_HEADS = words("shared_heads")  # 'Đảng ủy, Ban giám hiệu Trường X': heads that share a name
+
+
+@dataclass
+class ArticleContext:
+    """An article's sentences, its mentions, what resolve made of them, and the relations so far."""
+
+    sentences: list[SentenceState]
+    found: list[Found]
+    extraction: Extraction
+    lex: Lexicon
+    relations: list[Relation] = field(default_factory=list)
+    rule: str = ""  # the rule running now
+
+    def add(self, subject: Found, predicate: str, obj: Found) -> None:
+        """A relation made by the running rule, with the sentence of ``subject`` as evidence."""
+        sentence = self.sentences[subject.sent].sentence
+        self.relations.append(Relation(subject.key, predicate, obj.key, sentence, self.rule))
+
+
+def main_actor(title_found: list[Found], title_start: int) -> Found | None:
+    """The body a short title opens with (``Đảng ủy Khối … tăng cường …``): the article's main actor."""
+    orgs = [f for f in title_found if f.is_org and f.key and f.subject_ok]
+    if orgs and orgs[0].start - title_start <= 12:
+        return orgs[0]
+    return None
+
+
+def rule_name_part(ctx: ArticleContext) -> None:
+    """subOrganizationOf read off nested names: Ban Thường vụ Đảng ủy Khối -> Đảng ủy Khối."""
+    for f in ctx.found:
+        if not f.is_org or not f.key:
+            continue
+        g = f
+        while g.inner is not None:
+            inner = g.inner
+            if g.head is not None and g.head.part and g.key and inner.key and g.key != inner.key:
+                sentence = ctx.sentences[f.sent].sentence
+                ctx.relations.append(Relation(g.key, "subOrganizationOf", inner.key, sentence, ctx.rule))
+            g = inner
+
+
+def rule_committee_of(ctx: ArticleContext) -> None:
+    """Đảng ủy X is the committee of Đảng bộ X."""
+    by_name = {org_key(f.name): f for f in ctx.found if f.is_org and f.key}
+    for name, f in by_name.items():
+        if name.startswith(_COMMITTEE + " "):
+            other = by_name.get(_ORGANISATION + " " + name[len(_COMMITTEE) + 1 :])
+            if other is not None and other.key != f.key:
+                ctx.add(f, "subOrganizationOf", other)
+
+
+def issuer_from_code(docs: list[Found], orgs: list[Found], lex: Lexicon) -> list[tuple[Found, Found]]:
+    """A document whose number names its issuer by code (``21-KH/ĐUK``) and that body in the article."""
+    pairs = []
+    keyed = [(o, org_key(o.name)) for o in orgs if o.key]
+    for d in docs:
+        if d.doc is None or not d.doc.issuer_code or d.issuer is not None:
+            continue
+        body = lex.issuer_codes.get(d.doc.issuer_code)
+        if not body:
+            continue
+        prefix = org_key(body)
+        cands = sorted(
+            {o.key: o for o, k in keyed if k == prefix or k.startswith(prefix + " ")}.values(),
+            key=lambda o: o.key,
+        )
+        if len(cands) == 1:
+            pairs.append((d, cands[0]))
+    return pairs
+
+
+def rule_issuer_code(ctx: ArticleContext) -> None:
+    """A document not issued by anyone yet, whose number's issuer code names a body of the article."""
+    found = ctx.found
+    orgs = [f for f in found if f.is_org] + [f.inner for f in found if f.is_org and f.inner]
+    issued = {r.subject for r in ctx.relations if r.predicate == "issuedBy"}
+    docs = [f for f in found if f.group is Group.DOC and f.key not in issued]
+    for doc, org in issuer_from_code(docs, orgs, ctx.lex):
+        ctx.add(doc, "issuedBy", org)
+
+
+def rule_post(ctx: ArticleContext) -> None:
+    """People's posts: memberships, and memberOf for current posts."""
+    extraction = ctx.extraction
+    for f in ctx.found:
+        if f.group is not Group.PERSON or not f.key:
+            continue
+        sentence = ctx.sentences[f.sent].sentence
+        for title, post_org, former in f.posts:
+            org_key_ = post_org.key if post_org is not None and post_org.key else ""
+            if not org_key_ and title.lower().endswith(" " + _MEMBER):
+                org_key_ = _committee_of(title, extraction)  # Tỉnh ủy viên: a member of the Tỉnh ủy
+            extraction.memberships.append(Membership(f.key, org_key_, title, former, sentence))
+            if org_key_ and not former:
+                ctx.relations.append(Relation(f.key, "memberOf", org_key_, sentence, ctx.rule))
+
+
+def _committee_of(title: str, extraction: Extraction) -> str:
+    """The one committee of the article a title like ``Tỉnh ủy viên`` names, or ''."""
+    committee = name_key(title[: -len(_MEMBER.split()[-1]) - 1])
+    keys = sorted(
+        e.key
+        for e in extraction.entities.values()
+        if e.kind == "PartyCommittee" and (name_key(e.label) + " ").startswith(committee + " ")
+    )
+    return keys[0] if len(keys) == 1 else ""
+
+
+def fill_ellipsis(found: list[Found], lex: Lexicon) -> None:
+    """'Đảng ủy, Ban giám hiệu Trường X': the bare head shares the name that follows it."""
+    orgs = [f for f in found if f.is_org]
+    for a, b in zip(orgs, orgs[1:], strict=False):
+        if (
+            a.bare
+            and a.sent == b.sent
+            and b.inner is not None
+            and b.start - a.end <= 3
+            and a.head is not None
+        ):
+            if a.head.part or not a.head.bare or " ".join(a.head.words) in _SHARED_HEADS:
+                inner = b.inner
+                a.inner = inner
+                a.text = f"{a.text} {inner.text}"
+                a.bare = False

@@ -1,0 +1,112 @@
+"""Events: a congress, conference or session named by its number, its body or its term
+(Đại hội Đảng bộ tỉnh lần thứ XX, kỳ họp thứ 9 HĐND tỉnh khóa XIII, Hội nghị Trung ương 4),
+or by a quoted name (Hội thảo khoa học “Phát huy giá trị văn hóa …”)."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import word, words
+from .state import Found, Group, SentenceState, token_at
+from .tokens import Token
+
+_EVENT_HEADS = tuple(tuple(head.split()) for head in words("event_heads"))
+_EVENT_FIRST = frozenset(h[0] for h in _EVENT_HEADS)
+_EVENT_DESCRIPTORS = frozenset(words("event_descriptors"))
+_TIMES, _ORDINAL, _TERM = word("event_times"), word("event_ordinal"), word("term")  # lần thứ, khóa
+_MANDATE = word("event_mandate").split()  # nhiệm kỳ
+_CENTRAL = word("central")
+_CENTRAL_WORDS = _CENTRAL.split()
+_QUALIFIERS = words("event_qualifiers")  # đại biểu, toàn quốc
+_QUALIFIER_FIRST = tuple(q.split()[0] for q in _QUALIFIERS)
+_ROMAN = re.compile(r"^[IVXL]+$")
+
+_GO, _STOP, _END = 0, 1, 2  # an event name goes on; stops here; ends here unless a quoted name follows
+
+
+def _numbered(tokens: list[Token], m: int) -> bool:
+    return m < len(tokens) and (tokens[m].is_number or _ROMAN.match(tokens[m].text) is not None)
+
+
+def _step(tokens: list[Token], k: int, specific: int, orgs: dict[int, Found]) -> tuple[int, int, int]:
+    """One step along an event's name from token ``k``: (next token, specific parts, _GO/_STOP/_END)."""
+    n = len(tokens)
+    tok = tokens[k]
+    if tok.text == "," and specific and k + 1 < n and tokens[k + 1].key in (_MANDATE[0], _TERM):
+        return k + 1, specific, _GO  # Đại hội … lần thứ XX, nhiệm kỳ 2020-2025
+    org = orgs.get(tok.start)
+    if org is not None and specific < 3:
+        return token_at(tokens, org.end), specific + 1, _GO
+    if tok.key in (_TIMES, _ORDINAL):
+        m = k + (2 if tok.key == _TIMES and k + 1 < n and tokens[k + 1].key == _ORDINAL else 1)
+        return (m + 1, specific + 1, _GO) if _numbered(tokens, m) else (k, specific, _STOP)
+    if tok.key in (_CENTRAL, _CENTRAL_WORDS[0]) and k + 2 < n and tokens[k + 1].key == _CENTRAL_WORDS[1]:
+        return (k + 3, specific + 1, _GO) if _numbered(tokens, k + 2) else (k, specific, _STOP)
+    if tok.key in (_TERM, _MANDATE[0]) and specific:
+        m = k + (2 if tok.key == _MANDATE[0] and k + 1 < n and tokens[k + 1].key == _MANDATE[1] else 1)
+        if not _numbered(tokens, m):
+            return k, specific, _STOP
+        k = m + 1
+        while k + 1 < n and tokens[k].text in "-–" and tokens[k + 1].is_number:
+            k += 2
+        return k, specific, _GO
+    if tok.key in _QUALIFIER_FIRST and k + 1 < n and f"{tok.key} {tokens[k + 1].key}" in _QUALIFIERS:
+        return k + 2, specific, _GO
+    return k, specific, _END
+
+
+def _quoted_name(st: SentenceState, k: int, opening: dict[int, int]) -> int:
+    """Hội thảo (khoa học) “…”: a kind of meeting, its descriptors, then its quoted name; the
+    token after the name, or -1 when none follows."""
+    tokens, n = st.tokens, len(st.tokens)
+    m = k
+    while m + 1 < n and f"{tokens[m].key} {tokens[m + 1].key}" in _EVENT_DESCRIPTORS:
+        m += 2
+    close = opening.get(tokens[m].start) if m < n else None
+    inside = st.text[tokens[m].start - st.base + 1 : tokens[m].start - st.base + 3].strip() if m < n else ""
+    if close is None or not inside[:1].isupper():  # a name, not a scare quote ('bỏ túi')
+        return -1
+    k = next((t for t in range(m, n) if tokens[t].start >= close), n)
+    return k + 1 if k < n and tokens[k].start == close else k
+
+
+def _event_end(st: SentenceState, k: int, orgs: dict[int, Found], opening: dict[int, int]) -> tuple[int, int]:
+    """Where the event name whose head ends before token ``k`` ends, and how many specific parts it has."""
+    specific = 0
+    while k < len(st.tokens):
+        k, specific, state = _step(st.tokens, k, specific, orgs)
+        if state == _GO:
+            continue
+        if state == _END and not specific:
+            after = _quoted_name(st, k, opening)
+            if after >= 0:
+                k, specific = after, specific + 1
+        break
+    return k, specific
+
+
+def find_events(st: SentenceState) -> list[Found]:
+    """The sentence's events (the mentions found so far give the bodies they are named after)."""
+    tokens = st.tokens
+    opening = {qs - 1: qe for qs, qe in st.quotes}  # an opening mark's offset -> its closing mark's
+    orgs = {f.start: f for f in st.found if f.is_org}
+    events: list[Found] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].key not in _EVENT_FIRST:
+            i += 1
+            continue
+        head = next((h for h in _EVENT_HEADS if tuple(t.key for t in tokens[i : i + len(h)]) == h), None)
+        if head is None or tokens[i].start in st.blocked:
+            i += 1
+            continue
+        k, specific = _event_end(st, i + len(head), orgs, opening)
+        if specific:
+            start, end = tokens[i].start, tokens[k - 1].end
+            f = Found(start, end, st.text[start - st.base : end - st.base], Group.EVENT, "Event", st.index)
+            f.subject_ok = False
+            events.append(f)
+            i = k
+        else:
+            i += 1
+    return events

@@ -1,0 +1,222 @@
+"""People: after a title or an honorific, or a family name; with the posts around them
+(Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Nguyễn Văn Đọc; Nguyễn Tài Sơn, Phó Bí thư Đảng ủy Khối)."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Head, Lexicon, alternation, word, words
+from .names import cap_run, match_head, match_place, match_title, person_run, preceded_by_preposition
+from .state import Found, Group, SentenceState, Spans, token_at
+from .tokens import Token
+
+#: Lower-case words before a capitalised name that make it a place or thing named after someone
+_NAMED_AFTER = frozenset(words("named_after"))
+#: Verbs of speech after a two-syllable name make it a person's (Vũ Khoan cho biết), not a place's
+_SAYS = re.compile(rf"^(?:{alternation('says_re')})\b")
+_ADVERBS = tuple(tuple(adverb.split()) for adverb in words("post_adverbs"))
+#: Words between a name and the post it is given: 'được bầu làm', 'được bổ nhiệm giữ chức' (longest first)
+_TAKES_POST = tuple(sorted((tuple(p.split()) for p in words("takes_post")), key=len, reverse=True))
+_FORMER, _AND = word("former"), word("and")  # nguyên, và
+_POST_JOINERS = (",", word("concurrently"), _AND)
+
+Post = tuple[str, Found | None, bool]  # (title, organisation, former)
+
+
+def _org_at(found: list[Found], offset: int) -> Found | None:
+    return next((f for f in found if f.is_org and f.start == offset), None)
+
+
+def _given_run(tokens: list[Token], k: int, lex: Lexicon) -> int:
+    """A name after a title or honorific without a known family name (Trường Chinh, Anna Lindstedt)."""
+    run = cap_run(tokens, k, 4)
+    if run and tokens[k].is_acronym:
+        return 0
+    if run and match_head(tokens, k, lex.heads) is None and not match_place(tokens, k, lex):
+        return run
+    return 0
+
+
+def _posts_before(
+    st: SentenceState, t0: int, tlen: int, former: bool
+) -> tuple[int, list[Post], Found | None]:
+    """One or more posts before a name: Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh …: (end, posts, last org)."""
+    tokens, n = st.tokens, len(st.tokens)
+    pending: list[Post] = []
+    k = t0
+    while True:
+        title = " ".join(t.text for t in tokens[k : k + tlen])
+        k += tlen
+        org = _org_at(st.found, tokens[k].start) if k < n else None
+        if org is not None:
+            k = token_at(tokens, org.end)
+        pending.append((title, org, former))
+        if k + 1 < n and tokens[k].text in _POST_JOINERS:
+            nxt = k + 1
+            former = tokens[nxt].key == _FORMER
+            nxt += 1 if former else 0
+            tlen = match_title(tokens, nxt, st.lex) if nxt < n else 0
+            if tlen:
+                k = nxt
+                continue
+        return k, pending, org
+
+
+def _after_title(
+    st: SentenceState, t0: int, tlen: int, former: bool, blocked: Spans
+) -> tuple[int, int, list[Post]]:
+    """A name after its posts: (first token, length, posts), length 0 when none."""
+    tokens, n = st.tokens, len(st.tokens)
+    k, pending, org = _posts_before(st, t0, tlen, former)
+    if k < n and tokens[k].is_cap and tokens[k].is_word and not tokens[k].is_acronym:
+        if tokens[k].start not in blocked or (org is not None and tokens[k].start >= org.end):
+            run = person_run(tokens, k, st.lex) or _given_run(tokens, k, st.lex)
+            if run:
+                return k, run, pending
+    return -1, 0, []
+
+
+def _honorific_len(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Tokens of the honorific at ``i`` (ông, bà, đồng chí…), 0 when none."""
+    if i + 1 < len(tokens) and f"{tokens[i].text} {tokens[i + 1].text}" in lex.honorifics:
+        return 2
+    return 1 if tokens[i].text in lex.honorifics else 0
+
+
+def _name_at(
+    st: SentenceState, i: int, blocked: Spans, people: list[Found]
+) -> tuple[int, int, list[Post], int]:
+    """A name read from token ``i``: (first token, length, posts, skip to); first is -1 when none."""
+    tokens, lex, n = st.tokens, st.lex, len(st.tokens)
+    tok = tokens[i]
+    former = tok.key == _FORMER and i + 1 < n
+    t0 = i + 1 if former else i
+    tlen = match_title(tokens, t0, lex) if t0 < n and tokens[t0].is_cap else 0
+    if tlen:
+        at, size, posts = _after_title(st, t0, tlen, former, blocked)
+        return at, size, posts, i + 1
+    honorific = _honorific_len(tokens, i, lex)
+    if honorific:
+        k = i + honorific
+        if k < n and match_title(tokens, k, lex):
+            return -1, 0, [], k
+        if k < n and tokens[k].is_cap and tokens[k].is_word and tokens[k].start not in blocked:
+            run = person_run(tokens, k, lex) or _given_run(tokens, k, lex)
+            if run:
+                return k, run, [], i + 1
+    elif tok.is_cap and not (i > 0 and tokens[i - 1].key in _NAMED_AFTER):
+        run = person_run(tokens, i, lex)
+        says = run == 2 and _SAYS.match(" ".join(t.key for t in tokens[i + 2 : i + 4]))
+        if run >= 3 or (run == 2 and i > 0 and tokens[i - 1].text in (",", _AND) and people) or says:
+            return i, run, [], i + 1
+    return -1, 0, [], i + 1
+
+
+def find_people(st: SentenceState, blocked: Spans) -> None:
+    """Add the sentence's people (rule ``people``) and the parts of bodies their posts name."""
+    tokens, n = st.tokens, len(st.tokens)
+    i = 0
+    people: list[Found] = []
+    while i < n:
+        tok = tokens[i]
+        if not tok.is_word or tok.start in blocked:
+            i += 1
+            continue
+        name_at, name_len, posts, skip = _name_at(st, i, blocked, people)
+        if name_at < 0:
+            i = skip
+            continue
+        start, end = tokens[name_at].start, tokens[name_at + name_len - 1].end
+        person = Found(start, end, st.text[start - st.base : end - st.base], Group.PERSON, "Person", st.index)
+        person.subject_ok = not preceded_by_preposition(tokens, i)
+        person.posts = posts
+        person.rule = st.rule
+        k = _appositive_posts(st, name_at + name_len, person)
+        people.append(person)
+        blocked.add(start, end)
+        i = max(k, name_at + name_len)
+    st.found.extend(people)
+
+
+def _post_words(tokens: list[Token], k: int, lex: Lexicon) -> int:
+    """Where the posts given to a name start: after ',', '-', '(' or 'được bầu làm'; -1 when none."""
+    n = len(tokens)
+    if tokens[k].text in (",", "-", "–", "("):
+        return k + 1
+    start = k  # 'được bầu làm Bí thư Huyện ủy', 'tiếp tục được bổ nhiệm giữ chức Giám đốc Sở …'
+    for adverb in _ADVERBS:
+        if tuple(t.key for t in tokens[start : start + len(adverb)]) == adverb:
+            start += len(adverb)
+    taken = next(
+        (len(p) for p in _TAKES_POST if tuple(t.key for t in tokens[start : start + len(p)]) == p), 0
+    )
+    if not taken or start + taken >= n or not match_title(tokens, start + taken, lex):
+        return -1
+    return start + taken
+
+
+def _appositive_posts(st: SentenceState, k: int, person: Found) -> int:
+    """Posts after a name: 'Nguyễn Tài Sơn, Phó Bí thư Thường trực Đảng ủy Khối', '- Bí thư Tỉnh ủy'."""
+    tokens, lex, n = st.tokens, st.lex, len(st.tokens)
+    if k >= n:
+        return k
+    pos = _post_words(tokens, k, lex)
+    if pos < 0:
+        return k
+    parts: list[tuple[int, int, Head]] = []  # posts in a bare 'Ban Thường vụ': (post, its first token, head)
+    while pos < n:
+        former = tokens[pos].key == _FORMER
+        t0 = pos + 1 if former else pos
+        if t0 >= n:
+            break
+        tlen = match_title(tokens, t0, lex)
+        if not tlen:
+            break
+        title = " ".join(t.text for t in tokens[t0 : t0 + tlen])
+        nxt = t0 + tlen
+        org = _org_at(st.found, tokens[nxt].start) if nxt < n else None
+        if org is not None:
+            nxt = token_at(tokens, org.end)
+        elif nxt < n and (head := match_head(tokens, nxt, lex.heads)) is not None and head.part:
+            # 'Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Huyện ủy': whose Ban Thường vụ, said later
+            parts.append((len(person.posts), nxt, head))
+            nxt += len(head.words)
+        person.posts.append((title, org, former))
+        pos = nxt
+        if (
+            pos < n
+            and tokens[pos].text in (",", _AND)
+            and pos + 1 < n
+            and (match_title(tokens, pos + 1, lex) or tokens[pos + 1].key == _FORMER)
+        ):
+            pos += 1
+            continue
+        break
+    _committee_parts(st, person, parts)
+    return pos
+
+
+def _committee_parts(st: SentenceState, person: Found, parts: list[tuple[int, int, Head]]) -> None:
+    """The bare parts among a person's posts (Ban Thường vụ) belong to the committee a post names."""
+    committee = next(
+        (o.inner or o for _, o, _ in person.posts if o is not None and _is_committee(o.inner or o)), None
+    )
+    if committee is None:
+        return
+    tokens = st.tokens
+    for index, first, head in parts:
+        title, _, former = person.posts[index]
+        last = tokens[first + len(head.words) - 1]
+        text = " ".join(t.text for t in tokens[first : first + len(head.words)])
+        part = Found(
+            tokens[first].start, last.end, f"{text} {committee.text}", Group.ORG, head.kind, person.sent, head
+        )
+        part.inner = committee
+        part.subject_ok = False
+        part.rule = "post_parts"
+        st.found.append(part)
+        person.posts[index] = (title, part, former)
+
+
+def _is_committee(org: Found) -> bool:
+    return org.kind == "PartyCommittee" and org.head is not None and not org.head.part

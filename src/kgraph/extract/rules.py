@@ -1,0 +1,122 @@
+"""The extraction rules, in the order they run: the one place that lists them.
+
+A sentence goes through ``MENTION_RULES`` (each reads the ``SentenceState`` and adds
+mentions), then identity is decided (``resolve``), then ``SENTENCE_RELATION_RULES`` run over
+each sentence and ``ARTICLE_RELATION_RULES`` over the whole article. A rule's name is its
+function's name without ``rule_``; every mention, entity and relation records it
+(``Found.rule``, ``Entity.rule``, ``Relation.rule``), and ``kgraph explain`` shows it.
+
+How to add a named rule
+-----------------------
+1. Put its words in ``src/kgraph/data/`` (a ``.txt`` list or a ``.tsv`` table) and read them
+   in ``lexicon.py`` (a field of ``Lexicon``); no Vietnamese literal goes into the rule's code
+   (``dev/count_vietnamese_literals.py`` counts them; a test keeps the count low).
+2. Write the rule beside the words it reads, as a small function (at most 60 lines):
+   - a mention rule: ``def rule_NAME(st: SentenceState) -> None`` in ``mentions.py`` (or a
+     module of its own, like ``people.py``); read ``st.tokens``, ``st.found``, ``st.lex``;
+     add with ``st.add(Found(...))`` (``take=False`` when later names may start inside it);
+     note what it leaves out with ``st.drop(start, end, reason)``.
+   - a sentence relation rule: ``def rule_NAME(rs: RelationState, sm: SentenceState) -> None``
+     in ``relations.py``; append with ``rs.add(subject, predicate, object, sentence)``;
+     ``rs.drop(...)`` for a relation it refuses.
+   - an article relation rule: ``def rule_NAME(ctx: ArticleContext) -> None`` in
+     ``article.py``; it sees every sentence and the resolved entities.
+3. List it below, where it must run: order matters (a rule sees only what earlier rules
+   added, and the first relation of a triple keeps its evidence sentence).
+4. Test it first (tests/test_extract_*.py): a sentence it reads and one it must not.
+5. Check the corpus: ``kgraph build`` before and after, and ``kgraph explain ARTICLE``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from ..model import Document
+from . import article, documents, mentions, relations
+from .documents import DocMention, DocScan, scan_documents
+from .lexicon import Lexicon, lexicon
+from .relations import RelationState
+from .state import SentenceState, Spans
+from .tokens import quote_spans, tokenize
+
+T = TypeVar("T")
+
+#: Document rules, run in this order over every sentence before the mention rules (the spans
+#: they find are blocked: no name runs into a document number).
+DOCUMENT_RULES: tuple[Callable[[DocScan], None], ...] = (
+    documents.rule_doc_numbers,  # 05-CT/TW, 30/2020/NĐ-CP, 700 QĐ/TTG
+    documents.rule_plenum_resolutions,  # Nghị quyết Trung ương 4 (khóa XII)
+    documents.rule_congress_resolutions,  # Nghị quyết Đại hội XIII
+    documents.rule_short_references,  # Chỉ thị 05
+    documents.rule_laws,  # Luật Đất đai
+)
+
+#: Mention rules, run in this order over every sentence.
+MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
+    mentions.rule_names,  # organisations and places: a head and its components, known places
+    mentions.rule_plural_domains,  # các sở Tài chính, Y tế: one body per domain
+    mentions.rule_lone_doan,  # 'Đoàn' alone: the article's Youth Union
+    mentions.rule_level_places,  # tỉnh Quảng Ninh: a place after a level word
+    mentions.rule_documents,  # numbered documents with date, issuer, title
+    mentions.rule_people,  # people and their posts
+    mentions.rule_events,  # congresses, conferences, sessions (and their resolutions)
+    mentions.rule_projects,  # Đề án 06, Dự án “…”
+    mentions.rule_campaigns,  # quoted campaign names
+    mentions.rule_quantities,  # numbers with a unit
+)
+
+#: Relation rules, run in this order over every sentence (after identity is decided).
+SENTENCE_RELATION_RULES: tuple[Callable[[RelationState, SentenceState], None], ...] = (
+    relations.rule_cues,  # cue verbs: subject, chain of cues, objects
+    relations.rule_under_direction,  # 'Theo chỉ đạo của X, Y …': X directs Y
+    relations.rule_event_place,  # an event 'tại' a place
+    relations.rule_doc_of,  # 'Chỉ thị … của X': issuedBy X
+)
+
+#: Relation rules over the whole article, run in this order after the sentence rules.
+ARTICLE_RELATION_RULES: tuple[Callable[[article.ArticleContext], None], ...] = (
+    article.rule_name_part,  # Ban Thường vụ Đảng ủy X -> Đảng ủy X
+    article.rule_committee_of,  # Đảng ủy X -> Đảng bộ X
+    article.rule_issuer_code,  # 21-KH/ĐUK: issued by the article's Đảng ủy Khối
+    article.rule_post,  # a person's current post: memberOf
+)
+
+
+def rule_name(rule: Callable[..., object]) -> str:
+    """The name a rule's products record: its function name without ``rule_``."""
+    return rule.__name__.removeprefix("rule_")
+
+
+def find_documents(text: str, lex: Lexicon | None = None) -> list[DocMention]:
+    """Every document mention in ``text`` (a sentence), by position."""
+    return scan_documents(text, lex or lexicon(), DOCUMENT_RULES).found
+
+
+def new_state(doc: Document, index: int, lex: Lexicon) -> SentenceState:
+    """A sentence's tokens, quotes and document numbers, before any mention rule has run."""
+    sentence = doc.sentences[index]
+    text = sentence.text
+    base = sentence.start
+    quotes = [(s + base, e + base) for s, e in quote_spans(text)]
+    scan = scan_documents(text, lex, DOCUMENT_RULES)
+    blocked = Spans(base, len(text))
+    for start, end in quotes + [(d.start + base, d.end + base) for d in scan.found]:
+        blocked.add(start, end)
+    tokens = tokenize(text, base)
+    st = SentenceState(doc, index, lex, sentence, tokens, quotes, scan.found, blocked, Spans(base, len(text)))
+    for rule, start, end, reason in scan.dropped:
+        st.rule = rule
+        st.drop(start + base, end + base, reason)
+    st.rule = ""
+    return st
+
+
+def run_mention_rules(st: SentenceState) -> SentenceState:
+    """Every mention rule over one sentence, in order; mentions sorted by position."""
+    for rule in MENTION_RULES:
+        st.rule = rule_name(rule)
+        rule(st)
+    st.rule = ""
+    st.found.sort(key=lambda f: (f.start, -f.end))
+    return st

@@ -1,0 +1,36 @@
+"""One list of entity classes (namespaces.ENTITY_CLASSES), and it agrees with the ontology."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import OWL, RDF, Graph
+
+from kgraph.evaluate import GROUP_OF_CLASS
+from kgraph.identity import group_of
+from kgraph.namespaces import CLASS_OF_KIND, ENTITY_CLASSES, KG
+
+ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "kgraph.ttl"
+
+
+def test_every_class_of_the_registry_is_declared_in_the_ontology() -> None:
+    ontology = Graph().parse(ONTOLOGY)
+    declared = set(ontology.subjects(RDF.type, OWL.Class))
+    missing = [c.name for c in ENTITY_CLASSES if c.iri not in declared and c.name != "Organization"]
+    assert not missing
+
+
+def test_the_ontology_has_no_entity_class_the_registry_lacks() -> None:
+    ontology = Graph().parse(ONTOLOGY)
+    kg_classes = {str(s) for s in ontology.subjects(RDF.type, OWL.Class) if str(s).startswith(str(KG))}
+    registry = {str(c.iri) for c in ENTITY_CLASSES}
+    assert kg_classes - registry == {str(KG.Quantity)}  # a quantity is a statement, not an entity
+
+
+def test_every_user_reads_the_registry() -> None:
+    names = [c.name for c in ENTITY_CLASSES]
+    assert list(CLASS_OF_KIND) == names
+    assert list(GROUP_OF_CLASS) == names
+    assert (
+        group_of("Circular") == "doc" and group_of("Location") == "place" and group_of("Enterprise") == "org"
+    )
