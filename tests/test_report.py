@@ -97,7 +97,9 @@ def test_page_is_offline_vietnamese_and_keeps_hostile_names_as_text() -> None:
     assert XSS_IMG not in page and "<script>alert(2)" not in page
     assert "cdn.plot.ly/plotly" not in page.split("</head>")[1]  # no script or link to a CDN
     assert ' src="' not in page and "<link" not in page
-    assert render_report(build_report(corpus_graph(), "x")) == render_report(build_report(corpus_graph(), "x"))
+    assert render_report(build_report(corpus_graph(), "x")) == render_report(
+        build_report(corpus_graph(), "x")
+    )
 
 
 def test_cli_report_says_what_it_drew(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
