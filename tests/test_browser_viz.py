@@ -228,7 +228,7 @@ def test_search_names_entities_left_out_of_the_view(open_page: Callable[[str], O
     text = opened.page.inner_text("#results")
     assert "Không có thực thể nào được vẽ mang tên này." in text
     assert (
-        'Đơn vị 599 (Cơ quan nhà nước): không vẽ (ngoài giới hạn của trang); '
+        "Đơn vị 599 (Cơ quan nhà nước): không vẽ (ngoài giới hạn của trang); "
         'vẽ bằng kgraph viz GRAPH --focus "Đơn vị 599"' in text
     )
     clean(opened)
@@ -423,3 +423,42 @@ def test_vietnamese_throughout_with_an_english_switch(open_page: Callable[[str],
     opened.page.click("#lang")
     assert "Người" in opened.page.inner_text("#legend")
     clean(opened)
+
+
+def test_a_built_corpus_opens_linked_and_the_hub_shows_its_evidence(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from kgraph.cli import main
+
+    out = tmp_path_factory.mktemp("corpus")
+    corpus = Path(__file__).parent / "data" / "corpus_small"
+    assert main(["build", str(corpus), "--out", str(out), "-q", "--workers", "1"]) == 0
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    opened = Opened(context.new_page())
+    opened.page.on("request", lambda r: None if r.url.startswith("file:") else opened.requests.append(r.url))
+    opened.page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
+    opened.page.goto((out / "graph.html").as_uri())
+    opened.page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    linked, drawn = opened.js(
+        """() => { const shown = kgraph.nodes.get({filter: n => !n.hidden}).map(n => n.id);
+                   const ends = new Set(); kgraph.edges.get({filter: e => !e.hidden})
+                       .forEach(e => { ends.add(e.from); ends.add(e.to); });
+                   return [shown.filter(id => ends.has(id)).length, shown.length]; }"""
+    )
+    assert drawn > 5 and linked / drawn >= 0.9
+    assert opened.js("document.title") == "Mạng quan hệ"  # the build's page names no file
+    hub = opened.js(
+        """() => { const d = {}; kgraph.data.edges.forEach(e => { d[e.from] = (d[e.from] || 0) + 1;
+                                                            d[e.to] = (d[e.to] || 0) + 1; });
+                   return Object.keys(d).sort((a, b) => d[b] - d[a] || (a < b ? -1 : 1))[0]; }"""
+    )
+    opened.js("id => kgraph.network.focus(id, {scale: 1.5, animation: false})", hub)
+    click_node(opened, hub)
+    text = opened.page.inner_text("#details")
+    sentences = opened.js(
+        "id => kgraph.data.edges.filter(e => e.from === id || e.to === id).flatMap(e => e.ev.map(v => v[0]))",
+        hub,
+    )
+    assert sentences and all(s in text for s in sentences)
+    clean(opened)
+    context.close()

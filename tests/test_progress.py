@@ -25,11 +25,11 @@ def test_lines_every_interval_with_count_rate_and_time_left() -> None:
             lines.progress(Path("a.txt"))
 
     articles(64)  # 4 s: no line yet
-    assert out.getvalue().splitlines() == ["kgraph: 1,000 articles to build"]
+    assert out.getvalue() == ""
     articles(16)  # 5 s
-    assert out.getvalue().splitlines()[1] == "kgraph: 80/1,000 articles (8%), 16.0/s, about 58 s left"
+    assert out.getvalue().splitlines() == ["kgraph: 80/1,000 articles (8%), 16.0/s, about 58 s left"]
     articles(48)  # 8 s: the next line comes at 10 s
-    assert len(out.getvalue().splitlines()) == 2
+    assert len(out.getvalue().splitlines()) == 1
     lines.on_stage("writing")
     lines.close()
     assert out.getvalue().splitlines()[-2:] == [
@@ -38,13 +38,28 @@ def test_lines_every_interval_with_count_rate_and_time_left() -> None:
     ]
 
 
+def test_a_quick_build_prints_no_progress() -> None:
+    out = io.StringIO()
+    lines = ProgressLines(out, interval=5.0, clock=lambda: 1.0)
+    lines.on_total(3)
+    for _ in range(3):
+        lines.progress(Path("a.txt"))
+    lines.on_stage("writing")
+    lines.close()
+    assert out.getvalue() == ""
+
+
 def test_build_prints_progress_lines_to_a_log_and_nothing_with_q(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from kgraph.cli import progress
+
+    monkeypatch.setattr(progress, "INTERVAL", 0.0)  # a line per article
     assert main(["build", str(CORPUS), "--out", str(tmp_path / "a"), "--no-html", "--workers", "1"]) == 0
     captured = capsys.readouterr()
     err = captured.err.splitlines()
-    assert err[0] == "kgraph: 6 articles to build" and err[-1].startswith("kgraph: 6 articles in ")
+    assert err[0].startswith("kgraph: 1/6 articles (16%), ") and "left" in err[0]
+    assert err[-1].startswith("kgraph: 6 articles in ")
     assert "next:" in captured.out and f"kgraph report {tmp_path / 'a' / 'graph.trig'}" in captured.out
     assert (
         main(["build", str(CORPUS), "--out", str(tmp_path / "b"), "--no-html", "-q", "--workers", "1"]) == 0

@@ -1,7 +1,9 @@
 """Progress as plain lines on stderr, for builds whose stderr is not a terminal (logs, CI).
 
 A terminal gets tqdm's bar (``cli/build.py``); a log gets one line every ``interval``
-seconds with the count, the rate and the time left, then a last line when the work ends:
+seconds with the count, the rate and the time left, then the stages and a last line
+when the work ends. A build done within the first interval prints nothing (stderr keeps
+only its warnings):
 
     kgraph: 120/1,000 articles (12%), 24.1/s, about 37 s left
 """
@@ -24,11 +26,12 @@ class ProgressLines:
     def __init__(
         self,
         stream: TextIO | None = None,
-        interval: float = INTERVAL,
+        interval: float | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.stream = stream
-        self.interval = interval
+        self.interval = INTERVAL if interval is None else interval
+        self.printed = False
         self.clock = clock
         self.total = 0
         self.done = 0
@@ -36,12 +39,12 @@ class ProgressLines:
         self.start = self.last = clock()
 
     def _print(self, text: str) -> None:
+        self.printed = True
         print(f"kgraph: {text}", file=self.stream or sys.stderr, flush=True)
 
     def on_total(self, total: int) -> None:
         self.total = total
         self.start = self.last = self.clock()
-        self._print(f"{total:,} articles to build")
 
     def progress(self, _: Path) -> None:
         self.done += 1
@@ -66,10 +69,11 @@ class ProgressLines:
     def on_stage(self, stage: str) -> None:
         if stage != self.stage:
             self.stage = stage
-            self._print(f"{self.done:,}/{self.total:,} articles; {stage}")
+            if self.printed or self.clock() - self.start >= self.interval:
+                self._print(f"{self.done:,}/{self.total:,} articles; {stage}")
 
     def close(self) -> None:
-        if self.total or self.done:
+        if self.printed:
             elapsed = self.clock() - self.start
             self._print(f"{self.done:,} articles in {_duration(elapsed)}")
 

@@ -23,7 +23,7 @@
       dashedHelp: "Nét đứt: quan hệ chưa khẳng định.", unlinked: "Thực thể chưa có liên kết", export: "Xuất phần đang hiện",
       help: "Bấm vào một thực thể hay một liên kết để xem chi tiết và câu dẫn chứng; bấm vào nền để bỏ chọn. Phóng to để thấy thêm nhãn.",
       copy: "Sao chép", copied: "Đã sao chép", close: "Đóng", allArticles: "Tất cả bài báo", allSources: "Tất cả nguồn",
-      noDate: "không rõ ngày", subtitle: "{0} · {1} bài báo",
+      noDate: "không rõ ngày", subtitle: "{0} · {1} bài báo", articles: "{0} bài báo",
       notice: "Đang hiện {0} trong {1} thực thể và {2} trong {3} liên kết.",
       noticeUnlinked: " {0} thực thể chưa có liên kết nào: không vẽ, có trong danh sách bên dưới và trong ô tìm.",
       noticeCap: " Giới hạn {0} thực thể: giữ các phần liên thông lớn nhất.",
@@ -51,7 +51,7 @@
       dashedHelp: "Dashed: a relation not asserted.", unlinked: "Entities without a link", export: "Export what is visible",
       help: "Click an entity or a link for its details and evidence; click the background to clear. Zoom in for more labels.",
       copy: "Copy", copied: "Copied", close: "Close", allArticles: "All articles", allSources: "All sources",
-      noDate: "date unknown", subtitle: "{0} · {1} articles",
+      noDate: "date unknown", subtitle: "{0} · {1} articles", articles: "{0} articles",
       notice: "Showing {0} of {1} entities and {2} of {3} links.",
       noticeUnlinked: " {0} entities without any link: not drawn, listed below and searchable.",
       noticeCap: " Capped at {0} entities: the largest linked parts.",
@@ -699,8 +699,10 @@
     document.querySelectorAll("[data-t]").forEach(function (node) { node.textContent = t(node.getAttribute("data-t")); });
     document.getElementById("lang").textContent = t("lang");
     document.getElementById("search").placeholder = t("placeholder");
-    document.getElementById("subtitle").textContent = t("subtitle", data.title, number(data.articles.length));
-    document.title = t("heading") + " — " + data.title;
+    var named = data.title && data.title !== "kgraph";  // the library's default names nothing
+    document.getElementById("subtitle").textContent = named ? t("subtitle", data.title, number(data.articles.length))
+      : t("articles", number(data.articles.length));
+    document.title = t("heading") + (named ? " — " + data.title : "");
     document.getElementById("notice").textContent = notice();
     tooltips();
     nodes.update(data.nodes.map(function (n) { return { id: n.id, title: n.title }; }));
