@@ -93,7 +93,7 @@
   function number(n) { return Number(n).toLocaleString(lang === "vi" ? "vi-VN" : "en-US"); }
 
   var byId = {}, classOf = {}, relationOf = {}, edgeById = {};
-  data.nodes.forEach(function (n) { byId[n.id] = n; });
+  data.nodes.forEach(function (n) { byId[n.id] = n; n.baseFont = n.font.size; });
   data.edges.forEach(function (e) { edgeById[e.id] = e; });
   data.classes.forEach(function (c) { classOf[c.kind] = c; });
   data.relations.forEach(function (r) { relationOf[r.relation] = r; });
@@ -123,6 +123,28 @@
   }
   tooltips();
 
+  // The main labels are enlarged before the network is made, at the zoom its first fit
+  // will have (vis-network fits the positions' range, times 1.1, into the canvas): an
+  // update after the first drawing costs a second on thousands of nodes.
+  function mainLabels(scale, visible) {
+    var shown = data.nodes.filter(function (n) { return !visible || visible[n.id]; });
+    shown.sort(function (a, b) { return (b.value - a.value) || (a.label < b.label ? -1 : 1); });
+    return shown.slice(0, MAIN_LABELS).map(function (n) {
+      return { id: n.id, font: { size: Math.min(90, Math.max(n.baseFont, READABLE_PX / scale)) } };
+    });
+  }
+  function expectedScale() {
+    var box = document.getElementById("network").getBoundingClientRect();
+    var xs = data.nodes.map(function (n) { return n.x || 0; }), ys = data.nodes.map(function (n) { return n.y || 0; });
+    var dx = 1.1 * (Math.max.apply(null, xs) - Math.min.apply(null, xs) + 40);
+    var dy = 1.1 * (Math.max.apply(null, ys) - Math.min.apply(null, ys) + 40);
+    return Math.min(1, box.width / dx, box.height / dy);
+  }
+  var preset = {};
+  if (!data.physics && data.nodes.length) {
+    mainLabels(expectedScale()).forEach(function (u) { preset[u.id] = u.font.size; });
+    data.nodes.forEach(function (n) { if (preset[n.id]) n.font = { size: preset[n.id] }; });
+  }
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   var container = document.getElementById("network");
@@ -135,22 +157,18 @@
   // --- readable labels: enlarge the main ones to READABLE_PX at the current zoom ---
   function readableLabels() {
     var scale = network.getScale();
-    var updates = state.boosted.map(function (id) { return { id: id, font: { size: byId[id].font.size } }; });
-    state.boosted = [];
-    var shown = data.nodes.filter(function (n) { return state.visibleNodes[n.id]; });
-    shown.sort(function (a, b) { return (b.value - a.value) || (a.label < b.label ? -1 : 1); });
-    shown.slice(0, MAIN_LABELS).forEach(function (n) {
-      var size = Math.min(90, Math.max(n.font.size, READABLE_PX / scale));
-      state.boosted.push(n.id);
-      updates.push({ id: n.id, font: { size: size } });
-    });
-    if (updates.length) nodes.update(updates);
+    var updates = state.boosted.map(function (id) { return { id: id, font: { size: byId[id].baseFont } }; });
+    var main = mainLabels(scale, state.visibleNodes);
+    state.boosted = main.map(function (u) { return u.id; });
+    if (main.length) nodes.update(updates.concat(main));
   }
 
   function markReady() {
     if (state.ready) return;
     state.ready = true;
-    readableLabels();
+    var first = data.nodes.filter(function (n) { return preset[n.id]; })[0];
+    if (!first || preset[first.id] * network.getScale() < READABLE_PX * 0.9) readableLabels();
+    else state.boosted = Object.keys(preset);
     window.kgraphReadyMs = performance.now();
     document.body.setAttribute("data-ready", "1");
   }
@@ -693,7 +711,7 @@
     return text;
   }
 
-  function setLanguage(code) {
+  function setLanguage(code, initial) {
     lang = code;
     document.documentElement.lang = code;
     document.querySelectorAll("[data-t]").forEach(function (node) { node.textContent = t(node.getAttribute("data-t")); });
@@ -704,9 +722,11 @@
       : t("articles", number(data.articles.length));
     document.title = t("heading") + (named ? " — " + data.title : "");
     document.getElementById("notice").textContent = notice();
-    tooltips();
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, title: n.title }; }));
-    edges.update(data.edges.map(function (e) { return { id: e.id, title: e.title }; }));
+    if (!initial) {  // the data sets were made with the opening language's tooltips
+      tooltips();
+      nodes.update(data.nodes.map(function (n) { return { id: n.id, title: n.title }; }));
+      edges.update(data.edges.map(function (e) { return { id: e.id, title: e.title }; }));
+    }
     drawLists();
     drawFilters();
     drawUnlinked();
@@ -717,10 +737,9 @@
   document.getElementById("lang").addEventListener("click", function () { setLanguage(lang === "vi" ? "en" : "vi"); });
 
   // --- start ---
-  computeVisible();
-  nodes.update(data.nodes.filter(function (n) { return !state.visibleNodes[n.id]; }).map(function (n) { return { id: n.id, hidden: true }; }));
+  computeVisible();  // all drawn but non-asserted links (hidden until the switch is on)
   edges.update(data.edges.filter(function (e) { return !state.visibleEdges[e.id]; }).map(function (e) { return { id: e.id, hidden: true }; }));
-  setLanguage("vi");
+  setLanguage("vi", true);
 
   if (data.physics && data.nodes.length) {
     network.once("stabilizationIterationsDone", function () {
