@@ -105,13 +105,14 @@ def _bar(x: Sequence[Any], y: Sequence[Any], horizontal: bool = False, name: str
 
 
 def _layout(title: str, height: int = 420, **extra: Any) -> dict[str, Any]:
-    layout = {  # the section's heading titles the chart
+    layout: dict[str, Any] = {  # the section's heading titles the chart
         "height": height,
         "margin": {"l": 60, "r": 20, "t": 20, "b": 60},
         "font": {"family": "system-ui, Noto Sans, Arial, sans-serif", "size": 12},
         "template": "plotly_white",
     }
-    layout.update(extra)
+    margin = {**layout["margin"], **extra.pop("margin", {})}
+    layout.update(extra, margin=margin)
     return layout
 
 
