@@ -516,3 +516,17 @@ def test_a_gold_whose_article_is_not_in_the_graph_is_all_missed(
         out.splitlines()[0] == "no article not_built.txt in the graph: its gold entities all count as missed"
     )
     assert "entities        P=0.000 R=0.000" in out
+
+
+def test_only_takes_vietnamese_or_english_class_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kgraph.cli.evaluate import group_of
+
+    assert group_of("Người") == "Person" and group_of("cap uy dang") == "Organization"
+    assert group_of("Nghị quyết") == "LegalDocument" and group_of("Location") == "Location"
+    ttl, gold = write_case(tmp_path, PERFECT)
+    assert main(["evaluate", ttl, gold, "--json", "--only", "Người"]) == 0
+    assert json.loads(capsys.readouterr().out)["summary"]["entities"]["tp"] == 1  # Nguyễn Tài Sơn only
+    assert main(["evaluate", ttl, gold, "--only", "Ngừoi lạ"]) == 1
+    assert "unknown group" in capsys.readouterr().err

@@ -552,17 +552,15 @@ def render_html(
 
 def with_context(result: Graph, source: Graph) -> Graph:
     """A CONSTRUCT result plus what drawing it needs from ``source``: the types, names and
-    articles of the resources it mentions, and the evidence of the relations it holds."""
-    from rdflib.namespace import RDF, SKOS
+    articles and posts of the resources it mentions, and the evidence of the relations it holds."""
+    from rdflib.namespace import RDF
 
-    from .namespaces import KG
+    from .namespaces import ORG
 
     out = Graph()  # a set: the order triples are added in cannot change the page
     for triple in result:
         out.add(triple)
     mentioned = {t for s, _, o in result for t in (s, o) if isinstance(t, URIRef)}
-    from .namespaces import ORG
-
     for node in mentioned:
         for prop in (RDF.type, SKOS.prefLabel, SKOS.altLabel, RDFS.label, KG.mentionedIn):
             for value in source.objects(node, prop):
