@@ -89,7 +89,8 @@ def open_and_wait(browser: Any, path: Path) -> dict[str, float]:
                    const t = performance.now(); kgraph.focus(best.id); return performance.now() - t; }"""
     )
     info = page.evaluate(
-        "({nodes: kgraph.nodes.length, edges: kgraph.edges.length, notice: kgraph.data.notice})"
+        "({nodes: kgraph.nodes.length, edges: kgraph.edges.length,"
+        " notice: document.getElementById('notice').textContent})"
     )
     context.close()
     if errors or requests:
