@@ -393,7 +393,9 @@ def page_data(view: View, context: Context | None = None, title: str = "kgraph")
                 "shown": shown,
                 "total": total,
             }
-            for kind, (shown, total) in view.kinds.items()
+            for kind, (shown, total) in sorted(
+                view.kinds.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0])
+            )
         ],
         "relations": [
             {
@@ -405,7 +407,9 @@ def page_data(view: View, context: Context | None = None, title: str = "kgraph")
                 "shown": shown,
                 "total": total,
             }
-            for rel, (shown, total) in view.relations.items()
+            for rel, (shown, total) in sorted(
+                view.relations.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0])
+            )
         ],
         "options": vis_options(physics, net.number_of_nodes()),
     }
