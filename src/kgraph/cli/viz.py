@@ -18,8 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "viz",
         help="draw a built graph as an interactive HTML network (offline, one file)",
-        description="Draw a built graph as one self-contained HTML page: the whole network, the "
-        "neighbourhood of an entity, chosen classes or relations, or a SPARQL CONSTRUCT result.",
+        description="Draw a built graph as one self-contained HTML page, in Vietnamese (with an English "
+        "switch): by default the entities that have a link, largest connected parts first (the others "
+        "are listed and searchable); or the neighbourhood of an entity, chosen classes or relations, "
+        "or a SPARQL CONSTRUCT result. Clicking an entity shows its links' evidence and articles.",
     )
     p.add_argument("graph", metavar="GRAPH", help="a graph file written by kgraph build (.ttl, .trig, ...)")
     p.add_argument("--out", required=True, metavar="FILE.html", help="the HTML page to write")
@@ -51,9 +53,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         type=int,
         default=DEFAULT_MAX_NODES,
         metavar="N",
-        help=f"draw at most N entities, the most connected (default {DEFAULT_MAX_NODES}; 0: all)",
+        help=f"draw at most N entities: the largest linked parts, then the most connected "
+        f"(default {DEFAULT_MAX_NODES}; 0: all)",
     )
-    p.add_argument("--title", default=None, help="page title (default: the graph file name)")
+    p.add_argument("--title", default=None, help="the name shown on the page (default: the graph file name)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     p.set_defaults(func=run)
 
