@@ -126,12 +126,20 @@
   // The main labels are enlarged before the network is made, at the zoom its first fit
   // will have (vis-network fits the positions' range, times 1.1, into the canvas): an
   // update after the first drawing costs a second on thousands of nodes.
-  function mainLabels(scale, visible) {
+  function mainLabels(scale, visible, position) {
+    // the most central entities first, skipping one whose label would cover a chosen one
     var shown = data.nodes.filter(function (n) { return !visible || visible[n.id]; });
     shown.sort(function (a, b) { return (b.value - a.value) || (a.label < b.label ? -1 : 1); });
-    return shown.slice(0, MAIN_LABELS).map(function (n) {
-      return { id: n.id, font: { size: Math.min(90, Math.max(n.baseFont, READABLE_PX / scale)) } };
-    });
+    var boxes = [], out = [];
+    for (var i = 0; i < shown.length && out.length < MAIN_LABELS && i < 20 * MAIN_LABELS; i++) {
+      var n = shown[i], p = position(n), w = 0.6 * READABLE_PX * n.label.length + 6;
+      var box = [p.x * scale - w / 2, p.y * scale, p.x * scale + w / 2, p.y * scale + 2 * READABLE_PX];
+      var free = boxes.every(function (b) { return box[2] < b[0] || box[0] > b[2] || box[3] < b[1] || box[1] > b[3]; });
+      if (!free) continue;
+      boxes.push(box);
+      out.push({ id: n.id, font: { size: Math.min(90, Math.max(n.baseFont, READABLE_PX / scale)) } });
+    }
+    return out;
   }
   function expectedScale() {
     var box = document.getElementById("network").getBoundingClientRect();
@@ -142,7 +150,8 @@
   }
   var preset = {};
   if (!data.physics && data.nodes.length) {
-    mainLabels(expectedScale()).forEach(function (u) { preset[u.id] = u.font.size; });
+    mainLabels(expectedScale(), null, function (n) { return { x: n.x || 0, y: n.y || 0 }; })
+      .forEach(function (u) { preset[u.id] = u.font.size; });
     data.nodes.forEach(function (n) { if (preset[n.id]) n.font = { size: preset[n.id] }; });
   }
   var nodes = new vis.DataSet(data.nodes);
@@ -158,7 +167,7 @@
   function readableLabels() {
     var scale = network.getScale();
     var updates = state.boosted.map(function (id) { return { id: id, font: { size: byId[id].baseFont } }; });
-    var main = mainLabels(scale, state.visibleNodes);
+    var main = mainLabels(scale, state.visibleNodes, function (n) { return network.getPosition(n.id); });
     state.boosted = main.map(function (u) { return u.id; });
     if (main.length) nodes.update(updates.concat(main));
   }
