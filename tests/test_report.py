@@ -102,7 +102,9 @@ def test_page_is_offline_vietnamese_and_keeps_hostile_names_as_text() -> None:
     )
 
 
-def test_cli_report_says_what_it_drew(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_report_says_what_it_drew(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     source = tmp_path / "g.ttl"
     corpus_graph().serialize(source, format="turtle")
     out = tmp_path / "r.html"
@@ -111,6 +113,11 @@ def test_cli_report_says_what_it_drew(tmp_path: Path, capsys: pytest.CaptureFixt
     assert f"wrote {out}: 8 charts" in printed and "from 3 articles, 7 entities, 5 relations" in printed
     assert main(["report", str(source), "--out", str(out), "-q"]) == 0
     assert capsys.readouterr().out == ""
+    import kgraph.report
+
+    monkeypatch.setattr(kgraph.report, "TOP", 2)
+    assert main(["report", str(source), "--out", str(out)]) == 0
+    assert "connected          2 rows (of 5; the others left out)" in capsys.readouterr().out
 
 
 def test_cli_report_with_gold_adds_the_quality_chart(tmp_path: Path) -> None:

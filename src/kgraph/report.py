@@ -77,6 +77,8 @@ class Chart:
     figure: dict[str, Any]
     header: list[str]
     rows: list[list[Any]]
+    #: the rows there were before the chart kept its first ones (0: all kept)
+    available: int = 0
 
 
 @dataclass
@@ -137,7 +139,8 @@ def _connected_chart(net: nx.MultiDiGraph) -> Chart:
         n for n, d in net.nodes(data=True) if d["kind"] in ORGANISATIONS or d["kind"] == "Person"
     ]
     ranked = sorted(people_and_orgs, key=lambda n: (-net.degree(n), str(net.nodes[n]["label"]), n))
-    top = [n for n in ranked if net.degree(n) > 0][:TOP]
+    linked = [n for n in ranked if net.degree(n) > 0]
+    top = linked[:TOP]
     rows = [
         [str(net.nodes[n]["label"]), labels.get(net.nodes[n]["kind"], net.nodes[n]["kind"]), net.degree(n)]
         for n in top
@@ -147,7 +150,8 @@ def _connected_chart(net: nx.MultiDiGraph) -> Chart:
         "data": [_bar([r[2] for r in rows][::-1], names[::-1], horizontal=True)],
         "layout": _layout(w["charts"]["connected"], height=max(300, 26 * len(rows) + 100), margin={"l": 380}),
     }
-    return Chart("connected", w["charts"]["connected"], figure, [w["name"], w["class"], w["links"]], rows)
+    header = [w["name"], w["class"], w["links"]]
+    return Chart("connected", w["charts"]["connected"], figure, header, rows, len(linked))
 
 
 def _documents_chart(graph: Graph, net: nx.MultiDiGraph) -> Chart:
@@ -253,7 +257,8 @@ def _article_chart(key: str, ranked: list[tuple[str, int]], articles: dict[str, 
         "layout": _layout(w["charts"][key], height=max(300, 26 * len(shown) + 100), margin={"l": 420}),
     }
     rows = [[name(i), articles[i].date, articles[i].file, n] for i, n in shown]
-    return Chart(key, w["charts"][key], figure, [w["article"], w["date"], w["file"], w["count"]], rows)
+    header = [w["article"], w["date"], w["file"], w["count"]]
+    return Chart(key, w["charts"][key], figure, header, rows, len(ranked))
 
 
 def _quality_chart(scores: list[tuple[str, dict[str, float]]]) -> Chart:

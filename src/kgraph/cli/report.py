@@ -51,9 +51,10 @@ def run(args: argparse.Namespace) -> int:
         drawn = [c for c in report.charts if c.rows]
         print(f"wrote {args.out}: {len(drawn)} charts, each with its table and CSV")
         for chart in report.charts:
-            print(
-                f"  {chart.key:14} {len(chart.rows):>5} rows" + ("" if chart.rows else " (nothing to draw)")
-            )
+            rows = f"{len(chart.rows):>5} rows"
+            if chart.available > len(chart.rows):
+                rows += f" (of {chart.available:,}; the others left out)"
+            print(f"  {chart.key:14} {rows}" + ("" if chart.rows else " (nothing to draw)"))
         f = report.figures
         print(
             f"  from {f['articles']:,} articles, {f['entities']:,} entities, {f['relations']:,} relations; "
