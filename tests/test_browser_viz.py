@@ -287,6 +287,9 @@ def test_opens_on_linked_entities_and_lists_the_unlinked(open_page: Callable[[st
     assert "Huyện Long Thành (Địa điểm): không vẽ (chưa có liên kết)" in opened.page.inner_text("#results")
     opened.page.click("#results li.left-out")
     assert "Huyện Long Thành" in opened.page.inner_text("#details")
+    opened.page.fill("#search", "h")  # drawn names first, then the unlinked ones bearing it
+    items = opened.js("[...document.querySelectorAll('#results li')].map(li => li.className)")
+    assert items[-1] == "left-out" and "" in items[:-1]
     assert "Hội nghị Tỉnh ủy <b>lần 5</b>" in opened.page.inner_text("#details")  # its article, as text
     clean(opened)
 

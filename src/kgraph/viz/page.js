@@ -569,18 +569,7 @@
     results.textContent = "";
     if (!fold(input.value)) { clearHighlight(); return; }
     var found = search(input.value);
-    if (!found.length) {
-      results.appendChild(element("li", t("noMatch"), "empty"));
-      var missing = searchLeftOut(input.value);
-      missing.slice(0, 5).forEach(function (i) {
-        var item = data.leftOut[i];
-        var li = element("li", t("leftOutHint", item[0], className(item[1]), leftOutReason(i)), "left-out");
-        li.addEventListener("click", function () { showLeftOut(item, leftOutReason(i)); });
-        results.appendChild(li);
-      });
-      if (missing.length > 5) results.appendChild(element("li", t("more", missing.length - 5), "empty"));
-      return;
-    }
+    if (!found.length) results.appendChild(element("li", t("noMatch"), "empty"));
     found.slice(0, MAX_RESULTS).forEach(function (n) {
       var li = element("li");
       li.setAttribute("data-id", n.id);
@@ -590,6 +579,15 @@
       results.appendChild(li);
     });
     if (found.length > MAX_RESULTS) results.appendChild(element("li", t("more", found.length - MAX_RESULTS), "empty"));
+    // the entities not drawn (no link, or beyond the cap) that bear the name, after the drawn ones
+    var missing = searchLeftOut(input.value);
+    missing.slice(0, 5).forEach(function (i) {
+      var item = data.leftOut[i];
+      var li = element("li", t("leftOutHint", item[0], className(item[1]), leftOutReason(i)), "left-out");
+      li.addEventListener("click", function () { showLeftOut(item, leftOutReason(i)); });
+      results.appendChild(li);
+    });
+    if (missing.length > 5) results.appendChild(element("li", t("more", missing.length - 5), "empty"));
   }
   input.addEventListener("input", showResults);
   input.addEventListener("search", showResults);
