@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from rdflib import Graph, Literal
@@ -97,6 +99,8 @@ def test_page_is_offline_vietnamese_and_keeps_hostile_names_as_text() -> None:
     assert XSS_IMG not in page and "<script>alert(2)" not in page
     assert "cdn.plot.ly/plotly" not in page.split("</head>")[1]  # no script or link to a CDN
     assert ' src="' not in page and "<link" not in page
+    link = re.search(r'<a download="relations.csv" href="data:text/csv;charset=utf-8,([^"]*)"', page)
+    assert link and "chỉ đạo,directs,2" in unquote(link.group(1))  # the chart's CSV, in the page
     assert render_report(build_report(corpus_graph(), "x")) == render_report(
         build_report(corpus_graph(), "x")
     )
