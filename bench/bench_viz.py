@@ -10,6 +10,12 @@ links interactive within 3 s.
 
     .venv/bin/python bench/bench_viz.py            # all sizes
     .venv/bin/python bench/bench_viz.py 2000       # some sizes only
+
+A built corpus's page and report (the figures of docs/viz.md): the share of the entities
+drawn on opening that have a link, whether clicking the most connected entity shows all
+its links' evidence sentences, and the report's charts, requests and console errors:
+
+    .venv/bin/python bench/bench_viz.py --page OUT/graph.html --report OUT/report.html
 """
 
 from __future__ import annotations
@@ -83,7 +89,8 @@ def open_and_wait(browser: Any, path: Path) -> dict[str, float]:
                    const t = performance.now(); kgraph.focus(best.id); return performance.now() - t; }"""
     )
     info = page.evaluate(
-        "({nodes: kgraph.nodes.length, edges: kgraph.edges.length, notice: kgraph.data.notice})"
+        "({nodes: kgraph.nodes.length, edges: kgraph.edges.length,"
+        " notice: document.getElementById('notice').textContent})"
     )
     context.close()
     if errors or requests:
@@ -91,8 +98,81 @@ def open_and_wait(browser: Any, path: Path) -> dict[str, float]:
     return {"wall": wall, "highlight_ms": float(highlight), **info}
 
 
+HUB_JS = """() => { const d = {}; kgraph.data.edges.forEach(e => { d[e.from] = (d[e.from] || 0) + 1;
+                                                  d[e.to] = (d[e.to] || 0) + 1; });
+    return Object.keys(d).sort((a, b) => d[b] - d[a] || (a < b ? -1 : 1))[0]; }"""
+LINKED_JS = """() => { const shown = kgraph.nodes.get({filter: n => !n.hidden}).map(n => n.id);
+    const ends = new Set();
+    kgraph.edges.get({filter: e => !e.hidden}).forEach(e => { ends.add(e.from); ends.add(e.to); });
+    return [shown.filter(id => ends.has(id)).length, shown.length]; }"""
+
+
+def corpus_figures(browser: Any, page_path: Path | None, report_path: Path | None) -> None:
+    """Print the figures of a built corpus's page and report."""
+    if page_path is not None:
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        errors: list[str] = []
+        requests: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("request", lambda r: None if r.url.startswith("file:") else requests.append(r.url))
+        start = time.perf_counter()
+        page.goto(page_path.as_uri())
+        page.wait_for_selector("body[data-ready='1']", timeout=120_000)
+        ready = time.perf_counter() - start
+        linked, drawn = page.evaluate(LINKED_JS)
+        hub = page.evaluate(HUB_JS)
+        page.evaluate("id => kgraph.network.focus(id, {scale: 1.5, animation: false})", hub)
+        x, y = page.evaluate(
+            """id => { const p = kgraph.network.canvasToDOM(kgraph.network.getPosition(id));
+                       const r = document.getElementById('network').getBoundingClientRect();
+                       return [p.x + r.left, p.y + r.top]; }""",
+            hub,
+        )
+        page.mouse.click(x, y)
+        text = page.inner_text("#details")
+        sentences = page.evaluate(
+            "id => kgraph.data.edges.filter(e => e.from === id || e.to === id)"
+            ".flatMap(e => e.ev.map(v => v[0]))",
+            hub,
+        )
+        shown = sum(1 for s in sentences if s in text)
+        label = page.evaluate("id => kgraph.nodes.get(id).label", hub)
+        print(
+            f"page {page_path}: ready in {ready:.2f} s; drawn {drawn}, "
+            f"linked {linked} ({linked / max(drawn, 1):.1%})"
+        )
+        print(f"  most connected: {label}; evidence sentences shown on click: {shown}/{len(sentences)}")
+        print(f"  requests {len(requests)}, console errors {len(errors)}")
+        context.close()
+    if report_path is not None:
+        context = browser.new_context(viewport={"width": 1200, "height": 900})
+        page = context.new_page()
+        errors = []
+        requests = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: None if r.url.startswith("file:") else requests.append(r.url))
+        page.goto(report_path.as_uri())
+        page.wait_for_selector("body[data-ready='1']", timeout=120_000)
+        charts = page.evaluate("document.querySelectorAll('.js-plotly-plot svg.main-svg').length / 3")
+        tables = page.evaluate("document.querySelectorAll('section table').length")
+        print(f"report {report_path}: {charts:.0f} charts drawn, {tables} tables")
+        print(f"  requests {len(requests)}, console errors {len(errors)}")
+        context.close()
+
+
 def main(argv: list[str]) -> int:
     from playwright.sync_api import sync_playwright
+
+    if argv and argv[0] in ("--page", "--report"):
+        paths = dict(zip(argv[::2], argv[1::2], strict=False))
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page, report = paths.get("--page"), paths.get("--report")
+            corpus_figures(browser, Path(page) if page else None, Path(report) if report else None)
+            browser.close()
+        return 0
 
     sizes = [int(a) for a in argv] or [300, 500, 2000, 5000, 20000]
     folder = Path(tempfile.mkdtemp(prefix="bench-viz-"))

@@ -20,7 +20,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from kgraph.cli import main
 from kgraph.errors import InputError
-from kgraph.evaluate import Counts, Evaluation, evaluate, name_key, parse_gold, read_gold
+from kgraph.evaluate import Counts, Evaluation, evaluate, evaluate_files, name_key, parse_gold, read_gold
 
 GOLD: dict[str, Any] = {
     "document": "t.txt",
@@ -480,3 +480,53 @@ def test_cli_ontology_replaces_the_packaged_one(tmp_path: Path, capsys: pytest.C
     assert main(["evaluate", ttl, gold, "--ontology", str(bare), "--json"]) == 0
     typed = json.loads(capsys.readouterr().out)["summary"]["entities_typed"]
     assert (typed["tp"], typed["fp"], typed["fn"]) == (4, 1, 1)
+
+
+CORPUS = Path(__file__).parent / "data" / "corpus_small"
+
+
+@pytest.fixture(scope="module")
+def corpus_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("corpus")
+    assert main(["build", str(CORPUS), "--out", str(out), "--no-html", "--quiet", "--workers", "1"]) == 0
+    return out
+
+
+@pytest.mark.parametrize("name", ["graph.ttl", "graph.trig"])
+def test_each_gold_is_scored_against_its_own_article(corpus_build: Path, tmp_path: Path, name: str) -> None:
+    alone = tmp_path / "alone"
+    assert main(["build", str(CORPUS / SEED_GOLD.with_suffix(".txt").name), "--out", str(alone), "-q"]) == 0
+    corpus = evaluate_files(corpus_build / name, [SEED_GOLD]).total
+    single = evaluate_files(alone / "graph.ttl", [SEED_GOLD]).total
+    assert len(list(CORPUS.glob("*.txt"))) > 1  # the other articles' entities are not false positives
+    assert triple(corpus.entities) == triple(single.entities) and corpus.entities.precision > 0.8
+    assert triple(corpus.relations) == triple(single.relations)
+
+
+def test_a_gold_whose_article_is_not_in_the_graph_is_all_missed(
+    corpus_build: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    data["document"] = "not_built.txt"
+    gold = tmp_path / "other.json"
+    gold.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert main(["evaluate", str(corpus_build / "graph.ttl"), str(gold)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        out.splitlines()[0] == "no article not_built.txt in the graph: its gold entities all count as missed"
+    )
+    assert "entities        P=0.000 R=0.000" in out
+
+
+def test_only_takes_vietnamese_or_english_class_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kgraph.cli.evaluate import group_of
+
+    assert group_of("Người") == "Person" and group_of("cap uy dang") == "Organization"
+    assert group_of("Nghị quyết") == "LegalDocument" and group_of("Location") == "Location"
+    ttl, gold = write_case(tmp_path, PERFECT)
+    assert main(["evaluate", ttl, gold, "--json", "--only", "Người"]) == 0
+    assert json.loads(capsys.readouterr().out)["summary"]["entities"]["tp"] == 1  # Nguyễn Tài Sơn only
+    assert main(["evaluate", ttl, gold, "--only", "Ngừoi lạ"]) == 1
+    assert "unknown group" in capsys.readouterr().err

@@ -11,7 +11,7 @@ from typing import Any
 import networkx as nx
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
 from kgraph.cli import main
 from kgraph.namespaces import CLASS_OF_KIND, KG, ORG, RES
@@ -125,9 +125,36 @@ def test_select_view_cap_keeps_most_connected_and_says_so() -> None:
     view = select_view(net, max_nodes=5)
     assert len(view.net) == 5 and "n0000" in view.net  # the hub first
     assert view.truncated and view.total_nodes == 50
-    assert view.notes == ["at most 5 of 50: the most connected"]
+    assert view.notes == ["at most 5 of 50: the largest linked parts"] and view.cap == (5, 50)
     assert view.hidden_links["n0000"] == 45
     assert len(view.left_out) == 45 and view.left_out[0] == ("Đơn vị 6", "Person")  # next by degree
+
+
+def test_opening_view_draws_the_linked_entities_and_lists_the_others() -> None:
+    net = graph_to_networkx(sample_graph())
+    view = select_view(net)
+    assert str(RES.alone) not in view.net and len(view.net) == 4
+    assert view.unlinked == 1 and view.left_out == [("Huyện Long Thành", "Location")]
+    assert view.left_out_degrees == [0] and view.left_out_articles == [[str(RES.a1)]]
+    everything = select_view(net, linked_only=False)
+    assert str(RES.alone) in everything.net and everything.unlinked == 0
+    around = select_view(net, focus=[str(RES.alone)], depth=1)  # a focus is drawn even alone
+    assert list(around.net.nodes) == [str(RES.alone)]
+    lonely = nx.MultiDiGraph()
+    lonely.add_node("x", label="X", kind="Person", aliases="", articles="")
+    assert list(select_view(lonely).net.nodes) == ["x"]  # no link anywhere: draw what there is
+
+
+def test_cap_keeps_the_largest_connected_parts_whole() -> None:
+    net = nx.MultiDiGraph()
+    for i in range(14):
+        net.add_node(f"n{i:02d}", label=f"Đơn vị {i}", kind="StateAgency", aliases="", articles="")
+    for i in range(1, 6):  # a star of 6: the hub has the most links
+        net.add_edge("n00", f"n{i:02d}", key="directs", relation="directs", evidence="")
+    for i in range(6, 13):  # a chain of 8: the largest part
+        net.add_edge(f"n{i:02d}", f"n{i + 1:02d}", key="directs", relation="directs", evidence="")
+    view = select_view(net, max_nodes=8)
+    assert sorted(view.net.nodes) == [f"n{i:02d}" for i in range(6, 14)]
 
 
 def test_layout_is_deterministic_and_spreads_nodes() -> None:
@@ -164,22 +191,47 @@ def test_page_is_self_contained_and_requests_nothing() -> None:
 def test_hostile_names_stay_data() -> None:
     page = render_html(sample_graph(), title="<b>t</b>")
     assert XSS_IMG not in page and "<script>alert(2)" not in page
-    assert "<title>&lt;b&gt;t&lt;/b&gt;</title>" in page
+    assert "<title>Mạng quan hệ — &lt;b&gt;t&lt;/b&gt;</title>" in page
     assert page.lower().count("</script") == 3  # data block, vis-network, page script: none injected
     data = page_json(page)
     labels = {n["label"] for n in data["nodes"]}
     assert {XSS_IMG, XSS_SCRIPT} <= labels  # unchanged once parsed: shown as text by the page
 
 
-def test_tooltips_are_plain_text_with_class_names_articles_and_evidence() -> None:
-    data = page_json(render_html(sample_graph()))
-    node = {n["id"]: n for n in data["nodes"]}[str(RES.tu)]
-    assert "Cấp ủy Đảng (PartyCommittee)" in node["title"]
-    assert "TU Đồng Nai" in node["title"]  # the other name
-    assert "Hội nghị Tỉnh ủy <b>lần 5</b>" in node["title"]  # article title, raw text
+def test_links_carry_their_evidence_articles_and_modality() -> None:
+    graph = sample_graph()
+    graph.add((RES.a1, KG.sourceFile, Literal("corpus/bao-a/bai-1.txt")))
+    graph.add((RES.a1, DCTERMS.issued, Literal("2024-05-06")))
+    graph.add((RES.a2, KG.sourceFile, Literal("corpus/bao-b/bai-2.txt")))
+    for stmt in graph.subjects(RDF.type, RDF.Statement):
+        graph.add((stmt, PROV.wasDerivedFrom, RES.a1))
+        if graph.value(stmt, RDF.predicate) == KG.directs:
+            graph.add((stmt, KG._NS["modality"], KG._NS["planned"]))
+    data = page_json(render_html(graph))
+    articles = data["articles"]
+    assert [a[:4] for a in articles] == [
+        ["Hội nghị Tỉnh ủy <b>lần 5</b>", "2024-05-06", "bao-a", "corpus/bao-a/bai-1.txt"],
+        ["", "", "bao-b", "corpus/bao-b/bai-2.txt"],
+    ]
     edge = next(e for e in data["edges"] if e["relation"] == "directs")
-    assert "Tỉnh ủy chỉ đạo Sở thực hiện <b>nghị quyết</b>." in edge["title"]
+    assert edge["ev"] == [["Tỉnh ủy chỉ đạo Sở thực hiện <b>nghị quyết</b>.", 0, "planned"]]
+    assert edge["modality"] == "planned" and edge["dashes"] is True
     assert edge["label"] == "chỉ đạo" and edge["from"] == str(RES.tu) and edge["to"] == str(RES.so)
+    member = next(e for e in data["edges"] if e["relation"] == "memberOf")
+    assert member["modality"] == "asserted" and member["dashes"] is False  # no kg:modality: asserted
+    node = {n["id"]: n for n in data["nodes"]}[str(RES.so)]
+    assert node["arts"] == [1] and node["aliases"] == []
+
+
+def test_people_carry_their_posts() -> None:
+    graph = sample_graph()
+    membership = RES["membership-1"]
+    graph.add((membership, ORG.member, RES.duc))
+    graph.add((membership, ORG.organization, RES.tu))
+    graph.add((membership, KG.postTitle, Literal("Phó Bí thư", lang="vi")))
+    graph.add((membership, KG.former, Literal(True)))
+    node = {n["id"]: n for n in page_json(render_html(graph))["nodes"]}[str(RES.duc)]
+    assert node["posts"] == [["Phó Bí thư", "Tỉnh ủy Đồng Nai", True]]
 
 
 def test_classes_get_colour_shape_and_legend_counts() -> None:
@@ -187,10 +239,15 @@ def test_classes_get_colour_shape_and_legend_counts() -> None:
     shapes = {n["kind"]: (n["shape"], n["color"]) for n in data["nodes"]}
     assert shapes["PartyCommittee"][0] == "diamond" and shapes["Person"][0] == "dot"
     assert len(set(shapes.values())) == len(shapes)
+    from kgraph.visualize import CLASS_STYLE
+
+    styles = [(s.shape, s.color) for s in CLASS_STYLE.values()]
+    assert len(set(styles)) == len(styles)  # every class, each kind of document too, its own look
+    assert len({CLASS_STYLE[k].shape for k in ("Campaign", "Project", "Event")}) == 3
     legend = {c["kind"]: c for c in data["classes"]}
     assert legend["Person"]["name"] == "Người" and legend["Person"]["total"] == 1
     sizes = {n["id"]: n["value"] for n in data["nodes"]}
-    assert sizes[str(RES.tu)] > sizes[str(RES.duc)] > sizes[str(RES.alone)]  # by centrality
+    assert sizes[str(RES.tu)] > sizes[str(RES.duc)]  # by centrality
 
 
 def test_small_view_uses_physics_large_view_a_fixed_layout() -> None:
@@ -205,8 +262,9 @@ def test_small_view_uses_physics_large_view_a_fixed_layout() -> None:
 def test_truncated_view_says_what_it_left_out() -> None:
     data = page_json(render_view(select_view(star_network(120), max_nodes=20)))
     assert len(data["nodes"]) == 20 and data["omitted"] == 100
-    assert "Showing 20 of 120 entities" in data["notice"]
-    assert "Left out: 100 entities (Person 50, StateAgency 50)" in data["notice"]
+    view = data["view"]
+    assert (view["drawnNodes"], view["totalNodes"], view["cap"]) == (20, 120, [20, 120])
+    assert view["leftOutByKind"] == [["Person", 50], ["StateAgency", 50]]
 
 
 def test_same_graph_same_page_whatever_the_triple_order() -> None:
@@ -249,7 +307,7 @@ def test_cli_focus_classes_relations_query(ttl: Path, tmp_path: Path) -> None:
     assert main(["viz", str(ttl), "--out", str(out), "--query", str(query)]) == 0
     data = page_json(out.read_text("utf-8"))
     assert sorted(n["label"] for n in data["nodes"]) == sorted(["Tỉnh ủy Đồng Nai", XSS_SCRIPT])
-    assert "nghị quyết" in data["edges"][0]["title"]  # evidence carried over from the source graph
+    assert "nghị quyết" in data["edges"][0]["ev"][0][0]  # evidence carried over from the source graph
     inline = "CONSTRUCT { ?a org:memberOf ?b } WHERE { ?a org:memberOf ?b }"
     assert main(["viz", str(ttl), "--out", str(out), "--query", inline]) == 0
     assert [e["relation"] for e in page_json(out.read_text("utf-8"))["edges"]] == ["memberOf"]
@@ -314,12 +372,14 @@ def test_two_preferred_labels_give_one_label_whatever_the_hash_seed(tmp_path: Pa
     assert pages[0] == pages[1]
 
 
-def test_tooltips_name_articles_by_title_else_file() -> None:
-    graph = sample_graph()
-    graph.add((RES.a2, KG.sourceFile, Literal("corpus/XH_NLD_3682.txt")))
-    data = page_json(render_html(graph))
-    node = {n["id"]: n for n in data["nodes"]}[str(RES.so)]
-    assert "Bài viết (1): XH_NLD_3682.txt" in node["title"]
+def test_classes_by_vietnamese_or_english_name(ttl: Path, tmp_path: Path) -> None:
+    from kgraph.visualize import class_by_name
+
+    assert class_by_name("Người") == class_by_name("nguoi") == class_by_name("person") == "Person"
+    assert class_by_name("Cấp ủy Đảng") == "PartyCommittee" and class_by_name("Persn") is None
+    out = tmp_path / "v.html"
+    assert main(["viz", str(ttl), "--out", str(out), "--classes", "Người", "dia diem"]) == 0
+    assert {n["kind"] for n in page_json(out.read_text("utf-8"))["nodes"]} == {"Person", "Location"}
 
 
 def test_spiral_layout_puts_hubs_in_the_middle() -> None:

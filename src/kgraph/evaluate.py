@@ -18,12 +18,12 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
-from rdflib import Graph
+from rdflib import Dataset, Graph
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
@@ -122,6 +122,8 @@ class Gold:
     entities: tuple[GoldEntity, ...]
     relations: tuple[GoldRelation, ...] = ()
     documents: tuple[GoldDocument, ...] = ()
+    #: the article's file name (its ``document`` field): it is scored against that article's graph
+    document: str = ""
 
 
 def read_gold(path: str | Path) -> Gold:
@@ -144,88 +146,107 @@ def read_gold(path: str | Path) -> Gold:
 
 def parse_gold(data: object, name: str) -> Gold:
     """A ``Gold`` from parsed JSON; ``name`` is the file it came from, for messages."""
+    reader = _GoldReader(data, name)
+    entities = reader.entities()
+    relations = reader.relations(entities)
+    documents = reader.documents(entities)
+    for key in ("positions", "facts"):  # not scored; only their shape is checked
+        reader.objects(key, needed=False)
+    if "metadata" in reader.data and not isinstance(reader.data["metadata"], dict):
+        raise reader.fail("'metadata' must be an object")
+    document = reader.data.get("document", "")
+    if not isinstance(document, str):
+        raise reader.fail("'document' must be the article's file name")
+    return Gold(Path(name).name, tuple(entities.values()), tuple(relations), tuple(documents), document)
 
-    def fail(why: str) -> InputError:
-        return InputError(name, why, "see docs/gold-format.md")
 
-    def strings(value: object, where: str) -> tuple[str, ...]:
+class _GoldReader:
+    """Checks the parts of a gold file's JSON, naming the file and the item in each error."""
+
+    def __init__(self, data: object, name: str) -> None:
+        self.name = name
+        if not isinstance(data, dict):
+            raise self.fail("the gold must be a JSON object with 'entities'")
+        self.data: dict[str, Any] = data
+
+    def fail(self, why: str) -> InputError:
+        return InputError(self.name, why, "see docs/gold-format.md")
+
+    def strings(self, value: object, where: str) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise fail(f"{where} must be a list of strings")
+            raise self.fail(f"{where} must be a list of strings")
         return tuple(value)
 
-    def text_of(item: dict[str, Any], key: str, where: str) -> str:
+    def text_of(self, item: dict[str, Any], key: str, where: str) -> str:
         value = item.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise fail(f"{where} needs a non-empty string '{key}'")
+            raise self.fail(f"{where} needs a non-empty string '{key}'")
         return value
 
-    def required_of(item: dict[str, Any], where: str) -> bool:
+    def required_of(self, item: dict[str, Any], where: str) -> bool:
         value = item.get("required", True)
         if not isinstance(value, bool):
-            raise fail(f"{where}: 'required' must be true or false")
+            raise self.fail(f"{where}: 'required' must be true or false")
         return value
 
-    def objects(key: str, needed: bool) -> list[dict[str, Any]]:
-        assert isinstance(data, dict)
-        if key not in data and not needed:
+    def objects(self, key: str, needed: bool) -> list[dict[str, Any]]:
+        if key not in self.data and not needed:
             return []
-        items = data.get(key)
+        items = self.data.get(key)
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-            raise fail(f"'{key}' must be a list of objects")
+            raise self.fail(f"'{key}' must be a list of objects")
         return items
 
-    if not isinstance(data, dict):
-        raise fail("the gold must be a JSON object with 'entities'")
-    entities: dict[str, GoldEntity] = {}
-    for n, item in enumerate(objects("entities", needed=True)):
-        where = f"entity {n + 1}"
-        id_ = text_of(item, "id", where)
-        where = f"entity {id_!r}"
-        if id_ in entities:
-            raise fail(f"{where} is given twice")
-        type_ = text_of(item, "type", where)
-        if type_ not in ENTITY_CLASSES:
-            raise fail(f"{where} has unknown type {type_!r} (one of: {', '.join(sorted(ENTITY_CLASSES))})")
-        aliases = strings(item.get("aliases", []), f"{where}: 'aliases'")
-        entities[id_] = GoldEntity(
-            id_, type_, text_of(item, "label", where), aliases, required_of(item, where)
-        )
-
-    def known(id_: str, where: str) -> str:
+    def known(self, entities: dict[str, GoldEntity], id_: str, where: str) -> str:
         if id_ not in entities:
-            raise fail(f"{where} names {id_!r}, which is no entity id")
+            raise self.fail(f"{where} names {id_!r}, which is no entity id")
         return id_
 
-    relations = []
-    for n, item in enumerate(objects("relations", needed=False)):
-        where = f"relation {n + 1}"
-        p = text_of(item, "p", where)
-        if p not in RELATION_PROPERTIES:
-            raise fail(f"{where} has unknown property {p!r} (one of: {', '.join(RELATION_PROPERTIES)})")
-        s, o = (known(text_of(item, k, where), where) for k in ("s", "o"))
-        relations.append(GoldRelation(s, p, o, required_of(item, where)))
+    def entities(self) -> dict[str, GoldEntity]:
+        entities: dict[str, GoldEntity] = {}
+        for n, item in enumerate(self.objects("entities", needed=True)):
+            id_ = self.text_of(item, "id", f"entity {n + 1}")
+            where = f"entity {id_!r}"
+            if id_ in entities:
+                raise self.fail(f"{where} is given twice")
+            type_ = self.text_of(item, "type", where)
+            if type_ not in ENTITY_CLASSES:
+                known = ", ".join(sorted(ENTITY_CLASSES))
+                raise self.fail(f"{where} has unknown type {type_!r} (one of: {known})")
+            aliases = self.strings(item.get("aliases", []), f"{where}: 'aliases'")
+            label = self.text_of(item, "label", where)
+            entities[id_] = GoldEntity(id_, type_, label, aliases, self.required_of(item, where))
+        return entities
 
-    documents = []
-    for n, item in enumerate(objects("documents", needed=False)):
-        where = f"document {n + 1}"
-        entity = known(text_of(item, "entity", where), where)
-        fields: list[tuple[str, str | tuple[str, ...]]] = []
-        for key in DOCUMENT_FIELDS:
-            if key not in item:
-                continue
-            if key == "number" and isinstance(item[key], list):  # several accepted spellings
-                fields.append((key, strings(item[key], f"{where}: 'number'")))
-            elif key == "issuer":
-                fields.append((key, known(text_of(item, key, where), where)))
-            else:
-                fields.append((key, text_of(item, key, where)))
-        documents.append(GoldDocument(entity, tuple(fields)))
+    def relations(self, entities: dict[str, GoldEntity]) -> list[GoldRelation]:
+        relations = []
+        for n, item in enumerate(self.objects("relations", needed=False)):
+            where = f"relation {n + 1}"
+            p = self.text_of(item, "p", where)
+            if p not in RELATION_PROPERTIES:
+                known = ", ".join(RELATION_PROPERTIES)
+                raise self.fail(f"{where} has unknown property {p!r} (one of: {known})")
+            s, o = (self.known(entities, self.text_of(item, k, where), where) for k in ("s", "o"))
+            relations.append(GoldRelation(s, p, o, self.required_of(item, where)))
+        return relations
 
-    for key in ("positions", "facts"):  # not scored; only their shape is checked
-        objects(key, needed=False)
-    if "metadata" in data and not isinstance(data["metadata"], dict):
-        raise fail("'metadata' must be an object")
-    return Gold(Path(name).name, tuple(entities.values()), tuple(relations), tuple(documents))
+    def documents(self, entities: dict[str, GoldEntity]) -> list[GoldDocument]:
+        documents = []
+        for n, item in enumerate(self.objects("documents", needed=False)):
+            where = f"document {n + 1}"
+            entity = self.known(entities, self.text_of(item, "entity", where), where)
+            fields: list[tuple[str, str | tuple[str, ...]]] = []
+            for key in DOCUMENT_FIELDS:
+                if key not in item:
+                    continue
+                if key == "number" and isinstance(item[key], list):  # several accepted spellings
+                    fields.append((key, self.strings(item[key], f"{where}: 'number'")))
+                elif key == "issuer":
+                    fields.append((key, self.known(entities, self.text_of(item, key, where), where)))
+                else:
+                    fields.append((key, self.text_of(item, key, where)))
+            documents.append(GoldDocument(entity, tuple(fields)))
+        return documents
 
 
 # --- counts ---------------------------------------------------------------------------
@@ -346,12 +367,17 @@ class Evaluation:
 
     files: list[Score]
     total: Score
+    #: gold documents with no article graph (scored against nothing)
+    missing: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         summary = self.total.as_dict()
         for name in Score.MISS_LISTS:
             del summary[name]
-        return {"summary": summary, "documents": {s.name: s.as_dict() for s in self.files}}
+        out: dict[str, Any] = {"summary": summary, "documents": {s.name: s.as_dict() for s in self.files}}
+        if self.missing:
+            out["articles_not_in_graph"] = list(self.missing)
+        return out
 
 
 # --- the graph side -------------------------------------------------------------------
@@ -444,7 +470,17 @@ def score_gold(
     relations = [r for r in gold.relations if r.s in by_id and r.o in by_id]
     documents = [d for d in gold.documents if d.entity in by_id]
     result = Score(gold.name)
+    match = _match(nodes, entities)
+    _score_entities(nodes, match, by_id, closure, result)
+    _score_relations(graphs, nodes, match, by_id, relations, result)
+    _score_documents(graphs, match, by_id, documents, result)
+    for name in Score.MISS_LISTS:
+        getattr(result, name).sort()
+    return result
 
+
+def _match(nodes: dict[Node, EntityNode], entities: list[GoldEntity]) -> dict[Node, str]:
+    """Node -> the id of the gold entity its names belong to (``AMBIGUOUS``: several)."""
     owner: dict[str, str] = {}
     for entity in entities:  # a name two gold entities share goes to the later one
         owner.update(dict.fromkeys(entity.keys, entity.id))
@@ -453,7 +489,16 @@ def score_gold(
         ids = {owner[k] for k in node.keys if k in owner}
         if ids:
             match[iri] = ids.pop() if len(ids) == 1 else AMBIGUOUS
+    return match
 
+
+def _score_entities(
+    nodes: dict[Node, EntityNode],
+    match: dict[Node, str],
+    by_id: dict[str, GoldEntity],
+    closure: dict[str, frozenset[str]],
+    result: Score,
+) -> None:
     per_class: dict[str, Counts] = defaultdict(Counts)
     found: set[str] = set()
     typed_found: set[str] = set()
@@ -484,7 +529,7 @@ def score_gold(
             result.mistyped_entities.append(
                 f"{gold_entity.label} (gold {gold_entity.type}, graph {', '.join(sorted(node.classes))})"
             )
-    required = [e for e in entities if e.required]
+    required = [e for e in by_id.values() if e.required]
     _note_order_dependence(nodes, match, [e for e in required if e.id in found], result)
     for entity in required:
         if entity.id not in typed_found:
@@ -492,16 +537,9 @@ def score_gold(
         if entity.id not in found:
             result.missed_entities.append(entity.label)
     tp = sum(1 for e in required if e.id in found)
-    typed_tp = len(typed_found)
     result.entities = Counts(tp, fp, len(required) - tp)
-    result.entities_typed = Counts(typed_tp, typed_fp, len(required) - typed_tp)
+    result.entities_typed = Counts(len(typed_found), typed_fp, len(required) - len(typed_found))
     result.per_class = dict(per_class)
-
-    _score_relations(graphs, nodes, match, by_id, relations, result)
-    _score_documents(graphs, match, by_id, documents, result)
-    for name in Score.MISS_LISTS:
-        getattr(result, name).sort()
-    return result
 
 
 def _note_order_dependence(
@@ -609,9 +647,18 @@ def _as_tuple(value: str | tuple[str, ...]) -> tuple[str, ...]:
 
 
 def evaluate(
-    graph: Graph, golds: Iterable[Gold], ontology: Graph | None = None, only: Collection[str] | None = None
+    graph: Graph,
+    golds: Iterable[Gold],
+    ontology: Graph | None = None,
+    only: Collection[str] | None = None,
+    articles: Mapping[str, Graph] | None = None,
 ) -> Evaluation:
-    """Score ``graph`` against each gold; ``ontology`` defaults to the packaged one; ``only`` picks groups."""
+    """Score ``graph`` against each gold; ``ontology`` defaults to the packaged one; ``only`` picks groups.
+
+    With ``articles`` (article file name -> that article's graph), a gold naming its
+    ``document`` is scored against that article's graph alone (an article missing from it
+    scores against nothing, so all its entities are missed, as the contract's corpus scorer
+    counts them); ``graph`` still gives the classes."""
     if only:
         unknown = sorted(set(only) - set(GROUPS))
         if unknown:
@@ -620,13 +667,32 @@ def evaluate(
         from .validate import ontology_graph
 
         ontology = ontology_graph()
-    graphs = (graph, ontology)
-    closure = class_closure(graphs)
-    files = [score_gold(graphs, gold, closure, only) for gold in golds]
+    closure = class_closure((graph, ontology))
+    files, missing = [], []
+    for gold in golds:
+        target = graph
+        if articles is not None and gold.document:
+            name = PurePath(gold.document).name
+            target = articles.get(name, Graph())
+            if name not in articles:
+                missing.append(name)
+        files.append(score_gold((target, ontology), gold, closure, only))
     total = Score("total")
     for score in files:
         total.add(score)
-    return Evaluation(files, total)
+    return Evaluation(files, total, missing)
+
+
+def article_graphs(dataset: Dataset) -> dict[str, Graph]:
+    """Article file name -> the named graph holding that article (its ``kg:sourceFile``)."""
+    out: dict[str, Graph] = {}
+    for context in dataset.graphs():
+        names = sorted(str(o) for _, p, o in context if local_name(p) == "sourceFile")
+        if names:
+            graph = Graph()
+            graph += context
+            out[PurePath(names[0]).name] = graph
+    return out
 
 
 def evaluate_files(
@@ -635,15 +701,21 @@ def evaluate_files(
     ontologies: Iterable[str | Path] = (),
     only: Collection[str] | None = None,
 ) -> Evaluation:
-    """Score a graph file against gold files; the ontology files default to the packaged one."""
-    from .store import load_graph
+    """Score a graph file against gold files, each against its own article's graph (found by
+    the gold's ``document``); the ontology files default to the packaged one."""
+    from .store import load_graph, read_article_graphs
 
     gold_list = [read_gold(path) for path in golds]
     ontology = None
     for path in ontologies:
         ontology = ontology if ontology is not None else Graph()
         ontology += load_graph(path)
-    return evaluate(load_graph(graph), gold_list, ontology=ontology, only=only)
+    dataset = read_article_graphs(graph)
+    union = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    articles = article_graphs(dataset) or None  # a graph naming no article file: scored whole
+    return evaluate(union, gold_list, ontology=ontology, only=only, articles=articles)
 
 
 # --- text report ----------------------------------------------------------------------
@@ -665,7 +737,10 @@ def _table(title: str, rows: dict[str, Counts]) -> list[str]:
 
 def format_report(evaluation: Evaluation) -> str:
     """The report ``kgraph evaluate`` prints: per file, then breakdowns and the micro summary."""
-    lines: list[str] = []
+    lines: list[str] = [
+        f"no article {name} in the graph: its gold entities all count as missed"
+        for name in evaluation.missing
+    ]
     for score in evaluation.files:
         lines.append(f"== {score.name}")
         for label in ("entities", "entities_typed", "relations"):

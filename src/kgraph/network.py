@@ -126,6 +126,18 @@ class View:
     focus: list[str] = field(default_factory=list)
     #: (label, class) of entities not drawn, most connected first, so a search can name them
     left_out: list[tuple[str, str]] = field(default_factory=list)
+    #: entities left out because they have no link (the linked-only opening view)
+    unlinked: int = 0
+    #: (cap, nodes before the cap) when ``max_nodes`` cut the view
+    cap: tuple[int, int] | None = None
+    #: the classes / relations the view was restricted to, and the focus depth
+    kept_classes: list[str] = field(default_factory=list)
+    kept_relations: list[str] = field(default_factory=list)
+    depth: int = 0
+    #: the articles mentioning each of ``left_out``, in the same order
+    left_out_articles: list[list[str]] = field(default_factory=list)
+    #: the number of links of each of ``left_out`` in the whole network
+    left_out_degrees: list[int] = field(default_factory=list)
 
     @property
     def truncated(self) -> bool:
@@ -137,13 +149,21 @@ LEFT_OUT_MAX = 50_000
 
 
 def _ranked(net: nx.MultiDiGraph, seeds: dict[str, int]) -> list[str]:
-    """Nodes by distance to the seeds (when any), then by degree, then by the number of
-    articles mentioning them (most entities of a news corpus have no relation yet), then IRI."""
+    """Nodes by distance to the seeds (when any), then by the size of their connected part
+    (largest first, kept whole), then by degree, then by the number of articles mentioning
+    them (most entities of a news corpus have no relation yet), then IRI."""
 
     def articles(node: str) -> int:
         return len([a for a in str(net.nodes[node].get("articles", "")).split("|") if a])
 
-    return sorted(net.nodes, key=lambda n: (seeds.get(n, 0), -net.degree(n), -articles(n), n))
+    part = component_ranks(net)
+    return sorted(net.nodes, key=lambda n: (seeds.get(n, 0), part[n], -net.degree(n), -articles(n), n))
+
+
+def component_ranks(net: nx.MultiDiGraph) -> dict[str, int]:
+    """Node -> the rank of its connected part, 0 for the largest (ties: smallest first node)."""
+    parts = sorted((sorted(c) for c in nx.weakly_connected_components(net)), key=lambda c: (-len(c), c[0]))
+    return {node: rank for rank, part in enumerate(parts) for node in part}
 
 
 def select_view(
@@ -154,48 +174,76 @@ def select_view(
     classes: Collection[str] | None = None,
     relations: Collection[str] | None = None,
     max_nodes: int = 0,
+    linked_only: bool = True,
 ) -> View:
     """The sub-network to draw: chosen classes and relations, the neighbourhood of the
     ``focus`` nodes within ``depth`` links, and at most ``max_nodes`` nodes (0: no cap),
-    keeping the nodes closest to the focus and then the most connected ones."""
+    keeping the nodes closest to the focus, then the largest connected parts, then the
+    most connected ones. With ``linked_only`` (and no focus), entities without any link
+    are left out (listed for search) unless no entity has a link."""
     view = View(net=net, total_nodes=net.number_of_nodes(), total_edges=net.number_of_edges())
-    sub = nx.MultiDiGraph()
-    keep_kinds = set(classes) if classes else None
-    keep_relations = set(relations) if relations else None
-    sub.add_nodes_from(
-        (n, d) for n, d in sorted(net.nodes(data=True)) if keep_kinds is None or d["kind"] in keep_kinds
-    )
-    sub.add_edges_from(
-        (s, o, k, d)
-        for s, o, k, d in sorted(net.edges(keys=True, data=True), key=lambda e: e[:3])
-        if s in sub and o in sub and (keep_relations is None or k in keep_relations)
-    )
-    if keep_kinds is not None:
-        view.notes.append("classes: " + ", ".join(sorted(keep_kinds)))
-    if keep_relations is not None:
-        view.notes.append("relations: " + ", ".join(sorted(keep_relations)))
-        linked = {n for e in sub.edges for n in e[:2]}
-        sub.remove_nodes_from([n for n in sorted(sub.nodes) if n not in linked and n not in focus])
+    view.kept_classes = sorted(classes or ())
+    view.kept_relations = sorted(relations or ())
+    view.depth = depth if focus else 0
+    sub = _restricted(net, view.kept_classes, view.kept_relations)
+    if view.kept_classes:
+        view.notes.append("classes: " + ", ".join(view.kept_classes))
+    if view.kept_relations:
+        view.notes.append("relations: " + ", ".join(view.kept_relations))
+    if view.kept_relations or (linked_only and not focus and sub.number_of_edges()):
+        linked = {n for s, o in sub.edges() if s != o for n in (s, o)}
+        unlinked = [n for n in sorted(sub.nodes) if n not in linked and n not in focus]
+        if unlinked and not view.kept_relations:
+            view.unlinked = len(unlinked)
+            view.notes.append(f"linked only: {len(unlinked):,} without a link listed, not drawn")
+        sub.remove_nodes_from(unlinked)
     distance: dict[str, int] = {}
     if focus:
-        undirected = sub.to_undirected(as_view=True)
-        for node in sorted(set(focus)):
-            if node in sub:
-                reach = nx.single_source_shortest_path_length(undirected, node, cutoff=depth)
-                for other, steps in reach.items():
-                    distance[other] = min(steps, distance.get(other, steps))
+        distance = _distances(sub, focus, depth)
         sub = nx.MultiDiGraph(sub.subgraph(sorted(distance)))
         view.notes.append(
             f"within {depth} link(s) of " + ", ".join(sorted(entity_names(net, f)[0] for f in focus))
         )
     if max_nodes and sub.number_of_nodes() > max_nodes:
         keep = _ranked(sub, distance)[:max_nodes]
-        before = sub.number_of_nodes()
+        view.cap = (max_nodes, sub.number_of_nodes())
         sub = nx.MultiDiGraph(sub.subgraph(keep))
-        order = "nearest the focus, then most connected" if focus else "most connected"
-        view.notes.append(f"at most {max_nodes:,} of {before:,}: the {order}")
+        order = "nearest the focus, then the largest linked parts" if focus else "the largest linked parts"
+        view.notes.append(f"at most {max_nodes:,} of {view.cap[1]:,}: {order}")
     view.net = _copy_sorted(sub)
     view.focus = sorted(n for n in set(focus) if n in view.net)
+    _count(view, net)
+    return view
+
+
+def _restricted(
+    net: nx.MultiDiGraph, classes: Collection[str], relations: Collection[str]
+) -> nx.MultiDiGraph:
+    """The entities of ``classes`` and links of ``relations`` (empty: all) of ``net``."""
+    sub = nx.MultiDiGraph()
+    sub.add_nodes_from((n, d) for n, d in sorted(net.nodes(data=True)) if not classes or d["kind"] in classes)
+    sub.add_edges_from(
+        (s, o, k, d)
+        for s, o, k, d in sorted(net.edges(keys=True, data=True), key=lambda e: e[:3])
+        if s in sub and o in sub and (not relations or k in relations)
+    )
+    return sub
+
+
+def _distances(net: nx.MultiDiGraph, focus: Sequence[str], depth: int) -> dict[str, int]:
+    """Node -> links to the nearest focus node, for nodes within ``depth`` links of one."""
+    undirected = net.to_undirected(as_view=True)
+    distance: dict[str, int] = {}
+    for node in sorted(set(focus)):
+        if node in net:
+            reach = nx.single_source_shortest_path_length(undirected, node, cutoff=depth)
+            for other, steps in reach.items():
+                distance[other] = min(steps, distance.get(other, steps))
+    return distance
+
+
+def _count(view: View, net: nx.MultiDiGraph) -> None:
+    """Fill ``view``'s per-class and per-relation counts, hidden links and left-out names."""
     drawn = view.net
     for kind in sorted({d["kind"] for _, d in net.nodes(data=True)}):
         total = sum(1 for _, d in net.nodes(data=True) if d["kind"] == kind)
@@ -209,7 +257,10 @@ def select_view(
             view.hidden_links[node] = outside
     missing = sorted((n for n in net.nodes if n not in drawn), key=lambda n: (-net.degree(n), n))
     view.left_out = [(str(net.nodes[n]["label"]), str(net.nodes[n]["kind"])) for n in missing[:LEFT_OUT_MAX]]
-    return view
+    view.left_out_degrees = [net.degree(n) for n in missing[:LEFT_OUT_MAX]]
+    view.left_out_articles = [
+        [a for a in str(net.nodes[n].get("articles", "")).split("|") if a] for n in missing[:LEFT_OUT_MAX]
+    ]
 
 
 def _copy_sorted(net: nx.MultiDiGraph) -> nx.MultiDiGraph:

@@ -12,7 +12,7 @@ them at once instead of simulating physics.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,10 +20,10 @@ from typing import Any
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDFS
+from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from .errors import InputError
-from .namespaces import CLASS_OF_KIND, PREDICATE_OF
+from .namespaces import CLASS_OF_KIND, KG, PREDICATE_OF
 from .network import View, centrality, fold_name, graph_to_networkx, layout_positions, select_view
 
 #: Default cap on the entities drawn: beyond it the page shows the most connected ones.
@@ -62,8 +62,9 @@ def _style(color: str, shape: tuple[str, str]) -> Style:
     return Style(color, shape[0], shape[1])
 
 
-#: Party bodies are diamonds in reds, the state squares in blues, people dots, places
-#: triangles, campaigns/projects/events stars, documents inverted triangles.
+#: Party bodies are diamonds in reds, the state squares in blues, other organisations
+#: hexagons, people dots, places triangles, campaigns stars, projects squares, events
+#: inverted triangles in purple; each kind of document an inverted triangle of its own colour.
 CLASS_STYLE: dict[str, Style] = {
     "PartyCommittee": _style("#c0392b", _DIAMOND),
     "PartyOrganization": _style("#e74c3c", _DIAMOND),
@@ -76,10 +77,23 @@ CLASS_STYLE: dict[str, Style] = {
     "Person": _style("#f1c40f", _DOT),
     "Location": _style("#27ae60", _TRIANGLE),
     "Campaign": _style("#e67e22", _STAR),
-    "Project": _style("#34495e", _STAR),
-    "Event": _style("#9b59b6", _STAR),
+    "Project": _style("#117864", _SQUARE),
+    "Event": _style("#9b59b6", _TRIANGLE),
+    "LegalDocument": _style("#5d6d7e", _DOWN),
+    "Resolution": _style("#922b21", _DOWN),
+    "Directive": _style("#1a5276", _DOWN),
+    "Regulation": _style("#7e5109", _DOWN),
+    "Decision": _style("#196f3d", _DOWN),
+    "Conclusion": _style("#6c3483", _DOWN),
+    "Plan": _style("#b9770e", _DOWN),
+    "Program": _style("#0e6655", _DOWN),
+    "Guidance": _style("#a04000", _DOWN),
+    "Notice": _style("#515a5a", _DOWN),
+    "Law": _style("#17202a", _DOWN),
+    "Decree": _style("#2e86c1", _DOWN),
+    "Circular": _style("#ca6f1e", _DOWN),
 }
-DOCUMENT_STYLE = _style("#5d6d7e", _DOWN)
+DOCUMENT_STYLE = CLASS_STYLE["LegalDocument"]
 
 #: Edge colours by relation, so the relation filter doubles as an edge legend.
 RELATION_COLOR: dict[str, str] = {
@@ -94,6 +108,10 @@ RELATION_COLOR: dict[str, str] = {
     "locatedIn": "#717d7e",
 }
 
+#: ``kg:modality`` of a reified statement (added by the relations rules); none means asserted.
+MODALITY = KG._NS["modality"]
+MODALITIES = ("asserted", "requested", "planned", "conditional", "negated")
+
 ASSETS = ("page.html", "page.css", "page.js")
 
 
@@ -101,34 +119,121 @@ def style_of(kind: str) -> Style:
     return CLASS_STYLE.get(kind, DOCUMENT_STYLE)
 
 
-@lru_cache(maxsize=1)
-def vietnamese_labels() -> dict[str, str]:
-    """Vietnamese ``rdfs:label`` of each entity class and relation, from the packaged ontology."""
+@lru_cache(maxsize=2)
+def ontology_labels(language: str = "vi") -> dict[str, str]:
+    """The ``rdfs:label`` in ``language`` of each entity class and relation, from the packaged ontology."""
     ontology = Graph()
     source = resources.files("kgraph") / "ontology" / "kgraph.ttl"
     ontology.parse(data=source.read_text(encoding="utf-8"), format="turtle")
     out: dict[str, str] = {}
     for name, iri in sorted({**CLASS_OF_KIND, **PREDICATE_OF}.items()):
-        vietnamese = sorted(
+        labels = sorted(
             str(label)
             for label in ontology.objects(iri, RDFS.label)
-            if isinstance(label, Literal) and label.language == "vi"
+            if isinstance(label, Literal) and label.language == language
         )
-        if vietnamese:
-            out[name] = vietnamese[0]
+        if labels:
+            out[name] = labels[0]
+    return out
+
+
+def vietnamese_labels() -> dict[str, str]:
+    """Vietnamese ``rdfs:label`` of each entity class and relation, from the packaged ontology."""
+    return ontology_labels("vi")
+
+
+def class_by_name(name: str) -> str | None:
+    """The class local name written as itself, or as its Vietnamese or English label (accents
+    and case optional): ``Người``, ``nguoi``, ``person`` -> ``Person``; None when unknown."""
+    key = fold_name(name)
+    for kind in sorted(CLASS_OF_KIND):
+        names = {kind, ontology_labels("vi").get(kind, ""), ontology_labels("en").get(kind, "")}
+        if key in {fold_name(n) for n in names if n}:
+            return kind
+    return None
+
+
+@dataclass(frozen=True)
+class Article:
+    """What the page says about an article: title, date, newspaper or source, file."""
+
+    iri: str
+    title: str
+    date: str
+    source: str
+    file: str
+
+
+def articles_of(graph: Graph) -> dict[str, Article]:
+    """Every article of ``graph`` (anything with ``kg:sourceFile`` or a title and mentions)."""
+    from .namespaces import SCHEMA
+
+    found = {s for s in graph.subjects(KG.sourceFile, None) if isinstance(s, URIRef)}
+    found |= {a for a in graph.objects(None, KG.mentionedIn) if isinstance(a, URIRef)}
+    out: dict[str, Article] = {}
+    for node in sorted(found):
+
+        def first(*props: URIRef, node: URIRef = node) -> str:
+            values = sorted(str(v) for p in props for v in graph.objects(node, p))
+            return values[0] if values else ""
+
+        file = first(KG.sourceFile)
+        folder = file.replace("\\", "/").rsplit("/", 2)
+        source = first(DCTERMS.publisher, SCHEMA.publisher) or (folder[-2] if len(folder) > 1 else "")
+        out[str(node)] = Article(str(node), first(DCTERMS.title), first(DCTERMS.issued)[:10], source, file)
     return out
 
 
 def article_titles(graph: Graph) -> dict[str, str]:
     """Article IRI -> its title (else its file name), for tooltips."""
-    from .namespaces import KG
+    return {
+        iri: a.title or a.file.rsplit("/", 1)[-1]
+        for iri, a in articles_of(graph).items()
+        if a.title or a.file
+    }
 
-    out: dict[str, str] = {}
-    for prop in (KG.sourceFile, DCTERMS.title):  # a title, when there is one, wins
-        for article in {s for s in graph.subjects(prop, None) if isinstance(s, URIRef)}:
-            values = sorted(str(v) for v in graph.objects(article, prop))
-            out[str(article)] = values[0].rsplit("/", 1)[-1] if prop == KG.sourceFile else values[0]
-    return dict(sorted(out.items()))
+
+Evidence = tuple[str, str, str]  # sentence, article IRI ('' unknown), modality
+
+
+def statements_of(graph: Graph) -> dict[tuple[str, str, str], list[Evidence]]:
+    """(subject, relation name, object) -> the evidence of each reified statement of it."""
+    from rdflib.namespace import PROV, RDF
+
+    from .network import RELATION_OF_PREDICATE
+
+    out: dict[tuple[str, str, str], set[Evidence]] = {}
+    for stmt in graph.subjects(RDF.type, RDF.Statement):
+        s, p, o = (graph.value(stmt, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        name = RELATION_OF_PREDICATE.get(p) if isinstance(p, URIRef) else None
+        if s is None or o is None or name is None:
+            continue
+        modality = graph.value(stmt, MODALITY)
+        mode = str(modality).rsplit("#", 1)[-1] if modality is not None else "asserted"
+        article = graph.value(stmt, PROV.wasDerivedFrom)
+        for text in graph.objects(stmt, KG.evidence):
+            out.setdefault((str(s), name, str(o)), set()).add((str(text), str(article or ""), mode))
+    return {key: sorted(value) for key, value in sorted(out.items())}
+
+
+Post = tuple[str, str, bool]  # title, organisation label ('' none), former
+
+
+def posts_of(graph: Graph) -> dict[str, list[Post]]:
+    """Person IRI -> the posts (``org:Membership``) the graph gives them."""
+    from .namespaces import ORG
+
+    out: dict[str, set[Post]] = {}
+    for membership in graph.subjects(ORG.member, None):
+        person = graph.value(membership, ORG.member)
+        title = graph.value(membership, KG.postTitle)
+        if person is None or title is None:
+            continue
+        org = graph.value(membership, ORG.organization)
+        org_label = graph.value(org, SKOS.prefLabel) or graph.value(org, RDFS.label) if org else None
+        former = str(graph.value(membership, KG.former) or "").lower() == "true"
+        out.setdefault(str(person), set()).add((str(title), str(org_label or ""), former))
+    return {person: sorted(posts) for person, posts in sorted(out.items())}
 
 
 @lru_cache(maxsize=1)
@@ -147,156 +252,165 @@ def _assets() -> dict[str, str]:
     return out
 
 
-def _json_for_script(value: object) -> str:
+def json_for_script(value: object) -> str:
     """JSON safe inside ``<script type="application/json">``: no ``<``, ``>`` or ``&`` left."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _html_text(text: str) -> str:
+_json_for_script = json_for_script
+
+
+def html_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _short(items: Sequence[str], limit: int) -> str:
-    shown = "; ".join(items[:limit])
-    return shown + (f"; … (+{len(items) - limit})" if len(items) > limit else "")
+@dataclass
+class Context:
+    """What the page shows beside the network: articles, evidence of each link, posts."""
+
+    articles: dict[str, Article]
+    evidence: dict[tuple[str, str, str], list[Evidence]]
+    posts: dict[str, list[Post]]
+
+    @classmethod
+    def of(cls, graph: Graph) -> Context:
+        return cls(articles_of(graph), statements_of(graph), posts_of(graph))
 
 
-def _node_tooltip(
-    data: Mapping[str, Any], class_name: str, hidden: int, degree: int, titles: Mapping[str, str]
-) -> str:
-    aliases = [a for a in str(data.get("aliases", "")).split("|") if a]
-    articles = [a for a in str(data.get("articles", "")).split("|") if a]
-    lines = [f"{class_name} ({data['kind']})", str(data["label"])]
-    if aliases:
-        lines.append("Tên khác: " + _short(aliases, 6))
-    lines.append(f"Liên kết: {degree}" + (f" (+{hidden} không hiển thị)" if hidden else ""))
-    if articles:
-        lines.append(f"Bài viết ({len(articles)}): " + _short([titles.get(a, a) for a in articles], 4))
-    return "\n".join(lines)
-
-
-def _edge_tooltip(relation: str, label: str, source: str, target: str, evidence: str) -> str:
-    lines = [f"{source} → {label} ({relation}) → {target}"]
-    sentences = [s for s in evidence.split("\n") if s]
-    lines += [f"“{s}”" for s in sentences[:3]]
-    if len(sentences) > 3:
-        lines.append(f"… (+{len(sentences) - 3})")
-    return "\n".join(lines)
-
-
-def _notice(view: View) -> str:
-    drawn_nodes, drawn_edges = view.net.number_of_nodes(), view.net.number_of_edges()
-    if view.total_nodes == 0:
-        return "No entity in this graph."
-    text = (
-        f"Showing {drawn_nodes:,} of {view.total_nodes:,} entities "
-        f"and {drawn_edges:,} of {view.total_edges:,} links"
-    )
-    if view.notes:
-        text += " (" + "; ".join(view.notes) + ")"
-    text += "."
-    if view.truncated:
-        left = {k: t - d for k, (d, t) in view.kinds.items() if t > d}
-        most = sorted(left.items(), key=lambda kv: (-kv[1], kv[0]))
-        parts = ", ".join(f"{k} {n:,}" for k, n in most[:6]) + (", …" if len(most) > 6 else "")
-        text += (
-            f" Left out: {view.total_nodes - drawn_nodes:,} entities ({parts})"
-            f" and {view.total_edges - drawn_edges:,} links."
-            " Draw them with kgraph viz --focus NAME, --classes, --relations or --max-nodes."
-        )
-    return text
-
-
-def page_data(view: View, titles: Mapping[str, str], title: str) -> dict[str, Any]:
-    """Everything the page script needs, as plain JSON-ready data, built through pyvis.
-
-    Nodes and edges are pyvis ``Node``/``Edge`` objects appended to the ``Network`` directly:
-    ``Network.add_node``/``add_edge`` check membership in a list, quadratic on big views,
-    and the view already guarantees every edge's ends exist.
-    """
-    from pyvis.edge import Edge
-    from pyvis.network import Network
-    from pyvis.node import Node
-
+def _view_info(view: View) -> dict[str, Any]:
+    """The facts the page's notice is written from (in the page's language)."""
     net = view.net
-    labels = vietnamese_labels()
-    physics = net.number_of_nodes() <= PHYSICS_MAX_NODES
+    left = {k: t - d for k, (d, t) in view.kinds.items() if t > d}
+    return {
+        "totalNodes": view.total_nodes,
+        "totalEdges": view.total_edges,
+        "drawnNodes": net.number_of_nodes(),
+        "drawnEdges": net.number_of_edges(),
+        "unlinked": view.unlinked,
+        "cap": list(view.cap) if view.cap else None,
+        "classes": view.kept_classes,
+        "relations": view.kept_relations,
+        "focusNames": sorted(str(net.nodes[f]["label"]) for f in view.focus),
+        "depth": view.depth,
+        "leftOutByKind": sorted(left.items(), key=lambda kv: (-kv[1], kv[0])),
+    }
+
+
+def _node_items(view: View, context: Context, article_index: dict[str, int]) -> list[dict[str, Any]]:
+    net = view.net
     positions = layout_positions(net, seed=SEED)  # physics, when on, starts from it
     score = centrality(net) if net.number_of_nodes() > 1 else {}
-    pv = Network(directed=True, cdn_resources="in_line")
+    top = max(score.values(), default=0.0) or 1.0
+    items = []
     for node, data in net.nodes(data=True):
         kind = str(data["kind"])
         style = style_of(kind)
-        names = [str(data["label"]), *[a for a in str(data.get("aliases", "")).split("|") if a]]
-        extra: dict[str, Any] = {}
-        if node in positions:
-            extra["x"], extra["y"] = positions[node]
-        item = Node(
-            node,
-            style.shape,
-            str(data["label"]),
-            title=_node_tooltip(
-                data, labels.get(kind, kind), view.hidden_links.get(node, 0), net.degree(node), titles
-            ),
-            color=style.color,
-            value=round(1 + 100 * score.get(node, 0.0), 3),
-            kind=kind,
-            search="\n".join(sorted({fold_name(n) for n in names})),
-            **extra,
-        )
-        pv.nodes.append(item.options)
-        pv.node_ids.append(node)
-    for number, (source, target, relation, data) in enumerate(net.edges(keys=True, data=True)):
-        label = labels.get(relation, relation).split(",")[0]
-        edge = Edge(
-            source,
-            target,
-            True,
-            id=f"e{number}",
-            label=label,
-            relation=relation,
-            title=_edge_tooltip(
-                relation, label, net.nodes[source]["label"], net.nodes[target]["label"], data["evidence"]
-            ),
-            color=RELATION_COLOR.get(relation, "#7f8c8d"),
-        )
-        pv.edges.append(edge.options)
-    nodes, edges = pv.get_network_data()[:2]
-    classes = [
-        {
+        aliases = [a for a in str(data.get("aliases", "")).split("|") if a]
+        arts = [a for a in str(data.get("articles", "")).split("|") if a]
+        item: dict[str, Any] = {
+            "id": node,
+            "label": str(data["label"]),
+            "shape": style.shape,
+            "color": style.color,
             "kind": kind,
-            "name": labels.get(kind, kind),
-            "color": style_of(kind).color,
-            "glyph": style_of(kind).glyph,
-            "shown": shown,
-            "total": total,
+            "value": round(1 + 100 * score.get(node, 0.0), 3),
+            "font": {"size": round(13 + 7 * score.get(node, 0.0) / top, 1)},
+            "aliases": aliases,
+            "arts": sorted(article_index[a] for a in arts if a in article_index),
+            "posts": [list(p) for p in context.posts.get(node, [])],
+            "hiddenLinks": view.hidden_links.get(node, 0),
+            "search": "\n".join(sorted({fold_name(n) for n in [str(data["label"]), *aliases]})),
         }
-        for kind, (shown, total) in view.kinds.items()
-    ]
-    relations = [
-        {
-            "relation": rel,
-            "name": labels.get(rel, rel).split(",")[0],
-            "color": RELATION_COLOR.get(rel, "#7f8c8d"),
-            "shown": shown,
-            "total": total,
-        }
-        for rel, (shown, total) in view.relations.items()
+        if node in positions:
+            item["x"], item["y"] = positions[node]
+        items.append(item)
+    return items
+
+
+def _edge_items(view: View, context: Context, article_index: dict[str, int]) -> list[dict[str, Any]]:
+    labels = vietnamese_labels()
+    items = []
+    for number, (source, target, relation, data) in enumerate(view.net.edges(keys=True, data=True)):
+        found = context.evidence.get((source, relation, target), [])
+        if not found:  # a graph without reified statements: the sentences the network kept
+            found = [(s, "", "asserted") for s in str(data.get("evidence", "")).split("\n") if s]
+        modes = sorted({mode for _, _, mode in found}) or ["asserted"]
+        modality = "asserted" if "asserted" in modes else modes[0]
+        items.append(
+            {
+                "id": f"e{number}",
+                "from": source,
+                "to": target,
+                "arrows": "to",
+                "relation": relation,
+                "label": labels.get(relation, relation).split(",")[0],
+                "color": RELATION_COLOR.get(relation, "#7f8c8d"),
+                "modality": modality,
+                "dashes": modality != "asserted",
+                "ev": [[text, article_index.get(article, -1), mode] for text, article, mode in found],
+            }
+        )
+    return items
+
+
+def page_data(view: View, context: Context | None = None, title: str = "kgraph") -> dict[str, Any]:
+    """Everything the page script needs, as plain JSON-ready data."""
+    context = context or Context({}, {}, {})
+    en, vi = ontology_labels("en"), vietnamese_labels()
+    articles = sorted(context.articles.values(), key=lambda a: a.iri)
+    article_index = {a.iri: i for i, a in enumerate(articles)}
+    physics = view.net.number_of_nodes() <= PHYSICS_MAX_NODES
+    nodes = _node_items(view, context, article_index)
+    edges = _edge_items(view, context, article_index)
+    net = view.net
+    left_out = [
+        [label, kind, sorted(article_index[a] for a in arts if a in article_index), degree]
+        for (label, kind), arts, degree in zip(
+            view.left_out, view.left_out_articles, view.left_out_degrees, strict=True
+        )
     ]
     return {
         "title": title,
-        "notice": _notice(view),
+        "view": _view_info(view),
         "truncated": view.truncated,
         "omitted": view.total_nodes - net.number_of_nodes(),
-        "leftOut": [list(pair) for pair in view.left_out],
+        "leftOut": left_out,
         "physics": physics,
         "fadeMaxItems": FADE_MAX_ITEMS,
         "focus": view.focus,
         "nodes": nodes,
         "edges": edges,
-        "classes": classes,
-        "relations": relations,
+        "articles": [[a.title, a.date, a.source, a.file, a.iri] for a in articles],
+        "classes": [
+            {
+                "kind": kind,
+                "name": vi.get(kind, kind),
+                "en": en.get(kind, kind),
+                "iri": str(CLASS_OF_KIND.get(kind, "")),
+                "color": style_of(kind).color,
+                "glyph": style_of(kind).glyph,
+                "shown": shown,
+                "total": total,
+            }
+            for kind, (shown, total) in sorted(
+                view.kinds.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0])
+            )
+        ],
+        "relations": [
+            {
+                "relation": rel,
+                "name": vi.get(rel, rel).split(",")[0],
+                "en": en.get(rel, rel),
+                "iri": str(PREDICATE_OF.get(rel, "")),
+                "color": RELATION_COLOR.get(rel, "#7f8c8d"),
+                "shown": shown,
+                "total": total,
+            }
+            for rel, (shown, total) in sorted(
+                view.relations.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0])
+            )
+        ],
         "options": vis_options(physics, net.number_of_nodes()),
     }
 
@@ -308,7 +422,13 @@ def vis_options(physics: bool, size: int) -> dict[str, Any]:
         "layout": {"randomSeed": SEED, "improvedLayout": physics and size <= 100},
         "nodes": {
             "font": {"size": 14, "color": "#1b2631", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"min": 8, "max": 30, "label": {"enabled": True, "min": 12, "max": 22}},
+            # label sizes come with each node (the page enlarges the main ones to be readable
+            # at the opening zoom); labels smaller than 8 px on screen appear as you zoom in
+            "scaling": {
+                "min": 8,
+                "max": 30,
+                "label": {"enabled": False, "drawThreshold": 8, "maxVisible": 26},
+            },
             "borderWidth": 1,
         },
         "edges": {
@@ -335,18 +455,18 @@ def vis_options(physics: bool, size: int) -> dict[str, Any]:
     return options
 
 
-def render_view(view: View, title: str = "kgraph", titles: Mapping[str, str] | None = None) -> str:
-    """The HTML page drawing ``view``."""
+def render_view(view: View, title: str = "kgraph", context: Context | None = None) -> str:
+    """The HTML page drawing ``view``; ``context`` gives its articles, evidence and posts."""
     assets = _assets()
-    data = page_data(view, titles or {}, title)
+    data = page_data(view, context, title)
     page = assets["page.html"]
     for marker, text in (
         ("/*VIS_CSS*/", assets["vis.css"]),
         ("/*PAGE_CSS*/", assets["page.css"]),
         ("/*VIS_JS*/", assets["vis.js"]),
         ("/*PAGE_JS*/", assets["page.js"]),
-        ("/*DATA*/", _json_for_script(data)),
-        ("<!--TITLE-->", _html_text(title)),
+        ("/*DATA*/", json_for_script(data)),
+        ("<!--TITLE-->", html_text(title)),
     ):
         head, sep, tail = page.partition(marker)
         if not sep:
@@ -371,10 +491,44 @@ def resolve_focus(net: nx.MultiDiGraph, names: Sequence[str]) -> list[str]:
 
 
 def check_names(given: Collection[str] | None, known: Collection[str], what: str) -> None:
-    """``InputError`` for a class or relation name the graph model does not know."""
+    """``InputError`` for a relation name the graph model does not know."""
     for name in sorted(given or ()):
         if name not in known:
             raise InputError(f"--{what} {name}", f"unknown {what[:-1]}", "known: " + ", ".join(sorted(known)))
+
+
+def class_names(given: Collection[str] | None) -> list[str] | None:
+    """The class local names of ``given`` (local names, Vietnamese or English labels, accents
+    optional); ``InputError`` naming the known classes, in both languages, for any other."""
+    if not given:
+        return None
+    out = []
+    for name in given:
+        kind = class_by_name(name)
+        if kind is None:
+            known = ", ".join(f"{k} ({vietnamese_labels().get(k, k)})" for k in sorted(CLASS_OF_KIND))
+            raise InputError(f"--classes {name}", "unknown class", "known: " + known)
+        out.append(kind)
+    return sorted(set(out))
+
+
+def render_page(
+    graph: Graph,
+    title: str = "kgraph",
+    *,
+    focus: Sequence[str] = (),
+    depth: int = 1,
+    classes: Collection[str] | None = None,
+    relations: Collection[str] | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> tuple[str, View]:
+    """The page of :func:`render_html` and the view it draws (what was drawn and left out)."""
+    kinds = class_names(classes)
+    check_names(relations, PREDICATE_OF, "relations")
+    net = graph_to_networkx(graph)
+    seeds = resolve_focus(net, focus) if focus else []
+    view = select_view(net, focus=seeds, depth=depth, classes=kinds, relations=relations, max_nodes=max_nodes)
+    return render_view(view, title=title, context=Context.of(graph)), view
 
 
 def render_html(
@@ -389,26 +543,23 @@ def render_html(
 ) -> str:
     """An offline HTML page drawing ``graph``'s entities and relations.
 
-    ``focus`` names entities whose neighbourhood within ``depth`` links is drawn;
-    ``classes`` and ``relations`` keep only those entity classes and relations;
-    ``max_nodes`` caps the entities drawn (0: no cap), keeping the most connected.
+    By default the linked entities, largest connected parts first (the others are listed
+    for search); ``focus`` names entities whose neighbourhood within ``depth`` links is
+    drawn; ``classes`` (local names or labels) and ``relations`` keep only those;
+    ``max_nodes`` caps the entities drawn (0: no cap).
     """
-    check_names(classes, CLASS_OF_KIND, "classes")
-    check_names(relations, PREDICATE_OF, "relations")
-    net = graph_to_networkx(graph)
-    seeds = resolve_focus(net, focus) if focus else []
-    view = select_view(
-        net, focus=seeds, depth=depth, classes=classes, relations=relations, max_nodes=max_nodes
+    page, _ = render_page(
+        graph, title, focus=focus, depth=depth, classes=classes, relations=relations, max_nodes=max_nodes
     )
-    return render_view(view, title=title, titles=article_titles(graph))
+    return page
 
 
 def with_context(result: Graph, source: Graph) -> Graph:
     """A CONSTRUCT result plus what drawing it needs from ``source``: the types, names and
-    articles of the resources it mentions, and the evidence of the relations it holds."""
-    from rdflib.namespace import RDF, SKOS
+    articles and posts of the resources it mentions, and the evidence of the relations it holds."""
+    from rdflib.namespace import RDF
 
-    from .namespaces import KG
+    from .namespaces import ORG
 
     out = Graph()  # a set: the order triples are added in cannot change the page
     for triple in result:
@@ -418,12 +569,17 @@ def with_context(result: Graph, source: Graph) -> Graph:
         for prop in (RDF.type, SKOS.prefLabel, SKOS.altLabel, RDFS.label, KG.mentionedIn):
             for value in source.objects(node, prop):
                 out.add((node, prop, value))
+        for membership in source.subjects(ORG.member, node):  # the person's posts
+            out += source.triples((membership, None, None))
+            for org in source.objects(membership, ORG.organization):
+                out += source.triples((org, SKOS.prefLabel, None))
     for s, p, o in result:
         for stmt in source.subjects(RDF.subject, s):
             if (stmt, RDF.predicate, p) in source and (stmt, RDF.object, o) in source:
                 for field, value in source.predicate_objects(stmt):
                     out.add((stmt, field, value))
     for article in set(out.objects(None, KG.mentionedIn)):
-        for title in source.objects(article, DCTERMS.title):
-            out.add((article, DCTERMS.title, title))
+        for prop in (DCTERMS.title, DCTERMS.issued, DCTERMS.publisher, KG.sourceFile):
+            for value in source.objects(article, prop):
+                out.add((article, prop, value))
     return out

@@ -13,7 +13,7 @@ import sys
 from ..errors import KgraphError
 
 #: Command modules, in the order ``kgraph --help`` lists them.
-COMMANDS = ("build", "query", "export", "viz", "evaluate", "serve", "push", "explain")
+COMMANDS = ("build", "query", "export", "viz", "report", "evaluate", "serve", "push", "explain")
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .progress import ProgressLines, next_steps
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -20,7 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .html or .md files, or folders of them")
     p.add_argument("--out", default="output", metavar="DIR", help="output folder (default: output)")
     p.add_argument("--no-html", action="store_true", help="skip the HTML network page")
-    p.add_argument("--quiet", action="store_true", help="print only errors")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
     p.add_argument(
         "--workers",
         type=int,
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--no-cache", "cannot be combined with --merge", "merging reads the shards' caches")
     shard = parse_shard(args.shard) if args.shard else None
     show = not args.quiet and (args.progress or sys.stderr.isatty())
-    bar = ProgressBar() if show else None
+    bar = ProgressBar() if show else None if args.quiet else ProgressLines()  # lines in logs
     try:
         report = build_to(
             args.paths,
@@ -110,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
     if not args.quiet:
-        print(report.text())
+        print(report.text() + ("\n" + next_steps(out, not args.no_html) if report.result.articles else ""))
     for path, why in report.result.skipped:
         print(f"kgraph: warning: skipped {printable_path(path)}: {printable_path(why)}", file=sys.stderr)
     if not report.result.articles:

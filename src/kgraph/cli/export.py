@@ -9,10 +9,23 @@ from pathlib import Path
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from ..export import FORMATS
 
-    p = sub.add_parser("export", help="write a built graph in another format")
-    p.add_argument("graph", metavar="GRAPH")
-    p.add_argument("--format", required=True, choices=FORMATS)
-    p.add_argument("--out", required=True, metavar="FILE")
+    p = sub.add_parser(
+        "export",
+        help="write a built graph in another format",
+        description="Write a built graph (any format kgraph reads) as Turtle, N-Triples, TriG, "
+        "JSON-LD or GraphML (the entity network, for Gephi, yEd or networkx). Same graph, same bytes.",
+    )
+    p.add_argument(
+        "graph", metavar="GRAPH", help="a graph file written by kgraph build (.trig, .ttl, .nq, ...)"
+    )
+    p.add_argument(
+        "--format",
+        required=True,
+        choices=FORMATS,
+        help="turtle, nt (N-Triples, one sorted line per triple), trig (TriG, all triples in one graph), "
+        "jsonld, or graphml (entities and their relations with evidence)",
+    )
+    p.add_argument("--out", required=True, metavar="FILE", help="the file to write (replaced atomically)")
     p.set_defaults(func=run)
 
 
