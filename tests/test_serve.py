@@ -6,7 +6,6 @@ import csv
 import importlib
 import io
 import json
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -20,8 +19,8 @@ from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from kgraph.serve import NETWORK_QUERY, ServeOptions, SparqlServer, make_server, negotiate
-from kgraph.store import MemoryStore, Store, load_graph, open_store
+from kgraph.serve import NETWORK_QUERY, ServeOptions, SparqlServer, make_server, memory_copy, negotiate
+from kgraph.store import OxigraphStore, load_graph, open_store
 
 query_module = importlib.import_module("kgraph.sparql")
 READY = query_module.ready_queries()
@@ -29,28 +28,36 @@ SAMPLE = DATA / "store_sample.trig"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # 81^4 rows
 
 
-def start(store: Store, **options: float) -> SparqlServer:
-    server = make_server(store, ServeOptions(port=0, **options))  # type: ignore[arg-type]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+def start(graph: str | Path, **options: float) -> SparqlServer:
+    return make_server(graph, ServeOptions(port=0, **options)).start()  # type: ignore[arg-type]
 
 
-@pytest.fixture(scope="module", params=["memory", "oxigraph"])
+@pytest.fixture(scope="module", params=["file", "oxigraph"])
 def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[SparqlServer]:
-    if request.param == "memory":
-        store = open_store(SAMPLE)
+    if request.param == "file":
+        spec = str(SAMPLE)
     else:
         path = tmp_path_factory.mktemp("ox") / "store"
         with open_store(f"oxigraph:{path}") as writer:
             writer.load_file(SAMPLE)
-        store = open_store(f"oxigraph:{path}", read_only=True)
-    running = start(store, max_results=50)
+        spec = f"oxigraph:{path}"
+    running = start(spec, max_results=50)
     yield running
-    running.shutdown()
-    running.server_close()
-    store.close()
+    running.stop()
+
+
+@pytest.mark.parametrize("name", [*sorted(READY), "network"])
+def test_memory_copy_gives_rdflib_rows(name: str) -> None:
+    text = READY.get(name, NETWORK_QUERY)
+    copy = memory_copy(SAMPLE)
+    assert isinstance(copy, OxigraphStore)
+    expected = query_module.run_query(load_graph(SAMPLE), text)
+    got = copy.query(text)
+    assert got.columns == expected.columns and got.rows == expected.rows
+    if expected.graph is not None:
+        assert got.graph is not None and sorted(got.graph) == sorted(expected.graph)
 
 
 def wrapper(server: SparqlServer, query: str, fmt: str = JSON, method: str = "GET") -> SPARQLWrapper:
@@ -171,13 +178,12 @@ def test_unacceptable_format_is_406(server: SparqlServer) -> None:
 
 
 def test_time_limit_gives_503_then_the_server_still_answers(tmp_path: Path) -> None:
-    store = MemoryStore(dataset=open_store(SAMPLE).dataset)  # type: ignore[attr-defined]
-    running = start(store, timeout=0.5, workers=1)
+    running = start(SAMPLE, timeout=0.5, workers=1)
     try:
         with pytest.raises(urllib.error.HTTPError) as refused:
             wrapper(running, SLOW).query()
         assert refused.value.code == 503 and b"longer than 0.5 s" in refused.value.read()
-        # the worker was interrupted, so its slot comes back and the next query runs
+        # the worker was killed and replaced, so its slot comes back and the next query runs
         for _ in range(20):
             try:
                 assert wrapper(running, "ASK { ?s ?p ?o }").queryAndConvert()["boolean"] is True
@@ -187,8 +193,7 @@ def test_time_limit_gives_503_then_the_server_still_answers(tmp_path: Path) -> N
         else:
             pytest.fail("the timed-out query still holds the only worker")
     finally:
-        running.shutdown()
-        running.server_close()
+        running.stop()
 
 
 def test_page_and_network_view(server: SparqlServer) -> None:
@@ -206,7 +211,7 @@ def test_page_and_network_view(server: SparqlServer) -> None:
 
 
 def test_binds_loopback_by_default() -> None:
-    with make_server(MemoryStore(), ServeOptions(port=0)) as server:
+    with make_server("memory", ServeOptions(port=0)) as server:
         assert server.server_address[0] == "127.0.0.1"
 
 
