@@ -107,6 +107,11 @@ def test_hidden_service_and_load_never_leave(where: str, trick: str, request: py
 
 
 def test_catastrophic_regex_does_not_hold_other_clients(file_served: Served) -> None:
+    regex_beside_ask(file_served)
+
+
+def regex_beside_ask(file_served: Served) -> int:
+    """Send a catastrophic REGEX, then an ASK beside it; the REGEX's status."""
     regex = 'SELECT * WHERE { VALUES ?x { "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa!" } FILTER REGEX(?x, "^(a+)+$") }'
     outcome: dict[str, float] = {}
 
@@ -123,6 +128,7 @@ def test_catastrophic_regex_does_not_hold_other_clients(file_served: Served) -> 
     assert status == 200 and time.monotonic() - started < 3
     thread.join(15)
     assert outcome["status"] in (200, 503) and outcome["seconds"] < 10
+    return int(outcome["status"])
 
 
 def test_junk_query_of_50_kb_is_refused_at_once(file_served: Served) -> None:
@@ -233,8 +239,10 @@ def test_200_clients_at_once_are_all_answered(file_served: Served) -> None:
 def test_odd_data_gives_well_formed_results(tmp_path: Path) -> None:
     odd = tmp_path / "odd.nt"
     odd.write_text('<urn:a\\u0020b> <urn:p> "bell\\u0007 nul-free \\u001F end" .\n', encoding="utf-8")
-    served = Served([str(odd)], tmp_path / "stderr.txt")
+    served = Served([str(odd), "--timeout", "2"], tmp_path / "stderr.txt")
     try:
+        # served by rdflib (Oxigraph refuses the IRI): Python's regular expressions backtrack
+        assert regex_beside_ask(served) == 503
         status, _, body = ask(served.endpoint, "CONSTRUCT WHERE { ?s ?p ?o }", "text/turtle")
         assert status == 200
         graph = Graph().parse(data=body.decode("utf-8"), format="turtle")
@@ -242,7 +250,8 @@ def test_odd_data_gives_well_formed_results(tmp_path: Path) -> None:
         xml = "application/sparql-results+xml"
         status, _, body = ask(served.endpoint, "SELECT * WHERE { ?s ?p ?o }", xml)
         assert status == 200
-        assert minidom.parseString(body).getElementsByTagName("uri")[0].firstChild.data == "urn:a b"
+        uris = {node.firstChild.data for node in minidom.parseString(body).getElementsByTagName("uri")}
+        assert uris == {"urn:a b", "urn:p"}
     finally:
         assert "Traceback" not in served.stop()
 

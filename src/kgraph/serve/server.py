@@ -52,7 +52,11 @@ def store_opener(graph: str | Path | Store, **store_options: Any) -> Callable[[]
         empty = OxigraphStore(None)
         return lambda: empty
     copy = memory_copy(spec)
+    copy.query("ASK { ?s ?p ?o }")  # imports and first-use work done once, before the workers fork
     return lambda: copy
+
+
+_WARM_UP = {"kind": "sparql", "query": "ASK { ?s ?p ?o }", "accept": "", "format": "", "max_rows": 1}
 
 
 class _GuardedH11(H11Protocol):
@@ -103,6 +107,7 @@ class SparqlServer:
             queue=options.queue,
             memory_mb=options.memory_mb,
         )
+        handle(OxigraphStore(None), _WARM_UP)  # parser and writers warmed once, shared by the forks
         self.pool.start()  # forked now, while this process runs no other thread of ours
         protocol = type("GuardedH11", (_GuardedH11,), {"read_timeout": options.read_timeout})
         app = Guard(Endpoint(self.pool, options).app(), options)

@@ -95,6 +95,9 @@ def _worker_main(sock: socket.socket, opener: Callable[[], Store], handle: Handl
         except MemoryError:
             answer = Answer(503, "text/plain; charset=utf-8", b"the query used more memory than allowed\n")
             answer.retire = True
+        except Exception as error:  # noqa: BLE001 - a bug: one line to the client, the worker goes on
+            message = f"internal error: {type(error).__name__}: {str(error)[:300]}\n"
+            answer = Answer(500, "text/plain; charset=utf-8", message.encode("utf-8", "replace"))
         head = {"status": answer.status, "media": answer.media, "headers": answer.headers}
         sock.sendall(_frame({**head, "retire": answer.retire}, answer.body))
         if answer.retire:
@@ -142,17 +145,31 @@ class Worker:
             done += got
         return bytes(buffer)
 
-    def kill(self) -> None:
-        """Stop the process now and reap it."""
+    def kill(self, wait: bool = True) -> None:
+        """Stop the process now; reap it now (``wait``), or soon from the running event loop."""
         self.sock.close()
         try:
             os.kill(self.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-        try:
-            os.waitpid(self.pid, 0)
-        except ChildProcessError:
-            pass
+        if wait:
+            _reap(self.pid, block=True)
+        elif not _reap(self.pid, block=False):
+            asyncio.get_running_loop().call_later(0.05, _reap_later, self.pid, 200)
+
+
+def _reap(pid: int, block: bool) -> bool:
+    """Collect a stopped worker's exit status; whether it is gone."""
+    try:
+        done, _ = os.waitpid(pid, 0 if block else os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return done == pid
+
+
+def _reap_later(pid: int, tries: int) -> None:
+    if not _reap(pid, block=False) and tries > 0:
+        asyncio.get_running_loop().call_later(0.05, _reap_later, pid, tries - 1)
 
 
 class Pool:
@@ -192,16 +209,7 @@ class Pool:
 
     async def run(self, request: dict[str, Any]) -> Answer:
         """The worker's answer; ``Refused`` when none is free in time or the query is stopped."""
-        idle = self._queue()
-        if self.waiting >= self.queue:
-            raise Refused(f"{self.waiting} queries are waiting already; retry later")
-        self.waiting += 1
-        try:
-            worker = await asyncio.wait_for(idle.get(), self.timeout)
-        except asyncio.TimeoutError:
-            raise Refused(f"all workers stayed busy for {self.timeout:g} s; retry later") from None
-        finally:
-            self.waiting -= 1
+        worker = await self._take()
         clean = False
         try:
             answer = await asyncio.wait_for(worker.ask(request), self.timeout)
@@ -214,10 +222,35 @@ class Pool:
         finally:
             if not clean:  # timed out, died, or its client left: a fresh worker takes the slot
                 worker = self._replace(worker)
-            idle.put_nowait(worker)
+            self._queue().put_nowait(worker)
+
+    async def _take(self) -> Worker:
+        """A free worker, waiting at most ``timeout``; a worker got as the wait ends goes back."""
+        idle = self._queue()
+        if self.waiting >= self.queue:
+            raise Refused(f"{self.waiting} queries are waiting already; retry later")
+        self.waiting += 1
+        getter = asyncio.ensure_future(idle.get())
+        try:
+            done, _ = await asyncio.wait({getter}, timeout=self.timeout)
+        except asyncio.CancelledError:  # the client left while waiting
+            self._give_back(getter)
+            raise
+        finally:
+            self.waiting -= 1
+        if not done:
+            self._give_back(getter)
+            raise Refused(f"all workers stayed busy for {self.timeout:g} s; retry later")
+        return getter.result()
+
+    def _give_back(self, getter: asyncio.Future[Worker]) -> None:
+        if not getter.done():
+            getter.cancel()
+        elif not getter.cancelled():
+            self._queue().put_nowait(getter.result())
 
     def _replace(self, worker: Worker) -> Worker:
-        worker.kill()
+        worker.kill(wait=False)  # a large process takes a while to go: the event loop does not wait
         fresh = self._spawn()
         self.all = [fresh if w is worker else w for w in self.all]
         return fresh
