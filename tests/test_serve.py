@@ -211,7 +211,7 @@ def test_page_and_network_view(server: SparqlServer) -> None:
 
 
 def test_binds_loopback_by_default() -> None:
-    with make_server("memory", ServeOptions(port=0)) as server:
+    with make_server("memory", ServeOptions(port=0, workers=1)) as server:
         assert server.server_address[0] == "127.0.0.1"
 
 

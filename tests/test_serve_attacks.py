@@ -239,7 +239,7 @@ def test_200_clients_at_once_are_all_answered(file_served: Served) -> None:
 def test_odd_data_gives_well_formed_results(tmp_path: Path) -> None:
     odd = tmp_path / "odd.nt"
     odd.write_text('<urn:a\\u0020b> <urn:p> "bell\\u0007 nul-free \\u001F end" .\n', encoding="utf-8")
-    served = Served([str(odd), "--timeout", "2"], tmp_path / "stderr.txt")
+    served = Served([str(odd), "--timeout", "1"], tmp_path / "stderr.txt")
     try:
         # served by rdflib (Oxigraph refuses the IRI): Python's regular expressions backtrack
         assert regex_beside_ask(served) == 503
@@ -260,7 +260,7 @@ def test_half_sent_requests_are_dropped_and_take_no_slot(tmp_path: Path) -> None
     served = Served([str(SAMPLE), "--read-timeout", "1"], tmp_path / "stderr.txt")
     socks = []
     try:
-        for index in range(300):
+        for index in range(200):
             sock = socket.create_connection((served.host, served.port))
             if index % 2:
                 sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n")
@@ -268,7 +268,7 @@ def test_half_sent_requests_are_dropped_and_take_no_slot(tmp_path: Path) -> None
                 sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\nquery=")
             socks.append(sock)
         assert ask(served.endpoint, "ASK { ?s ?p ?o }", timeout=3)[0] == 200
-        time.sleep(2.5)
+        time.sleep(1.5)
         for sock in socks:
             sock.settimeout(2)
             data = sock.recv(1000)

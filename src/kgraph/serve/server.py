@@ -59,6 +59,12 @@ def store_opener(graph: str | Path | Store, **store_options: Any) -> Callable[[]
 _WARM_UP = {"kind": "sparql", "query": "ASK { ?s ?p ?o }", "accept": "", "format": "", "max_rows": 1}
 
 
+def _warm_up() -> None:
+    """Build rdflib's query and update grammars and the writers now, before the workers fork."""
+    handle(OxigraphStore(None), _WARM_UP)
+    handle(OxigraphStore(None), {**_WARM_UP, "query": "DELETE WHERE { ?s ?p ?o }"})
+
+
 class _GuardedH11(H11Protocol):
     """uvicorn's h11 protocol, closing a connection whose request headers take too long."""
 
@@ -107,7 +113,7 @@ class SparqlServer:
             queue=options.queue,
             memory_mb=options.memory_mb,
         )
-        handle(OxigraphStore(None), _WARM_UP)  # parser and writers warmed once, shared by the forks
+        _warm_up()  # parsers and writers warmed once, shared by the forks
         self.pool.start()  # forked now, while this process runs no other thread of ours
         protocol = type("GuardedH11", (_GuardedH11,), {"read_timeout": options.read_timeout})
         app = Guard(Endpoint(self.pool, options).app(), options)
