@@ -6,12 +6,14 @@ import csv
 import importlib
 import io
 import json
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import DATA
@@ -251,3 +253,60 @@ def test_cli_serve_prints_its_url_and_answers(tmp_path: Path) -> None:
         for stream in (process.stdout, process.stderr):
             if stream is not None:
                 stream.close()
+
+
+def test_cors_only_for_the_origin_given() -> None:
+    with make_server(SAMPLE, ServeOptions(port=0, workers=1, cors="http://app.example")).start() as running:
+        url = f"{running.url}/sparql?" + urllib.parse.urlencode({"query": "ASK {}"})
+        request = urllib.request.Request(url, headers={"Origin": "http://app.example"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.headers["Access-Control-Allow-Origin"] == "http://app.example"
+        assert fetch(url, headers={"Origin": "http://evil.example"})[0] == 403
+
+
+def test_queries_past_the_queue_are_refused_at_once_with_retry_after() -> None:
+    with make_server(SAMPLE, ServeOptions(port=0, workers=1, queue=1, timeout=1.5)).start() as running:
+        slow: list[int] = []
+
+        def send_slow() -> None:
+            slow.append(fetch_query(running, SLOW)[0])
+
+        threads = [threading.Thread(target=send_slow) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        time.sleep(0.5)  # one query runs, one waits: the queue is full
+        started = time.monotonic()
+        status, headers, _ = fetch_query(running, "ASK {}")
+        assert status == 503 and headers["Retry-After"] and time.monotonic() - started < 1
+        for thread in threads:
+            thread.join(10)
+        assert sorted(slow) == [503, 503]
+
+
+def fetch_query(server: SparqlServer, query: str) -> tuple[int, Any, bytes]:
+    url = f"{server.url}/sparql?" + urllib.parse.urlencode({"query": query})
+    try:
+        with urllib.request.urlopen(url, timeout=20) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+@pytest.mark.parametrize(
+    ("bound", "host", "served"),
+    [
+        ("127.0.0.1", "127.0.0.1:7878", True),
+        ("127.0.0.1", "localhost:7878", True),
+        ("127.0.0.1", "[::1]:7878", True),
+        ("127.0.0.1", "192.168.1.5:7878", False),
+        ("127.0.0.1", "evil.example", False),
+        ("0.0.0.0", "192.168.1.5:7878", True),  # bound to every address: any IP address
+        ("0.0.0.0", "rebound.evil.example:7878", False),  # never a foreign name (DNS rebinding)
+        ("10.0.0.2", "10.0.0.2:7878", True),
+    ],
+)
+def test_host_allow_list(bound: str, host: str, served: bool) -> None:
+    from kgraph.serve.app import Guard, _host_name
+
+    guard = Guard(lambda *args: None, ServeOptions(host=bound))  # type: ignore[arg-type]
+    assert guard._served(_host_name(host)) is served

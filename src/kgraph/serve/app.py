@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import sys
 import urllib.parse
 from collections.abc import Awaitable, Callable
@@ -68,6 +69,19 @@ class Guard:
         self.app, self.options = app, options
         self.hosts = {*LOOPBACK_NAMES, options.host.strip("[]").lower()}
 
+    def _served(self, name: str) -> bool:
+        """A Host naming this server: a loopback name, ``--host``, or (bound to every address)
+        any IP address; never another host name, so DNS rebinding reaches nothing."""
+        if name in self.hosts:
+            return True
+        if self.options.host in ("0.0.0.0", "::"):
+            try:
+                ipaddress.ip_address(name)
+            except ValueError:
+                return False
+            return True
+        return False
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
@@ -75,7 +89,7 @@ class Guard:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         host, origin = headers.get("host", ""), headers.get("origin")
         cors = self.options.cors
-        if _host_name(host) not in self.hosts:
+        if not self._served(_host_name(host)):
             refusal = PlainTextResponse(f"Host {host!r} is not served here\n", 403, {"Connection": "close"})
             await refusal(scope, receive, send)
             return
