@@ -43,6 +43,8 @@ SERVICE_TRICKS = [
     '# """\nselect * where { { select * where { service silent <{url}> { ?s ?p ?o } } } }\n# """',
     '# """\nASK { ?a ?b ?c FILTER EXISTS { SERVICE <{url}> { ?s ?p ?o } } }\n# """',
     '# """\nLOAD <{url}>\n# """',
+    '# """\nSELECT * FROM <{url}> WHERE { ?s ?p ?o }\n# """',
+    "SELECT * FROM NAMED <{url}> WHERE { GRAPH ?g { ?s ?p ?o } }",
 ]
 
 

@@ -94,8 +94,9 @@ def _parse(query: str) -> str:
             raise ReadOnlyError("SPARQL Update and LOAD are not allowed: queries are read-only") from None
         message = own_positions(first_line(error), len(text) - len(query))
         raise QueryError(f"bad SPARQL: {message}") from None
-    if _has_service(tree):
-        raise ReadOnlyError("SERVICE is not allowed: kgraph queries never reach other hosts")
+    why = _forbidden(tree)
+    if why:
+        raise ReadOnlyError(why)
     return str(tree[1].name).replace("Query", "").upper()
 
 
@@ -115,18 +116,37 @@ def _is_update(text: str) -> bool:
     return True
 
 
-def _has_service(node: object) -> bool:
-    """Whether a parse tree holds a SERVICE pattern anywhere (an explicit stack: no recursion limit)."""
-    stack = [node]
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _forbidden(tree: ParseResults) -> str:
+    """Why a parsed query may not run ("" when it may): a SERVICE anywhere, FROM, or a call to a
+    function outside SPARQL's own and the XSD casts (a store's extensions, such as Virtuoso's
+    ``bif:`` and ``sql:``, can reach files, SQL or the network). An explicit stack: no
+    recursion limit."""
+    prefixes = {str(d.get("prefix", "")): str(d["iri"]) for d in tree[0] if d.name == "PrefixDecl"}
+    stack: list[object] = [tree[1]]
     while stack:
         item = stack.pop()
         if isinstance(item, CompValue):
             if item.name == "ServiceGraphPattern":
-                return True
+                return "SERVICE is not allowed: kgraph queries never reach other hosts"
+            if item.name == "DatasetClause":  # rdflib fetches a FROM IRI it does not hold
+                return "FROM and FROM NAMED are not allowed: queries see the union of the graphs"
+            if item.name == "Function" and not _function_iri(item["iri"], prefixes).startswith(_XSD):
+                return "extension functions are not allowed: only SPARQL's own functions and XSD casts"
             stack.extend(item.values())
         elif isinstance(item, ParseResults | list | tuple):
             stack.extend(item)
-    return False
+    return ""
+
+
+def _function_iri(iri: object, prefixes: dict[str, str]) -> str:
+    """A function's IRI as written, a prefixed name expanded ("" for a prefix not declared)."""
+    if isinstance(iri, CompValue) and iri.name == "pname":
+        base = prefixes.get(str(iri["prefix"]) if "prefix" in iri else "")
+        return "" if base is None else base + str(iri["localname"] if "localname" in iri else "")
+    return str(iri)
 
 
 def with_prefixes(text: str) -> str:
