@@ -43,7 +43,7 @@ def test_page_is_vietnamese_and_runs_the_network_query(served: Served) -> None:
             page.fill("#query", "SELECT * WHERE {")
             page.click("#run")
             page.wait_for_function("document.getElementById('status').className == 'error'")
-            assert page.inner_text("#status").startswith("Lỗi 400: ")
+            assert page.inner_text("#status").startswith("Lỗi 400 (truy vấn sai): bad SPARQL")
             assert errors == []
         finally:
             browser.close()
