@@ -109,10 +109,10 @@ class Worker:
 
     def __init__(self, opener: Callable[[], Store], handle: Handler, memory_mb: int) -> None:
         ours, theirs = socket.socketpair()
-        gc.collect()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child; coverage does not follow forks
             code = 0
+            gc.freeze()  # what the server held stays untouched: no collection closes its sockets
             try:
                 ours.close()
                 _worker_main(theirs, opener, handle, memory_mb)
@@ -125,6 +125,7 @@ class Worker:
         ours.setblocking(False)
         self.pid = pid
         self.sock = ours
+        self.dead = False
 
     async def ask(self, request: dict[str, Any]) -> Answer:
         loop = asyncio.get_running_loop()
@@ -147,6 +148,9 @@ class Worker:
 
     def kill(self, wait: bool = True) -> None:
         """Stop the process now; reap it now (``wait``), or soon from the running event loop."""
+        if self.dead:  # once only: a reaped process id may belong to another process by now
+            return
+        self.dead = True
         self.sock.close()
         try:
             os.kill(self.pid, signal.SIGKILL)
@@ -190,6 +194,7 @@ class Pool:
         self.timeout, self.queue = timeout, queue
         self.size = workers
         self.waiting = 0
+        self.closed = False
         self.all: list[Worker] = []
         self._idle: asyncio.Queue[Worker] | None = None
 
@@ -220,9 +225,10 @@ class Pool:
         except (EOFError, OSError):
             raise Refused("the query used more memory than allowed (kgraph serve --memory)") from None
         finally:
-            if not clean:  # timed out, died, or its client left: a fresh worker takes the slot
-                worker = self._replace(worker)
-            self._queue().put_nowait(worker)
+            if clean:
+                self._queue().put_nowait(worker)
+            else:  # timed out, died, or its client left: a fresh worker takes the slot, once the
+                asyncio.get_running_loop().call_soon(self._renew, worker)  # answer has gone
 
     async def _take(self) -> Worker:
         """A free worker, waiting at most ``timeout``; a worker got as the wait ends goes back."""
@@ -249,13 +255,17 @@ class Pool:
         elif not getter.cancelled():
             self._queue().put_nowait(getter.result())
 
-    def _replace(self, worker: Worker) -> Worker:
+    def _renew(self, worker: Worker) -> None:
+        """Kill ``worker`` and put a fresh fork in its place in the pool."""
         worker.kill(wait=False)  # a large process takes a while to go: the event loop does not wait
+        if self.closed:
+            return
         fresh = self._spawn()
         self.all = [fresh if w is worker else w for w in self.all]
-        return fresh
+        self._queue().put_nowait(fresh)
 
     def close(self) -> None:
+        self.closed = True
         for worker in self.all:
             worker.kill()
         self.all = []
