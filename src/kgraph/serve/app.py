@@ -39,7 +39,7 @@ class ServeOptions:
     max_query: int = 32_768  # bytes of a query (UTF-8), checked before any parsing
     read_timeout: float = 10.0  # seconds to send a request's headers, and its body
     backlog: int = 2048  # connections waiting to be accepted
-    max_connections: int = 1000  # open connections; more: 503 at once
+    max_connections: int = 4096  # open connections; more: 503 at once
 
 
 class HttpError(Exception):

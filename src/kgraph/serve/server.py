@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import resource
 import socket
 import threading
 from collections.abc import Callable
@@ -88,6 +89,15 @@ class _GuardedH11(H11Protocol):
             self.transport.close()  # slow or half-sent headers: the connection is dropped
 
 
+def _enough_files(connections: int) -> None:
+    """Raise this process's open-file limit (soft, up to the hard one) to hold ``connections``."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = connections + 256
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        top = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, top), hard))
+
+
 def _listen(host: str, port: int, backlog: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
@@ -104,6 +114,7 @@ class SparqlServer:
     def __init__(self, graph: str | Path | Store, options: ServeOptions, **store_options: Any) -> None:
         self.options = options
         opener = store_opener(graph, **store_options)
+        _enough_files(options.max_connections)
         self.sock = _listen(options.host, options.port, options.backlog)
         self.pool = Pool(
             opener,
