@@ -15,6 +15,8 @@
     when ``KGRAPH_VIRTUOSO_URL`` is set, a Virtuoso with write rights (``/sparql-auth``);
     a catastrophic REGEX with an ``ASK`` beside it; 50 KB of junk; four cartesian
     ``COUNT(*)`` on the Oxigraph store, then a small query; a foreign ``Host``.
+(c) Slowloris: 1,100 connections that send half a request and hold it; an ``ASK`` meanwhile,
+    after the read timeout (10 s), and once they are closed.
 
 Every server binds 127.0.0.1 on a free port and is stopped at the end. Reads the corpus from
 ``../shared`` (or ``--corpus DIR``), never the project; writes only to a temporary folder.
@@ -231,11 +233,38 @@ def part_b(graph: Path, work: Path) -> None:
         ox_served.stop()
 
 
+def part_c(graph: Path, work: Path) -> None:
+    """1,100 half-sent connections held open; an ASK meanwhile, after the read timeout, after."""
+    import socket
+
+    served = Served([str(graph)], work / "log-c.txt")
+    held = []
+    try:
+        for index in range(1100):
+            sock = socket.create_connection((served.host, served.port))
+            head = b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n"
+            sock.sendall(head + (b"\r\nquery=" if index % 2 else b""))
+            held.append(sock)
+        for label, pause in (("meanwhile", 0.0), ("after 11 s, still held", 11.0)):
+            time.sleep(pause)
+            status, seconds = timed_ask(served, "ASK { ?s ?p ?o }", 10)
+            print(f"- 1,100 half-sent connections, ASK {label}: {status} in {seconds:.2f} s", flush=True)
+        for sock in held:
+            sock.close()
+        time.sleep(1)
+        status, seconds = timed_ask(served, "ASK { ?s ?p ?o }", 10)
+        print(f"- once they are closed: {status} in {seconds:.2f} s", flush=True)
+    finally:
+        for sock in held:
+            sock.close()
+        served.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path(os.environ.get("KGRAPH_CORPUS", DEFAULT_CORPUS)))
     parser.add_argument("--graph", type=Path, help="a graph.ttl to serve (default: 100 articles, built)")
-    parser.add_argument("--only", default="a,b")
+    parser.add_argument("--only", default="a,b,c")
     parser.add_argument("--baseline", metavar="REV", help="also measure the server of this commit in (a)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kgraph-bench-serve-") as folder:
@@ -247,6 +276,8 @@ def main() -> None:
             part_a(graph, work, args.baseline)
         if "b" in args.only:
             part_b(graph, work)
+        if "c" in args.only:
+            part_c(graph, work)
 
 
 if __name__ == "__main__":
