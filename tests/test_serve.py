@@ -11,7 +11,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -271,10 +271,16 @@ def test_queries_past_the_queue_are_refused_at_once_with_retry_after() -> None:
         def send_slow() -> None:
             slow.append(fetch_query(running, SLOW)[0])
 
+        def until(condition: Callable[[], bool]) -> None:
+            deadline = time.monotonic() + 5
+            while not condition() and time.monotonic() < deadline:
+                time.sleep(0.01)
+
         threads = [threading.Thread(target=send_slow) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        time.sleep(0.5)  # one query runs, one waits: the queue is full
+        threads[0].start()
+        until(lambda: running.pool.idle == 0)  # one query runs
+        threads[1].start()
+        until(lambda: running.pool.waiting == 1)  # one waits: the queue is full
         started = time.monotonic()
         status, headers, _ = fetch_query(running, "ASK {}")
         assert status == 503 and headers["Retry-After"] and time.monotonic() - started < 1

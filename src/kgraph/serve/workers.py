@@ -199,18 +199,23 @@ class Pool:
         self._idle: asyncio.Queue[Worker] | None = None
 
     def start(self) -> None:
-        """Fork the workers (call before the event loop runs, or inside it)."""
+        """Fork the workers (before the event loop runs, or inside it)."""
         self.all = [self._spawn() for _ in range(self.size)]
+        self._idle = asyncio.Queue()
+        for worker in self.all:
+            self._idle.put_nowait(worker)
 
     def _spawn(self) -> Worker:
         return Worker(self.opener, self.handle, self.memory_mb)
 
     def _queue(self) -> asyncio.Queue[Worker]:
-        if self._idle is None:
-            self._idle = asyncio.Queue()
-            for worker in self.all:
-                self._idle.put_nowait(worker)
+        assert self._idle is not None, "Pool.start() first"
         return self._idle
+
+    @property
+    def idle(self) -> int:
+        """Workers free now."""
+        return 0 if self._idle is None else self._idle.qsize()
 
     async def run(self, request: dict[str, Any]) -> Answer:
         """The worker's answer; ``Refused`` when none is free in time or the query is stopped."""
