@@ -11,8 +11,9 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import DATA
@@ -20,8 +21,8 @@ from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from kgraph.serve import NETWORK_QUERY, ServeOptions, SparqlServer, make_server, negotiate
-from kgraph.store import MemoryStore, Store, load_graph, open_store
+from kgraph.serve import NETWORK_QUERY, ServeOptions, SparqlServer, make_server, memory_copy, negotiate
+from kgraph.store import OxigraphStore, load_graph, open_store
 
 query_module = importlib.import_module("kgraph.sparql")
 READY = query_module.ready_queries()
@@ -29,28 +30,36 @@ SAMPLE = DATA / "store_sample.trig"
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"  # 81^4 rows
 
 
-def start(store: Store, **options: float) -> SparqlServer:
-    server = make_server(store, ServeOptions(port=0, **options))  # type: ignore[arg-type]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+def start(graph: str | Path, **options: float) -> SparqlServer:
+    return make_server(graph, ServeOptions(port=0, **options)).start()  # type: ignore[arg-type]
 
 
-@pytest.fixture(scope="module", params=["memory", "oxigraph"])
+@pytest.fixture(scope="module", params=["file", "oxigraph"])
 def server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[SparqlServer]:
-    if request.param == "memory":
-        store = open_store(SAMPLE)
+    if request.param == "file":
+        spec = str(SAMPLE)
     else:
         path = tmp_path_factory.mktemp("ox") / "store"
         with open_store(f"oxigraph:{path}") as writer:
             writer.load_file(SAMPLE)
-        store = open_store(f"oxigraph:{path}", read_only=True)
-    running = start(store, max_results=50)
+        spec = f"oxigraph:{path}"
+    running = start(spec, max_results=50)
     yield running
-    running.shutdown()
-    running.server_close()
-    store.close()
+    running.stop()
+
+
+@pytest.mark.parametrize("name", [*sorted(READY), "network"])
+def test_memory_copy_gives_rdflib_rows(name: str) -> None:
+    text = READY.get(name, NETWORK_QUERY)
+    copy = memory_copy(SAMPLE)
+    assert isinstance(copy, OxigraphStore)
+    expected = query_module.run_query(load_graph(SAMPLE), text)
+    got = copy.query(text)
+    assert got.columns == expected.columns and got.rows == expected.rows
+    if expected.graph is not None:
+        assert got.graph is not None and sorted(got.graph) == sorted(expected.graph)
 
 
 def wrapper(server: SparqlServer, query: str, fmt: str = JSON, method: str = "GET") -> SPARQLWrapper:
@@ -171,13 +180,12 @@ def test_unacceptable_format_is_406(server: SparqlServer) -> None:
 
 
 def test_time_limit_gives_503_then_the_server_still_answers(tmp_path: Path) -> None:
-    store = MemoryStore(dataset=open_store(SAMPLE).dataset)  # type: ignore[attr-defined]
-    running = start(store, timeout=0.5, workers=1)
+    running = start(SAMPLE, timeout=0.5, workers=1)
     try:
         with pytest.raises(urllib.error.HTTPError) as refused:
             wrapper(running, SLOW).query()
         assert refused.value.code == 503 and b"longer than 0.5 s" in refused.value.read()
-        # the worker was interrupted, so its slot comes back and the next query runs
+        # the worker was killed and replaced, so its slot comes back and the next query runs
         for _ in range(20):
             try:
                 assert wrapper(running, "ASK { ?s ?p ?o }").queryAndConvert()["boolean"] is True
@@ -187,8 +195,7 @@ def test_time_limit_gives_503_then_the_server_still_answers(tmp_path: Path) -> N
         else:
             pytest.fail("the timed-out query still holds the only worker")
     finally:
-        running.shutdown()
-        running.server_close()
+        running.stop()
 
 
 def test_page_and_network_view(server: SparqlServer) -> None:
@@ -206,7 +213,7 @@ def test_page_and_network_view(server: SparqlServer) -> None:
 
 
 def test_binds_loopback_by_default() -> None:
-    with make_server(MemoryStore(), ServeOptions(port=0)) as server:
+    with make_server("memory", ServeOptions(port=0, workers=1)) as server:
         assert server.server_address[0] == "127.0.0.1"
 
 
@@ -246,3 +253,66 @@ def test_cli_serve_prints_its_url_and_answers(tmp_path: Path) -> None:
         for stream in (process.stdout, process.stderr):
             if stream is not None:
                 stream.close()
+
+
+def test_cors_only_for_the_origin_given() -> None:
+    with make_server(SAMPLE, ServeOptions(port=0, workers=1, cors="http://app.example")).start() as running:
+        url = f"{running.url}/sparql?" + urllib.parse.urlencode({"query": "ASK {}"})
+        request = urllib.request.Request(url, headers={"Origin": "http://app.example"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.headers["Access-Control-Allow-Origin"] == "http://app.example"
+        assert fetch(url, headers={"Origin": "http://evil.example"})[0] == 403
+
+
+def test_queries_past_the_queue_are_refused_at_once_with_retry_after() -> None:
+    with make_server(SAMPLE, ServeOptions(port=0, workers=1, queue=1, timeout=1.5)).start() as running:
+        slow: list[int] = []
+
+        def send_slow() -> None:
+            slow.append(fetch_query(running, SLOW)[0])
+
+        def until(condition: Callable[[], bool]) -> None:
+            deadline = time.monotonic() + 5
+            while not condition() and time.monotonic() < deadline:
+                time.sleep(0.01)
+
+        threads = [threading.Thread(target=send_slow) for _ in range(2)]
+        threads[0].start()
+        until(lambda: running.pool.idle == 0)  # one query runs
+        threads[1].start()
+        until(lambda: running.pool.waiting == 1)  # one waits: the queue is full
+        started = time.monotonic()
+        status, headers, _ = fetch_query(running, "ASK {}")
+        assert status == 503 and headers["Retry-After"] and time.monotonic() - started < 1
+        for thread in threads:
+            thread.join(10)
+        assert sorted(slow) == [503, 503]
+
+
+def fetch_query(server: SparqlServer, query: str) -> tuple[int, Any, bytes]:
+    url = f"{server.url}/sparql?" + urllib.parse.urlencode({"query": query})
+    try:
+        with urllib.request.urlopen(url, timeout=20) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+@pytest.mark.parametrize(
+    ("bound", "host", "served"),
+    [
+        ("127.0.0.1", "127.0.0.1:7878", True),
+        ("127.0.0.1", "localhost:7878", True),
+        ("127.0.0.1", "[::1]:7878", True),
+        ("127.0.0.1", "192.168.1.5:7878", False),
+        ("127.0.0.1", "evil.example", False),
+        ("0.0.0.0", "192.168.1.5:7878", True),  # bound to every address: any IP address
+        ("0.0.0.0", "rebound.evil.example:7878", False),  # never a foreign name (DNS rebinding)
+        ("10.0.0.2", "10.0.0.2:7878", True),
+    ],
+)
+def test_host_allow_list(bound: str, host: str, served: bool) -> None:
+    from kgraph.serve.app import Guard, _host_name
+
+    guard = Guard(lambda *args: None, ServeOptions(host=bound))  # type: ignore[arg-type]
+    assert guard._served(_host_name(host)) is served

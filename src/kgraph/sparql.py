@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -17,20 +18,27 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from pyparsing import ParseResults
 from rdflib import Graph, Literal
 from rdflib.plugins.sparql.algebra import translateQuery
-from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result
 from rdflib.term import Node
 
 from .errors import QueryError
 from .namespaces import PREFIXES, bind_prefixes
 
-_UPDATE = re.compile(
-    r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b(?=[^\"'<>]*(\{|\bDATA\b|\bWHERE\b|<|\bGRAPH\b|\bSILENT\b|\bALL\b|\bDEFAULT\b|\bNAMED\b))",
-    re.I,
-)
-_SERVICE = re.compile(r"\bSERVICE\b", re.I)
+#: rdflib's SPARQL parser (pyparsing) is not thread-safe: one parse at a time.
+_PARSE_LOCK = threading.Lock()
+
+
+def _new_parse_lock() -> None:  # a process forked while another thread parsed starts unlocked
+    global _PARSE_LOCK
+    _PARSE_LOCK = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_new_parse_lock)
 
 
 def ready_queries() -> dict[str, str]:
@@ -51,48 +59,102 @@ def describe_query(text: str) -> str:
     return ""
 
 
-def _strip_strings(text: str) -> str:
-    """The query without strings, IRIs, comments, variables and prefixed names: keywords only."""
-    text = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'', '""', text)
-    text = re.sub(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', '""', text)
-    text = re.sub(r"<[^<>\s]*>", "<>", text)
-    text = re.sub(r"#[^\n]*", "", text)
-    text = re.sub(r"[?$]\w+", "?v", text)
-    return re.sub(r"[\w.-]*:[\w.:%-]*", "p:x", text)
-
-
-_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.I)
+class ReadOnlyError(QueryError):
+    """A request that is not a read-only query: an update, LOAD, or a query with SERVICE."""
 
 
 def query_form(text: str) -> str:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of a read-only query ("" when none)."""
-    match = _FORM.search(_strip_strings(text))
-    return match.group(1).upper() if match else ""
+    try:
+        return _parse(text)
+    except QueryError:
+        return ""
 
 
 def check_read_only(text: str) -> None:
-    """Raise ``QueryError`` for updates, LOAD and SERVICE."""
-    why = _not_read_only(text)
-    if why:
-        raise QueryError(why)
+    """Raise ``ReadOnlyError`` unless ``text`` (with kgraph's prefixes) parses as a query with no SERVICE.
+
+    Decided by SPARQL's own grammar (rdflib's parser), never by searching the text: an
+    update hidden behind comments or strings does not parse as a query, and a ``SERVICE``
+    anywhere (sub-queries, ``EXISTS``, lower case) is found in the parse tree. Text that
+    parses as neither a query nor an update raises ``QueryError`` (bad SPARQL).
+    """
+    _parse(text)
 
 
 @lru_cache(maxsize=256)
-def _not_read_only(text: str) -> str:
-    """Why ``text`` is not a read-only query ("" when it is); cached: a server sees the same queries often."""
-    code = _strip_strings(text)
-    if _SERVICE.search(code):
-        return "SERVICE is not allowed: kgraph queries never reach other hosts"
-    if _UPDATE.search(code):
-        return "SPARQL Update and LOAD are not allowed: queries are read-only"
+def _parse(query: str) -> str:
+    """The form of a read-only query, checked by parsing; cached: a server sees the same queries often."""
+    text = with_prefixes(query)
+    try:
+        with _PARSE_LOCK:
+            tree = parseQuery(text)
+    except Exception as error:  # pyparsing's errors: not a query; perhaps an update
+        if _is_update(text):
+            raise ReadOnlyError("SPARQL Update and LOAD are not allowed: queries are read-only") from None
+        message = own_positions(first_line(error), len(text) - len(query))
+        raise QueryError(f"bad SPARQL: {message}") from None
+    why = _forbidden(tree)
+    if why:
+        raise ReadOnlyError(why)
+    return str(tree[1].name).replace("Query", "").upper()
+
+
+def own_positions(message: str, shift: int) -> str:
+    """An rdflib parse error's char and line counted in the query as written, not after the one
+    line of ``shift`` characters that ``with_prefixes`` put before it."""
+    message = re.sub(r"\(at char (\d+)\)", lambda m: f"(at char {max(0, int(m[1]) - shift)})", message)
+    return re.sub(r"\(line:(\d+),", lambda m: f"(line:{max(1, int(m[1]) - 1)},", message)
+
+
+def _is_update(text: str) -> bool:
+    try:
+        with _PARSE_LOCK:
+            parseUpdate(text)
+    except Exception:  # noqa: BLE001 - any parse error: not an update
+        return False
+    return True
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _forbidden(tree: ParseResults) -> str:
+    """Why a parsed query may not run ("" when it may): a SERVICE anywhere, FROM, or a call to a
+    function outside SPARQL's own and the XSD casts (a store's extensions, such as Virtuoso's
+    ``bif:`` and ``sql:``, can reach files, SQL or the network). An explicit stack: no
+    recursion limit."""
+    prefixes = {str(d.get("prefix", "")): str(d["iri"]) for d in tree[0] if d.name == "PrefixDecl"}
+    stack: list[object] = [tree[1]]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, CompValue):
+            if item.name == "ServiceGraphPattern":
+                return "SERVICE is not allowed: kgraph queries never reach other hosts"
+            if item.name == "DatasetClause":  # rdflib fetches a FROM IRI it does not hold
+                return "FROM and FROM NAMED are not allowed: queries see the union of the graphs"
+            if item.name == "Function" and not _function_iri(item["iri"], prefixes).startswith(_XSD):
+                return "extension functions are not allowed: only SPARQL's own functions and XSD casts"
+            stack.extend(item.values())
+        elif isinstance(item, ParseResults | list | tuple):
+            stack.extend(item)
     return ""
 
 
+def _function_iri(iri: object, prefixes: dict[str, str]) -> str:
+    """A function's IRI as written, a prefixed name expanded ("" for a prefix not declared)."""
+    if isinstance(iri, CompValue) and iri.name == "pname":
+        base = prefixes.get(str(iri["prefix"]) if "prefix" in iri else "")
+        return "" if base is None else base + str(iri["localname"] if "localname" in iri else "")
+    return str(iri)
+
+
 def with_prefixes(text: str) -> str:
-    """Prepend kgraph's prefixes the query does not declare itself."""
+    """Prepend kgraph's prefixes the query does not declare itself, on one line."""
     declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w-]*):", text, re.I)}
     lines = [f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items() if p.lower() not in declared]
-    return "\n".join(lines) + "\n" + text
+    # one line of prefixes (error positions: see own_positions)
+    return " ".join(lines) + "\n" + text
 
 
 def resolve_query(query: str | None, file: str | None) -> str:
@@ -174,8 +236,6 @@ def table_of_triples(triples: Iterable[tuple[Node, Node, Node]], max_rows: int |
     return Table(["subject", "predicate", "object"], rows, graph=out, terms=terms, truncated=truncated)
 
 
-#: rdflib's SPARQL parser (pyparsing) is not thread-safe: one parse at a time.
-_PARSE_LOCK = threading.Lock()
 
 
 def run_query(graph: Graph, text: str, max_rows: int | None = None) -> Table:

@@ -1,4 +1,4 @@
-"""``kgraph serve GRAPH|STORE [--port P] [--host H] [--timeout S] [--max-results N]``."""
+"""``kgraph serve GRAPH|STORE [--port P] [--host H] [--timeout S] [--max-results N] [--cors ORIGIN]``."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "graph",
         metavar="GRAPH|STORE",
-        help="a graph file written by 'kgraph build', oxigraph:PATH or sparql:URL",
+        help="a graph file written by 'kgraph build', oxigraph:PATH or sparql:URL (give a read-only account)",
     )
     p.add_argument(
         "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)"
@@ -29,7 +29,22 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         metavar="N",
         help="rows or triples per result (default: 10000)",
     )
-    p.add_argument("--workers", type=int, default=4, metavar="N", help="queries running at once (default: 4)")
+    p.add_argument(
+        "--workers", type=int, default=4, metavar="N", help="worker processes running queries (default: 4)"
+    )
+    p.add_argument("--memory", type=int, default=1024, metavar="MB", help="memory per query (default: 1024)")
+    p.add_argument(
+        "--max-query", type=int, default=32_768, metavar="BYTES", help="query size (default: 32768)"
+    )
+    p.add_argument(
+        "--queue", type=int, default=256, metavar="N", help="queries waiting for a worker (default: 256)"
+    )
+    p.add_argument(
+        "--cors", metavar="ORIGIN", help="let web pages from ORIGIN read answers (default: no other origin)"
+    )
+    p.add_argument(
+        "--read-timeout", type=float, default=10.0, metavar="S", help="time to send a request (default: 10)"
+    )
     p.add_argument("--verbose", action="store_true", help="log every request")
     p.set_defaults(func=run)
 
@@ -37,11 +52,32 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     from ..errors import InputError
     from ..serve import ServeOptions, serve
-    from ..store import open_store
 
-    if args.timeout <= 0 or args.max_results <= 0 or args.workers <= 0:
-        raise InputError("serve", "--timeout, --max-results and --workers must be positive")
-    options = ServeOptions(args.host, args.port, args.timeout, args.max_results, args.workers, args.verbose)
+    numbers = {
+        "--timeout": args.timeout,
+        "--read-timeout": args.read_timeout,
+        "--max-results": args.max_results,
+        "--workers": args.workers,
+        "--memory": args.memory,
+        "--max-query": args.max_query,
+        "--queue": args.queue,
+    }
+    for name, value in numbers.items():
+        if value <= 0:
+            raise InputError("serve", f"{name} must be positive", f"give {name} a number above 0")
+    options = ServeOptions(
+        host=args.host,
+        port=args.port,
+        timeout=args.timeout,
+        max_results=args.max_results,
+        workers=args.workers,
+        verbose=args.verbose,
+        cors=args.cors,
+        queue=args.queue,
+        memory_mb=args.memory,
+        max_query=args.max_query,
+        read_timeout=args.read_timeout,
+    )
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(
             f"kgraph: warning: serving on {args.host}: other machines can query this graph", file=sys.stderr
@@ -50,9 +86,10 @@ def run(args: argparse.Namespace) -> int:
     def ready(url: str) -> None:
         print(f"SPARQL endpoint: {url}/sparql   query page: {url}/   (Ctrl-C stops)", flush=True)
 
-    with open_store(args.graph, read_only=True) as store:
-        try:
-            serve(store, options, ready)
-        except OSError as error:
-            raise InputError(f"{args.host}:{args.port}", f"cannot listen ({error.strerror})") from None
+    try:
+        serve(args.graph, options, ready)
+    except OSError as error:
+        raise InputError(f"{args.host}:{args.port}", f"cannot listen ({error.strerror})") from None
+    except KeyboardInterrupt:
+        pass
     return 0
