@@ -312,3 +312,27 @@ def test_a_stray_opening_quote_does_not_swallow_the_paragraph() -> None:
     sentences = split_sentences("“" + "Tỉnh ủy họp. " * 40_000)  # half a megabyte on one line
     assert len(sentences) > 30_000
     assert time.perf_counter() - started < 5
+
+
+# ---------------------------------------------------------------- linear time: guards at the text level
+
+
+def test_a_run_of_words_without_punctuation_is_cut_into_bounded_sentences() -> None:
+    from kgraph.model import Article
+    from kgraph.text import MAX_RUN_WORDS
+
+    run = "Sở Tài Chính Hà Nam Đảng Ủy Khối Ban Thường Vụ " * 60  # 660 words, no full stop
+    document = make_document(Article(source="caps.txt", text=f"Tiêu đề.\n{run}\nHà Nội."))
+    pieces = document.sentences[1:-1]
+    assert len(pieces) == 6
+    for sentence in pieces:
+        assert document.text[sentence.start : sentence.end] == sentence.text
+        assert len(sentence.text.split()) <= MAX_RUN_WORDS
+    assert " ".join(s.text for s in pieces) == run.strip()  # every word kept, none split
+
+
+def test_a_huge_token_keeps_its_tone_marks_normalised_at_both_ends() -> None:
+    from kgraph.text import normalize_tones
+
+    assert normalize_tones("x" * 5000 + " hoà uỷ") == "x" * 5000 + " hòa ủy"
+    assert normalize_tones("thuỷ" + "x" * 3) == "thuỷxxx"  # too long for a syllable: left alone

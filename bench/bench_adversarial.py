@@ -1,0 +1,169 @@
+"""Adversarial shapes at N and 2N characters: does doubling an article at most double its time?
+
+    .venv/bin/python bench/bench_adversarial.py                 # every shape at 40,000 and 80,000
+    .venv/bin/python bench/bench_adversarial.py --size 20000 --only huge_token,caps_same
+    .venv/bin/python bench/bench_adversarial.py --profile caps_same   # cProfile of one shape at 2N
+
+Each shape is written to a file and built in this process as one article is in a corpus
+build (``pipeline.process_article``: read, decode, normalise, split, extract, RDF lines),
+the fastest of ``--repeat`` runs. Printed per shape: seconds at N and at 2N, the ratio
+2N/N (linear time gives ~2x; the target is <= 2.6x), and the 2N time against the seed
+article's (``examples/000_bb5079a8e0720d63.txt``, 11 KB) measured in the same run (the
+target is <= 10x for 80,000 characters). ``big_article`` (the seed repeated) runs at
+2.5 MB and 5 MB whatever ``--size``. A shape still running after ``--limit`` seconds is
+stopped and printed as such (the build's own per-article limit is turned off here).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import multiprocessing
+import os
+import pstats
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+SEED = ROOT / "examples" / "000_bb5079a8e0720d63.txt"
+
+_CAPS_SAME = "Sở Tài Chính Hà Nam Đảng Ủy Khối Ban Thường Vụ "
+_SYLLABLES = (
+    "an bình cao đông giang hà hải hòa hưng khánh lâm long minh nam ngọc phú phúc quang sơn tân thái "
+    "thanh thành thuận tiến trung trường tuấn văn việt vĩnh xuân yên ủy ban sở hội đoàn đảng khối"
+).split()
+_BODIES = (
+    "Sở Tài chính, Sở Nội vụ, Ủy ban nhân dân tỉnh Hà Nam, Ban Tuyên giáo Tỉnh ủy, "
+    "Hội Nông dân huyện Lý Nhân, Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh, Bộ Tài chính, "
+)
+
+
+def _repeat(piece: str, size: int) -> str:
+    return (piece * (size // len(piece) + 1))[:size]
+
+
+def _different_caps(size: int) -> str:
+    rng = random.Random(14)
+    words: list[str] = []
+    length = 0
+    while length < size:
+        word = rng.choice(_SYLLABLES).capitalize()
+        words.append(word)
+        length += len(word) + 1
+    return " ".join(words)[:size]
+
+
+def _nested(size: int) -> str:
+    depth = (size - 6) // 9
+    return "(Ủy ban " * depth + "Hà Nội" + ")" * depth
+
+
+def _seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+#: shape name -> text of about ``size`` characters
+SHAPES: dict[str, Callable[[int], str]] = {
+    "huge_token": lambda n: "x" * n + " Hà Nội.",
+    "huge_vn_token": lambda n: _repeat("ủyban", n) + " Hà Nội.",
+    "caps_same": lambda n: _repeat(_CAPS_SAME, n),
+    "caps_different": _different_caps,
+    "unclosed_quotes": lambda n: _repeat("“Hội nghị Ban Chấp hành Đảng bộ tỉnh ", n),
+    "nested_brackets": _nested,
+    "list_of_bodies": lambda n: _repeat(_BODIES, n),
+    "long_line": lambda n: _repeat(_seed_text().replace("\n", " ") + " ", n),
+    "no_space_line": lambda n: _repeat("Hà,Nội;", n),
+}
+BIG = "big_article"
+
+
+def _build(path: Path) -> str:
+    from kgraph.pipeline import process_article
+
+    return process_article(path.as_posix())[3]
+
+
+def _time(path: Path, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        why = _build(path)
+        best = min(best, time.perf_counter() - start)
+        if why:
+            print(f"  ({path.name} skipped: {why})", file=sys.stderr)
+    return best
+
+
+def _timed_child(path: str, repeat: int, queue: multiprocessing.Queue[float]) -> None:
+    queue.put(_time(Path(path), repeat))
+
+
+def time_limited(path: Path, repeat: int, limit: float) -> float | None:
+    """Seconds to build ``path`` (fastest of ``repeat``) in a child process; None past ``limit``."""
+    context = multiprocessing.get_context("fork")
+    queue: multiprocessing.Queue[float] = context.Queue()
+    child = context.Process(target=_timed_child, args=(str(path), repeat, queue))
+    child.start()
+    child.join(limit)
+    if child.is_alive():
+        child.kill()
+        child.join()
+        return None
+    return queue.get() if not queue.empty() else None
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=40_000, help="N, in characters (default 40,000)")
+    parser.add_argument("--only", help="comma-separated shape names")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--limit", type=float, default=120.0, help="seconds before a shape is stopped")
+    parser.add_argument("--profile", metavar="SHAPE", help="print a cProfile of SHAPE at 2N instead")
+    args = parser.parse_args()
+    os.environ["KGRAPH_ARTICLE_TIMEOUT"] = "0"  # measure the stages, not the guard
+    from kgraph.pipeline import warm_up
+
+    warm_up()
+    names = args.only.split(",") if args.only else [*SHAPES, BIG]
+    with tempfile.TemporaryDirectory(prefix="kgraph-adversarial-") as tmp:
+        folder = Path(tmp)
+        if args.profile:
+            maker = SHAPES[args.profile]
+            path = write(folder, args.profile, maker(2 * args.size))
+            profile = cProfile.Profile()
+            profile.runcall(_build, path)
+            pstats.Stats(profile).sort_stats("cumulative").print_stats(30)
+            return 0
+        seed = _time(SEED, max(3, args.repeat))
+        load = os.getloadavg()[0]
+        print(f"seed article {SEED.name} ({SEED.stat().st_size} bytes): {seed:.3f} s; load {load:.1f}")
+        print(f"| shape | N chars | N s | 2N s | 2N/N | 2N vs seed |\n| --- | ---: | ---: | ---: | ---: | ---: |")
+        for name in names:
+            if name == BIG:
+                text = _seed_text()
+                small, big = _repeat(text, 2_500_000), _repeat(text, 5_000_000)
+            else:
+                small, big = SHAPES[name](args.size), SHAPES[name](2 * args.size)
+            t1 = time_limited(write(folder, f"{name}-1", small), args.repeat, args.limit)
+            t2 = time_limited(write(folder, f"{name}-2", big), args.repeat, args.limit) if t1 else None
+            show1 = f"{t1:.3f}" if t1 is not None else f"> {args.limit:.0f}"
+            show2 = f"{t2:.3f}" if t2 is not None else "—"
+            ratio = f"{t2 / t1:.2f}×" if t1 and t2 else "—"
+            vs_seed = f"{t2 / seed:.1f}×" if t2 else "—"
+            print(f"| {name} | {len(small):,} | {show1} | {show2} | {ratio} | {vs_seed} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
