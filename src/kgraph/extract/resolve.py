@@ -228,6 +228,23 @@ def _head_key(f: Found) -> str:
     return name_key(" ".join(f.head.words)) if f.head else ""
 
 
+_longest_place: dict[int, int] = {}
+
+
+def _names_place(words: list[str], lex: Lexicon) -> bool:
+    """Whether a run of ``words`` is a known place; runs longer than the longest place are not
+    tried, so a name of n words costs n x (longest place) look-ups, not n cubed."""
+    places = lex.level_places
+    longest = _longest_place.get(id(places))
+    if longest is None:
+        longest = _longest_place.setdefault(id(places), max((len(p.split()) for p in places), default=0))
+    return any(
+        " ".join(words[i:j]) in places
+        for i in range(len(words))
+        for j in range(i + 1, min(len(words), i + longest) + 1)
+    )
+
+
 def _is_global(name: str, f: Found, lex: Lexicon) -> bool:
     key = name_key(name)
     if f.head is not None and f.head.national:
@@ -238,11 +255,7 @@ def _is_global(name: str, f: Found, lex: Lexicon) -> bool:
     has_level = (
         any(w in ("tỉnh", "huyện", "xã", "phường", "quận", "khối") for w in words) or "thành phố" in key
     )
-    place_named = any(
-        " ".join(words[i:j]) in lex.level_places
-        for i in range(len(words))
-        for j in range(i + 1, len(words) + 1)
-    )
+    place_named = _names_place(words, lex)
     if place_named:
         return True
     if has_level:
@@ -340,15 +353,23 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
     # people: full names; a lone given name resolves to the one full name ending with it
     people = [f for f in found if f.group == "person"]
     full_people = {name_key(p.text) for p in people if len(p.text.split()) >= 2}
+    ends_of: dict[str, list[str]] = {}  # 'tâm đan' -> the full names ending with it (one pass)
+    for k in full_people:
+        words = k.split(" ")
+        for i in range(1, len(words)):
+            ends_of.setdefault(" ".join(words[i:]), []).append(k)
+    first_text: dict[str, str] = {}
+    for q in people:
+        first_text.setdefault(name_key(q.text), q.text)
     for p in people:
         key = name_key(p.text)
         # a name that ends one longer name of the article is that person (Tâm Đan, Trần Thị Tâm Đan)
-        matches = [k for k in full_people if k.endswith(" " + key)]
+        matches = ends_of.get(key, [])
         if len(matches) == 1:
             key = matches[0]
         elif len(p.text.split()) == 1:
             continue
-        label = next((q.text for q in people if name_key(q.text) == key), p.text)
+        label = first_text.get(key, p.text)
         add(p, f"person|{key}", label, "Person")
 
     for f in found:
@@ -384,11 +405,7 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
         label = next((e.text for e in events if name_key(e.text) == key), f.text)
         label = label[0].upper() + label[1:]
         words = key.split()
-        national = ("trung ương" in key and "khóa" in words) or any(
-            " ".join(words[i:j]) in lex.level_places
-            for i in range(len(words))
-            for j in range(i + 1, len(words) + 1)
-        )
+        national = ("trung ương" in key and "khóa" in words) or _names_place(words, lex)
         add(f, f"event|{key}" if national else f"event|{article_id}|{key}", label, "Event")
 
     # documents: by number; plenum resolutions by plenum and term; short forms by number prefix
