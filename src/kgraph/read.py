@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .encodings import NAMES, decode_text
 from .errors import InputError
+from .files import printable_path
 from .model import Article
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -553,8 +554,9 @@ def read_bytes(path: Path) -> bytes:
 
 
 def source_name(path: Path) -> str:
-    """The path as an article's source: posix form, bytes that are not UTF-8 escaped (``\\xff``)."""
-    return path.as_posix().encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """The path as an article's source (``kg:sourceFile``, the cache's key): posix form, with
+    bytes that are not UTF-8 (``\\xff``) and control characters (a line break) escaped."""
+    return printable_path(path.as_posix())
 
 
 def read_article(path: Path, data: bytes | None = None) -> Article:

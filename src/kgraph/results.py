@@ -27,7 +27,7 @@ class ArticleGraph:
     cached: bool = False  # taken from the incremental cache, not extracted in this run
 
     def lines(self) -> list[str]:
-        return self.text.splitlines()
+        return self.text.split("\n")[:-1]  # only line feeds end lines (a U+2028 in a literal does not)
 
 
 class BuildResult:

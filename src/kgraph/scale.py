@@ -24,7 +24,7 @@ def _client(address: str) -> Any:
     except ImportError:
         raise InputError("--dask", "needs Dask", "pip install 'kgraph[dask]'") from None
     try:
-        return Client(address, timeout=10, set_as_default=False)  # type: ignore[no-untyped-call]
+        return Client(address, timeout=3, set_as_default=False)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError, ValueError) as error:
         raise InputError(
             address, f"no Dask scheduler answers ({error})", "start one: dask scheduler"
