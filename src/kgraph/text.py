@@ -8,9 +8,12 @@ placement ``ủy``/``hóa``, plain spaces); every offset kgraph reports refers t
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 
 from .model import Article, Document, Sentence
@@ -79,7 +82,7 @@ def normalize_tones(text: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """The canonical form of an article's text: all later offsets refer to it."""
+    """The canonical form of an article's text: the extractor's offsets refer to it."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)
@@ -88,6 +91,90 @@ def normalize_text(text: str) -> str:
     text = normalize_tones(text)
     text = re.sub(r" *\n *", "\n", text)
     return text.strip()
+
+
+#: One change a normalising step made: (new start, new end, old start, old end).
+Change = tuple[int, int, int, int]
+
+
+class OffsetMap:
+    """Offsets in the normalised text -> offsets in the text it was made from (the article
+    as read), through the changes each normalising step made (only those that changed a
+    length are kept: elsewhere offsets move one for one)."""
+
+    def __init__(self) -> None:
+        self._steps: list[tuple[list[int], list[Change]]] = []
+
+    def add(self, changes: list[Change]) -> None:
+        if changes:
+            self._steps.append(([c[0] for c in changes], changes))
+
+    def original(self, offset: int) -> int:
+        """Where ``offset`` of the normalised text falls in the original (a boundary inside a
+        changed span falls at that span's start)."""
+        for starts, changes in reversed(self._steps):
+            index = bisect_right(starts, offset) - 1
+            if index < 0:
+                continue
+            new_start, new_end, old_start, old_end = changes[index]
+            offset = old_end + (offset - new_end) if offset >= new_end else old_start
+        return offset
+
+
+def _tracked_sub(
+    pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str], text: str
+) -> tuple[str, list[Change]]:
+    """``pattern.sub(replace, text)``, and the spans whose length it changed."""
+    pieces: list[str] = []
+    changes: list[Change] = []
+    last = shift = 0
+    for match in pattern.finditer(text):
+        new = replace(match)
+        pieces.append(text[last : match.start()])
+        pieces.append(new)
+        if len(new) != match.end() - match.start():
+            start = match.start() + shift
+            changes.append((start, start + len(new), match.start(), match.end()))
+            shift += len(new) - (match.end() - match.start())
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces), changes
+
+
+_LINE_ENDS = re.compile(r"\r\n?")
+#: Characters a quoted sentence may not hold: line breaks of any kind (N-Triples lines,
+#: ``str.splitlines``) and other control characters.
+_UNQUOTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
+_CHUNK = re.compile(r"\S+")  # NFC never composes across white space
+#: What ``_SPACES`` and the line-end clean-up change (a lone plain space is left as it is).
+_SPACES_CHANGED = re.compile(
+    "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+)
+_LINE_SPACES = re.compile(r" +\n *|\n +")
+
+
+def normalize_with_offsets(text: str) -> tuple[str, OffsetMap]:
+    """``normalize_text(text)`` and the map of its offsets back to ``text``."""
+    offsets = OffsetMap()
+    steps: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+        (_LINE_ENDS, lambda m: "\n"),
+        (_INVISIBLE, lambda m: ""),
+        (_CHUNK, lambda m: unicodedata.normalize("NFC", m.group(0))),
+        (_SPACES_CHANGED, lambda m: " "),
+        (_MAYBE_MISPLACED, lambda m: _place_tone(m.group(0))),
+        (_LINE_SPACES, lambda m: "\n"),
+    ]
+    out = text
+    for pattern, replace in steps:
+        if pattern is _CHUNK:
+            out = _CONTROL.sub(" ", out)  # one for one: no offset moves
+            if unicodedata.is_normalized("NFC", out):
+                continue
+        out, changes = _tracked_sub(pattern, replace, out)
+        offsets.add(changes)
+    stripped = out.lstrip()
+    offsets.add([(0, 0, 0, len(out) - len(stripped))] if len(stripped) < len(out) else [])
+    return stripped.rstrip(), offsets
 
 
 @lru_cache(maxsize=262144)
@@ -154,7 +241,7 @@ MAX_RUN_WORDS = 120
 MAX_SENTENCE_TOKENS = 4000
 #: Words (runs of letters, digits, joiners) and the punctuation that ends a run of them.
 _GUARD_TOKEN = re.compile(r"[^\s,;:.!?…()\[\]“”\"]+|[,;:.!?…()\[\]“”\"]")
-_RUN_BREAK = frozenset(",;:.!?…()[]“”\"")
+_RUN_BREAK = frozenset(',;:.!?…()[]“”"')
 
 
 def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
@@ -197,16 +284,36 @@ def _rstrip(text: str, start: int, end: int) -> int:
 
 
 def make_document(article: Article) -> Document:
-    """Normalise an article and split it into sentences."""
-    text = normalize_text(article.text)
+    """Normalise an article and split it into sentences; each sentence also carries where it
+    stands in the article as read, and its text there (the evidence quoted as written)."""
+    text, offsets = normalize_with_offsets(article.text)
+    plain = normalize_text(article.text)
+    if text != plain:  # never expected: then the normalised text is quoted
+        return _document(article, plain, split_sentences(plain))
+    return _document(
+        article, text, tuple(_as_written(s, article.text, offsets) for s in split_sentences(text))
+    )
+
+
+def _document(article: Article, text: str, sentences: tuple[Sentence, ...]) -> Document:
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Document(
         article=article,
         text=text,
-        sentences=split_sentences(text),
+        sentences=sentences,
         article_id=digest[:12],
         content_hash=digest,
         title=normalize_text(article.title),
         published=article.published,
         author=normalize_text(article.author),
     )
+
+
+def _as_written(sentence: Sentence, original: str, offsets: OffsetMap) -> Sentence:
+    """``sentence`` with its offsets and text in the article as read ('' when they cannot be
+    quoted on one line: then the normalised form is the evidence)."""
+    start, end = offsets.original(sentence.start), offsets.original(sentence.end)
+    written = original[start:end]
+    if not written.strip() or _UNQUOTABLE.search(written):
+        return sentence
+    return dataclasses.replace(sentence, written_start=start, written_end=end, written=written)
