@@ -81,13 +81,15 @@ def process_article(path: str) -> WorkerOutput:
     try:
         data = read_bytes(Path(path))
         digest = hashlib.sha256(data).hexdigest()
-        with _deadline(_time_limit):
+        with _deadline(_time_limit * (1 + len(data) / 1_000_000)):  # a large article gets more
             extraction = extract_file(Path(path), data)
             lines = build_lines(extraction)
     except InputError as error:
         return "", "", (), error.why, digest
     except ArticleTimeout:
-        why = f"took over {_time_limit:g} s to build (set --article-timeout to allow more)"
+        limit = _time_limit * (1 + len(data) / 1_000_000)
+        shown = f"{limit:.1f}".rstrip("0").rstrip(".")
+        why = f"took over {shown} s to build (set --article-timeout to allow more)"
         return "", "", (), why, ""  # not remembered: another run may be faster
     except Exception as error:  # noqa: BLE001 - reported, never swallowed: see the docstring
         return "", "", (), describe_bug(error), digest

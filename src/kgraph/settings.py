@@ -14,7 +14,8 @@ from pathlib import Path
 #: ``(i, n)``: the i-th of n slices of a corpus, 0 <= i < n.
 Shard = tuple[int, int]
 
-#: Seconds one article may take before it is skipped (``KGRAPH_ARTICLE_TIMEOUT``; 0 = no limit).
+#: Seconds one article may take before it is skipped, plus as many per MB of the article
+#: (``KGRAPH_ARTICLE_TIMEOUT``; 0 = no limit).
 DEFAULT_ARTICLE_TIMEOUT = float(os.environ.get("KGRAPH_ARTICLE_TIMEOUT", "60") or 0)
 
 
@@ -29,7 +30,7 @@ class BuildSettings:
     merge_folders: bool = False  # the paths are build folders (shards) to merge
     store: str | None = None  # oxigraph:PATH or sparql:URL, made to mirror the build
     dask: str | None = None  # a Dask scheduler's address: extract there instead of locally
-    article_timeout: float = DEFAULT_ARTICLE_TIMEOUT  # seconds per article; 0 = no limit
+    article_timeout: float = DEFAULT_ARTICLE_TIMEOUT  # seconds per article (and per MB); 0 = no limit
 
     @property
     def shard_text(self) -> str:

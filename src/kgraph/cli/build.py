@@ -58,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         type=float,
         default=DEFAULT_ARTICLE_TIMEOUT,
         metavar="SECONDS",
-        help=f"skip an article that takes longer (default: {DEFAULT_ARTICLE_TIMEOUT:g}; 0 = no limit)",
+        help=f"skip an article taking longer (+ as much per MB; default {DEFAULT_ARTICLE_TIMEOUT:g}; 0 none)",
     )
     p.add_argument(
         "--progress", action="store_true", help="show a progress bar even when stderr is not a terminal"
