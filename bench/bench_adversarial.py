@@ -3,6 +3,7 @@
     .venv/bin/python bench/bench_adversarial.py                 # every shape at 40,000 and 80,000
     .venv/bin/python bench/bench_adversarial.py --size 20000 --only huge_token,caps_same
     .venv/bin/python bench/bench_adversarial.py --profile caps_same   # cProfile of one shape at 2N
+    .venv/bin/python bench/bench_adversarial.py --hostile             # the hostile folder, one build
 
 Each shape is written to a file and built in this process as one article is in a corpus
 build (``pipeline.process_article``: read, decode, normalise, split, extract, RDF lines),
@@ -129,6 +130,46 @@ def build_process(path: Path, out: Path) -> float:
     return time.perf_counter() - start
 
 
+def hostile_build(folder: Path) -> int:
+    """``kgraph build`` of a hostile folder: the committed hostile files, a 5 MB article, a
+    5 MB page, a 100,000-character line, every adversarial shape at 80,000 characters, file
+    names with a line break and with bytes that are not UTF-8. Prints the exit code, the time
+    and the skipped files."""
+    import shutil
+    import subprocess
+
+    source = folder / "in"
+    shutil.copytree(ROOT / "tests" / "data" / "hostile", source)
+    seed = _seed_text()
+    write(source, "five_mb", _repeat(seed, 5_000_000))
+    page = "<html><body><script>" + "x" * 4_900_000 + "</script><article>" + seed + "</article></body></html>"
+    (source / "five_mb_page.html").write_text(page, encoding="utf-8")
+    write(source, "long_line", _repeat(seed.replace("\n", " ") + " ", 100_000))
+    for name, maker in SHAPES.items():
+        write(source, f"shape_{name}", maker(80_000))
+    (source / "line\nbreak.txt").write_text(seed, encoding="utf-8")
+    with open(os.path.join(os.fsencode(source), b"caf\xe9.txt"), "w", encoding="utf-8") as handle:
+        handle.write(seed)
+    command = [
+        sys.executable,
+        "-m",
+        "kgraph",
+        "build",
+        str(source),
+        "--out",
+        str(folder / "out"),
+        "--no-html",
+    ]
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    start = time.perf_counter()
+    done = subprocess.run(command + ["--quiet"], env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    files, load = sum(1 for _ in source.iterdir()), os.getloadavg()[0]
+    print(f"hostile folder: {files} files, exit {done.returncode}, {elapsed:.1f} s; load {load:.1f}")
+    print(done.stderr.strip())
+    return 0
+
+
 def write(folder: Path, name: str, text: str) -> Path:
     path = folder / f"{name}.txt"
     path.write_text(text, encoding="utf-8")
@@ -144,6 +185,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--limit", type=float, default=120.0, help="seconds before a shape is stopped")
     parser.add_argument("--profile", metavar="SHAPE", help="print a cProfile of SHAPE at 2N instead")
+    parser.add_argument("--hostile", action="store_true", help="time one build of a hostile folder instead")
     args = parser.parse_args()
     os.environ["KGRAPH_ARTICLE_TIMEOUT"] = "0"  # measure the stages, not the guard
     from kgraph.pipeline import warm_up
@@ -152,6 +194,8 @@ def main() -> int:
     names = args.only.split(",") if args.only else [*SHAPES, BIG]
     with tempfile.TemporaryDirectory(prefix="kgraph-adversarial-") as tmp:
         folder = Path(tmp)
+        if args.hostile:
+            return hostile_build(folder)
         if args.profile:
             maker = SHAPES[args.profile]
             path = write(folder, args.profile, maker(2 * args.size))
