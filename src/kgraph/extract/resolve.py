@@ -284,13 +284,18 @@ def resolve(found: list[Found], article_id: str, title_sentence: int = 0) -> dic
 
     # short forms: a name that begins one longer name of the article is that name
     full_names = sorted({org_key(f.name, f) for f in all_orgs}, key=len)
+    extended: dict[str, list[str]] = {}  # 'sở tài chính' -> the names that begin with it and a space
+    for k in full_names:
+        for i, ch in enumerate(k):
+            if ch == " ":
+                extended.setdefault(k[:i], []).append(k)
     canonical: dict[str, str] = {}
     for key in full_names:
-        longer = [k for k in full_names if k != key and k.startswith(key + " ")]
+        longer = extended.get(key, [])
         if not longer:
             continue
         # keep only the maximal ones; they must agree (one chain)
-        maximal = [k for k in longer if not any(o != k and o.startswith(k + " ") for o in longer)]
+        maximal = [k for k in longer if k not in extended]
         if len(maximal) == 1:
             canonical[key] = maximal[0]
     name_of_key: dict[str, str] = {}
