@@ -60,6 +60,19 @@ def _different_caps(size: int) -> str:
     return " ".join(words)[:size]
 
 
+def _distinct_bodies(size: int) -> str:
+    """A list of bodies with different names: every one a new entity of the article."""
+    rng = random.Random(11)
+    heads = ("Sở", "Ban", "Hội Nông dân xã", "Ủy ban nhân dân xã", "Đảng ủy phường", "Trường")
+    parts: list[str] = []
+    length = 0
+    while length < size:
+        name = " ".join(rng.choice(_SYLLABLES).capitalize() for _ in range(2))
+        parts.append(f"{rng.choice(heads)} {name}, ")
+        length += len(parts[-1])
+    return "".join(parts)[:size]
+
+
 def _nested(size: int) -> str:
     depth = (size - 6) // 9
     return "(Ủy ban " * depth + "Hà Nội" + ")" * depth
@@ -78,6 +91,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "unclosed_quotes": lambda n: _repeat("“Hội nghị Ban Chấp hành Đảng bộ tỉnh ", n),
     "nested_brackets": _nested,
     "list_of_bodies": lambda n: _repeat(_BODIES, n),
+    "distinct_bodies": _distinct_bodies,
     "long_line": lambda n: _repeat(_seed_text().replace("\n", " ") + " ", n),
     "no_space_line": lambda n: _repeat("Hà,Nội;", n),
 }
