@@ -23,6 +23,7 @@ run: $(STAMP)
 	$(BIN)/kgraph build examples --out output
 
 test: $(DEVSTAMP)
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 bench: $(DEVSTAMP)

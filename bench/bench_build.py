@@ -238,7 +238,7 @@ def profile_pipeline(source: Path, work: Path, top: int = 25) -> None:
         "turtle": "lines.py",
         "trig": "lines.py",
         "nquads": "lines.py",
-        "union": "pipeline.py",
+        "union": "results.py",
         "summarize_lines": "lines.py",
         "write_atomic": "files.py",
     }

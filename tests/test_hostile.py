@@ -73,6 +73,11 @@ def test_hostile_corpus_builds_in_one_run(tmp_path: Path, capsys: pytest.Capture
     make_big_page(folder / "big.html", 5 * 1024 * 1024)
     make_long_line(folder / "longline.txt")
     (folder / 'ten <la> "x" {y}|^`.txt').write_bytes((HOSTILE / "iri_chars.txt").read_bytes())
+    # shapes that were superlinear: an 80,000-character token, a run of names with no full stop
+    (folder / "token.txt").write_text("x" * 80_000 + " Hà Nội.", encoding="utf-8")
+    (folder / "caps_run.txt").write_text(
+        "Sở Tài Chính Hà Nam Đảng Ủy Khối Ban Thường Vụ " * 1700, encoding="utf-8"
+    )
     out = tmp_path / "out"
 
     assert main(["build", str(folder), "--out", str(out)]) == 2
@@ -90,6 +95,8 @@ def test_hostile_corpus_builds_in_one_run(tmp_path: Path, capsys: pytest.Capture
         "big.html": "large file (5.0 MB): built, slowly",
         "invalid_bytes.txt": "invalid UTF-8: 3 bytes replaced by U+FFFD (first at byte 1500)",
         "longline.txt": "a line of 100000 characters: built as is",
+        "token.txt": "a line of 80008 characters: built as is",
+        "caps_run.txt": "a line of 79900 characters: built as is",
         "tcvn3.txt": "encoding detected as TCVN3 (ABC); converted to Unicode",
         "tcvn3_as_utf8.txt": "encoding detected as TCVN3 (ABC); converted to Unicode",
         "vni.txt": "encoding detected as VNI; converted to Unicode",
@@ -312,3 +319,206 @@ def test_a_stray_opening_quote_does_not_swallow_the_paragraph() -> None:
     sentences = split_sentences("“" + "Tỉnh ủy họp. " * 40_000)  # half a megabyte on one line
     assert len(sentences) > 30_000
     assert time.perf_counter() - started < 5
+
+
+# ---------------------------------------------------------------- linear time: guards at the text level
+
+
+def test_a_run_of_words_without_punctuation_is_cut_into_bounded_sentences() -> None:
+    from kgraph.model import Article
+    from kgraph.text import MAX_RUN_WORDS
+
+    run = "Sở Tài Chính Hà Nam Đảng Ủy Khối Ban Thường Vụ " * 60  # 660 words, no full stop
+    document = make_document(Article(source="caps.txt", text=f"Tiêu đề.\n{run}\nHà Nội."))
+    pieces = document.sentences[1:-1]
+    assert len(pieces) == 6
+    for sentence in pieces:
+        assert document.text[sentence.start : sentence.end] == sentence.text
+        assert len(sentence.text.split()) <= MAX_RUN_WORDS
+    assert " ".join(s.text for s in pieces) == run.strip()  # every word kept, none split
+
+
+def test_a_huge_token_keeps_its_tone_marks_normalised_at_both_ends() -> None:
+    from kgraph.text import normalize_tones
+
+    assert normalize_tones("x" * 5000 + " hoà uỷ") == "x" * 5000 + " hòa ủy"
+    assert normalize_tones("thuỷ" + "x" * 3) == "thuỷxxx"  # too long for a syllable: left alone
+
+
+# ---------------------------------------------------------------- filesystem faults, locks, kills
+
+CORPUS_SMALL = DATA / "corpus_small"
+
+
+def _snapshot(out: Path) -> dict[str, bytes]:
+    """Every file under ``out`` (the cache included) by relative path, except the lock."""
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.name != ".kgraph-lock"
+    }
+
+
+def _leftovers(out: Path) -> list[str]:
+    return [p.name for p in out.rglob("*") if p.name.endswith(".tmp") or p.name == ".kgraph-staging"]
+
+
+@pytest.mark.parametrize(
+    "number, words",
+    [
+        (30, "read-only file system"),  # EROFS
+        (28, "no space left on the device"),  # ENOSPC
+        (27, "file-size limit"),  # EFBIG
+        (13, "permission denied"),  # EACCES
+    ],
+)
+def test_a_filesystem_fault_is_one_line_and_leaves_the_previous_outputs(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    number: int,
+    words: str,
+) -> None:
+    import os
+
+    out = tmp_path / "out"
+    assert main(["build", str(SEED), "--out", str(out), "--quiet", "--no-html"]) == 0
+    before = _snapshot(out)
+    other = tmp_path / "other.txt"
+    other.write_text((HOSTILE / "entities.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    real_replace = os.replace
+    calls = 0
+
+    def failing_replace(src: object, dst: object) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 2:  # the second file of the set: the first is already staged
+            raise OSError(number, os.strerror(number), str(dst))
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    capsys.readouterr()
+    assert main(["build", str(other), "--out", str(out), "--quiet", "--no-html"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and words in err[0] and str(out) in err[0], err
+    monkeypatch.undo()
+    assert _snapshot(out) == before and _leftovers(out) == []
+
+
+def test_a_file_size_limit_is_one_line_not_a_killed_process(tmp_path: Path) -> None:
+    import resource
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    assert main(["build", str(SEED), "--out", str(out), "--quiet", "--no-html", "--no-cache"]) == 0
+    before = _snapshot(out)
+
+    def limit() -> None:  # ulimit -f: 64 KiB, less than graph.nq
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+    command = [sys.executable, "-m", "kgraph", "build", str(CORPUS_SMALL), "--out", str(out), "--no-html"]
+    done = subprocess.run(
+        command + ["--quiet", "--no-cache"], preexec_fn=limit, capture_output=True, text=True
+    )
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "file-size limit" in lines[0] and "ulimit -f" in lines[0], lines
+    assert _snapshot(out) == before and _leftovers(out) == []
+
+
+def test_two_builds_cannot_share_one_output_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["build", str(SEED), "--out", str(out), "--quiet"]) == 0
+    before = _snapshot(out)
+    with files.locked(out):  # another build holds the folder
+        assert main(["build", str(CORPUS_SMALL), "--out", str(out), "--quiet"]) == 1
+    assert "is being written by another kgraph build" in capsys.readouterr().err
+    assert _snapshot(out) == before
+
+
+def test_an_interrupted_swap_is_finished_or_dropped_by_the_next_build(tmp_path: Path) -> None:
+    clean, out = tmp_path / "clean", tmp_path / "out"
+    assert main(["build", str(CORPUS_SMALL), "--out", str(clean), "--quiet", "--no-html"]) == 0
+    assert main(["build", str(SEED), "--out", str(out), "--quiet", "--no-html"]) == 0
+    # a build of the corpus killed half-way through installing its set: graph.nq is new, the rest old
+    staging = out / files.STAGING
+    staging.mkdir()
+    for name in ("graph.ttl", "graph.trig"):
+        (staging / name).write_bytes((clean / name).read_bytes())
+    (out / "graph.nq").write_bytes((clean / "graph.nq").read_bytes())
+    (staging / files.COMMIT).write_text("graph.nq\ngraph.ttl\ngraph.trig\n-graph.html", encoding="utf-8")
+    files.recover(out)
+    for name in ("graph.nq", "graph.ttl", "graph.trig"):
+        assert (out / name).read_bytes() == (clean / name).read_bytes(), name
+    # killed before the set was complete: dropped, the old set stays whole
+    staging.mkdir()
+    (staging / "graph.nq").write_bytes(b"half")
+    files.recover(out)
+    assert not staging.exists() and (out / "graph.nq").read_bytes() == (clean / "graph.nq").read_bytes()
+
+
+KILLER = """
+import os, signal, sys
+calls = 0
+real = os.replace
+def replace(src, dst):
+    global calls
+    calls += 1
+    if calls == int(sys.argv[1]):
+        os.kill(os.getpid(), signal.SIGKILL)
+    real(src, dst)
+os.replace = replace
+from kgraph.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def test_a_build_killed_at_any_rename_then_rerun_gives_the_clean_outputs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS_SMALL, corpus)
+    clean = tmp_path / "clean"
+    assert main(["build", str(corpus), "--out", str(clean), "--quiet", "--no-html"]) == 0
+    for kill_at in (2, 5, 9):  # staging a file, between two installs, saving the cache
+        out = tmp_path / f"out{kill_at}"
+        assert main(["build", str(SEED), "--out", str(out), "--quiet", "--no-html"]) == 0
+        args = [str(kill_at), "build", str(corpus), "--out", str(out), "--quiet", "--no-html"]
+        done = subprocess.run([sys.executable, "-c", KILLER, *args], capture_output=True)
+        assert done.returncode == -9, (kill_at, done.stderr)
+        assert main(["build", str(corpus), "--out", str(out), "--quiet", "--no-html"]) == 0
+        for name in ("graph.ttl", "graph.trig", "graph.nq"):
+            assert (out / name).read_bytes() == (clean / name).read_bytes(), (kill_at, name)
+        assert _leftovers(out) == []
+
+
+def test_file_names_with_a_line_break_or_undecodable_bytes_are_built_and_named_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = SEED.read_bytes()
+    (folder / "line\nbreak.txt").write_bytes(text.replace("Hà Nam".encode(), "Hà Tĩnh".encode()))
+    os.mkdir(os.path.join(os.fsencode(folder), b"bad\xffbytes"))
+    with open(os.path.join(os.fsencode(folder), b"bad\xffbytes", b"caf\xe9.txt"), "wb") as handle:
+        handle.write(text)
+    (folder / "blank.txt").write_bytes(b"  \n")
+    out = tmp_path / "out"
+
+    assert main(["build", str(folder), "--out", str(out)]) == 2
+
+    captured = capsys.readouterr()
+    assert captured.err.strip().splitlines() == [
+        f"kgraph: warning: skipped {folder.as_posix()}/blank.txt: has no text (only white space or markup)"
+    ]
+    assert "articles: 2 built, 1 skipped" in captured.out.splitlines()
+    graph = Graph().parse(out / "graph.ttl", format="turtle")
+    sources = {str(o).rsplit("/", 2)[-2:][-1] for o in graph.objects(None, _kg("sourceFile"))}
+    assert sources == {"line\\nbreak.txt", "caf\\xe9.txt"}
+    assert main(["build", str(folder), "--out", str(out), "--quiet"]) == 2  # the cache reads them back

@@ -157,3 +157,31 @@ def test_unusable_articles_are_remembered_not_retried(corpus: Path, tmp_path: Pa
     (corpus / "zz_binary.txt").write_text("Bài viết đã sửa\n\nNay là một bài có chữ.", encoding="utf-8")
     third = build_to([corpus], out)
     assert calls == ["zz_binary.txt"] and third.result.skipped == []
+
+
+def test_an_article_rewritten_during_the_build_does_not_poison_the_cache(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = corpus / "XH_VNE_287.txt"
+    final = article.read_text(encoding="utf-8")
+    transient = final.replace("Huy Ngọ", "Văn Thử")
+    clean = tmp_path / "clean"
+    build_to([corpus], clean, incremental=False)
+    real = kgraph.pipeline.process_article
+
+    def rewritten_while_read(path: str) -> kgraph.pipeline.WorkerOutput:
+        if path.endswith(article.name):  # hashed as `final`, read as `transient`, left as `final`
+            article.write_text(transient, encoding="utf-8")
+            try:
+                return real(path)
+            finally:
+                article.write_text(final, encoding="utf-8")
+        return real(path)
+
+    out = tmp_path / "out"
+    monkeypatch.setattr(kgraph.pipeline, "process_article", rewritten_while_read)
+    build_to([corpus], out)
+    monkeypatch.undo()
+    again = build_to([corpus], out)  # the file holds `final`: its cached graph must be of `final`
+    assert not again.up_to_date and again.result.extracted == 1
+    assert outputs_text(out) == outputs_text(clean)

@@ -117,3 +117,46 @@ def test_daemonic_process_builds_alone(corpus: Path, tmp_path: Path) -> None:
     assert codes.get(timeout=5) == 0  # like a Dask worker: daemons may not start pools
     assert main(["build", str(corpus), "--out", str(tmp_path / "e"), "--quiet"]) == 0
     assert (tmp_path / "d" / "graph.nq").read_bytes() == (tmp_path / "e" / "graph.nq").read_bytes()
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_an_article_over_the_time_limit_is_skipped_and_named(
+    corpus: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    workers: str,
+) -> None:
+    import time
+
+    import kgraph.pipeline
+
+    real = kgraph.pipeline.extract
+
+    def stalling(document):  # type: ignore[no-untyped-def]
+        if document.article.source.endswith("XH_NLD_3872.txt"):
+            time.sleep(60)  # a pathological article
+        return real(document)
+
+    monkeypatch.setattr(kgraph.pipeline, "extract", stalling)
+    out = tmp_path / "o"
+    args = [
+        "build",
+        str(corpus),
+        "--out",
+        str(out),
+        "--workers",
+        workers,
+        "--quiet",
+        "--article-timeout",
+        "2",
+    ]
+    started = time.perf_counter()
+    assert main(args) == 2
+    assert time.perf_counter() - started < 30
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "XH_NLD_3872.txt: took over 2 s to build" in err[0], err
+    nq = (out / "graph.nq").read_text(encoding="utf-8")
+    assert "XH_NLD_3872" not in nq and "XH_VNE_287" in nq
+    monkeypatch.undo()
+    assert main(["build", str(corpus), "--out", str(out), "--quiet"]) == 0  # not remembered as skipped

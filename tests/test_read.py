@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DATA, SEED
+from rdflib.namespace import RDF
 
 from kgraph.errors import InputError
 from kgraph.read import (
@@ -295,3 +296,22 @@ def test_utf8_bom_before_binary_is_still_binary(tmp_path: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + bytes(range(0, 32)) * 10)
     with pytest.raises(InputError, match="looks binary"):
         read_article(path)
+
+
+def test_evidence_quotes_the_sentence_as_written_with_offsets_into_the_article(tmp_path: Path) -> None:
+    import kgraph
+    from kgraph.namespaces import KG
+
+    seed = SEED.read_text(encoding="utf-8")
+    written = seed.replace("ủy", "uỷ").replace("hóa", "hoá").replace(" ", "  ", 40).replace("\n", "\r\n")
+    path = tmp_path / "written.txt"
+    path.write_bytes(("  " + written).encode("utf-8"))
+    text = read_article(path).text
+    graph = kgraph.build([path]).union()
+    statements = list(graph.subjects(RDF.type, RDF.Statement))
+    assert len(statements) >= 5
+    for node in statements:
+        evidence = str(graph.value(node, KG.evidence))
+        start, end = int(graph.value(node, KG.startOffset)), int(graph.value(node, KG.endOffset))  # type: ignore[arg-type]
+        assert text[start:end] == evidence
+    assert any("uỷ" in str(graph.value(node, KG.evidence)) for node in statements)  # not normalised to ủy

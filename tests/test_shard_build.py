@@ -128,3 +128,37 @@ def test_merged_folder_rebuilds_incrementally(
     monkeypatch.setattr(kgraph.pipeline, "process_article", lambda p: calls.append(p) or real(p))
     report = build_to([corpus], merged)  # the same articles, now built directly into the merged folder
     assert calls == [] and report.up_to_date
+
+
+def test_a_build_on_a_dask_cluster_writes_the_local_build_bytes(corpus: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    local = tmp_path / "local"
+    assert main(["build", str(corpus), "--out", str(local), "--workers", "1", "--quiet"]) == 0
+    with distributed.LocalCluster(
+        n_workers=1,
+        threads_per_worker=2,
+        processes=False,
+        dashboard_address=None,
+        protocol="tcp",
+        host="127.0.0.1",
+    ) as cluster:
+        out = tmp_path / "dask"
+        assert (
+            main(["build", str(corpus), "--out", str(out), "--dask", cluster.scheduler_address, "--quiet"])
+            == 0
+        )
+    for name in OUTPUTS:
+        assert (out / name).read_bytes() == (local / name).read_bytes(), name
+
+
+def test_a_dask_address_nobody_answers_is_one_line(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("distributed")
+    code = main(
+        ["build", str(corpus), "--out", str(tmp_path / "o"), "--dask", "tcp://127.0.0.1:9", "--quiet"]
+    )
+    assert code == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "no Dask scheduler answers" in err[0], err
+    assert not (tmp_path / "o").exists()

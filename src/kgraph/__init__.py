@@ -11,6 +11,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from .errors import GraphFileError, InputError, KgraphError, OntologyError, QueryError
+from .version import __version__
 
 if TYPE_CHECKING:
     from .api import Report, build_to, query
@@ -31,7 +32,6 @@ __all__ = [
     "load_graph",
     "query",
 ]
-__version__ = "0.1.0"
 
 _LAZY = {
     "BuildResult": "pipeline",

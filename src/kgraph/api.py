@@ -12,209 +12,36 @@ when nothing changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from rdflib import Graph
 
-from .cache import Cache, Entry, Manifest, make_entry
-from .files import printable_path, write_atomic
-from .lines import nquads, one_pref_label, summarize_lines, trig, turtle
-from .pipeline import BuildResult, Shard, build, merge
+from .outputs import OUTPUT_NAMES, Report
+from .pipeline import run
+from .settings import BuildHooks, BuildSettings
 from .sparql import Table, resolve_query, run_query
 from .store import load_graph
 
-#: The files ``build_to`` writes, by kind.
-OUTPUT_NAMES = {"turtle": "graph.ttl", "trig": "graph.trig", "nquads": "graph.nq", "html": "graph.html"}
-
-
-@dataclass
-class Report:
-    """What ``build_to`` wrote and found."""
-
-    result: BuildResult
-    outputs: dict[str, Path]
-    summary: dict[str, dict[str, int]]
-    up_to_date: bool = False  # nothing changed since the last build: nothing was rewritten
-    removed: list[str] = field(default_factory=list)  # articles of the last build that are gone
-    triples: int = 0
-    store: str = ""  # the store updated, and how
-
-    def text(self) -> str:
-        lines = [f"articles: {len(self.result.articles)} built, {len(self.result.skipped)} skipped"]
-        reused = len(self.result.graphs) - self.result.extracted
-        if reused or self.removed:
-            extracted, removed = self.result.extracted, len(self.removed)
-            lines.append(f"incremental: {extracted} extracted, {reused} unchanged, {removed} removed")
-        ents = self.summary.get("entities", {})
-        lines.append(f"entities: {sum(ents.values())}")
-        lines += [f"  {name:24} {count}" for name, count in sorted(ents.items())]
-        rels = self.summary.get("relations", {})
-        lines.append(f"relations: {sum(rels.values())}")
-        lines += [f"  {name:24} {count}" for name, count in sorted(rels.items())]
-        if self.triples:
-            lines.append(f"triples: {self.triples}")
-        if self.result.warnings:
-            lines.append(f"warnings: {len(self.result.warnings)}")
-            lines += [f"  {w}" for w in self.result.warnings[:20]]
-        for path, why in self.result.skipped:
-            lines.append(f"skipped: {printable_path(path)}: {printable_path(why)}")
-        if self.up_to_date:
-            lines.append("up to date: no article changed, outputs left as they were")
-        for kind, written in self.outputs.items():
-            lines.append(f"{kind}: {written}")
-        if self.store:
-            lines.append(f"store: {self.store}")
-        return "\n".join(lines)
-
-
-def _stat(paths: Iterable[Path]) -> dict[str, list[int]]:
-    found: dict[str, list[int]] = {}
-    for path in paths:
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        found[path.name] = [info.st_size, info.st_mtime_ns]
-    return found
+__all__ = ["OUTPUT_NAMES", "BuildSettings", "Report", "build_to", "query"]
 
 
 def build_to(
     paths: Iterable[str | Path],
     out: str | Path,
-    html: bool = True,
-    *,
-    workers: int = 1,
-    shard: Shard | None = None,
-    incremental: bool = True,
-    merge_folders: bool = False,
-    progress: Callable[[Path], None] | None = None,
-    on_total: Callable[[int], None] | None = None,
-    store: str | None = None,
-    on_stage: Callable[[str], None] | None = None,
+    settings: BuildSettings | None = None,
+    hooks: BuildHooks | None = None,
+    **options: Any,
 ) -> Report:
     """Build the graph of ``paths``; write ``graph.ttl``, ``.trig``, ``.nq`` and ``.html`` in ``out``.
 
-    ``workers`` processes extract in parallel (same output whatever their number);
-    ``shard=(i, n)`` builds the i-th of n slices; ``incremental`` reuses ``out``'s cache;
-    ``merge_folders`` treats ``paths`` as build folders (shards) to merge instead of articles;
-    ``store`` (``oxigraph:PATH`` or ``sparql:URL``) is made to mirror the build.
-    ``on_total``, ``progress`` and ``on_stage`` hear the article count, each finished
-    article, and the stage after extraction ("writing", "store"), for a progress display.
-    Nothing is written when no article could be used.
+    ``settings`` (or its fields as keyword ``options``: ``html``, ``workers``, ``shard``,
+    ``incremental``, ``merge_folders``, ``store``, ``dask``, ``article_timeout``) say how;
+    ``hooks`` (a ``BuildHooks``) hear the progress. Nothing is written when no article
+    could be used. See ``kgraph.pipeline.run``.
     """
-    out = Path(out)
-    cache = Cache(out) if incremental or merge_folders else None
-    if merge_folders:
-        result = merge(paths)
-    else:
-        result = build(paths, progress, workers=workers, shard=shard, cache=cache, on_total=on_total)
-    shard_text = f"{shard[0]}/{shard[1]}" if shard else ""
-    report = Report(result, {}, {})
-    if cache is not None:
-        report.removed = sorted(set(cache.previous.entries) - set(result.articles))
-    if not result.articles:
-        if shard is not None and not result.skipped and cache is not None:
-            cache.save(Manifest(cache.fingerprint, shard=shard_text))  # an empty slice is still a shard
-        return report
-    kinds = [kind for kind in OUTPUT_NAMES if html or kind != "html"]
-    outputs = {kind: out / OUTPUT_NAMES[kind] for kind in kinds}
-    report.outputs = outputs
-    entries: dict[str, Entry] = {
-        g.source: make_entry(g.source, g.digest, g.graph, g.text, g.warnings)
-        for g in result.graphs
-        if g.digest
-    }
-    skipped = {
-        source: (result.skipped_digests.get(source, ""), why)
-        for source, why in result.skipped
-        if result.skipped_digests.get(source)
-    }
-    previous = cache.previous if cache is not None else Manifest("")
-    report.up_to_date = (
-        cache is not None
-        and not merge_folders
-        and result.extracted == 0
-        and previous.entries == entries
-        and previous.skipped == skipped
-        and previous.shard == shard_text
-        and bool(previous.summary)
-        and previous.outputs == _stat(outputs.values())
-    )
-    if report.up_to_date:
-        report.summary = {k: previous.summary.get(k, {}) for k in ("entities", "relations")}
-        report.triples = sum(previous.summary.get("triples", {}).values())
-        summary = previous.summary
-    else:
-        if on_stage is not None:
-            on_stage("writing")
-        named = result.named_lines()
-        union = one_pref_label(sorted({line for _, lines in named for line in lines}))  # shared strings
-        write_atomic(outputs["nquads"], nquads(named))
-        write_atomic(outputs["turtle"], turtle(union))
-        write_atomic(outputs["trig"], trig(named))
-        if html:
-            from .visualize import render_html
-
-            write_atomic(outputs["html"], render_html(result.union()).encode("utf-8"))
-        report.summary = {k: dict(v) for k, v in summarize_lines(union).items()}
-        report.triples = len(union)
-        summary = dict(report.summary, triples={"union": report.triples})
-    if store is not None and not (report.up_to_date and previous.store == store):
-        if on_stage is not None:
-            on_stage("store")
-        incremental_sync = cache is not None and previous.store == store
-        report.store = sync_store(store, result, previous if incremental_sync else None, outputs["nquads"])
-    if cache is not None and not (report.up_to_date and previous.store == (store or previous.store)):
-        for article in result.graphs:
-            if article.source in entries:
-                cache.store(entries[article.source], article.text)
-        stats = _stat(outputs.values())
-        cache.save(Manifest(cache.fingerprint, entries, stats, summary, shard_text, skipped, store or ""))
-    return report
-
-
-def sync_store(spec: str, result: BuildResult, previous: Manifest | None, nquads_file: Path) -> str:
-    """Make the store ``spec`` mirror this build: one named graph per article, nothing stale.
-
-    With the manifest of the build the store last mirrored (``previous``), only the graphs
-    of new, edited and removed articles are replaced or dropped; without it the store is
-    loaded whole from ``nquads_file`` and every other article graph in it is dropped (graphs
-    that are not kgraph articles are left alone).
-    """
-    from rdflib import URIRef
-
-    from .identity import article_iri
-    from .lines import add_lines
-    from .store import open_store
-
-    current = dict(result.named_lines())
-    replaced = dropped = 0
-    with open_store(spec) as store:
-        if previous is None:
-            articles = str(article_iri(""))  # only kgraph's article graphs: the store may hold others
-            for stored in store.graph_names():
-                if str(stored).startswith(articles) and str(stored) not in current:
-                    store.drop_graph(stored)
-                    dropped += 1
-            store.load_file(nquads_file)
-            replaced = len(current)
-        else:
-            before = previous.entries
-            now = {g.source: (g.digest, g.graph) for g in result.graphs}
-            touched = {g for s, (digest, g) in now.items() if s not in before or before[s].digest != digest}
-            touched |= {e.graph for s, e in before.items() if now.get(s, ("", ""))[0] != e.digest}
-            for name in sorted(touched):
-                if name in current:
-                    graph = Graph()
-                    add_lines(graph, current[name])
-                    store.replace_graph(URIRef(name), graph)
-                    replaced += 1
-                else:
-                    store.drop_graph(URIRef(name))
-                    dropped += 1
-    return f"{spec} ({replaced} article graphs replaced, {dropped} dropped)"
+    return run(paths, out, settings or BuildSettings(**options), hooks)
 
 
 def query(graph: str | Path | Graph, text: str) -> Table:

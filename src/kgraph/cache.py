@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError
+from .files import write_atomic
 
 CACHE_DIR = ".kgraph-cache"
 MANIFEST = "manifest.json"
@@ -32,6 +32,7 @@ FORMAT = 1
 #: Modules and folders of the package whose content decides the triples of an article.
 SHAPING = (
     "read.py",
+    "encodings.py",
     "text.py",
     "model.py",
     "identity.py",
@@ -41,10 +42,6 @@ SHAPING = (
     "data",
     "ontology",
 )
-
-
-def content_digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def fingerprint_of(package: Path, version: str) -> str:
@@ -64,7 +61,7 @@ def fingerprint_of(package: Path, version: str) -> str:
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """The fingerprint of the installed kgraph: its version and its extraction code and data."""
-    from . import __version__
+    from .version import __version__
 
     return fingerprint_of(Path(__file__).parent, __version__)
 
@@ -192,15 +189,10 @@ class Cache:
         path = self.root / entry.relpath
         if path.is_file() and self.previous.entries.get(entry.source) == entry:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, text.encode("utf-8"))
 
     def save(self, manifest: Manifest) -> None:
         """Replace the manifest, then drop article files no entry refers to."""
-        from .files import write_atomic
-
         write_atomic(self.root / MANIFEST, manifest.to_json().encode("utf-8"))
         keep = {e.relpath for e in manifest.entries.values()}
         articles = self.root / "articles"

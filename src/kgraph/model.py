@@ -24,11 +24,15 @@ class Article:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of the normalised text with its character offsets."""
+    """A sentence of the normalised text with its character offsets, and where it stands in
+    the article as read (before normalisation), for evidence quoted as written."""
 
     start: int
     end: int
     text: str
+    written_start: int = -1  # offsets in ``Article.text``; -1 when unknown
+    written_end: int = -1
+    written: str = ""  # ``Article.text[written_start:written_end]``
 
 
 @dataclass(frozen=True)

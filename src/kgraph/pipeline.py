@@ -1,165 +1,120 @@
-"""Chain the stages: files -> articles -> extractions -> one RDF dataset. Prints nothing.
+"""Chain the stages: files -> articles -> extractions -> one RDF dataset -> outputs.
+
+One way down: ``run`` takes the paths, the output folder and one ``BuildSettings``; it
+owns the incremental cache (``build`` looks each article up in it), extracts the rest
+(in worker processes, or as Dask tasks, when asked), then hands the result to
+``outputs.write_build``, the one step that writes files, mirrors a store and saves the
+cache. Prints nothing.
 
 Each article becomes its own named graph (named by the article's IRI); the union of
 those graphs is the knowledge graph. Entities merge across articles because their IRIs
-depend only on their identity keys, so articles are built independently (in worker
-processes when asked) and merged by plain union, in sorted path order. One bad article is
-reported and skipped; it never costs the others their results.
-
-An article's graph travels as its sorted N-Triples lines (``ArticleGraph``): small to
-send between processes, cheap to cache on disk, and enough to write every output without
-rdflib (see ``kgraph.lines``). The rdflib ``Dataset`` is made from them only when asked for.
+depend only on their identity keys, so articles are built independently and merged by
+plain union, in sorted path order. One bad article is reported and skipped; it never
+costs the others their results, and one that takes longer than the per-article time
+limit is skipped too, named, instead of stalling the corpus.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
+import signal
+import threading
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
+from .cache import Cache, code_fingerprint, read_folder
 from .errors import InputError
 from .extract import extract
+from .files import fault, locked
 from .identity import article_iri
-from .lines import SHARED_GRAPH, add_lines, ontology_lines
 from .model import Extraction
-from .namespaces import PREDICATE_OF, bind_prefixes
+from .namespaces import PREDICATE_OF
+from .outputs import Report, write_build
 from .rdf import build_graph, build_lines
-from .read import MAX_BYTES, find_articles, read_article
+from .read import MAX_BYTES, find_articles, read_article, read_bytes, source_name
+from .results import ArticleGraph, BuildResult
+from .settings import BuildHooks, BuildSettings, Shard
 from .text import make_document
 
-if TYPE_CHECKING:
-    from .cache import Cache
+__all__ = ["ArticleGraph", "BuildResult", "BuildSettings", "Report", "Shard", "build", "merge", "run"]
 
-#: ``(i, n)``: the i-th of n slices of a corpus, 0 <= i < n.
-Shard = tuple[int, int]
-
-
-@dataclass(frozen=True)
-class ArticleGraph:
-    """One usable article's graph as sorted distinct N-Triples lines, with its origin."""
-
-    source: str  # the path as given, posix form
-    digest: str  # SHA-256 of the file's bytes ('' when unknown)
-    graph: str  # the article IRI, naming its graph
-    text: str  # the N-Triples lines, each ending in a line break
-    warnings: tuple[str, ...] = ()
-    cached: bool = False  # taken from the incremental cache, not extracted in this run
-
-    def lines(self) -> list[str]:
-        return self.text.splitlines()
+#: Seconds an article may take in this process (set by ``build`` from its settings; forked
+#: workers inherit it). 0 = no limit.
+_time_limit = 0.0
 
 
-class BuildResult:
-    """What a build produced: the per-article graphs (and the dataset they make) plus a summary's needs."""
-
-    def __init__(
-        self,
-        dataset: Dataset | None = None,
-        articles: list[str] | None = None,
-        skipped: list[tuple[str, str]] | None = None,
-        warnings: list[str] | None = None,
-        graphs: list[ArticleGraph] | None = None,
-    ) -> None:
-        self._dataset = dataset
-        self.articles: list[str] = articles if articles is not None else []
-        self.skipped: list[tuple[str, str]] = skipped if skipped is not None else []  # (path, why)
-        self.warnings: list[str] = warnings if warnings is not None else []
-        self.graphs: list[ArticleGraph] = graphs if graphs is not None else []
-        self.skipped_digests: dict[str, str] = {}  # source -> SHA-256 of the skipped file's bytes
-
-    def __repr__(self) -> str:
-        counts = f"articles={len(self.articles)}, skipped={len(self.skipped)}, extracted={self.extracted}"
-        return f"BuildResult({counts})"
-
-    @property
-    def extracted(self) -> int:
-        """Articles extracted in this run (the others came from the cache)."""
-        return sum(1 for g in self.graphs if not g.cached)
-
-    @property
-    def dataset(self) -> Dataset:
-        """One named graph per article (made from the lines on first use)."""
-        if self._dataset is None:
-            dataset = Dataset()
-            bind_prefixes(dataset)
-            for name, lines in self.named_lines():
-                add_lines(dataset.graph(URIRef(name)), lines)
-            self._dataset = dataset
-        return self._dataset
-
-    def named_lines(self) -> list[tuple[str, list[str]]]:
-        """``(graph IRI, sorted distinct lines)`` per named graph, sorted by IRI.
-
-        Two files with the same text are the same article: their lines share one graph.
-        The ontology's class hierarchy is the shared graph (when there is any article).
-        """
-        by_name: dict[str, set[str]] = {}
-        for article in self.graphs:
-            by_name.setdefault(article.graph, set()).update(article.lines())
-        if by_name:
-            by_name[SHARED_GRAPH] = set(ontology_lines())
-        return [(name, sorted(lines)) for name, lines in sorted(by_name.items())]
-
-    def union_lines(self) -> list[str]:
-        """The distinct N-Triples lines of all articles and the ontology's class hierarchy, sorted."""
-        lines: set[str] = set()
-        for article in self.graphs:
-            lines.update(article.lines())
-        if lines:
-            lines.update(ontology_lines())
-        return sorted(lines)
-
-    def triple_count(self) -> int:
-        return len(self.union_lines())
-
-    def union(self) -> Graph:
-        """All triples of all articles in one graph."""
-        graph = Graph()
-        bind_prefixes(graph)
-        if self._dataset is not None:
-            for quad in self._dataset.quads((None, None, None, None)):
-                graph.add(quad[:3])
-        elif self.graphs:
-            add_lines(graph, self.union_lines())
-        return graph
+class ArticleTimeout(Exception):
+    """Raised inside an article's extraction when the per-article time limit is reached."""
 
 
-def extract_file(path: Path) -> Extraction:
-    """Read, normalise and extract one article file."""
-    article = read_article(path)
+def extract_file(path: Path, data: bytes | None = None) -> Extraction:
+    """Read (or take ``data``), normalise and extract one article file."""
+    article = read_article(path, data)
     document = make_document(article)
     extraction = extract(document)
     extraction.warnings.extend(article.warnings)
     return extraction
 
 
-#: What a worker sends back: (graph IRI, N-Triples text, warnings, why skipped).
-WorkerOutput = tuple[str, str, tuple[str, ...], str]
+#: What a worker sends back: (graph IRI, N-Triples text, warnings, why skipped, SHA-256 of
+#: the bytes it read ('' when none, or when the reason may change from run to run)).
+WorkerOutput = tuple[str, str, tuple[str, ...], str, str]
 
 
 def process_article(path: str) -> WorkerOutput:
     """Extract and build one article file; runs in a worker process, so it returns plain strings.
 
-    A crash on one article (a kgraph bug) is reported as that article's reason for being
-    skipped, naming where it happened, so a long corpus build keeps the other articles.
+    The digest returned is of the bytes this call read, so an article rewritten during the
+    build is cached under the content it was built from. A crash on one article (a kgraph
+    bug) is reported as that article's reason for being skipped, naming where it happened,
+    and an article over the time limit is skipped, so a long corpus build keeps the others.
     """
+    digest = ""
     try:
-        extraction = extract_file(Path(path))
-        lines = build_lines(extraction)
+        data = read_bytes(Path(path))
+        digest = hashlib.sha256(data).hexdigest()
+        with _deadline(_time_limit * (1 + len(data) / 1_000_000)):  # a large article gets more
+            extraction = extract_file(Path(path), data)
+            lines = build_lines(extraction)
     except InputError as error:
-        return "", "", (), error.why
+        return "", "", (), error.why, digest
+    except ArticleTimeout:
+        limit = _time_limit * (1 + len(data) / 1_000_000)
+        shown = f"{limit:.1f}".rstrip("0").rstrip(".")
+        why = f"took over {shown} s to build (set --article-timeout to allow more)"
+        return "", "", (), why, ""  # not remembered: another run may be faster
     except Exception as error:  # noqa: BLE001 - reported, never swallowed: see the docstring
-        return "", "", (), describe_bug(error)
+        return "", "", (), describe_bug(error), digest
     name = str(article_iri(extraction.document.article_id))
-    return name, "".join(line + "\n" for line in lines), tuple(extraction.warnings), ""
+    return name, "".join(line + "\n" for line in lines), tuple(extraction.warnings), "", digest
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Raise ``ArticleTimeout`` in this block after ``seconds`` (a real-time alarm; only in a
+    process's main thread, so threads of a Dask worker run without a limit)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise ArticleTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def describe_bug(error: Exception) -> str:
@@ -192,7 +147,8 @@ def parse_shard(spec: str) -> Shard:
 
 def shard_of(relative: str, count: int) -> int:
     """The shard (0..count-1) of an article, from a stable hash of its path relative to its input folder."""
-    return int.from_bytes(hashlib.sha256(relative.encode("utf-8")).digest()[:8], "big") % count
+    digest = hashlib.sha256(relative.encode("utf-8", "surrogateescape")).digest()
+    return int.from_bytes(digest[:8], "big") % count
 
 
 def select_articles(paths: Iterable[str | Path], shard: Shard | None = None) -> list[Path]:
@@ -220,7 +176,8 @@ def select_articles(paths: Iterable[str | Path], shard: Shard | None = None) -> 
 
 
 def file_digest(path: Path) -> str:
-    """SHA-256 of a file's bytes; '' when it cannot be read (the worker then says why)."""
+    """SHA-256 of a file's bytes, to look it up in the cache; '' when it cannot be read (the
+    worker then says why). The worker hashes what it reads itself: that is what is cached."""
     try:
         if path.stat().st_size > MAX_BYTES:
             return ""
@@ -229,16 +186,35 @@ def file_digest(path: Path) -> str:
         return ""
 
 
+def process_shard(sources: list[str], time_limit: float) -> list[WorkerOutput]:
+    """``process_article`` over one shard's articles, in order (one Dask task)."""
+    global _time_limit
+    _time_limit = time_limit
+    return [process_article(source) for source in sources]
+
+
 def _pool_context() -> multiprocessing.context.BaseContext:
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
-def run_workers(sources: list[str], workers: int) -> Iterator[WorkerOutput]:
-    """``process_article`` over ``sources``, in order, in ``workers`` processes (in this one when 1).
+def _worker_start() -> None:
+    """A pool worker dies quietly on SIGTERM (``pool.terminate``) and leaves Ctrl-C to its parent."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def run_workers(sources: list[str], workers: int, dask: str | None = None) -> Iterator[WorkerOutput]:
+    """``process_article`` over ``sources``, in order: in ``workers`` processes (in this one
+    when 1), or as Dask tasks on the scheduler at ``dask``.
 
     A daemonic process (a Dask worker, a pool worker) may not start processes: it works alone.
     """
+    if dask is not None:
+        from .scale import run_on_dask
+
+        yield from run_on_dask(sources, dask, process_shard, _time_limit)
+        return
     workers = max(1, min(workers, len(sources)))
     if multiprocessing.current_process().daemon:
         workers = 1
@@ -249,7 +225,7 @@ def run_workers(sources: list[str], workers: int) -> Iterator[WorkerOutput]:
     context = _pool_context()
     if context.get_start_method() == "fork":
         warm_up()
-    pool = context.Pool(workers)
+    pool = context.Pool(workers, initializer=_worker_start)
     try:
         yield from pool.imap(process_article, sources, chunksize=chunksize)
     except BaseException:
@@ -261,55 +237,59 @@ def run_workers(sources: list[str], workers: int) -> Iterator[WorkerOutput]:
         pool.join()
 
 
+def _from_cache(files: list[Path], cache: Cache | None, hooks: BuildHooks) -> tuple[list[Any], list[str]]:
+    """Per file: its cached graph, why it was skipped last time, or None (to extract); and digests."""
+    slots: list[ArticleGraph | str | None] = [None] * len(files)
+    digests = [file_digest(path) if cache is not None else "" for path in files]
+    for index, (path, digest) in enumerate(zip(files, digests, strict=True)):
+        if cache is None or not digest:
+            continue
+        source = source_name(path)
+        found = cache.lookup(source, digest)
+        if found is not None:
+            entry, text = found
+            slots[index] = ArticleGraph(entry.source, digest, entry.graph, text, entry.warnings, cached=True)
+        else:
+            slots[index] = cache.lookup_skipped(source, digest)
+        if slots[index] is not None:
+            hooks.progress(path)
+    return slots, digests
+
+
 def build(
     paths: Iterable[str | Path],
-    progress: Callable[[Path], None] | None = None,
-    *,
-    workers: int = 1,
-    shard: Shard | None = None,
+    settings: BuildSettings | None = None,
+    hooks: BuildHooks | None = None,
     cache: Cache | None = None,
-    on_total: Callable[[int], None] | None = None,
+    **options: Any,
 ) -> BuildResult:
-    """Build the knowledge graph of the articles under ``paths``.
+    """Build the knowledge graph of the articles under ``paths`` (in memory; see ``run``).
 
-    ``workers`` processes extract in parallel; the result is the same whatever their number.
-    ``shard=(i, n)`` builds only the i-th of n deterministic slices. With a ``cache``, an
-    article whose path and bytes are unchanged is taken from it instead of being extracted.
-    ``on_total`` hears the number of articles once known; ``progress`` hears each finished one.
+    ``settings`` (or the same fields as keyword ``options``: ``workers``, ``shard``,
+    ``dask``, ``article_timeout``) say how; the result is the same whatever the workers.
+    With a ``cache``, an article whose path and bytes are unchanged is taken from it
+    instead of being extracted. ``hooks`` hear the article count and each finished one.
 
     Raises ``InputError`` when a path does not exist or a folder holds no article;
     an unreadable article is skipped and listed in ``BuildResult.skipped``.
     """
-    files = select_articles(paths, shard)
-    if on_total is not None:
-        on_total(len(files))
-    slots: list[ArticleGraph | str | None] = [None] * len(files)  # graph, or why skipped
-    digests = [file_digest(path) for path in files]
-    missing: list[int] = []
-    for index, (path, digest) in enumerate(zip(files, digests, strict=True)):
-        found = cache.lookup(path.as_posix(), digest) if cache is not None and digest else None
-        if found is None:
-            why = cache.lookup_skipped(path.as_posix(), digest) if cache is not None and digest else None
-            if why is None:
-                missing.append(index)
-                continue
-            slots[index] = why
-            if progress is not None:
-                progress(path)
-            continue
-        entry, text = found
-        slots[index] = ArticleGraph(entry.source, digest, entry.graph, text, entry.warnings, cached=True)
-        if progress is not None:
-            progress(path)
-    outputs = run_workers([files[i].as_posix() for i in missing], workers)
-    for index, (name, text, warnings, why) in zip(missing, outputs, strict=True):
+    global _time_limit
+    settings = settings or BuildSettings(**options)
+    hooks = hooks or BuildHooks()
+    files = select_articles(paths, settings.shard)
+    hooks.on_total(len(files))
+    slots, digests = _from_cache(files, cache, hooks)
+    missing = [i for i, slot in enumerate(slots) if slot is None]
+    _time_limit = settings.article_timeout
+    outputs = run_workers([files[i].as_posix() for i in missing], settings.workers, settings.dask)
+    for index, (name, text, warnings, why, digest) in zip(missing, outputs, strict=True):
         path = files[index]
-        slots[index] = ArticleGraph(path.as_posix(), digests[index], name, text, warnings) if name else why
-        if progress is not None:
-            progress(path)
+        digests[index] = digest
+        slots[index] = ArticleGraph(source_name(path), digest, name, text, warnings) if name else why
+        hooks.progress(path)
     result = BuildResult()
     for path, digest, slot in zip(files, digests, slots, strict=True):
-        source = path.as_posix()
+        source = source_name(path)
         if isinstance(slot, ArticleGraph):
             result.graphs.append(slot)
             result.articles.append(source)
@@ -320,6 +300,38 @@ def build(
     return result
 
 
+def run(
+    paths: Iterable[str | Path], out: str | Path, settings: BuildSettings, hooks: BuildHooks | None = None
+) -> Report:
+    """Build ``paths`` into ``out``: extract (through the cache), then write every output.
+
+    ``out`` is locked for the whole build when it exists (else from when it is made);
+    a filesystem fault while writing is one ``InputError`` line naming the path, with the
+    previous outputs intact. Nothing is written when no article could be used.
+    """
+    out = Path(out)
+    hooks = hooks or BuildHooks()
+    with contextlib.ExitStack() as stack:
+        held = out.is_dir() and _lock(stack, out)
+        cache = Cache(out) if settings.incremental or settings.merge_folders else None
+        result = merge(paths) if settings.merge_folders else build(paths, settings, hooks, cache)
+        if not held and (result.articles or (settings.shard and not result.skipped and cache)):
+            _lock(stack, out)
+        try:
+            return write_build(result, out, settings, cache, hooks)
+        except OSError as error:
+            raise fault(error, out) from None
+    raise AssertionError("unreachable")  # pragma: no cover - mypy: the with block returns
+
+
+def _lock(stack: contextlib.ExitStack, out: Path) -> bool:
+    try:
+        stack.enter_context(locked(out))
+    except OSError as error:
+        raise fault(error, out) from None
+    return True
+
+
 def merge(folders: Iterable[str | Path]) -> BuildResult:
     """The build made of several build folders' caches (e.g. the shards of one corpus).
 
@@ -327,8 +339,6 @@ def merge(folders: Iterable[str | Path]) -> BuildResult:
     its shard built them, and the union is plain set union. An article found in two folders
     with different content is an ``InputError``.
     """
-    from .cache import code_fingerprint, read_folder
-
     found: dict[str, ArticleGraph] = {}
     for folder in folders:
         _, articles = read_folder(folder, code_fingerprint())

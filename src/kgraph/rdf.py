@@ -73,9 +73,12 @@ def add_entity(graph: Triples, entity: Entity, article: URIRef) -> URIRef:
 
 
 def _add_evidence(graph: Triples, node: URIRef, sentence: Sentence, article: URIRef) -> None:
-    graph.add((node, KG.evidence, _lit(sentence.text)))
-    graph.add((node, KG.startOffset, Literal(sentence.start)))
-    graph.add((node, KG.endOffset, Literal(sentence.end)))
+    """The sentence as written in the article, with its offsets there (the normalised form
+    when it cannot be quoted)."""
+    written = sentence.written_start >= 0
+    graph.add((node, KG.evidence, _lit(sentence.written if written else sentence.text)))
+    graph.add((node, KG.startOffset, Literal(sentence.written_start if written else sentence.start)))
+    graph.add((node, KG.endOffset, Literal(sentence.written_end if written else sentence.end)))
     graph.add((node, PROV.wasDerivedFrom, article))
 
 

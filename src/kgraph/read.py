@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .encodings import NAMES, decode_text
 from .errors import InputError
+from .files import printable_path
 from .model import Article
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -535,8 +536,9 @@ def _size_warnings(data: bytes, text: str) -> list[str]:
     return warnings
 
 
-def read_article(path: Path) -> Article:
-    """Read one article file into an ``Article``; raise ``InputError`` when it cannot be used."""
+def read_bytes(path: Path) -> bytes:
+    """An article file's bytes, read once (its cache key is the hash of exactly these bytes);
+    ``InputError`` when it is no regular file, too large or unreadable."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
@@ -546,6 +548,22 @@ def read_article(path: Path) -> Article:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror})", "check its permissions") from None
+    if len(data) > MAX_BYTES:  # grew between stat and read
+        raise InputError(path, f"too large ({len(data)} bytes)", f"split it below {MAX_BYTES} bytes")
+    return data
+
+
+def source_name(path: Path) -> str:
+    """The path as an article's source (``kg:sourceFile``, the cache's key): posix form, with
+    bytes that are not UTF-8 (``\\xff``) and control characters (a line break) escaped."""
+    return printable_path(path.as_posix())
+
+
+def read_article(path: Path, data: bytes | None = None) -> Article:
+    """Read one article file (or its ``data``, already read) into an ``Article``;
+    raise ``InputError`` when it cannot be used."""
+    if data is None:
+        data = read_bytes(path)
     text, warnings = decode_article(data, path)
     text = unicodedata.normalize("NFC", text)
     title = published = author = ""
@@ -573,7 +591,7 @@ def read_article(path: Path) -> Article:
     first_title, first_published, first_author = find_metadata(text)
     warnings += _size_warnings(data, text)
     return Article(
-        source=path.as_posix(),
+        source=source_name(path),
         text=text,
         title=title or first_title,
         published=published or first_published,

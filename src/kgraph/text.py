@@ -8,9 +8,12 @@ placement ``ủy``/``hóa``, plain spaces); every offset kgraph reports refers t
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable
 from functools import lru_cache
 
 from .model import Article, Document, Sentence
@@ -68,6 +71,7 @@ def _place_tone(word: str) -> str:
 #: (hoà, khoẻ, uỷ), or a loose combining mark. Only these are looked at, which keeps
 #: normalising an article one C-level scan.
 _MAYBE_MISPLACED = re.compile(
+    "(?:(?<![^\\W\\d_])|(?=[\u0300\u0301\u0303\u0309\u0323]))"  # a word's start: linear time
     "[^\\W\\d_]*(?:[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]|[\u0300\u0301\u0303\u0309\u0323])[^\\W\\d_]*"
 )
 
@@ -78,7 +82,7 @@ def normalize_tones(text: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """The canonical form of an article's text: all later offsets refer to it."""
+    """The canonical form of an article's text: the extractor's offsets refer to it."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)
@@ -87,6 +91,90 @@ def normalize_text(text: str) -> str:
     text = normalize_tones(text)
     text = re.sub(r" *\n *", "\n", text)
     return text.strip()
+
+
+#: One change a normalising step made: (new start, new end, old start, old end).
+Change = tuple[int, int, int, int]
+
+
+class OffsetMap:
+    """Offsets in the normalised text -> offsets in the text it was made from (the article
+    as read), through the changes each normalising step made (only those that changed a
+    length are kept: elsewhere offsets move one for one)."""
+
+    def __init__(self) -> None:
+        self._steps: list[tuple[list[int], list[Change]]] = []
+
+    def add(self, changes: list[Change]) -> None:
+        if changes:
+            self._steps.append(([c[0] for c in changes], changes))
+
+    def original(self, offset: int) -> int:
+        """Where ``offset`` of the normalised text falls in the original (a boundary inside a
+        changed span falls at that span's start)."""
+        for starts, changes in reversed(self._steps):
+            index = bisect_right(starts, offset) - 1
+            if index < 0:
+                continue
+            new_start, new_end, old_start, old_end = changes[index]
+            offset = old_end + (offset - new_end) if offset >= new_end else old_start
+        return offset
+
+
+def _tracked_sub(
+    pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str], text: str
+) -> tuple[str, list[Change]]:
+    """``pattern.sub(replace, text)``, and the spans whose length it changed."""
+    pieces: list[str] = []
+    changes: list[Change] = []
+    last = shift = 0
+    for match in pattern.finditer(text):
+        new = replace(match)
+        pieces.append(text[last : match.start()])
+        pieces.append(new)
+        if len(new) != match.end() - match.start():
+            start = match.start() + shift
+            changes.append((start, start + len(new), match.start(), match.end()))
+            shift += len(new) - (match.end() - match.start())
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces), changes
+
+
+_LINE_ENDS = re.compile(r"\r\n?")
+#: Characters a quoted sentence may not hold: line breaks of any kind (N-Triples lines,
+#: ``str.splitlines``) and other control characters.
+_UNQUOTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
+_CHUNK = re.compile(r"\S+")  # NFC never composes across white space
+#: What ``_SPACES`` and the line-end clean-up change (a lone plain space is left as it is).
+_SPACES_CHANGED = re.compile(
+    "[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+)
+_LINE_SPACES = re.compile(r" +\n *|\n +")
+
+
+def normalize_with_offsets(text: str) -> tuple[str, OffsetMap]:
+    """``normalize_text(text)`` and the map of its offsets back to ``text``."""
+    offsets = OffsetMap()
+    steps: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+        (_LINE_ENDS, lambda m: "\n"),
+        (_INVISIBLE, lambda m: ""),
+        (_CHUNK, lambda m: unicodedata.normalize("NFC", m.group(0))),
+        (_SPACES_CHANGED, lambda m: " "),
+        (_MAYBE_MISPLACED, lambda m: _place_tone(m.group(0))),
+        (_LINE_SPACES, lambda m: "\n"),
+    ]
+    out = text
+    for pattern, replace in steps:
+        if pattern is _CHUNK:
+            out = _CONTROL.sub(" ", out)  # one for one: no offset moves
+            if unicodedata.is_normalized("NFC", out):
+                continue
+        out, changes = _tracked_sub(pattern, replace, out)
+        offsets.add(changes)
+    stripped = out.lstrip()
+    offsets.add([(0, 0, 0, len(out) - len(stripped))] if len(stripped) < len(out) else [])
+    return stripped.rstrip(), offsets
 
 
 @lru_cache(maxsize=262144)
@@ -145,26 +233,87 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
+#: Guards that keep every later stage linear in the article's length, whatever its shape: a
+#: sentence is cut after this many words in a row with no punctuation between them (news text
+#: has at most ~75; names are far shorter), or after this many tokens in all (the longest
+#: sentence of the 1,000-article corpus has ~2,250).
+MAX_RUN_WORDS = 120
+MAX_SENTENCE_TOKENS = 4000
+#: Words (runs of letters, digits, joiners) and the punctuation that ends a run of them.
+_GUARD_TOKEN = re.compile(r"[^\s,;:.!?…()\[\]“”\"]+|[,;:.!?…()\[\]“”\"]")
+_RUN_BREAK = frozenset(',;:.!?…()[]“”"')
+
+
 def _add_sentence(out: list[Sentence], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        out.append(Sentence(start, end, text[start:end]))
+    if end <= start:
+        return
+    for piece_start, piece_end in _guard_cuts(text, start, end):
+        out.append(Sentence(piece_start, piece_end, text[piece_start:piece_end]))
+
+
+def _guard_cuts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[(start, end)]`` of the sentence, cut where it exceeds ``MAX_RUN_WORDS`` or
+    ``MAX_SENTENCE_TOKENS`` (each cut falls before a word, so no word is split)."""
+    if end - start <= MAX_RUN_WORDS * 2:
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    run = tokens = 0
+    piece = start
+    for match in _GUARD_TOKEN.finditer(text, start, end):
+        if match.group(0) in _RUN_BREAK:
+            run = 0
+        else:
+            run += 1
+        tokens += 1
+        if run > MAX_RUN_WORDS or tokens > MAX_SENTENCE_TOKENS:
+            cut = match.start()
+            pieces.append((piece, _rstrip(text, piece, cut)))
+            piece, run, tokens = cut, 1, 1
+    pieces.append((piece, end))
+    return pieces
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def make_document(article: Article) -> Document:
-    """Normalise an article and split it into sentences."""
-    text = normalize_text(article.text)
+    """Normalise an article and split it into sentences; each sentence also carries where it
+    stands in the article as read, and its text there (the evidence quoted as written)."""
+    text, offsets = normalize_with_offsets(article.text)
+    plain = normalize_text(article.text)
+    if text != plain:  # never expected: then the normalised text is quoted
+        return _document(article, plain, split_sentences(plain))
+    return _document(
+        article, text, tuple(_as_written(s, article.text, offsets) for s in split_sentences(text))
+    )
+
+
+def _document(article: Article, text: str, sentences: tuple[Sentence, ...]) -> Document:
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Document(
         article=article,
         text=text,
-        sentences=split_sentences(text),
+        sentences=sentences,
         article_id=digest[:12],
         content_hash=digest,
         title=normalize_text(article.title),
         published=article.published,
         author=normalize_text(article.author),
     )
+
+
+def _as_written(sentence: Sentence, original: str, offsets: OffsetMap) -> Sentence:
+    """``sentence`` with its offsets and text in the article as read ('' when they cannot be
+    quoted on one line: then the normalised form is the evidence)."""
+    start, end = offsets.original(sentence.start), offsets.original(sentence.end)
+    written = original[start:end]
+    if not written.strip() or _UNQUOTABLE.search(written):
+        return sentence
+    return dataclasses.replace(sentence, written_start=start, written_end=end, written=written)

@@ -1,18 +1,22 @@
 """``kgraph build PATH... --out DIR``: build the graph, write Turtle, TriG, N-Quads and HTML, summarise.
 
-Checks the arguments, shows a progress bar when asked (or when stderr is a terminal) and
-calls ``kgraph.api.build_to``, which does the work.
+Checks the arguments, gathers them into one ``BuildSettings``, shows a progress bar when
+asked (or when stderr is a terminal) and calls ``kgraph.pipeline.run``, which does the work.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..settings import DEFAULT_ARTICLE_TIMEOUT, BuildHooks, BuildSettings
 from .progress import ProgressLines, next_steps
 
 
@@ -46,12 +50,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--no-cache", action="store_true", help="ignore and do not update OUT/.kgraph-cache")
     p.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="extract as Dask tasks on the scheduler at ADDRESS (tcp://host:8786); needs kgraph[dask]",
+    )
+    p.add_argument(
+        "--article-timeout",
+        type=float,
+        default=DEFAULT_ARTICLE_TIMEOUT,
+        metavar="SECONDS",
+        help=f"skip an article taking longer (+ as much per MB; default {DEFAULT_ARTICLE_TIMEOUT:g}; 0 none)",
+    )
+    p.add_argument(
         "--progress", action="store_true", help="show a progress bar even when stderr is not a terminal"
     )
     p.set_defaults(func=run)
 
 
-class ProgressBar:
+class ProgressBar(BuildHooks):
     """A tqdm bar on stderr: articles done, articles/s, then the stage after extraction."""
 
     def __init__(self) -> None:
@@ -76,37 +92,66 @@ class ProgressBar:
             self.bar.close()
 
 
-def run(args: argparse.Namespace) -> int:
-    from ..api import build_to
-    from ..files import printable_path
+def settings_of(args: argparse.Namespace) -> BuildSettings:
+    """The ``BuildSettings`` the arguments ask for, checked."""
     from ..pipeline import parse_shard
 
-    out = Path(args.out)
-    if out.exists() and not out.is_dir():
-        raise InputError(out, "is a file, not a folder", "give --out a folder")
     if args.workers < 1:
         raise InputError(args.workers, "is not a number of workers", "give --workers 1 or more")
+    if args.article_timeout < 0:
+        raise InputError(
+            args.article_timeout, "is not a time limit", "give --article-timeout 0 (none) or more"
+        )
     if args.merge and args.shard:
         raise InputError("--shard", "cannot be combined with --merge", "build the shards, then merge them")
     if args.merge and args.no_cache:
         raise InputError("--no-cache", "cannot be combined with --merge", "merging reads the shards' caches")
-    shard = parse_shard(args.shard) if args.shard else None
-    show = not args.quiet and (args.progress or sys.stderr.isatty())
-    bar = ProgressBar() if show else None if args.quiet else ProgressLines()  # lines in logs
+    return BuildSettings(
+        html=not args.no_html,
+        workers=args.workers,
+        shard=parse_shard(args.shard) if args.shard else None,
+        incremental=not args.no_cache,
+        merge_folders=args.merge,
+        store=args.store,
+        dask=args.dask,
+        article_timeout=args.article_timeout,
+    )
+
+
+@contextmanager
+def _stop_cleanly() -> Iterator[None]:
+    """SIGTERM unwinds like Ctrl-C (temporary files removed, outputs left as they were); a
+    file-size limit (``ulimit -f``) makes writes fail with EFBIG instead of killing the process."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, interrupt)}
+    if hasattr(signal, "SIGXFSZ"):
+        previous[signal.SIGXFSZ] = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
-        report = build_to(
-            args.paths,
-            out,
-            html=not args.no_html,
-            workers=args.workers,
-            shard=shard,
-            incremental=not args.no_cache,
-            merge_folders=args.merge,
-            progress=bar.progress if bar else None,
-            on_total=bar.on_total if bar else None,
-            store=args.store,
-            on_stage=bar.on_stage if bar else None,
-        )
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..files import printable_path
+    from ..pipeline import run as run_build
+
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise InputError(out, "is a file, not a folder", "give --out a folder")
+    settings = settings_of(args)
+    show = not args.quiet and (args.progress or sys.stderr.isatty())
+    bar: ProgressBar | ProgressLines | None = (
+        ProgressBar() if show else None if args.quiet else ProgressLines()  # lines in logs
+    )
+    hooks: BuildHooks = bar or BuildHooks()
+    try:
+        with _stop_cleanly():
+            report = run_build(args.paths, out, settings, hooks)
     finally:
         if bar is not None:
             bar.close()
@@ -115,7 +160,7 @@ def run(args: argparse.Namespace) -> int:
     for path, why in report.result.skipped:
         print(f"kgraph: warning: skipped {printable_path(path)}: {printable_path(why)}", file=sys.stderr)
     if not report.result.articles:
-        if shard is not None and not report.result.skipped:
+        if settings.shard is not None and not report.result.skipped:
             print(f"kgraph: shard {args.shard} holds no article; nothing to build", file=sys.stderr)
             return 0
         print("kgraph: error: no article could be used; nothing written", file=sys.stderr)

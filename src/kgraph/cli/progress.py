@@ -16,12 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from ..settings import BuildHooks
+
 #: Seconds between two progress lines.
 INTERVAL = 5.0
 
 
-class ProgressLines:
-    """The progress callbacks of ``kgraph.api.build_to``, printing a line now and then."""
+class ProgressLines(BuildHooks):
+    """The build's hooks, printing a line now and then."""
 
     def __init__(
         self,

@@ -69,7 +69,14 @@ def rule_committee_of(ctx: ArticleContext) -> None:
 def issuer_from_code(docs: list[Found], orgs: list[Found], lex: Lexicon) -> list[tuple[Found, Found]]:
     """A document whose number names its issuer by code (``21-KH/ĐUK``) and that body in the article."""
     pairs = []
-    keyed = [(o, org_key(o.name)) for o in orgs if o.key]
+    starting: dict[str, list[Found]] = {}  # a name -> the bodies named by it or by it and more words
+    for o in orgs:
+        if o.key:
+            k = org_key(o.name)
+            for i, ch in enumerate(k):
+                if ch == " ":
+                    starting.setdefault(k[:i], []).append(o)
+            starting.setdefault(k, []).append(o)
     for d in docs:
         if d.doc is None or not d.doc.issuer_code or d.issuer is not None:
             continue
@@ -78,7 +85,7 @@ def issuer_from_code(docs: list[Found], orgs: list[Found], lex: Lexicon) -> list
             continue
         prefix = org_key(body)
         cands = sorted(
-            {o.key: o for o, k in keyed if k == prefix or k.startswith(prefix + " ")}.values(),
+            {o.key: o for o in starting.get(prefix, [])}.values(),
             key=lambda o: o.key,
         )
         if len(cands) == 1:

@@ -222,6 +222,23 @@ def _head_key(f: Found) -> str:
     return name_key(" ".join(f.head.words)) if f.head else ""
 
 
+_longest_place: dict[int, int] = {}
+
+
+def _names_place(words: list[str], lex: Lexicon) -> bool:
+    """Whether a run of ``words`` is a known place; runs longer than the longest place are not
+    tried, so a name of n words costs n x (longest place) look-ups, not n cubed."""
+    places = lex.level_places
+    longest = _longest_place.get(id(places))
+    if longest is None:
+        longest = _longest_place.setdefault(id(places), max((len(p.split()) for p in places), default=0))
+    return any(
+        " ".join(words[i:j]) in places
+        for i in range(len(words))
+        for j in range(i + 1, min(len(words), i + longest) + 1)
+    )
+
+
 def _is_global(name: str, f: Found, lex: Lexicon) -> bool:
     key = name_key(name)
     if f.head is not None and f.head.national:
@@ -232,11 +249,7 @@ def _is_global(name: str, f: Found, lex: Lexicon) -> bool:
     has_level = (
         any(w in (_PROVINCE, _DISTRICT, _COMMUNE, _WARD, _URBAN, _BLOC) for w in words) or _CITY in key
     )
-    place_named = any(
-        " ".join(words[i:j]) in lex.level_places
-        for i in range(len(words))
-        for j in range(i + 1, len(words) + 1)
-    )
+    place_named = _names_place(words, lex)
     if place_named:
         return True
     if has_level:
@@ -306,11 +319,17 @@ def _org_names(all_orgs: list[Found], lex: Lexicon) -> OrgNames:
         f.name = expand(_canonical_case(f.text, f), lex)
     province = _article_province(all_orgs, lex)
     full_names = sorted({org_key(f.name, f) for f in all_orgs}, key=len)
+    extended: dict[str, list[str]] = {}  # 'sở tài chính' -> the names that begin with it and a space
+    for k in full_names:
+        for i, ch in enumerate(k):
+            if ch == " ":
+                extended.setdefault(k[:i], []).append(k)
     canonical: dict[str, str] = {}
     for key in full_names:
-        longest = _maximal(key, full_names)
-        if longest:  # only when the longer ones agree (one chain)
-            canonical[key] = longest
+        # keep only the maximal longer names; they must agree (one chain)
+        maximal = [k for k in extended.get(key, []) if k not in extended]
+        if len(maximal) == 1:
+            canonical[key] = maximal[0]
     name_of_key: dict[str, str] = {}
     for f in sorted(all_orgs, key=lambda f: (-len(f.name), f.start)):
         name_of_key.setdefault(org_key(f.name, f), f.name)
@@ -363,15 +382,23 @@ def _resolve_people(table: EntityTable, found: list[Found]) -> None:
     """People: full names; a lone given name resolves to the one full name ending with it."""
     people = [f for f in found if f.group is Group.PERSON]
     full_people = {name_key(p.text) for p in people if len(p.text.split()) >= 2}
+    ends_of: dict[str, list[str]] = {}  # 'tâm đan' -> the full names ending with it (one pass)
+    for k in full_people:
+        words = k.split(" ")
+        for i in range(1, len(words)):
+            ends_of.setdefault(" ".join(words[i:]), []).append(k)
+    first_text: dict[str, str] = {}
+    for q in people:
+        first_text.setdefault(name_key(q.text), q.text)
     for p in people:
         key = name_key(p.text)
         # a name that ends one longer name of the article is that person (Tâm Đan, Trần Thị Tâm Đan)
-        matches = [k for k in full_people if k.endswith(" " + key)]
+        matches = ends_of.get(key, [])
         if len(matches) == 1:
             key = matches[0]
         elif len(p.text.split()) == 1:
             continue
-        label = next((q.text for q in people if name_key(q.text) == key), p.text)
+        label = first_text.get(key, p.text)
         table.add(p, f"person|{key}", label, "Person")
 
 
@@ -419,11 +446,7 @@ def _resolve_events(table: EntityTable, found: list[Found], article_id: str, lex
         label = next((e.text for e in events if name_key(e.text) == key), f.text)
         label = label[0].upper() + label[1:]
         words = key.split()
-        national = (_CENTRAL in key and _TERM in words) or any(
-            " ".join(words[i:j]) in lex.level_places
-            for i in range(len(words))
-            for j in range(i + 1, len(words) + 1)
-        )
+        national = (_CENTRAL in key and _TERM in words) or _names_place(words, lex)
         table.add(f, f"event|{key}" if national else f"event|{article_id}|{key}", label, "Event")
 
 
