@@ -20,7 +20,7 @@ from rdflib import Graph
 
 from .cache import Cache, Entry, Manifest, make_entry
 from .files import printable_path, write_atomic
-from .lines import nquads, one_pref_label, summarize_lines, trig, turtle
+from .lines import nquads, one_pref_label, one_pref_label_graphs, summarize_lines, trig, turtle
 from .pipeline import BuildResult, Shard, build, merge
 from .sparql import Table, resolve_query, run_query
 from .store import load_graph
@@ -149,7 +149,7 @@ def build_to(
     else:
         if on_stage is not None:
             on_stage("writing")
-        named = result.named_lines()
+        named = one_pref_label_graphs(result.named_lines())  # one skos:prefLabel in every union view
         union = one_pref_label(sorted({line for _, lines in named for line in lines}))  # shared strings
         write_atomic(outputs["nquads"], nquads(named))
         write_atomic(outputs["turtle"], turtle(union))
@@ -161,11 +161,11 @@ def build_to(
         report.summary = {k: dict(v) for k, v in summarize_lines(union).items()}
         report.triples = len(union)
         summary = dict(report.summary, triples={"union": report.triples})
-    if store is not None and not (report.up_to_date and previous.store == store):
+    if store is not None:  # even when up to date: the store may have been deleted or changed
         if on_stage is not None:
             on_stage("store")
-        incremental_sync = cache is not None and previous.store == store
-        report.store = sync_store(store, result, previous if incremental_sync else None, outputs["nquads"])
+        state_file = cache.root / "store-state.json" if cache is not None else None
+        report.store = sync_store(store, result, state_file, outputs["nquads"])
     if cache is not None and not (report.up_to_date and previous.store == (store or previous.store)):
         for article in result.graphs:
             if article.source in entries:
@@ -175,46 +175,22 @@ def build_to(
     return report
 
 
-def sync_store(spec: str, result: BuildResult, previous: Manifest | None, nquads_file: Path) -> str:
-    """Make the store ``spec`` mirror this build: one named graph per article, nothing stale.
+def sync_store(spec: str, result: BuildResult, state_file: Path | None, nquads_file: Path) -> str:
+    """Make the store ``spec`` mirror this build (see ``kgraph.store.mirror``); '' when it did.
 
-    With the manifest of the build the store last mirrored (``previous``), only the graphs
-    of new, edited and removed articles are replaced or dropped; without it the store is
-    loaded whole from ``nquads_file`` and every other article graph in it is dropped (graphs
-    that are not kgraph articles are left alone).
+    ``state_file`` keeps the record of what a store without a folder of its own (``sparql:``)
+    mirrors; an Oxigraph store keeps it in its folder.
     """
-    from rdflib import URIRef
+    from .store import mirror, open_store
 
-    from .identity import article_iri
-    from .lines import add_lines
-    from .store import open_store
-
-    current = dict(result.named_lines())
-    replaced = dropped = 0
     with open_store(spec) as store:
-        if previous is None:
-            articles = str(article_iri(""))  # only kgraph's article graphs: the store may hold others
-            for stored in store.graph_names():
-                if str(stored).startswith(articles) and str(stored) not in current:
-                    store.drop_graph(stored)
-                    dropped += 1
-            store.load_file(nquads_file)
-            replaced = len(current)
-        else:
-            before = previous.entries
-            now = {g.source: (g.digest, g.graph) for g in result.graphs}
-            touched = {g for s, (digest, g) in now.items() if s not in before or before[s].digest != digest}
-            touched |= {e.graph for s, e in before.items() if now.get(s, ("", ""))[0] != e.digest}
-            for name in sorted(touched):
-                if name in current:
-                    graph = Graph()
-                    add_lines(graph, current[name])
-                    store.replace_graph(URIRef(name), graph)
-                    replaced += 1
-                else:
-                    store.drop_graph(URIRef(name))
-                    dropped += 1
-    return f"{spec} ({replaced} article graphs replaced, {dropped} dropped)"
+        if store.state_file is None:
+            store.state_file = state_file
+        why, replaced, dropped = mirror(store, one_pref_label_graphs(result.named_lines()), nquads_file)
+    if not (why or replaced or dropped):
+        return ""
+    done = f"{spec} ({replaced} article graphs replaced, {dropped} dropped)"
+    return f"{done}: {why}" if why else done
 
 
 def query(graph: str | Path | Graph, text: str) -> Table:

@@ -74,30 +74,61 @@ _PREF = f" <{SKOS.prefLabel}> "
 _ALT = f" <{SKOS.altLabel}> "
 
 
-def one_pref_label(lines: list[str]) -> list[str]:
-    """Sorted union lines where an entity named differently by several articles (``Báo Thanh
-    niên``, ``Báo Thanh Niên``) keeps one skos:prefLabel per language, the smallest; the
-    others become skos:altLabel (SKOS allows one preferred label per language)."""
+def _language(obj: str) -> str:
+    """The language tag of an N-Triples object ('' for an IRI, a plain or a typed literal)."""
+    if obj.endswith(('"', ">")):
+        return ""
+    return obj.rsplit("@", 1)[1]
+
+
+def demoted_pref_labels(lines: Iterable[str]) -> set[str]:
+    """The ``skos:prefLabel`` lines that must yield: all but the smallest of each subject and
+    language (SKOS allows one preferred label per language; an entity named differently by
+    several articles, ``Báo Thanh niên`` and ``Báo Thanh Niên``, keeps the smallest)."""
     by_subject: dict[tuple[str, str], list[str]] = {}
     for line in lines:
         if _PREF in line:
             subject, _, obj = split_line(line)
-            language = (
-                obj.rsplit("@", 1)[1]
-                if obj.endswith(tuple("abcdefghijklmnopqrstuvwxyz")) and "@" in obj
-                else ""
-            )
-            by_subject.setdefault((subject, language), []).append(line)
+            by_subject.setdefault((subject, _language(obj)), []).append(line)
     demoted: set[str] = set()
-    added: set[str] = set()
     for group in by_subject.values():
         if len(group) > 1:
-            for line in sorted(group)[1:]:
-                demoted.add(line)
-                added.add(line.replace(_PREF, _ALT, 1))
+            demoted.update(sorted(set(group))[1:])
+    return demoted
+
+
+def one_pref_label(lines: list[str]) -> list[str]:
+    """Sorted union lines with one skos:prefLabel per subject and language; the others
+    become skos:altLabel (see ``demoted_pref_labels``)."""
+    demoted = demoted_pref_labels(lines)
     if not demoted:
         return lines
-    return sorted((set(lines) - demoted) | added)
+    return sorted((set(lines) - demoted) | {line.replace(_PREF, _ALT, 1) for line in demoted})
+
+
+def one_pref_label_graphs(graphs: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """``(graph IRI, sorted lines)`` pairs where each article graph keeps its own name for an
+    entity only as ``skos:altLabel`` when another article names it with a smaller label.
+
+    The union of the result (what a query sees in the file, the Oxigraph store, a pushed
+    store and ``serve``) then has one ``skos:prefLabel`` per entity and language: the same
+    as ``one_pref_label`` of the union, graph by graph.
+    """
+    demoted = demoted_pref_labels(line for _, lines in graphs for line in lines)
+    if not demoted:
+        return graphs
+    result: list[tuple[str, list[str]]] = []
+    for name, lines in graphs:
+        if demoted.isdisjoint(lines):
+            result.append((name, lines))
+        else:
+            result.append((name, one_pref_label_in(lines, demoted)))
+    return result
+
+
+def one_pref_label_in(lines: list[str], demoted: set[str]) -> list[str]:
+    """``lines`` (sorted, distinct) with the ``demoted`` prefLabel lines turned into altLabels."""
+    return sorted({line.replace(_PREF, _ALT, 1) if line in demoted else line for line in lines})
 
 
 #: The named graph of what no article owns: the ontology's class hierarchy (and, in a store,

@@ -14,6 +14,8 @@ triple) or ``load_dataset``; readers call ``query``, which sees the union of all
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from abc import ABC, abstractmethod
 from collections import defaultdict
@@ -28,7 +30,7 @@ from rdflib.term import Node
 
 from .errors import GraphFileError, InputError, QueryError
 from .lines import SHARED_GRAPH as SHARED_GRAPH_IRI
-from .namespaces import KG, SCHEMA, bind_prefixes
+from .namespaces import KG, RES, SCHEMA, bind_prefixes
 from .sparql import (
     Table,
     check_read_only,
@@ -58,6 +60,12 @@ QUAD_FORMATS = ("trig", "nquads")
 
 #: Named graph for the ontology's class hierarchy and triples no article claims.
 SHARED_GRAPH = URIRef(SHARED_GRAPH_IRI)
+
+#: Every graph kgraph writes is named under this IRI (articles, and the shared graph).
+KGRAPH_GRAPHS = str(RES)
+
+#: The file in an Oxigraph store's folder recording the build it mirrors (see ``mirror``).
+STATE_NAME = "kgraph-mirror.json"
 
 
 def _format_of(path: Path) -> str:
@@ -201,6 +209,56 @@ class Store(ABC):
     def graph_names(self) -> list[URIRef]:
         """Names of the graphs that hold triples, sorted."""
 
+    def graph_counts(self) -> dict[URIRef, int]:
+        """Triples in each of kgraph's graphs (those named under ``KGRAPH_GRAPHS``)."""
+        table = self.query(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+            f"FILTER(STRSTARTS(STR(?g), {KGRAPH_GRAPHS!r})) }} GROUP BY ?g"
+        )
+        return {URIRef(row[0]): int(row[1]) for row in table.rows}
+
+    #: What the store mirrors (see ``mirror``) when it keeps no record of its own.
+    _state: dict[str, Any] | None = None
+    #: Where an on-disk store keeps that record, beside its data (a deleted store loses it too).
+    state_file: Path | None = None
+
+    def read_state(self) -> dict[str, Any] | None:
+        """The record ``write_state`` left: the build this store mirrors, or None."""
+        if self.state_file is None:
+            return self._state
+        try:
+            state = json.loads(self.state_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return state if isinstance(state, dict) else None
+
+    def write_state(self, state: dict[str, Any] | None) -> None:
+        """Record what the store mirrors (None: a change is under way, trust nothing)."""
+        if self.state_file is None:
+            self._state = state
+        elif state is None:
+            self.state_file.unlink(missing_ok=True)
+        else:
+            from .files import write_atomic
+
+            write_atomic(self.state_file, json.dumps(state, sort_keys=True).encode("utf-8"))
+
+    def reset(self, names: Iterable[URIRef]) -> None:
+        """Drop ``names`` before a full load (an Oxigraph store also rebuilds its union copy)."""
+        for name in names:
+            self.drop_graph(name)
+
+    def load_all(self, graphs: list[tuple[str, list[str]]], nquads_file: Path | None) -> None:
+        """Replace every graph of a build (the graph file written from them, when given)."""
+        if nquads_file is not None:
+            self.load_file(nquads_file)
+            return
+        for name, lines in graphs:
+            self.replace_graph(URIRef(name), triples_of_lines(lines))
+
+    def flush(self) -> None:  # noqa: B027 - most stores write at once
+        """Make every write durable."""
+
     @abstractmethod
     def query(self, text: str, max_rows: int | None = None) -> Table:
         """Run a read-only SPARQL query over the union of all graphs.
@@ -277,10 +335,15 @@ class OxigraphStore(Store):
                 self.store = ox.Store(str(self.path))
         except OSError as error:
             raise InputError(self.path, f"cannot open the Oxigraph store ({first_line(error)})") from None
-        # an existing store keeps the way it was written: with a union copy its default graph
-        # holds quads; a new (empty) store takes what was asked
+        self.state_file = self.path / STATE_NAME if self.path is not None else None
+        self.asked_union_copy = union_copy
+        # an existing store keeps the way it was written (its record says; else, with a union
+        # copy its default graph holds quads); a new (empty) store takes what was asked
         default = ox.DefaultGraph()
-        if next(iter(self.store.quads_for_pattern(None, None, None, None)), None) is None:
+        state = self.read_state()
+        if state is not None and isinstance(state.get("union_copy"), bool):
+            self.union_copy = state["union_copy"]
+        elif next(iter(self.store.quads_for_pattern(None, None, None, None)), None) is None:
             self.union_copy = union_copy
         else:
             self.union_copy = (
@@ -374,6 +437,36 @@ class OxigraphStore(Store):
 
     def graph_names(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self.store.named_graphs() if hasattr(g, "value"))
+
+    def graph_counts(self) -> dict[URIRef, int]:
+        counts: dict[URIRef, int] = {}
+        for graph in self.store.named_graphs():
+            if hasattr(graph, "value") and graph.value.startswith(KGRAPH_GRAPHS):
+                quads = self.store.quads_for_pattern(None, None, None, graph)
+                counts[URIRef(graph.value)] = sum(1 for _ in quads)
+        return counts
+
+    def reset(self, names: Iterable[URIRef]) -> None:
+        """Drop ``names`` and the union copy (rebuilt by ``load_all``): after an interrupted
+        load it may hold a part of the union, or nothing."""
+        ox = _pyoxigraph()
+        for name in names:
+            self.store.remove_graph(ox.NamedNode(str(name)))
+        self.store.clear_graph(ox.DefaultGraph())
+        self.union_copy = self.asked_union_copy
+
+    def load_all(self, graphs: list[tuple[str, list[str]]], nquads_file: Path | None) -> None:
+        """Load a build after ``reset``: graphs of other writers join the union copy too."""
+        ours = {name for name, _ in graphs}
+        others = [g for g in self.graph_names() if str(g) not in ours]
+        super().load_all(graphs, nquads_file)
+        if self.union_copy:
+            for name in others:
+                self._add_to_union(name)
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self.store.flush()
 
     def __len__(self) -> int:
         """Quads in the named graphs (the union copy in the default graph not counted)."""
@@ -502,3 +595,87 @@ def open_store(
         return MemoryStore(spec=text, dataset=read_dataset(file))
     fix = "use FILE.ttl, FILE.trig, oxigraph:PATH or sparql:URL"
     raise InputError(text, "not a graph file or store", fix)
+
+
+def triples_of_lines(lines: Iterable[str]) -> Graph:
+    """The triples of N-Triples lines, as an rdflib graph."""
+    from .lines import add_lines
+
+    graph = Graph()
+    add_lines(graph, lines)
+    return graph
+
+
+def lines_digest(lines: Iterable[str]) -> str:
+    """SHA-256 of sorted distinct N-Triples lines: what a graph holds, for ``mirror``."""
+    digest = hashlib.sha256()
+    for line in lines:
+        digest.update(line.encode("utf-8") + b"\n")
+    return digest.hexdigest()
+
+
+def _full_load_reason(store: Store, state: dict[str, Any] | None, counts: dict[URIRef, int]) -> str:
+    """Why ``store`` must be loaded in full ('' when it still mirrors what its record says)."""
+    if state is None or not isinstance(state.get("graphs"), dict):
+        if not counts:
+            return "new or empty store: loading it in full"
+        return (
+            f"the store holds {len(counts)} kgraph graphs but no record of a finished load "
+            "(interrupted, or written by another tool): loading it in full"
+        )
+    if state.get("spec") not in (None, store.spec):
+        return f"the record is of another store ({state.get('spec')}): loading it in full"
+    recorded: dict[str, list[Any]] = state["graphs"]
+    held = {str(name): count for name, count in counts.items()}
+    expected = {name: count for name, (_, count) in recorded.items()}
+    wrong = sorted(name for name in expected.keys() | held.keys() if held.get(name) != expected.get(name))
+    if wrong:
+        first = wrong[0]
+        return (
+            f"{len(wrong)} of {len(recorded)} graphs are not as last loaded ({first}: "
+            f"{held.get(first, 0)} triples, {expected.get(first, 0)} expected): loading it in full"
+        )
+    return ""
+
+
+def mirror(
+    store: Store,
+    graphs: list[tuple[str, list[str]]],
+    nquads_file: Path | None = None,
+) -> tuple[str, int, int]:
+    """Make ``store`` hold exactly the graphs of a build (``(IRI, sorted lines)`` pairs).
+
+    The store's record (``read_state``) says which content each graph had after the last
+    finished mirror; only graphs whose content changed are replaced, and kgraph graphs the
+    build no longer has are dropped. A store without a record, with another store's, or
+    whose graphs do not hold the recorded triple counts (deleted, interrupted, written by
+    someone else) is loaded in full. The record is removed before the first write and
+    written after the last, so a run killed half-way is repaired by the next.
+    Returns (why loaded in full, or '', graphs replaced, graphs dropped).
+    """
+    wanted = {name: [lines_digest(lines), len(lines)] for name, lines in graphs}
+    state = store.read_state()
+    counts = store.graph_counts()
+    why = _full_load_reason(store, state, counts)
+    if state is not None and not why and state["graphs"] == wanted:
+        return "", 0, 0
+    store.write_state(None)
+    if why:
+        store.reset(counts)
+        store.load_all(graphs, nquads_file)
+        replaced, dropped = len(graphs), len(set(map(str, counts)) - wanted.keys())
+    else:
+        assert state is not None
+        before: dict[str, list[Any]] = state["graphs"]
+        changed = [(name, lines) for name, lines in graphs if before.get(name) != wanted[name]]
+        for name, lines in changed:
+            store.replace_graph(URIRef(name), triples_of_lines(lines))
+        gone = sorted(before.keys() - wanted.keys())
+        for name in gone:
+            store.drop_graph(URIRef(name))
+        replaced, dropped = len(changed), len(gone)
+    store.flush()
+    union_copy = getattr(store, "union_copy", None)
+    spec = None if isinstance(store, OxigraphStore) else store.spec  # its record lives in its folder
+    store.write_state({"spec": spec, "graphs": wanted, "union_copy": union_copy})
+    return why, replaced, dropped
