@@ -18,7 +18,6 @@ from conftest import DATA
 from rdflib import Dataset, URIRef
 
 from kgraph.cli import main
-from kgraph.export import to_trig
 from kgraph.remote import RemoteStoreError, SparqlStore, push
 from kgraph.store import article_graphs, load_graph, open_store, read_dataset
 
@@ -60,7 +59,7 @@ def virtuoso() -> Iterator[SparqlStore]:
 @pytest.fixture(scope="module")
 def seed_trig(seed_result, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
     path = tmp_path_factory.mktemp("seed") / "graph.trig"
-    path.write_bytes(to_trig(seed_result.dataset))
+    path.write_bytes(seed_result.dataset.serialize(format="trig", encoding="utf-8"))
     return path
 
 
@@ -118,7 +117,7 @@ def test_repush_replaces_no_duplicates_no_stale(
         if "directs" not in str(p) and "membership" not in str(s):
             edited.graph(a1).add((s, p, o))
     path = tmp_path / "edited.trig"
-    path.write_bytes(to_trig(edited))
+    path.write_bytes(edited.serialize(format="trig", encoding="utf-8"))
     push(path, ENDPOINT, user=USER, password=PASSWORD, graph_store=graph_store)
     counts = counts_by_graph(virtuoso)
     assert int(counts[str(a1)]) == len(edited.graph(a1)) < len(dataset.graph(a1))

@@ -19,8 +19,9 @@ from functools import lru_cache
 from importlib import resources
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 from .namespaces import CLASS_OF_KIND, PREDICATE_OF, PREFIXES
 
@@ -30,8 +31,8 @@ _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: (-len(item[1]), item[0]))
 
 
 def split_line(line: str) -> tuple[str, str, str]:
-    """Subject, predicate and object terms of one N-Triples line (no blank-node subject)."""
-    end_s = line.index("> ", 1) + 1
+    """Subject, predicate and object terms of one N-Triples line."""
+    end_s = line.index(" ") if line.startswith("_:") else line.index("> ", 1) + 1
     end_p = line.index("> ", end_s + 1) + 1
     return line[:end_s], line[end_s + 1 : end_p], line[end_p + 1 : line.rindex(" .")]
 
@@ -40,6 +41,44 @@ def graph_lines(graph: Graph) -> list[str]:
     """The distinct N-Triples lines of an rdflib graph, sorted, without line ends."""
     text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
     return sorted({line for line in text.split("\n") if line})
+
+
+_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_IRI_FORBIDDEN = set('<>"{}|^`\\ ') | {chr(c) for c in range(0x21)}
+
+
+def nt_term(term: Node) -> str:
+    """A term in N-Triples syntax (also valid in Turtle and SPARQL ``INSERT DATA``)."""
+    if isinstance(term, URIRef):
+        text = str(term)
+        if any(c in _IRI_FORBIDDEN for c in text):
+            text = "".join(f"\\u{ord(c):04X}" if c in _IRI_FORBIDDEN else c for c in text)
+        return f"<{text}>"
+    if isinstance(term, BNode):
+        return f"_:b{term}"
+    if isinstance(term, Literal):
+        body = "".join(_ECHAR.get(c, c) for c in str(term))
+        if term.language:
+            return f'"{body}"@{term.language}'
+        if term.datatype:
+            return f'"{body}"^^<{term.datatype}>'
+        return f'"{body}"'
+    raise ValueError(f"not an RDF term: {term!r}")
+
+
+def to_ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> str:
+    """N-Triples text of ``triples``: distinct lines, sorted (the same graph, the same bytes)."""
+    return "".join(sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples}))
+
+
+def quad_lines(quads: Iterable[object]) -> dict[str, list[str]]:
+    """Sorted distinct N-Triples lines of each graph of Oxigraph's quads ('' names the default graph)."""
+    graphs: dict[str, set[str]] = {}
+    for quad in quads:
+        name = quad.graph_name  # type: ignore[attr-defined]
+        key = name.value if isinstance(name, (ox.NamedNode, ox.BlankNode)) else ""
+        graphs.setdefault(key, set()).add(f"{quad.subject} {quad.predicate} {quad.object} .")  # type: ignore[attr-defined]
+    return {name: sorted(lines) for name, lines in sorted(graphs.items())}
 
 
 class TermReader:
@@ -177,7 +216,7 @@ def add_lines(graph: Graph, lines: Iterable[str]) -> None:
 def nquads(graphs: Iterable[tuple[str, Iterable[str]]]) -> Iterator[str]:
     """N-Quads lines (with line ends) of ``(graph IRI, N-Triples lines)`` pairs, in the given order."""
     for name, lines in graphs:
-        tail = f" <{name}> .\n"
+        tail = f" <{name}> .\n" if name else " .\n"  # '' names the default graph
         for line in lines:
             yield line[: line.rindex(" .")] + tail
 
@@ -251,7 +290,7 @@ def trig(graphs: Iterable[tuple[str, Iterable[str]]]) -> Iterator[str]:
     writer = TermWriter()
     yield _prefix_block()
     for name, lines in graphs:
-        yield f"{writer.iri(f'<{name}>')} {{\n"
+        yield f"{writer.iri(f'<{name}>')} {{\n" if name else "{\n"  # '' names the default graph
         yield from _statements(lines, writer, "    ")
         yield "}\n\n"
 

@@ -28,7 +28,8 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import KgraphError, QueryError
-from .namespaces import RES
+from .lines import nt_term as nt_term  # re-exported: serve.py imports it from here
+from .lines import to_ntriples
 from .sparql import (
     Table,
     check_read_only,
@@ -38,45 +39,15 @@ from .sparql import (
     table_of_triples,
     with_prefixes,
 )
-from .store import Store, Triple, article_graphs, read_article_graphs
+from .store import KGRAPH_GRAPHS, Store, Triple, article_graphs, read_article_graphs
 
 
 class RemoteStoreError(KgraphError):
     """A remote SPARQL store cannot be reached or refused a request."""
 
 
-#: Every graph kgraph writes is named under this IRI (articles, and the shared graph).
-KGRAPH_GRAPHS = str(RES)
-
 #: Triples per SPARQL Update request: Virtuoso slows down on large update texts (bench_store.py).
 UPDATE_BATCH = 200
-
-_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-_IRI_FORBIDDEN = set('<>"{}|^`\\ ') | {chr(c) for c in range(0x21)}
-
-
-def nt_term(term: Node) -> str:
-    """A term in N-Triples syntax (also valid in SPARQL ``INSERT DATA``)."""
-    if isinstance(term, URIRef):
-        text = str(term)
-        if any(c in _IRI_FORBIDDEN for c in text):
-            text = "".join(f"\\u{ord(c):04X}" if c in _IRI_FORBIDDEN else c for c in text)
-        return f"<{text}>"
-    if isinstance(term, BNode):
-        return f"_:b{term}"
-    if isinstance(term, Literal):
-        body = "".join(_ECHAR.get(c, c) for c in str(term))
-        if term.language:
-            return f'"{body}"@{term.language}'
-        if term.datatype:
-            return f'"{body}"^^<{term.datatype}>'
-        return f'"{body}"'
-    raise RemoteStoreError(f"cannot send the RDF term {term!r}")
-
-
-def to_ntriples(triples: Iterable[Triple]) -> str:
-    """N-Triples text of ``triples``, one per line, sorted (deterministic requests)."""
-    return "".join(sorted(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples))
 
 
 def term_of_json(value: dict[str, str]) -> Node:

@@ -1,4 +1,4 @@
-"""``kgraph export GRAPH --format turtle|nt|trig|jsonld|graphml --out FILE``."""
+"""``kgraph export GRAPH --format turtle|nt|trig|nquads|jsonld|graphml --out FILE``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from ..export import FORMATS
 
-    p = sub.add_parser("export", help="write a built graph in another format")
+    p = sub.add_parser("export", help="write a built graph in another format (named graphs kept)")
     p.add_argument("graph", metavar="GRAPH")
     p.add_argument("--format", required=True, choices=FORMATS)
     p.add_argument("--out", required=True, metavar="FILE")
@@ -17,11 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..export import export_graph
+    from ..export import export_file
     from ..files import write_atomic
-    from ..store import load_graph
 
-    graph = load_graph(args.graph)
-    write_atomic(Path(args.out), export_graph(graph, args.format))
+    write_atomic(Path(args.out), export_file(args.graph, args.format))
     print(f"wrote {args.out} ({args.format})")
     return 0

@@ -38,9 +38,9 @@ def run(args: argparse.Namespace) -> int:
 
         table = run_query(load_graph(args.graph), text)
     if table.graph is not None and args.format == "table":
-        from ..export import to_turtle
+        from ..lines import to_ntriples, turtle
 
-        print(to_turtle(table.graph).decode("utf-8"))
+        print("".join(turtle(to_ntriples(table.graph).splitlines())), end="")
         return 0
     print(format_table(table, args.format))
     return 0
