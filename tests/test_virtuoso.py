@@ -118,10 +118,11 @@ def test_repush_replaces_no_duplicates_no_stale(
             edited.graph(a1).add((s, p, o))
     path = tmp_path / "edited.trig"
     path.write_bytes(edited.serialize(format="trig", encoding="utf-8"))
-    push(path, ENDPOINT, user=USER, password=PASSWORD, graph_store=graph_store)
+    report = push(path, ENDPOINT, user=USER, password=PASSWORD, graph_store=graph_store)
     counts = counts_by_graph(virtuoso)
     assert int(counts[str(a1)]) == len(edited.graph(a1)) < len(dataset.graph(a1))
-    assert counts[RES + "article/a2"] == str(len(dataset.graph(URIRef(RES + "article/a2"))))
+    # the store mirrors the file pushed: the graphs it does not have are dropped
+    assert list(counts) == [str(a1)] and report.dropped == 2
     assert virtuoso.query("ASK { ?s kg:directs ?o }").boolean is False
 
 
@@ -144,3 +145,60 @@ def test_query_through_sparql_spec(virtuoso: SparqlStore, capsys) -> None:  # ty
     virtuoso.load_file(SAMPLE)
     assert main(["query", f"sparql:{READ}", "structure", "--format", "csv"]) == 0
     assert "Ban Tuyên giáo Tỉnh ủy,Tỉnh ủy Bình Dương" in capsys.readouterr().out
+
+
+def test_push_failures_are_one_line(virtuoso: SparqlStore, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A wrong path, and the Graph Store URL given as the endpoint (Virtuoso accepts the
+    request, stores something else, and a push once said "pushed 2 graphs")."""
+    for endpoint in (GRAPH_STORE, f"{BASE}/no-such-endpoint"):
+        argv = ["push", str(SAMPLE), "--endpoint", endpoint, "--user", USER, "--password", PASSWORD]
+        assert main(argv) == 1
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "not a SPARQL endpoint" in err[0] and endpoint in err[0], err
+    assert counts_by_graph(virtuoso) == {}
+
+
+def test_push_reads_back_each_graph(virtuoso: SparqlStore, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A store that answers 200 but keeps nothing of one graph: exit 1, naming it and both counts."""
+    a2 = RES + "article/a2"
+    send = SparqlStore.update
+
+    def lossy(self: SparqlStore, text: str) -> None:
+        send(self, text.replace(f"INSERT DATA {{ GRAPH <{a2}>", "INSERT DATA { GRAPH <urn:elsewhere>"))
+
+    monkeypatch.setattr(SparqlStore, "update", lossy)
+    argv = ["push", str(SAMPLE), "--endpoint", ENDPOINT, "--user", USER, "--password", PASSWORD, "--quiet"]
+    try:
+        assert main(argv) == 1
+    finally:
+        monkeypatch.undo()
+        virtuoso.update("DROP SILENT GRAPH <urn:elsewhere>")
+    err = capsys.readouterr().err.strip().splitlines()
+    count = len(read_dataset(SAMPLE).graph(URIRef(a2)))
+    assert err == [err[0]] and f"{a2}: pushed {count} triples, the store holds 0" in err[0]
+
+
+def test_push_edit_rebuild_push_equals_a_clean_push(
+    virtuoso: SparqlStore, corpus: Path, tmp_path: Path
+) -> None:
+    def build(out: Path) -> Path:
+        argv = ["build", str(corpus), "--out", str(out), "--quiet", "--no-html", "--no-cache", "--workers=1"]
+        assert main(argv) == 0
+        return out / "graph.trig"
+
+    def held() -> set[tuple[str, ...]]:
+        rows = virtuoso.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        return {tuple(row) for row in rows if row[0].startswith(RES)}
+
+    push(build(tmp_path / "first"), ENDPOINT, user=USER, password=PASSWORD)
+    edited = corpus / "XH_VNE_287.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Huy Ngọ", "Văn Thử"), encoding="utf-8")
+    (corpus / "sub" / "XH_TN_1436.txt").unlink()
+    second = build(tmp_path / "second")
+    report = push(second, ENDPOINT, user=USER, password=PASSWORD)
+    assert report.dropped >= 1
+    after_edit = held()
+    for name in virtuoso.graph_names():
+        virtuoso.drop_graph(name)
+    push(second, ENDPOINT, user=USER, password=PASSWORD)
+    assert held() == after_edit and len(after_edit) > 100

@@ -17,6 +17,7 @@ import http.client
 import json
 import re
 import secrets
+import socket
 import time
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
@@ -92,17 +93,24 @@ class Session:
         only sends idempotent requests: queries, PUT, DROP-then-INSERT updates).
         """
         for attempt in range(3):
-            if self.user is not None and self.challenge is None and body:
-                self._exchange("GET", url, None, {})  # the probe: learn the challenge without a body
             sent = dict(headers)
-            if self.user is not None and self.challenge is not None:
-                sent["Authorization"] = self._authorization(method, url)
             try:
+                if self.user is not None and self.challenge is None and body:
+                    self._exchange("GET", url, None, {})  # the probe: learn the challenge without a body
+                if self.user is not None and self.challenge is not None:
+                    sent["Authorization"] = self._authorization(method, url)
                 status, reason, answer, data = self._exchange(method, url, body, sent)
+            except TimeoutError:
+                self._drop(url)
+                raise RemoteStoreError(
+                    f"{url}: no answer within {self.timeout:g} s (is this the store's SPARQL endpoint? "
+                    "a slow store needs a larger --timeout)"
+                ) from None
             except (OSError, http.client.HTTPException) as error:
                 self._drop(url)
-                if attempt == 2:
-                    raise RemoteStoreError(f"{url}: cannot reach the store ({error})") from None
+                if attempt == 2 or isinstance(error, (ConnectionRefusedError, socket.gaierror)):
+                    why = error.strerror if isinstance(error, OSError) and error.strerror else error
+                    raise RemoteStoreError(f"{url}: cannot reach the store ({why})") from None
                 self.challenge = None  # perhaps refused for a stale nonce: probe again
                 continue
             if status == 401 and self.user is not None and attempt < 2 and "Authorization" in sent:
@@ -310,6 +318,29 @@ class SparqlStore(Store):
             return
         self.update(f"DROP SILENT GRAPH {nt_term(name)}")
 
+    def check_endpoint(self) -> None:
+        """Fail with one line unless the endpoint answers ``ASK {}`` as a SPARQL endpoint does
+        (a Graph Store URL or a web page given as the endpoint accepts writes it never stores)."""
+        body = urllib.parse.urlencode({"query": "ASK {}"}).encode("utf-8")
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+            "Accept": "application/sparql-results+json",
+        }
+        status, reason, content_type, data = self.session.request("POST", self.endpoint, body, headers)
+        if status in (401, 403):
+            self._send("POST", self.endpoint, body, headers)  # says what to do
+        try:
+            answer = json.loads(data.decode("utf-8")) if status < 300 else None
+        except ValueError:
+            answer = None
+        if not isinstance(answer, dict) or "boolean" not in answer:
+            kind = content_type.split(";")[0] or "no content type"
+            raise RemoteStoreError(
+                f"{self.endpoint}: not a SPARQL endpoint (HTTP {status} {reason}, {kind}, to ASK {{}}); "
+                "give the store's SPARQL endpoint as --endpoint (Virtuoso: http://HOST:8890/sparql-auth) "
+                "and its Graph Store URL, if any, as --graph-store"
+            )
+
     def graph_names(self) -> list[URIRef]:
         """kgraph's graphs only: a shared store holds other graphs (Virtuoso's own among them)
         that a writer mirroring a build must never drop."""
@@ -367,20 +398,37 @@ def _update_requests(graphs: list[tuple[URIRef, list[Triple]]]) -> Iterator[str]
         yield " ;\n".join(parts)
 
 
+class PushMismatch(KgraphError):
+    """The store does not hold what was pushed."""
+
+
 @dataclass
 class PushReport:
-    """What ``push`` sent: graphs, triples and the time it took."""
+    """What ``push`` sent: graphs, triples, stale graphs dropped and the time it took."""
 
     graphs: int
     triples: int
     seconds: float
+    dropped: int = 0
 
     def text(self) -> str:
         rate = self.triples / self.seconds if self.seconds else 0.0
+        dropped = f", dropped {self.dropped} graphs the build no longer has" if self.dropped else ""
         return (
             f"pushed {self.graphs} graphs, {self.triples} triples in {self.seconds:.1f} s "
-            f"({rate:,.0f} triples/s)"
+            f"({rate:,.0f} triples/s){dropped}; verified: every graph holds the triples pushed"
         )
+
+
+def verify(store: Store, wanted: dict[URIRef, int]) -> None:
+    """Read back each kgraph graph's triple count; ``PushMismatch`` names the first that differs."""
+    held = store.graph_counts()
+    for name in sorted(wanted.keys() | held.keys()):
+        if held.get(name, 0) != wanted.get(name, 0):
+            raise PushMismatch(
+                f"{name}: pushed {wanted.get(name, 0)} triples, the store holds {held.get(name, 0)} "
+                f"({store.spec}); push again, or check the store's log"
+            )
 
 
 def push(
@@ -391,11 +439,25 @@ def push(
     password: str | None = None,
     graph_store: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    timeout: float = 30.0,
 ) -> PushReport:
-    """Load each article's named graph of a graph file into its own graph on a remote store."""
+    """Make a remote store mirror a graph file: each article's named graph replaced, kgraph
+    graphs the file does not have dropped, then every graph's triple count read back.
+
+    Each request must be answered within ``timeout`` seconds. An interrupted push may leave
+    a graph half-written; the next push replaces every graph, so it repairs it.
+    """
     dataset = read_article_graphs(path)
     graphs = list(article_graphs(dataset))
+    wanted = {name: len(set(triples)) for name, triples in graphs}
     start = time.perf_counter()
-    with SparqlStore(endpoint, user=user, password=password, graph_store=graph_store) as store:
+    with SparqlStore(
+        endpoint, user=user, password=password, graph_store=graph_store, timeout=timeout
+    ) as store:
+        store.check_endpoint()
         triples = store.load_graphs(graphs, progress)
-    return PushReport(len(graphs), triples, time.perf_counter() - start)
+        stale = [name for name in store.graph_names() if name not in wanted]
+        for name in stale:
+            store.drop_graph(name)
+        verify(store, wanted)
+    return PushReport(len(graphs), triples, time.perf_counter() - start, len(stale))
