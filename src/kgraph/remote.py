@@ -28,6 +28,7 @@ from typing import Any
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from .dataset import KGRAPH_GRAPHS, Store, Triple, article_graphs, read_article_graphs
 from .errors import KgraphError, QueryError
 from .lines import nt_term as nt_term  # re-exported: serve.py imports it from here
 from .lines import to_ntriples
@@ -40,7 +41,6 @@ from .sparql import (
     table_of_triples,
     with_prefixes,
 )
-from .store import KGRAPH_GRAPHS, Store, Triple, article_graphs, read_article_graphs
 
 
 class RemoteStoreError(KgraphError):
@@ -228,6 +228,12 @@ class SparqlStore(Store):
         self.graph_store = graph_store
         self.spec = f"sparql:{endpoint}"
         self.session = Session(user, password, timeout)
+
+    @classmethod
+    def from_spec(cls, spec: str, rest: str, options: dict[str, Any]) -> Store:
+        return cls(
+            rest, user=options["user"], password=options["password"], graph_store=options["graph_store"]
+        )
 
     # -- HTTP -------------------------------------------------------------------------
 

@@ -15,22 +15,32 @@ triple) or ``load_dataset``; readers call ``query``, which sees the union of all
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-from abc import ABC, abstractmethod
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
-from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
+from .dataset import (
+    FORMAT_OF_SUFFIX,
+    KGRAPH_GRAPHS,
+    QUAD_FORMATS,
+    Store,
+    Triple,
+    _format_of,
+    article_graphs,
+    group_by_article,
+    load_graph,
+    read_article_graphs,
+    read_dataset,
+    triples_of_lines,
+)
 from .errors import GraphFileError, InputError, QueryError
-from .lines import SHARED_GRAPH as SHARED_GRAPH_IRI
-from .namespaces import KG, RES, SCHEMA, bind_prefixes
+from .lines import SHARED_GRAPH
+from .namespaces import bind_prefixes
+from .remote import SparqlStore
 from .sparql import (
     Table,
     check_read_only,
@@ -41,242 +51,27 @@ from .sparql import (
     with_prefixes,
 )
 
-Triple = tuple[Node, Node, Node]
-StoreT = TypeVar("StoreT", bound="Store")
-
-FORMAT_OF_SUFFIX = {
-    ".ttl": "turtle",
-    ".trig": "trig",
-    ".nt": "nt",
-    ".nq": "nquads",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".rdf": "xml",
-    ".owl": "xml",
-}
-
-#: Formats whose files name their graphs (one per article); the others hold one graph.
-QUAD_FORMATS = ("trig", "nquads")
-
-#: Named graph for the ontology's class hierarchy and triples no article claims.
-SHARED_GRAPH = URIRef(SHARED_GRAPH_IRI)
-
-#: Every graph kgraph writes is named under this IRI (articles, and the shared graph).
-KGRAPH_GRAPHS = str(RES)
+__all__ = [
+    "FORMAT_OF_SUFFIX",
+    "KGRAPH_GRAPHS",
+    "QUAD_FORMATS",
+    "STORES",
+    "MemoryStore",
+    "OxigraphStore",
+    "SparqlStore",
+    "Store",
+    "Triple",
+    "article_graphs",
+    "group_by_article",
+    "load_graph",
+    "mirror",
+    "open_store",
+    "read_article_graphs",
+    "read_dataset",
+]
 
 #: The file in an Oxigraph store's folder recording the build it mirrors (see ``mirror``).
 STATE_NAME = "kgraph-mirror.json"
-
-
-def _format_of(path: Path) -> str:
-    if not path.is_file():
-        raise GraphFileError(f"{path}: no such graph file (run 'kgraph build' first)")
-    fmt = FORMAT_OF_SUFFIX.get(path.suffix.lower())
-    if fmt is None:
-        raise GraphFileError(f"{path}: unknown graph format (use .ttl, .trig, .nt, .nq or .jsonld)")
-    return fmt
-
-
-def read_dataset(path: str | Path) -> Dataset:
-    """The graphs of a graph file as an rdflib ``Dataset``, exactly as the file has them."""
-    path = Path(path)
-    fmt = _format_of(path)
-    dataset = Dataset()
-    bind_prefixes(dataset)
-    try:
-        dataset.parse(path, format=fmt)
-    except Exception as error:  # rdflib raises many kinds; all mean the same to a user
-        raise GraphFileError(f"{path}: not valid {fmt} ({first_line(error)[:200]})") from None
-    return dataset
-
-
-def load_graph(path: str | Path) -> Graph:
-    """The union of all triples in a graph file; ``GraphFileError`` when unusable."""
-    dataset = read_dataset(path)
-    graph = Graph()
-    bind_prefixes(graph)
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        graph.add((s, p, o))
-    return graph
-
-
-def read_article_graphs(path: str | Path) -> Dataset:
-    """One named graph per article from any graph file.
-
-    A TriG or N-Quads file already has them. A single-graph file (Turtle...) is split by
-    the article each triple comes from: ``kg:mentionedIn`` and ``prov:wasDerivedFrom``
-    link entities and statements to their article; see ``group_by_article``.
-    """
-    path = Path(path)
-    dataset = read_dataset(path)
-    if _format_of(path) in QUAD_FORMATS:
-        return dataset
-    union = Graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
-    return group_by_article(union)
-
-
-def group_by_article(graph: Graph) -> Dataset:
-    """Split a union graph into one named graph per article (the inverse of the union).
-
-    A triple goes to the graphs of the articles its subject comes from: the article
-    itself, what ``kg:mentionedIn`` or ``prov:wasDerivedFrom`` it; a link to an article
-    goes to that article's graph only; a relation goes to the articles of the reified
-    statements that carry its evidence, or else to the articles mentioning both ends.
-    Nodes without an article of their own (a role, a document type) follow the nodes that
-    point at them; the class hierarchy and what is left go to ``SHARED_GRAPH``.
-    """
-    links = (KG.mentionedIn, PROV.wasDerivedFrom)
-    articles_of: dict[Node, set[Node]] = defaultdict(set)
-    for article in graph.subjects(RDF.type, SCHEMA.NewsArticle):
-        articles_of[article].add(article)
-    for link in links:
-        for s, o in graph.subject_objects(link):
-            articles_of[s].add(o)
-    evidence: dict[Triple, set[Node]] = defaultdict(set)
-    for statement in graph.subjects(RDF.type, RDF.Statement):
-        triple = (
-            graph.value(statement, RDF.subject),
-            graph.value(statement, RDF.predicate),
-            graph.value(statement, RDF.object),
-        )
-        if None not in triple:
-            evidence[triple] |= articles_of.get(statement, set())  # type: ignore[index]
-    # nodes without an article of their own inherit those of the nodes pointing at them
-    inherited: dict[Node, set[Node]] = defaultdict(set)
-    changed = True
-    while changed:
-        changed = False
-        for s, _, o in graph:
-            if not isinstance(o, (URIRef, BNode)) or articles_of.get(o):
-                continue
-            source = articles_of.get(s) or inherited.get(s, set())
-            if not source <= inherited[o]:
-                inherited[o] |= source
-                changed = True
-    dataset = Dataset()
-    bind_prefixes(dataset)
-    for s, p, o in sorted(graph, key=lambda t: tuple(str(x) for x in t)):
-        if p in links:
-            targets: set[Node] = {o}
-        elif p == RDFS.subClassOf:  # the ontology's, as a build writes it in every format
-            targets = {SHARED_GRAPH}
-        else:
-            own = articles_of.get(s) or inherited.get(s) or {SHARED_GRAPH}
-            both = own & articles_of.get(o, set())  # a relation between two entities: where both occur
-            targets = evidence.get((s, p, o)) or both or own
-        for target in sorted(targets, key=str):
-            dataset.graph(target).add((s, p, o))  # type: ignore[arg-type]
-    return dataset
-
-
-def article_graphs(dataset: Dataset) -> Iterator[tuple[URIRef, list[Triple]]]:
-    """(name, triples) of each named graph of ``dataset`` holding triples, by name."""
-    by_name: dict[URIRef, list[Triple]] = defaultdict(list)
-    for s, p, o, g in dataset.quads((None, None, None, None)):
-        name = g.identifier if isinstance(g, Graph) else g
-        if isinstance(name, URIRef) and name != URIRef("urn:x-rdflib:default"):
-            by_name[name].append((s, p, o))
-        else:
-            by_name[SHARED_GRAPH].append((s, p, o))
-    for name in sorted(by_name):
-        yield name, by_name[name]
-
-
-class Store(ABC):
-    """A dataset of named graphs, one per article, queried as their union."""
-
-    spec: str = ""
-
-    @abstractmethod
-    def replace_graph(self, name: URIRef, triples: Iterable[Triple]) -> int:
-        """Make ``triples`` the whole content of graph ``name``; return how many were stored."""
-
-    def load_dataset(self, dataset: Dataset) -> int:
-        """Replace each named graph of ``dataset`` in the store; return the triples stored."""
-        return sum(self.replace_graph(name, triples) for name, triples in article_graphs(dataset))
-
-    def load_file(self, path: str | Path) -> int:
-        """Load a graph file written by build, one named graph per article."""
-        return self.load_dataset(read_article_graphs(path))
-
-    @abstractmethod
-    def drop_graph(self, name: URIRef) -> None:
-        """Remove graph ``name`` and its triples (nothing happens when it does not exist)."""
-
-    @abstractmethod
-    def graph_names(self) -> list[URIRef]:
-        """Names of the graphs that hold triples, sorted."""
-
-    def graph_counts(self) -> dict[URIRef, int]:
-        """Triples in each of kgraph's graphs (those named under ``KGRAPH_GRAPHS``)."""
-        table = self.query(
-            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-            f"FILTER(STRSTARTS(STR(?g), {KGRAPH_GRAPHS!r})) }} GROUP BY ?g"
-        )
-        return {URIRef(row[0]): int(row[1]) for row in table.rows}
-
-    #: What the store mirrors (see ``mirror``) when it keeps no record of its own.
-    _state: dict[str, Any] | None = None
-    #: Where an on-disk store keeps that record, beside its data (a deleted store loses it too).
-    state_file: Path | None = None
-
-    def read_state(self) -> dict[str, Any] | None:
-        """The record ``write_state`` left: the build this store mirrors, or None."""
-        if self.state_file is None:
-            return self._state
-        try:
-            state = json.loads(self.state_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return state if isinstance(state, dict) else None
-
-    def write_state(self, state: dict[str, Any] | None) -> None:
-        """Record what the store mirrors (None: a change is under way, trust nothing)."""
-        if self.state_file is None:
-            self._state = state
-        elif state is None:
-            self.state_file.unlink(missing_ok=True)
-        else:
-            from .files import write_atomic
-
-            write_atomic(self.state_file, json.dumps(state, sort_keys=True).encode("utf-8"))
-
-    def reset(self, names: Iterable[URIRef]) -> None:
-        """Drop ``names`` before a full load (an Oxigraph store also rebuilds its union copy)."""
-        for name in names:
-            self.drop_graph(name)
-
-    def load_all(self, graphs: list[tuple[str, list[str]]], nquads_file: Path | None) -> None:
-        """Replace every graph of a build (the graph file written from them, when given)."""
-        if nquads_file is not None:
-            self.load_file(nquads_file)
-            return
-        for name, lines in graphs:
-            self.replace_graph(URIRef(name), triples_of_lines(lines))
-
-    def flush(self) -> None:  # noqa: B027 - most stores write at once
-        """Make every write durable."""
-
-    @abstractmethod
-    def query(self, text: str, max_rows: int | None = None) -> Table:
-        """Run a read-only SPARQL query over the union of all graphs.
-
-        kgraph's prefixes are predeclared; ``max_rows`` cuts the result short (and sets
-        ``Table.truncated``). Raises ``QueryError`` for a bad or forbidden query.
-        """
-
-    def close(self) -> None:  # noqa: B027 - most stores hold nothing to release
-        """Release files and connections; the store cannot be used afterwards."""
-
-    def __enter__(self: StoreT) -> StoreT:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> None:
-        self.close()
 
 
 class MemoryStore(Store):
@@ -287,6 +82,12 @@ class MemoryStore(Store):
         self.dataset = Dataset() if dataset is None else dataset
         self.dataset.default_union = True
         bind_prefixes(self.dataset)
+
+    @classmethod
+    def from_spec(cls, spec: str, rest: str, options: dict[str, Any]) -> Store:
+        if rest:
+            raise InputError(spec, "names no store", "write memory: alone")
+        return cls()
 
     def replace_graph(self, name: URIRef, triples: Iterable[Triple]) -> int:
         self.drop_graph(name)
@@ -350,6 +151,10 @@ class OxigraphStore(Store):
                 next(iter(self.store.quads_for_pattern(None, None, None, default)), None) is not None
             )
 
+    @classmethod
+    def from_spec(cls, spec: str, rest: str, options: dict[str, Any]) -> Store:
+        return cls(rest or None, read_only=options["read_only"], spec=spec, union_copy=options["union_copy"])
+
     def replace_graph(self, name: URIRef, triples: Iterable[Triple]) -> int:
         ox = _pyoxigraph()
         graph = ox.NamedNode(str(name))
@@ -397,7 +202,7 @@ class OxigraphStore(Store):
             except (SyntaxError, ValueError) as error:
                 self.store.clear()
                 raise GraphFileError(f"{path}: not valid {fmt} ({first_line(error)[:200]})") from None
-            shared = ox.NamedNode(str(SHARED_GRAPH))
+            shared = ox.NamedNode(SHARED_GRAPH)
             loose = list(self.store.quads_for_pattern(None, None, None, default))
             if loose:  # triples outside any article graph go to the shared graph, as below
                 self.store.extend(ox.Quad(q.subject, q.predicate, q.object, shared) for q in loose)
@@ -415,7 +220,7 @@ class OxigraphStore(Store):
             quads = list(ox.parse(path=str(path), format=rdf_format))
         except (SyntaxError, ValueError) as error:
             raise GraphFileError(f"{path}: not valid {fmt} ({first_line(error)[:200]})") from None
-        shared = ox.NamedNode(str(SHARED_GRAPH))
+        shared = ox.NamedNode(SHARED_GRAPH)
         quads = [
             q if isinstance(q.graph_name, ox.NamedNode) else ox.Quad(q.subject, q.predicate, q.object, shared)
             for q in quads
@@ -554,6 +359,15 @@ def from_oxigraph(term: Any) -> Node:
     return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
 
 
+#: The stores a spec's prefix names: ``oxigraph:PATH``, ``sparql:URL``, ``memory:``.
+STORES: dict[str, type[Store]] = {
+    "oxigraph:": OxigraphStore,
+    "sparql:": SparqlStore,
+    "memory:": MemoryStore,
+    "rdflib:": MemoryStore,
+}
+
+
 def open_store(
     spec: str | Path = "memory",
     *,
@@ -563,7 +377,7 @@ def open_store(
     graph_store: str | None = None,
     union_copy: bool = True,
 ) -> Store:
-    """The store a spec names: ``memory``, a graph file, ``oxigraph:PATH`` or ``sparql:URL``.
+    """The store a spec names: ``memory``, a graph file, or ``PREFIX:...`` of ``STORES``.
 
     ``read_only`` opens an on-disk Oxigraph store for reading only, so several readers
     (``kgraph query``, ``kgraph serve``) can share it. ``user``, ``password`` and
@@ -574,20 +388,18 @@ def open_store(
     multiply by the number of articles naming an entity (more disk; see ``OxigraphStore``).
     """
     text = str(spec)
-    if text in ("", "memory", "rdflib", "memory:", "rdflib:"):
+    if text in ("", "memory", "rdflib"):
         return MemoryStore()
-    if text.startswith("oxigraph:"):
-        path = text[len("oxigraph:") :]
-        return OxigraphStore(path or None, read_only=read_only, spec=text, union_copy=union_copy)
-    if text.startswith("sparql:"):
-        from .remote import SparqlStore
-
-        return SparqlStore(
-            text[len("sparql:") :],
-            user=user or os.environ.get("KGRAPH_SPARQL_USER"),
-            password=password or os.environ.get("KGRAPH_SPARQL_PASSWORD"),
-            graph_store=graph_store,
-        )
+    for prefix, kind in STORES.items():
+        if text.startswith(prefix):
+            options = {
+                "read_only": read_only,
+                "user": user or os.environ.get("KGRAPH_SPARQL_USER"),
+                "password": password or os.environ.get("KGRAPH_SPARQL_PASSWORD"),
+                "graph_store": graph_store,
+                "union_copy": union_copy,
+            }
+            return kind.from_spec(text, text[len(prefix) :], options)
     file = Path(text)
     if file.is_dir():
         raise InputError(file, "is a folder, not a graph file", "give a .ttl/.trig file or oxigraph:PATH")
@@ -595,15 +407,6 @@ def open_store(
         return MemoryStore(spec=text, dataset=read_dataset(file))
     fix = "use FILE.ttl, FILE.trig, oxigraph:PATH or sparql:URL"
     raise InputError(text, "not a graph file or store", fix)
-
-
-def triples_of_lines(lines: Iterable[str]) -> Graph:
-    """The triples of N-Triples lines, as an rdflib graph."""
-    from .lines import add_lines
-
-    graph = Graph()
-    add_lines(graph, lines)
-    return graph
 
 
 def lines_digest(lines: Iterable[str]) -> str:
