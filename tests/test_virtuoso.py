@@ -202,3 +202,21 @@ def test_push_edit_rebuild_push_equals_a_clean_push(
         virtuoso.drop_graph(name)
     push(second, ENDPOINT, user=USER, password=PASSWORD)
     assert held() == after_edit and len(after_edit) > 100
+
+
+def test_pushed_build_gives_the_file_rows_and_quads(virtuoso: SparqlStore, tmp_path: Path) -> None:
+    """Six articles, one post named two ways: Virtuoso's union has one prefLabel too."""
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    out = tmp_path / "out"
+    argv = ["build", str(examples), "--out", str(out), "--quiet", "--no-html", "--no-cache", "--workers=1"]
+    assert main(argv) == 0
+    push(out / "graph.trig", ENDPOINT, user=USER, password=PASSWORD)
+    local = open_store(out / "graph.ttl")
+    twice = "SELECT ?s WHERE { ?s skos:prefLabel ?l } GROUP BY ?s HAVING (COUNT(DISTINCT ?l) > 1)"
+    with SparqlStore(READ) as reader:
+        for name, text in READY.items():
+            assert sorted(reader.query(text).rows) == sorted(local.query(text).rows), name
+        assert reader.query(twice).rows == []
+    every = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+    held = {tuple(row) for row in virtuoso.query(every).rows if row[0].startswith(RES)}
+    assert held == {tuple(row) for row in open_store(out / "graph.trig").query(every).rows}
