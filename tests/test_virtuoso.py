@@ -220,3 +220,10 @@ def test_pushed_build_gives_the_file_rows_and_quads(virtuoso: SparqlStore, tmp_p
     every = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
     held = {tuple(row) for row in virtuoso.query(every).rows if row[0].startswith(RES)}
     assert held == {tuple(row) for row in open_store(out / "graph.trig").query(every).rows}
+
+
+def test_push_reads_back_through_a_separate_query_endpoint(virtuoso: SparqlStore, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Fuseki and GraphDB update at one URL and answer queries at another."""
+    argv = ["push", str(SAMPLE), "--endpoint", ENDPOINT, "--query-endpoint", READ, "--user", USER]
+    assert main([*argv, "--password", PASSWORD, "--quiet"]) == 0
+    assert counts_by_graph(virtuoso) == local_counts(read_dataset(SAMPLE))

@@ -213,6 +213,7 @@ class SparqlStore(Store):
         password: str | None = None,
         graph_store: str | None = None,
         timeout: float = 120.0,
+        query_endpoint: str | None = None,
     ) -> None:
         parts = urllib.parse.urlsplit(endpoint)
         if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -225,6 +226,7 @@ class SparqlStore(Store):
                 netloc += f":{parts.port}"
             endpoint = urllib.parse.urlunsplit(parts._replace(netloc=netloc))
         self.endpoint = endpoint
+        self.query_endpoint = query_endpoint or endpoint  # a store may query and update at two URLs
         self.graph_store = graph_store
         self.spec = f"sparql:{endpoint}"
         self.session = Session(user, password, timeout)
@@ -332,9 +334,9 @@ class SparqlStore(Store):
             "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
             "Accept": "application/sparql-results+json",
         }
-        status, reason, content_type, data = self.session.request("POST", self.endpoint, body, headers)
+        status, reason, content_type, data = self.session.request("POST", self.query_endpoint, body, headers)
         if status in (401, 403):
-            self._send("POST", self.endpoint, body, headers)  # says what to do
+            self._send("POST", self.query_endpoint, body, headers)  # says what to do
         try:
             answer = json.loads(data.decode("utf-8")) if status < 300 else None
         except ValueError:
@@ -342,9 +344,10 @@ class SparqlStore(Store):
         if not isinstance(answer, dict) or "boolean" not in answer:
             kind = content_type.split(";")[0] or "no content type"
             raise RemoteStoreError(
-                f"{self.endpoint}: not a SPARQL endpoint (HTTP {status} {reason}, {kind}, to ASK {{}}); "
-                "give the store's SPARQL endpoint as --endpoint (Virtuoso: http://HOST:8890/sparql-auth) "
-                "and its Graph Store URL, if any, as --graph-store"
+                f"{self.query_endpoint}: not a SPARQL endpoint (HTTP {status} {reason}, {kind}, "
+                "to ASK {}); give the store's SPARQL endpoint as --endpoint (Virtuoso: "
+                "http://HOST:8890/sparql-auth), its query URL as --query-endpoint when updates go "
+                "elsewhere, its Graph Store URL as --graph-store"
             )
 
     def graph_names(self) -> list[URIRef]:
@@ -364,7 +367,7 @@ class SparqlStore(Store):
         body = urllib.parse.urlencode({"query": with_prefixes(text)}).encode("utf-8")
         headers = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8", "Accept": accept}
         try:
-            content_type, data = self._send("POST", self.endpoint, body, headers)
+            content_type, data = self._send("POST", self.query_endpoint, body, headers)
         except RemoteStoreError as error:
             if "HTTP 400" in str(error):
                 raise QueryError(f"the store refused the query: {error}") from None
@@ -446,6 +449,7 @@ def push(
     graph_store: str | None = None,
     progress: Callable[[int, int], None] | None = None,
     timeout: float = 30.0,
+    query_endpoint: str | None = None,
 ) -> PushReport:
     """Make a remote store mirror a graph file: each article's named graph replaced, kgraph
     graphs the file does not have dropped, then every graph's triple count read back.

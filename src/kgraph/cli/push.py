@@ -23,6 +23,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="the store's Graph Store Protocol URL: one PUT per article (else SPARQL Update on --endpoint)",
     )
     p.add_argument(
+        "--query-endpoint",
+        metavar="URL",
+        help="where the store answers queries, when --endpoint only takes updates (Fuseki's /update)",
+    )
+    p.add_argument(
         "--user", default=os.environ.get("KGRAPH_SPARQL_USER"), help="account (HTTP Basic or Digest)"
     )
     p.add_argument(
@@ -60,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
             graph_store=args.graph_store,
             progress=None if args.quiet else show,
             timeout=args.timeout,
+            query_endpoint=args.query_endpoint,
         )
     finally:
         if sent[0]:
