@@ -17,12 +17,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
+import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 from rdflib.term import Node
 
 from .errors import GraphFileError
-from .lines import SHARED_GRAPH, add_lines
+from .lines import SHARED_GRAPH, add_lines, quad_lines, to_ntriples
 from .namespaces import KG, RES, SCHEMA, bind_prefixes
 from .sparql import Table, first_line
 
@@ -48,7 +49,7 @@ QUAD_FORMATS = ("trig", "nquads")
 KGRAPH_GRAPHS = str(RES)
 
 
-def _format_of(path: Path) -> str:
+def format_of(path: Path) -> str:
     if not path.is_file():
         raise GraphFileError(f"{path}: no such graph file (run 'kgraph build' first)")
     fmt = FORMAT_OF_SUFFIX.get(path.suffix.lower())
@@ -60,7 +61,7 @@ def _format_of(path: Path) -> str:
 def read_dataset(path: str | Path) -> Dataset:
     """The graphs of a graph file as an rdflib ``Dataset``, exactly as the file has them."""
     path = Path(path)
-    fmt = _format_of(path)
+    fmt = format_of(path)
     dataset = Dataset()
     bind_prefixes(dataset)
     try:
@@ -89,7 +90,7 @@ def read_article_graphs(path: str | Path) -> Dataset:
     """
     path = Path(path)
     dataset = read_dataset(path)
-    if _format_of(path) in QUAD_FORMATS:
+    if format_of(path) in QUAD_FORMATS:
         return dataset
     union = Graph()
     for s, p, o, _ in dataset.quads((None, None, None, None)):
@@ -233,13 +234,17 @@ class Store(ABC):
         for name in names:
             self.drop_graph(name)
 
+    def replace_lines(self, name: str, lines: list[str]) -> int:
+        """``replace_graph`` from sorted N-Triples lines."""
+        return self.replace_graph(URIRef(name), triples_of_lines(lines))
+
     def load_all(self, graphs: list[tuple[str, list[str]]], nquads_file: Path | None) -> None:
         """Replace every graph of a build (the graph file written from them, when given)."""
         if nquads_file is not None:
             self.load_file(nquads_file)
             return
         for name, lines in graphs:
-            self.replace_graph(URIRef(name), triples_of_lines(lines))
+            self.replace_lines(name, lines)
 
     def flush(self) -> None:  # noqa: B027 - most stores write at once
         """Make every write durable."""
@@ -269,3 +274,48 @@ def triples_of_lines(lines: Iterable[str]) -> Graph:
     graph = Graph()
     add_lines(graph, lines)
     return graph
+
+
+_PARSERS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+}
+
+
+def read_graphs(path: str | Path) -> dict[str, list[str]]:
+    """Each graph of a graph file as sorted distinct N-Triples lines ('' is the default graph)."""
+    path = Path(path)
+    if not path.is_file():
+        raise GraphFileError(f"{path}: no such graph file (run 'kgraph build' first)")
+    fmt = _PARSERS.get(path.suffix.lower())
+    if fmt is None:
+        raise GraphFileError(f"{path}: unknown graph format (use .ttl, .trig, .nt, .nq or .jsonld)")
+    try:
+        return quad_lines(ox.parse(path=str(path), format=fmt))
+    except (SyntaxError, ValueError, OSError) as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise GraphFileError(f"{path}: not valid {fmt.name} ({first[:200]})") from None
+
+
+def read_graph_lines(path: str | Path) -> list[tuple[str, list[str]]]:
+    """Each graph of a graph file as ``(IRI, sorted distinct N-Triples lines)``, by IRI.
+
+    TriG and N-Quads are read by Oxigraph (several times rdflib's speed), triples outside
+    any named graph going to the shared graph; a single-graph file is split by article
+    (``read_article_graphs``).
+    """
+    path = Path(path)
+    if format_of(path) not in QUAD_FORMATS:
+        dataset = read_article_graphs(path)
+        return [(str(name), to_ntriples(triples).splitlines()) for name, triples in article_graphs(dataset)]
+    graphs = read_graphs(path)
+    loose = graphs.pop("", [])
+    if loose:
+        graphs[SHARED_GRAPH] = sorted(set(graphs.get(SHARED_GRAPH, [])) | set(loose))
+    return sorted(graphs.items())

@@ -15,37 +15,12 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from .errors import GraphFileError, KgraphError
-from .lines import add_lines, nquads, quad_lines, trig, turtle
+from .dataset import read_graphs
+from .errors import KgraphError
+from .lines import add_lines, nquads, trig, turtle
 from .namespaces import PREFIXES
 
 FORMATS: tuple[str, ...] = ("turtle", "nt", "trig", "nquads", "jsonld", "graphml")
-
-_PARSERS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".trig": ox.RdfFormat.TRIG,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".json": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-}
-
-
-def read_graphs(path: str | Path) -> dict[str, list[str]]:
-    """Each graph of a graph file as sorted distinct N-Triples lines ('' is the default graph)."""
-    path = Path(path)
-    if not path.is_file():
-        raise GraphFileError(f"{path}: no such graph file (run 'kgraph build' first)")
-    fmt = _PARSERS.get(path.suffix.lower())
-    if fmt is None:
-        raise GraphFileError(f"{path}: unknown graph format (use .ttl, .trig, .nt, .nq or .jsonld)")
-    try:
-        return quad_lines(ox.parse(path=str(path), format=fmt))
-    except (SyntaxError, ValueError, OSError) as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise GraphFileError(f"{path}: not valid {fmt.name} ({first[:200]})") from None
 
 
 def _union(graphs: dict[str, list[str]]) -> list[str]:

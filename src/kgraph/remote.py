@@ -28,7 +28,7 @@ from typing import Any
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .dataset import KGRAPH_GRAPHS, Store, Triple, article_graphs, read_article_graphs
+from .dataset import KGRAPH_GRAPHS, Store, Triple, article_graphs, format_of, read_graph_lines
 from .errors import KgraphError, QueryError
 from .lines import nt_term as nt_term  # re-exported: serve.py imports it from here
 from .lines import to_ntriples
@@ -268,18 +268,20 @@ class SparqlStore(Store):
     # -- Store API --------------------------------------------------------------------
 
     def replace_graph(self, name: URIRef, triples: Iterable[Triple]) -> int:
-        triples = list(triples)
+        return self.replace_lines(str(name), to_ntriples(triples).splitlines())
+
+    def replace_lines(self, name: str, lines: list[str]) -> int:
         if self.graph_store:
-            if not triples:
-                self.drop_graph(name)
+            if not lines:
+                self.drop_graph(URIRef(name))
                 return 0
-            body = to_ntriples(triples).encode("utf-8")
+            body = "".join(line + "\n" for line in lines).encode("utf-8")
             headers = {"Content-Type": "application/n-triples; charset=utf-8"}
-            self._send("PUT", self._graph_url(name), body, headers)
-            return len(triples)
-        for request in _update_requests([(name, triples)]):
+            self._send("PUT", self._graph_url(URIRef(name)), body, headers)
+            return len(lines)
+        for request in _update_requests([(name, lines)]):
             self.update(request)
-        return len(triples)
+        return len(lines)
 
     def load_dataset(self, dataset: Dataset) -> int:
         return self.load_graphs(article_graphs(dataset))
@@ -289,31 +291,39 @@ class SparqlStore(Store):
         graphs: Iterable[tuple[URIRef, list[Triple]]],
         progress: Callable[[int, int], None] | None = None,
     ) -> int:
-        """Replace each (name, triples) graph; several per request when using SPARQL Update.
+        """Replace each (name, triples) graph (see ``load_lines``)."""
+        return self.load_lines(((str(n), to_ntriples(t).splitlines()) for n, t in graphs), progress)
+
+    def load_lines(
+        self,
+        graphs: Iterable[tuple[str, list[str]]],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> int:
+        """Replace each (IRI, N-Triples lines) graph; several per request when using SPARQL Update.
 
         ``progress(graphs, triples)`` is called after each request with what it sent.
         """
         total = 0
         if self.graph_store:
-            for name, triples in graphs:
-                count = self.replace_graph(name, triples)
+            for name, lines in graphs:
+                count = self.replace_lines(name, lines)
                 total += count
                 if progress is not None:
                     progress(1, count)
             return total
-        batch: list[tuple[URIRef, list[Triple]]] = []
+        batch: list[tuple[str, list[str]]] = []
         size = 0
-        for name, triples in [*graphs, (URIRef(""), [])]:
-            if batch and (size + len(triples) > UPDATE_BATCH or not str(name)):
+        for name, lines in [*graphs, ("", [])]:
+            if batch and (size + len(lines) > UPDATE_BATCH or not name):
                 for request in _update_requests(batch):
                     self.update(request)
                 if progress is not None:
                     progress(len(batch), size)
                 total += size
                 batch, size = [], 0
-            if str(name):
-                batch.append((name, triples))
-                size += len(triples)
+            if name:
+                batch.append((name, lines))
+                size += len(lines)
         return total
 
     def drop_graph(self, name: URIRef) -> None:
@@ -388,14 +398,14 @@ class SparqlStore(Store):
         return table_of_solutions(columns, solutions, max_rows)
 
 
-def _update_requests(graphs: list[tuple[URIRef, list[Triple]]]) -> Iterator[str]:
-    """SPARQL Update requests replacing ``graphs``, at most ``UPDATE_BATCH`` triples each."""
+def _update_requests(graphs: list[tuple[str, list[str]]]) -> Iterator[str]:
+    """SPARQL Update requests replacing ``graphs`` (IRI, N-Triples lines), at most
+    ``UPDATE_BATCH`` triples each."""
     parts: list[str] = []
     size = 0
-    for name, triples in graphs:
-        graph = nt_term(name)
+    for name, lines in graphs:
+        graph = nt_term(URIRef(name))
         parts.append(f"DROP SILENT GRAPH {graph}")
-        lines = sorted(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in triples)
         for start in range(0, len(lines), UPDATE_BATCH):
             chunk = lines[start : start + UPDATE_BATCH]
             if size and size + len(chunk) > UPDATE_BATCH:
@@ -457,15 +467,21 @@ def push(
     Each request must be answered within ``timeout`` seconds. An interrupted push may leave
     a graph half-written; the next push replaces every graph, so it repairs it.
     """
-    dataset = read_article_graphs(path)
-    graphs = list(article_graphs(dataset))
-    wanted = {name: len(set(triples)) for name, triples in graphs}
+    format_of(Path(path))  # a missing file or an unknown format first, then the store
     start = time.perf_counter()
-    with SparqlStore(
-        endpoint, user=user, password=password, graph_store=graph_store, timeout=timeout
-    ) as store:
-        store.check_endpoint()
-        triples = store.load_graphs(graphs, progress)
+    store = SparqlStore(
+        endpoint,
+        user=user,
+        password=password,
+        graph_store=graph_store,
+        timeout=timeout,
+        query_endpoint=query_endpoint,
+    )
+    with store:
+        store.check_endpoint()  # before the file is read: a wrong URL fails at once
+        graphs = read_graph_lines(path)
+        wanted = {URIRef(name): len(lines) for name, lines in graphs}
+        triples = store.load_lines(graphs, progress)
         stale = [name for name in store.graph_names() if name not in wanted]
         for name in stale:
             store.drop_graph(name)

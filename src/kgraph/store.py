@@ -29,13 +29,12 @@ from .dataset import (
     QUAD_FORMATS,
     Store,
     Triple,
-    _format_of,
     article_graphs,
+    format_of,
     group_by_article,
     load_graph,
     read_article_graphs,
     read_dataset,
-    triples_of_lines,
 )
 from .errors import GraphFileError, InputError, QueryError
 from .lines import SHARED_GRAPH
@@ -186,7 +185,7 @@ class OxigraphStore(Store):
     def load_file(self, path: str | Path) -> int:
         """Load a graph file; TriG and N-Quads go straight to Oxigraph's own parser."""
         path = Path(path)
-        fmt = _format_of(path)
+        fmt = format_of(path)
         if fmt not in QUAD_FORMATS:
             return super().load_file(path)
         ox = _pyoxigraph()
@@ -472,7 +471,7 @@ def mirror(
         before: dict[str, list[Any]] = state["graphs"]
         changed = [(name, lines) for name, lines in graphs if before.get(name) != wanted[name]]
         for name, lines in changed:
-            store.replace_graph(URIRef(name), triples_of_lines(lines))
+            store.replace_lines(name, lines)
         gone = sorted(before.keys() - wanted.keys())
         for name in gone:
             store.drop_graph(URIRef(name))
