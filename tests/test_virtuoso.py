@@ -227,3 +227,32 @@ def test_push_reads_back_through_a_separate_query_endpoint(virtuoso: SparqlStore
     argv = ["push", str(SAMPLE), "--endpoint", ENDPOINT, "--query-endpoint", READ, "--user", USER]
     assert main([*argv, "--password", PASSWORD, "--quiet"]) == 0
     assert counts_by_graph(virtuoso) == local_counts(read_dataset(SAMPLE))
+
+
+def test_build_store_sparql_mirrors_and_repairs(
+    virtuoso: SparqlStore, corpus: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """The record of what the store mirrors is in OUT's cache; the store's counts are checked."""
+    monkeypatch.setenv("KGRAPH_SPARQL_USER", USER)
+    monkeypatch.setenv("KGRAPH_SPARQL_PASSWORD", PASSWORD)
+    out = tmp_path / "out"
+    argv = [
+        "build",
+        str(corpus),
+        "--out",
+        str(out),
+        "--no-html",
+        "--workers=1",
+        "--store",
+        f"sparql:{ENDPOINT}",
+    ]
+    expected = local_counts(read_dataset(out / "graph.trig")) if main(argv) == 0 else {}
+    assert expected and counts_by_graph(virtuoso) == expected
+    capsys.readouterr()
+    assert main(argv) == 0
+    assert "store:" not in capsys.readouterr().out  # nothing changed, nothing sent
+    victim = sorted(expected)[0]
+    virtuoso.drop_graph(URIRef(victim))  # another writer took a graph away
+    assert main(argv) == 0
+    assert "not as last loaded" in capsys.readouterr().out
+    assert counts_by_graph(virtuoso) == expected
