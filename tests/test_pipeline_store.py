@@ -159,6 +159,9 @@ def test_store_cut_short_before_its_union_copy_is_repaired(corpus: Path, tmp_pat
     del store
     (db / STATE_NAME).unlink()
     capsys.readouterr()
+    assert main(["query", f"oxigraph:{db}", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--format", "csv"]) == 0
+    assert "no record of a finished load" in capsys.readouterr().err  # a reader is warned
+
     assert main(["build", str(corpus), "--out", str(out), "--no-html", "--store", f"oxigraph:{db}"]) == 0
     assert "no record of a finished load" in capsys.readouterr().out
     assert union_rows(db) == whole and store_quads(db) == file_quads(out)

@@ -183,7 +183,17 @@ class OxigraphStore(Store):
         )
 
     def load_file(self, path: str | Path) -> int:
-        """Load a graph file; TriG and N-Quads go straight to Oxigraph's own parser."""
+        """Load a graph file; TriG and N-Quads go straight to Oxigraph's own parser.
+
+        The store's record is removed first and a plain one written after (which graphs a
+        build had is ``mirror``'s to record): a load cut short leaves none, and readers warn.
+        """
+        self.write_state(None)
+        loaded = self._load_file(path)
+        self.write_state({"graphs": None, "union_copy": self.union_copy})
+        return loaded
+
+    def _load_file(self, path: str | Path) -> int:
         path = Path(path)
         fmt = format_of(path)
         if fmt not in QUAD_FORMATS:
@@ -271,6 +281,18 @@ class OxigraphStore(Store):
     def flush(self) -> None:
         if self.path is not None:
             self.store.flush()
+
+    def unfinished(self) -> str:
+        """Why this on-disk store may answer wrongly: kgraph graphs but no record of a
+        finished load (a load cut short); '' when it is complete or not kgraph's."""
+        if self.state_file is None or self.state_file.exists():
+            return ""
+        if not any(str(name).startswith(KGRAPH_GRAPHS) for name in self.graph_names()):
+            return ""
+        return (
+            f"{self.path}: warning: no record of a finished load (interrupted?): answers may be "
+            f"incomplete or repeated; run kgraph build … --store {self.spec} to repair it"
+        )
 
     def __len__(self) -> int:
         """Quads in the named graphs (the union copy in the default graph not counted)."""
