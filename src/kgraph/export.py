@@ -9,8 +9,11 @@ Turtle and TriG come from ``kgraph.lines``' writers, the ones ``kgraph build`` u
 from __future__ import annotations
 
 import io
+import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -32,11 +35,41 @@ def _encode(pieces: Iterable[str]) -> bytes:
 
 
 def to_jsonld(graphs: dict[str, list[str]]) -> bytes:
-    """JSON-LD of the graphs (named graphs as ``@graph`` objects), written by Oxigraph."""
+    """JSON-LD of the graphs (each named graph an ``@graph`` object), IRIs shortened by
+    kgraph's prefixes in an ``@context``; Oxigraph writes it, the keys are sorted."""
     quads = ox.parse(_encode(nquads(graphs.items())), format=ox.RdfFormat.N_QUADS)
-    data = ox.serialize(quads, format=ox.RdfFormat.JSON_LD, prefixes=dict(PREFIXES))
+    data = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
     assert data is not None  # no output given: the bytes are returned
-    return bytes(data)
+    document = {"@context": dict(sorted(PREFIXES.items())), "@graph": _compact(json.loads(data))}
+    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+_BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def _short(iri: str) -> str:
+    for prefix, namespace in _BY_LENGTH:
+        if iri.startswith(namespace) and _LOCAL.fullmatch(iri[len(namespace) :]):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
+
+
+def _compact(node: Any) -> Any:
+    """Expanded JSON-LD with property, ``@id`` and ``@type`` IRIs as compact IRIs."""
+    if isinstance(node, list):
+        return [_compact(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in ("@id", "@type") and isinstance(value, str):
+            result[key] = _short(value)
+        elif key.startswith("@"):
+            result[key] = _compact(value)
+        else:
+            result[_short(key)] = _compact(value)
+    return result
 
 
 def to_graphml(lines: list[str]) -> bytes:
