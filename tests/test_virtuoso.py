@@ -256,3 +256,26 @@ def test_build_store_sparql_mirrors_and_repairs(
     assert main(argv) == 0
     assert "not as last loaded" in capsys.readouterr().out
     assert counts_by_graph(virtuoso) == expected
+
+
+def test_the_next_push_repairs_an_interrupted_one(virtuoso: SparqlStore, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Cut after three requests of ten triples: a graph is half-written; the next push repairs it."""
+    import kgraph.remote as remote
+
+    send, sent = SparqlStore.update, [0]
+
+    def cut(self: SparqlStore, text: str) -> None:
+        sent[0] += 1
+        if sent[0] > 3:
+            raise KeyboardInterrupt
+        send(self, text)
+
+    monkeypatch.setattr(remote, "UPDATE_BATCH", 10)
+    monkeypatch.setattr(SparqlStore, "update", cut)
+    with pytest.raises(KeyboardInterrupt):
+        push(SAMPLE, ENDPOINT, user=USER, password=PASSWORD)
+    monkeypatch.setattr(SparqlStore, "update", send)
+    expected = local_counts(read_dataset(SAMPLE))
+    assert counts_by_graph(virtuoso) != expected  # half-written
+    push(SAMPLE, ENDPOINT, user=USER, password=PASSWORD)  # verifies, or raises
+    assert counts_by_graph(virtuoso) == expected
