@@ -97,28 +97,24 @@ def test_merged_shards_fill_the_store(corpus: Path, tmp_path: Path) -> None:
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
-def rows(spec: str, name: str) -> list[tuple[str, ...]]:
-    from kgraph.sparql import resolve_query
-    from kgraph.store import open_store
-
-    with open_store(spec, read_only=spec.startswith("oxigraph:")) as store:
-        table = store.query(resolve_query(name, None))
-    return sorted(tuple(row) for row in table.rows)
-
-
 def test_every_ready_made_query_gives_the_same_rows_from_file_and_store(tmp_path: Path) -> None:
     """Six articles naming one post two ways (Tổng Bí thư, Tổng bí thư): every view of the
     union (graph.ttl, graph.trig, graph.nq, the Oxigraph store) has one skos:prefLabel per
     entity, so a ready-made query gives the same rows from each."""
     from kgraph.sparql import ready_queries
+    from kgraph.store import open_store
 
     out, db = tmp_path / "out", tmp_path / "db"
     build(EXAMPLES, out, "--store", f"oxigraph:{db}")
-    for name in ready_queries():
-        expected = rows(str(out / "graph.ttl"), name)
+    specs = [str(out / "graph.ttl"), str(out / "graph.trig"), str(out / "graph.nq"), f"oxigraph:{db}"]
+    stores = [open_store(spec, read_only=spec.startswith("oxigraph:")) for spec in specs]
+    for name, text in ready_queries().items():
+        expected = sorted(stores[0].query(text).rows)
         assert expected, name
-        for spec in (str(out / "graph.trig"), str(out / "graph.nq"), f"oxigraph:{db}"):
-            assert rows(spec, name) == expected, (name, spec)
+        for spec, store in zip(specs[1:], stores[1:], strict=True):
+            assert sorted(store.query(text).rows) == expected, (name, spec)
+    for store in stores:
+        store.close()
     pref = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
     labels = [q for q in store_quads(db) if q.predicate == pref]
     per_subject = {q.subject for q in labels}
