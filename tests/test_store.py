@@ -14,8 +14,8 @@ from rdflib.namespace import RDFS, SKOS
 
 from kgraph.cli import main
 from kgraph.errors import InputError, QueryError
+from kgraph.lines import SHARED_GRAPH
 from kgraph.store import (
-    SHARED_GRAPH,
     MemoryStore,
     OxigraphStore,
     Store,
@@ -157,7 +157,7 @@ def test_oxigraph_store_persists_and_opens_read_only(tmp_path: Path) -> None:
         open_store(f"oxigraph:{path}", read_only=True) as first,
         open_store(f"oxigraph:{path}", read_only=True) as second,
     ):
-        assert first.graph_names() == second.graph_names() == [A1, A2, SHARED_GRAPH]
+        assert first.graph_names() == second.graph_names() == [A1, A2, URIRef(SHARED_GRAPH)]
         assert isinstance(first, OxigraphStore) and len(first) == 81
 
 
@@ -180,7 +180,7 @@ def test_turtle_is_split_back_into_article_graphs() -> None:
         original, split = set(dataset.graph(article)), set(grouped.graph(article))
         assert original == split
     # the default graph's ontology axioms go to the shared graph, as a build writes them
-    shared = set(grouped.graph(SHARED_GRAPH))
+    shared = set(grouped.graph(URIRef(SHARED_GRAPH)))
     assert shared == set(dataset.default_context) and shared
     assert all(p == RDFS.subClassOf for _, p, _ in shared)
 
@@ -221,3 +221,24 @@ def test_union_copy_is_kept_and_used_after_reopening(tmp_path: Path) -> None:
         assert reader.query("ASK { ?s kg:organizes ?o }").boolean is False  # only a2 said so
         got = reader.query(mentioned)
         assert sorted(got.rows) == sorted(expected.rows) and len(got.rows) == 5
+
+
+def test_stores_come_from_a_registry_without_an_import_circle(monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    from kgraph import store as store_module
+
+    class Probe(MemoryStore):
+        @classmethod
+        def from_spec(cls, spec: str, rest: str, options: dict[str, object]) -> Store:
+            opened = cls(spec=spec)
+            opened.rest = rest  # type: ignore[attr-defined]
+            return opened
+
+    monkeypatch.setitem(store_module.STORES, "probe:", Probe)
+    opened = open_store("probe:here")
+    assert isinstance(opened, Probe) and opened.rest == "here"  # type: ignore[attr-defined]
+    # the remote store does not need kgraph.store (which lists it): no circle
+    code = "import sys, kgraph.remote; assert 'kgraph.store' not in sys.modules, 'circle'"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -19,8 +19,9 @@ from functools import lru_cache
 from importlib import resources
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 from .namespaces import CLASS_OF_KIND, PREDICATE_OF, PREFIXES
 
@@ -30,8 +31,8 @@ _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: (-len(item[1]), item[0]))
 
 
 def split_line(line: str) -> tuple[str, str, str]:
-    """Subject, predicate and object terms of one N-Triples line (no blank-node subject)."""
-    end_s = line.index("> ", 1) + 1
+    """Subject, predicate and object terms of one N-Triples line."""
+    end_s = line.index(" ") if line.startswith("_:") else line.index("> ", 1) + 1
     end_p = line.index("> ", end_s + 1) + 1
     return line[:end_s], line[end_s + 1 : end_p], line[end_p + 1 : line.rindex(" .")]
 
@@ -40,6 +41,44 @@ def graph_lines(graph: Graph) -> list[str]:
     """The distinct N-Triples lines of an rdflib graph, sorted, without line ends."""
     text = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
     return sorted({line for line in text.split("\n") if line})
+
+
+_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_IRI_FORBIDDEN = set('<>"{}|^`\\ ') | {chr(c) for c in range(0x21)}
+
+
+def nt_term(term: Node) -> str:
+    """A term in N-Triples syntax (also valid in Turtle and SPARQL ``INSERT DATA``)."""
+    if isinstance(term, URIRef):
+        text = str(term)
+        if any(c in _IRI_FORBIDDEN for c in text):
+            text = "".join(f"\\u{ord(c):04X}" if c in _IRI_FORBIDDEN else c for c in text)
+        return f"<{text}>"
+    if isinstance(term, BNode):
+        return f"_:b{term}"
+    if isinstance(term, Literal):
+        body = "".join(_ECHAR.get(c, c) for c in str(term))
+        if term.language:
+            return f'"{body}"@{term.language}'
+        if term.datatype:
+            return f'"{body}"^^<{term.datatype}>'
+        return f'"{body}"'
+    raise ValueError(f"not an RDF term: {term!r}")
+
+
+def to_ntriples(triples: Iterable[tuple[Node, Node, Node]]) -> str:
+    """N-Triples text of ``triples``: distinct lines, sorted (the same graph, the same bytes)."""
+    return "".join(sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples}))
+
+
+def quad_lines(quads: Iterable[object]) -> dict[str, list[str]]:
+    """Sorted distinct N-Triples lines of each graph of Oxigraph's quads ('' names the default graph)."""
+    graphs: dict[str, set[str]] = {}
+    for quad in quads:
+        name = quad.graph_name  # type: ignore[attr-defined]
+        key = name.value if isinstance(name, (ox.NamedNode, ox.BlankNode)) else ""
+        graphs.setdefault(key, set()).add(f"{quad.subject} {quad.predicate} {quad.object} .")  # type: ignore[attr-defined]
+    return {name: sorted(lines) for name, lines in sorted(graphs.items())}
 
 
 class TermReader:
@@ -74,30 +113,61 @@ _PREF = f" <{SKOS.prefLabel}> "
 _ALT = f" <{SKOS.altLabel}> "
 
 
-def one_pref_label(lines: list[str]) -> list[str]:
-    """Sorted union lines where an entity named differently by several articles (``Báo Thanh
-    niên``, ``Báo Thanh Niên``) keeps one skos:prefLabel per language, the smallest; the
-    others become skos:altLabel (SKOS allows one preferred label per language)."""
+def _language(obj: str) -> str:
+    """The language tag of an N-Triples object ('' for an IRI, a plain or a typed literal)."""
+    if obj.endswith(('"', ">")):
+        return ""
+    return obj.rsplit("@", 1)[1]
+
+
+def demoted_pref_labels(lines: Iterable[str]) -> set[str]:
+    """The ``skos:prefLabel`` lines that must yield: all but the smallest of each subject and
+    language (SKOS allows one preferred label per language; an entity named differently by
+    several articles, ``Báo Thanh niên`` and ``Báo Thanh Niên``, keeps the smallest)."""
     by_subject: dict[tuple[str, str], list[str]] = {}
     for line in lines:
         if _PREF in line:
             subject, _, obj = split_line(line)
-            language = (
-                obj.rsplit("@", 1)[1]
-                if obj.endswith(tuple("abcdefghijklmnopqrstuvwxyz")) and "@" in obj
-                else ""
-            )
-            by_subject.setdefault((subject, language), []).append(line)
+            by_subject.setdefault((subject, _language(obj)), []).append(line)
     demoted: set[str] = set()
-    added: set[str] = set()
     for group in by_subject.values():
         if len(group) > 1:
-            for line in sorted(group)[1:]:
-                demoted.add(line)
-                added.add(line.replace(_PREF, _ALT, 1))
+            demoted.update(sorted(set(group))[1:])
+    return demoted
+
+
+def one_pref_label(lines: list[str]) -> list[str]:
+    """Sorted union lines with one skos:prefLabel per subject and language; the others
+    become skos:altLabel (see ``demoted_pref_labels``)."""
+    demoted = demoted_pref_labels(lines)
     if not demoted:
         return lines
-    return sorted((set(lines) - demoted) | added)
+    return sorted((set(lines) - demoted) | {line.replace(_PREF, _ALT, 1) for line in demoted})
+
+
+def one_pref_label_graphs(graphs: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """``(graph IRI, sorted lines)`` pairs where each article graph keeps its own name for an
+    entity only as ``skos:altLabel`` when another article names it with a smaller label.
+
+    The union of the result (what a query sees in the file, the Oxigraph store, a pushed
+    store and ``serve``) then has one ``skos:prefLabel`` per entity and language: the same
+    as ``one_pref_label`` of the union, graph by graph.
+    """
+    demoted = demoted_pref_labels(line for _, lines in graphs for line in lines)
+    if not demoted:
+        return graphs
+    result: list[tuple[str, list[str]]] = []
+    for name, lines in graphs:
+        if demoted.isdisjoint(lines):
+            result.append((name, lines))
+        else:
+            result.append((name, one_pref_label_in(lines, demoted)))
+    return result
+
+
+def one_pref_label_in(lines: list[str], demoted: set[str]) -> list[str]:
+    """``lines`` (sorted, distinct) with the ``demoted`` prefLabel lines turned into altLabels."""
+    return sorted({line.replace(_PREF, _ALT, 1) if line in demoted else line for line in lines})
 
 
 #: The named graph of what no article owns: the ontology's class hierarchy (and, in a store,
@@ -146,7 +216,7 @@ def add_lines(graph: Graph, lines: Iterable[str]) -> None:
 def nquads(graphs: Iterable[tuple[str, Iterable[str]]]) -> Iterator[str]:
     """N-Quads lines (with line ends) of ``(graph IRI, N-Triples lines)`` pairs, in the given order."""
     for name, lines in graphs:
-        tail = f" <{name}> .\n"
+        tail = f" <{name}> .\n" if name else " .\n"  # '' names the default graph
         for line in lines:
             yield line[: line.rindex(" .")] + tail
 
@@ -220,7 +290,7 @@ def trig(graphs: Iterable[tuple[str, Iterable[str]]]) -> Iterator[str]:
     writer = TermWriter()
     yield _prefix_block()
     for name, lines in graphs:
-        yield f"{writer.iri(f'<{name}>')} {{\n"
+        yield f"{writer.iri(f'<{name}>')} {{\n" if name else "{\n"  # '' names the default graph
         yield from _statements(lines, writer, "    ")
         yield "}\n\n"
 

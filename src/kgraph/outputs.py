@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 
 from .cache import Cache, Entry, Manifest, make_entry
 from .files import OutputSet, printable_path, recover, write_atomic
-from .lines import nquads, one_pref_label, summarize_lines, trig, turtle
+from .lines import nquads, one_pref_label, one_pref_label_graphs, summarize_lines, trig, turtle
 from .results import BuildResult
 from .settings import BuildHooks, BuildSettings
 
 if TYPE_CHECKING:
-    from rdflib import Graph
+    pass
 
 #: The files a build writes, by kind.
 OUTPUT_NAMES = {"turtle": "graph.ttl", "trig": "graph.trig", "nquads": "graph.nq", "html": "graph.html"}
@@ -127,12 +127,10 @@ def write_build(
         hooks.on_stage("writing")
         summary = write_outputs(result, out, kinds, report)
     store = settings.store
-    if store is not None and not (report.up_to_date and previous.store == store):
+    if store is not None:  # even when up to date: the store may have been deleted or changed
         hooks.on_stage("store")
-        incremental = cache is not None and previous.store == store
-        report.store = sync_store(
-            store, result, previous if incremental else None, out / OUTPUT_NAMES["nquads"]
-        )
+        state_file = cache.root / "store-state.json" if cache is not None else None
+        report.store = sync_store(store, result, state_file, out / OUTPUT_NAMES["nquads"])
     if cache is not None and not (report.up_to_date and previous.store == (store or previous.store)):
         for article in result.graphs:
             if article.source in entries:
@@ -148,7 +146,7 @@ def write_outputs(
     result: BuildResult, out: Path, kinds: list[str], report: Report
 ) -> dict[str, dict[str, int]]:
     """Write the output set (swapped in together); fill ``report``'s summary; return the cached summary."""
-    named = result.named_lines()
+    named = one_pref_label_graphs(result.named_lines())  # one skos:prefLabel in every union view
     union = one_pref_label(sorted({line for _, lines in named for line in lines}))  # shared strings
     with OutputSet(out) as output:
         write_atomic(output.path(OUTPUT_NAMES["nquads"]), nquads(named))
@@ -164,55 +162,19 @@ def write_outputs(
     return dict(report.summary, triples={"union": report.triples})
 
 
-def sync_store(spec: str, result: BuildResult, previous: Manifest | None, nquads_file: Path) -> str:
-    """Make the store ``spec`` mirror this build: one named graph per article, nothing stale.
+def sync_store(spec: str, result: BuildResult, state_file: Path | None, nquads_file: Path) -> str:
+    """Make the store ``spec`` mirror this build (see ``kgraph.store.mirror``); '' when it did.
 
-    With the manifest of the build the store last mirrored (``previous``), only the graphs
-    of new, edited and removed articles are replaced or dropped; without it the store is
-    loaded whole from ``nquads_file`` and every other article graph in it is dropped (graphs
-    that are not kgraph articles are left alone).
+    ``state_file`` keeps the record of what a store without a folder of its own (``sparql:``)
+    mirrors; an Oxigraph store keeps it in its folder.
     """
-    from rdflib import URIRef
+    from .store import mirror, open_store
 
-    from .identity import article_iri
-    from .store import open_store
-
-    current = dict(result.named_lines())
-    replaced = dropped = 0
     with open_store(spec) as store:
-        if previous is None:
-            articles = str(article_iri(""))  # only kgraph's article graphs: the store may hold others
-            for stored in store.graph_names():
-                if str(stored).startswith(articles) and str(stored) not in current:
-                    store.drop_graph(stored)
-                    dropped += 1
-            store.load_file(nquads_file)
-            replaced = len(current)
-        else:
-            for name in sorted(_touched(result, previous)):
-                if name in current:
-                    store.replace_graph(URIRef(name), _graph_of(current[name]))
-                    replaced += 1
-                else:
-                    store.drop_graph(URIRef(name))
-                    dropped += 1
-    return f"{spec} ({replaced} article graphs replaced, {dropped} dropped)"
-
-
-def _touched(result: BuildResult, previous: Manifest) -> set[str]:
-    """The article graphs new, edited or removed since the build ``previous`` describes."""
-    before = previous.entries
-    now = {g.source: (g.digest, g.graph) for g in result.graphs}
-    touched = {g for s, (digest, g) in now.items() if s not in before or before[s].digest != digest}
-    touched |= {e.graph for s, e in before.items() if now.get(s, ("", ""))[0] != e.digest}
-    return touched
-
-
-def _graph_of(lines: list[str]) -> Graph:
-    from rdflib import Graph
-
-    from .lines import add_lines
-
-    graph = Graph()
-    add_lines(graph, lines)
-    return graph
+        if store.state_file is None:
+            store.state_file = state_file
+        why, replaced, dropped = mirror(store, one_pref_label_graphs(result.named_lines()), nquads_file)
+    if not (why or replaced or dropped):
+        return ""
+    done = f"{spec} ({replaced} article graphs replaced, {dropped} dropped)"
+    return f"{done}: {why}" if why else done

@@ -82,6 +82,19 @@ def _add_evidence(graph: Triples, node: URIRef, sentence: Sentence, article: URI
     graph.add((node, PROV.wasDerivedFrom, article))
 
 
+def _add_statement(
+    graph: Triples, triple: tuple[URIRef, URIRef, URIRef], sentence: Sentence, article: URIRef
+) -> None:
+    """A reified ``rdf:Statement`` of ``triple`` carrying one evidence sentence and its offsets."""
+    s, p, o = triple
+    stmt = mint_aux_iri("statement", s, p, o, article, sentence.start)
+    graph.add((stmt, RDF.type, RDF.Statement))
+    graph.add((stmt, RDF.subject, s))
+    graph.add((stmt, RDF.predicate, p))
+    graph.add((stmt, RDF.object, o))
+    _add_evidence(graph, stmt, sentence, article)
+
+
 def add_article(graph: Triples, extraction: Extraction) -> URIRef:
     doc = extraction.document
     node = article_iri(doc.article_id)
@@ -131,12 +144,7 @@ def build_triples(extraction: Extraction) -> Triples:
             continue
         p = PREDICATE_OF[rel.predicate]
         graph.add((s, p, o))
-        stmt = mint_aux_iri("statement", s, p, o, article, rel.sentence.start)
-        graph.add((stmt, RDF.type, RDF.Statement))
-        graph.add((stmt, RDF.subject, s))
-        graph.add((stmt, RDF.predicate, p))
-        graph.add((stmt, RDF.object, o))
-        _add_evidence(graph, stmt, rel.sentence, article)
+        _add_statement(graph, (s, p, o), rel.sentence, article)
     for mem in extraction.memberships:
         person = nodes.get(mem.person)
         if person is None:
@@ -153,7 +161,9 @@ def build_triples(extraction: Extraction) -> Triples:
         graph.add((node, ORG.role, role))
         graph.add((node, KG.postTitle, _lit(mem.title)))
         graph.add((node, KG.former, Literal(mem.former)))
-        _add_evidence(graph, node, mem.sentence, article)
+        graph.add((node, PROV.wasDerivedFrom, article))
+        # one statement per sentence naming the membership: its offsets stay paired with it
+        _add_statement(graph, (node, ORG.member, person), mem.sentence, article)
     for qty in extraction.quantities:
         subject = nodes.get(qty.subject)
         if subject is None:

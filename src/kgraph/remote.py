@@ -17,6 +17,7 @@ import http.client
 import json
 import re
 import secrets
+import socket
 import time
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
@@ -27,8 +28,10 @@ from typing import Any
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from .dataset import KGRAPH_GRAPHS, Store, Triple, article_graphs, format_of, read_graph_lines
 from .errors import KgraphError, QueryError
-from .namespaces import RES
+from .lines import nt_term as nt_term  # re-exported: serve.py imports it from here
+from .lines import to_ntriples
 from .sparql import (
     Table,
     check_read_only,
@@ -38,45 +41,14 @@ from .sparql import (
     table_of_triples,
     with_prefixes,
 )
-from .store import Store, Triple, article_graphs, read_article_graphs
 
 
 class RemoteStoreError(KgraphError):
     """A remote SPARQL store cannot be reached or refused a request."""
 
 
-#: Every graph kgraph writes is named under this IRI (articles, and the shared graph).
-KGRAPH_GRAPHS = str(RES)
-
 #: Triples per SPARQL Update request: Virtuoso slows down on large update texts (bench_store.py).
 UPDATE_BATCH = 200
-
-_ECHAR = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-_IRI_FORBIDDEN = set('<>"{}|^`\\ ') | {chr(c) for c in range(0x21)}
-
-
-def nt_term(term: Node) -> str:
-    """A term in N-Triples syntax (also valid in SPARQL ``INSERT DATA``)."""
-    if isinstance(term, URIRef):
-        text = str(term)
-        if any(c in _IRI_FORBIDDEN for c in text):
-            text = "".join(f"\\u{ord(c):04X}" if c in _IRI_FORBIDDEN else c for c in text)
-        return f"<{text}>"
-    if isinstance(term, BNode):
-        return f"_:b{term}"
-    if isinstance(term, Literal):
-        body = "".join(_ECHAR.get(c, c) for c in str(term))
-        if term.language:
-            return f'"{body}"@{term.language}'
-        if term.datatype:
-            return f'"{body}"^^<{term.datatype}>'
-        return f'"{body}"'
-    raise RemoteStoreError(f"cannot send the RDF term {term!r}")
-
-
-def to_ntriples(triples: Iterable[Triple]) -> str:
-    """N-Triples text of ``triples``, one per line, sorted (deterministic requests)."""
-    return "".join(sorted(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in triples))
 
 
 def term_of_json(value: dict[str, str]) -> Node:
@@ -121,17 +93,24 @@ class Session:
         only sends idempotent requests: queries, PUT, DROP-then-INSERT updates).
         """
         for attempt in range(3):
-            if self.user is not None and self.challenge is None and body:
-                self._exchange("GET", url, None, {})  # the probe: learn the challenge without a body
             sent = dict(headers)
-            if self.user is not None and self.challenge is not None:
-                sent["Authorization"] = self._authorization(method, url)
             try:
+                if self.user is not None and self.challenge is None and body:
+                    self._exchange("GET", url, None, {})  # the probe: learn the challenge without a body
+                if self.user is not None and self.challenge is not None:
+                    sent["Authorization"] = self._authorization(method, url)
                 status, reason, answer, data = self._exchange(method, url, body, sent)
+            except TimeoutError:
+                self._drop(url)
+                raise RemoteStoreError(
+                    f"{url}: no answer within {self.timeout:g} s (is this the store's SPARQL endpoint? "
+                    "a slow store needs a larger --timeout)"
+                ) from None
             except (OSError, http.client.HTTPException) as error:
                 self._drop(url)
-                if attempt == 2:
-                    raise RemoteStoreError(f"{url}: cannot reach the store ({error})") from None
+                if attempt == 2 or isinstance(error, (ConnectionRefusedError, socket.gaierror)):
+                    why = error.strerror if isinstance(error, OSError) and error.strerror else error
+                    raise RemoteStoreError(f"{url}: cannot reach the store ({why})") from None
                 self.challenge = None  # perhaps refused for a stale nonce: probe again
                 continue
             if status == 401 and self.user is not None and attempt < 2 and "Authorization" in sent:
@@ -234,6 +213,7 @@ class SparqlStore(Store):
         password: str | None = None,
         graph_store: str | None = None,
         timeout: float = 120.0,
+        query_endpoint: str | None = None,
     ) -> None:
         parts = urllib.parse.urlsplit(endpoint)
         if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -246,9 +226,16 @@ class SparqlStore(Store):
                 netloc += f":{parts.port}"
             endpoint = urllib.parse.urlunsplit(parts._replace(netloc=netloc))
         self.endpoint = endpoint
+        self.query_endpoint = query_endpoint or endpoint  # a store may query and update at two URLs
         self.graph_store = graph_store
         self.spec = f"sparql:{endpoint}"
         self.session = Session(user, password, timeout)
+
+    @classmethod
+    def from_spec(cls, spec: str, rest: str, options: dict[str, Any]) -> Store:
+        return cls(
+            rest, user=options["user"], password=options["password"], graph_store=options["graph_store"]
+        )
 
     # -- HTTP -------------------------------------------------------------------------
 
@@ -281,18 +268,20 @@ class SparqlStore(Store):
     # -- Store API --------------------------------------------------------------------
 
     def replace_graph(self, name: URIRef, triples: Iterable[Triple]) -> int:
-        triples = list(triples)
+        return self.replace_lines(str(name), to_ntriples(triples).splitlines())
+
+    def replace_lines(self, name: str, lines: list[str]) -> int:
         if self.graph_store:
-            if not triples:
-                self.drop_graph(name)
+            if not lines:
+                self.drop_graph(URIRef(name))
                 return 0
-            body = to_ntriples(triples).encode("utf-8")
+            body = "".join(line + "\n" for line in lines).encode("utf-8")
             headers = {"Content-Type": "application/n-triples; charset=utf-8"}
-            self._send("PUT", self._graph_url(name), body, headers)
-            return len(triples)
-        for request in _update_requests([(name, triples)]):
+            self._send("PUT", self._graph_url(URIRef(name)), body, headers)
+            return len(lines)
+        for request in _update_requests([(name, lines)]):
             self.update(request)
-        return len(triples)
+        return len(lines)
 
     def load_dataset(self, dataset: Dataset) -> int:
         return self.load_graphs(article_graphs(dataset))
@@ -302,31 +291,39 @@ class SparqlStore(Store):
         graphs: Iterable[tuple[URIRef, list[Triple]]],
         progress: Callable[[int, int], None] | None = None,
     ) -> int:
-        """Replace each (name, triples) graph; several per request when using SPARQL Update.
+        """Replace each (name, triples) graph (see ``load_lines``)."""
+        return self.load_lines(((str(n), to_ntriples(t).splitlines()) for n, t in graphs), progress)
+
+    def load_lines(
+        self,
+        graphs: Iterable[tuple[str, list[str]]],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> int:
+        """Replace each (IRI, N-Triples lines) graph; several per request when using SPARQL Update.
 
         ``progress(graphs, triples)`` is called after each request with what it sent.
         """
         total = 0
         if self.graph_store:
-            for name, triples in graphs:
-                count = self.replace_graph(name, triples)
+            for name, lines in graphs:
+                count = self.replace_lines(name, lines)
                 total += count
                 if progress is not None:
                     progress(1, count)
             return total
-        batch: list[tuple[URIRef, list[Triple]]] = []
+        batch: list[tuple[str, list[str]]] = []
         size = 0
-        for name, triples in [*graphs, (URIRef(""), [])]:
-            if batch and (size + len(triples) > UPDATE_BATCH or not str(name)):
+        for name, lines in [*graphs, ("", [])]:
+            if batch and (size + len(lines) > UPDATE_BATCH or not name):
                 for request in _update_requests(batch):
                     self.update(request)
                 if progress is not None:
                     progress(len(batch), size)
                 total += size
                 batch, size = [], 0
-            if str(name):
-                batch.append((name, triples))
-                size += len(triples)
+            if name:
+                batch.append((name, lines))
+                size += len(lines)
         return total
 
     def drop_graph(self, name: URIRef) -> None:
@@ -338,6 +335,30 @@ class SparqlStore(Store):
                     raise
             return
         self.update(f"DROP SILENT GRAPH {nt_term(name)}")
+
+    def check_endpoint(self) -> None:
+        """Fail with one line unless the endpoint answers ``ASK {}`` as a SPARQL endpoint does
+        (a Graph Store URL or a web page given as the endpoint accepts writes it never stores)."""
+        body = urllib.parse.urlencode({"query": "ASK {}"}).encode("utf-8")
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
+            "Accept": "application/sparql-results+json",
+        }
+        status, reason, content_type, data = self.session.request("POST", self.query_endpoint, body, headers)
+        if status in (401, 403):
+            self._send("POST", self.query_endpoint, body, headers)  # says what to do
+        try:
+            answer = json.loads(data.decode("utf-8")) if status < 300 else None
+        except ValueError:
+            answer = None
+        if not isinstance(answer, dict) or "boolean" not in answer:
+            kind = content_type.split(";")[0] or "no content type"
+            raise RemoteStoreError(
+                f"{self.query_endpoint}: not a SPARQL endpoint (HTTP {status} {reason}, {kind}, "
+                "to ASK {}); give the store's SPARQL endpoint as --endpoint (Virtuoso: "
+                "http://HOST:8890/sparql-auth), its query URL as --query-endpoint when updates go "
+                "elsewhere, its Graph Store URL as --graph-store"
+            )
 
     def graph_names(self) -> list[URIRef]:
         """kgraph's graphs only: a shared store holds other graphs (Virtuoso's own among them)
@@ -356,7 +377,7 @@ class SparqlStore(Store):
         body = urllib.parse.urlencode({"query": with_prefixes(text)}).encode("utf-8")
         headers = {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8", "Accept": accept}
         try:
-            content_type, data = self._send("POST", self.endpoint, body, headers)
+            content_type, data = self._send("POST", self.query_endpoint, body, headers)
         except RemoteStoreError as error:
             if "HTTP 400" in str(error):
                 raise QueryError(f"the store refused the query: {error}") from None
@@ -377,14 +398,14 @@ class SparqlStore(Store):
         return table_of_solutions(columns, solutions, max_rows)
 
 
-def _update_requests(graphs: list[tuple[URIRef, list[Triple]]]) -> Iterator[str]:
-    """SPARQL Update requests replacing ``graphs``, at most ``UPDATE_BATCH`` triples each."""
+def _update_requests(graphs: list[tuple[str, list[str]]]) -> Iterator[str]:
+    """SPARQL Update requests replacing ``graphs`` (IRI, N-Triples lines), at most
+    ``UPDATE_BATCH`` triples each."""
     parts: list[str] = []
     size = 0
-    for name, triples in graphs:
-        graph = nt_term(name)
+    for name, lines in graphs:
+        graph = nt_term(URIRef(name))
         parts.append(f"DROP SILENT GRAPH {graph}")
-        lines = sorted(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in triples)
         for start in range(0, len(lines), UPDATE_BATCH):
             chunk = lines[start : start + UPDATE_BATCH]
             if size and size + len(chunk) > UPDATE_BATCH:
@@ -396,20 +417,37 @@ def _update_requests(graphs: list[tuple[URIRef, list[Triple]]]) -> Iterator[str]
         yield " ;\n".join(parts)
 
 
+class PushMismatch(KgraphError):
+    """The store does not hold what was pushed."""
+
+
 @dataclass
 class PushReport:
-    """What ``push`` sent: graphs, triples and the time it took."""
+    """What ``push`` sent: graphs, triples, stale graphs dropped and the time it took."""
 
     graphs: int
     triples: int
     seconds: float
+    dropped: int = 0
 
     def text(self) -> str:
         rate = self.triples / self.seconds if self.seconds else 0.0
+        dropped = f", dropped {self.dropped} graphs the build no longer has" if self.dropped else ""
         return (
             f"pushed {self.graphs} graphs, {self.triples} triples in {self.seconds:.1f} s "
-            f"({rate:,.0f} triples/s)"
+            f"({rate:,.0f} triples/s){dropped}; verified: every graph holds the triples pushed"
         )
+
+
+def verify(store: Store, wanted: dict[URIRef, int]) -> None:
+    """Read back each kgraph graph's triple count; ``PushMismatch`` names the first that differs."""
+    held = store.graph_counts()
+    for name in sorted(wanted.keys() | held.keys()):
+        if held.get(name, 0) != wanted.get(name, 0):
+            raise PushMismatch(
+                f"{name}: pushed {wanted.get(name, 0)} triples, the store holds {held.get(name, 0)} "
+                f"({store.spec}); push again, or check the store's log"
+            )
 
 
 def push(
@@ -420,11 +458,32 @@ def push(
     password: str | None = None,
     graph_store: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    timeout: float = 30.0,
+    query_endpoint: str | None = None,
 ) -> PushReport:
-    """Load each article's named graph of a graph file into its own graph on a remote store."""
-    dataset = read_article_graphs(path)
-    graphs = list(article_graphs(dataset))
+    """Make a remote store mirror a graph file: each article's named graph replaced, kgraph
+    graphs the file does not have dropped, then every graph's triple count read back.
+
+    Each request must be answered within ``timeout`` seconds. An interrupted push may leave
+    a graph half-written; the next push replaces every graph, so it repairs it.
+    """
+    format_of(Path(path))  # a missing file or an unknown format first, then the store
     start = time.perf_counter()
-    with SparqlStore(endpoint, user=user, password=password, graph_store=graph_store) as store:
-        triples = store.load_graphs(graphs, progress)
-    return PushReport(len(graphs), triples, time.perf_counter() - start)
+    store = SparqlStore(
+        endpoint,
+        user=user,
+        password=password,
+        graph_store=graph_store,
+        timeout=timeout,
+        query_endpoint=query_endpoint,
+    )
+    with store:
+        store.check_endpoint()  # before the file is read: a wrong URL fails at once
+        graphs = read_graph_lines(path)
+        wanted = {URIRef(name): len(lines) for name, lines in graphs}
+        triples = store.load_lines(graphs, progress)
+        stale = [name for name in store.graph_names() if name not in wanted]
+        for name in stale:
+            store.drop_graph(name)
+        verify(store, wanted)
+    return PushReport(len(graphs), triples, time.perf_counter() - start, len(stale))

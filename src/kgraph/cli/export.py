@@ -1,4 +1,4 @@
-"""``kgraph export GRAPH --format turtle|nt|trig|jsonld|graphml --out FILE``."""
+"""``kgraph export GRAPH --format turtle|nt|trig|nquads|jsonld|graphml --out FILE``."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser(
         "export",
-        help="write a built graph in another format",
-        description="Write a built graph (any format kgraph reads) as Turtle, N-Triples, TriG, "
+        help="write a built graph in another format (named graphs kept)",
+        description="Write a built graph (any format kgraph reads) as Turtle, N-Triples, TriG, N-Quads, "
         "JSON-LD or GraphML (the entity network, for Gephi, yEd or networkx). Same graph, same bytes.",
     )
     p.add_argument(
@@ -22,19 +22,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--format",
         required=True,
         choices=FORMATS,
-        help="turtle, nt (N-Triples, one sorted line per triple), trig (TriG, all triples in one graph), "
-        "jsonld, or graphml (entities and their relations with evidence)",
+        help="turtle or nt (N-Triples, one sorted line per triple): the union of the article graphs; "
+        "trig, nquads or jsonld: every named graph kept; graphml: entities and their relations with evidence",
     )
     p.add_argument("--out", required=True, metavar="FILE", help="the file to write (replaced atomically)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..export import export_graph
+    from ..export import export_file
     from ..files import write_atomic
-    from ..store import load_graph
 
-    graph = load_graph(args.graph)
-    write_atomic(Path(args.out), export_graph(graph, args.format))
+    write_atomic(Path(args.out), export_file(args.graph, args.format))
     print(f"wrote {args.out} ({args.format})")
     return 0

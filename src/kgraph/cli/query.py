@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -28,9 +29,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     text = resolve_query(args.query, args.file)
     if args.graph.startswith(("oxigraph:", "sparql:")):
-        from ..store import open_store
+        from ..store import OxigraphStore, open_store
 
         with open_store(args.graph, read_only=True) as store:
+            if isinstance(store, OxigraphStore) and store.unfinished():
+                print(store.unfinished(), file=sys.stderr)
             table = store.query(text)
     else:
         from ..sparql import run_query
@@ -38,9 +41,9 @@ def run(args: argparse.Namespace) -> int:
 
         table = run_query(load_graph(args.graph), text)
     if table.graph is not None and args.format == "table":
-        from ..export import to_turtle
+        from ..lines import to_ntriples, turtle
 
-        print(to_turtle(table.graph).decode("utf-8"))
+        print("".join(turtle(to_ntriples(table.graph).splitlines())), end="")
         return 0
     print(format_table(table, args.format))
     return 0
