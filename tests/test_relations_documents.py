@@ -17,7 +17,6 @@ def doc(x: Extraction, number: str):  # type: ignore[no-untyped-def]
     return found
 
 
-@pending
 def test_implements_a_document_named_after_a_semicolon() -> None:
     x = run(
         "Ban Thường vụ Huyện ủy Tân Kỳ đã tổ chức quán triệt, triển khai thực hiện nghiêm túc; "
@@ -26,7 +25,6 @@ def test_implements_a_document_named_after_a_semicolon() -> None:
     assert ("Ban Thường vụ Huyện ủy Tân Kỳ", "implements", "Nghị quyết 09-NQ/TU") in triples(x)
 
 
-@pending
 def test_a_plan_issued_to_carry_out_a_resolution_is_not_the_resolution() -> None:
     x = run(
         "Ngay sau hội nghị, Đảng ủy Công an tỉnh đã triển khai thực hiện đến các chi bộ trực thuộc, "
@@ -37,7 +35,6 @@ def test_a_plan_issued_to_carry_out_a_resolution_is_not_the_resolution() -> None
     assert ("Đảng ủy Công an tỉnh", "implements", "Nghị quyết 12-NQ/TW") in got
 
 
-@pending
 def test_thuc_hien_a_document_then_the_body() -> None:
     x = run("Thực hiện Chỉ thị số 05-CT/TW, Đảng ủy Khối Cơ quan tỉnh đã xây dựng kế hoạch cụ thể.")
     assert ("Đảng ủy Khối Cơ quan tỉnh", "implements", "Chỉ thị 05-CT/TW") in triples(x)
@@ -54,7 +51,6 @@ def test_a_plan_cited_after_thuc_hien_and_what_it_carries_out() -> None:
     assert ("Kế hoạch 25-KH/TU", "implements", "Nghị quyết 29-NQ/TW") in got
 
 
-@pending
 def test_a_conference_organised_by_do_to_chuc() -> None:
     x = run(
         "Hội nghị lần thứ 10 Ban Chấp hành Đảng bộ huyện Diễn Châu khóa XXVIII do Huyện ủy Diễn Châu "
@@ -77,17 +73,20 @@ def test_a_congress_opened_by_its_association() -> None:
     ) in triples(x)
 
 
-@pending
 def test_the_end_of_a_law_title_is_not_its_issuer() -> None:
     x = run("Đại biểu góp ý dự án Luật Giám sát hoạt động của Ủy ban nhân dân các cấp và Luật Thủy lợi.")
     issuers = {o for s, p, o in triples(x) if p == "issuedBy"}
-    assert "Ủy ban nhân dân" not in " ".join(issuers)
-    assert {e.label for e in x.entities.values() if e.kind == "Law"} >= {
-        "Luật Giám sát hoạt động của Ủy ban nhân dân các cấp"
-    }
+    assert issuers <= {"Quốc hội"}
 
 
 @pending
+def test_a_law_title_keeps_its_complement() -> None:
+    x = run("Đại biểu góp ý dự án Luật Giám sát hoạt động của Ủy ban nhân dân các cấp và Luật Thủy lợi.")
+    assert "Luật Giám sát hoạt động của Ủy ban nhân dân các cấp" in {
+        e.label for e in x.entities.values() if e.kind == "Law"
+    }
+
+
 def test_a_law_passed_by_the_national_assembly() -> None:
     x = run("Tại kỳ họp thứ 5, Quốc hội đã thông qua Luật Thủy lợi.")
     assert ("Luật Thủy lợi", "issuedBy", "Quốc hội") in triples(x)
@@ -124,15 +123,20 @@ def test_a_short_reference_is_the_full_document_of_the_article() -> None:
     assert len([e for e in x.entities.values() if e.kind == "Resolution"]) == 1
 
 
-@pending
 def test_issuer_of_a_well_known_central_document_from_the_table() -> None:
     x = run(
         "Các chi bộ trong huyện đã học tập Chỉ thị số 05-CT/TW ngày 15/5/2016 về đẩy mạnh học tập và làm "
-        "theo tư tưởng, đạo đức, phong cách Hồ Chí Minh."
+        "theo tư tưởng, đạo đức, phong cách Hồ Chí Minh. Bộ Chính trị đánh giá cao kết quả của huyện."
     )
     (rel,) = [r for r in x.relations if r.predicate == "issuedBy"]
     assert x.entities[rel.object].label == "Bộ Chính trị"
     assert rel.table == "issuers"
+
+
+def test_no_issuer_the_article_does_not_name() -> None:
+    x = run("Các chi bộ đã học tập Chỉ thị số 05-CT/TW về đẩy mạnh học tập và làm theo tư tưởng Hồ Chí Minh.")
+    assert not [r for r in x.relations if r.predicate == "issuedBy"]
+    assert not [e for e in x.entities.values() if e.kind == "PartyCommittee"]
 
 
 def test_the_text_beats_the_table() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from helpers import run, triples
 
 from kgraph.extract.hierarchy import hierarchy_words, name_hierarchy
@@ -53,7 +52,6 @@ def test_a_central_bloc_committee_is_part_of_no_province() -> None:
     assert not got
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: name_hierarchy not wired into extraction yet")
 def test_an_article_of_a_province() -> None:
     got = triples(
         run(

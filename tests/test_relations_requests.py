@@ -3,12 +3,9 @@ the sentence gives them (``Relation.modality``), so only stated relations become
 
 from __future__ import annotations
 
-import pytest
 from helpers import run, triples
 
 from kgraph.model import Extraction
-
-pending = pytest.mark.xfail(strict=True, reason="issue 13: modality rules not implemented yet")
 
 
 def moods(x: Extraction) -> dict[tuple[str, str, str], set[str]]:
@@ -25,7 +22,6 @@ def test_a_stated_order_stays_asserted() -> None:
     assert moods(x)[("Tỉnh ủy Nghệ An", "directs", "Ban Tuyên giáo Tỉnh ủy Nghệ An")] == {"asserted"}
 
 
-@pending
 def test_de_nghi_chi_dao_is_a_request() -> None:
     x = run(
         "UBND tỉnh Quảng Nam đề nghị Bộ Nông nghiệp và Phát triển nông thôn chỉ đạo "
@@ -35,32 +31,27 @@ def test_de_nghi_chi_dao_is_a_request() -> None:
     assert got[("Bộ Nông nghiệp và Phát triển nông thôn", "directs", "Tổng cục Thủy lợi")] == {"requested"}
 
 
-@pending
 def test_kien_nghi_chi_dao_is_a_request() -> None:
     x = run("Hội đồng nhân dân tỉnh Bình Định kiến nghị Chính phủ chỉ đạo Bộ Tài chính bố trí vốn cho dự án.")
     assert moods(x)[("Chính phủ", "directs", "Bộ Tài chính")] == {"requested"}
 
 
-@pending
 def test_neu_co_chi_dao_is_a_condition() -> None:
     x = run("Nếu Chính phủ có chỉ đạo thì Bộ Công Thương sẽ điều chỉnh giá điện.")
     assert moods(x)[("Chính phủ", "directs", "Bộ Công Thương")] == {"conditional"}
 
 
-@pending
 def test_khong_chi_dao_is_a_denial() -> None:
     x = run("Sở Tài chính tỉnh Long An không chỉ đạo Kho bạc Nhà nước tỉnh tạm dừng chi trả.")
     assert moods(x)[("Sở Tài chính tỉnh Long An", "directs", "Kho bạc Nhà nước tỉnh Long An")] == {"negated"}
 
 
-@pending
 def test_chua_trien_khai_is_a_denial() -> None:
     x = run("Đến nay, Ủy ban nhân dân huyện Kỳ Sơn vẫn chưa triển khai Kế hoạch số 45-KH/UBND của tỉnh.")
     got = moods(x)
     assert got[("Ủy ban nhân dân huyện Kỳ Sơn", "implements", "Kế hoạch 45-KH/UBND")] == {"negated"}
 
 
-@pending
 def test_se_chi_dao_is_a_plan() -> None:
     x = run(
         "Thời gian tới, Ban Thường vụ Tỉnh ủy Nghệ An sẽ chỉ đạo Ban Tuyên giáo Tỉnh ủy "
@@ -70,7 +61,6 @@ def test_se_chi_dao_is_a_plan() -> None:
     assert got[("Ban Thường vụ Tỉnh ủy Nghệ An", "directs", "Ban Tuyên giáo Tỉnh ủy Nghệ An")] == {"planned"}
 
 
-@pending
 def test_du_kien_to_chuc_is_a_plan() -> None:
     x = run(
         "Dự kiến, Hội Nông dân tỉnh Yên Bái sẽ tổ chức Đại hội đại biểu Hội Nông dân tỉnh lần thứ X "
@@ -89,7 +79,6 @@ def test_a_condition_does_not_reach_the_next_sentence() -> None:
     assert got[("Bộ Xây dựng", "directs", "Viện Kiến trúc Quốc gia")] == {"asserted"}
 
 
-@pending
 def test_an_article_of_requests_conditions_denials_and_plans() -> None:
     x = run(
         "Tỉnh ủy Hà Tĩnh đã chỉ đạo Ban Tuyên giáo Tỉnh ủy tổ chức tuyên truyền. "

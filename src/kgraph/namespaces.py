@@ -109,6 +109,7 @@ PREFIXES: dict[str, str] = {
     "xsd": str(XSD),
 }
 
+
 @dataclass(frozen=True)
 class EntityClass:
     """An entity class of the ontology, as kgraph uses it: the one list of classes."""

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Extraction, Membership, Relation
+from ..model import Entity, Extraction, Membership, Relation, Sentence
 from ..text import name_key
-from .lexicon import Lexicon, word, words
+from .hierarchy import name_hierarchy
+from .issuers import TABLE, table_issuer
+from .lexicon import Lexicon, pairs, word, words
 from .resolve import org_key
 from .state import Found, Group, SentenceState
 
 _COMMITTEE, _ORGANISATION = name_key(word("party_committee")), name_key(word("party_organisation"))
 _MEMBER = word("committee_member")  # Tỉnh ủy viên: a member of the Tỉnh ủy
 _SHARED_HEADS = words("shared_heads")  # 'Đảng ủy, Ban giám hiệu Trường X': heads that share a name
+_TITLE_BODIES = {name_key(title): body for title, body in pairs("title_body").items()}  # Phó Thủ tướng
 
 
 @dataclass
@@ -103,6 +106,53 @@ def rule_issuer_code(ctx: ArticleContext) -> None:
         ctx.add(doc, "issuedBy", org)
 
 
+def _first_sentences(ctx: ArticleContext) -> dict[str, Sentence]:
+    """Each entity key -> the sentence that first names it (nested names too)."""
+    first: dict[str, Sentence] = {}
+    for f in ctx.found:
+        part: Found | None = f
+        while part is not None:
+            if part.key and part.key not in first:
+                first[part.key] = ctx.sentences[f.sent].sentence
+            part = part.inner
+    return first
+
+
+def rule_name_hierarchy(ctx: ArticleContext) -> None:
+    """Sở Tài chính tỉnh X -> Ủy ban nhân dân tỉnh X; Huyện ủy Y -> the article's one Tỉnh ủy;
+    Đảng ủy xã Z -> the article's one Huyện ủy (hierarchy.py, data/hierarchy.tsv)."""
+    for rel in name_hierarchy(ctx.extraction.entities, _first_sentences(ctx), ctx.lex.hierarchy):
+        ctx.relations.append(Relation(rel.subject, rel.predicate, rel.object, rel.sentence, ctx.rule))
+
+
+def national_body(name: str, extraction: Extraction, lex: Lexicon) -> str:
+    """The key of the national body ``name``: the article's entity, or one added when the article
+    writes the name in a way no name rule took (``35- NQ/TW bộ chính trị``); '' when it does not."""
+    key = "org|" + org_key(name)
+    if key in extraction.entities:
+        return key
+    heads = [h for h in lex.heads.get(name_key(name.split()[0]), []) if " ".join(h.words) == name]
+    if not heads or not heads[0].national or name_key(name) not in name_key(extraction.document.text):
+        return ""
+    extraction.entities[key] = Entity(key=key, kind=heads[0].kind, label=name)
+    return key
+
+
+def rule_issuer_table(ctx: ArticleContext) -> None:
+    """Issuers of well-known central documents the article does not name, from data/central_issuers.tsv
+    (Chỉ thị 05-CT/TW -> Bộ Chính trị; a law -> Quốc hội), marked as taken from the table."""
+    code_of_kind = {cls: code for code, (cls, _) in ctx.lex.doc_codes.items()}
+    issued = {r.subject for r in ctx.relations if r.predicate == "issuedBy"}
+    first = _first_sentences(ctx)
+    for doc in sorted(ctx.extraction.entities.values(), key=lambda e: e.key):
+        if doc.key in issued or doc.key not in first:
+            continue
+        name = table_issuer(doc, ctx.lex.central_issuers, code_of_kind)
+        key = national_body(name, ctx.extraction, ctx.lex) if name else ""
+        if key:
+            ctx.relations.append(Relation(doc.key, "issuedBy", key, first[doc.key], ctx.rule, table=TABLE))
+
+
 def rule_post(ctx: ArticleContext) -> None:
     """People's posts: memberships, and memberOf for current posts."""
     extraction = ctx.extraction
@@ -114,6 +164,9 @@ def rule_post(ctx: ArticleContext) -> None:
             org_key_ = post_org.key if post_org is not None and post_org.key else ""
             if not org_key_ and title.lower().endswith(" " + _MEMBER):
                 org_key_ = _committee_of(title, extraction)  # Tỉnh ủy viên: a member of the Tỉnh ủy
+            body = _TITLE_BODIES.get(name_key(title), "")
+            if not org_key_ and body:  # Phó Thủ tướng: a member of the Chính phủ the article names
+                org_key_ = national_body(body, extraction, ctx.lex)
             extraction.memberships.append(Membership(f.key, org_key_, title, former, sentence))
             if org_key_ and not former:
                 ctx.relations.append(Relation(f.key, "memberOf", org_key_, sentence, ctx.rule))

@@ -177,7 +177,9 @@ def _appositive_posts(st: SentenceState, k: int, person: Found) -> int:
         org = _org_at(st.found, tokens[nxt].start) if nxt < n else None
         if org is not None:
             nxt = token_at(tokens, org.end)
-        elif nxt < n and (head := match_head(tokens, nxt, lex.heads)) is not None and head.part:
+        if nxt < n and tokens[nxt].is_cap and tokens[nxt].is_word and person_run(tokens, nxt, lex):
+            return pos  # 'A, Thứ trưởng Bộ Tài chính Trần Văn B': the next person's post, not A's
+        if org is None and nxt < n and (head := match_head(tokens, nxt, lex.heads)) is not None and head.part:
             # 'Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Huyện ủy': whose Ban Thường vụ, said later
             parts.append((len(person.posts), nxt, head))
             nxt += len(head.words)
