@@ -88,3 +88,19 @@ def test_a_deputy_prime_minister_is_a_member_of_the_government() -> None:
 def test_a_title_names_no_body_the_article_does_not_name() -> None:
     x = run("Phó Thủ tướng Lê Văn Thành đã làm việc với tỉnh.")
     assert not [r for r in x.relations if r.predicate == "memberOf"]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13: attendees not implemented yet")
+def test_attendees_take_part_in_the_meeting_the_sentence_names() -> None:
+    x = run(
+        "Sáng 5/7, Hội đồng nhân dân tỉnh Gia Lai khai mạc Kỳ họp thứ 18. Tham dự kỳ họp có Chủ tịch UBND "
+        "tỉnh Trương Hải Long, các đồng chí trong Ban Thường vụ Tỉnh ủy, lãnh đạo các sở, ngành."
+    )
+    got = {(s, o) for s, p, o in triples(x) if p == "participatesIn"}
+    assert ("Trương Hải Long", "Kỳ họp thứ 18") in got
+    assert ("Ban Thường vụ Tỉnh ủy Gia Lai", "Kỳ họp thứ 18") in got
+
+
+def test_no_attendees_without_a_meeting_of_the_article() -> None:
+    x = run("Tham dự có Chủ tịch UBND tỉnh Trương Hải Long.")
+    assert not [r for r in x.relations if r.predicate == "participatesIn"]
