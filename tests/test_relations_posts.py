@@ -90,7 +90,6 @@ def test_a_title_names_no_body_the_article_does_not_name() -> None:
     assert not [r for r in x.relations if r.predicate == "memberOf"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: attendees not implemented yet")
 def test_attendees_take_part_in_the_meeting_the_sentence_names() -> None:
     x = run(
         "Sáng 5/7, Hội đồng nhân dân tỉnh Gia Lai khai mạc Kỳ họp thứ 18. Tham dự kỳ họp có Chủ tịch UBND "

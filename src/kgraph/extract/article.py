@@ -4,6 +4,7 @@ and the article's main actor (the body its title opens with)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import Entity, Extraction, Membership, Relation, Sentence
@@ -151,6 +152,50 @@ def rule_issuer_table(ctx: ArticleContext) -> None:
         key = national_body(name, ctx.extraction, ctx.lex) if name else ""
         if key:
             ctx.relations.append(Relation(doc.key, "issuedBy", key, first[doc.key], ctx.rule, table=TABLE))
+
+
+_ATTEND_OPEN = frozenset(name_key(w) for w in words("attend_open"))
+_ATTEND_HAVE = name_key(word("attend_have"))
+_EVENT_HEADS = tuple(name_key(w) for w in words("event_heads"))
+
+
+def _meeting_of(opening: str, in_opening: list[Found], ctx: ArticleContext) -> str:
+    """The event 'Tham dự <opening> có' names: one it mentions, or the article's one event whose
+    name starts with the head the opening writes (kỳ họp -> Kỳ họp thứ 18)."""
+    named = [f.key for f in in_opening if f.group is Group.EVENT and f.key]
+    if named:
+        return named[0]
+    head = next((h for h in _EVENT_HEADS if opening == h or opening.startswith(h + " ")), "")
+    events = {
+        e.key
+        for e in ctx.extraction.entities.values()
+        if e.kind == "Event" and head and name_key(e.label).startswith(head)
+    }
+    return events.pop() if len(events) == 1 else ""
+
+
+def rule_attendees(ctx: ArticleContext) -> None:
+    """'Tham dự kỳ họp có Chủ tịch UBND tỉnh A, các đồng chí trong Ban Thường vụ Tỉnh ủy …': the people
+    and bodies listed after 'có' take part in the meeting the opening names."""
+    for sm in ctx.sentences:
+        keys = re.findall(r"\w+", name_key(sm.text))
+        opener = next((n for n in (2, 1) if " ".join(keys[:n]) in _ATTEND_OPEN), 0)
+        if not opener or _ATTEND_HAVE not in keys[opener : opener + 8]:
+            continue
+        have = keys.index(_ATTEND_HAVE, opener)
+        cut = _word_offset(sm.text, have) + sm.base
+        in_opening = [f for f in sm.found if f.start < cut]
+        meeting = _meeting_of(" ".join(keys[opener:have]), in_opening, ctx)
+        if not meeting:
+            continue
+        for f in sm.found:
+            if f.start >= cut and f.key and (f.is_org or f.group is Group.PERSON):
+                ctx.relations.append(Relation(f.key, "participatesIn", meeting, sm.sentence, ctx.rule))
+
+
+def _word_offset(text: str, index: int) -> int:
+    """Where the ``index``-th word of ``text`` starts."""
+    return [m.start() for m in re.finditer(r"\w+", text)][index]
 
 
 def rule_post(ctx: ArticleContext) -> None:

@@ -83,6 +83,7 @@ ARTICLE_RELATION_RULES: tuple[Callable[[article.ArticleContext], None], ...] = (
     article.rule_issuer_code,  # 21-KH/ĐUK: issued by the article's Đảng ủy Khối
     article.rule_issuer_table,  # Chỉ thị 05-CT/TW: Bộ Chính trị, from the table when the text is silent
     article.rule_name_hierarchy,  # Sở X tỉnh Y -> UBND tỉnh Y; Huyện ủy -> the article's one Tỉnh ủy
+    article.rule_attendees,  # 'Tham dự kỳ họp có A, B': A and B take part in the article's Kỳ họp
     article.rule_post,  # a person's current post: memberOf
 )
 
