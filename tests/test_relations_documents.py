@@ -143,3 +143,10 @@ def test_the_text_beats_the_table() -> None:
     x = run("Ban Bí thư ban hành Chỉ thị số 05-CT/TW về tăng cường công tác dân vận.")
     rels = [r for r in x.relations if r.predicate == "issuedBy"]
     assert [(x.entities[r.object].label, r.table) for r in rels] == [("Ban Bí thư", "")]
+
+
+def test_a_council_holds_its_session() -> None:
+    x = run(
+        "Sáng 14/7, Hội đồng nhân dân tỉnh Bình Phước khóa X tiến hành Kỳ họp thứ 15 để xem xét các tờ trình."
+    )
+    assert ("Hội đồng nhân dân tỉnh Bình Phước", "organizes", "Kỳ họp thứ 15") in triples(x)
