@@ -103,3 +103,17 @@ def test_attendees_take_part_in_the_meeting_the_sentence_names() -> None:
 def test_no_attendees_without_a_meeting_of_the_article() -> None:
     x = run("Tham dự có Chủ tịch UBND tỉnh Trương Hải Long.")
     assert not [r for r in x.relations if r.predicate == "participatesIn"]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 13: a unit's head not linked to the body after the unit yet")
+def test_the_head_of_a_unit_belongs_to_the_body_named_after_it() -> None:
+    got = members(
+        "Ông Trần Văn Lộc, Trưởng phòng Quản lý đào tạo Trường Đại học Vinh, cho biết nhà trường đã "
+        "tuyển đủ chỉ tiêu."
+    )
+    assert got == {("Trần Văn Lộc", "Trường Đại học Vinh")}
+
+
+def test_a_body_after_a_comma_is_not_the_posts() -> None:
+    got = members("Ông Trần Văn Lộc, Trưởng phòng, cho biết Trường Đại học Vinh đã tuyển đủ chỉ tiêu.")
+    assert not got
