@@ -105,7 +105,6 @@ def test_no_attendees_without_a_meeting_of_the_article() -> None:
     assert not [r for r in x.relations if r.predicate == "participatesIn"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: a unit's head not linked to the body after the unit yet")
 def test_the_head_of_a_unit_belongs_to_the_body_named_after_it() -> None:
     got = members(
         "Ông Trần Văn Lộc, Trưởng phòng Quản lý đào tạo Trường Đại học Vinh, cho biết nhà trường đã "
