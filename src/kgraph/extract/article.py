@@ -126,7 +126,7 @@ def rule_name_hierarchy(ctx: ArticleContext) -> None:
         ctx.relations.append(Relation(rel.subject, rel.predicate, rel.object, rel.sentence, ctx.rule))
 
 
-def national_body(name: str, extraction: Extraction, lex: Lexicon) -> str:
+def national_body(name: str, extraction: Extraction, lex: Lexicon, rule: str = "") -> str:
     """The key of the national body ``name``: the article's entity, or one added when the article
     writes the name in a way no name rule took (``35- NQ/TW bộ chính trị``); '' when it does not."""
     key = "org|" + org_key(name)
@@ -135,7 +135,7 @@ def national_body(name: str, extraction: Extraction, lex: Lexicon) -> str:
     heads = [h for h in lex.heads.get(name_key(name.split()[0]), []) if " ".join(h.words) == name]
     if not heads or not heads[0].national or name_key(name) not in name_key(extraction.document.text):
         return ""
-    extraction.entities[key] = Entity(key=key, kind=heads[0].kind, label=name)
+    extraction.entities[key] = Entity(key=key, kind=heads[0].kind, label=name, rule=rule)
     return key
 
 
@@ -149,7 +149,7 @@ def rule_issuer_table(ctx: ArticleContext) -> None:
         if doc.key in issued or doc.key not in first:
             continue
         name = table_issuer(doc, ctx.lex.central_issuers, code_of_kind)
-        key = national_body(name, ctx.extraction, ctx.lex) if name else ""
+        key = national_body(name, ctx.extraction, ctx.lex, ctx.rule) if name else ""
         if key:
             ctx.relations.append(Relation(doc.key, "issuedBy", key, first[doc.key], ctx.rule, table=TABLE))
 
@@ -211,7 +211,7 @@ def rule_post(ctx: ArticleContext) -> None:
                 org_key_ = _committee_of(title, extraction)  # Tỉnh ủy viên: a member of the Tỉnh ủy
             body = _TITLE_BODIES.get(name_key(title), "")
             if not org_key_ and body:  # Phó Thủ tướng: a member of the Chính phủ the article names
-                org_key_ = national_body(body, extraction, ctx.lex)
+                org_key_ = national_body(body, extraction, ctx.lex, ctx.rule)
             extraction.memberships.append(Membership(f.key, org_key_, title, former, sentence))
             if org_key_ and not former:
                 ctx.relations.append(Relation(f.key, "memberOf", org_key_, sentence, ctx.rule))
