@@ -124,7 +124,8 @@ def _sentence_html(n: int, t: Trace, relations: list[Relation], drops: list[Drop
     sm = t.sentences[n]
     items = [
         f"<li>{html.escape(r.predicate)}: {html.escape(_label(t, r.subject))} → "
-        f"{html.escape(_label(t, r.object))} <small>[{html.escape(r.rule)}]{html.escape(_how(r))}</small></li>"
+        f"{html.escape(_label(t, r.object))} "
+        f"<small>[{html.escape(r.rule)}]{html.escape(_how(r))}</small></li>"
         for r in relations
     ]
     items += [
