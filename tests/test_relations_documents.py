@@ -105,7 +105,6 @@ def test_number_date_issuer_and_title_after_ve_viec() -> None:
     assert ("Kế hoạch 118-KH/TU", "issuedBy", "Ban Thường vụ Tỉnh ủy Hà Tĩnh") in triples(x)
 
 
-@pending
 def test_a_title_after_ve_stops_before_the_sentence_verb() -> None:
     x = run(
         "Quyết định số 1234/QĐ-UBND ngày 5/3/2021 của UBND tỉnh Thái Bình về phê duyệt quy hoạch mạng lưới "
