@@ -393,11 +393,9 @@ def _missing_subject(
         ch.subject = [rs.main_actor]
     elif not earlier and rs.carried:
         ch.subject = rs.carried
-    fronted = (
-        _fronted_subject(sm.text, sm.base, first, ch.window_end, found)
-        if ch.has_next
-        else _fronted_body(sm.text, sm.base, first, ch.window_end, found)
-    )
+    fronted = _fronted_subject(sm.text, sm.base, first, ch.window_end, found) if ch.has_next else []
+    # 'Thực hiện Kế hoạch X … về triển khai Nghị quyết Y, Ban Z đã …': the body after the comma
+    fronted = fronted or _fronted_body(sm.text, sm.base, first, ch.clause[1], found)
     if first.start - c_start < 3 and not ch.subject_cands and fronted:
         ch.subject = fronted
         ch.objects = [f for f in ch.objects if f.end <= fronted[0].start]
@@ -498,7 +496,9 @@ def _doc_implements(rs: RelationState, sm: SentenceState, ch: Chain, found: list
     if not docs_before:
         return
     gap = sm.text[docs_before[-1].end - sm.base : first.start - sm.base]
-    if (_ABOUT_GAP.fullmatch(gap) and not ch.subject_cands) or gap.strip() == "":
+    # 'Kế hoạch số 25-KH/TU ngày … của Ban Thường vụ Tỉnh ủy về triển khai Nghị quyết 29': its title
+    about = _ABOUT_TAIL.search(gap) is not None and "," not in gap
+    if ((_ABOUT_GAP.fullmatch(gap) or about) and not ch.subject_cands) or gap.strip() == "":
         for obj in ch.objects:
             if obj.group is Group.DOC and obj.key != docs_before[-1].key:
                 rs.add(docs_before[-1], "implements", obj, sm.sentence, "doc_implements")
@@ -611,6 +611,7 @@ def rule_doc_of(rs: RelationState, sm: SentenceState) -> None:
 
 
 _ABOUT_GAP = re.compile(word("about_gap_re"))
+_ABOUT_TAIL = re.compile(word("about_tail_re"))
 _AT_PLACE = re.compile(word("at_place_re"))
 
 
