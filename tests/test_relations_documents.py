@@ -150,7 +150,6 @@ def test_a_council_holds_its_session() -> None:
     assert ("Hội đồng nhân dân tỉnh Bình Phước", "organizes", "Kỳ họp thứ 15") in triples(x)
 
 
-@pending
 def test_a_draft_law_is_not_yet_issued() -> None:
     x = run("Đại biểu Quốc hội góp ý dự thảo Luật Thủy lợi tại phiên thảo luận.")
     (rel,) = [r for r in x.relations if r.predicate == "issuedBy"]

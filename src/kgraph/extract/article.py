@@ -18,6 +18,7 @@ from .state import Found, Group, SentenceState
 _COMMITTEE, _ORGANISATION = name_key(word("party_committee")), name_key(word("party_organisation"))
 _MEMBER = word("committee_member")  # Tỉnh ủy viên: a member of the Tỉnh ủy
 _SHARED_HEADS = words("shared_heads")  # 'Đảng ủy, Ban giám hiệu Trường X': heads that share a name
+_DRAFT_BEFORE = tuple(w.lower() for w in words("draft_before"))  # dự thảo Luật X: a bill
 _TITLE_BODIES = {name_key(title): body for title, body in pairs("title_body").items()}  # Phó Thủ tướng
 
 
@@ -151,7 +152,23 @@ def rule_issuer_table(ctx: ArticleContext) -> None:
         name = table_issuer(doc, ctx.lex.central_issuers, code_of_kind)
         key = national_body(name, ctx.extraction, ctx.lex, ctx.rule) if name else ""
         if key:
-            ctx.relations.append(Relation(doc.key, "issuedBy", key, first[doc.key], ctx.rule, table=TABLE))
+            modality = "planned" if _draft(ctx, doc.key) else "asserted"
+            rel = Relation(doc.key, "issuedBy", key, first[doc.key], ctx.rule, modality, TABLE)
+            ctx.relations.append(rel)
+
+
+def _draft(ctx: ArticleContext, key: str) -> bool:
+    """Every mention of document ``key`` is a bill: 'dự thảo Luật X', 'dự án Luật X'."""
+    mentions = [f for f in ctx.found if f.key == key]
+    drafts = [
+        f
+        for f in mentions
+        if any(
+            ctx.sentences[f.sent].text[: f.start - ctx.sentences[f.sent].base].rstrip().lower().endswith(w)
+            for w in _DRAFT_BEFORE
+        )
+    ]
+    return bool(mentions) and len(drafts) == len(mentions)
 
 
 _ATTEND_OPEN = frozenset(name_key(w) for w in words("attend_open"))
