@@ -140,3 +140,15 @@ def test_cli_explain_huge_line(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["explain", str(path)]) == 0
     out = capsys.readouterr().out
     assert max(len(line) for line in out.splitlines()) < 2500  # each sentence on one bounded line
+
+
+def test_explain_says_how_a_relation_is_put_and_where_it_came_from() -> None:
+    text = render_text(
+        _trace(
+            "UBND tỉnh Hà Tĩnh đề nghị Bộ Y tế chỉ đạo Bệnh viện Bạch Mai hỗ trợ. Các chi bộ học tập Chỉ thị "
+            "số 05-CT/TW về đẩy mạnh học tập và làm theo tư tưởng Hồ Chí Minh. Bộ Chính trị đánh giá cao."
+        ),
+        "t.txt",
+    )
+    assert "Bộ Y tế --directs--> Bệnh viện Bạch Mai   [cue_lead] (requested)" in text
+    assert "--issuedBy--> Bộ Chính trị   [issuer_table] (from the issuers table)" in text

@@ -31,7 +31,7 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 #: Updates hidden from a check that strips strings and comments with regular expressions.
 UPDATE_TRICKS = [
     '# """\nDELETE { GRAPH ?g { ?s ?p ?o } }\n# """\n'
-    'WHERE { { SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } } }',
+    "WHERE { { SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } } }",
     '# """\nDELETE { GRAPH ?g { ?s ?p ?o } }\n# """\nWHERE { GRAPH ?g { ?s ?p ?o } }',
     "# '''\ndelete where { graph ?g { ?s ?p ?o } }\n# '''",
     '# """\nDROP ALL\n# """',

@@ -77,7 +77,7 @@ def render_text(t: Trace, source: str) -> str:
             lines.append(f"    mention   {_class_of(f, t):22} {_one_line(f.text, 200)}   [{f.rule}]")
         for rel in relations.get(sm.sentence.start, []):
             subject, obj = _one_line(_label(t, rel.subject), 120), _one_line(_label(t, rel.object), 120)
-            lines.append(f"    relation  {subject} --{rel.predicate}--> {obj}   [{rel.rule}]")
+            lines.append(f"    relation  {subject} --{rel.predicate}--> {obj}   [{rel.rule}]{_how(rel)}")
         for drop in drops.get(sm.sentence.start, []):
             lines.append(f"    dropped   {_one_line(drop.text, 120)}: {drop.reason}   [{drop.rule}]")
     for m in t.extraction.memberships:
@@ -113,11 +113,19 @@ def _highlight(sentence_text: str, base: int, found: list[Found], t: Trace) -> s
     return "".join(out)
 
 
+def _how(rel: Relation) -> str:
+    """A relation's modality when it is not a stated fact, and the table it came from, if any."""
+    notes = [rel.modality] if rel.modality != "asserted" else []
+    notes += [f"from the {rel.table} table"] if rel.table else []
+    return f" ({', '.join(notes)})" if notes else ""
+
+
 def _sentence_html(n: int, t: Trace, relations: list[Relation], drops: list[Drop]) -> str:
     sm = t.sentences[n]
     items = [
         f"<li>{html.escape(r.predicate)}: {html.escape(_label(t, r.subject))} → "
-        f"{html.escape(_label(t, r.object))} <small>[{html.escape(r.rule)}]</small></li>"
+        f"{html.escape(_label(t, r.object))} "
+        f"<small>[{html.escape(r.rule)}]{html.escape(_how(r))}</small></li>"
         for r in relations
     ]
     items += [

@@ -84,6 +84,10 @@ class Relation:
     object: str  # Entity.key
     sentence: Sentence
     rule: str = ""  # the rule that produced it, for debugging and evaluation
+    # how the sentence puts it: 'asserted' (a fact), 'requested', 'planned', 'conditional' or
+    # 'negated' (see namespaces.MODALITY_OF); only asserted relations become plain triples
+    modality: str = "asserted"
+    table: str = ""  # a key of namespaces.TABLE_OF when taken from a data table, not the text
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,15 @@ class KG(DefinedNamespace):
     organizes: URIRef
     participatesIn: URIRef
     locatedIn: URIRef
+    # modality of relations
+    modality: URIRef
+    Modality: URIRef
+    ModalityScheme: URIRef
+    asserted: URIRef
+    requested: URIRef
+    planned: URIRef
+    conditional: URIRef
+    negated: URIRef
     # document fields
     documentNumber: URIRef
     issuedOn: URIRef
@@ -81,6 +90,7 @@ class KG(DefinedNamespace):
     sourceFile: URIRef
     contentHash: URIRef
     byline: URIRef
+    issuerTable: URIRef
 
 
 #: Prefixes bound in every graph kgraph writes and predeclared in every query.
@@ -98,6 +108,7 @@ PREFIXES: dict[str, str] = {
     "owl": str(OWL),
     "xsd": str(XSD),
 }
+
 
 @dataclass(frozen=True)
 class EntityClass:
@@ -166,6 +177,19 @@ PREDICATE_OF: dict[str, URIRef] = {
     "participatesIn": KG.participatesIn,
     "locatedIn": KG.locatedIn,
 }
+
+#: Modalities by the name used in extraction (``Relation.modality``); only asserted relations
+#: are also written as plain triples.
+MODALITY_OF: dict[str, URIRef] = {
+    "asserted": KG.asserted,
+    "requested": KG.requested,
+    "planned": KG.planned,
+    "conditional": KG.conditional,
+    "negated": KG.negated,
+}
+
+#: Data tables a relation may be taken from (``Relation.table``), as PROV sources.
+TABLE_OF: dict[str, URIRef] = {"issuers": KG.issuerTable}
 
 
 def bind_prefixes(graph: object) -> None:

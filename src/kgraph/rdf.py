@@ -1,8 +1,9 @@
 """Turn an ``Extraction`` into RDF: the only module that adds triples.
 
 Each article becomes one graph: the article node (schema:NewsArticle), its entities
-with labels and the article that mentions them, relations as plain triples and as
-reified ``rdf:Statement``s carrying the evidence sentence and offsets, memberships
+with labels and the article that mentions them, relations as reified ``rdf:Statement``s
+carrying their modality (``kg:modality``) and the evidence sentence and offsets (the
+asserted ones also as plain triples), memberships
 (``org:Membership`` with the post title), and quantities.
 """
 
@@ -15,8 +16,17 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .extract.lexicon import document_codes
 from .identity import article_iri, doctype_iri, mint_aux_iri, mint_iri, role_iri
-from .model import Entity, Extraction, Sentence
-from .namespaces import CLASS_OF_KIND, KG, ORG, PREDICATE_OF, SCHEMA, bind_prefixes
+from .model import Entity, Extraction, Relation, Sentence
+from .namespaces import CLASS_OF_KIND, KG, MODALITY_OF, ORG, PREDICATE_OF, SCHEMA, TABLE_OF, bind_prefixes
+
+#: Vietnamese labels of the modalities (as in ontology/kgraph.ttl)
+MODALITY_LABELS: dict[str, str] = {
+    "asserted": "khẳng định",
+    "requested": "đề nghị",
+    "planned": "dự kiến",
+    "conditional": "có điều kiện",
+    "negated": "phủ định",
+}
 
 VI = "vi"
 
@@ -83,16 +93,29 @@ def _add_evidence(graph: Triples, node: URIRef, sentence: Sentence, article: URI
 
 
 def _add_statement(
-    graph: Triples, triple: tuple[URIRef, URIRef, URIRef], sentence: Sentence, article: URIRef
-) -> None:
-    """A reified ``rdf:Statement`` of ``triple`` carrying one evidence sentence and its offsets."""
+    graph: Triples,
+    triple: tuple[URIRef, URIRef, URIRef],
+    sentence: Sentence,
+    article: URIRef,
+    modality: str = "asserted",
+) -> URIRef:
+    """A reified ``rdf:Statement`` of ``triple`` carrying its modality (``kg:modality``) and one
+    evidence sentence with its offsets. A statement of another modality than asserted has an IRI
+    of its own (a fact and a request of it in one sentence are two statements)."""
     s, p, o = triple
-    stmt = mint_aux_iri("statement", s, p, o, article, sentence.start)
+    extra = () if modality == "asserted" else (modality,)
+    stmt = mint_aux_iri("statement", s, p, o, article, sentence.start, *extra)
     graph.add((stmt, RDF.type, RDF.Statement))
     graph.add((stmt, RDF.subject, s))
     graph.add((stmt, RDF.predicate, p))
     graph.add((stmt, RDF.object, o))
+    concept = MODALITY_OF[modality]
+    graph.add((stmt, KG.modality, concept))
+    graph.add((concept, RDF.type, KG.Modality))
+    graph.add((concept, SKOS.inScheme, KG.ModalityScheme))
+    graph.add((concept, SKOS.prefLabel, _lit(MODALITY_LABELS[modality])))
     _add_evidence(graph, stmt, sentence, article)
+    return stmt
 
 
 def add_article(graph: Triples, extraction: Extraction) -> URIRef:
@@ -110,6 +133,20 @@ def add_article(graph: Triples, extraction: Extraction) -> URIRef:
     graph.add((node, KG.sourceFile, Literal(doc.article.source)))
     graph.add((node, KG.contentHash, Literal(doc.content_hash)))
     return node
+
+
+def add_relation(graph: Triples, rel: Relation, nodes: dict[str, URIRef], article: URIRef) -> None:
+    """A relation as a reified statement with its modality and evidence; an asserted one also
+    as a plain triple (requests, plans, conditions and denials stay statements only)."""
+    s, o = nodes.get(rel.subject), nodes.get(rel.object)
+    if s is None or o is None or s == o:
+        return
+    p = PREDICATE_OF[rel.predicate]
+    if rel.modality == "asserted":
+        graph.add((s, p, o))
+    stmt = _add_statement(graph, (s, p, o), rel.sentence, article, rel.modality)
+    if rel.table:
+        graph.add((stmt, PROV.hadPrimarySource, TABLE_OF[rel.table]))
 
 
 def build_graph(extraction: Extraction) -> Graph:
@@ -139,12 +176,7 @@ def build_triples(extraction: Extraction) -> Triples:
         name = document_codes().get(code, ("", code))[1]  # the Vietnamese name (doc_codes.tsv)
         graph.add((concept, SKOS.prefLabel, _lit(name)))
     for rel in extraction.relations:
-        s, o = nodes.get(rel.subject), nodes.get(rel.object)
-        if s is None or o is None or s == o:
-            continue
-        p = PREDICATE_OF[rel.predicate]
-        graph.add((s, p, o))
-        _add_statement(graph, (s, p, o), rel.sentence, article)
+        add_relation(graph, rel, nodes, article)
     for mem in extraction.memberships:
         person = nodes.get(mem.person)
         if person is None:

@@ -236,8 +236,6 @@ def table_of_triples(triples: Iterable[tuple[Node, Node, Node]], max_rows: int |
     return Table(["subject", "predicate", "object"], rows, graph=out, terms=terms, truncated=truncated)
 
 
-
-
 def run_query(graph: Graph, text: str, max_rows: int | None = None) -> Table:
     """Run a read-only query over an rdflib graph (a ``Dataset`` sees the union of its graphs)."""
     check_read_only(text)

@@ -83,9 +83,9 @@ def _quantities(extraction: Extraction, sentences: list[SentenceState]) -> None:
 
 
 def _keep_relations(extraction: Extraction, relations: list[Relation]) -> list[Drop]:
-    """Each triple once (the first keeps its evidence), between two entities of the article;
+    """Each triple once per modality (the first keeps its evidence), between two entities of the article;
     the relations left out (a duplicate is not one)."""
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, str, str]] = set()
     dropped: list[Drop] = []
     for rel in relations:
         if not rel.subject or not rel.object or rel.subject == rel.object:
@@ -95,10 +95,10 @@ def _keep_relations(extraction: Extraction, relations: list[Relation]) -> list[D
             reason = f"{rel.predicate}: {missing.split('|')[-1]!r} is no entity of the article"
             dropped.append(Drop(rel.rule, rel.sentence.start, rel.sentence.text[:80], reason))
             continue
-        triple = (rel.subject, rel.predicate, rel.object)
+        triple = (rel.subject, rel.predicate, rel.object, rel.modality)  # a fact and a request of it: two
         if rel.predicate == "cooperatesWith":
             a, b = sorted((rel.subject, rel.object))
-            triple = (a, rel.predicate, b)
+            triple = (a, rel.predicate, b, rel.modality)
         if triple in seen:
             continue
         seen.add(triple)

@@ -4,17 +4,22 @@ and the article's main actor (the body its title opens with)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from ..model import Extraction, Membership, Relation
+from ..model import Entity, Extraction, Membership, Relation, Sentence
 from ..text import name_key
-from .lexicon import Lexicon, word, words
+from .hierarchy import name_hierarchy
+from .issuers import TABLE, table_issuer
+from .lexicon import Lexicon, pairs, word, words
 from .resolve import org_key
 from .state import Found, Group, SentenceState
 
 _COMMITTEE, _ORGANISATION = name_key(word("party_committee")), name_key(word("party_organisation"))
 _MEMBER = word("committee_member")  # Tỉnh ủy viên: a member of the Tỉnh ủy
 _SHARED_HEADS = words("shared_heads")  # 'Đảng ủy, Ban giám hiệu Trường X': heads that share a name
+_DRAFT_BEFORE = tuple(w.lower() for w in words("draft_before"))  # dự thảo Luật X: a bill
+_TITLE_BODIES = {name_key(title): body for title, body in pairs("title_body").items()}  # Phó Thủ tướng
 
 
 @dataclass
@@ -103,6 +108,113 @@ def rule_issuer_code(ctx: ArticleContext) -> None:
         ctx.add(doc, "issuedBy", org)
 
 
+def _first_sentences(ctx: ArticleContext) -> dict[str, Sentence]:
+    """Each entity key -> the sentence that first names it (nested names too)."""
+    first: dict[str, Sentence] = {}
+    for f in ctx.found:
+        part: Found | None = f
+        while part is not None:
+            if part.key and part.key not in first:
+                first[part.key] = ctx.sentences[f.sent].sentence
+            part = part.inner
+    return first
+
+
+def rule_name_hierarchy(ctx: ArticleContext) -> None:
+    """Sở Tài chính tỉnh X -> Ủy ban nhân dân tỉnh X; Huyện ủy Y -> the article's one Tỉnh ủy;
+    Đảng ủy xã Z -> the article's one Huyện ủy (hierarchy.py, data/hierarchy.tsv)."""
+    for rel in name_hierarchy(ctx.extraction.entities, _first_sentences(ctx), ctx.lex.hierarchy):
+        ctx.relations.append(Relation(rel.subject, rel.predicate, rel.object, rel.sentence, ctx.rule))
+
+
+def national_body(name: str, extraction: Extraction, lex: Lexicon, rule: str = "") -> str:
+    """The key of the national body ``name``: the article's entity, or one added when the article
+    writes the name in a way no name rule took (``35- NQ/TW bộ chính trị``); '' when it does not."""
+    key = "org|" + org_key(name)
+    if key in extraction.entities:
+        return key
+    heads = [h for h in lex.heads.get(name_key(name.split()[0]), []) if " ".join(h.words) == name]
+    if not heads or not heads[0].national or name_key(name) not in name_key(extraction.document.text):
+        return ""
+    extraction.entities[key] = Entity(key=key, kind=heads[0].kind, label=name, rule=rule)
+    return key
+
+
+def rule_issuer_table(ctx: ArticleContext) -> None:
+    """Issuers of well-known central documents the article does not name, from data/central_issuers.tsv
+    (Chỉ thị 05-CT/TW -> Bộ Chính trị; a law -> Quốc hội), marked as taken from the table."""
+    code_of_kind = {cls: code for code, (cls, _) in ctx.lex.doc_codes.items()}
+    issued = {r.subject for r in ctx.relations if r.predicate == "issuedBy"}
+    first = _first_sentences(ctx)
+    for doc in sorted(ctx.extraction.entities.values(), key=lambda e: e.key):
+        if doc.key in issued or doc.key not in first:
+            continue
+        name = table_issuer(doc, ctx.lex.central_issuers, code_of_kind)
+        key = national_body(name, ctx.extraction, ctx.lex, ctx.rule) if name else ""
+        if key:
+            modality = "planned" if _draft(ctx, doc.key) else "asserted"
+            rel = Relation(doc.key, "issuedBy", key, first[doc.key], ctx.rule, modality, TABLE)
+            ctx.relations.append(rel)
+
+
+def _draft(ctx: ArticleContext, key: str) -> bool:
+    """Every mention of document ``key`` is a bill: 'dự thảo Luật X', 'dự án Luật X'."""
+    mentions = [f for f in ctx.found if f.key == key]
+    drafts = [
+        f
+        for f in mentions
+        if any(
+            ctx.sentences[f.sent].text[: f.start - ctx.sentences[f.sent].base].rstrip().lower().endswith(w)
+            for w in _DRAFT_BEFORE
+        )
+    ]
+    return bool(mentions) and len(drafts) == len(mentions)
+
+
+_ATTEND_OPEN = frozenset(name_key(w) for w in words("attend_open"))
+_ATTEND_HAVE = name_key(word("attend_have"))
+_EVENT_HEADS = tuple(name_key(w) for w in words("event_heads"))
+
+
+def _meeting_of(opening: str, in_opening: list[Found], ctx: ArticleContext) -> str:
+    """The event 'Tham dự <opening> có' names: one it mentions, or the article's one event whose
+    name starts with the head the opening writes (kỳ họp -> Kỳ họp thứ 18)."""
+    named = [f.key for f in in_opening if f.group is Group.EVENT and f.key]
+    if named:
+        return named[0]
+    head = next((h for h in _EVENT_HEADS if opening == h or opening.startswith(h + " ")), "")
+    events = {
+        e.key
+        for e in ctx.extraction.entities.values()
+        if e.kind == "Event" and head and name_key(e.label).startswith(head)
+    }
+    return events.pop() if len(events) == 1 else ""
+
+
+def rule_attendees(ctx: ArticleContext) -> None:
+    """'Tham dự kỳ họp có Chủ tịch UBND tỉnh A, các đồng chí trong Ban Thường vụ Tỉnh ủy …': the people
+    and bodies listed after 'có' take part in the meeting the opening names."""
+    for sm in ctx.sentences:
+        keys = re.findall(r"\w+", name_key(sm.text))
+        opener = next((n for n in (2, 1) if " ".join(keys[:n]) in _ATTEND_OPEN), 0)
+        if not opener or _ATTEND_HAVE not in keys[opener : opener + 8]:
+            continue
+        have = keys.index(_ATTEND_HAVE, opener)
+        cut = _word_offset(sm.text, have) + sm.base
+        in_opening = [f for f in sm.found if f.start < cut]
+        meeting = _meeting_of(" ".join(keys[opener:have]), in_opening, ctx)
+        if not meeting:
+            continue
+        for f in sm.found:
+            if f.start >= cut and f.key and (f.is_org or f.group is Group.PERSON):
+                ctx.relations.append(Relation(f.key, "participatesIn", meeting, sm.sentence, ctx.rule))
+
+
+def _word_offset(text: str, index: int) -> int:
+    """Where the ``index``-th word of ``text`` starts."""
+    return [m.start() for m in re.finditer(r"\w+", text)][index]
+
+
 def rule_post(ctx: ArticleContext) -> None:
     """People's posts: memberships, and memberOf for current posts."""
     extraction = ctx.extraction
@@ -114,6 +226,9 @@ def rule_post(ctx: ArticleContext) -> None:
             org_key_ = post_org.key if post_org is not None and post_org.key else ""
             if not org_key_ and title.lower().endswith(" " + _MEMBER):
                 org_key_ = _committee_of(title, extraction)  # Tỉnh ủy viên: a member of the Tỉnh ủy
+            body = _TITLE_BODIES.get(name_key(title), "")
+            if not org_key_ and body:  # Phó Thủ tướng: a member of the Chính phủ the article names
+                org_key_ = national_body(body, extraction, ctx.lex, ctx.rule)
             extraction.memberships.append(Membership(f.key, org_key_, title, former, sentence))
             if org_key_ and not former:
                 ctx.relations.append(Relation(f.key, "memberOf", org_key_, sentence, ctx.rule))

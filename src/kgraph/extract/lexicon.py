@@ -12,6 +12,9 @@ from functools import lru_cache
 from importlib import resources
 
 from ..text import name_key, normalize_tones
+from .hierarchy import HierarchyWords, hierarchy_words
+from .issuers import IssuerTable, issuer_table
+from .modality import ModalityWords, modality_words
 
 
 def _lines(name: str) -> list[str]:
@@ -69,6 +72,9 @@ class Lexicon:
     global_heads: frozenset[str]  # keys of heads flagged 'global' in org_heads.tsv
     vague_heads: frozenset[str]  # ... flagged 'vague'
     local_heads: frozenset[str]  # ... flagged 'local'
+    modality: ModalityWords  # words that make a cue's relation requested, planned, conditional, negated
+    hierarchy: HierarchyWords  # heads of bodies that nest by their names (Sở -> Ủy ban nhân dân)
+    central_issuers: IssuerTable  # issuers of well-known central documents
 
 
 def _heads(rows: list[list[str]], place: bool = False) -> dict[str, list[Head]]:
@@ -186,4 +192,7 @@ def lexicon() -> Lexicon:
         name_people=frozenset(name_key(w) for w in _lines("name_people.txt")),
         stop_words=frozenset(name_key(w) for w in _lines("stop_words.txt"))
         | frozenset(name_key(c[0]) for c in cues),
+        modality=modality_words(_rows("modality.tsv")),
+        hierarchy=hierarchy_words(_rows("hierarchy.tsv")),
+        central_issuers=issuer_table(_rows("central_issuers.tsv")),
     )

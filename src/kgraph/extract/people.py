@@ -27,6 +27,18 @@ def _org_at(found: list[Found], offset: int) -> Found | None:
     return next((f for f in found if f.is_org and f.start == offset), None)
 
 
+def _org_near(tokens: list[Token], found: list[Found], k: int) -> Found | None:
+    """The body that a unit of a post names right after it: 'Trưởng phòng Quản lý đào tạo Trường Đại học
+    Vinh' (a few words, no punctuation, between the title and the body)."""
+    for j in range(k, min(k + 6, len(tokens))):
+        if not tokens[j].is_word:
+            return None
+        org = _org_at(found, tokens[j].start)
+        if org is not None:
+            return org
+    return None
+
+
 def _given_run(tokens: list[Token], k: int, lex: Lexicon) -> int:
     """A name after a title or honorific without a known family name (Trường Chinh, Anna Lindstedt)."""
     run = cap_run(tokens, k, 4)
@@ -175,9 +187,13 @@ def _appositive_posts(st: SentenceState, k: int, person: Found) -> int:
         title = " ".join(t.text for t in tokens[t0 : t0 + tlen])
         nxt = t0 + tlen
         org = _org_at(st.found, tokens[nxt].start) if nxt < n else None
+        if org is None and nxt < n and match_head(tokens, nxt, lex.heads) is None:
+            org = _org_near(tokens, st.found, nxt)
         if org is not None:
             nxt = token_at(tokens, org.end)
-        elif nxt < n and (head := match_head(tokens, nxt, lex.heads)) is not None and head.part:
+        if nxt < n and tokens[nxt].is_cap and tokens[nxt].is_word and person_run(tokens, nxt, lex):
+            return pos  # 'A, Thứ trưởng Bộ Tài chính Trần Văn B': the next person's post, not A's
+        if org is None and nxt < n and (head := match_head(tokens, nxt, lex.heads)) is not None and head.part:
             # 'Ủy viên Ban Thường vụ, Trưởng Ban Tuyên giáo Huyện ủy': whose Ban Thường vụ, said later
             parts.append((len(person.posts), nxt, head))
             nxt += len(head.words)

@@ -15,11 +15,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..model import Relation, Sentence
 from ..text import name_key
 from .lexicon import Lexicon, lexicon, word, words
+from .modality import ASSERTED, modality_of
 from .state import Drop, Found, Group, SentenceState
 from .tokens import Token
 
@@ -84,8 +85,56 @@ def find_cues(sm: SentenceState, lex: Lexicon) -> list[Cue]:
         # 'Ban Cán sự Đảng, lãnh đạo Bộ…', 'sự chỉ đạo': the noun (leadership), not the verb
         if cls == "LEAD" and _LEAD_NOUN_BEFORE.search(text[: m.start()]):
             continue
+        if cls == "LEAD" and _lead_is_noun(sm, a, b):
+            continue
         cues.append(Cue(a, b, cls))
     return cues
+
+
+_LEAD_NOUN_CUE = word("lead_noun_cue")  # lãnh đạo
+
+
+def _keys(text: str) -> list[str]:
+    """The words of ``text`` as name keys, without punctuation."""
+    return re.findall(r"\w+", name_key(text))
+
+
+def _ends_with(keys: list[str], name: str) -> bool:
+    """``keys`` end with one of the phrases of list ``name`` of rule_words.tsv."""
+    return any(" ".join(keys[k:]) in _word_keys(name) for k in range(len(keys)))
+
+
+def _starts_with(keys: list[str], name: str) -> bool:
+    """``keys`` start with one of the phrases of list ``name`` of rule_words.tsv."""
+    return any(" ".join(keys[:k]) in _word_keys(name) for k in range(1, len(keys) + 1))
+
+
+@cache
+def _word_keys(name: str) -> frozenset[str]:
+    return frozenset(name_key(w) for w in words(name))
+
+
+def _lead_is_noun(sm: SentenceState, start: int, end: int) -> bool:
+    """'các vị lãnh đạo cao cấp Quân khu 3', 'báo cáo với lãnh đạo Thành ủy', 'Đảng lãnh đạo, Nhà nước
+    quản lý', 'chúc Tết lãnh đạo Thành ủy': the leaders or the leadership, not a verb with an object."""
+    text, base = sm.text, sm.base
+    after = text[end - base :]
+    if after.lstrip().startswith(","):
+        return True
+    if name_key(text[start - base : end - base]) != name_key(_LEAD_NOUN_CUE):
+        return False
+    before = _keys(text[: start - base])[-2:]
+    if _ends_with(before, "lead_noun_before") or _starts_with(_keys(after)[:3], "lead_noun_after"):
+        return True
+    body_next = any(f.is_org and 0 <= f.start - end <= 1 for f in sm.found)
+    body_before = any(f.is_org and 0 <= start - f.end <= 1 for f in sm.found)
+    return body_next and not body_before and not _ends_with(before, "lead_verb_before")
+
+
+def _credited(text: str, base: int, body: Found) -> bool:
+    """A body named by a photo credit or a source ('Ảnh: TTXVN', 'Nguồn: …'): never a subject."""
+    before = _keys(text[: body.start - base].rstrip(" :-–"))[-1:]
+    return _ends_with(before, "credit")
 
 
 def _clauses(sm: SentenceState) -> list[tuple[int, int]]:
@@ -189,6 +238,76 @@ def _fronted_subject(text: str, base: int, cue: Cue, window_end: int, found: lis
     return group
 
 
+def _fronted_body(text: str, base: int, cue: Cue, window_end: int, found: list[Found]) -> list[Found]:
+    """In 'Thực hiện Chỉ thị X, Đảng ủy Y đã …' (no cue after): the bodies right after the first comma
+    that follows a document of the fronted clause."""
+    docs = [f for f in found if f.group is Group.DOC and cue.end <= f.start < window_end]
+    comma = text.find(",", docs[0].end - base, window_end - base) if docs else -1
+    if comma < 0:
+        return []
+    bodies = [f for f in found if f.is_org and f.subject_ok and comma + base < f.start < window_end]
+    if not bodies or text[comma + 1 : bodies[0].start - base].strip():
+        return []
+    group = [bodies[0]]
+    for nxt in bodies[1:]:
+        if text[group[-1].end - base : nxt.start - base].strip() not in _SEPARATORS:
+            break
+        group.append(nxt)
+    return group
+
+
+def _part_of_pair(
+    text: str, base: int, subject: list[Found], first: Cue, objects: list[Found]
+) -> list[Found]:
+    """'X thuộc Y', 'X trực thuộc Y': the whole Y right after the cue, when the part X stands right
+    before it and the two can nest (no ministry inside another, no body inside a lower one)."""
+    if not subject or not objects or text[subject[-1].end - base : first.start - base].strip(" ,") != "":
+        return []
+    whole, part = objects[0], subject[-1]
+    if text[first.end - base : whole.start - base].strip() not in ("", *_word_keys("plural")):
+        return []
+    high, low = level_of(whole), level_of(part)
+    if high is not None and low is not None and high > low:
+        return []
+    if part.head is not None and whole.head is not None and part.head.words == whole.head.words:
+        return [whole] if part.head.part else []  # Bộ Tài nguyên … thuộc Bộ Xây dựng: no
+    return [whole]
+
+
+def _issues_unnamed(sm: SentenceState, cues: list[Cue], lex: Lexicon) -> bool:
+    """'ban hành kế hoạch thực hiện Nghị quyết 12': what is issued is a document the sentence does
+    not name (a type word no document mention starts at), not the one the next verb takes."""
+    issue = next(c for c in cues if c.cls == "ISSUE")
+    if issue is cues[-1]:
+        return False
+    rest = sm.text[issue.end - sm.base :]
+    named = any(f.start == issue.end + len(rest) - len(rest.lstrip()) for f in sm.found)
+    after = _keys(rest)[:3]
+    return not named and any(" ".join(after[:k]) in lex.doc_words for k in range(1, 4))
+
+
+def _focus_objects(sm: SentenceState, c_end: int, found: list[Found]) -> list[Found]:
+    """'… đã quán triệt, triển khai thực hiện nghiêm túc; trong đó trọng tâm là Nghị quyết 09': the
+    documents of the next clause when it opens with a focus word and names no subject of its own."""
+    rest = sm.text[c_end - sm.base :]
+    clause = rest.split(";", 1)[0]
+    if not _starts_with(_keys(clause)[:4], "focus"):
+        return []
+    inside = [f for f in found if c_end <= f.start < c_end + len(clause)]
+    if inside and inside[0].is_org and inside[0].subject_ok:
+        return []
+    return [f for f in inside if f.group in (Group.DOC, Group.CAMPAIGN, Group.PROJECT)]
+
+
+def _chain_modality(sm: SentenceState, ch: Chain, lex: Lexicon) -> str:
+    """How the clause puts the chain's relations: its words before the cue (modality.py)."""
+    c_start, first = ch.clause[0], ch.first
+    explicit = ch.subject and ch.subject[-1] in ch.subject_cands
+    verb_from = max(ch.subject[-1].end, c_start) if explicit else c_start
+    before = sm.text[c_start - sm.base : first.start - sm.base]
+    return modality_of(before, sm.text[verb_from - sm.base : first.start - sm.base], lex.modality)
+
+
 @dataclass
 class RelationState:
     """What the relation rules share across an article's sentences."""
@@ -200,8 +319,16 @@ class RelationState:
     dropped: list[Drop] = field(default_factory=list)
     rule: str = ""  # the rule running now
 
-    def add(self, subject: Found, predicate: str, obj: Found, sentence: Sentence, rule: str = "") -> None:
-        self.out.append(Relation(subject.key, predicate, obj.key, sentence, rule or self.rule))
+    def add(
+        self,
+        subject: Found,
+        predicate: str,
+        obj: Found,
+        sentence: Sentence,
+        rule: str = "",
+        modality: str = ASSERTED,
+    ) -> None:
+        self.out.append(Relation(subject.key, predicate, obj.key, sentence, rule or self.rule, modality))
 
     def drop(self, subject: Found, predicate: str, obj: Found, reason: str, rule: str = "") -> None:
         text = f"{subject.text} {predicate} {obj.text}"
@@ -219,6 +346,7 @@ class Chain:
     objects: list[Found]
     subject_cands: list[Found] = field(default_factory=list)
     subject: list[Found] = field(default_factory=list)
+    modality: str = ASSERTED  # how the clause puts the chain's relations (modality.py)
 
     @property
     def first(self) -> Cue:
@@ -266,6 +394,8 @@ def _missing_subject(
     elif not earlier and rs.carried:
         ch.subject = rs.carried
     fronted = _fronted_subject(sm.text, sm.base, first, ch.window_end, found) if ch.has_next else []
+    # 'Thực hiện Kế hoạch X … về triển khai Nghị quyết Y, Ban Z đã …': the body after the comma
+    fronted = fronted or _fronted_body(sm.text, sm.base, first, ch.clause[1], found)
     if first.start - c_start < 3 and not ch.subject_cands and fronted:
         ch.subject = fronted
         ch.objects = [f for f in ch.objects if f.end <= fronted[0].start]
@@ -288,6 +418,7 @@ def _find_subject(
         and c_start <= f.start
         and f.end <= first.start
         and f.subject_ok
+        and not _credited(sm.text, sm.base, f)
     ]
     ch.subject = _group_before(ch.subject_cands, sm.tokens, sm.text, sm.base)
     # 'Các cấp công đoàn hưởng ứng …': a subject that is no entity, not a missing one
@@ -308,13 +439,18 @@ def _predicate(classes: list[str], obj: Found) -> str:
 def _chain_objects(rs: RelationState, sm: SentenceState, ch: Chain) -> None:
     """The chain's subject and each object: issuedBy for an 'ban hành' verb, else the cue's relation."""
     classes = ch.classes
-    for obj in ch.objects:
+    if "ISSUE" in classes and _issues_unnamed(sm, ch.cues, rs.lex):
+        classes = [c for c in classes if c != "ISSUE"]  # 'ban hành kế hoạch thực hiện NQ 12'
+    objects = ch.objects
+    if "PARTOF" in classes:  # structure only between the two bodies the sentence names
+        objects = _part_of_pair(sm.text, sm.base, ch.subject if ch.subject_cands else [], ch.first, objects)
+    for obj in objects:
         if obj.is_org and not obj.subject_ok and "COOPERATE" not in classes and "PARTOF" not in classes:
             continue
         if obj.group is Group.DOC and "ISSUE" in classes:
             for s in ch.subject:
                 if s.is_org:
-                    rs.add(obj, "issuedBy", s, sm.sentence, "issue_verb")
+                    rs.add(obj, "issuedBy", s, sm.sentence, "issue_verb", ch.modality)
             continue
         predicate = _predicate(classes, obj)
         if not predicate:
@@ -335,9 +471,9 @@ def _chain_objects(rs: RelationState, sm: SentenceState, ch: Chain) -> None:
                 )
                 continue
             if s.key and s.key != obj.key and s.is_org:
-                rs.add(s, predicate, obj, sm.sentence, f"cue_{ch.first.cls.lower()}")
+                rs.add(s, predicate, obj, sm.sentence, f"cue_{ch.first.cls.lower()}", ch.modality)
             elif s.group is Group.PERSON and predicate in ("participatesIn",):
-                rs.add(s, predicate, obj, sm.sentence, "cue_person")
+                rs.add(s, predicate, obj, sm.sentence, "cue_person", ch.modality)
 
 
 def _cooperate_together(rs: RelationState, sm: SentenceState, ch: Chain) -> None:
@@ -360,7 +496,9 @@ def _doc_implements(rs: RelationState, sm: SentenceState, ch: Chain, found: list
     if not docs_before:
         return
     gap = sm.text[docs_before[-1].end - sm.base : first.start - sm.base]
-    if (_ABOUT_GAP.fullmatch(gap) and not ch.subject_cands) or gap.strip() == "":
+    # 'Kế hoạch số 25-KH/TU ngày … của Ban Thường vụ Tỉnh ủy về triển khai Nghị quyết 29': its title
+    about = _ABOUT_TAIL.search(gap) is not None and "," not in gap
+    if ((_ABOUT_GAP.fullmatch(gap) or about) and not ch.subject_cands) or gap.strip() == "":
         for obj in ch.objects:
             if obj.group is Group.DOC and obj.key != docs_before[-1].key:
                 rs.add(docs_before[-1], "implements", obj, sm.sentence, "doc_implements")
@@ -375,6 +513,9 @@ def rule_cues(rs: RelationState, sm: SentenceState) -> None:
     for clause in _clauses(sm):
         for ch in _chains(sm, cues, found, clause):
             _find_subject(rs, sm, ch, found, previous)
+            if not ch.has_next and not [o for o in ch.objects if o.group in (_DOC, _CAMPAIGN, _PROJECT)]:
+                ch.objects = ch.objects + _focus_objects(sm, ch.clause[1], found)
+            ch.modality = _chain_modality(sm, ch, rs.lex)
             if ch.subject:
                 previous = ch.subject
             if ch.subject_cands and ch.subject:
@@ -406,6 +547,47 @@ def rule_under_direction(rs: RelationState, sm: SentenceState) -> None:
                 rs.add(director, "directs", org, sm.sentence)
 
 
+_PASSIVE_OBJECTS = (Group.EVENT, Group.CAMPAIGN, Group.DOC, Group.PROJECT)
+_TERM_AFTER = re.compile(r"\s*(\w+(?:\s\w+)?)\s+([IVXLC]+|\d{4}\s*[-–]\s*\d{4})\b,?")
+
+
+def rule_passive_agent(rs: RelationState, sm: SentenceState) -> None:
+    """'Hội nghị … do Huyện ủy Diễn Châu tổ chức', 'Kế hoạch … do UBND tỉnh ban hành': the body after
+    'do' does the verb that follows it to the event, campaign or document named before 'do'."""
+    text, base = sm.text, sm.base
+    cues = find_cues(sm, rs.lex)
+    for agent in (f for f in sm.found if f.is_org and f.key):
+        if not _ends_with(_keys(text[: agent.start - base])[-1:], "agent"):
+            continue
+        cue = next((c for c in cues if 0 <= c.start - agent.end <= 12), None)
+        done = [f for f in sm.found if f.key and f.group in _PASSIVE_OBJECTS and f.end <= agent.start - 2]
+        if cue is None or not done or ";" in text[done[-1].end - base : agent.start - base]:
+            continue
+        obj = done[-1]
+        if cue.cls == "ISSUE" and obj.group is Group.DOC:
+            rs.add(obj, "issuedBy", agent, sm.sentence)
+        elif predicate := _TARGETS.get(cue.cls, {}).get(obj.group, ""):
+            rs.add(agent, predicate, obj, sm.sentence)
+
+
+def rule_committee_members(rs: RelationState, sm: SentenceState) -> None:
+    """'Ban Thường vụ Tỉnh ủy khóa XVI gồm các đồng chí: A, Bí thư; B, …': everyone listed after a
+    body and 'gồm (các đồng chí)' is a member of it (not 'gồm 35 đồng chí': a count)."""
+    text, base = sm.text, sm.base
+    for body in (f for f in sm.found if f.is_org and f.key):
+        pos = body.end - base
+        term = _TERM_AFTER.match(text, pos)
+        if term and name_key(term.group(1)) in _word_keys("term_before_members"):
+            pos = term.end()
+        after = _keys(text[pos : pos + 40])
+        listed = [k for k in range(1, 6) if " ".join(after[:k]) in _word_keys("members_follow")]
+        if not listed or (len(after) > listed[-1] and after[listed[-1]].isdigit()):
+            continue
+        for person in (f for f in sm.found if f.group is Group.PERSON and f.key and f.start > body.end):
+            rs.add(person, "memberOf", body, sm.sentence)
+        return
+
+
 def rule_event_place(rs: RelationState, sm: SentenceState) -> None:
     """An event held 'tại' a place: the one event of the clause is located there."""
     text, base = sm.text, sm.base
@@ -423,11 +605,13 @@ def rule_event_place(rs: RelationState, sm: SentenceState) -> None:
 def rule_doc_of(rs: RelationState, sm: SentenceState) -> None:
     """'Chỉ thị … của X': the document is issued by X."""
     for f in sm.found:
-        if f.key and f.group is Group.DOC and f.issuer is not None and f.issuer.key:
+        # 'Luật … của Hội đồng nhân dân và Ủy ban nhân dân': the end of a law's title, not its issuer
+        if f.key and f.group is Group.DOC and f.kind != "Law" and f.issuer is not None and f.issuer.key:
             rs.add(f, "issuedBy", f.issuer, sm.sentence)
 
 
 _ABOUT_GAP = re.compile(word("about_gap_re"))
+_ABOUT_TAIL = re.compile(word("about_tail_re"))
 _AT_PLACE = re.compile(word("at_place_re"))
 
 

@@ -72,6 +72,8 @@ SENTENCE_RELATION_RULES: tuple[Callable[[RelationState, SentenceState], None], .
     relations.rule_under_direction,  # 'Theo chỉ đạo của X, Y …': X directs Y
     relations.rule_event_place,  # an event 'tại' a place
     relations.rule_doc_of,  # 'Chỉ thị … của X': issuedBy X
+    relations.rule_passive_agent,  # 'Hội nghị … do Huyện ủy X tổ chức': X organizes it
+    relations.rule_committee_members,  # 'Ban Thường vụ … gồm các đồng chí: A, …': A memberOf it
 )
 
 #: Relation rules over the whole article, run in this order after the sentence rules.
@@ -79,6 +81,9 @@ ARTICLE_RELATION_RULES: tuple[Callable[[article.ArticleContext], None], ...] = (
     article.rule_name_part,  # Ban Thường vụ Đảng ủy X -> Đảng ủy X
     article.rule_committee_of,  # Đảng ủy X -> Đảng bộ X
     article.rule_issuer_code,  # 21-KH/ĐUK: issued by the article's Đảng ủy Khối
+    article.rule_issuer_table,  # Chỉ thị 05-CT/TW: Bộ Chính trị, from the table when the text is silent
+    article.rule_name_hierarchy,  # Sở X tỉnh Y -> UBND tỉnh Y; Huyện ủy -> the article's one Tỉnh ủy
+    article.rule_attendees,  # 'Tham dự kỳ họp có A, B': A and B take part in the article's Kỳ họp
     article.rule_post,  # a person's current post: memberOf
 )
 

@@ -1,0 +1,118 @@
+"""Posts: each person in a list gets their own post and body; the members of standing and
+executive committees and of inspection and working delegations are members of them."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import run, triples
+
+pending = pytest.mark.xfail(strict=True, reason="issue 13: post rules not implemented yet")
+
+
+def members(text: str) -> set[tuple[str, str]]:
+    return {(s, o) for s, p, o in triples(run(text)) if p == "memberOf"}
+
+
+def test_each_deputy_minister_of_a_list_keeps_their_own_ministry() -> None:
+    got = members(
+        "Dự hội nghị có Thứ trưởng Bộ Lao động - Thương binh và Xã hội Nguyễn Thị Hoa, "
+        "Thứ trưởng Bộ Tài chính Trần Văn Hiếu."
+    )
+    assert got == {
+        ("Nguyễn Thị Hoa", "Bộ Lao động - Thương binh và Xã hội"),
+        ("Trần Văn Hiếu", "Bộ Tài chính"),
+    }
+
+
+def test_posts_after_the_names_of_a_list() -> None:
+    got = members(
+        "Tham dự có đồng chí Lê Minh Khái, Phó Chủ tịch UBND tỉnh Cà Mau, "
+        "đồng chí Phạm Văn Tuấn, Giám đốc Sở Y tế tỉnh Bạc Liêu."
+    )
+    assert got == {
+        ("Lê Minh Khái", "Ủy ban nhân dân tỉnh Cà Mau"),
+        ("Phạm Văn Tuấn", "Sở Y tế tỉnh Bạc Liêu"),
+    }
+
+
+def test_members_of_a_standing_committee() -> None:
+    got = members(
+        "Ban Thường vụ Tỉnh ủy Kon Tum khóa XVI gồm các đồng chí: Nguyễn Văn An, Bí thư Tỉnh ủy; "
+        "Trần Văn Bình, Phó Bí thư Tỉnh ủy; Lê Thị Cúc, Trưởng Ban Tổ chức Tỉnh ủy."
+    )
+    for person in ("Nguyễn Văn An", "Trần Văn Bình", "Lê Thị Cúc"):
+        assert (person, "Ban Thường vụ Tỉnh ủy Kon Tum") in got
+    assert ("Lê Thị Cúc", "Ban Tổ chức Tỉnh ủy Kon Tum") in got
+
+
+@pending
+def test_members_elected_to_an_executive_committee() -> None:
+    got = members(
+        "Đại hội đã bầu Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh Sơn La khóa XV gồm 35 đồng chí; "
+        "đồng chí Lò Thị Mai được bầu giữ chức Chủ tịch Hội Liên hiệp Phụ nữ tỉnh Sơn La."
+    )
+    assert ("Lò Thị Mai", "Hội Liên hiệp Phụ nữ tỉnh Sơn La") in got
+    assert ("Lò Thị Mai", "Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh Sơn La") in got
+
+
+@pending
+def test_the_head_of_an_inspection_delegation_is_its_member() -> None:
+    x = run(
+        "Đoàn kiểm tra của Ban Bí thư do đồng chí Nguyễn Văn An, Ủy viên Trung ương Đảng, Phó Trưởng Ban "
+        "Tổ chức Trung ương làm Trưởng đoàn đã làm việc với Ban Thường vụ Tỉnh ủy Bình Định."
+    )
+    got = triples(x)
+    assert ("Đoàn kiểm tra của Ban Bí thư", "subOrganizationOf", "Ban Bí thư") in got
+    assert ("Nguyễn Văn An", "memberOf", "Đoàn kiểm tra của Ban Bí thư") in got
+    assert ("Nguyễn Văn An", "memberOf", "Ban Tổ chức Trung ương") in got
+
+
+@pending
+def test_members_of_a_working_delegation() -> None:
+    x = run(
+        "Đoàn công tác của Ban Bí thư làm việc với Tỉnh ủy Gia Lai. Thành viên Đoàn công tác có đồng chí "
+        "Trần Thị Mai, Phó Chủ nhiệm Ủy ban Kiểm tra Trung ương."
+    )
+    got = triples(x)
+    assert ("Trần Thị Mai", "memberOf", "Đoàn công tác của Ban Bí thư") in got
+    assert ("Trần Thị Mai", "memberOf", "Ủy ban Kiểm tra Trung ương") in got
+
+
+def test_a_deputy_prime_minister_is_a_member_of_the_government() -> None:
+    got = members(
+        "Phó Thủ tướng Lê Văn Thành đã làm việc với tỉnh. Chính phủ sẽ hỗ trợ tỉnh khắc phục hậu quả bão."
+    )
+    assert ("Lê Văn Thành", "Chính phủ") in got
+
+
+def test_a_title_names_no_body_the_article_does_not_name() -> None:
+    x = run("Phó Thủ tướng Lê Văn Thành đã làm việc với tỉnh.")
+    assert not [r for r in x.relations if r.predicate == "memberOf"]
+
+
+def test_attendees_take_part_in_the_meeting_the_sentence_names() -> None:
+    x = run(
+        "Sáng 5/7, Hội đồng nhân dân tỉnh Gia Lai khai mạc Kỳ họp thứ 18. Tham dự kỳ họp có Chủ tịch UBND "
+        "tỉnh Trương Hải Long, các đồng chí trong Ban Thường vụ Tỉnh ủy, lãnh đạo các sở, ngành."
+    )
+    got = {(s, o) for s, p, o in triples(x) if p == "participatesIn"}
+    assert ("Trương Hải Long", "Kỳ họp thứ 18") in got
+    assert ("Ban Thường vụ Tỉnh ủy Gia Lai", "Kỳ họp thứ 18") in got
+
+
+def test_no_attendees_without_a_meeting_of_the_article() -> None:
+    x = run("Tham dự có Chủ tịch UBND tỉnh Trương Hải Long.")
+    assert not [r for r in x.relations if r.predicate == "participatesIn"]
+
+
+def test_the_head_of_a_unit_belongs_to_the_body_named_after_it() -> None:
+    got = members(
+        "Ông Trần Văn Lộc, Trưởng phòng Quản lý đào tạo Trường Đại học Vinh, cho biết nhà trường đã "
+        "tuyển đủ chỉ tiêu."
+    )
+    assert got == {("Trần Văn Lộc", "Trường Đại học Vinh")}
+
+
+def test_a_body_after_a_comma_is_not_the_posts() -> None:
+    got = members("Ông Trần Văn Lộc, Trưởng phòng, cho biết Trường Đại học Vinh đã tuyển đủ chỉ tiêu.")
+    assert not got

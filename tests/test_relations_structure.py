@@ -1,0 +1,45 @@
+"""Structure from 'thuộc', 'trực thuộc', 'của' only between bodies that can nest, and in the
+right direction: a ministry is part of no other ministry, a national body of no province."""
+
+from __future__ import annotations
+
+from helpers import run, triples
+
+
+def structure(text: str, title: str = "") -> set[tuple[str, str, str]]:
+    return {t for t in triples(run(text, title=title)) if t[1] == "subOrganizationOf"}
+
+
+def test_a_ministry_is_not_part_of_another_ministry() -> None:
+    assert not structure("Đất đai do Bộ Tài nguyên và Môi trường quản lý, còn nhà ở thuộc Bộ Xây dựng.")
+
+
+def test_a_national_body_is_not_part_of_a_military_region() -> None:
+    got = structure(
+        "Ngay trong đêm, 500 cán bộ, chiến sĩ thuộc Quân khu 4 đã được điều đến vùng lũ.",
+        title="Bộ Quốc phòng huy động lực lượng ứng phó lũ",
+    )
+    assert ("Bộ Quốc phòng", "subOrganizationOf", "Quân khu 4") not in got
+
+
+def test_a_unit_under_a_department_is_not_the_body_named_before() -> None:
+    got = structure(
+        "Sở Kế hoạch và Đầu tư tỉnh Long An cho rằng cần giao dự án cho một đơn vị thuộc Sở Giao thông "
+        "vận tải tỉnh Long An làm chủ đầu tư."
+    )
+    assert not {t for t in got if t[0].startswith("Sở Kế hoạch")}
+
+
+def test_a_school_under_a_department() -> None:
+    got = structure("Trường Trung cấp Y tế Bình Phước trực thuộc Sở Y tế tỉnh Bình Phước vừa được sáp nhập.")
+    assert ("Trường Trung cấp Y tế Bình Phước", "subOrganizationOf", "Sở Y tế tỉnh Bình Phước") in got
+
+
+def test_a_provincial_command_under_a_military_region() -> None:
+    got = structure("Bộ Chỉ huy Quân sự tỉnh Thái Bình thuộc Quân khu 3 đã huy động 500 cán bộ, chiến sĩ.")
+    assert ("Bộ Chỉ huy Quân sự tỉnh Thái Bình", "subOrganizationOf", "Quân khu 3") in got
+
+
+def test_a_military_region_under_the_ministry() -> None:
+    got = structure("Lực lượng Quân khu 7 thuộc Bộ Quốc phòng đã tham gia cứu hộ.")
+    assert got == {("Quân khu 7", "subOrganizationOf", "Bộ Quốc phòng")}
