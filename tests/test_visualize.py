@@ -206,7 +206,7 @@ def test_links_carry_their_evidence_articles_and_modality() -> None:
     for stmt in graph.subjects(RDF.type, RDF.Statement):
         graph.add((stmt, PROV.wasDerivedFrom, RES.a1))
         if graph.value(stmt, RDF.predicate) == KG.directs:
-            graph.add((stmt, KG._NS["modality"], KG._NS["planned"]))
+            graph.add((stmt, KG.modality, KG.planned))
     data = page_json(render_html(graph))
     articles = data["articles"]
     assert [a[:4] for a in articles] == [
@@ -395,3 +395,20 @@ def test_cli_default_cap_matches_the_page_default() -> None:
     from kgraph.visualize import DEFAULT_MAX_NODES
 
     assert cli_default == DEFAULT_MAX_NODES
+
+
+def test_graph_to_networkx_edges_carry_only_asserted_evidence() -> None:
+    # a plain triple is written for asserted relations only; a request naming the same pair
+    # ('đề nghị Tỉnh ủy chỉ đạo Sở …') must not lend its sentence to the stated link
+    graph = sample_graph()
+    stmt = next(
+        s for s in graph.subjects(RDF.type, RDF.Statement) if graph.value(s, RDF.predicate) == KG.directs
+    )
+    request = URIRef(str(stmt) + "-requested")
+    for p, o in list(graph.predicate_objects(stmt)):
+        graph.add((request, p, o if p != KG.evidence else Literal("Đề nghị Tỉnh ủy chỉ đạo Sở.")))
+    graph.add((request, KG.modality, KG.requested))
+    graph.add((stmt, KG.modality, KG.asserted))
+    net = graph_to_networkx(graph)
+    (evidence,) = [d["evidence"] for _, _, d in net.edges(data=True) if d["relation"] == "directs"]
+    assert evidence == "Tỉnh ủy chỉ đạo Sở thực hiện <b>nghị quyết</b>."

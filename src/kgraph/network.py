@@ -47,6 +47,9 @@ def graph_to_networkx(graph: Graph) -> nx.MultiDiGraph:
             graph.value(stmt, RDF.object),
         )
         text = graph.value(stmt, KG.evidence)
+        modality = graph.value(stmt, KG.modality)
+        if modality is not None and modality != KG.asserted:
+            continue  # a request, plan, condition or denial: no plain triple, so no link to lend it to
         if s is not None and p is not None and o is not None and text is not None:
             evidence[(s, p, o)].append(str(text))  # type: ignore[index]
     for node in sorted({s for s in graph.subjects(RDF.type, None) if isinstance(s, URIRef)}):

@@ -108,8 +108,8 @@ RELATION_COLOR: dict[str, str] = {
     "locatedIn": "#717d7e",
 }
 
-#: ``kg:modality`` of a reified statement (added by the relations rules); none means asserted.
-MODALITY = KG._NS["modality"]
+#: ``kg:modality`` of a reified statement; none means asserted.
+MODALITY = KG.modality
 MODALITIES = ("asserted", "requested", "planned", "conditional", "negated")
 
 ASSETS = ("page.html", "page.css", "page.js")
