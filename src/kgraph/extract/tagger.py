@@ -1,0 +1,286 @@
+"""A learned tagger of name boundaries: persons, organisations and places, syllable by syllable.
+
+A linear-chain CRF (CRFsuite) trained on machine labels of political news
+(``train/tagger/``) tags each token of a sentence ``B-``/``I-`` ``PER``, ``ORG``, ``LOC`` or
+``O`` from features of the token and its neighbours: its form, shape and case, the word
+lists of ``kgraph/data`` (family names, organisation and place heads, places, levels,
+titles) and whether it forms a dictionary word with the token before or after it.
+
+The model ships as ``kgraph/data/tagger.crfsuite`` and is loaded once per process; a
+missing or unreadable model is a ``ModelError`` naming the file and the training command.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import KgraphError
+from ..model import Entity
+from .lexicon import Head, Lexicon, lexicon
+from .mentions import Found, SentenceMentions, Spans, _match_title
+from .names import match_head, match_place
+from .tokens import Token, tokenize
+
+MODEL_NAME = "tagger.crfsuite"
+TRAIN_COMMAND = "python train/tagger/train.py"
+GROUPS = {"PER": "person", "ORG": "org", "LOC": "place"}
+
+
+class ModelError(KgraphError):
+    """The tagger's model file is missing or unreadable."""
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A name the tagger found: token span [i, j) of the sentence and its group."""
+
+    i: int
+    j: int
+    label: str  # PER | ORG | LOC
+
+
+def model_path() -> Path:
+    return Path(str(resources.files("kgraph") / "data" / MODEL_NAME))
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> Any:
+    path = model_path()
+    fix = f"rebuild it with `{TRAIN_COMMAND}` in a kgraph clone, or reinstall kgraph"
+    try:
+        import pycrfsuite
+    except ImportError:
+        raise ModelError("the name tagger needs python-crfsuite (pip install python-crfsuite)") from None
+    if not path.is_file():
+        raise ModelError(f"{path}: the name tagger's model is missing ({fix})")
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(path))
+        labels = set(tagger.labels())
+    except (OSError, ValueError):
+        raise ModelError(f"{path}: the name tagger's model is unreadable ({fix})") from None
+    if not labels or not labels <= {"O", *(f"{p}-{g}" for p in "BI" for g in GROUPS)}:
+        raise ModelError(f"{path}: the name tagger's model is not a kgraph tagger ({fix})")
+    return tagger
+
+
+def load_model() -> None:
+    """Load the model now (raises ``ModelError``), e.g. before worker processes are forked."""
+    _tagger()
+
+
+@lru_cache(maxsize=65536)
+def _shape(text: str) -> str:
+    out: list[str] = []
+    for ch in text:
+        if ch.isdigit():
+            c = "d"
+        elif ch.isalpha():
+            c = "X" if ch.isupper() else "x"
+        else:
+            c = ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:6]
+
+
+@lru_cache(maxsize=131072)
+def _own(text: str, key: str) -> tuple[str, ...]:
+    """Features of a token by itself (cached by its text)."""
+    lex = lexicon()
+    feats = ["w=" + key, "sh=" + _shape(text)]
+    if text[0].isupper():
+        feats.append("cap")
+    if key in lex.surnames:
+        feats.append("sur")
+    if key in lex.levels:
+        feats.append("lvl")
+    if key in lex.heads:
+        feats.append("oh")
+    if key in lex.place_heads:
+        feats.append("ph")
+    if key in lex.titles:
+        feats.append("ti")
+    if text in lex.honorifics or key in lex.honorifics:
+        feats.append("hon")
+    if key in lex.stop_words:
+        feats.append("stop")
+    if len(key) > 3:
+        feats.append("suf=" + key[-3:])
+    return tuple(feats)
+
+
+@lru_cache(maxsize=262144)
+def _near(text: str, key: str, offset: int) -> tuple[str, ...]:
+    """Features a neighbour at ``offset`` contributes (cached)."""
+    own = _own(text, key)
+    keep = own if abs(offset) == 1 else own[:2]
+    return tuple(f"{offset}:{f}" for f in keep if not f.startswith("suf="))
+
+
+def _spans(tokens: list[Token], lex: Lexicon) -> list[list[str]]:
+    """Dictionary matches over the sentence: places, organisation heads, titles."""
+    marks: list[list[str]] = [[] for _ in tokens]
+    for i, tok in enumerate(tokens):
+        if not tok.is_word:
+            continue
+        size = match_place(tokens, i, lex) if tok.is_cap else 0
+        for k in range(size):
+            marks[i + k].append("pl=B" if k == 0 else "pl=I")
+        head = match_head(tokens, i, lex.heads)
+        if head is not None:
+            for k in range(len(head.words)):
+                marks[i + k].append("hd=B" if k == 0 else "hd=I")
+    return marks
+
+
+def features(tokens: list[Token], lex: Lexicon | None = None) -> list[list[str]]:
+    """The feature strings of each token of one sentence."""
+    lex = lex or lexicon()
+    n = len(tokens)
+    keys = [t.key for t in tokens]
+    marks = _spans(tokens, lex)
+    out: list[list[str]] = []
+    for i, tok in enumerate(tokens):
+        feats = list(_own(tok.text, tok.key))
+        feats += marks[i]
+        for offset in (-2, -1, 1, 2):
+            k = i + offset
+            if 0 <= k < n:
+                feats += _near(tokens[k].text, keys[k], offset)
+            else:
+                feats.append(f"{offset}:edge")
+        if i > 0 and f"{keys[i - 1]} {keys[i]}" in lex.words:
+            feats.append("wb")
+        if i + 1 < n and f"{keys[i]} {keys[i + 1]}" in lex.words:
+            feats.append("wf")
+        if i > 0 and tokens[i - 1].is_cap and tok.is_cap:
+            feats.append("capcap")
+        out.append(feats)
+    return out
+
+
+def decode(labels: list[str]) -> list[Tagged]:
+    """Spans of a BIO label sequence (an I- without its B- opens a span)."""
+    spans: list[Tagged] = []
+    start, group = -1, ""
+    for i, label in enumerate([*labels, "O"]):
+        kind = label[2:] if label != "O" else ""
+        if start >= 0 and (label == "O" or label.startswith("B-") or kind != group):
+            spans.append(Tagged(start, i, group))
+            start, group = -1, ""
+        if label != "O" and start < 0:
+            start, group = i, kind
+    return spans
+
+
+def tag_tokens(tokens: list[Token]) -> list[Tagged]:
+    """The names the model finds in one sentence's tokens."""
+    if not tokens:
+        return []
+    return decode(list(_tagger().tag(features(tokens))))
+
+
+def tag_text(text: str) -> list[tuple[str, str]]:
+    """``(label, name)`` pairs of a sentence: a convenience for tests and the training report."""
+    tokens = tokenize(text)
+    return [(t.label, text[tokens[t.i].start : tokens[t.j - 1].end]) for t in tag_tokens(tokens)]
+
+
+_GROUP_KIND = {"PER": ("person", "Person"), "ORG": ("org", "Organization"), "LOC": ("place", "Location")}
+
+
+def _org_head(tokens: list[Token], i: int, lex: Lexicon) -> Head:
+    """The organisation head a tagged name opens with, or its first word as a plain head."""
+    head = match_head(tokens, i, lex.heads)
+    if head is not None and head.kind != "-":
+        return head
+    return Head((tokens[i].text,), (tokens[i].key,), "Organization", False, False, False, False, False)
+
+
+_INNER_MARKS = frozenset("-–&.'")
+_PLURAL = frozenset(("các", "những"))
+
+
+def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
+    """Whether a tagged span can be a name the rules missed (not a title, a bare head, a plural)."""
+    span = tokens[t.i : t.j]
+    if not span[0].is_word or not span[-1].is_word:
+        return False
+    if any(not tok.is_word and tok.text not in _INNER_MARKS for tok in span):
+        return False
+    if any(tok.key in _PLURAL for tok in span):
+        return False
+    if _match_title(tokens, t.i, lex) >= t.j - t.i:
+        return False  # a post title (Tỉnh ủy viên), not a name
+    if t.label == "ORG" and t.j - t.i == 1 and not span[0].is_acronym:
+        return False  # Đảng, Nhà: one word is a head or a common noun, the rules' call
+    if t.label == "ORG" and " ".join(tok.key for tok in span) in lex.words:
+        return False  # one dictionary word capitalised (Trung ương, Nhà nước)
+    if t.label != "PER" and " ".join(tok.key for tok in span) in lex.name_people:
+        return False  # Hồ Chí Minh alone is the person (the rules read the city after its level word)
+    head = match_head(tokens, t.i, lex.heads)
+    return not (head is not None and len(head.words) >= t.j - t.i)  # a head alone: the rules' call
+
+
+def add_tagged(sentences: list[SentenceMentions], lex: Lexicon | None = None) -> None:
+    """Add the tagger's names that no rule found (rules keep their spans, types and structure)."""
+    lex = lex or lexicon()
+    for index, sm in enumerate(sentences):
+        covered = Spans(sm.sentence.start, len(sm.sentence.text))
+        for f in sm.found:
+            covered.add(f.start, f.end)
+        added = []
+        for t in tag_tokens(sm.tokens):
+            start, end = sm.tokens[t.i].start, sm.tokens[t.j - 1].end
+            if any(sm.tokens[k].start in covered for k in range(t.i, t.j)) or not plausible(
+                sm.tokens, t, lex
+            ):
+                continue
+            group, kind = _GROUP_KIND[t.label]
+            text = sm.sentence.text[start - sm.sentence.start : end - sm.sentence.start]
+            level = _level_length(sm.tokens, t.i, t.j, lex) if group == "place" else 0
+            if level:  # huyện Văn Chấn: the place is Văn Chấn (the level word becomes an alias later)
+                start = sm.tokens[t.i + level].start
+                text = sm.sentence.text[start - sm.sentence.start : end - sm.sentence.start]
+            f = Found(start, end, text, group, kind, index)
+            if group == "org":
+                f.head = _org_head(sm.tokens, t.i, lex)
+            added.append(f)
+        if added:
+            sm.found = sorted(sm.found + added, key=lambda f: f.start)
+
+
+def _level_length(tokens: list[Token], i: int, j: int, lex: Lexicon) -> int:
+    """Tokens of the level word opening a place span (huyện, thành phố, TP), 0 when none."""
+    if j - i > 2 and f"{tokens[i].key} {tokens[i + 1].key}" in lex.levels:
+        return 2
+    if j - i > 1 and (tokens[i].key in lex.levels or tokens[i].text in lex.levels):
+        return 2 if j - i > 2 and tokens[i + 1].text == "." else 1
+    return 0
+
+
+def add_written_levels(found: list[Found], entities: dict[str, Entity], text: str) -> None:
+    """A place written after its level word (quận Bình Thạnh, TP Đà Nẵng) has that form as an alias."""
+    lex = lexicon()
+    extra: dict[str, set[str]] = {}
+    for f in found:
+        if f.group != "place" or f.key not in entities:
+            continue
+        before = tokenize(text[max(0, f.start - 16) : f.start], max(0, f.start - 16))
+        if before and before[-1].text == ".":
+            before = before[:-1]
+        size = 0
+        if len(before) >= 2 and f"{before[-2].key} {before[-1].key}" in lex.levels:
+            size = 2
+        elif before and (before[-1].key in lex.levels or before[-1].text in lex.levels):
+            size = 1
+        if size and before[-size].key != "khối":
+            extra.setdefault(f.key, set()).add(" ".join(text[before[-size].start : f.end].split()))
+    for key, forms in extra.items():
+        entity = entities[key]
+        entities[key] = replace(entity, aliases=tuple(sorted(set(entity.aliases) | forms)))
