@@ -20,6 +20,7 @@ from typing import Any
 
 from ..errors import KgraphError
 from ..model import Entity
+from .bodies import cut_glued_people
 from .lexicon import Head, Lexicon, lexicon
 from .mentions import Found, SentenceMentions, Spans, _match_title
 from .names import match_head, match_place
@@ -227,9 +228,32 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
     return not (head is not None and len(head.words) >= t.j - t.i)  # a head alone: the rules' call
 
 
+def _extend(sm: SentenceMentions, t: Tagged, lex: Lexicon) -> bool:
+    """A rule's flat organisation name the tagged one continues (Viện Chiến lược -> Viện Chiến lược
+    và Chương trình giáo dục) takes the tagged end; True when one did."""
+    start, end = sm.tokens[t.i].start, sm.tokens[t.j - 1].end
+    if t.label != "ORG" or not plausible(sm.tokens, t, lex):
+        return False
+    for f in sm.found:
+        if f.start == start and f.end < end and f.group == "org" and f.inner is None and f.head is not None:
+            more = [tok for tok in sm.tokens[t.i : t.j] if tok.start >= f.end]
+            if not any(tok.is_cap for tok in more) or any(tok.key in lex.stop_words for tok in more):
+                return False  # only capitalised continuations, never a verb (HĐND tỉnh xem xét)
+            if more[-1].key in lex.levels:
+                return False  # a name closed by a level word is the rules' (Ban Tuyên giáo huyện)
+            if any(g is not f and g.start < end and f.end <= g.start for g in sm.found):
+                return False
+            f.end = end
+            f.text = sm.sentence.text[start - sm.sentence.start : end - sm.sentence.start]
+            f.bare = False
+            return True
+    return False
+
+
 def add_tagged(sentences: list[SentenceMentions], lex: Lexicon | None = None) -> None:
     """Add the tagger's names that no rule found (rules keep their spans, types and structure)."""
     lex = lex or lexicon()
+    cut_glued_people(sentences, lex)
     for index, sm in enumerate(sentences):
         covered = Spans(sm.sentence.start, len(sm.sentence.text))
         for f in sm.found:
@@ -237,6 +261,8 @@ def add_tagged(sentences: list[SentenceMentions], lex: Lexicon | None = None) ->
         added = []
         for t in tag_tokens(sm.tokens):
             start, end = sm.tokens[t.i].start, sm.tokens[t.j - 1].end
+            if _extend(sm, t, lex):
+                continue
             if any(sm.tokens[k].start in covered for k in range(t.i, t.j)) or not plausible(
                 sm.tokens, t, lex
             ):

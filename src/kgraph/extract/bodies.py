@@ -1,0 +1,115 @@
+"""One node per national body, whatever its spelling: ``Bộ GD-ĐT``, ``Bộ GDĐT``, ``Bộ Giáo dục - Đào tạo``
+and ``Bộ Giáo dục và Đào tạo Việt Nam`` are the Ministry of Education (``kgraph/data/national_bodies.tsv``).
+
+Only an organisation's full name (its label) is looked up, so a foreign body (``Bộ Giáo dục Pháp``)
+stays apart, and a person's name glued after a body's (``Bộ GD-ĐT Bành Tiến Long``) is cut off
+before identities are decided.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Entity
+from ..text import name_key
+from .lexicon import Lexicon
+from .mentions import Found, SentenceMentions
+from .resolve import org_key
+
+_FOLD = re.compile(r"[-–—,&/]")
+_LETTERS = re.compile(r"\b(\w) (?=\w\b)")
+
+
+@lru_cache(maxsize=65536)
+def loose_key(name: str) -> str:
+    """Lower case, common tones, '-', ',', '&' and 'và' folded: 'Bộ GD-ĐT' -> 'bộ gd đt'."""
+    key = _FOLD.sub(" ", name_key(name))
+    words = [w for w in key.split() if w != "và"]
+    return _LETTERS.sub(r"\1", " ".join(words))  # T.Ư -> t ư -> tư
+
+
+@lru_cache(maxsize=1)
+def national_bodies() -> dict[str, tuple[str, str]]:
+    """Loose key of every spelling -> (canonical name, class)."""
+    text = (resources.files("kgraph") / "data" / "national_bodies.tsv").read_text(encoding="utf-8")
+    table: dict[str, tuple[str, str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, kind, *rest = line.split("\t")
+        for name in [canonical, *(rest[0].split("|") if rest and rest[0] else [])]:
+            table[loose_key(name)] = (canonical, kind)
+    return table
+
+
+def body_of(name: str) -> tuple[str, str] | None:
+    """(canonical name, class) of a national body's spelling; a ministry followed by 'Việt Nam' too."""
+    table = national_bodies()
+    key = loose_key(name)
+    found = table.get(key)
+    if found is None and key.endswith(" việt nam"):
+        found = table.get(key[: -len(" việt nam")])
+        if found is not None and found[0].endswith("Việt Nam"):
+            found = None
+    if found is None and key.endswith(" vn"):
+        found = table.get(key[: -len(" vn")])
+    return found
+
+
+def cut_glued_people(sentences: list[SentenceMentions], lex: Lexicon) -> None:
+    """'Bộ GD-ĐT Bành Tiến Long': the body's name ends where a person's full name starts."""
+    for sm in sentences:
+        people: list[Found] = []
+        for f in sm.found:
+            if f.group != "org" or f.inner is not None:
+                continue
+            toks = [t for t in sm.tokens if f.start <= t.start and t.end <= f.end]
+            for k in range(len(toks) - 2, 0, -1):
+                rest = toks[k:]
+                if not 2 <= len(rest) <= 4 or " ".join(t.key for t in rest) in lex.places:
+                    continue  # Bộ Ngoại giao Nhật Bản: a foreign body, not a person
+                if not all(t.is_word and t.is_cap and not t.is_acronym for t in rest):
+                    continue
+                head = sm.sentence.text[f.start - sm.sentence.start : toks[k - 1].end - sm.sentence.start]
+                if body_of(head) is None:
+                    continue
+                name = sm.sentence.text[rest[0].start - sm.sentence.start : f.end - sm.sentence.start]
+                people.append(Found(rest[0].start, f.end, name, "person", "Person", f.sent))
+                f.end, f.text, f.bare = toks[k - 1].end, head, False
+                break
+        if people:
+            sm.found = sorted(sm.found + people, key=lambda g: g.start)
+
+
+def unify_bodies(found: list[Found], entities: dict[str, Entity]) -> None:
+    """Give every spelling of a national body the body's one key, label and class."""
+    moved: dict[str, str] = {}
+    for key, entity in list(entities.items()):
+        if not key.startswith("org|"):
+            continue
+        body = body_of(entity.label)
+        if body is None:
+            continue
+        canonical, kind = body
+        new = f"org|{org_key(canonical)}"
+        moved[key] = new
+        del entities[key]
+        names = {entity.label, *entity.aliases}
+        current = entities.get(new)
+        if current is not None:
+            names |= {current.label, *current.aliases}
+            entity = current
+        aliases = tuple(sorted(n for n in names if n != canonical))
+        if entity.kind != "Organization":  # the rules' class stands; the table's for a tagged name
+            kind = entity.kind
+        entities[new] = replace(entity, key=new, kind=kind, label=canonical, aliases=aliases, scope="")
+    if not moved:
+        return
+    for f in found:
+        g: Found | None = f
+        while g is not None:
+            g.key = moved.get(g.key, g.key)
+            g = g.inner

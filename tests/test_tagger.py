@@ -1,0 +1,60 @@
+"""The learned name tagger: names no rule finds, places with their level word, a broken model."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import names, run
+
+from kgraph.errors import KgraphError
+from kgraph.extract import tagger
+from kgraph.extract.tagger import Tagged, decode, tag_text
+
+
+def test_names_no_rule_reads_are_found() -> None:
+    found = names(run("John Smith, đại sứ của Australia, đã thăm Đại học Bách khoa."))
+    assert found["John Smith"] == "Person"  # a foreign name: no family name of the word lists
+    found = names(run("Theo luật sư Đinh Quang Bảo, vụ việc sẽ được đưa ra trước Hội đồng Trọng tài Quốc tế."))
+    assert found["Hội đồng Trọng tài Quốc tế"] == "Organization"
+
+
+def test_a_place_keeps_its_level_word_as_an_alias() -> None:
+    x = run("Người dân huyện Krông Bông phản ánh với phóng viên.")
+    place = next(e for e in x.entities.values() if e.label == "Krông Bông")
+    assert "huyện Krông Bông" in place.aliases
+
+
+def test_a_post_title_or_a_bare_head_is_never_added() -> None:
+    x = run("Ông Lê Văn Tùng - Tỉnh ủy viên, đã nghỉ hưu. Nghị quyết của Đảng được triển khai.")
+    assert "Tỉnh ủy viên" not in names(x)
+    assert "Đảng" not in names(x)
+
+
+def test_tagger_spans_are_read_from_bio_labels() -> None:
+    assert decode(["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-ORG"]) == [
+        Tagged(0, 2, "PER"),
+        Tagged(3, 4, "LOC"),
+        Tagged(4, 5, "LOC"),
+        Tagged(5, 6, "ORG"),
+    ]
+
+
+def test_tag_text_gives_labels_and_names() -> None:
+    assert ("PER", "Trịnh Quốc Dũng") in tag_text("Anh Trịnh Quốc Dũng cho biết như vậy.")
+
+
+@pytest.mark.parametrize("content", [None, b"not a model"])
+def test_a_missing_or_corrupt_model_is_one_clear_error(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, content: bytes | None
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "tagger.crfsuite"
+    if content is not None:
+        path.write_bytes(content)
+    monkeypatch.setattr(tagger, "model_path", lambda: path)
+    tagger._tagger.cache_clear()
+    try:
+        with pytest.raises(KgraphError) as error:
+            tagger.load_model()
+    finally:
+        tagger._tagger.cache_clear()
+    message = str(error.value)
+    assert str(path) in message and "train/tagger/train.py" in message and "\n" not in message
