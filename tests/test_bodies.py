@@ -8,7 +8,9 @@ from kgraph.extract.bodies import body_of
 
 
 def test_spellings_of_a_ministry_are_one_node() -> None:
-    x = run("Bộ GD-ĐT vừa yêu cầu các trường rà soát. Theo Bộ Giáo dục - Đào tạo, Bộ GDĐT Việt Nam sẽ kiểm tra.")
+    x = run(
+        "Bộ GD-ĐT vừa yêu cầu các trường rà soát. Theo Bộ Giáo dục - Đào tạo, Bộ GDĐT Việt Nam sẽ kiểm tra."
+    )
     bodies = [e for e in x.entities.values() if e.label.startswith("Bộ")]
     assert [e.label for e in bodies] == ["Bộ Giáo dục và Đào tạo"]
     assert {"Bộ GD-ĐT", "Bộ Giáo dục - Đào tạo", "Bộ GDĐT Việt Nam"} <= set(bodies[0].aliases)
