@@ -18,6 +18,7 @@ from ..text import name_key
 from .lexicon import Lexicon
 from .mentions import Found, SentenceMentions
 from .resolve import org_key
+from .tagger_words import tagger_words
 
 _FOLD = re.compile(r"[-–—,&/]")
 _LETTERS = re.compile(r"\b(\w) (?=\w\b)")
@@ -27,7 +28,7 @@ _LETTERS = re.compile(r"\b(\w) (?=\w\b)")
 def loose_key(name: str) -> str:
     """Lower case, common tones, '-', ',', '&' and 'và' folded: 'Bộ GD-ĐT' -> 'bộ gd đt'."""
     key = _FOLD.sub(" ", name_key(name))
-    words = [w for w in key.split() if w != "và"]
+    words = [w for w in key.split() if w not in tagger_words()["joiner"]]
     return _LETTERS.sub(r"\1", " ".join(words))  # T.Ư -> t ư -> tư
 
 
@@ -50,12 +51,11 @@ def body_of(name: str) -> tuple[str, str] | None:
     table = national_bodies()
     key = loose_key(name)
     found = table.get(key)
-    if found is None and key.endswith(" việt nam"):
-        found = table.get(key[: -len(" việt nam")])
-        if found is not None and found[0].endswith("Việt Nam"):
-            found = None
-    if found is None and key.endswith(" vn"):
-        found = table.get(key[: -len(" vn")])
+    for country in sorted(tagger_words()["country"]):
+        if found is None and key.endswith(" " + country):
+            found = table.get(key[: -len(country) - 1])
+            if found is not None and loose_key(found[0]).endswith(" " + country):
+                found = None  # Hội Nông dân Việt Nam is not the short 'Hội Nông dân'
     return found
 
 

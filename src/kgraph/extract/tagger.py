@@ -24,6 +24,7 @@ from .bodies import cut_glued_people
 from .lexicon import Head, Lexicon, lexicon
 from .mentions import Found, SentenceMentions, Spans, _match_title
 from .names import match_head, match_place
+from .tagger_words import tagger_words
 from .tokens import Token, tokenize
 
 MODEL_NAME = "tagger.crfsuite"
@@ -203,8 +204,11 @@ def _org_head(tokens: list[Token], i: int, lex: Lexicon) -> Head:
     return Head((tokens[i].text,), (tokens[i].key,), "Organization", False, False, False, False, False)
 
 
+def _street_words() -> frozenset[str]:
+    return tagger_words()["street"]
+
+
 _INNER_MARKS = frozenset("-–&.'")
-_PLURAL = frozenset(("các", "những"))
 
 
 def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
@@ -214,8 +218,13 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
         return False
     if any(not tok.is_word and tok.text not in _INNER_MARKS for tok in span):
         return False
-    if any(tok.key in _PLURAL for tok in span):
+    if any(tok.key in tagger_words()["plural"] for tok in span):
         return False
+    if t.i > 0 and (
+        tokens[t.i - 1].key in _street_words()
+        or (t.i > 1 and f"{tokens[t.i - 2].key} {tokens[t.i - 1].key}" in _street_words())
+    ):
+        return False  # đường Trần Hưng Đạo: an address
     if _match_title(tokens, t.i, lex) >= t.j - t.i:
         return False  # a post title (Tỉnh ủy viên), not a name
     if t.label == "ORG" and t.j - t.i == 1 and not span[0].is_acronym:
@@ -225,7 +234,10 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
     if t.label != "PER" and " ".join(tok.key for tok in span) in lex.name_people:
         return False  # Hồ Chí Minh alone is the person (the rules read the city after its level word)
     head = match_head(tokens, t.i, lex.heads)
-    return not (head is not None and len(head.words) >= t.j - t.i)  # a head alone: the rules' call
+    if head is None:
+        return True
+    # a head alone, or followed by lower-case words only (Bệnh viện e ngại): the rules' call
+    return any(tok.is_cap or tok.is_number for tok in span[len(head.words) :])
 
 
 def _extend(sm: SentenceMentions, t: Tagged, lex: Lexicon) -> bool:
@@ -305,7 +317,7 @@ def add_written_levels(found: list[Found], entities: dict[str, Entity], text: st
             size = 2
         elif before and (before[-1].key in lex.levels or before[-1].text in lex.levels):
             size = 1
-        if size and before[-size].key != "khối":
+        if size and before[-size].key not in tagger_words()["not_level"]:
             extra.setdefault(f.key, set()).add(" ".join(text[before[-size].start : f.end].split()))
     for key, forms in extra.items():
         entity = entities[key]
