@@ -15,9 +15,8 @@ from importlib import resources
 
 from ..model import Entity
 from ..text import name_key
-from .lexicon import Lexicon
-from .mentions import Found, SentenceMentions
 from .resolve import org_key
+from .state import Found, Group, SentenceState
 from .tagger_words import tagger_words
 
 _FOLD = re.compile(r"[-–—,&/]")
@@ -59,29 +58,26 @@ def body_of(name: str) -> tuple[str, str] | None:
     return found
 
 
-def cut_glued_people(sentences: list[SentenceMentions], lex: Lexicon) -> None:
-    """'Bộ GD-ĐT Bành Tiến Long': the body's name ends where a person's full name starts."""
-    for sm in sentences:
-        people: list[Found] = []
-        for f in sm.found:
-            if f.group != "org" or f.inner is not None:
+def rule_glued_people(st: SentenceState) -> None:
+    """'Bộ GD-ĐT Bành Tiến Long': a national body's name ends where a person's full name starts."""
+    for f in list(st.found):
+        if not f.is_org or f.inner is not None:
+            continue
+        toks = [t for t in st.tokens if f.start <= t.start and t.end <= f.end]
+        for k in range(len(toks) - 2, 0, -1):
+            rest = toks[k:]
+            if not 2 <= len(rest) <= 4 or " ".join(t.key for t in rest) in st.lex.places:
+                continue  # Bộ Ngoại giao Nhật Bản: a foreign body, not a person
+            if not all(t.is_word and t.is_cap and not t.is_acronym for t in rest):
                 continue
-            toks = [t for t in sm.tokens if f.start <= t.start and t.end <= f.end]
-            for k in range(len(toks) - 2, 0, -1):
-                rest = toks[k:]
-                if not 2 <= len(rest) <= 4 or " ".join(t.key for t in rest) in lex.places:
-                    continue  # Bộ Ngoại giao Nhật Bản: a foreign body, not a person
-                if not all(t.is_word and t.is_cap and not t.is_acronym for t in rest):
-                    continue
-                head = sm.sentence.text[f.start - sm.sentence.start : toks[k - 1].end - sm.sentence.start]
-                if body_of(head) is None:
-                    continue
-                name = sm.sentence.text[rest[0].start - sm.sentence.start : f.end - sm.sentence.start]
-                people.append(Found(rest[0].start, f.end, name, "person", "Person", f.sent))
-                f.end, f.text, f.bare = toks[k - 1].end, head, False
-                break
-        if people:
-            sm.found = sorted(sm.found + people, key=lambda g: g.start)
+            head = st.text[f.start - st.base : toks[k - 1].end - st.base]
+            if body_of(head) is None:
+                continue
+            name = st.text[rest[0].start - st.base : f.end - st.base]
+            person = Found(rest[0].start, f.end, name, Group.PERSON, "Person", f.sent)
+            f.end, f.text, f.bare = toks[k - 1].end, head, False
+            st.add(person)
+            break
 
 
 def unify_bodies(found: list[Found], entities: dict[str, Entity]) -> None:

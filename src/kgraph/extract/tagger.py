@@ -20,10 +20,9 @@ from typing import Any
 
 from ..errors import KgraphError
 from ..model import Entity
-from .bodies import cut_glued_people
 from .lexicon import Head, Lexicon, lexicon
-from .mentions import Found, SentenceMentions, Spans, _match_title
-from .names import match_head, match_place
+from .names import match_head, match_place, match_title
+from .state import Found, Group, SentenceState, Spans
 from .tagger_words import tagger_words
 from .tokens import Token, tokenize
 
@@ -193,7 +192,11 @@ def tag_text(text: str) -> list[tuple[str, str]]:
     return [(t.label, text[tokens[t.i].start : tokens[t.j - 1].end]) for t in tag_tokens(tokens)]
 
 
-_GROUP_KIND = {"PER": ("person", "Person"), "ORG": ("org", "Organization"), "LOC": ("place", "Location")}
+_GROUP_KIND = {
+    "PER": (Group.PERSON, "Person"),
+    "ORG": (Group.ORG, "Organization"),
+    "LOC": (Group.PLACE, "Location"),
+}
 
 
 def _org_head(tokens: list[Token], i: int, lex: Lexicon) -> Head:
@@ -225,7 +228,7 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
         or (t.i > 1 and f"{tokens[t.i - 2].key} {tokens[t.i - 1].key}" in _street_words())
     ):
         return False  # đường Trần Hưng Đạo: an address
-    if _match_title(tokens, t.i, lex) >= t.j - t.i:
+    if match_title(tokens, t.i, lex) >= t.j - t.i:
         return False  # a post title (Tỉnh ủy viên), not a name
     if t.label == "ORG" and t.j - t.i == 1 and not span[0].is_acronym:
         return False  # Đảng, Nhà: one word is a head or a common noun, the rules' call
@@ -240,14 +243,14 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
     return any(tok.is_cap or tok.is_number for tok in span[len(head.words) :])
 
 
-def _extend(sm: SentenceMentions, t: Tagged, lex: Lexicon) -> bool:
+def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
     """A rule's flat organisation name the tagged one continues (Viện Chiến lược -> Viện Chiến lược
     và Chương trình giáo dục) takes the tagged end; True when one did."""
     start, end = sm.tokens[t.i].start, sm.tokens[t.j - 1].end
     if t.label != "ORG" or not plausible(sm.tokens, t, lex):
         return False
     for f in sm.found:
-        if f.start == start and f.end < end and f.group == "org" and f.inner is None and f.head is not None:
+        if f.start == start and f.end < end and f.is_org and f.inner is None and f.head is not None:
             more = [tok for tok in sm.tokens[t.i : t.j] if tok.start >= f.end]
             if not any(tok.is_cap for tok in more) or any(tok.key in lex.stop_words for tok in more):
                 return False  # only capitalised continuations, never a verb (HĐND tỉnh xem xét)
@@ -262,35 +265,27 @@ def _extend(sm: SentenceMentions, t: Tagged, lex: Lexicon) -> bool:
     return False
 
 
-def add_tagged(sentences: list[SentenceMentions], lex: Lexicon | None = None) -> None:
-    """Add the tagger's names that no rule found (rules keep their spans, types and structure)."""
-    lex = lex or lexicon()
-    cut_glued_people(sentences, lex)
-    for index, sm in enumerate(sentences):
-        covered = Spans(sm.sentence.start, len(sm.sentence.text))
-        for f in sm.found:
-            covered.add(f.start, f.end)
-        added = []
-        for t in tag_tokens(sm.tokens):
-            start, end = sm.tokens[t.i].start, sm.tokens[t.j - 1].end
-            if _extend(sm, t, lex):
-                continue
-            if any(sm.tokens[k].start in covered for k in range(t.i, t.j)) or not plausible(
-                sm.tokens, t, lex
-            ):
-                continue
-            group, kind = _GROUP_KIND[t.label]
-            text = sm.sentence.text[start - sm.sentence.start : end - sm.sentence.start]
-            level = _level_length(sm.tokens, t.i, t.j, lex) if group == "place" else 0
-            if level:  # huyện Văn Chấn: the place is Văn Chấn (the level word becomes an alias later)
-                start = sm.tokens[t.i + level].start
-                text = sm.sentence.text[start - sm.sentence.start : end - sm.sentence.start]
-            f = Found(start, end, text, group, kind, index)
-            if group == "org":
-                f.head = _org_head(sm.tokens, t.i, lex)
-            added.append(f)
-        if added:
-            sm.found = sorted(sm.found + added, key=lambda f: f.start)
+def rule_tagged_names(st: SentenceState) -> None:
+    """The learned tagger's names that no earlier rule found (rules keep their spans, types and
+    structure; a flat organisation name the tagger continues with capitalised words takes its end)."""
+    lex = st.lex
+    covered = Spans(st.base, len(st.text))
+    for f in st.found:
+        covered.add(f.start, f.end)
+    for t in tag_tokens(st.tokens):
+        start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
+        if _extend(st, t, lex):
+            continue
+        if any(st.tokens[k].start in covered for k in range(t.i, t.j)) or not plausible(st.tokens, t, lex):
+            continue
+        group, kind = _GROUP_KIND[t.label]
+        level = _level_length(st.tokens, t.i, t.j, lex) if group is Group.PLACE else 0
+        if level:  # huyện Văn Chấn: the place is Văn Chấn (the level word becomes an alias later)
+            start = st.tokens[t.i + level].start
+        f = Found(start, end, st.text[start - st.base : end - st.base], group, kind, st.index)
+        if group is Group.ORG:
+            f.head = _org_head(st.tokens, t.i, lex)
+        st.add(f)
 
 
 def _level_length(tokens: list[Token], i: int, j: int, lex: Lexicon) -> int:
@@ -307,7 +302,7 @@ def add_written_levels(found: list[Found], entities: dict[str, Entity], text: st
     lex = lexicon()
     extra: dict[str, set[str]] = {}
     for f in found:
-        if f.group != "place" or f.key not in entities:
+        if f.group is not Group.PLACE or f.key not in entities:
             continue
         before = tokenize(text[max(0, f.start - 16) : f.start], max(0, f.start - 16))
         if before and before[-1].text == ".":
