@@ -58,3 +58,10 @@ def test_a_missing_or_corrupt_model_is_one_clear_error(
         tagger._tagger.cache_clear()
     message = str(error.value)
     assert str(path) in message and "train/tagger/train.py" in message and "\n" not in message
+
+
+def test_names_the_model_is_unsure_of_are_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "John Smith, đại sứ của Australia, đã thăm Đại học Bách khoa."
+    assert "John Smith" in names(run(text))
+    monkeypatch.setattr(tagger, "MIN_CONFIDENCE", {"PER": 1.01, "ORG": 1.01, "LOC": 1.01})
+    assert "John Smith" not in names(run(text))

@@ -115,7 +115,7 @@ def span_scores(gold: list[list[str]], pred: list[list[str]]) -> tuple[float, fl
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=str(model_path()), help="model file to write (default: the package's)")
-    ap.add_argument("--iterations", type=int, default=120)
+    ap.add_argument("--iterations", type=int, default=100)
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--min-freq", type=int, default=2, help="drop features seen fewer times")

@@ -28,6 +28,8 @@ from .tokens import Token, tokenize
 
 MODEL_NAME = "tagger.crfsuite"
 TRAIN_COMMAND = "python train/tagger/train.py"
+#: Tagged names less sure than this (least marginal probability of their labels) are left out
+MIN_CONFIDENCE = {"PER": 0.7, "ORG": 0.0, "LOC": 0.7}
 GROUPS = {"PER": "person", "ORG": "org", "LOC": "place"}
 
 
@@ -42,6 +44,7 @@ class Tagged:
     i: int
     j: int
     label: str  # PER | ORG | LOC
+    confidence: float = 1.0  # the least marginal probability of the span's labels
 
 
 def model_path() -> Path:
@@ -161,6 +164,10 @@ def features(tokens: list[Token], lex: Lexicon | None = None) -> list[list[str]]
             feats.append("wf")
         if i > 0 and tokens[i - 1].is_cap and tok.is_cap:
             feats.append("capcap")
+        if i > 0:
+            feats.append(f"b-={keys[i - 1]}|{tok.key}")
+        if i + 1 < n:
+            feats.append(f"b+={tok.key}|{keys[i + 1]}")
         out.append(feats)
     return out
 
@@ -183,7 +190,12 @@ def tag_tokens(tokens: list[Token]) -> list[Tagged]:
     """The names the model finds in one sentence's tokens."""
     if not tokens:
         return []
-    return decode(list(_tagger().tag(features(tokens))))
+    model = _tagger()
+    labels = list(model.tag(features(tokens)))
+    return [
+        replace(t, confidence=min(model.marginal(labels[k], k) for k in range(t.i, t.j)))
+        for t in decode(labels)
+    ]
 
 
 def tag_text(text: str) -> list[tuple[str, str]]:
@@ -273,6 +285,8 @@ def rule_tagged_names(st: SentenceState) -> None:
     for f in st.found:
         covered.add(f.start, f.end)
     for t in tag_tokens(st.tokens):
+        if t.confidence < MIN_CONFIDENCE[t.label]:
+            continue
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
         if _extend(st, t, lex):
             continue
