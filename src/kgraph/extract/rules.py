@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ..model import Document
-from . import article, bodies, documents, mentions, relations, tagger
+from . import article, bodies, documents, gazetteer, mentions, relations, tagger
 from .documents import DocMention, DocScan, scan_documents
 from .lexicon import Lexicon, lexicon
 from .relations import RelationState
@@ -82,6 +82,7 @@ ARTICLE_RELATION_RULES: tuple[Callable[[article.ArticleContext], None], ...] = (
     article.rule_committee_of,  # Đảng ủy X -> Đảng bộ X
     article.rule_issuer_code,  # 21-KH/ĐUK: issued by the article's Đảng ủy Khối
     article.rule_post,  # a person's current post: memberOf
+    gazetteer.rule_gazetteer_located_in,  # xã A, huyện B: locatedIn when the register says so
 )
 
 

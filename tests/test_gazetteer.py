@@ -1,0 +1,27 @@
+"""Administrative units from the official register: locatedIn when the register settles it."""
+
+from __future__ import annotations
+
+from helpers import run, triples
+
+from kgraph.extract.gazetteer import lies_in, units
+
+
+def test_units_before_and_after_2025() -> None:
+    periods = {(u.period, u.level) for u in units("Ba Đình")}
+    assert ("until-2025-07", "quận") in periods  # a district until 2025
+    assert ("from-2025-07", "phường") in periods  # a ward of Hà Nội after
+    assert any(u.code == "01" and u.level == "thành phố" for u in units("Hà Nội"))
+
+
+def test_a_commune_lies_in_its_district_when_the_register_says_so() -> None:
+    x = run("Người dân phường Phúc Xá, quận Ba Đình, Hà Nội đã tham gia.")
+    got = triples(x)
+    assert ("Phúc Xá", "locatedIn", "Ba Đình") in got
+    assert ("Ba Đình", "locatedIn", "Hà Nội") in got
+
+
+def test_no_located_in_the_register_does_not_settle() -> None:
+    assert not lies_in("Phúc Xá", "Đà Nẵng")
+    x = run("Đoàn đã đến Đà Nẵng, Hà Nội và Huế.")
+    assert not any(p == "locatedIn" for _, p, _ in triples(x))
