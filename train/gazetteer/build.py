@@ -16,18 +16,26 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 from pathlib import Path
+
+from kgraph.text import normalize_tones
 
 OUT = Path(__file__).resolve().parents[2] / "src" / "kgraph" / "data" / "gazetteer.tsv"
 LEVELS = ("Thành phố", "Tỉnh", "Quận", "Huyện", "Thị xã", "Thị trấn", "Xã", "Phường", "Đặc khu")
 
 
+def _normal(name: str) -> str:
+    """NFC, common tone placement, single spaces: the form kgraph compares names in."""
+    return " ".join(normalize_tones(unicodedata.normalize("NFC", name)).split())
+
+
 def split_level(name: str, division_type: str = "") -> tuple[str, str]:
     for level in LEVELS:
         if name.lower().startswith(level.lower() + " "):  # 'Thành Phố Bắc Kạn' is written so too
-            return level.lower(), name[len(level) + 1 :]
+            return level.lower(), _normal(name[len(level) + 1 :])
     if division_type:  # 2025 data: 'Cao Bằng', division_type 'tỉnh'
-        return ("thành phố" if division_type.startswith("thành phố") else division_type), name
+        return ("thành phố" if division_type.startswith("thành phố") else division_type), _normal(name)
     raise ValueError(f"no level word in {name!r}")
 
 
@@ -53,7 +61,7 @@ def main(before: str, after: str) -> int:
     lines = rows(before, "until-2025-07") + rows(after, "from-2025-07")
     header = (
         "# Vietnam's administrative units before and after the July 2025 reorganisation (General Statistics\n"
-        "# Office register, via the vietnam-provinces package 0.6.0 and 2025.10.1; train/gazetteer/build.py).\n"
+        "# Office register, via vietnam-provinces 0.6.0 and 2025.10.1; train/gazetteer/build.py).\n"
         "# period<TAB>level<TAB>official code<TAB>name<TAB>parent's code (same period)\n"
     )
     OUT.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")

@@ -24,7 +24,7 @@ from pathlib import Path
 import pycrfsuite
 
 from kgraph.extract.lexicon import lexicon
-from kgraph.extract.tagger import decode, features, model_path
+from kgraph.extract.tagger import chunks, decode, features, model_path
 from kgraph.extract.tokens import Token, tokenize
 from kgraph.read import read_article
 from kgraph.text import make_document
@@ -95,8 +95,9 @@ def sequences(texts: dict[str, str], labels: dict[str, list[tuple[str, str]]], n
             cands = candidates(labels[name])
             for sentence in document.sentences:
                 tokens = tokenize(sentence.text, sentence.start)
-                if tokens:
-                    out.append((name, tokens, project(tokens, cands)))
+                tags = project(tokens, cands)
+                for a, b in chunks(tokens):  # as the tagger sees a sentence: its capitalised stretches
+                    out.append((name, tokens[a:b], tags[a:b]))
     return out
 
 

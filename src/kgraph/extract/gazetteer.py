@@ -42,9 +42,9 @@ def gazetteer() -> Gazetteer:
         if not line or line.startswith("#"):
             continue
         unit = Unit(*line.split("\t"))
-        by_name.setdefault(name_key(unit.name), []).append(unit)
+        by_name.setdefault(unit.name.lower(), []).append(unit)  # names are stored in normal form
         by_code[(unit.period, unit.code)] = unit
-    levels = frozenset(name_key(u.level) for u in by_code.values())
+    levels = frozenset(u.level for u in by_code.values())
     return Gazetteer({k: tuple(v) for k, v in by_name.items()}, by_code, levels)
 
 
@@ -58,15 +58,14 @@ def lies_in(inner: str, outer: str, outer_level: str = "") -> bool:
     g = gazetteer()
     for unit in units(inner):
         parent = g.by_code.get((unit.period, unit.parent))
-        if parent is not None and name_key(parent.name) == name_key(outer):
-            if not outer_level or name_key(parent.level) == name_key(outer_level):
+        if parent is not None and parent.name.lower() == name_key(outer):
+            if not outer_level or parent.level == name_key(outer_level):
                 return True
     return False
 
 
 def rule_gazetteer_located_in(ctx: ArticleContext) -> None:
     """'xã Hải Chánh, huyện Hải Lăng': the first place lies in the second when the register says so."""
-    g = gazetteer()
     for sm in ctx.sentences:
         places = [f for f in sm.found if f.group is Group.PLACE and f.key]
         for a, b in zip(places, places[1:], strict=False):
@@ -75,7 +74,7 @@ def rule_gazetteer_located_in(ctx: ArticleContext) -> None:
             if not gap or gap[0].text not in ",-–" or len(words) > 2:
                 continue  # only 'A, B', 'A - B' or 'A, huyện B'
             level = " ".join(words)
-            if level and level not in g.levels:
+            if level and level not in gazetteer().levels:  # loaded at the first pair of places
                 continue
             if lies_in(a.text, b.text, level):
                 ctx.add(a, "locatedIn", b)

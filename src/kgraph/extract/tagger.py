@@ -188,14 +188,30 @@ def decode(labels: list[str]) -> list[Tagged]:
 
 def tag_tokens(tokens: list[Token]) -> list[Tagged]:
     """The names the model finds in one sentence's tokens."""
-    if not tokens:
-        return []
     model = _tagger()
-    labels = list(model.tag(features(tokens)))
-    return [
-        replace(t, confidence=min(model.marginal(labels[k], k) for k in range(t.i, t.j)))
-        for t in decode(labels)
-    ]
+    out: list[Tagged] = []
+    for a, b in chunks(tokens):
+        labels = list(model.tag(features(tokens[a:b])))
+        out += [
+            Tagged(a + t.i, a + t.j, t.label, min(model.marginal(labels[k], k) for k in range(t.i, t.j)))
+            for t in decode(labels)
+        ]
+    return out
+
+
+def chunks(tokens: list[Token], context: int = 2) -> list[tuple[int, int]]:
+    """Stretches of the sentence around its capitalised words and numbers, with ``context``
+    tokens on each side: the only places a name can be (lower-case prose is skipped, for speed)."""
+    chunks: list[tuple[int, int]] = []
+    for i, tok in enumerate(tokens):
+        if not (tok.is_cap or tok.is_number):
+            continue
+        a, b = max(0, i - context), min(len(tokens), i + context + 1)
+        if chunks and a <= chunks[-1][1]:
+            chunks[-1] = (chunks[-1][0], b)
+        else:
+            chunks.append((a, b))
+    return chunks
 
 
 def tag_text(text: str) -> list[tuple[str, str]]:
@@ -242,6 +258,11 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
         return False  # đường Trần Hưng Đạo: an address
     if match_title(tokens, t.i, lex) >= t.j - t.i:
         return False  # a post title (Tỉnh ủy viên), not a name
+    words = [tok for tok in span if tok.is_word]
+    if t.label == "ORG" and all(tok.is_acronym for tok in words) and t.confidence < 0.9:
+        return False  # KT-XH, TDTT: domains abbreviated more often than bodies (unless the model is sure)
+    if t.label == "ORG" and len(words) > 1 and not any(tok.is_cap or tok.is_number for tok in words[1:]):
+        return False  # Đảng trực thuộc: one capitalised word and prose after it
     if t.label == "ORG" and t.j - t.i == 1 and not span[0].is_acronym:
         return False  # Đảng, Nhà: one word is a head or a common noun, the rules' call
     if t.label == "ORG" and " ".join(tok.key for tok in span) in lex.words:
