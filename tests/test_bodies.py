@@ -36,3 +36,16 @@ def test_party_and_assembly_bodies_by_abbreviation() -> None:
     assert body_of("UBTVQH") == ("Ủy ban Thường vụ Quốc hội", "StateAgency")
     assert body_of("Tổng LĐLĐVN") == ("Tổng Liên đoàn Lao động Việt Nam", "MassOrganization")
     assert body_of("Hội Nông dân") is None  # a province's association named short: not the national one
+
+
+def test_a_foreign_government_is_not_the_government() -> None:
+    x = run("Chính phủ New Zealand đã tài trợ dự án. Chính phủ Việt Nam cảm ơn.")
+    labels = {e.label: e for e in x.entities.values()}
+    assert "Chính phủ New Zealand" in labels
+    assert "Chính phủ Việt Nam" in labels["Chính phủ"].aliases
+    assert "Chính phủ Việt Nam" not in labels["Chính phủ New Zealand"].aliases
+
+
+def test_the_short_name_of_a_ministry_is_not_a_foreign_one() -> None:
+    x = run("Bộ Ngoại giao Nhật Bản và Bộ Ngoại giao cùng dự.")
+    assert {"Bộ Ngoại giao Nhật Bản", "Bộ Ngoại giao"} <= {e.label for e in x.entities.values()}

@@ -102,10 +102,37 @@ def unify_bodies(found: list[Found], entities: dict[str, Entity]) -> None:
         if entity.kind != "Organization":  # the rules' class stands; the table's for a tagged name
             kind = entity.kind
         entities[new] = replace(entity, key=new, kind=kind, label=canonical, aliases=aliases, scope="")
-    if not moved:
-        return
+    for f in _all_orgs(found):
+        f.key = moved.get(f.key, f.key)
+    _claim_short_names(found, entities)
+
+
+def _all_orgs(found: list[Found]) -> list[Found]:
+    out: list[Found] = []
     for f in found:
         g: Found | None = f
         while g is not None:
-            g.key = moved.get(g.key, g.key)
+            if g.is_org:
+                out.append(g)
             g = g.inner
+    return out
+
+
+def _claim_short_names(found: list[Found], entities: dict[str, Entity]) -> None:
+    """'Bộ Ngoại giao' resolved as the short form of a longer name (Bộ Ngoại giao Nhật Bản) is
+    the national body it spells: a foreign ministry never takes the country's own."""
+    for f in _all_orgs(found):
+        entity = entities.get(f.key)
+        body = body_of(f.text)
+        if entity is None or body is None or body_of(entity.label) is not None:
+            continue
+        canonical, kind = body
+        new = f"org|{org_key(canonical)}"
+        entities[f.key] = replace(entity, aliases=tuple(a for a in entity.aliases if a != f.text))
+        current = entities.get(new)
+        if current is None:
+            aliases = (f.text,) if f.text != canonical else ()
+            entities[new] = Entity(key=new, kind=kind, label=canonical, aliases=aliases, rule=f.rule)
+        elif f.text != current.label and f.text not in current.aliases:
+            entities[new] = replace(current, aliases=tuple(sorted((*current.aliases, f.text))))
+        f.key = new

@@ -298,6 +298,33 @@ def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
     return False
 
 
+def _foreign_body(st: SentenceState, t: Tagged) -> bool:
+    """'Chính phủ New Zealand': a national head (bare) followed by a country other than the
+    article's own is that country's body; the name takes the country (which stays a place
+    when a rule found it). True when a name was so extended."""
+    if t.label == "LOC":  # the country alone was tagged: it follows the head
+        country = (t.i, t.j)
+    elif t.label == "ORG":  # the whole body was tagged: the country is a place a rule found
+        end = st.tokens[t.j - 1].end
+        place = next((g for g in st.found if g.group is Group.PLACE and g.end == end), None)
+        if place is None:
+            return False
+        country = (next(k for k, tok in enumerate(st.tokens) if tok.start == place.start), t.j)
+    else:
+        return False
+    i, j = country
+    if i == 0 or " ".join(tok.key for tok in st.tokens[i:j]) in tagger_words()["country"]:
+        return False
+    for f in st.found:
+        national = f.head is not None and f.head.national
+        if f.is_org and f.bare and national and f.inner is None and f.end == st.tokens[i - 1].end:
+            f.end = st.tokens[j - 1].end
+            f.text = st.text[f.start - st.base : f.end - st.base]
+            f.bare = False
+            return True
+    return False
+
+
 def rule_tagged_names(st: SentenceState) -> None:
     """The learned tagger's names that no earlier rule found (rules keep their spans, types and
     structure; a flat organisation name the tagger continues with capitalised words takes its end)."""
@@ -309,7 +336,7 @@ def rule_tagged_names(st: SentenceState) -> None:
         if t.confidence < MIN_CONFIDENCE[t.label]:
             continue
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
-        if _extend(st, t, lex):
+        if _extend(st, t, lex) or _foreign_body(st, t):
             continue
         if any(st.tokens[k].start in covered for k in range(t.i, t.j)) or not plausible(st.tokens, t, lex):
             continue
