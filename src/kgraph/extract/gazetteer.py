@@ -28,36 +28,43 @@ class Unit:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    by_name: dict[str, tuple[Unit, ...]]  # name key -> units of that name
-    by_code: dict[tuple[str, str], Unit]  # (period, code) -> unit
+    by_name: dict[str, list[str]]  # name key -> rows of the units of that name
+    by_code: dict[tuple[str, str], str]  # (period, code) -> the unit's row
     levels: frozenset[str]  # keys of the level words
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
+    """The register, indexed by name and by code (rows are parsed when asked for: fast to load)."""
     text = (resources.files("kgraph") / "data" / "gazetteer.tsv").read_text(encoding="utf-8")
-    by_name: dict[str, list[Unit]] = {}
-    by_code: dict[tuple[str, str], Unit] = {}
+    by_name: dict[str, list[str]] = {}
+    by_code: dict[tuple[str, str], str] = {}
+    levels: set[str] = set()
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
-        unit = Unit(*line.split("\t"))
-        by_name.setdefault(unit.name.lower(), []).append(unit)  # names are stored in normal form
-        by_code[(unit.period, unit.code)] = unit
-    levels = frozenset(u.level for u in by_code.values())
-    return Gazetteer({k: tuple(v) for k, v in by_name.items()}, by_code, levels)
+        period, level, code, name, _ = line.split("\t", 4)
+        by_name.setdefault(name.lower(), []).append(line)  # names are stored in normal form
+        by_code[(period, code)] = line
+        levels.add(level)
+    return Gazetteer(by_name, by_code, frozenset(levels))
+
+
+def _unit(line: str) -> Unit:
+    return Unit(*line.split("\t"))
 
 
 def units(name: str) -> tuple[Unit, ...]:
     """The units named ``name`` (any level, both periods)."""
-    return gazetteer().by_name.get(name_key(name), ())
+    return tuple(_unit(line) for line in gazetteer().by_name.get(name_key(name), ()))
 
 
 def lies_in(inner: str, outer: str, outer_level: str = "") -> bool:
     """Whether a unit named ``inner`` lies directly in one named ``outer`` (of ``outer_level``)."""
     g = gazetteer()
     for unit in units(inner):
-        parent = g.by_code.get((unit.period, unit.parent))
+        row = g.by_code.get((unit.period, unit.parent))
+        parent = _unit(row) if row is not None else None
         if parent is not None and parent.name.lower() == name_key(outer):
             if not outer_level or parent.level == name_key(outer_level):
                 return True

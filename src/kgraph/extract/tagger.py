@@ -142,32 +142,35 @@ def _spans(tokens: list[Token], lex: Lexicon) -> list[list[str]]:
     return marks
 
 
+_EDGES = {offset: (f"{offset}:edge",) for offset in (-2, -1, 1, 2)}
+
+
 def features(tokens: list[Token], lex: Lexicon | None = None) -> list[list[str]]:
-    """The feature strings of each token of one sentence."""
+    """The feature strings of each token of one sentence (or stretch of one)."""
     lex = lex or lexicon()
     n = len(tokens)
-    keys = [t.key for t in tokens]
+    pairs = [f"{tokens[k].key} {tokens[k + 1].key}" for k in range(n - 1)]
+    known = [p in lex.words for p in pairs]
+    near = {
+        offset: [_near(t.text, t.key, offset) for t in tokens] for offset in (-2, -1, 1, 2)
+    }
     marks = _spans(tokens, lex)
     out: list[list[str]] = []
     for i, tok in enumerate(tokens):
-        feats = list(_own(tok.text, tok.key))
-        feats += marks[i]
+        feats = [*_own(tok.text, tok.key), *marks[i]]
         for offset in (-2, -1, 1, 2):
             k = i + offset
-            if 0 <= k < n:
-                feats += _near(tokens[k].text, keys[k], offset)
-            else:
-                feats.append(f"{offset}:edge")
-        if i > 0 and f"{keys[i - 1]} {keys[i]}" in lex.words:
-            feats.append("wb")
-        if i + 1 < n and f"{keys[i]} {keys[i + 1]}" in lex.words:
-            feats.append("wf")
-        if i > 0 and tokens[i - 1].is_cap and tok.is_cap:
-            feats.append("capcap")
+            feats += near[offset][k] if 0 <= k < n else _EDGES[offset]
         if i > 0:
-            feats.append(f"b-={keys[i - 1]}|{tok.key}")
+            feats.append("b-=" + pairs[i - 1])
+            if known[i - 1]:
+                feats.append("wb")
+            if tokens[i - 1].is_cap and tok.is_cap:
+                feats.append("capcap")
         if i + 1 < n:
-            feats.append(f"b+={tok.key}|{keys[i + 1]}")
+            feats.append("b+=" + pairs[i])
+            if known[i]:
+                feats.append("wf")
         out.append(feats)
     return out
 
