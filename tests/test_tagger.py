@@ -65,3 +65,19 @@ def test_names_the_model_is_unsure_of_are_left_out(monkeypatch: pytest.MonkeyPat
     assert "New York" in names(run(text))
     monkeypatch.setattr(tagger, "MIN_CONFIDENCE", {"PER": 1.01, "ORG": 1.01, "LOC": 1.01})
     assert "New York" not in names(run(text))
+
+
+def test_a_build_without_its_model_stops_with_one_line(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Ông Peter Brown gặp bà Maria Lopez tại New York.", encoding="utf-8")
+    monkeypatch.setattr(tagger, "model_path", lambda: tmp_path / "gone.crfsuite")
+    tagger._tagger.cache_clear()
+    try:
+        code = main(["build", str(article), "--out", str(tmp_path / "out"), "--no-html", "--no-cache"])
+    finally:
+        tagger._tagger.cache_clear()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1
+    assert len(err) == 1 and "gone.crfsuite" in err[0] and "train/tagger/train.py" in err[0]
