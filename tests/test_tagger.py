@@ -81,3 +81,11 @@ def test_a_build_without_its_model_stops_with_one_line(tmp_path, monkeypatch, ca
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 1
     assert len(err) == 1 and "gone.crfsuite" in err[0] and "train/tagger/train.py" in err[0]
+
+
+def test_a_person_keeps_the_degrees_written_before_the_name_as_an_alias() -> None:
+    x = run("Theo TS. Trần Hữu Phước và GS,TS Đỗ Minh Khang, dự án đã xong. Ông Lê Văn Hai cũng vậy.")
+    people = {e.label: e.aliases for e in x.entities.values() if e.kind == "Person"}
+    assert "TS. Trần Hữu Phước" in people["Trần Hữu Phước"]
+    assert "GS,TS Đỗ Minh Khang" in people["Đỗ Minh Khang"]
+    assert people["Lê Văn Hai"] == ()  # an honorific is not a degree

@@ -362,23 +362,57 @@ def _level_length(tokens: list[Token], i: int, j: int, lex: Lexicon) -> int:
     return 0
 
 
+def _level_before(f: Found, text: str, lex: Lexicon) -> int:
+    """Offset where the level word written before a place starts (quận Bình Thạnh), -1 when none."""
+    before = tokenize(text[max(0, f.start - 16) : f.start], max(0, f.start - 16))
+    if before and before[-1].text == ".":
+        before = before[:-1]
+    size = 0
+    if len(before) >= 2 and f"{before[-2].key} {before[-1].key}" in lex.levels:
+        size = 2
+    elif before and (before[-1].key in lex.levels or before[-1].text in lex.levels):
+        size = 1
+    if size and before[-size].key not in tagger_words()["not_level"]:
+        return before[-size].start
+    return -1
+
+
+def _degree_before(f: Found, text: str) -> int:
+    """Offset where the degrees and callings written before a person start (GS, TS. Nguyễn Văn A;
+    nhạc sĩ Nguyễn Văn B), -1 when none."""
+    degrees = tagger_words()["degree"]
+    before = tokenize(text[max(0, f.start - 40) : f.start], max(0, f.start - 40))
+    start, k = -1, len(before)
+    while k > 0:
+        if before[k - 1].text in ",.-":
+            k -= 1
+        elif k > 1 and f"{before[k - 2].key} {before[k - 1].key}" in degrees:
+            k -= 2
+            start = before[k].start
+        elif before[k - 1].key in degrees:
+            k -= 1
+            start = before[k].start
+        else:
+            break
+    return start
+
+
 def add_written_levels(found: list[Found], entities: dict[str, Entity], text: str) -> None:
-    """A place written after its level word (quận Bình Thạnh, TP Đà Nẵng) has that form as an alias."""
+    """A place written after its level word (quận Bình Thạnh, TP Đà Nẵng) and a person after their
+    degrees or calling (TS. Nguyễn Văn A) have that written form as an alias."""
     lex = lexicon()
     extra: dict[str, set[str]] = {}
     for f in found:
-        if f.group is not Group.PLACE or f.key not in entities:
+        if f.key not in entities:
             continue
-        before = tokenize(text[max(0, f.start - 16) : f.start], max(0, f.start - 16))
-        if before and before[-1].text == ".":
-            before = before[:-1]
-        size = 0
-        if len(before) >= 2 and f"{before[-2].key} {before[-1].key}" in lex.levels:
-            size = 2
-        elif before and (before[-1].key in lex.levels or before[-1].text in lex.levels):
-            size = 1
-        if size and before[-size].key not in tagger_words()["not_level"]:
-            extra.setdefault(f.key, set()).add(" ".join(text[before[-size].start : f.end].split()))
+        if f.group is Group.PLACE:
+            start = _level_before(f, text, lex)
+        elif f.group is Group.PERSON:
+            start = _degree_before(f, text)
+        else:
+            continue
+        if start >= 0:
+            extra.setdefault(f.key, set()).add(" ".join(text[start : f.end].split()))
     for key, forms in extra.items():
         entity = entities[key]
         entities[key] = replace(entity, aliases=tuple(sorted(set(entity.aliases) | forms)))
