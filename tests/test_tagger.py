@@ -89,3 +89,9 @@ def test_a_person_keeps_the_degrees_written_before_the_name_as_an_alias() -> Non
     assert "TS. Trần Hữu Phước" in people["Trần Hữu Phước"]
     assert "GS,TS Đỗ Minh Khang" in people["Đỗ Minh Khang"]
     assert people["Lê Văn Hai"] == ()  # an honorific is not a degree
+
+
+def test_a_place_the_rules_cut_short_takes_the_tagged_end() -> None:
+    found = names(run("Bà con huyện Đức Linh, tỉnh Bình Thuận đã thu hoạch lúa."))
+    assert found.get("Đức Linh") == "Location"
+    assert "Đức" not in found

@@ -280,24 +280,31 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
 
 
 def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
-    """A rule's flat organisation name the tagged one continues (Viện Chiến lược -> Viện Chiến lược
-    và Chương trình giáo dục) takes the tagged end; True when one did."""
-    start, end = sm.tokens[t.i].start, sm.tokens[t.j - 1].end
-    if t.label != "ORG" or not plausible(sm.tokens, t, lex):
+    """A rule's flat organisation or place name the tagged one continues (Viện Chiến lược -> Viện
+    Chiến lược và Chương trình giáo dục; huyện Đức -> huyện Đức Trọng) takes the tagged end; True
+    when one did."""
+    if t.label == "PER" or not plausible(sm.tokens, t, lex):
         return False
+    first = t.i + (_level_length(sm.tokens, t.i, t.j, lex) if t.label == "LOC" else 0)
+    start, end = sm.tokens[first].start, sm.tokens[t.j - 1].end
     for f in sm.found:
-        if f.start == start and f.end < end and f.is_org and f.inner is None and f.head is not None:
-            more = [tok for tok in sm.tokens[t.i : t.j] if tok.start >= f.end]
-            if not any(tok.is_cap for tok in more) or any(tok.key in lex.stop_words for tok in more):
-                return False  # only capitalised continuations, never a verb (HĐND tỉnh xem xét)
-            if more[-1].key in lex.levels:
-                return False  # a name closed by a level word is the rules' (Ban Tuyên giáo huyện)
-            if any(g is not f and g.start < end and f.end <= g.start for g in sm.found):
-                return False
-            f.end = end
-            f.text = sm.sentence.text[start - sm.sentence.start : end - sm.sentence.start]
-            f.bare = False
-            return True
+        if f.start != start or f.end >= end or f.inner is not None:
+            continue
+        if not ((t.label == "ORG" and f.is_org and f.head is not None) or (
+            t.label == "LOC" and f.group is Group.PLACE
+        )):
+            continue
+        more = [tok for tok in sm.tokens[first : t.j] if tok.start >= f.end]
+        if not any(tok.is_cap for tok in more) or any(tok.key in lex.stop_words for tok in more):
+            return False  # only capitalised continuations, never a verb (HĐND tỉnh xem xét)
+        if more[-1].key in lex.levels:
+            return False  # a name closed by a level word is the rules' (Ban Tuyên giáo huyện)
+        if any(g is not f and g.start < end and f.end <= g.start for g in sm.found):
+            return False
+        f.end = end
+        f.text = sm.sentence.text[start - sm.sentence.start : end - sm.sentence.start]
+        f.bare = False
+        return True
     return False
 
 
