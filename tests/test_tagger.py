@@ -95,3 +95,12 @@ def test_a_place_the_rules_cut_short_takes_the_tagged_end() -> None:
     found = names(run("Bà con huyện Đức Linh, tỉnh Bình Thuận đã thu hoạch lúa."))
     assert found.get("Đức Linh") == "Location"
     assert "Đức" not in found
+
+
+def test_a_numbered_unit_keeps_its_level_word() -> None:
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.tokens import tokenize
+
+    numbered, named = tokenize("phường 7"), tokenize("huyện Đức Linh")
+    assert tagger._level_length(numbered, 0, 2, lexicon()) == 0  # '7' alone would name nothing
+    assert tagger._level_length(named, 0, 3, lexicon()) == 1

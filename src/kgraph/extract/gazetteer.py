@@ -62,7 +62,10 @@ def units(name: str) -> tuple[Unit, ...]:
 def lies_in(inner: str, outer: str, outer_level: str = "") -> bool:
     """Whether a unit named ``inner`` lies directly in one named ``outer`` (of ``outer_level``)."""
     g = gazetteer()
-    for unit in units(inner):
+    found = units(inner)
+    if any(not unit.parent for unit in found):
+        return False  # a province lies in nothing ('Bạc Liêu, Cà Mau' lists two provinces)
+    for unit in found:
         row = g.by_code.get((unit.period, unit.parent))
         parent = _unit(row) if row is not None else None
         if parent is not None and parent.name.lower() == name_key(outer):

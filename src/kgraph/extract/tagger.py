@@ -362,6 +362,8 @@ def rule_tagged_names(st: SentenceState) -> None:
 
 def _level_length(tokens: list[Token], i: int, j: int, lex: Lexicon) -> int:
     """Tokens of the level word opening a place span (huyện, thành phố, TP), 0 when none."""
+    if all(tok.is_number for tok in tokens[j - 1 : j]) and j - i <= 3:
+        return 0  # phường 1, quận 10: the number alone names nothing
     if j - i > 2 and f"{tokens[i].key} {tokens[i + 1].key}" in lex.levels:
         return 2
     if j - i > 1 and (tokens[i].key in lex.levels or tokens[i].text in lex.levels):
