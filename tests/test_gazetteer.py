@@ -31,3 +31,21 @@ def test_a_list_of_provinces_is_no_located_in() -> None:
     # after 2025 a ward of one province bears another former province's name
     assert any(u.level == "phường" for u in units("Bắc Giang"))
     assert not lies_in("Bắc Giang", "Bắc Ninh")
+
+
+def test_a_place_at_the_end_of_a_sentence_is_read_safely() -> None:
+    from kgraph.extract.gazetteer import rule_gazetteer_located_in
+    from kgraph.extract.state import Found, Group
+
+    class Sentence:
+        text, start = "Hà Nội", 0
+
+    class State:
+        sentence, text, base = Sentence(), "Hà Nội", 0
+        found = [Found(0, 6, "Hà Nội", Group.PLACE, "Location", 0, key="place|a"),
+                 Found(0, 3, "Hà", Group.PLACE, "Location", 0, key="place|b")]
+
+    class Context:
+        sentences = [State()]
+
+    rule_gazetteer_located_in(Context())  # type: ignore[arg-type]  # overlapping places: no error

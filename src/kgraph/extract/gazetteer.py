@@ -79,9 +79,10 @@ def rule_gazetteer_located_in(ctx: ArticleContext) -> None:
     for sm in ctx.sentences:
         places = [f for f in sm.found if f.group is Group.PLACE and f.key]
         for a, b in zip(places, places[1:], strict=False):
-            if b.start - a.end > 16 or sm.text[a.end - sm.base] not in ",-–":
+            between = sm.text[a.end - sm.base : b.start - sm.base]
+            if not 0 < len(between) <= 16 or between[0] not in (",", "-", "–"):
                 continue  # only 'A, B', 'A - B' or 'A, huyện B'
-            gap = tokenize(sm.text[a.end - sm.base : b.start - sm.base])
+            gap = tokenize(between)
             words = [t.key for t in gap if t.is_word]
             if not gap or gap[0].text not in ",-–" or len(words) > 2:
                 continue  # only 'A, B', 'A - B' or 'A, huyện B'
