@@ -281,6 +281,10 @@ def build(
     slots, digests = _from_cache(files, cache, hooks)
     missing = [i for i, slot in enumerate(slots) if slot is None]
     _time_limit = settings.article_timeout
+    if missing:  # a missing or broken tagger model stops the build once, not article by article
+        from .extract.tagger import load_model
+
+        load_model()
     outputs = run_workers([files[i].as_posix() for i in missing], settings.workers, settings.dask)
     for index, (name, text, warnings, why, digest) in zip(missing, outputs, strict=True):
         path = files[index]

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 from ..model import Document, Extraction, Quantity, Relation
 from .article import ArticleContext, fill_ellipsis, main_actor
+from .bodies import unify_bodies
 from .lexicon import Lexicon, lexicon
 from .relations import RelationState
 from .resolve import resolve
 from .rules import ARTICLE_RELATION_RULES, SENTENCE_RELATION_RULES, new_state, rule_name, run_mention_rules
 from .state import Drop, Found, SentenceState
+from .tagger import add_written_levels
 
 __all__ = ["Trace", "extract", "trace"]
 
@@ -114,6 +116,8 @@ def trace(document: Document) -> Trace:
     found: list[Found] = [f for sm in sentences for f in sm.found]
     fill_ellipsis(found, lex)
     extraction.entities = resolve(found, document.article_id)
+    add_written_levels(found, extraction.entities, document.text)  # quận Bình Thạnh: an alias
+    unify_bodies(found, extraction.entities)  # one node per national body, whatever its spelling
     _keyed_entities(extraction, found)
     ctx = ArticleContext(sentences, found, extraction, lex)
     dropped = [d for sm in sentences for d in sm.dropped] + _relations(document, sentences, ctx, lex)

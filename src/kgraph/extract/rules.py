@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ..model import Document
-from . import article, documents, mentions, relations
+from . import article, bodies, documents, gazetteer, mentions, relations, tagger
 from .documents import DocMention, DocScan, scan_documents
 from .lexicon import Lexicon, lexicon
 from .relations import RelationState
@@ -64,6 +64,8 @@ MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     mentions.rule_projects,  # Đề án 06, Dự án “…”
     mentions.rule_campaigns,  # quoted campaign names
     mentions.rule_quantities,  # numbers with a unit
+    bodies.rule_glued_people,  # Bộ GD-ĐT Bành Tiến Long: the ministry, then a person
+    tagger.rule_tagged_names,  # the learned tagger's names no rule above found
 )
 
 #: Relation rules, run in this order over every sentence (after identity is decided).
@@ -85,6 +87,7 @@ ARTICLE_RELATION_RULES: tuple[Callable[[article.ArticleContext], None], ...] = (
     article.rule_name_hierarchy,  # Sở X tỉnh Y -> UBND tỉnh Y; Huyện ủy -> the article's one Tỉnh ủy
     article.rule_attendees,  # 'Tham dự kỳ họp có A, B': A and B take part in the article's Kỳ họp
     article.rule_post,  # a person's current post: memberOf
+    gazetteer.rule_gazetteer_located_in,  # xã A, huyện B: locatedIn when the register says so
 )
 
 

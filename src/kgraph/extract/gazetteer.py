@@ -1,0 +1,93 @@
+"""Vietnam's administrative units, before and after the 2025 reorganisation
+(``kgraph/data/gazetteer.tsv``, built by ``train/gazetteer/build.py`` from the official register).
+
+``locatedIn`` between two places written one after the other (``xã Hải Chánh, huyện Hải Lăng``)
+when the register settles it: a unit of the first name lies in a unit of the second.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..text import name_key
+from .article import ArticleContext
+from .state import Group
+from .tokens import tokenize
+
+
+@dataclass(frozen=True)
+class Unit:
+    period: str  # until-2025-07 | from-2025-07
+    level: str  # tỉnh, thành phố, quận, huyện, thị xã, xã, phường, thị trấn, đặc khu
+    code: str  # official code
+    name: str  # without its level word
+    parent: str  # the parent's code in the same period, '' for a province
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    by_name: dict[str, list[str]]  # name key -> rows of the units of that name
+    by_code: dict[tuple[str, str], str]  # (period, code) -> the unit's row
+    levels: frozenset[str]  # keys of the level words
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The register, indexed by name and by code (rows are parsed when asked for: fast to load)."""
+    text = (resources.files("kgraph") / "data" / "gazetteer.tsv").read_text(encoding="utf-8")
+    by_name: dict[str, list[str]] = {}
+    by_code: dict[tuple[str, str], str] = {}
+    levels: set[str] = set()
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        period, level, code, name, _ = line.split("\t", 4)
+        by_name.setdefault(name.lower(), []).append(line)  # names are stored in normal form
+        by_code[(period, code)] = line
+        levels.add(level)
+    return Gazetteer(by_name, by_code, frozenset(levels))
+
+
+def _unit(line: str) -> Unit:
+    return Unit(*line.split("\t"))
+
+
+def units(name: str) -> tuple[Unit, ...]:
+    """The units named ``name`` (any level, both periods)."""
+    return tuple(_unit(line) for line in gazetteer().by_name.get(name_key(name), ()))
+
+
+def lies_in(inner: str, outer: str, outer_level: str = "") -> bool:
+    """Whether a unit named ``inner`` lies directly in one named ``outer`` (of ``outer_level``)."""
+    g = gazetteer()
+    found = units(inner)
+    if any(not unit.parent for unit in found):
+        return False  # a province lies in nothing ('Bạc Liêu, Cà Mau' lists two provinces)
+    for unit in found:
+        row = g.by_code.get((unit.period, unit.parent))
+        parent = _unit(row) if row is not None else None
+        if parent is not None and parent.name.lower() == name_key(outer):
+            if not outer_level or parent.level == name_key(outer_level):
+                return True
+    return False
+
+
+def rule_gazetteer_located_in(ctx: ArticleContext) -> None:
+    """'xã Hải Chánh, huyện Hải Lăng': the first place lies in the second when the register says so."""
+    for sm in ctx.sentences:
+        places = [f for f in sm.found if f.group is Group.PLACE and f.key]
+        for a, b in zip(places, places[1:], strict=False):
+            between = sm.text[a.end - sm.base : b.start - sm.base]
+            if not 0 < len(between) <= 16 or between[0] not in (",", "-", "–"):
+                continue  # only 'A, B', 'A - B' or 'A, huyện B'
+            gap = tokenize(between)
+            words = [t.key for t in gap if t.is_word]
+            if not gap or gap[0].text not in ",-–" or len(words) > 2:
+                continue  # only 'A, B', 'A - B' or 'A, huyện B'
+            level = " ".join(words)
+            if level and level not in gazetteer().levels:  # loaded at the first pair of places
+                continue
+            if lies_in(a.text, b.text, level):
+                ctx.add(a, "locatedIn", b)

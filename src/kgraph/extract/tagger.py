@@ -1,0 +1,427 @@
+"""A learned tagger of name boundaries: persons, organisations and places, syllable by syllable.
+
+A linear-chain CRF (CRFsuite) trained on machine labels of political news
+(``train/tagger/``) tags each token of a sentence ``B-``/``I-`` ``PER``, ``ORG``, ``LOC`` or
+``O`` from features of the token and its neighbours: its form, shape and case, the word
+lists of ``kgraph/data`` (family names, organisation and place heads, places, levels,
+titles) and whether it forms a dictionary word with the token before or after it.
+
+The model ships as ``kgraph/data/tagger.crfsuite`` and is loaded once per process; a
+missing or unreadable model is a ``ModelError`` naming the file and the training command.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import KgraphError
+from ..model import Entity
+from .lexicon import Head, Lexicon, lexicon
+from .names import match_head, match_place, match_title
+from .state import Found, Group, SentenceState, Spans
+from .tagger_words import tagger_words
+from .tokens import Token, tokenize
+
+MODEL_NAME = "tagger.crfsuite"
+TRAIN_COMMAND = "python train/tagger/train.py"
+#: Tagged names less sure than this (least marginal probability of their labels) are left out
+MIN_CONFIDENCE = {"PER": 0.7, "ORG": 0.0, "LOC": 0.7}
+GROUPS = {"PER": "person", "ORG": "org", "LOC": "place"}
+
+
+class ModelError(KgraphError):
+    """The tagger's model file is missing or unreadable."""
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """A name the tagger found: token span [i, j) of the sentence and its group."""
+
+    i: int
+    j: int
+    label: str  # PER | ORG | LOC
+    confidence: float = 1.0  # the least marginal probability of the span's labels
+
+
+def model_path() -> Path:
+    return Path(str(resources.files("kgraph") / "data" / MODEL_NAME))
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> Any:
+    path = model_path()
+    fix = f"rebuild it with `{TRAIN_COMMAND}` in a kgraph clone, or reinstall kgraph"
+    try:
+        import pycrfsuite
+    except ImportError:
+        raise ModelError("the name tagger needs python-crfsuite (pip install python-crfsuite)") from None
+    if not path.is_file():
+        raise ModelError(f"{path}: the name tagger's model is missing ({fix})")
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(path))
+        labels = set(tagger.labels())
+    except (OSError, ValueError):
+        raise ModelError(f"{path}: the name tagger's model is unreadable ({fix})") from None
+    if not labels or not labels <= {"O", *(f"{p}-{g}" for p in "BI" for g in GROUPS)}:
+        raise ModelError(f"{path}: the name tagger's model is not a kgraph tagger ({fix})")
+    return tagger
+
+
+def load_model() -> None:
+    """Load the model now (raises ``ModelError``), e.g. before worker processes are forked."""
+    _tagger()
+
+
+@lru_cache(maxsize=65536)
+def _shape(text: str) -> str:
+    out: list[str] = []
+    for ch in text:
+        if ch.isdigit():
+            c = "d"
+        elif ch.isalpha():
+            c = "X" if ch.isupper() else "x"
+        else:
+            c = ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:6]
+
+
+@lru_cache(maxsize=131072)
+def _own(text: str, key: str) -> tuple[str, ...]:
+    """Features of a token by itself (cached by its text)."""
+    lex = lexicon()
+    feats = ["w=" + key, "sh=" + _shape(text)]
+    if text[0].isupper():
+        feats.append("cap")
+    if key in lex.surnames:
+        feats.append("sur")
+    if key in lex.levels:
+        feats.append("lvl")
+    if key in lex.heads:
+        feats.append("oh")
+    if key in lex.place_heads:
+        feats.append("ph")
+    if key in lex.titles:
+        feats.append("ti")
+    if text in lex.honorifics or key in lex.honorifics:
+        feats.append("hon")
+    if key in lex.stop_words:
+        feats.append("stop")
+    if len(key) > 3:
+        feats.append("suf=" + key[-3:])
+    return tuple(feats)
+
+
+@lru_cache(maxsize=262144)
+def _near(text: str, key: str, offset: int) -> tuple[str, ...]:
+    """Features a neighbour at ``offset`` contributes (cached)."""
+    own = _own(text, key)
+    keep = own if abs(offset) == 1 else own[:2]
+    return tuple(f"{offset}:{f}" for f in keep if not f.startswith("suf="))
+
+
+def _spans(tokens: list[Token], lex: Lexicon) -> list[list[str]]:
+    """Dictionary matches over the sentence: places, organisation heads, titles."""
+    marks: list[list[str]] = [[] for _ in tokens]
+    for i, tok in enumerate(tokens):
+        if not tok.is_word:
+            continue
+        size = match_place(tokens, i, lex) if tok.is_cap else 0
+        for k in range(size):
+            marks[i + k].append("pl=B" if k == 0 else "pl=I")
+        head = match_head(tokens, i, lex.heads)
+        if head is not None:
+            for k in range(len(head.words)):
+                marks[i + k].append("hd=B" if k == 0 else "hd=I")
+    return marks
+
+
+_EDGES = {offset: (f"{offset}:edge",) for offset in (-2, -1, 1, 2)}
+
+
+def features(tokens: list[Token], lex: Lexicon | None = None) -> list[list[str]]:
+    """The feature strings of each token of one sentence (or stretch of one)."""
+    lex = lex or lexicon()
+    n = len(tokens)
+    pairs = [f"{tokens[k].key} {tokens[k + 1].key}" for k in range(n - 1)]
+    known = [p in lex.words for p in pairs]
+    near = {
+        offset: [_near(t.text, t.key, offset) for t in tokens] for offset in (-2, -1, 1, 2)
+    }
+    marks = _spans(tokens, lex)
+    out: list[list[str]] = []
+    for i, tok in enumerate(tokens):
+        feats = [*_own(tok.text, tok.key), *marks[i]]
+        for offset in (-2, -1, 1, 2):
+            k = i + offset
+            feats += near[offset][k] if 0 <= k < n else _EDGES[offset]
+        if i > 0:
+            feats.append("b-=" + pairs[i - 1])
+            if known[i - 1]:
+                feats.append("wb")
+            if tokens[i - 1].is_cap and tok.is_cap:
+                feats.append("capcap")
+        if i + 1 < n:
+            feats.append("b+=" + pairs[i])
+            if known[i]:
+                feats.append("wf")
+        out.append(feats)
+    return out
+
+
+def decode(labels: list[str]) -> list[Tagged]:
+    """Spans of a BIO label sequence (an I- without its B- opens a span)."""
+    spans: list[Tagged] = []
+    start, group = -1, ""
+    for i, label in enumerate([*labels, "O"]):
+        kind = label[2:] if label != "O" else ""
+        if start >= 0 and (label == "O" or label.startswith("B-") or kind != group):
+            spans.append(Tagged(start, i, group))
+            start, group = -1, ""
+        if label != "O" and start < 0:
+            start, group = i, kind
+    return spans
+
+
+def tag_tokens(tokens: list[Token]) -> list[Tagged]:
+    """The names the model finds in one sentence's tokens."""
+    model = _tagger()
+    out: list[Tagged] = []
+    for a, b in chunks(tokens):
+        labels = list(model.tag(features(tokens[a:b])))
+        out += [
+            Tagged(a + t.i, a + t.j, t.label, min(model.marginal(labels[k], k) for k in range(t.i, t.j)))
+            for t in decode(labels)
+        ]
+    return out
+
+
+def chunks(tokens: list[Token], context: int = 2) -> list[tuple[int, int]]:
+    """Stretches of the sentence around its capitalised words and numbers, with ``context``
+    tokens on each side: the only places a name can be (lower-case prose is skipped, for speed)."""
+    chunks: list[tuple[int, int]] = []
+    for i, tok in enumerate(tokens):
+        if not (tok.is_cap or tok.is_number):
+            continue
+        a, b = max(0, i - context), min(len(tokens), i + context + 1)
+        if chunks and a <= chunks[-1][1]:
+            chunks[-1] = (chunks[-1][0], b)
+        else:
+            chunks.append((a, b))
+    return chunks
+
+
+def tag_text(text: str) -> list[tuple[str, str]]:
+    """``(label, name)`` pairs of a sentence: a convenience for tests and the training report."""
+    tokens = tokenize(text)
+    return [(t.label, text[tokens[t.i].start : tokens[t.j - 1].end]) for t in tag_tokens(tokens)]
+
+
+_GROUP_KIND = {
+    "PER": (Group.PERSON, "Person"),
+    "ORG": (Group.ORG, "Organization"),
+    "LOC": (Group.PLACE, "Location"),
+}
+
+
+def _org_head(tokens: list[Token], i: int, lex: Lexicon) -> Head:
+    """The organisation head a tagged name opens with, or its first word as a plain head."""
+    head = match_head(tokens, i, lex.heads)
+    if head is not None and head.kind != "-":
+        return head
+    return Head((tokens[i].text,), (tokens[i].key,), "Organization", False, False, False, False, False)
+
+
+def _street_words() -> frozenset[str]:
+    return tagger_words()["street"]
+
+
+_INNER_MARKS = frozenset("-–&.'")
+
+
+def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
+    """Whether a tagged span can be a name the rules missed (not a title, a bare head, a plural)."""
+    span = tokens[t.i : t.j]
+    if not span[0].is_word or not span[-1].is_word:
+        return False
+    if any(not tok.is_word and tok.text not in _INNER_MARKS for tok in span):
+        return False
+    if any(tok.key in tagger_words()["plural"] for tok in span):
+        return False
+    if t.i > 0 and (
+        tokens[t.i - 1].key in _street_words()
+        or (t.i > 1 and f"{tokens[t.i - 2].key} {tokens[t.i - 1].key}" in _street_words())
+    ):
+        return False  # đường Trần Hưng Đạo: an address
+    if match_title(tokens, t.i, lex) >= t.j - t.i:
+        return False  # a post title (Tỉnh ủy viên), not a name
+    words = [tok for tok in span if tok.is_word]
+    if t.label == "ORG" and all(tok.is_acronym for tok in words) and t.confidence < 0.9:
+        return False  # KT-XH, TDTT: domains abbreviated more often than bodies (unless the model is sure)
+    if t.label == "ORG" and len(words) > 1 and not any(tok.is_cap or tok.is_number for tok in words[1:]):
+        return False  # Đảng trực thuộc: one capitalised word and prose after it
+    if t.label == "ORG" and t.j - t.i == 1 and not span[0].is_acronym:
+        return False  # Đảng, Nhà: one word is a head or a common noun, the rules' call
+    if t.label == "ORG" and " ".join(tok.key for tok in span) in lex.words:
+        return False  # one dictionary word capitalised (Trung ương, Nhà nước)
+    if t.label != "PER" and " ".join(tok.key for tok in span) in lex.name_people:
+        return False  # Hồ Chí Minh alone is the person (the rules read the city after its level word)
+    head = match_head(tokens, t.i, lex.heads)
+    if head is None:
+        return True
+    # a head alone, or followed by lower-case words only (Bệnh viện e ngại): the rules' call
+    return any(tok.is_cap or tok.is_number for tok in span[len(head.words) :])
+
+
+def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
+    """A rule's flat organisation or place name the tagged one continues (Viện Chiến lược -> Viện
+    Chiến lược và Chương trình giáo dục; huyện Đức -> huyện Đức Trọng) takes the tagged end; True
+    when one did."""
+    if t.label == "PER" or not plausible(sm.tokens, t, lex):
+        return False
+    first = t.i + (_level_length(sm.tokens, t.i, t.j, lex) if t.label == "LOC" else 0)
+    start, end = sm.tokens[first].start, sm.tokens[t.j - 1].end
+    for f in sm.found:
+        if f.start != start or f.end >= end or f.inner is not None:
+            continue
+        if not ((t.label == "ORG" and f.is_org and f.head is not None) or (
+            t.label == "LOC" and f.group is Group.PLACE
+        )):
+            continue
+        more = [tok for tok in sm.tokens[first : t.j] if tok.start >= f.end]
+        if not any(tok.is_cap for tok in more) or any(tok.key in lex.stop_words for tok in more):
+            return False  # only capitalised continuations, never a verb (HĐND tỉnh xem xét)
+        if more[-1].key in lex.levels:
+            return False  # a name closed by a level word is the rules' (Ban Tuyên giáo huyện)
+        if any(g is not f and g.start < end and f.end <= g.start for g in sm.found):
+            return False
+        f.end = end
+        f.text = sm.sentence.text[start - sm.sentence.start : end - sm.sentence.start]
+        f.bare = False
+        return True
+    return False
+
+
+def _foreign_body(st: SentenceState, t: Tagged) -> bool:
+    """'Chính phủ New Zealand': a national head (bare) followed by a country other than the
+    article's own is that country's body; the name takes the country (which stays a place
+    when a rule found it). True when a name was so extended."""
+    if t.label == "LOC":  # the country alone was tagged: it follows the head
+        country = (t.i, t.j)
+    elif t.label == "ORG":  # the whole body was tagged: the country is a place a rule found
+        end = st.tokens[t.j - 1].end
+        place = next((g for g in st.found if g.group is Group.PLACE and g.end == end), None)
+        if place is None:
+            return False
+        country = (next(k for k, tok in enumerate(st.tokens) if tok.start == place.start), t.j)
+    else:
+        return False
+    i, j = country
+    if i == 0 or " ".join(tok.key for tok in st.tokens[i:j]) in tagger_words()["country"]:
+        return False
+    for f in st.found:
+        national = f.head is not None and f.head.national
+        if f.is_org and f.bare and national and f.inner is None and f.end == st.tokens[i - 1].end:
+            f.end = st.tokens[j - 1].end
+            f.text = st.text[f.start - st.base : f.end - st.base]
+            f.bare = False
+            return True
+    return False
+
+
+def rule_tagged_names(st: SentenceState) -> None:
+    """The learned tagger's names that no earlier rule found (rules keep their spans, types and
+    structure; a flat organisation name the tagger continues with capitalised words takes its end)."""
+    lex = st.lex
+    covered = Spans(st.base, len(st.text))
+    for f in st.found:
+        covered.add(f.start, f.end)
+    for t in tag_tokens(st.tokens):
+        if t.confidence < MIN_CONFIDENCE[t.label]:
+            continue
+        start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
+        if _extend(st, t, lex) or _foreign_body(st, t):
+            continue
+        if any(st.tokens[k].start in covered for k in range(t.i, t.j)) or not plausible(st.tokens, t, lex):
+            continue
+        group, kind = _GROUP_KIND[t.label]
+        level = _level_length(st.tokens, t.i, t.j, lex) if group is Group.PLACE else 0
+        if level:  # huyện Văn Chấn: the place is Văn Chấn (the level word becomes an alias later)
+            start = st.tokens[t.i + level].start
+        f = Found(start, end, st.text[start - st.base : end - st.base], group, kind, st.index)
+        if group is Group.ORG:
+            f.head = _org_head(st.tokens, t.i, lex)
+        st.add(f)
+
+
+def _level_length(tokens: list[Token], i: int, j: int, lex: Lexicon) -> int:
+    """Tokens of the level word opening a place span (huyện, thành phố, TP), 0 when none."""
+    if all(tok.is_number for tok in tokens[j - 1 : j]) and j - i <= 3:
+        return 0  # phường 1, quận 10: the number alone names nothing
+    if j - i > 2 and f"{tokens[i].key} {tokens[i + 1].key}" in lex.levels:
+        return 2
+    if j - i > 1 and (tokens[i].key in lex.levels or tokens[i].text in lex.levels):
+        return 2 if j - i > 2 and tokens[i + 1].text == "." else 1
+    return 0
+
+
+def _level_before(f: Found, text: str, lex: Lexicon) -> int:
+    """Offset where the level word written before a place starts (quận Bình Thạnh), -1 when none."""
+    before = tokenize(text[max(0, f.start - 16) : f.start], max(0, f.start - 16))
+    if before and before[-1].text == ".":
+        before = before[:-1]
+    size = 0
+    if len(before) >= 2 and f"{before[-2].key} {before[-1].key}" in lex.levels:
+        size = 2
+    elif before and (before[-1].key in lex.levels or before[-1].text in lex.levels):
+        size = 1
+    if size and before[-size].key not in tagger_words()["not_level"]:
+        return before[-size].start
+    return -1
+
+
+def _degree_before(f: Found, text: str) -> int:
+    """Offset where the degrees and callings written before a person start (GS, TS. Nguyễn Văn A;
+    nhạc sĩ Nguyễn Văn B), -1 when none."""
+    degrees = tagger_words()["degree"]
+    before = tokenize(text[max(0, f.start - 40) : f.start], max(0, f.start - 40))
+    start, k = -1, len(before)
+    while k > 0:
+        if before[k - 1].text in ",.-":
+            k -= 1
+        elif k > 1 and f"{before[k - 2].key} {before[k - 1].key}" in degrees:
+            k -= 2
+            start = before[k].start
+        elif before[k - 1].key in degrees:
+            k -= 1
+            start = before[k].start
+        else:
+            break
+    return start
+
+
+def add_written_levels(found: list[Found], entities: dict[str, Entity], text: str) -> None:
+    """A place written after its level word (quận Bình Thạnh, TP Đà Nẵng) and a person after their
+    degrees or calling (TS. Nguyễn Văn A) have that written form as an alias."""
+    lex = lexicon()
+    extra: dict[str, set[str]] = {}
+    for f in found:
+        if f.key not in entities:
+            continue
+        if f.group is Group.PLACE:
+            start = _level_before(f, text, lex)
+        elif f.group is Group.PERSON:
+            start = _degree_before(f, text)
+        else:
+            continue
+        if start >= 0:
+            extra.setdefault(f.key, set()).add(" ".join(text[start : f.end].split()))
+    for key, forms in extra.items():
+        entity = entities[key]
+        entities[key] = replace(entity, aliases=tuple(sorted(set(entity.aliases) | forms)))

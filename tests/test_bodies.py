@@ -1,0 +1,51 @@
+"""One node per national body whatever its spelling; foreign bodies and people stay apart."""
+
+from __future__ import annotations
+
+from helpers import names, run
+
+from kgraph.extract.bodies import body_of
+
+
+def test_spellings_of_a_ministry_are_one_node() -> None:
+    x = run(
+        "Bộ GD-ĐT vừa yêu cầu các trường rà soát. Theo Bộ Giáo dục - Đào tạo, Bộ GDĐT Việt Nam sẽ kiểm tra."
+    )
+    bodies = [e for e in x.entities.values() if e.label.startswith("Bộ")]
+    assert [e.label for e in bodies] == ["Bộ Giáo dục và Đào tạo"]
+    assert {"Bộ GD-ĐT", "Bộ Giáo dục - Đào tạo", "Bộ GDĐT Việt Nam"} <= set(bodies[0].aliases)
+    assert bodies[0].kind == "StateAgency"
+
+
+def test_a_person_is_never_part_of_a_body_name() -> None:
+    x = run("Thứ trưởng Bộ GD-ĐT Phạm Minh Hùng cho biết đề án đã xong.")
+    found = names(x)
+    assert found["Phạm Minh Hùng"] == "Person"
+    assert "Bộ GD-ĐT Phạm Minh Hùng" not in found
+    assert found["Bộ Giáo dục và Đào tạo"] == "StateAgency"
+
+
+def test_foreign_bodies_stay_apart() -> None:
+    x = run("Bộ Giáo dục Pháp và Bộ Giáo dục và Đào tạo ký thỏa thuận.")
+    assert {"Bộ Giáo dục Pháp", "Bộ Giáo dục và Đào tạo"} <= {e.label for e in x.entities.values()}
+    assert body_of("Bộ Ngoại giao Nhật Bản") is None
+
+
+def test_party_and_assembly_bodies_by_abbreviation() -> None:
+    assert body_of("Ban Tổ chức T.Ư") == ("Ban Tổ chức Trung ương", "PartyAgency")
+    assert body_of("UBTVQH") == ("Ủy ban Thường vụ Quốc hội", "StateAgency")
+    assert body_of("Tổng LĐLĐVN") == ("Tổng Liên đoàn Lao động Việt Nam", "MassOrganization")
+    assert body_of("Hội Nông dân") is None  # a province's association named short: not the national one
+
+
+def test_a_foreign_government_is_not_the_government() -> None:
+    x = run("Chính phủ New Zealand đã tài trợ dự án. Chính phủ Việt Nam cảm ơn.")
+    labels = {e.label: e for e in x.entities.values()}
+    assert "Chính phủ New Zealand" in labels
+    assert "Chính phủ Việt Nam" in labels["Chính phủ"].aliases
+    assert "Chính phủ Việt Nam" not in labels["Chính phủ New Zealand"].aliases
+
+
+def test_the_short_name_of_a_ministry_is_not_a_foreign_one() -> None:
+    x = run("Bộ Ngoại giao Nhật Bản và Bộ Ngoại giao cùng dự.")
+    assert {"Bộ Ngoại giao Nhật Bản", "Bộ Ngoại giao"} <= {e.label for e in x.entities.values()}

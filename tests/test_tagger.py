@@ -1,0 +1,106 @@
+"""The learned name tagger: names no rule finds, places with their level word, a broken model."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import names, run
+
+from kgraph.errors import KgraphError
+from kgraph.extract import tagger
+from kgraph.extract.tagger import Tagged, decode, tag_text
+
+
+def test_names_no_rule_reads_are_found() -> None:
+    found = names(run("Ông Peter Brown, giám đốc hãng Boeing, gặp bà Maria Lopez tại New York."))
+    assert found["New York"] == "Location"  # a foreign place: in no word list
+    found = names(run("Theo luật sư Đinh Quang Bảo, vụ việc được đưa ra Hội đồng Trọng tài Quốc tế."))
+    assert found["Hội đồng Trọng tài Quốc tế"] == "Organization"
+
+
+def test_a_place_keeps_its_level_word_as_an_alias() -> None:
+    x = run("Người dân huyện Krông Bông phản ánh với phóng viên.")
+    place = next(e for e in x.entities.values() if e.label == "Krông Bông")
+    assert "huyện Krông Bông" in place.aliases
+
+
+def test_a_post_title_or_a_bare_head_is_never_added() -> None:
+    x = run("Ông Lê Văn Tùng - Tỉnh ủy viên, đã nghỉ hưu. Nghị quyết của Đảng được triển khai.")
+    assert "Tỉnh ủy viên" not in names(x)
+    assert "Đảng" not in names(x)
+
+
+def test_tagger_spans_are_read_from_bio_labels() -> None:
+    assert decode(["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-ORG"]) == [
+        Tagged(0, 2, "PER"),
+        Tagged(3, 4, "LOC"),
+        Tagged(4, 5, "LOC"),
+        Tagged(5, 6, "ORG"),
+    ]
+
+
+def test_tag_text_gives_labels_and_names() -> None:
+    assert ("PER", "Trịnh Quốc Dũng") in tag_text("Anh Trịnh Quốc Dũng cho biết như vậy.")
+
+
+@pytest.mark.parametrize("content", [None, b"not a model"])
+def test_a_missing_or_corrupt_model_is_one_clear_error(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, content: bytes | None
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "tagger.crfsuite"
+    if content is not None:
+        path.write_bytes(content)
+    monkeypatch.setattr(tagger, "model_path", lambda: path)
+    tagger._tagger.cache_clear()
+    try:
+        with pytest.raises(KgraphError) as error:
+            tagger.load_model()
+    finally:
+        tagger._tagger.cache_clear()
+    message = str(error.value)
+    assert str(path) in message and "train/tagger/train.py" in message and "\n" not in message
+
+
+def test_names_the_model_is_unsure_of_are_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Ông Peter Brown, giám đốc hãng Boeing, gặp bà Maria Lopez tại New York."
+    assert "New York" in names(run(text))
+    monkeypatch.setattr(tagger, "MIN_CONFIDENCE", {"PER": 1.01, "ORG": 1.01, "LOC": 1.01})
+    assert "New York" not in names(run(text))
+
+
+def test_a_build_without_its_model_stops_with_one_line(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Ông Peter Brown gặp bà Maria Lopez tại New York.", encoding="utf-8")
+    monkeypatch.setattr(tagger, "model_path", lambda: tmp_path / "gone.crfsuite")
+    tagger._tagger.cache_clear()
+    try:
+        code = main(["build", str(article), "--out", str(tmp_path / "out"), "--no-html", "--no-cache"])
+    finally:
+        tagger._tagger.cache_clear()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1
+    assert len(err) == 1 and "gone.crfsuite" in err[0] and "train/tagger/train.py" in err[0]
+
+
+def test_a_person_keeps_the_degrees_written_before_the_name_as_an_alias() -> None:
+    x = run("Theo TS. Trần Hữu Phước và GS,TS Đỗ Minh Khang, dự án đã xong. Ông Lê Văn Hai cũng vậy.")
+    people = {e.label: e.aliases for e in x.entities.values() if e.kind == "Person"}
+    assert "TS. Trần Hữu Phước" in people["Trần Hữu Phước"]
+    assert "GS,TS Đỗ Minh Khang" in people["Đỗ Minh Khang"]
+    assert people["Lê Văn Hai"] == ()  # an honorific is not a degree
+
+
+def test_a_place_the_rules_cut_short_takes_the_tagged_end() -> None:
+    found = names(run("Bà con huyện Đức Linh, tỉnh Bình Thuận đã thu hoạch lúa."))
+    assert found.get("Đức Linh") == "Location"
+    assert "Đức" not in found
+
+
+def test_a_numbered_unit_keeps_its_level_word() -> None:
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.tokens import tokenize
+
+    numbered, named = tokenize("phường 7"), tokenize("huyện Đức Linh")
+    assert tagger._level_length(numbered, 0, 2, lexicon()) == 0  # '7' alone would name nothing
+    assert tagger._level_length(named, 0, 3, lexicon()) == 1
