@@ -20,7 +20,7 @@ from typing import Any
 
 from ..errors import KgraphError
 from ..model import Entity
-from .lexicon import Head, Lexicon, lexicon
+from .lexicon import Head, Lexicon, lexicon, word
 from .names import match_head, match_place, match_title
 from .state import Found, Group, SentenceState, Spans
 from .tagger_words import tagger_words
@@ -299,6 +299,8 @@ def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
             return False  # only capitalised continuations, never a verb (HĐND tỉnh xem xét)
         if more[-1].key in lex.levels:
             return False  # a name closed by a level word is the rules' (Ban Tuyên giáo huyện)
+        if any(tok.key == word("term") for tok in more):
+            return False  # the term is no part of the name (HĐND tỉnh Bình Phước khóa X)
         if any(g is not f and g.start < end and f.end <= g.start for g in sm.found):
             return False
         f.end = end
