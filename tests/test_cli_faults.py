@@ -30,3 +30,37 @@ def test_a_closed_pipe_ends_the_command_quietly(tmp_path: Path) -> None:
     os.close(writer)
     assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr, done.stderr
     assert done.stderr == "" and done.returncode == 141
+
+
+WRITERS = {
+    "export": ["export", str(GRAPH), "--format", "nt", "--out"],
+    "viz": ["viz", str(GRAPH), "--out"],
+    "report": ["report", str(GRAPH), "--out"],
+    "explain": ["explain", str(SEED), "--html"],
+}
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_an_output_that_is_a_folder_is_one_line(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "taken"
+    (folder / "inside").mkdir(parents=True)
+    assert main([*WRITERS[command], str(folder)]) == 1
+    line = one_line(capsys)
+    assert str(folder) in line and "is a folder" in line and "file" in line, line
+    assert sorted(p.name for p in folder.iterdir()) == ["inside"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]  # no temporary file left
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_an_output_that_cannot_be_written_names_it_not_a_temporary_file(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "plain.txt"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    target = blocker / "page.out"  # its folder is a file: no user, root included, may write it
+    assert main([*WRITERS[command], str(target)]) == 1
+    line = one_line(capsys)
+    assert line.startswith(f"kgraph: error: {target}: cannot be written"), line
+    assert ".tmp" not in line

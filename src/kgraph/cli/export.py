@@ -31,10 +31,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     from ..export import export_graph
-    from ..files import write_atomic
+    from ..files import write_file
     from ..store import load_graph
 
     graph = load_graph(args.graph)
-    write_atomic(Path(args.out), export_graph(graph, args.format))
+    write_file(Path(args.out), export_graph(graph, args.format))
     print(f"wrote {args.out} ({args.format})")
     return 0
