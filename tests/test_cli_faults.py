@@ -64,3 +64,24 @@ def test_an_output_that_cannot_be_written_names_it_not_a_temporary_file(
     line = one_line(capsys)
     assert line.startswith(f"kgraph: error: {target}: cannot be written"), line
     assert ".tmp" not in line
+
+
+@pytest.mark.parametrize("command", ["query", "viz"])
+def test_a_query_file_that_is_not_text_is_one_line(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    binary = tmp_path / "q.rq"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe")
+    option = ["--file"] if command == "query" else ["--out", str(tmp_path / "x.html"), "--query"]
+    assert main([command, str(GRAPH), *option, str(binary)]) == 1
+    line = one_line(capsys)
+    assert str(binary) in line and "UTF-8" in line, line
+
+
+def test_a_missing_query_file_for_viz_is_named_as_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "people.rq"
+    assert main(["viz", str(GRAPH), "--out", str(tmp_path / "x.html"), "--query", str(missing)]) == 1
+    line = one_line(capsys)
+    assert f"{missing}: no such query file" in line, line  # not "bad SPARQL" about its name

@@ -163,7 +163,11 @@ def resolve_query(query: str | None, file: str | None) -> str:
         path = Path(file)
         if not path.is_file():
             raise QueryError(f"{file}: no such query file")
-        return path.read_text(encoding="utf-8")
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            why = "is not UTF-8 text" if isinstance(error, UnicodeDecodeError) else error.strerror
+            raise QueryError(f"{file}: cannot be read as a query: {why} (save it as UTF-8 text)") from None
     if not query:
         raise QueryError("give a query, a ready-made query name, or --file Q.rq")
     named = ready_queries()

@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     graph = load_graph(args.graph)
     title = args.title or Path(args.graph).name
     if args.query:
-        is_file = Path(args.query).is_file()
+        is_file = Path(args.query).is_file() or args.query.endswith(".rq")  # a missing .rq: said so
         text = resolve_query(None, args.query) if is_file else resolve_query(args.query, None)
         table = run_query(graph, text)
         if table.graph is None:
