@@ -85,3 +85,10 @@ def test_a_missing_query_file_for_viz_is_named_as_a_file(
     assert main(["viz", str(GRAPH), "--out", str(tmp_path / "x.html"), "--query", str(missing)]) == 1
     line = one_line(capsys)
     assert f"{missing}: no such query file" in line, line  # not "bad SPARQL" about its name
+
+
+@pytest.mark.parametrize("port", ["-1", "65536", "99999"])
+def test_serve_on_a_port_that_cannot_be_is_one_line(port: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", str(GRAPH), "--port", port]) == 1
+    line = one_line(capsys)
+    assert f"--port {port}: is not a port" in line and "65535" in line, line
