@@ -92,3 +92,21 @@ def test_serve_on_a_port_that_cannot_be_is_one_line(port: str, capsys: pytest.Ca
     assert main(["serve", str(GRAPH), "--port", port]) == 1
     line = one_line(capsys)
     assert f"--port {port}: is not a port" in line and "65535" in line, line
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["build", str(SEED), "--workers", "abc"],
+        ["build"],
+        ["query", str(GRAPH), "people-posts", "--format", "xml"],
+        ["export", str(GRAPH), "--format", "rdfxml", "--out", "x"],
+        ["no-such-command"],
+    ],
+)
+def test_a_bad_argument_exits_1_not_builds_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    # 2 is build's "some articles skipped"; a typo must not read as a partial success
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 1
+    assert capsys.readouterr().err.strip().splitlines()[-1].startswith("kgraph")

@@ -11,6 +11,7 @@ import argparse
 import importlib
 import os
 import sys
+from typing import NoReturn
 
 from ..errors import KgraphError
 
@@ -18,8 +19,17 @@ from ..errors import KgraphError
 COMMANDS = ("build", "query", "export", "viz", "report", "evaluate", "serve", "push", "explain")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a bad argument exits 1 as every other bad input does: argparse's 2 is
+    ``build``'s "some articles skipped", which a script would take for a partial success."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: error: {message}\n")
+
+
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="kgraph", description="Knowledge graphs from Vietnamese political and administrative news."
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
