@@ -110,3 +110,13 @@ def test_a_bad_argument_exits_1_not_builds_2(argv: list[str], capsys: pytest.Cap
         main(argv)
     assert stopped.value.code == 1
     assert capsys.readouterr().err.strip().splitlines()[-1].startswith("kgraph")
+
+
+def test_explain_names_a_missing_article_or_a_folder_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["explain", str(tmp_path / "nope.txt")]) == 1
+    assert one_line(capsys) == f"kgraph: error: {tmp_path / 'nope.txt'}: no such file (check the path)"
+    assert main(["explain", str(tmp_path)]) == 1
+    line = one_line(capsys)
+    assert line.startswith(f"kgraph: error: {tmp_path}: is a folder (give an article file"), line

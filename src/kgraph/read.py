@@ -541,11 +541,15 @@ def read_bytes(path: Path) -> bytes:
     ``InputError`` when it is no regular file, too large or unreadable."""
     try:
         info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(path, "is a folder", "give an article file; 'kgraph build' reads folders")
         if not stat.S_ISREG(info.st_mode):
             raise InputError(path, "is not a regular file (a device or a pipe?)", "give a file")
         if info.st_size > MAX_BYTES:
             raise InputError(path, f"too large ({info.st_size} bytes)", f"split it below {MAX_BYTES} bytes")
         data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file", "check the path") from None
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror})", "check its permissions") from None
     if len(data) > MAX_BYTES:  # grew between stat and read
