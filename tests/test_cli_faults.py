@@ -120,3 +120,23 @@ def test_explain_names_a_missing_article_or_a_folder_as_such(
     assert main(["explain", str(tmp_path)]) == 1
     line = one_line(capsys)
     assert line.startswith(f"kgraph: error: {tmp_path}: is a folder (give an article file"), line
+
+
+def test_a_rebuild_into_the_corpus_folder_does_not_read_kgraph_pages_as_articles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_bytes(SEED.read_bytes())
+    (corpus / "b.html").write_text(
+        "<html><head><title>Tin</title></head><body><p>Tỉnh ủy Hà Nam chỉ đạo Sở Tài chính.</p></body>",
+        encoding="utf-8",
+    )
+    assert main(["build", str(corpus), "--out", str(corpus)]) == 0  # writes corpus/graph.html
+    assert main(["report", str(corpus / "graph.trig"), "--out", str(corpus / "sub" / "report.html")]) == 0
+    assert main(["explain", str(corpus / "a.txt"), "--html", str(corpus / "a.explained.html")]) == 0
+    first = (corpus / "graph.ttl").read_bytes()
+    capsys.readouterr()
+    assert main(["build", str(corpus), "--out", str(corpus)]) == 0
+    assert "articles: 2 built, 0 skipped" in capsys.readouterr().out.splitlines()
+    assert (corpus / "graph.ttl").read_bytes() == first
