@@ -140,3 +140,13 @@ def test_a_rebuild_into_the_corpus_folder_does_not_read_kgraph_pages_as_articles
     assert main(["build", str(corpus), "--out", str(corpus)]) == 0
     assert "articles: 2 built, 0 skipped" in capsys.readouterr().out.splitlines()
     assert (corpus / "graph.ttl").read_bytes() == first
+
+
+@pytest.mark.parametrize("text", ["   ", "# only a comment", "PREFIX a: <urn:a:>\n"])
+def test_a_query_with_nothing_in_it_is_not_called_an_update(
+    text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["query", str(GRAPH), text]) == 1
+    line = one_line(capsys)
+    assert "Update" not in line and "read-only" not in line, line
+    assert "give a query" in line or "bad SPARQL" in line, line
