@@ -81,7 +81,7 @@ def write_atomic(path: Path, data: bytes | Iterable[str]) -> None:
         raise
 
 
-def write_file(path: Path, data: bytes, option: str = "--out") -> None:
+def write_file(path: Path, data: bytes | Iterable[str], option: str = "--out") -> None:
     """:func:`write_atomic` for a file the user named with ``option``: a folder there, or a
     filesystem fault, is one ``InputError`` naming that file (not the temporary one)."""
     if path.is_dir():
