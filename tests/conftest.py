@@ -33,3 +33,13 @@ def corpus(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(SMALL, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def no_progress_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build whose stderr is not a terminal prints a progress line every 5 s; on a loaded
+    machine a test's build can pass 5 s and add one to the stderr it compares line by line.
+    Progress lines are tested in test_progress.py (which sets the interval itself)."""
+    from kgraph.cli import progress
+
+    monkeypatch.setattr(progress, "INTERVAL", float("inf"))

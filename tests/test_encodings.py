@@ -243,7 +243,7 @@ def test_syllable_score_prefers_the_right_reading() -> None:
 def test_five_megabytes_of_legacy_text_decode_in_linear_time(name: str) -> None:
     text = read_utf8(SEED)
     data = encode_legacy(text, name) * (5 * 1024 * 1024 // len(encode_legacy(text, name)) + 1)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU seconds: the machine's load does not count
     decoded = decode_text(data)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     assert decoded.encoding == name and decoded.text.startswith(text + text)

@@ -140,10 +140,10 @@ def test_five_megabyte_text_article_is_read_and_normalised_quickly(tmp_path: Pat
     path = tmp_path / "big.txt"
     seed = SEED.read_text(encoding="utf-8")
     path.write_text(seed * (5 * 1024 * 1024 // len(seed.encode("utf-8")) + 1), encoding="utf-8")
-    started = time.perf_counter()
+    started = time.process_time()  # CPU seconds: the machine's load does not count
     article = read_article(path)
     document = make_document(article)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert article.warnings == ("large file (5.0 MB): built, slowly",)
     assert len(document.sentences) > 10_000
     assert elapsed < 10, elapsed
@@ -317,10 +317,10 @@ def test_a_stray_opening_quote_does_not_swallow_the_paragraph() -> None:
 
     sentences = split_sentences("“" + "Tỉnh ủy họp. " * 2000)
     assert len(sentences) > 100
-    started = time.perf_counter()
+    started = time.process_time()  # CPU seconds: the machine's load does not count
     sentences = split_sentences("“" + "Tỉnh ủy họp. " * 40_000)  # half a megabyte on one line
     assert len(sentences) > 30_000
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 # ---------------------------------------------------------------- linear time: guards at the text level

@@ -150,7 +150,7 @@ def render_html(t: Trace, source: str) -> str:
     )
     title = html.escape(t.extraction.document.title or source)
     return (
-        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta name="generator" content="kgraph">'
         f"<title>kgraph explain: {title}</title><style>body{{font:15px/1.5 sans-serif;max-width:60em;"
         "margin:auto}mark{padding:0 2px;border-radius:3px}.n{color:#888}.drop{color:#a33}small{color:#777}"
         f"{style}</style></head><body><h1>{title}</h1><p>{html.escape(source)}</p><p>{legend}</p>"

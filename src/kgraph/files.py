@@ -81,6 +81,17 @@ def write_atomic(path: Path, data: bytes | Iterable[str]) -> None:
         raise
 
 
+def write_file(path: Path, data: bytes | Iterable[str], option: str = "--out") -> None:
+    """:func:`write_atomic` for a file the user named with ``option``: a folder there, or a
+    filesystem fault, is one ``InputError`` naming that file (not the temporary one)."""
+    if path.is_dir():
+        raise InputError(printable_path(path), "is a folder", f"give {option} the name of a file")
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise fault(OSError(error.errno, error.strerror), path) from None
+
+
 @contextmanager
 def locked(out: Path) -> Iterator[None]:
     """Hold ``OUT/.kgraph-lock`` (an advisory lock the kernel drops when the process dies):

@@ -47,7 +47,8 @@ _MAGIC = (
 
 
 def find_articles(paths: Iterable[str | Path]) -> list[Path]:
-    """The article files named by ``paths`` (files, or folders walked recursively), sorted per folder."""
+    """The article files named by ``paths`` (files, or folders walked recursively, without the
+    pages kgraph wrote there), sorted per folder."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -57,7 +58,10 @@ def find_articles(paths: Iterable[str | Path]) -> list[Path]:
             files = sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES and not _is_hidden(p.relative_to(path))
+                if p.is_file()
+                and p.suffix.lower() in SUFFIXES
+                and not _is_hidden(p.relative_to(path))
+                and not written_by_kgraph(p)
             )
             if not files:
                 raise InputError(path, "folder holds no .txt, .md or .html article", "point at articles")
@@ -73,6 +77,22 @@ def find_articles(paths: Iterable[str | Path]) -> list[Path]:
             seen.add(path)
             unique.append(path)
     return unique
+
+
+#: The tag of every page kgraph writes (graph.html, viz, report, explain --html).
+GENERATOR_TAG = b'<meta name="generator" content="kgraph">'
+
+
+def written_by_kgraph(path: Path) -> bool:
+    """A page kgraph wrote (a build's graph.html, a report): not an article, even when the
+    output folder is the corpus folder or inside it (a rebuild would read its own pages)."""
+    if path.suffix.lower() not in (".html", ".htm"):
+        return False
+    try:
+        with path.open("rb") as handle:
+            return GENERATOR_TAG in handle.read(1024)
+    except OSError:
+        return False  # read_bytes names the fault
 
 
 def _is_hidden(relative: Path) -> bool:
@@ -541,11 +561,15 @@ def read_bytes(path: Path) -> bytes:
     ``InputError`` when it is no regular file, too large or unreadable."""
     try:
         info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(path, "is a folder", "give an article file; 'kgraph build' reads folders")
         if not stat.S_ISREG(info.st_mode):
             raise InputError(path, "is not a regular file (a device or a pipe?)", "give a file")
         if info.st_size > MAX_BYTES:
             raise InputError(path, f"too large ({info.st_size} bytes)", f"split it below {MAX_BYTES} bytes")
         data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "no such file", "check the path") from None
     except OSError as error:
         raise InputError(path, f"cannot be read ({error.strerror})", "check its permissions") from None
     if len(data) > MAX_BYTES:  # grew between stat and read

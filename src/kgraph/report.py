@@ -26,36 +26,13 @@ import networkx as nx
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF
 
-from .namespaces import KG
+from .namespaces import ENTITY_CLASSES, KG
 from .network import graph_to_networkx
 from .visualize import Article, articles_of, html_text, vietnamese_labels
 
-#: Classes counted as organisations in the "most connected" chart (with Person).
-ORGANISATIONS = (
-    "Organization",
-    "PartyCommittee",
-    "PartyOrganization",
-    "PartyAgency",
-    "StateAgency",
-    "MassOrganization",
-    "EducationalInstitution",
-    "Enterprise",
-)
-DOCUMENTS = (
-    "LegalDocument",
-    "Resolution",
-    "Directive",
-    "Regulation",
-    "Decision",
-    "Conclusion",
-    "Plan",
-    "Program",
-    "Guidance",
-    "Notice",
-    "Law",
-    "Decree",
-    "Circular",
-)
+#: Classes counted as organisations in the "most connected" chart (with Person), and documents.
+ORGANISATIONS = frozenset(c.name for c in ENTITY_CLASSES if c.family == "Organization")
+DOCUMENTS = frozenset(c.name for c in ENTITY_CLASSES if c.family == "LegalDocument")
 TOP = 20
 ARTICLES_SHOWN = 15
 PALETTE = "#2471a3"

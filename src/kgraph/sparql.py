@@ -108,12 +108,14 @@ def own_positions(message: str, shift: int) -> str:
 
 
 def _is_update(text: str) -> bool:
+    """Whether ``text`` parses as an update with at least one operation (prefixes, spaces and
+    comments alone parse as an empty update: they are no query, not a forbidden one)."""
     try:
         with _PARSE_LOCK:
-            parseUpdate(text)
+            update = parseUpdate(text)
     except Exception:  # noqa: BLE001 - any parse error: not an update
         return False
-    return True
+    return "request" in update.keys()
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -163,8 +165,12 @@ def resolve_query(query: str | None, file: str | None) -> str:
         path = Path(file)
         if not path.is_file():
             raise QueryError(f"{file}: no such query file")
-        return path.read_text(encoding="utf-8")
-    if not query:
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            why = "is not UTF-8 text" if isinstance(error, UnicodeDecodeError) else error.strerror
+            raise QueryError(f"{file}: cannot be read as a query: {why} (save it as UTF-8 text)") from None
+    if not query or not query.strip():
         raise QueryError("give a query, a ready-made query name, or --file Q.rq")
     named = ready_queries()
     if query in named:

@@ -184,15 +184,6 @@ def articles_of(graph: Graph) -> dict[str, Article]:
     return out
 
 
-def article_titles(graph: Graph) -> dict[str, str]:
-    """Article IRI -> its title (else its file name), for tooltips."""
-    return {
-        iri: a.title or a.file.rsplit("/", 1)[-1]
-        for iri, a in articles_of(graph).items()
-        if a.title or a.file
-    }
-
-
 Evidence = tuple[str, str, str]  # sentence, article IRI ('' unknown), modality
 
 
@@ -256,9 +247,6 @@ def json_for_script(value: object) -> str:
     """JSON safe inside ``<script type="application/json">``: no ``<``, ``>`` or ``&`` left."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-_json_for_script = json_for_script
 
 
 def html_text(text: str) -> str:

@@ -1,14 +1,17 @@
 """The ``kgraph`` command line: argument parsing only; each command lives in its own module.
 
 A command module defines ``register(subparsers)``, which adds its parser and sets
-``func(args) -> int``. ``KgraphError`` becomes one line on stderr and exit code 1.
+``func(args) -> int``. ``KgraphError`` becomes one line on stderr and exit code 1; Ctrl-C
+exits 130 and a reader that closed the pipe (``kgraph query … | head``) 141, quietly.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+from typing import NoReturn
 
 from ..errors import KgraphError
 
@@ -16,8 +19,17 @@ from ..errors import KgraphError
 COMMANDS = ("build", "query", "export", "viz", "report", "evaluate", "serve", "push", "explain")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a bad argument exits 1 as every other bad input does: argparse's 2 is
+    ``build``'s "some articles skipped", which a script would take for a partial success."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: error: {message}\n")
+
+
 def make_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="kgraph", description="Knowledge graphs from Vietnamese political and administrative news."
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -37,13 +49,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:
+        _drop_stdout()
+        return 141  # 128 + SIGPIPE, as a shell reports a command the pipe stopped
     except KgraphError as error:
         print(f"kgraph: error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("kgraph: interrupted; outputs left as they were", file=sys.stderr)
         return 130
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's last flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # not a file descriptor (a test's captured stdout)
+        pass
 
 
 def run() -> None:

@@ -21,12 +21,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     from ..explain import explain_file, render_html, render_text
-    from ..files import write_atomic
+    from ..files import write_file
 
     path = Path(args.article)
     result = explain_file(path)
     if args.html:
-        write_atomic(Path(args.html), render_html(result, path.as_posix()).encode("utf-8"))
+        write_file(Path(args.html), render_html(result, path.as_posix()).encode("utf-8"), "--html")
         print(f"wrote {args.html}")
     else:
         sys.stdout.write(render_text(result, path.as_posix()))

@@ -31,8 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     from ..export import export_file
-    from ..files import write_atomic
+    from ..files import write_file
 
-    write_atomic(Path(args.out), export_file(args.graph, args.format))
+    write_file(Path(args.out), export_file(args.graph, args.format))
     print(f"wrote {args.out} ({args.format})")
     return 0

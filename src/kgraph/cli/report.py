@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     from ..evaluate import evaluate_files
-    from ..files import write_atomic
+    from ..files import write_file
     from ..report import build_report, render_report
     from ..store import load_graph
 
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         evaluation = evaluate_files(args.graph, args.gold)
         quality = [(s.name, _figures(s)) for s in [*evaluation.files, evaluation.total]]
     report = build_report(graph, args.title or Path(args.graph).name, quality)
-    write_atomic(Path(args.out), render_report(report).encode("utf-8"))
+    write_file(Path(args.out), render_report(report).encode("utf-8"))
     if not args.quiet:
         drawn = [c for c in report.charts if c.rows]
         print(f"wrote {args.out}: {len(drawn)} charts, each with its table and CSV")

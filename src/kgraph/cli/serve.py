@@ -65,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
     for name, value in numbers.items():
         if value <= 0:
             raise InputError("serve", f"{name} must be positive", f"give {name} a number above 0")
+    if not 0 <= args.port <= 65535:
+        raise InputError(f"--port {args.port}", "is not a port", "give --port 1 to 65535 (0: a free one)")
     options = ServeOptions(
         host=args.host,
         port=args.port,

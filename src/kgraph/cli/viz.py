@@ -63,7 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import InputError, QueryError
-    from ..files import write_atomic
+    from ..files import write_file
     from ..sparql import resolve_query, run_query
     from ..store import load_graph
     from ..visualize import render_page, with_context
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     graph = load_graph(args.graph)
     title = args.title or Path(args.graph).name
     if args.query:
-        is_file = Path(args.query).is_file()
+        is_file = Path(args.query).is_file() or args.query.endswith(".rq")  # a missing .rq: said so
         text = resolve_query(None, args.query) if is_file else resolve_query(args.query, None)
         table = run_query(graph, text)
         if table.graph is None:
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         relations=args.relations,
         max_nodes=args.max_nodes,
     )
-    write_atomic(Path(args.out), page.encode("utf-8"))
+    write_file(Path(args.out), page.encode("utf-8"))
     if not args.quiet:
         print(drawn_summary(view, args.out))
     return 0
