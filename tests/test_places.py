@@ -35,6 +35,8 @@ def test_an_ambiguous_name_gets_no_level_nor_code() -> None:
     assert identify("Hải Lăng") == ("", "", "")
     # a list of provinces is no hierarchy: each keeps its own unit
     assert identify("Đà Nẵng", parent="Hà Nội") == ("province", "48", "48")
+    # a province and, after 2025, a ward of the province it joined: a list, not a hierarchy
+    assert identify("Bạc Liêu", parent="Cà Mau") == ("", "", "")
 
 
 def test_a_unit_of_one_name_gets_its_codes_in_both_registers() -> None:

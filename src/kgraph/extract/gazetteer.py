@@ -97,7 +97,8 @@ def identify(name: str, parent: str = "", child: str = "") -> tuple[str, str, st
     register settles which it is, helped by the place written after it (``parent``: xã A, huyện B)
     and before it (``child``); ('', '', '') when no unit or several of one register remain."""
     found = units(name)
-    narrowed = [u for u in found if parent and _parent_named(u, parent)]
+    # a province lies in nothing: 'Bạc Liêu, Cà Mau' lists two provinces (not the ward of 2025)
+    narrowed = [u for u in found if parent and all(v.parent for v in found) and _parent_named(u, parent)]
     found = tuple(narrowed) or found
     inner = {(c.period, c.parent) for c in units(child)} if child else set()
     found = tuple(u for u in found if (u.period, u.code) in inner) or found
