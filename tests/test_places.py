@@ -37,6 +37,9 @@ def test_an_ambiguous_name_gets_no_level_nor_code() -> None:
     assert identify("Đà Nẵng", parent="Hà Nội") == ("province", "48", "48")
     # a province and, after 2025, a ward of the province it joined: a list, not a hierarchy
     assert identify("Bạc Liêu", parent="Cà Mau") == ("", "", "")
+    # a ward of the 2025 register only (an airport before), or read as one from a neighbour
+    assert identify("Tân Sơn Nhất") == ("", "", "")
+    assert identify("Rạch Giá", parent="An Giang") == ("", "", "")
 
 
 def test_a_unit_of_one_name_gets_its_codes_in_both_registers() -> None:

@@ -102,6 +102,10 @@ def identify(name: str, parent: str = "", child: str = "") -> tuple[str, str, st
     found = tuple(narrowed) or found
     inner = {(c.period, c.parent) for c in units(child)} if child else set()
     found = tuple(u for u in found if (u.period, u.code) in inner) or found
+    if not any(u.period.startswith("until") for u in found):
+        # a unit of the 2025 register only: most news predates it, and its new wards bear the
+        # names of airports, rivers and quarters (Tân Sơn Nhất, Sài Gòn): never a guess
+        return ("", "", "")
     if len({_tier(u) for u in found}) != 1:
         return ("", "", "")  # none, or units of different levels (a district until 2025, a commune after)
     until = [u.code for u in found if u.period.startswith("until")]
