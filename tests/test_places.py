@@ -44,7 +44,13 @@ def test_an_ambiguous_name_gets_no_level_nor_code() -> None:
 
 def test_a_unit_of_one_name_gets_its_codes_in_both_registers() -> None:
     assert identify("Hà Nội") == ("province", "01", "01")
-    assert identify("Hải Chánh") == ("commune", "19738", "")
+    assert identify("Hải Chánh", parent="Hải Lăng") == ("commune", "19738", "")
+
+
+def test_a_lone_commune_name_is_no_identification() -> None:
+    # one ward bears it, but alone it names a street or a market as often: the text must settle it
+    assert identify("Hải Chánh") == ("", "", "")
+    assert identify("Trường Chinh") == ("", "", "")
     assert identify("Việt Nam") == ("", "", "")
 
 

@@ -98,10 +98,13 @@ def identify(name: str, parent: str = "", child: str = "") -> tuple[str, str, st
     and before it (``child``); ('', '', '') when no unit or several of one register remain."""
     found = units(name)
     # a province lies in nothing: 'Bạc Liêu, Cà Mau' lists two provinces (not the ward of 2025)
-    narrowed = [u for u in found if parent and all(v.parent for v in found) and _parent_named(u, parent)]
-    found = tuple(narrowed) or found
+    outer = [u for u in found if parent and all(v.parent for v in found) and _parent_named(u, parent)]
+    found = tuple(outer) or found
     inner = {(c.period, c.parent) for c in units(child)} if child else set()
-    found = tuple(u for u in found if (u.period, u.code) in inner) or found
+    holding = tuple(u for u in found if (u.period, u.code) in inner)
+    found = holding or found
+    if not outer and not holding and all(_tier(u) == "commune" for u in found):
+        return ("", "", "")  # a lone commune's name is a street's, a market's, a region's as often
     if not any(u.period.startswith("until") for u in found):
         # a unit of the 2025 register only: most news predates it, and its new wards bear the
         # names of airports, rivers and quarters (Tân Sơn Nhất, Sài Gòn): never a guess
