@@ -72,6 +72,10 @@ class Entity:
     issued_on: str = ""  # ISO date
     title: str = ""
     term: str = ""
+    # an administrative unit (see extract.gazetteer.identify): level and official codes
+    admin_level: str = ""  # province, district or commune (a key of namespaces.ADMIN_LEVEL_OF)
+    admin_code: str = ""  # in the register until July 2025
+    admin_code_2025: str = ""  # in the register from July 2025
     rule: str = ""  # the rule that found its first mention (not written to the graph)
 
 

@@ -59,6 +59,14 @@ class KG(DefinedNamespace):
     organizes: URIRef
     participatesIn: URIRef
     locatedIn: URIRef
+    # administrative units
+    adminLevel: URIRef
+    AdminLevelScheme: URIRef
+    provinceLevel: URIRef
+    districtLevel: URIRef
+    communeLevel: URIRef
+    adminCode: URIRef
+    adminCode2025: URIRef
     # modality of relations
     modality: URIRef
     Modality: URIRef
@@ -186,6 +194,13 @@ MODALITY_OF: dict[str, URIRef] = {
     "planned": KG.planned,
     "conditional": KG.conditional,
     "negated": KG.negated,
+}
+
+#: The levels of administrative units (``Entity.admin_level``), concepts of kg:AdminLevelScheme.
+ADMIN_LEVEL_OF: dict[str, URIRef] = {
+    "province": KG.provinceLevel,
+    "district": KG.districtLevel,
+    "commune": KG.communeLevel,
 }
 
 #: Data tables a relation may be taken from (``Relation.table``), as PROV sources.

@@ -17,7 +17,17 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from .extract.lexicon import document_codes
 from .identity import article_iri, doctype_iri, mint_aux_iri, mint_iri, role_iri
 from .model import Entity, Extraction, Relation, Sentence
-from .namespaces import CLASS_OF_KIND, KG, MODALITY_OF, ORG, PREDICATE_OF, SCHEMA, TABLE_OF, bind_prefixes
+from .namespaces import (
+    ADMIN_LEVEL_OF,
+    CLASS_OF_KIND,
+    KG,
+    MODALITY_OF,
+    ORG,
+    PREDICATE_OF,
+    SCHEMA,
+    TABLE_OF,
+    bind_prefixes,
+)
 
 #: Vietnamese labels of the modalities (as in ontology/kgraph.ttl)
 MODALITY_LABELS: dict[str, str] = {
@@ -79,7 +89,22 @@ def add_entity(graph: Triples, entity: Entity, article: URIRef) -> URIRef:
         graph.add((node, DCTERMS.title, _lit(entity.title)))
     if entity.term:
         graph.add((node, KG.term, Literal(entity.term)))
+    if entity.admin_level:
+        _add_admin_unit(graph, node, entity)
     return node
+
+
+def _add_admin_unit(graph: Triples, node: URIRef, entity: Entity) -> None:
+    """An administrative unit's level (a concept of kg:AdminLevelScheme) and official codes."""
+    concept = ADMIN_LEVEL_OF[entity.admin_level]
+    graph.add((node, KG.adminLevel, concept))
+    graph.add((concept, RDF.type, SKOS.Concept))
+    graph.add((concept, SKOS.inScheme, KG.AdminLevelScheme))
+    graph.add((concept, SKOS.notation, Literal(entity.admin_level)))
+    if entity.admin_code:
+        graph.add((node, KG.adminCode, Literal(entity.admin_code)))
+    if entity.admin_code_2025:
+        graph.add((node, KG.adminCode2025, Literal(entity.admin_code_2025)))
 
 
 def _add_evidence(graph: Triples, node: URIRef, sentence: Sentence, article: URIRef) -> None:

@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from ..text import name_key
-from .article import ArticleContext
 from .state import Group
 from .tokens import tokenize
+
+if TYPE_CHECKING:  # resolve reads the register, and article reads resolve
+    from .article import ArticleContext
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,47 @@ def lies_in(inner: str, outer: str, outer_level: str = "") -> bool:
             if not outer_level or parent.level == name_key(outer_level):
                 return True
     return False
+
+
+def _tier(unit: Unit) -> str:
+    """province, district or commune: a unit's depth in its register (no district since 2025)."""
+    if not unit.parent:
+        return "province"
+    if not unit.period.startswith("until"):
+        return "commune"
+    row = gazetteer().by_code.get((unit.period, unit.parent))
+    return "district" if row is not None and not _unit(row).parent else "commune"
+
+
+def _parent_named(unit: Unit, name: str) -> bool:
+    row = gazetteer().by_code.get((unit.period, unit.parent))
+    return row is not None and _unit(row).name.lower() == name_key(name)
+
+
+def identify(name: str, parent: str = "", child: str = "") -> tuple[str, str, str]:
+    """(level, code until July 2025, code from July 2025) of the unit named ``name``, when the
+    register settles which it is, helped by the place written after it (``parent``: xã A, huyện B)
+    and before it (``child``); ('', '', '') when no unit or several of one register remain."""
+    found = units(name)
+    # a province lies in nothing: 'Bạc Liêu, Cà Mau' lists two provinces (not the ward of 2025)
+    outer = [u for u in found if parent and all(v.parent for v in found) and _parent_named(u, parent)]
+    found = tuple(outer) or found
+    inner = {(c.period, c.parent) for c in units(child)} if child else set()
+    holding = tuple(u for u in found if (u.period, u.code) in inner)
+    found = holding or found
+    if not outer and not holding and all(_tier(u) == "commune" for u in found):
+        return ("", "", "")  # a lone commune's name is a street's, a market's, a region's as often
+    if not any(u.period.startswith("until") for u in found):
+        # a unit of the 2025 register only: most news predates it, and its new wards bear the
+        # names of airports, rivers and quarters (Tân Sơn Nhất, Sài Gòn): never a guess
+        return ("", "", "")
+    if len({_tier(u) for u in found}) != 1:
+        return ("", "", "")  # none, or units of different levels (a district until 2025, a commune after)
+    until = [u.code for u in found if u.period.startswith("until")]
+    since = [u.code for u in found if not u.period.startswith("until")]
+    if len(until) > 1 or len(since) > 1:
+        return ("", "", "")  # several units of one level bear the name: never a guess
+    return (_tier(found[0]), "".join(until), "".join(since))
 
 
 def rule_gazetteer_located_in(ctx: ArticleContext) -> None:

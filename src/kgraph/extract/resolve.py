@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..model import Entity
 from ..text import name_key
 from .documents import DocMention
+from .gazetteer import identify
 from .lexicon import Lexicon, lexicon
 from .lexicon import pairs as _pairs
 from .lexicon import word as _word
@@ -404,9 +405,19 @@ def _resolve_people(table: EntityTable, found: list[Found]) -> None:
 
 def _resolve_named(table: EntityTable, found: list[Found], article_id: str) -> None:
     """Places and campaigns by their names; projects by their names within the article."""
+    units: dict[str, set[tuple[str, str, str]]] = defaultdict(set)  # what each mention settles
+    places = [f for f in found if f.group is Group.PLACE]
+    for i, f in enumerate(places):  # 'xã A, huyện B': the places written next to it help
+        before, after = places[i - 1] if i else None, places[i + 1] if i + 1 < len(places) else None
+        child = before.text if before and before.sent == f.sent and 0 < f.start - before.end <= 16 else ""
+        parent = after.text if after and after.sent == f.sent and 0 < after.start - f.end <= 16 else ""
+        units[name_key(f.text)].add(identify(f.text, parent, child))
     for f in found:
         if f.group is Group.PLACE:
-            table.add(f, f"place|{name_key(f.text)}", f.text, "Location")
+            settled = units[name_key(f.text)] - {("", "", "")}  # mentions that disagree settle nothing
+            level, code, code_2025 = settled.pop() if len(settled) == 1 else ("", "", "")
+            fields = {"admin_level": level, "admin_code": code, "admin_code_2025": code_2025}
+            table.add(f, f"place|{name_key(f.text)}", f.text, "Location", **fields)
         elif f.group is Group.PROJECT:
             table.add(f, f"project|{article_id}|{name_key(f.text)}", f.text, "Project")
             if f.title:

@@ -1,0 +1,65 @@
+"""Places that are administrative units: their level and official codes, when the register and
+the text settle which unit a place is (never a guess between units of one name)."""
+
+from __future__ import annotations
+
+from helpers import run
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kgraph.extract.gazetteer import identify
+from kgraph.model import Extraction
+from kgraph.namespaces import KG
+from kgraph.rdf import build_graph
+
+
+def _place(x: Extraction, label: str) -> tuple[str, str, str]:
+    e = next(e for e in x.entities.values() if e.label == label and e.kind == "Location")
+    return e.admin_level, e.admin_code, e.admin_code_2025
+
+
+def test_a_commune_its_district_and_its_province_get_levels_and_codes() -> None:
+    # 'Tân Lập' names 29 communes: the district written after it settles which
+    x = run("Người dân xã Tân Lập, huyện Hướng Hóa, tỉnh Quảng Trị đã tham gia.")
+    assert _place(x, "Tân Lập") == ("commune", "19462", "")
+    assert _place(x, "Hướng Hóa") == ("district", "465", "")
+    # Quảng Trị is a province, a town and a ward: Hướng Hóa lies in the province (register until 2025)
+    assert _place(x, "Quảng Trị") == ("province", "45", "")
+
+
+def test_an_ambiguous_name_gets_no_level_nor_code() -> None:
+    x = run("Người dân xã Tân Lập đã tham gia.")
+    assert _place(x, "Tân Lập") == ("", "", "")
+    assert identify("Tân Lập") == ("", "", "")
+    # a district until 2025 and a commune after: which one the text does not say
+    assert identify("Hải Lăng") == ("", "", "")
+    # a list of provinces is no hierarchy: each keeps its own unit
+    assert identify("Đà Nẵng", parent="Hà Nội") == ("province", "48", "48")
+    # a province and, after 2025, a ward of the province it joined: a list, not a hierarchy
+    assert identify("Bạc Liêu", parent="Cà Mau") == ("", "", "")
+    # a ward of the 2025 register only (an airport before), or read as one from a neighbour
+    assert identify("Tân Sơn Nhất") == ("", "", "")
+    assert identify("Rạch Giá", parent="An Giang") == ("", "", "")
+
+
+def test_a_unit_of_one_name_gets_its_codes_in_both_registers() -> None:
+    assert identify("Hà Nội") == ("province", "01", "01")
+    assert identify("Hải Chánh", parent="Hải Lăng") == ("commune", "19738", "")
+
+
+def test_a_lone_commune_name_is_no_identification() -> None:
+    # one ward bears it, but alone it names a street or a market as often: the text must settle it
+    assert identify("Hải Chánh") == ("", "", "")
+    assert identify("Trường Chinh") == ("", "", "")
+    assert identify("Việt Nam") == ("", "", "")
+
+
+def test_level_and_codes_are_written_to_the_graph() -> None:
+    g = build_graph(run("Người dân xã Tân Lập, huyện Hướng Hóa, tỉnh Quảng Trị đã tham gia."))
+    places = {str(g.value(s, SKOS.prefLabel)): s for s in g.subjects(RDF.type, KG.Location)}
+    assert g.value(places["Tân Lập"], KG.adminLevel) == KG.communeLevel
+    assert g.value(places["Tân Lập"], KG.adminCode) == Literal("19462")
+    assert g.value(places["Tân Lập"], KG.adminCode2025) is None
+    assert g.value(KG.communeLevel, SKOS.inScheme) == KG.AdminLevelScheme
+    assert isinstance(places["Hướng Hóa"], URIRef)
+    assert (places["Hướng Hóa"], KG.adminLevel, KG.districtLevel) in g
