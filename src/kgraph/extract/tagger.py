@@ -143,32 +143,47 @@ def _spans(tokens: list[Token], lex: Lexicon) -> list[list[str]]:
 
 
 _EDGES = {offset: (f"{offset}:edge",) for offset in (-2, -1, 1, 2)}
+_OFFSETS = (-2, -1, 1, 2)
+
+
+@lru_cache(maxsize=131072)
+def _token_features(text: str, key: str) -> tuple[tuple[str, ...], ...]:
+    """A token's own features, then what it contributes to the token 2 and 1 after it and 1 and
+    2 before it (offsets -2, -1, +1, +2 seen from that token); cached by its text."""
+    return (_own(text, key), *(_near(text, key, offset) for offset in _OFFSETS))
+
+
+@lru_cache(maxsize=262144)
+def _pair(left: str, right: str) -> tuple[str, str, str]:
+    """Two neighbouring keys, and their features seen from the right one and from the left one."""
+    pair = f"{left} {right}"
+    return pair, "b-=" + pair, "b+=" + pair
 
 
 def features(tokens: list[Token], lex: Lexicon | None = None) -> list[list[str]]:
     """The feature strings of each token of one sentence (or stretch of one)."""
     lex = lex or lexicon()
     n = len(tokens)
-    pairs = [f"{tokens[k].key} {tokens[k + 1].key}" for k in range(n - 1)]
-    known = [p in lex.words for p in pairs]
-    near = {
-        offset: [_near(t.text, t.key, offset) for t in tokens] for offset in (-2, -1, 1, 2)
-    }
+    per = [_token_features(t.text, t.key) for t in tokens]
+    pairs = [_pair(tokens[k].key, tokens[k + 1].key) for k in range(n - 1)]
+    known = [p[0] in lex.words for p in pairs]
     marks = _spans(tokens, lex)
+    before2, before1, after1, after2 = (_EDGES[offset] for offset in _OFFSETS)
     out: list[list[str]] = []
     for i, tok in enumerate(tokens):
-        feats = [*_own(tok.text, tok.key), *marks[i]]
-        for offset in (-2, -1, 1, 2):
-            k = i + offset
-            feats += near[offset][k] if 0 <= k < n else _EDGES[offset]
+        feats = [*per[i][0], *marks[i]]
+        feats += per[i - 2][1] if i >= 2 else before2
+        feats += per[i - 1][2] if i >= 1 else before1
+        feats += per[i + 1][3] if i + 1 < n else after1
+        feats += per[i + 2][4] if i + 2 < n else after2
         if i > 0:
-            feats.append("b-=" + pairs[i - 1])
+            feats.append(pairs[i - 1][1])
             if known[i - 1]:
                 feats.append("wb")
             if tokens[i - 1].is_cap and tok.is_cap:
                 feats.append("capcap")
         if i + 1 < n:
-            feats.append("b+=" + pairs[i])
+            feats.append(pairs[i][2])
             if known[i]:
                 feats.append("wf")
         out.append(feats)
