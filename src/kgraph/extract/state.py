@@ -82,7 +82,7 @@ class Spans:
             self.mask[a:b] = b"\x01" * (b - a)
 
     def __contains__(self, pos: object) -> bool:
-        i = int(pos) - self.base  # type: ignore[call-overload]
+        i: int = int(pos) - self.base  # type: ignore[call-overload]
         mask = self.mask
         return 0 <= i < len(mask) and mask[i] == 1
 
