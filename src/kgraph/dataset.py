@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, URIRef
@@ -25,7 +25,9 @@ from rdflib.term import Node
 from .errors import GraphFileError
 from .lines import SHARED_GRAPH, add_lines, quad_lines, to_ntriples
 from .namespaces import KG, RES, SCHEMA, bind_prefixes
-from .sparql import Table, first_line
+
+if TYPE_CHECKING:  # the SPARQL parser (0.1 s to import) only when a query runs
+    from .sparql import Table
 
 Triple = tuple[Node, Node, Node]
 StoreT = TypeVar("StoreT", bound="Store")
@@ -67,6 +69,8 @@ def read_dataset(path: str | Path) -> Dataset:
     try:
         dataset.parse(path, format=fmt)
     except Exception as error:  # rdflib raises many kinds; all mean the same to a user
+        from .sparql import first_line
+
         raise GraphFileError(f"{path}: not valid {fmt} ({first_line(error)[:200]})") from None
     return dataset
 

@@ -82,8 +82,9 @@ class Spans:
             self.mask[a:b] = b"\x01" * (b - a)
 
     def __contains__(self, pos: object) -> bool:
-        i = int(pos) - self.base  # type: ignore[call-overload]
-        return 0 <= i < len(self.mask) and bool(self.mask[i] == 1)
+        i: int = int(pos) - self.base  # type: ignore[call-overload]
+        mask = self.mask
+        return 0 <= i < len(mask) and mask[i] == 1
 
     def union(self, other: Spans) -> Spans:
         out = Spans(self.base, len(self.mask) - 1)
@@ -122,7 +123,11 @@ class SentenceState:
 
     def free(self, offset: int) -> bool:
         """Whether ``offset`` is neither in a quote, a document number nor a name already read."""
-        return offset not in self.blocked and offset not in self.taken
+        blocked, taken = self.blocked, self.taken
+        i, j = offset - blocked.base, offset - taken.base  # the two masks' look-ups, inlined
+        return not (0 <= i < len(blocked.mask) and blocked.mask[i] == 1) and not (
+            0 <= j < len(taken.mask) and taken.mask[j] == 1
+        )
 
     def add(self, found: Found, take: bool = True, rule: str = "") -> Found:
         """Add a mention made by the running rule (or ``rule``, a part of it); its span is taken

@@ -12,11 +12,12 @@ missing or unreadable model is a ``ModelError`` naming the file and the training
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, AnyStr, Generic
 
 from ..errors import KgraphError
 from ..model import Entity
@@ -143,34 +144,92 @@ def _spans(tokens: list[Token], lex: Lexicon) -> list[list[str]]:
 
 
 _EDGES = {offset: (f"{offset}:edge",) for offset in (-2, -1, 1, 2)}
+_OFFSETS = (-2, -1, 1, 2)
+
+
+@lru_cache(maxsize=131072)
+def _token_features(text: str, key: str) -> tuple[tuple[str, ...], ...]:
+    """A token's own features, then what it contributes to the token 2 and 1 after it and 1 and
+    2 before it (offsets -2, -1, +1, +2 seen from that token); cached by its text."""
+    return (_own(text, key), *(_near(text, key, offset) for offset in _OFFSETS))
+
+
+@lru_cache(maxsize=262144)
+def _pair(left: str, right: str) -> tuple[str, str, str]:
+    """Two neighbouring keys, and their features seen from the right one and from the left one."""
+    pair = f"{left} {right}"
+    return pair, "b-=" + pair, "b+=" + pair
+
+
+@lru_cache(maxsize=131072)
+def _token_bytes(text: str, key: str) -> tuple[tuple[bytes, ...], ...]:
+    """``_token_features`` encoded as CRFsuite reads them (UTF-8), once per token text."""
+    return tuple(tuple(f.encode() for f in group) for group in _token_features(text, key))
+
+
+@lru_cache(maxsize=262144)
+def _pair_bytes(left: str, right: str) -> tuple[str, bytes, bytes]:
+    pair, before, after = _pair(left, right)
+    return pair, before.encode(), after.encode()
+
+
+@dataclass(frozen=True)
+class _Forms(Generic[AnyStr]):
+    """How features are written: as text (training, tests) or as UTF-8 bytes (tagging: python-crfsuite
+    encodes every text feature again at each call, and bytes go through as they are)."""
+
+    token: Callable[[str, str], tuple[tuple[AnyStr, ...], ...]]
+    pair: Callable[[str, str], tuple[str, AnyStr, AnyStr]]
+    marks: dict[str, AnyStr]
+    edges: tuple[tuple[AnyStr, ...], ...]  # offsets -2, -1, +1, +2
+    words: tuple[AnyStr, AnyStr, AnyStr]  # wb, capcap, wf
+
+
+_MARKS = ("pl=B", "pl=I", "hd=B", "hd=I")
+_TEXT: _Forms[str] = _Forms(
+    _token_features, _pair, {m: m for m in _MARKS}, tuple(_EDGES[o] for o in _OFFSETS), ("wb", "capcap", "wf")
+)
+_BYTES: _Forms[bytes] = _Forms(
+    _token_bytes,
+    _pair_bytes,
+    {m: m.encode() for m in _MARKS},
+    tuple((_EDGES[o][0].encode(),) for o in _OFFSETS),
+    (b"wb", b"capcap", b"wf"),
+)
 
 
 def features(tokens: list[Token], lex: Lexicon | None = None) -> list[list[str]]:
     """The feature strings of each token of one sentence (or stretch of one)."""
-    lex = lex or lexicon()
+    return _assemble(tokens, lex or lexicon(), _TEXT)
+
+
+def _assemble(tokens: list[Token], lex: Lexicon, forms: _Forms[AnyStr]) -> list[list[AnyStr]]:
     n = len(tokens)
-    pairs = [f"{tokens[k].key} {tokens[k + 1].key}" for k in range(n - 1)]
-    known = [p in lex.words for p in pairs]
-    near = {
-        offset: [_near(t.text, t.key, offset) for t in tokens] for offset in (-2, -1, 1, 2)
-    }
+    per = [forms.token(t.text, t.key) for t in tokens]
+    pairs = [forms.pair(tokens[k].key, tokens[k + 1].key) for k in range(n - 1)]
+    known = [p[0] in lex.words for p in pairs]
     marks = _spans(tokens, lex)
-    out: list[list[str]] = []
+    before2, before1, after1, after2 = forms.edges
+    word_before, cap_cap, word_after = forms.words
+    out: list[list[AnyStr]] = []
     for i, tok in enumerate(tokens):
-        feats = [*_own(tok.text, tok.key), *marks[i]]
-        for offset in (-2, -1, 1, 2):
-            k = i + offset
-            feats += near[offset][k] if 0 <= k < n else _EDGES[offset]
+        feats = list(per[i][0])
+        if marks[i]:
+            feats += [forms.marks[m] for m in marks[i]]
+        feats += per[i - 2][1] if i >= 2 else before2
+        feats += per[i - 1][2] if i >= 1 else before1
+        feats += per[i + 1][3] if i + 1 < n else after1
+        feats += per[i + 2][4] if i + 2 < n else after2
         if i > 0:
-            feats.append("b-=" + pairs[i - 1])
+            feats.append(pairs[i - 1][1])
             if known[i - 1]:
-                feats.append("wb")
+                feats.append(word_before)
             if tokens[i - 1].is_cap and tok.is_cap:
-                feats.append("capcap")
+                feats.append(cap_cap)
         if i + 1 < n:
-            feats.append("b+=" + pairs[i])
+            feats.append(pairs[i][2])
             if known[i]:
-                feats.append("wf")
+                feats.append(word_after)
         out.append(feats)
     return out
 
@@ -194,7 +253,7 @@ def tag_tokens(tokens: list[Token]) -> list[Tagged]:
     model = _tagger()
     out: list[Tagged] = []
     for a, b in chunks(tokens):
-        labels = list(model.tag(features(tokens[a:b])))
+        labels = list(model.tag(_assemble(tokens[a:b], lexicon(), _BYTES)))
         out += [
             Tagged(a + t.i, a + t.j, t.label, min(model.marginal(labels[k], k) for k in range(t.i, t.j)))
             for t in decode(labels)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text import name_key
 
@@ -20,23 +21,29 @@ class Token:
         self.end = end
         self.text = text
         self.key = key
-        first = text[0]
-        self.is_word = first.isalnum()
-        self.is_cap = first.isupper()
-        letters = [c for c in text if c.isalpha()] if self.is_cap else []
-        self.is_acronym = len(letters) >= 2 and all(c.isupper() for c in letters)
-        self.is_number = text.isdigit()
+        self.is_word, self.is_cap, self.is_acronym, self.is_number = _flags(text)
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
+@lru_cache(maxsize=262144)
+def _flags(text: str) -> tuple[bool, bool, bool, bool]:
+    """A token text's case flags: word, capitalised, acronym, number (cached by the text)."""
+    first = text[0]
+    is_cap = first.isupper()
+    letters = [c for c in text if c.isalpha()] if is_cap else []
+    return first.isalnum(), is_cap, len(letters) >= 2 and all(c.isupper() for c in letters), text.isdigit()
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Word and punctuation tokens of ``text``; offsets shifted by ``offset``."""
-    return [
-        Token(m.start() + offset, m.end() + offset, m.group(0), name_key(m.group(0)))
-        for m in _TOKEN.finditer(text)
-    ]
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        out.append(Token(start + offset, end + offset, word, name_key(word)))
+    return out
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
