@@ -78,12 +78,17 @@ def test_the_end_of_a_law_title_is_not_its_issuer() -> None:
     assert issuers <= {"Quốc hội"}
 
 
-@pending
 def test_a_law_title_keeps_its_complement() -> None:
     x = run("Đại biểu góp ý dự án Luật Giám sát hoạt động của Ủy ban nhân dân các cấp và Luật Thủy lợi.")
     assert "Luật Giám sát hoạt động của Ủy ban nhân dân các cấp" in {
         e.label for e in x.entities.values() if e.kind == "Law"
     }
+
+
+def test_a_law_title_ends_before_another_law() -> None:
+    x = run("Quốc hội thông qua Luật Tổ chức hoạt động của Hội đồng nhân dân và Luật Đất đai của Quốc hội.")
+    laws = {e.label for e in x.entities.values() if e.kind == "Law"}
+    assert laws == {"Luật Tổ chức hoạt động của Hội đồng nhân dân", "Luật Đất đai"}
 
 
 def test_a_law_passed_by_the_national_assembly() -> None:
