@@ -45,7 +45,6 @@ def test_members_of_a_standing_committee() -> None:
     assert ("Lê Thị Cúc", "Ban Tổ chức Tỉnh ủy Kon Tum") in got
 
 
-@pending
 def test_members_elected_to_an_executive_committee() -> None:
     got = members(
         "Đại hội đã bầu Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh Sơn La khóa XV gồm 35 đồng chí; "
@@ -53,6 +52,15 @@ def test_members_elected_to_an_executive_committee() -> None:
     )
     assert ("Lò Thị Mai", "Hội Liên hiệp Phụ nữ tỉnh Sơn La") in got
     assert ("Lò Thị Mai", "Ban Chấp hành Hội Liên hiệp Phụ nữ tỉnh Sơn La") in got
+
+
+def test_an_officer_not_elected_in_the_text_is_no_member_of_its_executive_committee() -> None:
+    got = members(
+        "Ban Chấp hành Hội Nông dân tỉnh Yên Bái họp phiên thường kỳ; "
+        "đồng chí Hà Văn Bình, Chủ tịch Hội Nông dân tỉnh Yên Bái, phát biểu."
+    )
+    assert ("Hà Văn Bình", "Hội Nông dân tỉnh Yên Bái") in got
+    assert ("Hà Văn Bình", "Ban Chấp hành Hội Nông dân tỉnh Yên Bái") not in got
 
 
 @pending

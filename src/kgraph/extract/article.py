@@ -234,6 +234,35 @@ def rule_post(ctx: ArticleContext) -> None:
                 ctx.relations.append(Relation(f.key, "memberOf", org_key_, sentence, ctx.rule))
 
 
+_ELECTED = re.compile(word("elected_re"))
+_EXECUTIVE = name_key(word("executive_committee"))
+
+
+def rule_elected_officers(ctx: ArticleContext) -> None:
+    """'đồng chí A được bầu giữ chức Chủ tịch Hội X' where the article names 'Ban Chấp hành Hội X': A,
+    elected to lead X, is a member of the executive committee that elected them."""
+    executives = {
+        f.inner.key: f
+        for f in ctx.found
+        if f.is_org
+        and f.key
+        and f.inner is not None
+        and f.inner.key
+        and name_key(f.text).startswith(_EXECUTIVE + " ")
+    }
+    for f in ctx.found:
+        if f.group is not Group.PERSON or not f.key:
+            continue
+        sm = ctx.sentences[f.sent]
+        for title, post_org, former in f.posts:
+            if former or post_org is None or post_org.key not in executives or post_org.start < f.end:
+                continue
+            between = sm.text[f.end - sm.base : post_org.start - sm.base]
+            before_title = between[: between.rfind(title)] if title in between else ""
+            if _ELECTED.search(before_title.rstrip()):
+                ctx.add(f, "memberOf", executives[post_org.key])
+
+
 def _committee_of(title: str, extraction: Extraction) -> str:
     """The one committee of the article a title like ``Tỉnh ủy viên`` names, or ''."""
     committee = name_key(title[: -len(_MEMBER.split()[-1]) - 1])

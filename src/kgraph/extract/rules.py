@@ -87,6 +87,7 @@ ARTICLE_RELATION_RULES: tuple[Callable[[article.ArticleContext], None], ...] = (
     article.rule_name_hierarchy,  # Sở X tỉnh Y -> UBND tỉnh Y; Huyện ủy -> the article's one Tỉnh ủy
     article.rule_attendees,  # 'Tham dự kỳ họp có A, B': A and B take part in the article's Kỳ họp
     article.rule_post,  # a person's current post: memberOf
+    article.rule_elected_officers,  # 'A được bầu giữ chức Chủ tịch Hội X': A memberOf Ban Chấp hành Hội X
     gazetteer.rule_gazetteer_located_in,  # xã A, huyện B: locatedIn when the register says so
 )
 
