@@ -159,3 +159,11 @@ def test_a_draft_law_is_not_yet_issued() -> None:
     x = run("Đại biểu Quốc hội góp ý dự thảo Luật Thủy lợi tại phiên thảo luận.")
     (rel,) = [r for r in x.relations if r.predicate == "issuedBy"]
     assert (x.entities[rel.object].label, rel.modality, rel.table) == ("Quốc hội", "planned", "issuers")
+
+
+def test_two_documents_both_issued_do_not_carry_each_other_out() -> None:
+    x = run(
+        "Theo Pháp lệnh Phòng chống thiên tai đã ban hành và Luật Thủy lợi vừa ban hành, "
+        "tỉnh phải lập quy hoạch."
+    )
+    assert not [r for r in x.relations if r.predicate == "implements"]
