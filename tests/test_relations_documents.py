@@ -4,12 +4,9 @@ issuer, document fields, short references, and issuers of well-known documents f
 
 from __future__ import annotations
 
-import pytest
 from helpers import run, triples
 
 from kgraph.model import Extraction
-
-pending = pytest.mark.xfail(strict=True, reason="issue 13: document rules not implemented yet")
 
 
 def doc(x: Extraction, number: str):  # type: ignore[no-untyped-def]

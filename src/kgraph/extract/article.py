@@ -234,6 +234,39 @@ def rule_post(ctx: ArticleContext) -> None:
                 ctx.relations.append(Relation(f.key, "memberOf", org_key_, sentence, ctx.rule))
 
 
+_DELEGATION_HEAD = re.compile(word("delegation_head_re"))
+_DELEGATION_LEADS = re.compile(word("delegation_leads_re"))
+_DELEGATION_MEMBERS = re.compile(word("delegation_members_re"))
+
+
+def rule_delegation_members(ctx: ArticleContext) -> None:
+    """A delegation's members: 'Đoàn kiểm tra của X do đồng chí A, … làm Trưởng đoàn' (A leads it);
+    'Thành viên Đoàn công tác có đồng chí B, …' (everyone listed, when the article names one such
+    delegation)."""
+    delegations = [f for f in ctx.found if f.rule == "delegations" and f.key]
+    for d in delegations:
+        sm = ctx.sentences[d.sent]
+        person = next(
+            (f for f in ctx.found if f.sent == d.sent and f.group is Group.PERSON and f.start > d.end), None
+        )
+        if person is None or not person.key:
+            continue
+        if _DELEGATION_HEAD.match(
+            sm.text[d.end - sm.base : person.start - sm.base]
+        ) and _DELEGATION_LEADS.match(sm.text[person.end - sm.base :]):
+            ctx.relations.append(Relation(person.key, "memberOf", d.key, sm.sentence, ctx.rule))
+    for sm in ctx.sentences:
+        m = _DELEGATION_MEMBERS.search(sm.text)
+        heads = {name_key(m.group(1))} if m else set()
+        named = {d.key for d in delegations if name_key(" ".join(d.head.words if d.head else ())) in heads}
+        if m is None or len(named) != 1:
+            continue
+        (key,) = named
+        for f in ctx.found:
+            if f.sent == sm.index and f.group is Group.PERSON and f.key and f.start >= m.end() + sm.base:
+                ctx.relations.append(Relation(f.key, "memberOf", key, sm.sentence, ctx.rule))
+
+
 _ELECTED = re.compile(word("elected_re"))
 _EXECUTIVE = name_key(word("executive_committee"))
 
