@@ -134,3 +134,13 @@ def test_the_head_of_a_unit_belongs_to_the_body_named_after_it() -> None:
 def test_a_body_after_a_comma_is_not_the_posts() -> None:
     got = members("Ông Trần Văn Lộc, Trưởng phòng, cho biết Trường Đại học Vinh đã tuyển đủ chỉ tiêu.")
     assert not got
+
+
+def test_a_deputy_of_a_council_is_its_member() -> None:
+    got = members("Đại biểu HĐND tỉnh Long An Trần Văn Sáu đề nghị làm rõ trách nhiệm.")
+    assert got == {("Trần Văn Sáu", "Hội đồng nhân dân tỉnh Long An")}
+
+
+def test_the_delegates_of_a_congress_are_no_post() -> None:
+    got = members("Đại hội đại biểu Đảng bộ tỉnh Nghệ An lần thứ XIX khai mạc sáng nay.")
+    assert got == set()
