@@ -43,3 +43,9 @@ def test_a_provincial_command_under_a_military_region() -> None:
 def test_a_military_region_under_the_ministry() -> None:
     got = structure("Lực lượng Quân khu 7 thuộc Bộ Quốc phòng đã tham gia cứu hộ.")
     assert got == {("Quân khu 7", "subOrganizationOf", "Bộ Quốc phòng")}
+
+
+def test_a_department_named_with_its_ministry_is_part_of_it() -> None:
+    got = triples(run("Vụ Pháp chế Bộ Nội vụ và Tổng cục Hải quan đã góp ý dự thảo."))
+    assert ("Vụ Pháp chế Bộ Nội vụ", "subOrganizationOf", "Bộ Nội vụ") in got
+    assert not [t for t in got if t[0] == "Tổng cục Hải quan"]  # a domain, not a body it belongs to
