@@ -267,6 +267,38 @@ def rule_delegation_members(ctx: ArticleContext) -> None:
                 ctx.relations.append(Relation(f.key, "memberOf", key, sm.sentence, ctx.rule))
 
 
+_LEVELS = tuple(sorted((name_key(w) for w in words("body_place_levels")), key=len, reverse=True))
+
+
+def _place_core(name: str) -> str:
+    """A place's name key without its level word ('tỉnh lâm đồng' -> 'lâm đồng')."""
+    key = name_key(name)
+    return next((key[len(level) + 1 :] for level in _LEVELS if key.startswith(level + " ")), key)
+
+
+def rule_body_place(ctx: ArticleContext) -> None:
+    """'Công an huyện Củ Chi', 'UBND tỉnh Lâm Đồng': a body whose name ends with a level word and a
+    place the article names sits in that place."""
+    places: dict[str, Found] = {}
+    for f in ctx.found:
+        if f.group is Group.PLACE and f.key:
+            places.setdefault(_place_core(f.name or f.text), f)
+    done: set[str] = set()
+    for f in ctx.found:
+        if not f.is_org or not f.key or not f.name or f.key in done:
+            continue
+        key = name_key(f.name)
+        for level in _LEVELS:
+            head, sep, core = key.rpartition(f" {level} ")
+            before = head.split()[-2:]
+            # 'Thông tấn xã Việt Nam', 'Hợp tác xã X': the level word ends a longer word
+            joined = {" ".join([*before[k:], level]) for k in range(len(before))}
+            if sep and head and core in places and places[core].key != f.key and not joined & ctx.lex.words:
+                done.add(f.key)
+                ctx.add(f, "locatedIn", places[core])
+                break
+
+
 _ELECTED = re.compile(word("elected_re"))
 _EXECUTIVE = name_key(word("executive_committee"))
 

@@ -90,6 +90,7 @@ ARTICLE_RELATION_RULES: tuple[Callable[[article.ArticleContext], None], ...] = (
     article.rule_post,  # a person's current post: memberOf
     article.rule_delegation_members,  # 'Đoàn kiểm tra … do đồng chí A … làm Trưởng đoàn': A memberOf it
     article.rule_elected_officers,  # 'A được bầu giữ chức Chủ tịch Hội X': A memberOf Ban Chấp hành Hội X
+    article.rule_body_place,  # Công an huyện Củ Chi, when the article names huyện Củ Chi: locatedIn it
     gazetteer.rule_gazetteer_located_in,  # xã A, huyện B: locatedIn when the register says so
 )
 
