@@ -144,3 +144,8 @@ def test_a_deputy_of_a_council_is_its_member() -> None:
 def test_the_delegates_of_a_congress_are_no_post() -> None:
     got = members("Đại hội đại biểu Đảng bộ tỉnh Nghệ An lần thứ XIX khai mạc sáng nay.")
     assert got == set()
+
+
+def test_a_general_director_is_a_member_of_the_body() -> None:
+    got = members("Ông Lê Văn Tùng - Tổng giám đốc Học viện Hàng không cho biết học phí không tăng.")
+    assert got == {("Lê Văn Tùng", "Học viện Hàng không")}
