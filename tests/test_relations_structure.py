@@ -61,3 +61,8 @@ def test_a_level_word_inside_a_longer_word_names_no_place() -> None:
         run("Hợp tác xã Tân Phú và người dân Tân Phú đã ký kết với Thông tấn xã Việt Nam tại Việt Nam.")
     )
     assert not [t for t in got if t[1] == "locatedIn"]
+
+
+def test_a_body_of_a_district_is_not_in_a_commune_of_the_same_name() -> None:
+    got = triples(run("Ủy ban nhân dân huyện Châu Thành đã kiểm tra tại xã Châu Thành."))
+    assert not [t for t in got if t[1] == "locatedIn" and t[0].startswith("Ủy ban")]

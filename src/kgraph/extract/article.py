@@ -270,30 +270,42 @@ def rule_delegation_members(ctx: ArticleContext) -> None:
 _LEVELS = tuple(sorted((name_key(w) for w in words("body_place_levels")), key=len, reverse=True))
 
 
-def _place_core(name: str) -> str:
-    """A place's name key without its level word ('tỉnh lâm đồng' -> 'lâm đồng')."""
+def _place_core(name: str) -> tuple[str, str]:
+    """A place's level word and name key ('tỉnh lâm đồng' -> ('tỉnh', 'lâm đồng')); no level: ''."""
     key = name_key(name)
-    return next((key[len(level) + 1 :] for level in _LEVELS if key.startswith(level + " ")), key)
+    return next(
+        ((level, key[len(level) + 1 :]) for level in _LEVELS if key.startswith(level + " ")), ("", key)
+    )
 
 
 def rule_body_place(ctx: ArticleContext) -> None:
     """'Công an huyện Củ Chi', 'UBND tỉnh Lâm Đồng': a body whose name ends with a level word and a
     place the article names sits in that place."""
     places: dict[str, Found] = {}
+    levels: dict[str, set[str]] = {}  # the level words each place name is written with
     for f in ctx.found:
         if f.group is Group.PLACE and f.key:
-            places.setdefault(_place_core(f.name or f.text), f)
+            level, core = _place_core(f.name or f.text)
+            sm = ctx.sentences[f.sent]
+            written = " ".join(name_key(sm.text[: f.start - sm.base]).split()[-2:])
+            level = level or next((lv for lv in _LEVELS if f" {written}".endswith(f" {lv}")), "")
+            places.setdefault(core, f)
+            levels.setdefault(core, set()).add(level)
     done: set[str] = set()
     for f in ctx.found:
-        if not f.is_org or not f.key or not f.name or f.key in done:
+        if not f.is_org or not f.key or f.key in done:
             continue
-        key = name_key(f.name)
+        key = name_key(f.text)  # as written here: the evidence sentence shows the place
         for level in _LEVELS:
             head, sep, core = key.rpartition(f" {level} ")
             before = head.split()[-2:]
             # 'Thông tấn xã Việt Nam', 'Hợp tác xã X': the level word ends a longer word
             joined = {" ".join([*before[k:], level]) for k in range(len(before))}
+            # 'UBND huyện Châu Thành' is not in the 'xã Châu Thành' of the same article
+            other_level = bool(levels.get(core, set()) - {"", level})
             if sep and head and core in places and places[core].key != f.key and not joined & ctx.lex.words:
+                if other_level:
+                    break
                 done.add(f.key)
                 ctx.add(f, "locatedIn", places[core])
                 break
