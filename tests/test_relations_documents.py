@@ -4,12 +4,9 @@ issuer, document fields, short references, and issuers of well-known documents f
 
 from __future__ import annotations
 
-import pytest
 from helpers import run, triples
 
 from kgraph.model import Extraction
-
-pending = pytest.mark.xfail(strict=True, reason="issue 13: document rules not implemented yet")
 
 
 def doc(x: Extraction, number: str):  # type: ignore[no-untyped-def]
@@ -78,12 +75,17 @@ def test_the_end_of_a_law_title_is_not_its_issuer() -> None:
     assert issuers <= {"Quốc hội"}
 
 
-@pending
 def test_a_law_title_keeps_its_complement() -> None:
     x = run("Đại biểu góp ý dự án Luật Giám sát hoạt động của Ủy ban nhân dân các cấp và Luật Thủy lợi.")
     assert "Luật Giám sát hoạt động của Ủy ban nhân dân các cấp" in {
         e.label for e in x.entities.values() if e.kind == "Law"
     }
+
+
+def test_a_law_title_ends_before_another_law() -> None:
+    x = run("Quốc hội thông qua Luật Tổ chức hoạt động của Hội đồng nhân dân và Luật Đất đai của Quốc hội.")
+    laws = {e.label for e in x.entities.values() if e.kind == "Law"}
+    assert laws == {"Luật Tổ chức hoạt động của Hội đồng nhân dân", "Luật Đất đai"}
 
 
 def test_a_law_passed_by_the_national_assembly() -> None:
@@ -154,3 +156,11 @@ def test_a_draft_law_is_not_yet_issued() -> None:
     x = run("Đại biểu Quốc hội góp ý dự thảo Luật Thủy lợi tại phiên thảo luận.")
     (rel,) = [r for r in x.relations if r.predicate == "issuedBy"]
     assert (x.entities[rel.object].label, rel.modality, rel.table) == ("Quốc hội", "planned", "issuers")
+
+
+def test_two_documents_both_issued_do_not_carry_each_other_out() -> None:
+    x = run(
+        "Theo Pháp lệnh Phòng chống thiên tai đã ban hành và Luật Thủy lợi vừa ban hành, "
+        "tỉnh phải lập quy hoạch."
+    )
+    assert not [r for r in x.relations if r.predicate == "implements"]

@@ -43,3 +43,26 @@ def test_a_provincial_command_under_a_military_region() -> None:
 def test_a_military_region_under_the_ministry() -> None:
     got = structure("Lực lượng Quân khu 7 thuộc Bộ Quốc phòng đã tham gia cứu hộ.")
     assert got == {("Quân khu 7", "subOrganizationOf", "Bộ Quốc phòng")}
+
+
+def test_a_department_named_with_its_ministry_is_part_of_it() -> None:
+    got = triples(run("Vụ Pháp chế Bộ Nội vụ và Tổng cục Hải quan đã góp ý dự thảo."))
+    assert ("Vụ Pháp chế Bộ Nội vụ", "subOrganizationOf", "Bộ Nội vụ") in got
+    assert not [t for t in got if t[0] == "Tổng cục Hải quan"]  # a domain, not a body it belongs to
+
+
+def test_a_body_named_after_a_place_the_article_names_lies_in_it() -> None:
+    got = triples(run("Công an huyện Tân Phú phối hợp với chính quyền huyện Tân Phú giải tỏa."))
+    assert ("Công an huyện Tân Phú", "locatedIn", "Tân Phú") in got
+
+
+def test_a_level_word_inside_a_longer_word_names_no_place() -> None:
+    got = triples(
+        run("Hợp tác xã Tân Phú và người dân Tân Phú đã ký kết với Thông tấn xã Việt Nam tại Việt Nam.")
+    )
+    assert not [t for t in got if t[1] == "locatedIn"]
+
+
+def test_a_body_of_a_district_is_not_in_a_commune_of_the_same_name() -> None:
+    got = triples(run("Ủy ban nhân dân huyện Châu Thành đã kiểm tra tại xã Châu Thành."))
+    assert not [t for t in got if t[1] == "locatedIn" and t[0].startswith("Ủy ban")]

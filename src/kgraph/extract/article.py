@@ -234,6 +234,112 @@ def rule_post(ctx: ArticleContext) -> None:
                 ctx.relations.append(Relation(f.key, "memberOf", org_key_, sentence, ctx.rule))
 
 
+_DELEGATION_HEAD = re.compile(word("delegation_head_re"))
+_DELEGATION_LEADS = re.compile(word("delegation_leads_re"))
+_DELEGATION_MEMBERS = re.compile(word("delegation_members_re"))
+
+
+def rule_delegation_members(ctx: ArticleContext) -> None:
+    """A delegation's members: 'Đoàn kiểm tra của X do đồng chí A, … làm Trưởng đoàn' (A leads it);
+    'Thành viên Đoàn công tác có đồng chí B, …' (everyone listed, when the article names one such
+    delegation)."""
+    delegations = [f for f in ctx.found if f.rule == "delegations" and f.key]
+    for d in delegations:
+        sm = ctx.sentences[d.sent]
+        person = next(
+            (f for f in ctx.found if f.sent == d.sent and f.group is Group.PERSON and f.start > d.end), None
+        )
+        if person is None or not person.key:
+            continue
+        if _DELEGATION_HEAD.match(
+            sm.text[d.end - sm.base : person.start - sm.base]
+        ) and _DELEGATION_LEADS.match(sm.text[person.end - sm.base :]):
+            ctx.relations.append(Relation(person.key, "memberOf", d.key, sm.sentence, ctx.rule))
+    for sm in ctx.sentences:
+        m = _DELEGATION_MEMBERS.search(sm.text)
+        heads = {name_key(m.group(1))} if m else set()
+        named = {d.key for d in delegations if name_key(" ".join(d.head.words if d.head else ())) in heads}
+        if m is None or len(named) != 1:
+            continue
+        (key,) = named
+        for f in ctx.found:
+            if f.sent == sm.index and f.group is Group.PERSON and f.key and f.start >= m.end() + sm.base:
+                ctx.relations.append(Relation(f.key, "memberOf", key, sm.sentence, ctx.rule))
+
+
+_LEVELS = tuple(sorted((name_key(w) for w in words("body_place_levels")), key=len, reverse=True))
+
+
+def _place_core(name: str) -> tuple[str, str]:
+    """A place's level word and name key ('tỉnh lâm đồng' -> ('tỉnh', 'lâm đồng')); no level: ''."""
+    key = name_key(name)
+    return next(
+        ((level, key[len(level) + 1 :]) for level in _LEVELS if key.startswith(level + " ")), ("", key)
+    )
+
+
+def rule_body_place(ctx: ArticleContext) -> None:
+    """'Công an huyện Củ Chi', 'UBND tỉnh Lâm Đồng': a body whose name ends with a level word and a
+    place the article names sits in that place."""
+    places: dict[str, Found] = {}
+    levels: dict[str, set[str]] = {}  # the level words each place name is written with
+    for f in ctx.found:
+        if f.group is Group.PLACE and f.key:
+            level, core = _place_core(f.name or f.text)
+            sm = ctx.sentences[f.sent]
+            written = " ".join(name_key(sm.text[: f.start - sm.base]).split()[-2:])
+            level = level or next((lv for lv in _LEVELS if f" {written}".endswith(f" {lv}")), "")
+            places.setdefault(core, f)
+            levels.setdefault(core, set()).add(level)
+    done: set[str] = set()
+    for f in ctx.found:
+        if not f.is_org or not f.key or f.key in done:
+            continue
+        key = name_key(f.text)  # as written here: the evidence sentence shows the place
+        for level in _LEVELS:
+            head, sep, core = key.rpartition(f" {level} ")
+            before = head.split()[-2:]
+            # 'Thông tấn xã Việt Nam', 'Hợp tác xã X': the level word ends a longer word
+            joined = {" ".join([*before[k:], level]) for k in range(len(before))}
+            # 'UBND huyện Châu Thành' is not in the 'xã Châu Thành' of the same article
+            other_level = bool(levels.get(core, set()) - {"", level})
+            if sep and head and core in places and places[core].key != f.key and not joined & ctx.lex.words:
+                if other_level:
+                    break
+                done.add(f.key)
+                ctx.add(f, "locatedIn", places[core])
+                break
+
+
+_ELECTED = re.compile(word("elected_re"))
+_EXECUTIVE = name_key(word("executive_committee"))
+
+
+def rule_elected_officers(ctx: ArticleContext) -> None:
+    """'đồng chí A được bầu giữ chức Chủ tịch Hội X' where the article names 'Ban Chấp hành Hội X': A,
+    elected to lead X, is a member of the executive committee that elected them."""
+    executives = {
+        f.inner.key: f
+        for f in ctx.found
+        if f.is_org
+        and f.key
+        and f.inner is not None
+        and f.inner.key
+        and name_key(f.text).startswith(_EXECUTIVE + " ")
+    }
+    for f in ctx.found:
+        if f.group is not Group.PERSON or not f.key:
+            continue
+        sm = ctx.sentences[f.sent]
+        for title, post_org, former in f.posts:
+            if former or post_org is None or post_org.key not in executives or post_org.start < f.end:
+                continue
+            between = sm.text[f.end - sm.base : post_org.start - sm.base]
+            before_title = between[: between.rfind(title)] if title in between else ""
+            if _ELECTED.search(before_title.rstrip()):
+                ctx.add(f, "memberOf", executives[post_org.key])
+
+
 def _committee_of(title: str, extraction: Extraction) -> str:
     """The one committee of the article a title like ``Tỉnh ủy viên`` names, or ''."""
     committee = name_key(title[: -len(_MEMBER.split()[-1]) - 1])

@@ -195,10 +195,13 @@ def rule_short_references(ds: DocScan) -> None:
 def rule_laws(ds: DocScan) -> None:
     """Named laws: 'Luật Đất đai', 'Bộ luật Hình sự', cut before the first word that cannot belong."""
     text = ds.text
-    for m in _LAW.finditer(text):
+    pos = 0
+    while m := _LAW.search(text, pos):
+        pos = m.end()
         if not ds.free(m.start(), m.end()) or _SCHOOL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue
         name, stop = _trim_name(m.group(0), ds.lex)
+        pos = m.start() + len(name)  # '… của Hội đồng nhân dân và Luật Đất đai': the next law starts inside
         if stop:
             ds.dropped.append((ds.rule, m.start(), m.end(), f"name cut before the stop word '{stop}'"))
         if len(name.split()) < 2:
@@ -229,13 +232,42 @@ _SCHOOL_BEFORE = re.compile(_word("school_before_re"))
 _LAW_STOP_PAIRS = frozenset(name_key(pair) for pair in _words("law_stop_pairs"))
 
 
+# 'Luật Giám sát hoạt động của …': a title whose last words take a 'của' complement
+_LAW_OF_BEFORE = frozenset(name_key(w) for w in _words("law_of_before"))
+_LAW_OF = name_key(_word("of"))
+_LAW_AND = name_key(_word("and"))
+_LAW_OF_TAIL = frozenset(name_key(w) for w in _words("law_of_tail"))
+
+
+def _title_goes_on(keep: list[str], words: list[str], i: int, in_of: bool) -> bool:
+    """A stop word that belongs to a law's title: 'của' after 'hoạt động' ('Luật Giám sát hoạt động
+    của Ủy ban nhân dân các cấp'), then 'và' joining a second body ('của HĐND và UBND', not '… và Luật
+    Thủy lợi')."""
+    key = name_key(words[i])
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if in_of and name_key(f"{words[i]} {nxt}") in _LAW_OF_TAIL:
+        return True
+    if key == _LAW_OF:
+        tail = {name_key(" ".join(keep[-n:])) for n in (1, 2, 3)}
+        return not in_of and bool(tail & _LAW_OF_BEFORE) and i + 1 < len(words) and words[i + 1][:1].isupper()
+    return in_of and key == _LAW_AND and nxt[:1].isupper() and not _LAW.match(nxt + " X")
+
+
 def _trim_name(phrase: str, lex: Lexicon) -> tuple[str, str]:
     """Cut a law's name before the first word that cannot belong to it: (name, the stop word or '')."""
     words = phrase.split()
     keep = [words[0]]
+    in_of = False
     for i, word in enumerate(words[1:13], start=1):
         if not word[0].isalnum():
             break
+        if name_key(word) in _LAW_STOP and _title_goes_on(keep, words, i, in_of):
+            in_of = True
+            keep.append(word)
+            continue
+        if in_of and name_key(f"{keep[-1]} {word}") in _LAW_OF_TAIL:
+            keep.append(word)
+            continue
         if name_key(word) in _LAW_STOP and name_key(f"{keep[-1]} {word}") not in lex.words:
             return " ".join(keep), word  # unless it completes a word: 'Luật Hàng không'
         pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import name_key
 from .lexicon import Head, Lexicon, alternation, word, words
 from .names import cap_run, match_head, match_place, match_title, person_run, preceded_by_preposition
 from .state import Found, Group, SentenceState, Spans, token_at
@@ -236,3 +237,30 @@ def _committee_parts(st: SentenceState, person: Found, parts: list[tuple[int, in
 
 def _is_committee(org: Found) -> bool:
     return org.kind == "PartyCommittee" and org.head is not None and not org.head.part
+
+
+_DELEGATION = re.compile(word("delegation_re"))
+_DELEGATION_OF = re.compile(word("delegation_of_re"))
+
+
+def rule_delegations(st: SentenceState) -> None:
+    """'Đoàn kiểm tra của Ban Bí thư', 'Đoàn công tác của Tỉnh ủy X': a delegation sent by the body
+    named after 'của', an organisation of its own and a part of that body."""
+    text, base = st.text, st.base
+    for m in _DELEGATION.finditer(text):
+        start = m.start() + base
+        # 'Đoàn công tác' is a delegation, not the Youth Union that 'Đoàn' alone names
+        st.found = [g for g in st.found if not (g.start == start and g.rule == "lone_doan")]
+        body = next(
+            (f for f in sorted(st.found, key=lambda f: f.start) if f.is_org and f.start > start), None
+        )
+        if body is None or not _DELEGATION_OF.match(text[m.end() : body.start - base]):
+            continue
+        first, *rest = m.group(0).split()
+        words_ = (first[:1].upper() + first[1:], *rest)  # the name is written as a name: 'Đoàn kiểm tra'
+        keys = tuple(name_key(w) for w in words_)
+        head = Head(words_, keys, "Organization", False, False, True, True, False)
+        name = text[m.start() : body.end - base]
+        f = Found(start, body.end, name, Group.ORG, "Organization", st.index, head=head, inner=body)
+        f.subject_ok = not preceded_by_preposition(st.tokens, token_at(st.tokens, start))
+        st.add(f, take=False)

@@ -489,7 +489,8 @@ def _cooperate_together(rs: RelationState, sm: SentenceState, ch: Chain) -> None
 
 def _doc_implements(rs: RelationState, sm: SentenceState, ch: Chain, found: list[Found]) -> None:
     """'Kế hoạch X về thực hiện Chỉ thị Y': a document implementing another."""
-    if "ISSUE" not in ch.classes and "IMPLEMENT" not in ch.classes:
+    # 'Pháp lệnh X đã ban hành và Luật Y': both issued, neither carries the other out
+    if "IMPLEMENT" not in ch.classes:
         return
     c_start, first = ch.clause[0], ch.first
     docs_before = [f for f in found if f.group is Group.DOC and c_start <= f.start < first.start]

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ..model import Document
-from . import article, bodies, documents, gazetteer, mentions, relations, tagger
+from . import article, bodies, documents, gazetteer, mentions, people, relations, tagger
 from .documents import DocMention, DocScan, scan_documents
 from .lexicon import Lexicon, lexicon
 from .relations import RelationState
@@ -66,6 +66,7 @@ MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     mentions.rule_quantities,  # numbers with a unit
     bodies.rule_glued_people,  # Bộ GD-ĐT Bành Tiến Long: the ministry, then a person
     tagger.rule_tagged_names,  # the learned tagger's names no rule above found
+    people.rule_delegations,  # Đoàn kiểm tra của Ban Bí thư: a delegation, part of the body that sends it
 )
 
 #: Relation rules, run in this order over every sentence (after identity is decided).
@@ -87,6 +88,9 @@ ARTICLE_RELATION_RULES: tuple[Callable[[article.ArticleContext], None], ...] = (
     article.rule_name_hierarchy,  # Sở X tỉnh Y -> UBND tỉnh Y; Huyện ủy -> the article's one Tỉnh ủy
     article.rule_attendees,  # 'Tham dự kỳ họp có A, B': A and B take part in the article's Kỳ họp
     article.rule_post,  # a person's current post: memberOf
+    article.rule_delegation_members,  # 'Đoàn kiểm tra … do đồng chí A … làm Trưởng đoàn': A memberOf it
+    article.rule_elected_officers,  # 'A được bầu giữ chức Chủ tịch Hội X': A memberOf Ban Chấp hành Hội X
+    article.rule_body_place,  # Công an huyện Củ Chi, when the article names huyện Củ Chi: locatedIn it
     gazetteer.rule_gazetteer_located_in,  # xã A, huyện B: locatedIn when the register says so
 )
 
