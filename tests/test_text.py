@@ -69,3 +69,34 @@ def test_quantities_are_integers_or_canonical_decimals() -> None:
 
     got = [(str(q), q.datatype.split("#")[-1]) for q in map(quantity_literal, ("4254", "17.8", "17.80", "0"))]
     assert got == [("4254", "integer"), ("17.8", "decimal"), ("17.8", "decimal"), ("0", "integer")]
+
+
+def test_text_wrapped_at_a_fixed_width_is_one_sentence() -> None:
+    # Legal texts and some pages break lines inside a sentence; the name across the break is
+    # one name, and the break is no sentence boundary.
+    raw = "Căn cứ Thông tư số\n03/2014/TT-BNV của Bộ Nội\nvụ hướng dẫn chức năng,\nnhiệm vụ của Sở."
+    text = normalize_text(raw)
+    assert "Bộ Nội vụ" in text and "số 03/2014" in text and "chức năng, nhiệm vụ" in text
+    assert len(split_sentences(text)) == 1
+
+
+def test_headlines_paragraphs_and_lists_keep_their_line_breaks() -> None:
+    raw = (
+        "Hội nghị Ban Thường vụ Tỉnh ủy\nSáng 12/1, Ban Thường vụ họp.\n"
+        "Các nhiệm vụ:\n1. Tuyên truyền\n2. Kiểm tra"
+    )
+    assert normalize_text(raw) == raw
+    sentences = [s.text for s in split_sentences(raw)]
+    assert sentences[0] == "Hội nghị Ban Thường vụ Tỉnh ủy"
+    assert all("\n" not in s for s in sentences)
+
+
+def test_unwrapped_text_maps_back_to_the_article_as_written() -> None:
+    from kgraph.model import Article
+    from kgraph.text import make_document
+
+    raw = "UBND tỉnh gửi Bộ Nội\nvụ báo cáo.\nSở Tư pháp họp."
+    doc = make_document(Article(source="a.txt", text=raw))
+    assert [s.text for s in doc.sentences] == ["UBND tỉnh gửi Bộ Nội vụ báo cáo.", "Sở Tư pháp họp."]
+    second = doc.sentences[1]
+    assert raw[second.written_start : second.written_end] == "Sở Tư pháp họp."

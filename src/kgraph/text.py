@@ -26,6 +26,24 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: A line break that may be a wrap inside a sentence (legal texts and some pages break lines
+#: at a fixed width): one break between a word or a comma and a word.
+_MAYBE_WRAP = re.compile(r"(?<=[^\W_]|,)\n(?=[^\W_])")
+#: An enumerator opening a line (``1.``, ``2)``, ``a)``): a list item, never a wrapped line.
+_ENUMERATOR = re.compile(r"(?:\d{1,3}|[a-zđ])[.)]\s")
+
+
+def _unwrap(match: re.Match[str]) -> str:
+    """A space for a wrap inside a sentence (the next line goes on in lower case, or with a
+    number after a lower-case word: ``số\\n03/2014``); the line break otherwise."""
+    text, after = match.string, match.end()
+    following = text[after]
+    if _ENUMERATOR.match(text, after):
+        return "\n"
+    if following.islower() or (following.isdigit() and text[match.start() - 1].islower()):
+        return " "
+    return "\n"
+
 
 
 def _tone_index(base: str) -> int:
@@ -90,6 +108,7 @@ def normalize_text(text: str) -> str:
     text = _SPACES.sub(" ", text)
     text = normalize_tones(text)
     text = re.sub(r" *\n *", "\n", text)
+    text = _MAYBE_WRAP.sub(_unwrap, text)
     return text.strip()
 
 
@@ -163,6 +182,7 @@ def normalize_with_offsets(text: str) -> tuple[str, OffsetMap]:
         (_SPACES_CHANGED, lambda m: " "),
         (_MAYBE_MISPLACED, lambda m: _place_tone(m.group(0))),
         (_LINE_SPACES, lambda m: "\n"),
+        (_MAYBE_WRAP, _unwrap),
     ]
     out = text
     for pattern, replace in steps:
