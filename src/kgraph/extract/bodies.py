@@ -99,7 +99,7 @@ def unify_bodies(found: list[Found], entities: dict[str, Entity]) -> None:
             names |= {current.label, *current.aliases}
             entity = current
         aliases = tuple(sorted(n for n in names if n != canonical))
-        if entity.kind != "Organization":  # the rules' class stands; the table's for a tagged name
+        if kind == "Organization":  # the table's class stands (it names the body); else the rules'
             kind = entity.kind
         entities[new] = replace(entity, key=new, kind=kind, label=canonical, aliases=aliases, scope="")
     for f in _all_orgs(found):

@@ -191,8 +191,21 @@ def _province_key(key: str, province: str) -> str:
     return ""
 
 
+#: The side a committee (Ban Chấp hành, Ban Thường vụ, Thường trực X) takes from the body it is
+#: part of: a mass organisation's committee is the mass organisation's, a council's the state's.
+_COMMITTEE_SIDE = {
+    "MassOrganization": "MassOrganization",
+    "StateAgency": "StateAgency",
+    "PartyCommittee": "PartyCommittee",
+    "PartyOrganization": "PartyCommittee",
+}
+
+
 def _kind_of(name: str, f: Found) -> str:
-    """The class of an organisation: its head's, except a Văn phòng takes its parent's side."""
+    """The class of an organisation: its head's, except a Văn phòng takes its parent's side
+    and a committee its body's."""
+    if f.head is not None and f.head.part and f.head.kind == "PartyCommittee" and f.inner is not None:
+        return _COMMITTEE_SIDE.get(f.inner.kind, f.kind)
     if f.head is not None and f.head.words[0] == _OFFICE and f.inner is None:
         key = name_key(name)
         if any(w in key for w in _words("state_office_markers")):
