@@ -49,3 +49,11 @@ def test_a_foreign_government_is_not_the_government() -> None:
 def test_the_short_name_of_a_ministry_is_not_a_foreign_one() -> None:
     x = run("Bộ Ngoại giao Nhật Bản và Bộ Ngoại giao cùng dự.")
     assert {"Bộ Ngoại giao Nhật Bản", "Bộ Ngoại giao"} <= {e.label for e in x.entities.values()}
+
+
+def test_an_abbreviation_with_the_country_glued_on_is_the_national_body() -> None:
+    from kgraph.extract.bodies import body_of
+
+    assert body_of("Hội NDVN") == body_of("Hội Nông dân Việt Nam") is not None
+    assert body_of("Hội LHPNVN") == body_of("Hội Liên hiệp Phụ nữ Việt Nam") is not None
+    assert body_of("Hội VN") is None

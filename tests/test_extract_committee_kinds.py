@@ -33,3 +33,15 @@ def test_a_national_body_takes_the_class_of_the_table() -> None:
     # 'Ủy ban' heads state bodies, but the Front's central committee is a mass organisation
     got = names(run("Ủy ban Trung ương MTTQ Việt Nam tổ chức hội nghị hiệp thương."))
     assert got.get("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam") == "MassOrganization"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Hội Nông dân Việt Nam", "Hội Liên hiệp Phụ nữ Việt Nam", "Đoàn Thanh niên Cộng sản Hồ Chí Minh"],
+)
+def test_the_central_committee_of_a_mass_organisation_is_not_the_partys(body: str) -> None:
+    x = run(f"Bà Bùi Thị Hoa, Phó Chủ tịch Ban chấp hành Trung ương {body}, tặng hoa chúc mừng.")
+    got = names(x)
+    committee = f"Ban chấp hành Trung ương {body}"
+    assert any(n.lower() == committee.lower() and k == MASS for n, k in got.items()), got
+    assert "Ban Chấp hành Trung ương Đảng" not in got

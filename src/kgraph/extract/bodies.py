@@ -21,6 +21,7 @@ from .tagger_words import tagger_words
 
 _FOLD = re.compile(r"[-–—,&/]")
 _LETTERS = re.compile(r"\b(\w) (?=\w\b)")
+_GLUED_COUNTRY = re.compile(r"\b(\w{2,})vn\b")
 
 
 @lru_cache(maxsize=65536)
@@ -50,6 +51,9 @@ def body_of(name: str) -> tuple[str, str] | None:
     table = national_bodies()
     key = loose_key(name)
     found = table.get(key)
+    if found is None:  # Hội NDVN: an abbreviation with the country's initials glued on
+        country = max(tagger_words()["country"], key=len)  # the country's full name
+        found = table.get(_GLUED_COUNTRY.sub(rf"\1 {country}", key))
     for country in sorted(tagger_words()["country"]):
         if found is None and key.endswith(" " + country):
             found = table.get(key[: -len(country) - 1])

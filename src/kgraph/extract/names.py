@@ -167,6 +167,10 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     j = i + len(head.words)
     if head.words == _PRIME_MINISTER and j < len(tokens) and tokens[j].is_cap and tokens[j].is_word:
         return None  # Thủ tướng Phan Văn Khải: a title before a name, not the office
+    if head.national and head.kind == "PartyCommittee" and j < len(tokens):
+        sub = _mass_body(tokens, j, lex)
+        if sub is not None:  # Ban Chấp hành Trung ương Hội Nông dân Việt Nam: that body's committee
+            return NameSpan(i, sub.j, "MassOrganization", head, sub)
     if head.national:  # one body nationwide: its name is complete (TTXVN, Bộ Chính trị)
         if j < len(tokens) and tokens[j].text == _PARTY and _after_central(tokens, j):
             j += 1  # BCH Trung ương Đảng
@@ -181,6 +185,14 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if match_place(tokens, i, lex) > len(head.words):
         return None  # Đài Loan, Hội An Đô thị: a known place that starts like a body
     return NameSpan(i, j, head.kind, head, inner)
+
+
+def _mass_body(tokens: list[Token], j: int, lex: Lexicon) -> NameSpan | None:
+    """The mass organisation named at ``j`` (after a central committee's head), or None."""
+    nested = match_head(tokens, j, lex.heads)
+    if nested is None or nested.kind != "MassOrganization":
+        return None
+    return parse_org(tokens, j, lex)
 
 
 def parse_place(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSpan | None:
