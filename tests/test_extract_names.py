@@ -481,3 +481,11 @@ def test_an_event_named_by_a_quoted_title() -> None:
 def test_a_scare_quote_does_not_name_a_meeting() -> None:
     x = run("Quốc hội tổ chức phiên họp “bỏ túi” để bàn thêm.")
     assert not [e for e in x.entities.values() if e.kind == "Event"]
+
+
+def test_bodies_named_in_the_plural_are_no_entity() -> None:
+    # 'các huyện ủy, thành ủy': every district's committee, not one of them
+    got = names(run("Hội nghị dành cho trưởng ban tổ chức các huyện ủy, thành ủy và đảng ủy trực thuộc."))
+    assert not {n for n in got if n.lower() in {"huyện ủy", "thành ủy", "đảng ủy"}}, got
+    # a named body after a plural noun stays
+    assert "Huyện ủy Nam Sách" in names(run("Các đồng chí Huyện ủy Nam Sách dự họp."))

@@ -113,6 +113,9 @@ def rule_names(st: SentenceState) -> None:
         if not tok.is_word or tok.start in st.blocked:
             i += 1
             continue
+        if tok.key in _PLURAL and _plural_bodies_end(st, i + 1) > i + 1:
+            i = _plural_bodies_end(st, i + 1)  # các huyện ủy, thành ủy: every such body, no one entity
+            continue
         span, group, skip = _name_at(st, i)
         span = _cut_at_blocked(st, span) if span is not None else None
         if span is None:
@@ -125,6 +128,24 @@ def rule_names(st: SentenceState) -> None:
         f.subject_ok = not preceded_by_preposition(tokens, span.i)
         st.add(f)
         i = span.j
+
+
+def _plural_bodies_end(st: SentenceState, j: int) -> int:
+    """Where a list of bare heads in lower case after a plural word ends (các huyện ủy, thành ủy
+    và đảng ủy trực thuộc); ``j`` when no such list starts at ``j``."""
+    tokens, end, k = st.tokens, j, j
+    while k < len(tokens) and not tokens[k].is_cap:
+        head = match_head(tokens, k, st.lex.heads)
+        if head is None or head.kind == "-":
+            break
+        k += len(head.words)
+        if k < len(tokens) and tokens[k].is_cap:
+            return j  # các sở Tài chính, Y tế: named bodies (rule plural_domains)
+        end = k
+        if k >= len(tokens) or tokens[k].text not in {",", _AND}:
+            break
+        k += 1
+    return end
 
 
 # --- rule: plural_domains --------------------------------------------------------------------
