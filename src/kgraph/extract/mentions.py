@@ -67,6 +67,9 @@ def _name_at(st: SentenceState, i: int) -> tuple[NameSpan | None, Group, int]:
     title_len = match_title(tokens, i, lex) if tok.is_cap else 0
     head = match_head(tokens, i, lex.heads)
     if title_len and (head is None or title_len > len(head.words)):
+        span = _body_in_title(st, i, title_len)
+        if span is not None:
+            return span, Group.ORG, span.j
         return None, Group.ORG, i + title_len  # a post title, not a name: Phó Bí thư Thường trực
     span = parse_place(tokens, i, lex)
     group = Group.PLACE
@@ -82,6 +85,28 @@ def _name_at(st: SentenceState, i: int) -> tuple[NameSpan | None, Group, int]:
         span = NameSpan(i, i + place_len, "Location", None)
         group = Group.PLACE
     return span, group, i + 1
+
+
+def _body_in_title(st: SentenceState, i: int, title_len: int) -> NameSpan | None:
+    """The body a post title runs into, its head written in the title or in lower case after it:
+    Trưởng đoàn ĐBQH tỉnh, Chánh Thanh tra Sở Công Thương, Trưởng ban tuyên giáo Huyện ủy."""
+    tokens, lex = st.tokens, st.lex
+    for pos in range(i + 1, min(i + title_len + 1, len(tokens))):
+        tok = tokens[pos]
+        if tok.key not in lex.heads or (pos == i + title_len and tok.is_cap):
+            continue  # a capitalised body after the title is read at its own token
+        if pos + 1 < len(tokens) and tokens[pos + 1].key == tok.key:
+            continue  # Trưởng ban Ban Dân tộc: the title's word, then the body
+        if not tok.is_cap:  # the head as a capitalised word, everything else as written
+            capital = Token(tok.start, tok.end, tok.text[:1].upper() + tok.text[1:], tok.key)
+            tokens = [*tokens[:pos], capital, *tokens[pos + 1 :]]
+        span = parse_org(tokens, pos, lex)
+        tokens = st.tokens
+        if span is None or span.head is None or (span.head.part and span.head.kind == "PartyCommittee"):
+            continue  # Phó Bí thư Thường trực: a rank in the title, not a body
+        if span.j > max(i + title_len, pos + len(span.head.words)):
+            return span
+    return None
 
 
 def _cut_at_blocked(st: SentenceState, span: NameSpan) -> NameSpan | None:

@@ -28,6 +28,13 @@ def _org_at(found: list[Found], offset: int) -> Found | None:
     return next((f for f in found if f.is_org and f.start == offset), None)
 
 
+def _org_in_title(tokens: list[Token], found: list[Found], t0: int, tlen: int) -> Found | None:
+    """The body a title runs into: its head written in the title (Trưởng đoàn | ĐBQH tỉnh, Chánh
+    Thanh tra Sở Công Thương), found by the names rule from a word inside the title."""
+    end = min(t0 + tlen, len(tokens) - 1)
+    return next((org for k in range(t0 + 1, end + 1) if (org := _org_at(found, tokens[k].start))), None)
+
+
 def _org_near(tokens: list[Token], found: list[Found], k: int) -> Found | None:
     """The body that a unit of a post names right after it: 'Trưởng phòng Quản lý đào tạo Trường Đại học
     Vinh' (a few words, no punctuation, between the title and the body)."""
@@ -59,8 +66,8 @@ def _posts_before(
     k = t0
     while True:
         title = " ".join(t.text for t in tokens[k : k + tlen])
+        org = _org_in_title(tokens, st.found, k, tlen)
         k += tlen
-        org = _org_at(st.found, tokens[k].start) if k < n else None
         if org is not None:
             k = token_at(tokens, org.end)
         pending.append((title, org, former))
@@ -187,7 +194,7 @@ def _appositive_posts(st: SentenceState, k: int, person: Found) -> int:
             break
         title = " ".join(t.text for t in tokens[t0 : t0 + tlen])
         nxt = t0 + tlen
-        org = _org_at(st.found, tokens[nxt].start) if nxt < n else None
+        org = _org_in_title(tokens, st.found, t0, tlen)
         if org is None and nxt < n and match_head(tokens, nxt, lex.heads) is None:
             org = _org_near(tokens, st.found, nxt)
         if org is not None:
