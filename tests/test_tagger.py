@@ -104,3 +104,31 @@ def test_a_numbered_unit_keeps_its_level_word() -> None:
     numbered, named = tokenize("phường 7"), tokenize("huyện Đức Linh")
     assert tagger._level_length(numbered, 0, 2, lexicon()) == 0  # '7' alone would name nothing
     assert tagger._level_length(named, 0, 3, lexicon()) == 1
+
+
+def test_a_tagged_name_never_opens_inside_a_word() -> None:
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.tokens import tokenize
+
+    tokens = tokenize("thu hồi đất cho các dự án phát triển KT-XH của tỉnh")
+    start = next(k for k, tok in enumerate(tokens) if tok.text == "án")  # 'dự án' is one word
+    assert not tagger.plausible(tokens, Tagged(start, start + 6, "ORG"), lexicon())
+    assert tagger.plausible(tokens, Tagged(start + 1, start + 6, "ORG"), lexicon())  # as a span, a name may
+
+
+def test_the_tagger_sees_how_far_a_word_lies_after_a_head_and_a_capital() -> None:
+    from kgraph.extract.tokens import tokenize
+
+    tokens = tokenize("Theo Sở giao thông công chính TP, ông nói.")
+    feats = tagger.features(tokens)
+    assert "hdd=1l" in feats[2] and "cpd=1" in feats[2]  # giao: first word after the head Sở
+    assert "hdd=4l" in feats[5]  # chính: still read as a possible continuation of the name
+    assert "hdd=5c" in feats[6]  # TP
+    assert not any(f.startswith(("hdd=", "cpd=")) for f in feats[8])  # ông: after the comma
+
+
+def test_the_tagger_sees_three_words_around_each_capital() -> None:
+    from kgraph.extract.tokens import tokenize
+
+    tokens = tokenize("theo đó một hai Sở giao thông công chính nói rằng như vậy")
+    assert tagger.chunks(tokens) == [(1, 8)]

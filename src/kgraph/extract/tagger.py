@@ -30,7 +30,7 @@ from .tokens import Token, tokenize
 MODEL_NAME = "tagger.crfsuite"
 TRAIN_COMMAND = "python train/tagger/train.py"
 #: Tagged names less sure than this (least marginal probability of their labels) are left out
-MIN_CONFIDENCE = {"PER": 0.7, "ORG": 0.0, "LOC": 0.7}
+MIN_CONFIDENCE = {"PER": 0.5, "ORG": 0.0, "LOC": 0.3}
 GROUPS = {"PER": "person", "ORG": "org", "LOC": "place"}
 
 
@@ -128,18 +128,31 @@ def _near(text: str, key: str, offset: int) -> tuple[str, ...]:
 
 
 def _spans(tokens: list[Token], lex: Lexicon) -> list[list[str]]:
-    """Dictionary matches over the sentence: places, organisation heads, titles."""
+    """Dictionary matches over the sentence: places, organisation heads, titles; and how far
+    each token lies after the last organisation head and the last capitalised word."""
     marks: list[list[str]] = [[] for _ in tokens]
+    since_head = since_cap = 99
     for i, tok in enumerate(tokens):
+        if not tok.is_word and tok.text not in _INNER_MARKS:
+            since_head = since_cap = 99
+            continue
+        head = match_head(tokens, i, lex.heads) if tok.is_word else None
+        if 1 <= since_head < 6:
+            marks[i].append(f"hdd={since_head}{'c' if tok.is_cap else 'l'}")
+        if since_cap < 4 and not tok.is_cap:
+            marks[i].append(f"cpd={since_cap}")
+        since_head += 1
+        since_cap = 1 if tok.is_cap or tok.is_number else since_cap + 1
         if not tok.is_word:
             continue
         size = match_place(tokens, i, lex) if tok.is_cap else 0
         for k in range(size):
             marks[i + k].append("pl=B" if k == 0 else "pl=I")
-        head = match_head(tokens, i, lex.heads)
         if head is not None:
             for k in range(len(head.words)):
                 marks[i + k].append("hd=B" if k == 0 else "hd=I")
+            if head.kind != "-":
+                since_head = 2 - len(head.words)
     return marks
 
 
@@ -185,7 +198,11 @@ class _Forms(Generic[AnyStr]):
     words: tuple[AnyStr, AnyStr, AnyStr]  # wb, capcap, wf
 
 
-_MARKS = ("pl=B", "pl=I", "hd=B", "hd=I")
+_MARKS = (
+    "pl=B", "pl=I", "hd=B", "hd=I",
+    *(f"hdd={d}{c}" for d in range(1, 6) for c in "cl"),
+    *(f"cpd={d}" for d in range(1, 4)),
+)
 _TEXT: _Forms[str] = _Forms(
     _token_features, _pair, {m: m for m in _MARKS}, tuple(_EDGES[o] for o in _OFFSETS), ("wb", "capcap", "wf")
 )
@@ -261,7 +278,7 @@ def tag_tokens(tokens: list[Token]) -> list[Tagged]:
     return out
 
 
-def chunks(tokens: list[Token], context: int = 2) -> list[tuple[int, int]]:
+def chunks(tokens: list[Token], context: int = 3) -> list[tuple[int, int]]:
     """Stretches of the sentence around its capitalised words and numbers, with ``context``
     tokens on each side: the only places a name can be (lower-case prose is skipped, for speed)."""
     chunks: list[tuple[int, int]] = []
@@ -313,6 +330,8 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
         return False
     if any(tok.key in tagger_words()["plural"] for tok in span):
         return False
+    if t.i > 0 and not span[0].is_cap and f"{tokens[t.i - 1].key} {span[0].key}" in lex.words:
+        return False  # (dự) án phát triển KT-XH: a name never opens inside a word
     if t.i > 0 and (
         tokens[t.i - 1].key in _street_words()
         or (t.i > 1 and f"{tokens[t.i - 2].key} {tokens[t.i - 1].key}" in _street_words())
