@@ -127,8 +127,14 @@ def test_the_tagger_sees_how_far_a_word_lies_after_a_head_and_a_capital() -> Non
     assert not any(f.startswith(("hdd=", "cpd=")) for f in feats[8])  # ông: after the comma
 
 
-def test_the_tagger_sees_three_words_around_each_capital() -> None:
+def test_the_tagger_sees_three_words_before_and_six_after_each_capital() -> None:
     from kgraph.extract.tokens import tokenize
 
     tokens = tokenize("theo đó một hai Sở giao thông công chính nói rằng như vậy")
-    assert tagger.chunks(tokens) == [(1, 8)]
+    assert tagger.chunks(tokens) == [(1, 11)]  # lower-case words go on in a name (Sở giao thông công chính)
+
+
+def test_a_body_the_rules_cut_at_lower_case_words_takes_the_tagged_end() -> None:
+    found = names(run("Ông Hải, Giám đốc Trung tâm Điều độ hệ thống điện quốc gia cho biết như vậy."))
+    assert "Trung tâm Điều độ hệ thống điện quốc gia" in found
+    assert "Trung tâm Điều độ" not in found

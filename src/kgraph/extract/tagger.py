@@ -31,6 +31,9 @@ MODEL_NAME = "tagger.crfsuite"
 TRAIN_COMMAND = "python train/tagger/train.py"
 #: Tagged names less sure than this (least marginal probability of their labels) are left out
 MIN_CONFIDENCE = {"PER": 0.5, "ORG": 0.0, "LOC": 0.3}
+#: A rule's organisation name takes a tagged end of lower-case words only when the model is this sure
+EXTEND_LOWER = 0.5
+AFTER = 6
 GROUPS = {"PER": "person", "ORG": "org", "LOC": "place"}
 
 
@@ -278,14 +281,15 @@ def tag_tokens(tokens: list[Token]) -> list[Tagged]:
     return out
 
 
-def chunks(tokens: list[Token], context: int = 3) -> list[tuple[int, int]]:
+def chunks(tokens: list[Token], context: int = 3, after: int = AFTER) -> list[tuple[int, int]]:
     """Stretches of the sentence around its capitalised words and numbers, with ``context``
-    tokens on each side: the only places a name can be (lower-case prose is skipped, for speed)."""
+    tokens before and ``after`` tokens after each: the only places a name can be (lower-case
+    prose is skipped, for speed)."""
     chunks: list[tuple[int, int]] = []
     for i, tok in enumerate(tokens):
         if not (tok.is_cap or tok.is_number):
             continue
-        a, b = max(0, i - context), min(len(tokens), i + context + 1)
+        a, b = max(0, i - context), min(len(tokens), i + after + 1)
         if chunks and a <= chunks[-1][1]:
             chunks[-1] = (chunks[-1][0], b)
         else:
@@ -373,8 +377,11 @@ def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
         )):
             continue
         more = [tok for tok in sm.tokens[first : t.j] if tok.start >= f.end]
-        if not any(tok.is_cap for tok in more) or any(tok.key in lex.stop_words for tok in more):
-            return False  # only capitalised continuations, never a verb (HĐND tỉnh xem xét)
+        lower_ok = t.label == "ORG" and t.confidence >= EXTEND_LOWER  # Trung tâm Điều độ hệ thống điện
+        if not (lower_ok or any(tok.is_cap for tok in more)):
+            return False  # capitalised continuations, or lower-case ones of a body the model is sure of
+        if any(tok.key in lex.stop_words for tok in more):
+            return False  # never a verb (HĐND tỉnh xem xét)
         if more[-1].key in lex.levels:
             return False  # a name closed by a level word is the rules' (Ban Tuyên giáo huyện)
         if any(tok.key == word("term") for tok in more):
