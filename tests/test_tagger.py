@@ -138,3 +138,8 @@ def test_a_body_the_rules_cut_at_lower_case_words_takes_the_tagged_end() -> None
     found = names(run("Ông Hải, Giám đốc Trung tâm Điều độ hệ thống điện quốc gia cho biết như vậy."))
     assert "Trung tâm Điều độ hệ thống điện quốc gia" in found
     assert "Trung tâm Điều độ" not in found
+
+
+def test_a_body_never_takes_a_verb_of_two_syllables() -> None:
+    found = names(run("Thủ tướng yêu cầu Bộ Nội vụ chủ trì, phối hợp với Văn phòng Chính phủ theo dõi."))
+    assert "Bộ Nội vụ" in found and "Bộ Nội vụ chủ trì" not in found

@@ -32,7 +32,7 @@ TRAIN_COMMAND = "python train/tagger/train.py"
 #: Tagged names less sure than this (least marginal probability of their labels) are left out
 MIN_CONFIDENCE = {"PER": 0.5, "ORG": 0.0, "LOC": 0.3}
 #: A rule's organisation name takes a tagged end of lower-case words only when the model is this sure
-EXTEND_LOWER = 0.5
+EXTEND_LOWER = 0.7
 AFTER = 6
 GROUPS = {"PER": "person", "ORG": "org", "LOC": "place"}
 
@@ -361,6 +361,22 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
     return any(tok.is_cap or tok.is_number for tok in span[len(head.words) :])
 
 
+def _has_stop_word(tokens: list[Token], lex: Lexicon) -> bool:
+    """Whether the tokens hold a word of ``stop_words.txt`` (of one or two syllables)."""
+    stop = lex.stop_words
+    return any(tok.key in stop for tok in tokens) or any(
+        f"{a.key} {b.key}" in stop for a, b in zip(tokens, tokens[1:], strict=False)
+    )
+
+
+def _closed(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Whether a name ending before token ``j`` is closed there: by punctuation, the sentence's end
+    or a stop word (Trung tâm Điều độ hệ thống điện quốc gia | cho biết), not by more prose."""
+    if j >= len(tokens) or not tokens[j].is_word or tokens[j].key in lex.stop_words:
+        return True
+    return j + 1 < len(tokens) and f"{tokens[j].key} {tokens[j + 1].key}" in lex.stop_words
+
+
 def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
     """A rule's flat organisation or place name the tagged one continues (Viện Chiến lược -> Viện
     Chiến lược và Chương trình giáo dục; huyện Đức -> huyện Đức Trọng) takes the tagged end; True
@@ -377,14 +393,14 @@ def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
         )):
             continue
         more = [tok for tok in sm.tokens[first : t.j] if tok.start >= f.end]
-        lower_ok = t.label == "ORG" and t.confidence >= EXTEND_LOWER  # Trung tâm Điều độ hệ thống điện
+        lower_ok = t.label == "ORG" and t.confidence >= EXTEND_LOWER and _closed(sm.tokens, t.j, lex)
         if not (lower_ok or any(tok.is_cap for tok in more)):
             return False  # capitalised continuations, or lower-case ones of a body the model is sure of
-        if any(tok.key in lex.stop_words for tok in more):
-            return False  # never a verb (HĐND tỉnh xem xét)
+        if _has_stop_word(more, lex):
+            return False  # never a verb (HĐND tỉnh xem xét, Bộ Nội vụ chủ trì)
         if more[-1].key in lex.levels:
             return False  # a name closed by a level word is the rules' (Ban Tuyên giáo huyện)
-        if any(tok.key == word("term") for tok in more):
+        if any(tok.key == word("term") or tok.key in tagger_words()["after_name"] for tok in more):
             return False  # the term is no part of the name (HĐND tỉnh Bình Phước khóa X)
         if any(g is not f and g.start < end and f.end <= g.start for g in sm.found):
             return False
