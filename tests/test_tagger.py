@@ -104,3 +104,42 @@ def test_a_numbered_unit_keeps_its_level_word() -> None:
     numbered, named = tokenize("phường 7"), tokenize("huyện Đức Linh")
     assert tagger._level_length(numbered, 0, 2, lexicon()) == 0  # '7' alone would name nothing
     assert tagger._level_length(named, 0, 3, lexicon()) == 1
+
+
+def test_a_tagged_name_never_opens_inside_a_word() -> None:
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.tokens import tokenize
+
+    tokens = tokenize("thu hồi đất cho các dự án phát triển KT-XH của tỉnh")
+    start = next(k for k, tok in enumerate(tokens) if tok.text == "án")  # 'dự án' is one word
+    assert not tagger.plausible(tokens, Tagged(start, start + 6, "ORG"), lexicon())
+    assert tagger.plausible(tokens, Tagged(start + 1, start + 6, "ORG"), lexicon())  # as a span, a name may
+
+
+def test_the_tagger_sees_how_far_a_word_lies_after_a_head_and_a_capital() -> None:
+    from kgraph.extract.tokens import tokenize
+
+    tokens = tokenize("Theo Sở giao thông công chính TP, ông nói.")
+    feats = tagger.features(tokens)
+    assert "hdd=1l" in feats[2] and "cpd=1" in feats[2]  # giao: first word after the head Sở
+    assert "hdd=4l" in feats[5]  # chính: still read as a possible continuation of the name
+    assert "hdd=5c" in feats[6]  # TP
+    assert not any(f.startswith(("hdd=", "cpd=")) for f in feats[8])  # ông: after the comma
+
+
+def test_the_tagger_sees_three_words_before_and_six_after_each_capital() -> None:
+    from kgraph.extract.tokens import tokenize
+
+    tokens = tokenize("theo đó một hai Sở giao thông công chính nói rằng như vậy")
+    assert tagger.chunks(tokens) == [(1, 11)]  # lower-case words go on in a name (Sở giao thông công chính)
+
+
+def test_a_body_the_rules_cut_at_lower_case_words_takes_the_tagged_end() -> None:
+    found = names(run("Ông Hải, Giám đốc Trung tâm Điều độ hệ thống điện quốc gia cho biết như vậy."))
+    assert "Trung tâm Điều độ hệ thống điện quốc gia" in found
+    assert "Trung tâm Điều độ" not in found
+
+
+def test_a_body_never_takes_a_verb_of_two_syllables() -> None:
+    found = names(run("Thủ tướng yêu cầu Bộ Nội vụ chủ trì, phối hợp với Văn phòng Chính phủ theo dõi."))
+    assert "Bộ Nội vụ" in found and "Bộ Nội vụ chủ trì" not in found

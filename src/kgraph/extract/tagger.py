@@ -30,7 +30,10 @@ from .tokens import Token, tokenize
 MODEL_NAME = "tagger.crfsuite"
 TRAIN_COMMAND = "python train/tagger/train.py"
 #: Tagged names less sure than this (least marginal probability of their labels) are left out
-MIN_CONFIDENCE = {"PER": 0.7, "ORG": 0.0, "LOC": 0.7}
+MIN_CONFIDENCE = {"PER": 0.5, "ORG": 0.0, "LOC": 0.3}
+#: A rule's organisation name takes a tagged end of lower-case words only when the model is this sure
+EXTEND_LOWER = 0.7
+AFTER = 6
 GROUPS = {"PER": "person", "ORG": "org", "LOC": "place"}
 
 
@@ -128,18 +131,31 @@ def _near(text: str, key: str, offset: int) -> tuple[str, ...]:
 
 
 def _spans(tokens: list[Token], lex: Lexicon) -> list[list[str]]:
-    """Dictionary matches over the sentence: places, organisation heads, titles."""
+    """Dictionary matches over the sentence: places, organisation heads, titles; and how far
+    each token lies after the last organisation head and the last capitalised word."""
     marks: list[list[str]] = [[] for _ in tokens]
+    since_head = since_cap = 99
     for i, tok in enumerate(tokens):
+        if not tok.is_word and tok.text not in _INNER_MARKS:
+            since_head = since_cap = 99
+            continue
+        head = match_head(tokens, i, lex.heads) if tok.is_word else None
+        if 1 <= since_head < 6:
+            marks[i].append(f"hdd={since_head}{'c' if tok.is_cap else 'l'}")
+        if since_cap < 4 and not tok.is_cap:
+            marks[i].append(f"cpd={since_cap}")
+        since_head += 1
+        since_cap = 1 if tok.is_cap or tok.is_number else since_cap + 1
         if not tok.is_word:
             continue
         size = match_place(tokens, i, lex) if tok.is_cap else 0
         for k in range(size):
             marks[i + k].append("pl=B" if k == 0 else "pl=I")
-        head = match_head(tokens, i, lex.heads)
         if head is not None:
             for k in range(len(head.words)):
                 marks[i + k].append("hd=B" if k == 0 else "hd=I")
+            if head.kind != "-":
+                since_head = 2 - len(head.words)
     return marks
 
 
@@ -185,7 +201,11 @@ class _Forms(Generic[AnyStr]):
     words: tuple[AnyStr, AnyStr, AnyStr]  # wb, capcap, wf
 
 
-_MARKS = ("pl=B", "pl=I", "hd=B", "hd=I")
+_MARKS = (
+    "pl=B", "pl=I", "hd=B", "hd=I",
+    *(f"hdd={d}{c}" for d in range(1, 6) for c in "cl"),
+    *(f"cpd={d}" for d in range(1, 4)),
+)
 _TEXT: _Forms[str] = _Forms(
     _token_features, _pair, {m: m for m in _MARKS}, tuple(_EDGES[o] for o in _OFFSETS), ("wb", "capcap", "wf")
 )
@@ -261,14 +281,15 @@ def tag_tokens(tokens: list[Token]) -> list[Tagged]:
     return out
 
 
-def chunks(tokens: list[Token], context: int = 2) -> list[tuple[int, int]]:
+def chunks(tokens: list[Token], context: int = 3, after: int = AFTER) -> list[tuple[int, int]]:
     """Stretches of the sentence around its capitalised words and numbers, with ``context``
-    tokens on each side: the only places a name can be (lower-case prose is skipped, for speed)."""
+    tokens before and ``after`` tokens after each: the only places a name can be (lower-case
+    prose is skipped, for speed)."""
     chunks: list[tuple[int, int]] = []
     for i, tok in enumerate(tokens):
         if not (tok.is_cap or tok.is_number):
             continue
-        a, b = max(0, i - context), min(len(tokens), i + context + 1)
+        a, b = max(0, i - context), min(len(tokens), i + after + 1)
         if chunks and a <= chunks[-1][1]:
             chunks[-1] = (chunks[-1][0], b)
         else:
@@ -313,6 +334,8 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
         return False
     if any(tok.key in tagger_words()["plural"] for tok in span):
         return False
+    if t.i > 0 and not span[0].is_cap and f"{tokens[t.i - 1].key} {span[0].key}" in lex.words:
+        return False  # (dự) án phát triển KT-XH: a name never opens inside a word
     if t.i > 0 and (
         tokens[t.i - 1].key in _street_words()
         or (t.i > 1 and f"{tokens[t.i - 2].key} {tokens[t.i - 1].key}" in _street_words())
@@ -338,6 +361,22 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
     return any(tok.is_cap or tok.is_number for tok in span[len(head.words) :])
 
 
+def _has_stop_word(tokens: list[Token], lex: Lexicon) -> bool:
+    """Whether the tokens hold a word of ``stop_words.txt`` (of one or two syllables)."""
+    stop = lex.stop_words
+    return any(tok.key in stop for tok in tokens) or any(
+        f"{a.key} {b.key}" in stop for a, b in zip(tokens, tokens[1:], strict=False)
+    )
+
+
+def _closed(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Whether a name ending before token ``j`` is closed there: by punctuation, the sentence's end
+    or a stop word (Trung tâm Điều độ hệ thống điện quốc gia | cho biết), not by more prose."""
+    if j >= len(tokens) or not tokens[j].is_word or tokens[j].key in lex.stop_words:
+        return True
+    return j + 1 < len(tokens) and f"{tokens[j].key} {tokens[j + 1].key}" in lex.stop_words
+
+
 def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
     """A rule's flat organisation or place name the tagged one continues (Viện Chiến lược -> Viện
     Chiến lược và Chương trình giáo dục; huyện Đức -> huyện Đức Trọng) takes the tagged end; True
@@ -354,11 +393,14 @@ def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
         )):
             continue
         more = [tok for tok in sm.tokens[first : t.j] if tok.start >= f.end]
-        if not any(tok.is_cap for tok in more) or any(tok.key in lex.stop_words for tok in more):
-            return False  # only capitalised continuations, never a verb (HĐND tỉnh xem xét)
+        lower_ok = t.label == "ORG" and t.confidence >= EXTEND_LOWER and _closed(sm.tokens, t.j, lex)
+        if not (lower_ok or any(tok.is_cap for tok in more)):
+            return False  # capitalised continuations, or lower-case ones of a body the model is sure of
+        if _has_stop_word(more, lex):
+            return False  # never a verb (HĐND tỉnh xem xét, Bộ Nội vụ chủ trì)
         if more[-1].key in lex.levels:
             return False  # a name closed by a level word is the rules' (Ban Tuyên giáo huyện)
-        if any(tok.key == word("term") for tok in more):
+        if any(tok.key == word("term") or tok.key in tagger_words()["after_name"] for tok in more):
             return False  # the term is no part of the name (HĐND tỉnh Bình Phước khóa X)
         if any(g is not f and g.start < end and f.end <= g.start for g in sm.found):
             return False
