@@ -15,3 +15,22 @@ def test_page_graph_in_a_light_store_gives_the_same_page() -> None:
     assert type(light.store).__name__ == "SimpleMemory"
     assert len(light) == len(full) and isomorphic(light, full)
     assert render_html(light) == render_html(full)
+
+
+def test_first_keys_are_the_first_words_of_the_whole_key() -> None:
+    import re
+
+    from kgraph.extract.article import first_keys
+    from kgraph.text import name_key
+
+    texts = [
+        "Tham dự kỳ họp có đồng chí Nguyễn Văn A, Chủ tịch UBND tỉnh.",
+        "Tham dự “Hội nghị” có: Bộ GD - ĐT, Sở Y tế/Sở Tài chính và Ủy ban MTTQ Việt Nam.",
+        "Dự hội nghị -  có  các đồng chí trong Ban Thường vụ Tỉnh ủy (khóa XV)…",
+        "Tham dự có hoà, khoẻ, uỷ ban; 10.000 người",
+        "Ngắn.",
+        "",
+    ]
+    for text in texts:
+        for count in range(0, 14):
+            assert first_keys(text, count) == re.findall(r"\w+", name_key(text))[:count], (text, count)
