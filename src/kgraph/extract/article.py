@@ -196,8 +196,10 @@ def rule_attendees(ctx: ArticleContext) -> None:
     """'Tham dự kỳ họp có Chủ tịch UBND tỉnh A, các đồng chí trong Ban Thường vụ Tỉnh ủy …': the people
     and bodies listed after 'có' take part in the meeting the opening names."""
     for sm in ctx.sentences:
-        keys = first_keys(sm.text, 2 + 8)  # the opener and 'có' within 8 words of it
+        keys = first_keys(sm.text, 2)  # the opener first (most sentences have none)
         opener = next((n for n in (2, 1) if " ".join(keys[:n]) in _ATTEND_OPEN), 0)
+        if opener:
+            keys = first_keys(sm.text, 2 + 8)  # and 'có' within 8 words of it
         if not opener or _ATTEND_HAVE not in keys[opener : opener + 8]:
             continue
         have = keys.index(_ATTEND_HAVE, opener)
