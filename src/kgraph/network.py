@@ -10,14 +10,18 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from .namespaces import CLASS_OF_KIND, KG, PREDICATE_OF
+from .netgraph import Net
+
+if TYPE_CHECKING:  # networkx is imported only where a real networkx graph is made (GraphML, reports)
+    import networkx as nx
 
 KIND_OF_CLASS = {iri: kind for kind, iri in CLASS_OF_KIND.items()}
 RELATION_OF_PREDICATE = {iri: name for name, iri in PREDICATE_OF.items()}
@@ -37,8 +41,13 @@ def entity_kind(graph: Graph, node: URIRef) -> str | None:
 
 
 def graph_to_networkx(graph: Graph) -> nx.MultiDiGraph:
+    """Entities and their relations, with labels, class, articles and evidence (networkx)."""
+    return entity_net(graph).to_networkx()
+
+
+def entity_net(graph: Graph) -> Net:
     """Entities and their relations, with labels, class, articles and evidence."""
-    net = nx.MultiDiGraph()
+    net = Net()
     evidence: dict[tuple[URIRef, URIRef, URIRef], list[str]] = defaultdict(list)
     for stmt in graph.subjects(RDF.type, RDF.Statement):
         s, p, o = (
@@ -165,8 +174,43 @@ def _ranked(net: nx.MultiDiGraph, seeds: dict[str, int]) -> list[str]:
 
 def component_ranks(net: nx.MultiDiGraph) -> dict[str, int]:
     """Node -> the rank of its connected part, 0 for the largest (ties: smallest first node)."""
-    parts = sorted((sorted(c) for c in nx.weakly_connected_components(net)), key=lambda c: (-len(c), c[0]))
+    parts = sorted((sorted(c) for c in _components(net)), key=lambda c: (-len(c), c[0]))
     return {node: rank for rank, part in enumerate(parts) for node in part}
+
+
+def _neighbours(net: nx.MultiDiGraph, node: str) -> Iterator[str]:
+    """The nodes linked to ``node`` either way (one linked both ways comes twice)."""
+    yield from net.predecessors(node)
+    yield from net.successors(node)
+
+
+def _reach(net: nx.MultiDiGraph, start: str, cutoff: int | None = None) -> dict[str, int]:
+    """Node -> links from ``start`` ignoring direction, for nodes at most ``cutoff`` away."""
+    seen = {start: 0}
+    level = [start]
+    steps = 0
+    while level and (cutoff is None or steps < cutoff):
+        steps += 1
+        following = []
+        for node in level:
+            for other in _neighbours(net, node):
+                if other not in seen:
+                    seen[other] = steps
+                    following.append(other)
+        level = following
+    return seen
+
+
+def _components(net: nx.MultiDiGraph) -> list[set[str]]:
+    """The weakly connected parts of ``net``."""
+    parts: list[set[str]] = []
+    placed: set[str] = set()
+    for node in net.nodes:
+        if node not in placed:
+            part = set(_reach(net, node))
+            placed |= part
+            parts.append(part)
+    return parts
 
 
 def select_view(
@@ -203,14 +247,14 @@ def select_view(
     distance: dict[str, int] = {}
     if focus:
         distance = _distances(sub, focus, depth)
-        sub = nx.MultiDiGraph(sub.subgraph(sorted(distance)))
+        sub = sub.subgraph(sorted(distance)).copy()
         view.notes.append(
             f"within {depth} link(s) of " + ", ".join(sorted(entity_names(net, f)[0] for f in focus))
         )
     if max_nodes and sub.number_of_nodes() > max_nodes:
         keep = _ranked(sub, distance)[:max_nodes]
         view.cap = (max_nodes, sub.number_of_nodes())
-        sub = nx.MultiDiGraph(sub.subgraph(keep))
+        sub = sub.subgraph(keep).copy()
         order = "nearest the focus, then the largest linked parts" if focus else "the largest linked parts"
         view.notes.append(f"at most {max_nodes:,} of {view.cap[1]:,}: {order}")
     view.net = _copy_sorted(sub)
@@ -223,7 +267,7 @@ def _restricted(
     net: nx.MultiDiGraph, classes: Collection[str], relations: Collection[str]
 ) -> nx.MultiDiGraph:
     """The entities of ``classes`` and links of ``relations`` (empty: all) of ``net``."""
-    sub = nx.MultiDiGraph()
+    sub = type(net)()
     sub.add_nodes_from((n, d) for n, d in sorted(net.nodes(data=True)) if not classes or d["kind"] in classes)
     sub.add_edges_from(
         (s, o, k, d)
@@ -235,12 +279,10 @@ def _restricted(
 
 def _distances(net: nx.MultiDiGraph, focus: Sequence[str], depth: int) -> dict[str, int]:
     """Node -> links to the nearest focus node, for nodes within ``depth`` links of one."""
-    undirected = net.to_undirected(as_view=True)
     distance: dict[str, int] = {}
     for node in sorted(set(focus)):
         if node in net:
-            reach = nx.single_source_shortest_path_length(undirected, node, cutoff=depth)
-            for other, steps in reach.items():
+            for other, steps in _reach(net, node, cutoff=depth).items():
                 distance[other] = min(steps, distance.get(other, steps))
     return distance
 
@@ -255,7 +297,7 @@ def _count(view: View, net: nx.MultiDiGraph) -> None:
         total = sum(1 for _, _, k in net.edges(keys=True) if k == rel)
         view.relations[rel] = (sum(1 for _, _, k in drawn.edges(keys=True) if k == rel), total)
     for node in drawn.nodes:
-        outside = sum(1 for other in nx.all_neighbors(net, node) if other not in drawn)
+        outside = sum(1 for other in _neighbours(net, node) if other not in drawn)
         if outside:
             view.hidden_links[node] = outside
     missing = sorted((n for n in net.nodes if n not in drawn), key=lambda n: (-net.degree(n), n))
@@ -268,15 +310,24 @@ def _count(view: View, net: nx.MultiDiGraph) -> None:
 
 def _copy_sorted(net: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose nodes and edges iterate in sorted order (determinism)."""
-    out = nx.MultiDiGraph()
+    out = type(net)()
     out.add_nodes_from(sorted(net.nodes(data=True)))
     out.add_edges_from(sorted(net.edges(keys=True, data=True), key=lambda e: e[:3]))
     return out
 
 
 def centrality(net: nx.MultiDiGraph) -> dict[str, float]:
-    """Degree centrality on the undirected simple graph: the share of entities a node links."""
-    return dict(sorted(nx.degree_centrality(nx.Graph(net.to_undirected(as_view=True))).items()))
+    """Degree centrality on the undirected simple graph: the share of entities a node links
+    (networkx's ``degree_centrality`` of it, to the last bit)."""
+    linked: dict[str, set[str]] = {node: set() for node in net.nodes}
+    for source, target in net.edges():
+        linked[source].add(target)
+        linked[target].add(source)
+    if len(linked) <= 1:
+        return {node: 1 for node in linked}
+    scale = 1.0 / (len(linked) - 1.0)
+    # a loop counts twice in a simple graph's degree (and once in the set of the node's neighbours)
+    return dict(sorted((node, (len(nbrs) + (node in nbrs)) * scale) for node, nbrs in linked.items()))
 
 
 def layout_positions(

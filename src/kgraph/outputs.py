@@ -155,7 +155,8 @@ def write_outputs(
         if "html" in kinds:
             from .visualize import render_html
 
-            write_atomic(output.path(OUTPUT_NAMES["html"]), render_html(result.union()).encode("utf-8"))
+            page = render_html(result.union("SimpleMemory"))  # a light store: the page only reads it
+            write_atomic(output.path(OUTPUT_NAMES["html"]), page.encode("utf-8"))
         output.commit(stale=[OUTPUT_NAMES[kind] for kind in OUTPUT_NAMES if kind not in kinds])
     report.summary = {k: dict(v) for k, v in summarize_lines(union).items()}
     report.triples = len(union)

@@ -1,4 +1,4 @@
-"""Draw the entity network as one self-contained, offline HTML page (pyvis + networkx).
+"""Draw the entity network as one self-contained, offline HTML page (pyvis's vis-network).
 
 The page inlines vis-network (from pyvis's bundled copy), its own script and style, and
 the data as a JSON block; it links nothing, and its Content-Security-Policy forbids any
@@ -18,16 +18,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from .errors import InputError
 from .namespaces import CLASS_OF_KIND, KG, PREDICATE_OF
-from .network import View, centrality, fold_name, graph_to_networkx, layout_positions, select_view
+from .network import View, centrality, entity_net, fold_name, layout_positions, select_view
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 #: Default cap on the entities drawn: beyond it the page shows the most connected ones.
 DEFAULT_MAX_NODES = 1500
@@ -534,7 +536,7 @@ def render_page(
     """The page of :func:`render_html` and the view it draws (what was drawn and left out)."""
     kinds = class_names(classes)
     check_names(relations, PREDICATE_OF, "relations")
-    net = graph_to_networkx(graph)
+    net = entity_net(graph)  # the page needs no networkx (whose import alone costs ~0.1 s)
     seeds = resolve_focus(net, focus) if focus else []
     view = select_view(net, focus=seeds, depth=depth, classes=kinds, relations=relations, max_nodes=max_nodes)
     return render_view(view, title=title, context=Context.of(graph)), view

@@ -4,6 +4,7 @@ and the article's main actor (the body its title opens with)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -195,8 +196,10 @@ def rule_attendees(ctx: ArticleContext) -> None:
     """'Tham dự kỳ họp có Chủ tịch UBND tỉnh A, các đồng chí trong Ban Thường vụ Tỉnh ủy …': the people
     and bodies listed after 'có' take part in the meeting the opening names."""
     for sm in ctx.sentences:
-        keys = re.findall(r"\w+", name_key(sm.text))
+        keys = first_keys(sm.text, 2)  # the opener first (most sentences have none)
         opener = next((n for n in (2, 1) if " ".join(keys[:n]) in _ATTEND_OPEN), 0)
+        if opener:
+            keys = first_keys(sm.text, 2 + 8)  # and 'có' within 8 words of it
         if not opener or _ATTEND_HAVE not in keys[opener : opener + 8]:
             continue
         have = keys.index(_ATTEND_HAVE, opener)
@@ -208,6 +211,17 @@ def rule_attendees(ctx: ArticleContext) -> None:
         for f in sm.found:
             if f.start >= cut and f.key and (f.is_org or f.group is Group.PERSON):
                 ctx.relations.append(Relation(f.key, "participatesIn", meeting, sm.sentence, ctx.rule))
+
+
+_WORD, _SPACE = re.compile(r"\w+"), re.compile(r"\s")
+
+
+def first_keys(text: str, count: int) -> list[str]:
+    """The first ``count`` words of ``name_key(text)`` (fewer when the text has fewer), keying only
+    the text up to the white space after its ``count``-th word (not the whole sentence)."""
+    ends = [m.end() for m in itertools.islice(_WORD.finditer(text), count)]
+    space = _SPACE.search(text, ends[-1]) if ends and len(ends) == count else None
+    return _WORD.findall(name_key(text[: space.start()] if space else text))[:count]
 
 
 def _word_offset(text: str, index: int) -> int:

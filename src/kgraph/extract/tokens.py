@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
-from ..text import name_key
+from ..text import name_key, normalize_tones
 
 _TOKEN = re.compile(r"[A-ZĐ](?:\.[A-ZĐƯ])+(?![\w.])|TP\.HCM|[^\W_]+(?:['’][^\W_]+)?|\S", re.UNICODE)
 
@@ -36,13 +37,28 @@ def _flags(text: str) -> tuple[bool, bool, bool, bool]:
     return first.isalnum(), is_cap, len(letters) >= 2 and all(c.isupper() for c in letters), text.isdigit()
 
 
+@lru_cache(maxsize=262144)
+def word_info(text: str) -> tuple[str, bool, bool, bool, bool]:
+    """A token text's ``name_key`` and case flags, computed once per distinct text. A letters and
+    digits token's key is its tone-normalised lower case (what ``name_key`` leaves of it)."""
+    if text.isalnum():
+        key = normalize_tones(unicodedata.normalize("NFC", text)).lower()
+    else:
+        key = name_key(text)
+    return (key, *_flags(text))
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Word and punctuation tokens of ``text``; offsets shifted by ``offset``."""
     out: list[Token] = []
+    new = Token.__new__
     for m in _TOKEN.finditer(text):
         word = m.group()
         start, end = m.span()
-        out.append(Token(start + offset, end + offset, word, name_key(word)))
+        tok = new(Token)  # the fields of Token.__init__, its key and flags from the cache
+        tok.start, tok.end, tok.text = start + offset, end + offset, word
+        tok.key, tok.is_word, tok.is_cap, tok.is_acronym, tok.is_number = word_info(word)
+        out.append(tok)
     return out
 
 

@@ -1,0 +1,119 @@
+"""Speed work (issue 12) that must not change a byte: each shortcut against the long way."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+from conftest import SMALL
+from rdflib.compare import isomorphic
+
+
+def test_page_graph_in_a_light_store_gives_the_same_page() -> None:
+    import kgraph
+    from kgraph.visualize import render_html
+
+    result = kgraph.build([SMALL])
+    full, light = result.union(), result.union(store="SimpleMemory")
+    assert type(light.store).__name__ == "SimpleMemory"
+    assert len(light) == len(full) and isomorphic(light, full)
+    assert render_html(light) == render_html(full)
+
+
+def test_first_keys_are_the_first_words_of_the_whole_key() -> None:
+    import re
+
+    from kgraph.extract.article import first_keys
+    from kgraph.text import name_key
+
+    texts = [
+        "Tham dự kỳ họp có đồng chí Nguyễn Văn A, Chủ tịch UBND tỉnh.",
+        "Tham dự “Hội nghị” có: Bộ GD - ĐT, Sở Y tế/Sở Tài chính và Ủy ban MTTQ Việt Nam.",
+        "Dự hội nghị -  có  các đồng chí trong Ban Thường vụ Tỉnh ủy (khóa XV)…",
+        "Tham dự có hoà, khoẻ, uỷ ban; 10.000 người",
+        "Ngắn.",
+        "",
+    ]
+    for text in texts:
+        for count in range(0, 14):
+            assert first_keys(text, count) == re.findall(r"\w+", name_key(text))[:count], (text, count)
+
+
+def test_token_keys_and_flags_are_those_of_name_key_and_the_token_class() -> None:
+    from kgraph.extract.tokens import Token, tokenize, word_info
+    from kgraph.text import name_key
+
+    text = "Uỷ ban nhân dân TP.HCM, Bộ GD-ĐT (khoá XIII) họp ngày 5/10: U.B, hoà giải  A.B.C’s 10.000 Đ."
+    text += " nghi\u0301 ISTANBUL İzmir ǅemal ß 2020"
+    for tok in tokenize(text, 7):
+        assert word_info(tok.text)[0] == name_key(tok.text)
+        slow = Token(tok.start, tok.end, tok.text, name_key(tok.text))
+        fields = ("start", "end", "text", "key", "is_word", "is_cap", "is_acronym", "is_number")
+        assert [getattr(tok, f) for f in fields] == [getattr(slow, f) for f in fields]
+
+
+def test_a_build_page_imports_no_networkx(tmp_path: Path) -> None:
+    code = (
+        "import sys, kgraph\n"
+        f"kgraph.build_to([{str(SMALL)!r}], {str(tmp_path / 'out')!r}, workers=1)\n"
+        "assert (tmp := __import__('pathlib').Path(sys.argv[1])).is_file(), tmp\n"
+        "print('networkx' in sys.modules)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "out" / "graph.html")], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "False"
+
+
+def _star(n: int) -> nx.MultiDiGraph:
+    """A hub, a chain among the first leaves, a loop, two keyed edges between a pair, islands."""
+    net = nx.MultiDiGraph()
+    for i in range(n):
+        kind = "StateAgency" if i % 2 else "Person"
+        net.add_node(f"n{i:03d}", label=f"Đơn vị {i}", kind=kind, aliases="", articles=f"a{i % 3}")
+    for i in range(1, n - 4):
+        net.add_edge("n000", f"n{i:03d}", key="directs", relation="directs", evidence="")
+    for i in range(1, 8):
+        net.add_edge(
+            f"n{i + 1:03d}", f"n{i:03d}", key="cooperatesWith", relation="cooperatesWith", evidence=""
+        )
+    net.add_edge("n003", "n003", key="directs", relation="directs", evidence="")
+    net.add_edge("n002", "n001", key="memberOf", relation="memberOf", evidence="")
+    net.add_edge(f"n{n - 2:03d}", f"n{n - 1:03d}", key="directs", relation="directs", evidence="")
+    return net
+
+
+def test_the_light_network_draws_what_networkx_draws() -> None:
+    import kgraph
+    from kgraph.netgraph import Net
+    from kgraph.network import centrality, entity_net, graph_to_networkx, layout_positions, select_view
+    from kgraph.visualize import Context, render_view
+
+    graph = kgraph.build([SMALL]).union()
+    pairs = [(graph_to_networkx(graph), entity_net(graph))]
+    star = _star(40)
+    light = Net()
+    light.add_nodes_from(star.nodes(data=True))
+    light.add_edges_from(star.edges(keys=True, data=True))
+    pairs.append((star, light))
+    context = Context.of(graph)
+    for full, small in pairs:
+        assert list(small.to_networkx().edges(keys=True, data=True)) == list(full.edges(keys=True, data=True))
+        assert centrality(small) == centrality(full)
+        assert layout_positions(small) == layout_positions(full)
+        focus = sorted(full.nodes)[:2]
+        options = [{}, {"max_nodes": 5}, {"focus": focus, "depth": 1}, {"focus": focus[:1], "depth": 2}]
+        options += [{"relations": ["directs"]}, {"linked_only": False, "max_nodes": 12}]
+        for option in options:
+            a, b = select_view(full, **option), select_view(small, **option)  # type: ignore[arg-type]
+            assert list(a.net.edges(keys=True, data=True)) == list(b.net.edges(keys=True, data=True))
+            assert (a.kinds, a.relations, a.hidden_links, a.left_out) == (
+                b.kinds,
+                b.relations,
+                b.hidden_links,
+                b.left_out,
+            )
+            assert render_view(a, context=context) == render_view(b, context=context)
