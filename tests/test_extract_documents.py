@@ -193,3 +193,55 @@ def test_document_type_labels_come_from_doc_codes() -> None:
     labels = {str(o) for s, p, o in build_triples(x) if p == SKOS.prefLabel and "/doctype/" in str(s)}
     assert {"Thông tư liên tịch", "Báo cáo"} <= labels, labels
     assert Literal("TTLT", lang="vi") not in {o for _, p, o in build_triples(x) if p == SKOS.prefLabel}
+
+
+def _doc(text: str, number: str):  # type: ignore[no-untyped-def]
+    x = run(text)
+    (doc,) = [e for e in x.entities.values() if e.number == number]
+    return x, doc
+
+
+def test_a_title_in_straight_quotes_after_ve() -> None:
+    _, doc = _doc(
+        "Đảng ủy quán triệt Nghị quyết số 12-NQ/TW ngày 3-4-2019 của Bộ Chính trị "
+        'về "Tăng cường công tác dân vận".',
+        "12-NQ/TW",
+    )
+    assert doc.title == "Tăng cường công tác dân vận"
+
+
+def test_a_title_after_ve_viec_ends_before_the_main_clause() -> None:
+    x, doc = _doc(
+        "Thực hiện Quyết định số 77/QĐ-UBND ngày 9/8/2023 của UBND huyện về việc kiện toàn tổ công tác, "
+        "Phòng Nội vụ huyện đã tổ chức rà soát.",
+        "77/QĐ-UBND",
+    )
+    assert doc.title == "kiện toàn tổ công tác"
+
+
+def test_a_title_may_name_the_document_it_carries_on() -> None:
+    _, doc = _doc(
+        "Thực hiện Kết luận số 14-KL/TW ngày 2/6/2022 của Ban Bí thư về tiếp tục thực hiện Chỉ thị "
+        "số 33-CT/TW của Ban Bí thư về tăng cường sự lãnh đạo.",
+        "14-KL/TW",
+    )
+    assert doc.title == "tiếp tục thực hiện Chỉ thị số 33-CT/TW của Ban Bí thư về tăng cường sự lãnh đạo"
+
+
+def test_a_title_ends_before_the_next_document_of_a_list() -> None:
+    _, doc = _doc(
+        "Tỉnh ủy quán triệt Chỉ thị số 09-CT/TU về công tác dân vận và Kế hoạch số 30-KH/TU "
+        "về chuyển đổi số.",
+        "09-CT/TU",
+    )
+    assert doc.title == "công tác dân vận"
+
+
+def test_an_issuer_named_by_its_head_post() -> None:
+    x, doc = _doc(
+        "Căn cứ Quyết định số 88/QĐ-UBND của Chủ tịch UBND huyện Tam Nông ngày 4/5/2022 về việc thành lập "
+        "tổ công tác liên ngành.",
+        "88/QĐ-UBND",
+    )
+    assert (doc.issued_on, doc.title) == ("2022-05-04", "thành lập tổ công tác liên ngành")
+    assert ("Quyết định 88/QĐ-UBND", "issuedBy", "Ủy ban nhân dân huyện Tam Nông") in triples(x)

@@ -227,7 +227,7 @@ def _read_issuer(st: SentenceState, f: Found, pos: int) -> int:
     plenum = _PLENUM_OF.match(text, at)
     if plenum:
         at = plenum.end()
-    issuer = next((o for o in st.found if o.is_org and o.start == at + st.base), None)
+    issuer = _org_at(st, at + st.base)
     if issuer is None:
         return pos
     f.issuer = issuer
@@ -235,6 +235,39 @@ def _read_issuer(st: SentenceState, f: Found, pos: int) -> int:
     f.date = f.date or date2
     f.term = f.term or term2
     return pos
+
+
+def _org_at(st: SentenceState, start: int) -> Found | None:
+    """The organisation named at ``start``, or after the post title there ('Chủ tịch UBND huyện X':
+    the body whose head issued the document)."""
+    org = next((o for o in st.found if o.is_org and o.start == start), None)
+    k = token_at(st.tokens, start)
+    if org is None and k < len(st.tokens) and st.tokens[k].start == start:
+        n = match_title(st.tokens, k, st.lex)
+        if n and k + n < len(st.tokens):
+            after = st.tokens[k + n].start
+            org = next((o for o in st.found if o.is_org and o.start == after), None)
+    return org
+
+
+def _title_stops(st: SentenceState, d: DocMention) -> list[int]:
+    """Where an unquoted title after ``d`` must end: at the next document of a list ('… và Kế hoạch
+    số 30-KH/TU'), and at a body after a comma that a verb follows (the main clause's subject)."""
+    text, base, tokens = st.text, st.base, st.tokens
+    stops = [o.start for o in st.docs if o.start > d.end and _LIST_GAP_BEFORE.search(text[: o.start])]
+    for f in st.found:
+        if not f.is_org or f.start - base <= d.end or not text[: f.start - base].endswith(", "):
+            continue
+        k = token_at(tokens, f.end)
+        if k < len(tokens) and tokens[k].is_word and not tokens[k].is_cap and tokens[k].key not in _NOT_VERB:
+            stops.append(f.start - base)
+    if _FRONTED.match(text[: d.start]):  # 'Thực hiện Quyết định … về việc …, Phòng Nội vụ huyện đã …'
+        for k, tok in enumerate(tokens):
+            if tok.start - base > d.end and tok.is_cap and text[: tok.start - base].endswith(", "):
+                pair = f"{tok.key} {tokens[k + 1].key}" if k + 1 < len(tokens) else ""
+                if tok.key not in _IN_TITLE and pair not in _IN_TITLE:
+                    stops.append(tok.start - base)
+    return stops
 
 
 def rule_documents(st: SentenceState) -> None:
@@ -249,7 +282,7 @@ def rule_documents(st: SentenceState) -> None:
         if not f.date:
             f.date = _issued_first(text, d)
         pos = _read_issuer(st, f, pos)
-        title, ts, te = title_at(text, pos, [(s - base, e - base) for s, e in st.quotes])
+        title, ts, te = title_at(text, pos, [(s - base, e - base) for s, e in st.quotes], _title_stops(st, d))
         if title:
             f.title = title
             st.titles.append((ts + base, te + base))
@@ -389,6 +422,10 @@ def _domain_list(tokens: list[Token], k: int, head: Head, lex: Lexicon) -> list[
 _ISSUED_FIRST = re.compile(_word("issued_first_re"))
 _PROJECT = re.compile(_word("project_re"))
 _PLENUM_OF = re.compile(_word("plenum_of_re"))
+_FRONTED = re.compile(_word("fronted_document_re"))
+_IN_TITLE = frozenset(name_key(w) for w in _words("capitals_inside_titles"))
+_LIST_GAP_BEFORE = re.compile(_word("document_list_gap_re"))
+_NOT_VERB = frozenset(name_key(w) for w in _words("title_body_goes_on"))
 
 
 def _place_run(tokens: list[Token], first: int, lex: Lexicon) -> int:
