@@ -113,6 +113,7 @@ def test_date_at_the_head_of_the_sentence_that_issues_the_document() -> None:
         ("Luật Kinh doanh bất động sản đưa ra nhiều quy định", "Luật Kinh doanh bất động sản"),
         ("Luật Tổ chức Quốc hội hiện hành quy định", "Luật Tổ chức Quốc hội"),
         ("Luật Đất đai nhưng chưa", "Luật Đất đai"),
+        ("hội thảo về Luật Thủy lợi diễn ra ngày 2/3", "Luật Thủy lợi"),
     ],
 )
 def test_law_names_end_where_the_sentence_goes_on(text: str, name: str) -> None:
@@ -245,3 +246,38 @@ def test_an_issuer_named_by_its_head_post() -> None:
     )
     assert (doc.issued_on, doc.title) == ("2022-05-04", "thành lập tổ công tác liên ngành")
     assert ("Quyết định 88/QĐ-UBND", "issuedBy", "Ủy ban nhân dân huyện Tam Nông") in triples(x)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a conference named by what it does: the purpose and its object, to the year
+        (
+            "Sáng 3/3, Ban Dân vận Huyện ủy tổ chức Hội nghị sơ kết công tác dân vận, xây dựng "
+            "hệ thống chính trị năm 2023. Đồng chí Lê Văn Hùng chủ trì.",
+            "Hội nghị sơ kết công tác dân vận, xây dựng hệ thống chính trị năm 2023",
+        ),
+        # to the document it studies
+        (
+            "Thị ủy tổ chức hội nghị học tập, quán triệt Chỉ thị số 12-CT/TU ngày 4/4/2022 của "
+            "Ban Thường vụ Tỉnh ủy về công tác cán bộ.",
+            "Hội nghị học tập, quán triệt Chỉ thị số 12-CT/TU",
+        ),
+        # stopping where the sentence goes on
+        (
+            "Hội nghị tổng kết 10 năm thực hiện phong trào thi đua do Ủy ban nhân dân tỉnh tổ chức.",
+            "Hội nghị tổng kết 10 năm thực hiện phong trào thi đua",
+        ),
+        (
+            "Hội nghị tổng kết công tác khuyến học 5 năm 2016-2020 được tổ chức.",
+            "Hội nghị tổng kết công tác khuyến học 5 năm 2016-2020",
+        ),
+        ("Tỉnh ủy tổ chức hội nghị quán triệt.", None),  # named by nothing
+        # a habit, not one meeting: no year, number, document or name says which
+        ("Hằng quý tổ chức hội nghị đối thoại, giải đáp vướng mắc cho doanh nghiệp.", None),
+        ("Hội nghị tổng kết đã thành công.", None),
+    ],
+)
+def test_a_conference_named_by_its_purpose(text: str, event: str | None) -> None:
+    got = [e.label for e in run(text).entities.values() if e.kind == "Event"]
+    assert got == ([event] if event else [])
