@@ -281,3 +281,12 @@ def test_an_issuer_named_by_its_head_post() -> None:
 def test_a_conference_named_by_its_purpose(text: str, event: str | None) -> None:
     got = [e.label for e in run(text).entities.values() if e.kind == "Event"]
     assert got == ([event] if event else [])
+
+
+def test_the_date_heading_a_clause_after_a_semicolon() -> None:
+    _, doc = _doc(
+        "Thực hiện Chỉ thị số 06/CT-TTg của Thủ tướng Chính phủ về phòng dịch; ngày 3/2/2021, "
+        "UBND tỉnh ban hành Công văn số 412/UBND-VX chỉ đạo các huyện.",
+        "412/UBND-VX",
+    )
+    assert doc.issued_on == "2021-02-03"

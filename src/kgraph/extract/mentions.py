@@ -208,8 +208,10 @@ def rule_level_places(st: SentenceState) -> None:
 
 
 def _issued_first(text: str, d: DocMention) -> str:
-    """'Ngày 15/5/2016, Bộ Chính trị ban hành Chỉ thị 05-CT/TW': the day it was issued."""
-    lead = _ISSUED_FIRST.match(text[: d.start])
+    """'Ngày 15/5/2016, Bộ Chính trị ban hành Chỉ thị 05-CT/TW': the day it was issued (the date heads
+    the sentence or the clause after a semicolon)."""
+    clause = text.rfind(";", 0, d.start) + 1  # '…; Ngày 01/02/2020, UBND tỉnh ban hành Công văn …'
+    lead = _ISSUED_FIRST.match(text[clause : d.start])
     if lead:
         day, month, year = int(lead.group(1)), int(lead.group(2)), int(lead.group(3))
         if 1 <= day <= 31 and 1 <= month <= 12:
