@@ -290,3 +290,27 @@ def test_the_date_heading_a_clause_after_a_semicolon() -> None:
         "412/UBND-VX",
     )
     assert doc.issued_on == "2021-02-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Quy định số 30-QĐ/TW của Ban Chấp hành Trung ương về thi hành Chương VII Điều lệ Đảng "
+            "cũng được phổ biến tới chi bộ.",
+            "thi hành Chương VII Điều lệ Đảng",
+        ),
+        (
+            "Nghị quyết số 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo xác định "
+            "giáo dục là quốc sách hàng đầu.",
+            "đổi mới căn bản, toàn diện giáo dục và đào tạo",
+        ),
+        (
+            "Kết luận số 50-KL/TW về công tác dân vận đã chỉ rõ những hạn chế.",
+            "công tác dân vận",
+        ),
+    ],
+)
+def test_a_title_after_ve_ends_before_the_verb_of_the_sentence(text: str, title: str) -> None:
+    (doc,) = [e for e in run(text).entities.values() if e.number]
+    assert doc.title == title
