@@ -220,20 +220,27 @@ def _issued_first(text: str, d: DocMention) -> str:
 
 
 def _read_issuer(st: SentenceState, f: Found, pos: int) -> int:
-    """The body after 'của'/'do' that issued ``f``, and its date and term; where reading stops."""
+    """The body after 'của'/'do' that issued ``f``, and its date and term; where reading stops.
+    A plenum may stand between, with or without 'của': 'của Hội nghị lần thứ tư Ban Chấp hành Trung
+    ương Đảng khóa XIII' (the plenum's committee); 'Hội nghị Trung ương 5 khóa XIII' (the Central
+    Committee, though not written: ``f.issuer_body``)."""
     text = st.text
     at = of_at(text, pos)
-    if at < 0:
+    plenum = _PLENUM_OF.match(text, at if at >= 0 else pos + len(text[pos:]) - len(text[pos:].lstrip(" ,")))
+    if at < 0 and plenum is None:
         return pos
-    # 'của Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII': the plenum's committee
-    plenum = _PLENUM_OF.match(text, at)
     if plenum:
         at = plenum.end()
     issuer = _org_at(st, at + st.base)
-    if issuer is None:
+    if issuer is not None:
+        f.issuer = issuer
+        end = issuer.end - st.base
+    elif plenum is not None and _CENTRAL in name_key(plenum.group(0)):
+        f.issuer_body = _CENTRAL_COMMITTEE
+        end = plenum.end()
+    else:
         return pos
-    f.issuer = issuer
-    pos, date2, term2 = read_after(text, issuer.end - st.base)
+    pos, date2, term2 = read_after(text, end)
     f.date = f.date or date2
     f.term = f.term or term2
     return pos
@@ -424,6 +431,7 @@ def _domain_list(tokens: list[Token], k: int, head: Head, lex: Lexicon) -> list[
 _ISSUED_FIRST = re.compile(_word("issued_first_re"))
 _PROJECT = re.compile(_word("project_re"))
 _PLENUM_OF = re.compile(_word("plenum_of_re"))
+_CENTRAL, _CENTRAL_COMMITTEE = _word("central"), _word("central_committee")
 _FRONTED = re.compile(_word("fronted_document_re"))
 _IN_TITLE = frozenset(name_key(w) for w in _words("capitals_inside_titles"))
 _LIST_GAP_BEFORE = re.compile(_word("document_list_gap_re"))
