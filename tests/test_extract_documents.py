@@ -314,3 +314,29 @@ def test_the_date_heading_a_clause_after_a_semicolon() -> None:
 def test_a_title_after_ve_ends_before_the_verb_of_the_sentence(text: str, title: str) -> None:
     (doc,) = [e for e in run(text).entities.values() if e.number]
     assert doc.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "surface"),
+    [
+        (
+            "Tỉnh ủy ban hành Nghị quyết chuyên đề số 05-NQ/TU",
+            "Nghị quyết 05-NQ/TU",
+            "Nghị quyết chuyên đề số",
+        ),
+        (
+            "hai bên ký Chương trình phối hợp số 12-CTr/MTTQ",
+            "Chương trình 12-CTr/MTTQ",
+            "Chương trình phối hợp số",
+        ),
+        ("Kế hoạch liên tịch số 07/KHLT-SGDĐT", "Kế hoạch 07/KHLT-SGDĐT", "Kế hoạch liên tịch số"),
+    ],
+)
+def test_a_type_word_with_a_descriptor_before_the_number(text: str, label: str, surface: str) -> None:
+    (doc,) = find_documents(text)
+    assert (doc.label, doc.text.startswith(surface)) == (label, True)
+
+
+def test_a_verb_before_a_bare_number_is_no_type_word() -> None:
+    (doc,) = find_documents("theo quy định tại 30/2020/NĐ-CP")
+    assert doc.kind == "Decree"

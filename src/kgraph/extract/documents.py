@@ -60,17 +60,23 @@ class DocMention:
 
 
 def _type_before(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
-    """The document type word just before ``start`` (with optional 'số'): (word, its start)."""
-    before = text[max(0, start - 40) : start]
+    """The document type word just before ``start`` (with optional 'số'), maybe followed by one or two
+    lower-case words saying what kind ('Nghị quyết chuyên đề số', 'Chương trình phối hợp số'):
+    (word, its start)."""
+    before = text[max(0, start - 60) : start]
     m = _TYPE_BEFORE.search(before)
     if not m:
         return "", start
     words = m.group(1).split()
-    for n in range(min(4, len(words)), 0, -1):
-        phrase = " ".join(words[-n:])
-        if name_key(phrase) in lex.doc_words:
-            pos = start - len(before) + before.rfind(phrase, 0, m.end(1) + 1)
-            return phrase, pos
+    for skip in range(3):
+        tail = words[len(words) - skip :] if skip else []
+        if skip >= len(words) or not all(w.isalpha() and w.islower() and w not in _LAW_STOP for w in tail):
+            break
+        for n in range(min(4, len(words) - skip), 0, -1):
+            phrase = " ".join(words[len(words) - skip - n : len(words) - skip])
+            if name_key(phrase) in lex.doc_words:
+                pos = start - len(before) + before.rfind(phrase, 0, m.end(1) + 1)
+                return phrase, pos
     return "", start
 
 
