@@ -340,3 +340,15 @@ def test_a_type_word_with_a_descriptor_before_the_number(text: str, label: str, 
 def test_a_verb_before_a_bare_number_is_no_type_word() -> None:
     (doc,) = find_documents("theo quy định tại 30/2020/NĐ-CP")
     assert doc.kind == "Decree"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII đề ra mục tiêu.",
+        "Đại hội Đảng bộ xã Tân Lập lần thứ XXV, nhiệm kỳ 2025-2030 thành công.",
+    ],
+)
+def test_a_congress_ordinal_is_not_part_of_the_body(text: str) -> None:
+    orgs = [e.label for e in run(text).entities.values() if e.kind == "PartyOrganization"]
+    assert len(orgs) == 1 and "lần" not in orgs[0]
