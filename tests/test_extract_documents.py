@@ -352,3 +352,28 @@ def test_a_verb_before_a_bare_number_is_no_type_word() -> None:
 def test_a_congress_ordinal_is_not_part_of_the_body(text: str) -> None:
     orgs = [e.label for e in run(text).entities.values() if e.kind == "PartyOrganization"]
     assert len(orgs) == 1 and "lần" not in orgs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Lễ kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944 - 22/12/2024) "
+            "diễn ra trọng thể.",
+            "Lễ kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam",
+        ),
+        (
+            "Xã tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2023 tại thôn.",
+            "Ngày hội Đại đoàn kết toàn dân tộc năm 2023",
+        ),
+        ("Lễ kỷ niệm diễn ra trang trọng.", None),
+        ("Tại Lễ kỷ niệm, ông Lê Văn Tám phát biểu.", None),
+        (
+            "Lễ mít tinh kỷ niệm 50 năm Ngày Giải phóng miền Nam 30/4 diễn ra.",
+            "Lễ mít tinh kỷ niệm 50 năm Ngày Giải phóng miền Nam",
+        ),
+    ],
+)
+def test_a_ceremony_named_by_what_it_marks(text: str, event: str | None) -> None:
+    got = [e.label for e in run(text).entities.values() if e.kind == "Event"]
+    assert got == ([event] if event else [])
