@@ -377,3 +377,9 @@ def test_a_congress_ordinal_is_not_part_of_the_body(text: str) -> None:
 def test_a_ceremony_named_by_what_it_marks(text: str, event: str | None) -> None:
     got = [e.label for e in run(text).entities.values() if e.kind == "Event"]
     assert got == ([event] if event else [])
+
+
+def test_a_bill_is_the_law_not_a_project() -> None:
+    x = run("Quốc hội thảo luận Dự án Luật Đất đai (sửa đổi) và dự án Bộ luật Lao động (sửa đổi).")
+    assert not [e for e in x.entities.values() if e.kind == "Project"]
+    assert {"Luật Đất đai", "Bộ luật Lao động"} <= {e.label for e in x.entities.values() if e.kind == "Law"}
