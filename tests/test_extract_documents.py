@@ -31,6 +31,8 @@ from kgraph.extract.rules import find_documents
         ),  # no type code
         ("Quyết định 700 QĐ/TTG", "Quyết định 700/QĐ-TTg", "Decision", "700/QĐ-TTg"),  # case error in issuer
         ("Kế hoạch 21-KH/ĐUK", "Kế hoạch 21-KH/ĐUK", "Plan", "21-KH/ĐUK"),
+        ("thông báo số 57 – TB/TW", "Thông báo 57-TB/TW", "Notice", "57-TB/TW"),  # an en dash
+        ("Tờ trình số 41/TTr-SNV", "Tờ trình 41/TTr-SNV", "LegalDocument", "41/TTr-SNV"),
     ],
 )
 def test_document_numbers(text: str, label: str, kind: str, number: str) -> None:

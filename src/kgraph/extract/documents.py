@@ -24,7 +24,7 @@ _RESOLUTION_WORD, _CENTRAL_WORD = _word("resolution"), _word("central_written")
 _AND = _word("and")
 _CONGRESS_WORD, _TERM_WORD = _word("congress"), _word("term")
 _PARTY = re.compile(
-    rf"(?<![\w/.-])(\d{{1,5}})\s*-\s*([{_UP}][{_L}]{{0,4}})\s*/\s*([{_UPU}][{_L}]{{0,11}}(?:-[{_UP}][{_L}]{{0,9}})?)(?![\w/])"
+    rf"(?<![\w/.-])(\d{{1,5}})\s*[-–—]\s*([{_UP}][{_L}]{{0,4}})\s*/\s*([{_UPU}][{_L}]{{0,11}}(?:-[{_UP}][{_L}]{{0,9}})?)(?![\w/])"
 )
 _STATE = re.compile(
     rf"(?<![\w/.-])(\d{{1,5}})\s*(?:[/-]\s*((?:19|20)\d{{2}})\s*)?/\s*([{_UP}][{_L}]{{0,5}})\s*-\s*([{_UP}][{_L}0-9]{{0,11}}(?:-[{_UP}][{_L}0-9]{{0,9}})?)(?![\w/])"
