@@ -31,6 +31,8 @@ from kgraph.extract.rules import find_documents
         ),  # no type code
         ("Quyết định 700 QĐ/TTG", "Quyết định 700/QĐ-TTg", "Decision", "700/QĐ-TTg"),  # case error in issuer
         ("Kế hoạch 21-KH/ĐUK", "Kế hoạch 21-KH/ĐUK", "Plan", "21-KH/ĐUK"),
+        ("thông báo số 57 – TB/TW", "Thông báo 57-TB/TW", "Notice", "57-TB/TW"),  # an en dash
+        ("Tờ trình số 41/TTr-SNV", "Tờ trình 41/TTr-SNV", "LegalDocument", "41/TTr-SNV"),
     ],
 )
 def test_document_numbers(text: str, label: str, kind: str, number: str) -> None:
@@ -113,6 +115,7 @@ def test_date_at_the_head_of_the_sentence_that_issues_the_document() -> None:
         ("Luật Kinh doanh bất động sản đưa ra nhiều quy định", "Luật Kinh doanh bất động sản"),
         ("Luật Tổ chức Quốc hội hiện hành quy định", "Luật Tổ chức Quốc hội"),
         ("Luật Đất đai nhưng chưa", "Luật Đất đai"),
+        ("hội thảo về Luật Thủy lợi diễn ra ngày 2/3", "Luật Thủy lợi"),
     ],
 )
 def test_law_names_end_where_the_sentence_goes_on(text: str, name: str) -> None:
@@ -193,3 +196,192 @@ def test_document_type_labels_come_from_doc_codes() -> None:
     labels = {str(o) for s, p, o in build_triples(x) if p == SKOS.prefLabel and "/doctype/" in str(s)}
     assert {"Thông tư liên tịch", "Báo cáo"} <= labels, labels
     assert Literal("TTLT", lang="vi") not in {o for _, p, o in build_triples(x) if p == SKOS.prefLabel}
+
+
+def _doc(text: str, number: str):  # type: ignore[no-untyped-def]
+    x = run(text)
+    (doc,) = [e for e in x.entities.values() if e.number == number]
+    return x, doc
+
+
+def test_a_title_in_straight_quotes_after_ve() -> None:
+    _, doc = _doc(
+        "Đảng ủy quán triệt Nghị quyết số 12-NQ/TW ngày 3-4-2019 của Bộ Chính trị "
+        'về "Tăng cường công tác dân vận".',
+        "12-NQ/TW",
+    )
+    assert doc.title == "Tăng cường công tác dân vận"
+
+
+def test_a_title_after_ve_viec_ends_before_the_main_clause() -> None:
+    x, doc = _doc(
+        "Thực hiện Quyết định số 77/QĐ-UBND ngày 9/8/2023 của UBND huyện về việc kiện toàn tổ công tác, "
+        "Phòng Nội vụ huyện đã tổ chức rà soát.",
+        "77/QĐ-UBND",
+    )
+    assert doc.title == "kiện toàn tổ công tác"
+
+
+def test_a_title_may_name_the_document_it_carries_on() -> None:
+    _, doc = _doc(
+        "Thực hiện Kết luận số 14-KL/TW ngày 2/6/2022 của Ban Bí thư về tiếp tục thực hiện Chỉ thị "
+        "số 33-CT/TW của Ban Bí thư về tăng cường sự lãnh đạo.",
+        "14-KL/TW",
+    )
+    assert doc.title == "tiếp tục thực hiện Chỉ thị số 33-CT/TW của Ban Bí thư về tăng cường sự lãnh đạo"
+
+
+def test_a_title_ends_before_the_next_document_of_a_list() -> None:
+    _, doc = _doc(
+        "Tỉnh ủy quán triệt Chỉ thị số 09-CT/TU về công tác dân vận và Kế hoạch số 30-KH/TU "
+        "về chuyển đổi số.",
+        "09-CT/TU",
+    )
+    assert doc.title == "công tác dân vận"
+
+
+def test_an_issuer_named_by_its_head_post() -> None:
+    x, doc = _doc(
+        "Căn cứ Quyết định số 88/QĐ-UBND của Chủ tịch UBND huyện Tam Nông ngày 4/5/2022 về việc thành lập "
+        "tổ công tác liên ngành.",
+        "88/QĐ-UBND",
+    )
+    assert (doc.issued_on, doc.title) == ("2022-05-04", "thành lập tổ công tác liên ngành")
+    assert ("Quyết định 88/QĐ-UBND", "issuedBy", "Ủy ban nhân dân huyện Tam Nông") in triples(x)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a conference named by what it does: the purpose and its object, to the year
+        (
+            "Sáng 3/3, Ban Dân vận Huyện ủy tổ chức Hội nghị sơ kết công tác dân vận, xây dựng "
+            "hệ thống chính trị năm 2023. Đồng chí Lê Văn Hùng chủ trì.",
+            "Hội nghị sơ kết công tác dân vận, xây dựng hệ thống chính trị năm 2023",
+        ),
+        # to the document it studies
+        (
+            "Thị ủy tổ chức hội nghị học tập, quán triệt Chỉ thị số 12-CT/TU ngày 4/4/2022 của "
+            "Ban Thường vụ Tỉnh ủy về công tác cán bộ.",
+            "Hội nghị học tập, quán triệt Chỉ thị số 12-CT/TU",
+        ),
+        # stopping where the sentence goes on
+        (
+            "Hội nghị tổng kết 10 năm thực hiện phong trào thi đua do Ủy ban nhân dân tỉnh tổ chức.",
+            "Hội nghị tổng kết 10 năm thực hiện phong trào thi đua",
+        ),
+        (
+            "Hội nghị tổng kết công tác khuyến học 5 năm 2016-2020 được tổ chức.",
+            "Hội nghị tổng kết công tác khuyến học 5 năm 2016-2020",
+        ),
+        ("Tỉnh ủy tổ chức hội nghị quán triệt.", None),  # named by nothing
+        # a habit, not one meeting: no year, number, document or name says which
+        ("Hằng quý tổ chức hội nghị đối thoại, giải đáp vướng mắc cho doanh nghiệp.", None),
+        ("Hội nghị tổng kết đã thành công.", None),
+    ],
+)
+def test_a_conference_named_by_its_purpose(text: str, event: str | None) -> None:
+    got = [e.label for e in run(text).entities.values() if e.kind == "Event"]
+    assert got == ([event] if event else [])
+
+
+def test_the_date_heading_a_clause_after_a_semicolon() -> None:
+    _, doc = _doc(
+        "Thực hiện Chỉ thị số 06/CT-TTg của Thủ tướng Chính phủ về phòng dịch; ngày 3/2/2021, "
+        "UBND tỉnh ban hành Công văn số 412/UBND-VX chỉ đạo các huyện.",
+        "412/UBND-VX",
+    )
+    assert doc.issued_on == "2021-02-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Quy định số 30-QĐ/TW của Ban Chấp hành Trung ương về thi hành Chương VII Điều lệ Đảng "
+            "cũng được phổ biến tới chi bộ.",
+            "thi hành Chương VII Điều lệ Đảng",
+        ),
+        (
+            "Nghị quyết số 29-NQ/TW về đổi mới căn bản, toàn diện giáo dục và đào tạo xác định "
+            "giáo dục là quốc sách hàng đầu.",
+            "đổi mới căn bản, toàn diện giáo dục và đào tạo",
+        ),
+        (
+            "Kết luận số 50-KL/TW về công tác dân vận đã chỉ rõ những hạn chế.",
+            "công tác dân vận",
+        ),
+    ],
+)
+def test_a_title_after_ve_ends_before_the_verb_of_the_sentence(text: str, title: str) -> None:
+    (doc,) = [e for e in run(text).entities.values() if e.number]
+    assert doc.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "surface"),
+    [
+        (
+            "Tỉnh ủy ban hành Nghị quyết chuyên đề số 05-NQ/TU",
+            "Nghị quyết 05-NQ/TU",
+            "Nghị quyết chuyên đề số",
+        ),
+        (
+            "hai bên ký Chương trình phối hợp số 12-CTr/MTTQ",
+            "Chương trình 12-CTr/MTTQ",
+            "Chương trình phối hợp số",
+        ),
+        ("Kế hoạch liên tịch số 07/KHLT-SGDĐT", "Kế hoạch 07/KHLT-SGDĐT", "Kế hoạch liên tịch số"),
+    ],
+)
+def test_a_type_word_with_a_descriptor_before_the_number(text: str, label: str, surface: str) -> None:
+    (doc,) = find_documents(text)
+    assert (doc.label, doc.text.startswith(surface)) == (label, True)
+
+
+def test_a_verb_before_a_bare_number_is_no_type_word() -> None:
+    (doc,) = find_documents("theo quy định tại 30/2020/NĐ-CP")
+    assert doc.kind == "Decree"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII đề ra mục tiêu.",
+        "Đại hội Đảng bộ xã Tân Lập lần thứ XXV, nhiệm kỳ 2025-2030 thành công.",
+    ],
+)
+def test_a_congress_ordinal_is_not_part_of_the_body(text: str) -> None:
+    orgs = [e.label for e in run(text).entities.values() if e.kind == "PartyOrganization"]
+    assert len(orgs) == 1 and "lần" not in orgs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Lễ kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944 - 22/12/2024) "
+            "diễn ra trọng thể.",
+            "Lễ kỷ niệm 80 năm Ngày thành lập Quân đội nhân dân Việt Nam",
+        ),
+        (
+            "Xã tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2023 tại thôn.",
+            "Ngày hội Đại đoàn kết toàn dân tộc năm 2023",
+        ),
+        ("Lễ kỷ niệm diễn ra trang trọng.", None),
+        ("Tại Lễ kỷ niệm, ông Lê Văn Tám phát biểu.", None),
+        (
+            "Lễ mít tinh kỷ niệm 50 năm Ngày Giải phóng miền Nam 30/4 diễn ra.",
+            "Lễ mít tinh kỷ niệm 50 năm Ngày Giải phóng miền Nam",
+        ),
+    ],
+)
+def test_a_ceremony_named_by_what_it_marks(text: str, event: str | None) -> None:
+    got = [e.label for e in run(text).entities.values() if e.kind == "Event"]
+    assert got == ([event] if event else [])
+
+
+def test_a_bill_is_the_law_not_a_project() -> None:
+    x = run("Quốc hội thảo luận Dự án Luật Đất đai (sửa đổi) và dự án Bộ luật Lao động (sửa đổi).")
+    assert not [e for e in x.entities.values() if e.kind == "Project"]
+    assert {"Luật Đất đai", "Bộ luật Lao động"} <= {e.label for e in x.entities.values() if e.kind == "Law"}

@@ -164,3 +164,26 @@ def test_two_documents_both_issued_do_not_carry_each_other_out() -> None:
         "tỉnh phải lập quy hoạch."
     )
     assert not [r for r in x.relations if r.predicate == "implements"]
+
+
+def test_a_plenum_named_without_cua_issues_the_resolution() -> None:
+    x = run(
+        "Quán triệt Nghị quyết số 61-NQ/TW ngày 2/5/2025 Hội nghị lần thứ 11 Ban Chấp hành Trung ương "
+        "Đảng khóa XIII về phát triển kinh tế tư nhân."
+    )
+    assert ("Nghị quyết 61-NQ/TW", "issuedBy", "Ban Chấp hành Trung ương Đảng") in triples(x)
+    (doc,) = [e for e in x.entities.values() if e.number]
+    assert (doc.term, doc.title) == ("XIII", "phát triển kinh tế tư nhân")
+
+
+def test_a_central_plenum_issues_the_resolution_when_no_committee_is_written() -> None:
+    text = (
+        "Thực hiện Nghị quyết số 62-NQ/TW ngày 16/6/2022 của Hội nghị Trung ương 5 khóa XIII về "
+        "tăng cường củng cố tổ chức cơ sở đảng, Huyện ủy ban hành kế hoạch."
+    )
+    x = run(text)
+    (doc,) = [e for e in x.entities.values() if e.number]
+    assert (doc.term, doc.title) == ("XIII", "tăng cường củng cố tổ chức cơ sở đảng")
+    assert not [r for r in x.relations if r.predicate == "issuedBy"]  # the committee is not named
+    x = run(text + " Ban Chấp hành Trung ương Đảng đã đánh giá cao kết quả.")
+    assert ("Nghị quyết 62-NQ/TW", "issuedBy", "Ban Chấp hành Trung ương Đảng") in triples(x)

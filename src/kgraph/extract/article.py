@@ -141,6 +141,19 @@ def national_body(name: str, extraction: Extraction, lex: Lexicon, rule: str = "
     return key
 
 
+def rule_plenum_issuer(ctx: ArticleContext) -> None:
+    """'Nghị quyết số 21-NQ/TW … của Hội nghị Trung ương 5 khóa XIII': issued by the Central Committee,
+    when the article names it."""
+    issued = {r.subject for r in ctx.relations if r.predicate == "issuedBy"}
+    for f in ctx.found:
+        if f.group is Group.DOC and f.key and f.issuer_body and f.key not in issued:
+            key = national_body(f.issuer_body, ctx.extraction, ctx.lex, ctx.rule)
+            if key:
+                issued.add(f.key)
+                sentence = ctx.sentences[f.sent].sentence
+                ctx.relations.append(Relation(f.key, "issuedBy", key, sentence, ctx.rule))
+
+
 def rule_issuer_table(ctx: ArticleContext) -> None:
     """Issuers of well-known central documents the article does not name, from data/central_issuers.tsv
     (Chỉ thị 05-CT/TW -> Bộ Chính trị; a law -> Quốc hội), marked as taken from the table."""

@@ -21,9 +21,10 @@ _L, _UP, _UPU = _word("letters_re"), _word("upper_re"), _word("upper_u_re")
 _TYPE_BEFORE = re.compile(_word("type_before_re"))
 _GENERIC, _LETTER, _ORDINANCE = _word("generic_document"), _word("official_letter"), _word("ordinance")
 _RESOLUTION_WORD, _CENTRAL_WORD = _word("resolution"), _word("central_written")
+_AND = _word("and")
 _CONGRESS_WORD, _TERM_WORD = _word("congress"), _word("term")
 _PARTY = re.compile(
-    rf"(?<![\w/.-])(\d{{1,5}})\s*-\s*([{_UP}][{_L}]{{0,4}})\s*/\s*([{_UPU}][{_L}]{{0,11}}(?:-[{_UP}][{_L}]{{0,9}})?)(?![\w/])"
+    rf"(?<![\w/.-])(\d{{1,5}})\s*[-–—]\s*([{_UP}][{_L}]{{0,4}})\s*/\s*([{_UPU}][{_L}]{{0,11}}(?:-[{_UP}][{_L}]{{0,9}})?)(?![\w/])"
 )
 _STATE = re.compile(
     rf"(?<![\w/.-])(\d{{1,5}})\s*(?:[/-]\s*((?:19|20)\d{{2}})\s*)?/\s*([{_UP}][{_L}]{{0,5}})\s*-\s*([{_UP}][{_L}0-9]{{0,11}}(?:-[{_UP}][{_L}0-9]{{0,9}})?)(?![\w/])"
@@ -59,17 +60,23 @@ class DocMention:
 
 
 def _type_before(text: str, start: int, lex: Lexicon) -> tuple[str, int]:
-    """The document type word just before ``start`` (with optional 'số'): (word, its start)."""
-    before = text[max(0, start - 40) : start]
+    """The document type word just before ``start`` (with optional 'số'), maybe followed by one or two
+    lower-case words saying what kind ('Nghị quyết chuyên đề số', 'Chương trình phối hợp số'):
+    (word, its start)."""
+    before = text[max(0, start - 60) : start]
     m = _TYPE_BEFORE.search(before)
     if not m:
         return "", start
     words = m.group(1).split()
-    for n in range(min(4, len(words)), 0, -1):
-        phrase = " ".join(words[-n:])
-        if name_key(phrase) in lex.doc_words:
-            pos = start - len(before) + before.rfind(phrase, 0, m.end(1) + 1)
-            return phrase, pos
+    for skip in range(3):
+        tail = words[len(words) - skip :] if skip else []
+        if skip >= len(words) or not all(w.isalpha() and w.islower() and w not in _LAW_STOP for w in tail):
+            break
+        for n in range(min(4, len(words) - skip), 0, -1):
+            phrase = " ".join(words[len(words) - skip - n : len(words) - skip])
+            if name_key(phrase) in lex.doc_words:
+                pos = start - len(before) + before.rfind(phrase, 0, m.end(1) + 1)
+                return phrase, pos
     return "", start
 
 
@@ -305,8 +312,12 @@ def of_at(text: str, pos: int) -> int:
     return pos + m.end() if m else -1
 
 
-def title_at(text: str, pos: int, quotes: list[tuple[int, int]]) -> tuple[str, int, int]:
-    """A quoted (or 'về việc …') title starting at ``pos``: (title, start, end) or ('', -1, -1)."""
+def title_at(
+    text: str, pos: int, quotes: list[tuple[int, int]], stops: Sequence[int] = ()
+) -> tuple[str, int, int]:
+    """A quoted (or 'về việc …') title starting at ``pos``: (title, start, end) or ('', -1, -1).
+    An unquoted title ends at the first of ``stops`` (offsets where the sentence goes on: the next
+    document of a list, the subject of the main clause)."""
     m = _ABOUT.match(text[pos:])
     if m:
         qpos = pos + m.end() + 1
@@ -314,12 +325,11 @@ def title_at(text: str, pos: int, quotes: list[tuple[int, int]]) -> tuple[str, i
             if start == qpos:
                 return text[start:end].strip(), start, end
     m2 = _ABOUT_PLAIN.match(text[pos:])
-    if (
-        m2
-        and len(m2.group(1).split()) <= 35
-        and not _PARTY.search(m2.group(1))
-        and not _STATE.search(m2.group(1))
-    ):
-        title = m2.group(1).strip(" ,")
-        return title, pos + m2.start(1), pos + m2.start(1) + len(title)
+    if m2 and len(m2.group(1).split()) <= 35:
+        start = pos + m2.start(1)
+        end = min((s for s in stops if start < s < pos + m2.end(1)), default=pos + m2.end(1))
+        title = text[start:end].rstrip(" ,;")
+        title = title.removesuffix(" " + _AND).rstrip(" ,") if end < pos + m2.end(1) else title.strip(" ,")
+        if title:
+            return title, start, start + len(title)
     return "", -1, -1

@@ -20,6 +20,14 @@ _CENTRAL_WORDS = _CENTRAL.split()
 _QUALIFIERS = words("event_qualifiers")  # đại biểu, toàn quốc
 _QUALIFIER_FIRST = tuple(q.split()[0] for q in _QUALIFIERS)
 _ROMAN = re.compile(r"^[IVXL]+$")
+_DESCRIBED_HEADS = frozenset(words("described_event_heads"))  # hội nghị, hội thảo
+_MARKING_HEADS = frozenset(words("marking_event_heads"))  # lễ kỷ niệm, ngày hội: named by what they mark
+_PURPOSES = frozenset(words("event_purposes"))  # tổng kết, sơ kết, quán triệt …
+_DESCRIBED_STOPS = frozenset(words("described_event_stops"))  # do, tại, đã …
+_DATE_WORDS = frozenset(words("described_event_dates"))  # ngày, sáng: before a day
+_YEAR_WORD = word("year")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_DESCRIBED_MAX = 20
 
 _GO, _STOP, _END = 0, 1, 2  # an event name goes on; stops here; ends here unless a quoted name follows
 
@@ -85,6 +93,50 @@ def _event_end(st: SentenceState, k: int, orgs: dict[int, Found], opening: dict[
     return k, specific
 
 
+def _phrase_at(tokens: list[Token], k: int, phrases: frozenset[str]) -> int:
+    """How many tokens the longest phrase of ``phrases`` at ``k`` takes (0 when none)."""
+    for n in (3, 2, 1):
+        if k + n <= len(tokens) and " ".join(t.key for t in tokens[k : k + n]) in phrases:
+            return n
+    return 0
+
+
+def _described_end(st: SentenceState, k: int, marking: bool = False) -> int:
+    """Hội nghị sơ kết công tác dân vận năm 2023: a meeting named by what it does (a purpose word and
+    at least three words of its object; a ``marking`` head needs no purpose word: Lễ kỷ niệm 80 năm
+    Ngày thành lập …), to a year, the document it studies, or where the sentence goes on (do, tại,
+    đã …); the token after the name, or -1 when none."""
+    tokens, n = st.tokens, len(st.tokens)
+    j = k + _phrase_at(tokens, k, _PURPOSES)
+    if j == k and not marking:
+        return -1
+    doc_ends = {d.start + st.base: d.end + st.base for d in st.docs}
+    words = 0
+    named = False  # a number or a capitalised word says which meeting: '10 năm', 'Luật Đất đai'
+    while j < n and words <= _DESCRIBED_MAX:
+        tok = tokens[j]
+        if tok.start in doc_ends:
+            return token_at(tokens, doc_ends[tok.start])
+        if tok.key == _YEAR_WORD and j + 1 < n and _YEAR.match(tokens[j + 1].text):
+            ranged = j + 3 < n and tokens[j + 2].text in "-–" and _YEAR.match(tokens[j + 3].text)
+            return j + 4 if ranged else j + 2  # năm 2023; giai đoạn 5 năm 2001-2005
+        named = named or tok.is_number or tok.is_cap
+        nxt = tokens[j + 1] if j + 1 < n else None
+        if tok.text == "," and j > k and nxt is not None and nxt.is_word and not nxt.is_cap:
+            if not _phrase_at(tokens, j + 1, _DESCRIBED_STOPS):
+                j += 1
+                continue
+        if not tok.is_word or _phrase_at(tokens, j, _DESCRIBED_STOPS):
+            if tok.text in "/-." and tokens[j - 1].is_number:
+                j, words = j - 1, words - 1  # 'ngày Quốc tế lao động 1/5': no day cut in half
+            break
+        if tok.key in _DATE_WORDS and nxt is not None and nxt.is_number:
+            break  # 'ngày 5/3', 'sáng 12/4': the day it was held (not 'Ngày thành lập')
+        words += 1
+        j += 1
+    return j if named and 3 <= words <= _DESCRIBED_MAX else -1
+
+
 def find_events(st: SentenceState) -> list[Found]:
     """The sentence's events (the mentions found so far give the bodies they are named after)."""
     tokens = st.tokens
@@ -101,6 +153,9 @@ def find_events(st: SentenceState) -> list[Found]:
             i += 1
             continue
         k, specific = _event_end(st, i + len(head), orgs, opening)
+        if not specific and " ".join(head) in _DESCRIBED_HEADS:
+            k = _described_end(st, i + len(head), " ".join(head) in _MARKING_HEADS)
+            specific = int(k > 0)
         if specific:
             start, end = tokens[i].start, tokens[k - 1].end
             f = Found(start, end, st.text[start - st.base : end - st.base], Group.EVENT, "Event", st.index)

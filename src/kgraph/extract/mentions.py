@@ -254,8 +254,10 @@ def rule_level_places(st: SentenceState) -> None:
 
 
 def _issued_first(text: str, d: DocMention) -> str:
-    """'Ngày 15/5/2016, Bộ Chính trị ban hành Chỉ thị 05-CT/TW': the day it was issued."""
-    lead = _ISSUED_FIRST.match(text[: d.start])
+    """'Ngày 15/5/2016, Bộ Chính trị ban hành Chỉ thị 05-CT/TW': the day it was issued (the date heads
+    the sentence or the clause after a semicolon)."""
+    clause = text.rfind(";", 0, d.start) + 1  # '…; Ngày 01/02/2020, UBND tỉnh ban hành Công văn …'
+    lead = _ISSUED_FIRST.match(text[clause : d.start])
     if lead:
         day, month, year = int(lead.group(1)), int(lead.group(2)), int(lead.group(3))
         if 1 <= day <= 31 and 1 <= month <= 12:
@@ -264,23 +266,63 @@ def _issued_first(text: str, d: DocMention) -> str:
 
 
 def _read_issuer(st: SentenceState, f: Found, pos: int) -> int:
-    """The body after 'của'/'do' that issued ``f``, and its date and term; where reading stops."""
+    """The body after 'của'/'do' that issued ``f``, and its date and term; where reading stops.
+    A plenum may stand between, with or without 'của': 'của Hội nghị lần thứ tư Ban Chấp hành Trung
+    ương Đảng khóa XIII' (the plenum's committee); 'Hội nghị Trung ương 5 khóa XIII' (the Central
+    Committee, though not written: ``f.issuer_body``)."""
     text = st.text
     at = of_at(text, pos)
-    if at < 0:
+    plenum = _PLENUM_OF.match(text, at if at >= 0 else pos + len(text[pos:]) - len(text[pos:].lstrip(" ,")))
+    if at < 0 and plenum is None:
         return pos
-    # 'của Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII': the plenum's committee
-    plenum = _PLENUM_OF.match(text, at)
     if plenum:
         at = plenum.end()
-    issuer = next((o for o in st.found if o.is_org and o.start == at + st.base), None)
-    if issuer is None:
+    issuer = _org_at(st, at + st.base)
+    if issuer is not None:
+        f.issuer = issuer
+        end = issuer.end - st.base
+    elif plenum is not None and _CENTRAL in name_key(plenum.group(0)):
+        f.issuer_body = _CENTRAL_COMMITTEE
+        end = plenum.end()
+    else:
         return pos
-    f.issuer = issuer
-    pos, date2, term2 = read_after(text, issuer.end - st.base)
+    pos, date2, term2 = read_after(text, end)
     f.date = f.date or date2
     f.term = f.term or term2
     return pos
+
+
+def _org_at(st: SentenceState, start: int) -> Found | None:
+    """The organisation named at ``start``, or after the post title there ('Chủ tịch UBND huyện X':
+    the body whose head issued the document)."""
+    org = next((o for o in st.found if o.is_org and o.start == start), None)
+    k = token_at(st.tokens, start)
+    if org is None and k < len(st.tokens) and st.tokens[k].start == start:
+        n = match_title(st.tokens, k, st.lex)
+        if n and k + n < len(st.tokens):
+            after = st.tokens[k + n].start
+            org = next((o for o in st.found if o.is_org and o.start == after), None)
+    return org
+
+
+def _title_stops(st: SentenceState, d: DocMention) -> list[int]:
+    """Where an unquoted title after ``d`` must end: at the next document of a list ('… và Kế hoạch
+    số 30-KH/TU'), and at a body after a comma that a verb follows (the main clause's subject)."""
+    text, base, tokens = st.text, st.base, st.tokens
+    stops = [o.start for o in st.docs if o.start > d.end and _LIST_GAP_BEFORE.search(text[: o.start])]
+    for f in st.found:
+        if not f.is_org or f.start - base <= d.end or not text[: f.start - base].endswith(", "):
+            continue
+        k = token_at(tokens, f.end)
+        if k < len(tokens) and tokens[k].is_word and not tokens[k].is_cap and tokens[k].key not in _NOT_VERB:
+            stops.append(f.start - base)
+    if _FRONTED.match(text[: d.start]):  # 'Thực hiện Quyết định … về việc …, Phòng Nội vụ huyện đã …'
+        for k, tok in enumerate(tokens):
+            if tok.start - base > d.end and tok.is_cap and text[: tok.start - base].endswith(", "):
+                pair = f"{tok.key} {tokens[k + 1].key}" if k + 1 < len(tokens) else ""
+                if tok.key not in _IN_TITLE and pair not in _IN_TITLE:
+                    stops.append(tok.start - base)
+    return stops
 
 
 def rule_documents(st: SentenceState) -> None:
@@ -295,7 +337,7 @@ def rule_documents(st: SentenceState) -> None:
         if not f.date:
             f.date = _issued_first(text, d)
         pos = _read_issuer(st, f, pos)
-        title, ts, te = title_at(text, pos, [(s - base, e - base) for s, e in st.quotes])
+        title, ts, te = title_at(text, pos, [(s - base, e - base) for s, e in st.quotes], _title_stops(st, d))
         if title:
             f.title = title
             st.titles.append((ts + base, te + base))
@@ -435,6 +477,11 @@ def _domain_list(tokens: list[Token], k: int, head: Head, lex: Lexicon) -> list[
 _ISSUED_FIRST = re.compile(_word("issued_first_re"))
 _PROJECT = re.compile(_word("project_re"))
 _PLENUM_OF = re.compile(_word("plenum_of_re"))
+_CENTRAL, _CENTRAL_COMMITTEE = _word("central"), _word("central_committee")
+_FRONTED = re.compile(_word("fronted_document_re"))
+_IN_TITLE = frozenset(name_key(w) for w in _words("capitals_inside_titles"))
+_LIST_GAP_BEFORE = re.compile(_word("document_list_gap_re"))
+_NOT_VERB = frozenset(name_key(w) for w in _words("title_body_goes_on"))
 
 
 def _place_run(tokens: list[Token], first: int, lex: Lexicon) -> int:

@@ -84,6 +84,7 @@ ARTICLE_RELATION_RULES: tuple[Callable[[article.ArticleContext], None], ...] = (
     article.rule_name_part,  # Ban Thường vụ Đảng ủy X -> Đảng ủy X
     article.rule_committee_of,  # Đảng ủy X -> Đảng bộ X
     article.rule_issuer_code,  # 21-KH/ĐUK: issued by the article's Đảng ủy Khối
+    article.rule_plenum_issuer,  # 'của Hội nghị Trung ương 5': the Central Committee, if named
     article.rule_issuer_table,  # Chỉ thị 05-CT/TW: Bộ Chính trị, from the table when the text is silent
     article.rule_name_hierarchy,  # Sở X tỉnh Y -> UBND tỉnh Y; Huyện ủy -> the article's one Tỉnh ủy
     article.rule_attendees,  # 'Tham dự kỳ họp có A, B': A and B take part in the article's Kỳ họp

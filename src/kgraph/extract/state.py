@@ -49,6 +49,7 @@ class Found:
     date: str = ""
     title: str = ""
     issuer: Found | None = None
+    issuer_body: str = ""  # a national body the text names the issuer by without its name (a plenum)
     term: str = ""
     # people
     posts: list[tuple[str, Found | None, bool]] = field(default_factory=list)  # (title, org, former)
