@@ -49,3 +49,21 @@ def test_a_foreign_government_is_not_the_government() -> None:
 def test_the_short_name_of_a_ministry_is_not_a_foreign_one() -> None:
     x = run("Bộ Ngoại giao Nhật Bản và Bộ Ngoại giao cùng dự.")
     assert {"Bộ Ngoại giao Nhật Bản", "Bộ Ngoại giao"} <= {e.label for e in x.entities.values()}
+
+
+def test_a_list_number_glued_to_a_ministry_is_not_part_of_its_name() -> None:
+    # numbered lists whose line breaks were lost: '… Bộ trưởng Bộ Tài Chính12. Nguyễn Văn Chi …'
+    x = run(
+        "Nguyễn Sinh Hùng - Bộ trưởng Bộ Tài Chính12. Nguyễn Văn Chi - Chủ nhiệm Ủy ban Kiểm tra. "
+        "Lê Hồng Anh - Đại tướng, Bộ trưởng Bộ Công an3. Nguyễn Tấn Dũng - Phó Thủ tướng. "
+        "Trương Tấn Sang - Trưởng Ban Kinh tế Trung ương3. "
+        "Phan Diễn - Chủ tịch Hội đồng Lý luận Trung ương7. Lê Minh Hương."
+    )
+    labels = {e.label for e in x.entities.values() if e.key.startswith("org|")}
+    assert {
+        "Bộ Tài chính",
+        "Bộ Công an",
+        "Ban Kinh tế Trung ương",
+        "Hội đồng Lý luận Trung ương",
+    } <= labels, labels
+    assert not any(any(c.isdigit() for c in label) for label in labels), labels

@@ -63,3 +63,25 @@ def test_level_and_codes_are_written_to_the_graph() -> None:
     assert g.value(KG.communeLevel, SKOS.inScheme) == KG.AdminLevelScheme
     assert isinstance(places["Hướng Hóa"], URIRef)
     assert (places["Hướng Hóa"], KG.adminLevel, KG.districtLevel) in g
+
+
+def test_numbered_units_are_places_with_their_level_word() -> None:
+    x = run("Người dân phường 12, quận 10 và ấp 3 xã Tân Hội đã nhận tiền. UBND quận 10 đồng ý.")
+    places = {e.label for e in x.entities.values() if e.kind == "Location"}
+    assert {"phường 12", "quận 10", "ấp 3"} <= places, places
+    orgs = {e.label for e in x.entities.values() if e.key.startswith("org|")}
+    assert any(label.startswith("Ủy ban nhân dân quận 10") for label in orgs), orgs
+    # a count, a date or a level without numbered units is no place
+    x = run("Tỉnh có 12 huyện, 3 thị xã; huyện 2 năm liền đạt chuẩn, phường 5% hộ nghèo.")
+    assert not [e for e in x.entities.values() if e.kind == "Location"], x.entities
+
+
+def test_a_numbered_unit_is_a_node_of_its_article() -> None:
+    # phường 12 is a ward of many districts: two articles never share its node
+    a = [e.key for e in run("Người dân phường 12 đã nhận tiền.").entities.values() if e.label == "phường 12"]
+    b = [
+        e.key
+        for e in run("Hộ dân ở phường 12 phản ánh.", title="Khác").entities.values()
+        if e.label == "phường 12"
+    ]
+    assert len(a) == len(b) == 1 and a != b, (a, b)

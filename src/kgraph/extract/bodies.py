@@ -80,6 +80,16 @@ def rule_glued_people(st: SentenceState) -> None:
             break
 
 
+def rule_glued_numbers(st: SentenceState) -> None:
+    """'Hội đồng Lý luận Trung ương7.': a list number glued to the end of a name is cut off."""
+    for f in st.found:
+        if f.group not in (Group.ORG, Group.PLACE, Group.PERSON) or not f.text[-1].isdigit():
+            continue
+        toks = [t for t in st.tokens if f.start <= t.start and t.end <= f.end]
+        if len(toks) > 1 and toks[-1].is_number and toks[-2].is_word and toks[-2].end == toks[-1].start:
+            f.end, f.text = toks[-2].end, st.text[f.start - st.base : toks[-2].end - st.base]
+
+
 def unify_bodies(found: list[Found], entities: dict[str, Entity]) -> None:
     """Give every spelling of a national body the body's one key, label and class."""
     moved: dict[str, str] = {}

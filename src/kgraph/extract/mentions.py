@@ -21,6 +21,7 @@ from .names import (
     match_head,
     match_place,
     match_title,
+    numbered_unit,
     parse_org,
     parse_place,
     person_run,
@@ -199,6 +200,24 @@ def rule_level_places(st: SentenceState) -> None:
         if person_run(tokens, first, lex) and not match_place(tokens, first, lex) and size > 2:
             continue
         start, end = tokens[first].start, tokens[first + size - 1].end
+        f = Found(start, end, st.text[start - st.base : end - st.base], Group.PLACE, "Location", st.index)
+        f.subject_ok = False
+        st.add(f)
+
+
+# --- rule: numbered_places -------------------------------------------------------------------
+
+
+def rule_numbered_places(st: SentenceState) -> None:
+    """Numbered units with their level word: phường 12, quận 10, ấp B4, Q.12."""
+    tokens = st.tokens
+    for k, tok in enumerate(tokens):
+        if not tok.is_word or not st.free(tok.start):
+            continue
+        size = numbered_unit(tokens, k)
+        if not size or not st.free(tokens[k + size - 1].start):
+            continue
+        start, end = tok.start, tokens[k + size - 1].end
         f = Found(start, end, st.text[start - st.base : end - st.base], Group.PLACE, "Location", st.index)
         f.subject_ok = False
         st.add(f)

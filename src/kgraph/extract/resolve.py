@@ -417,7 +417,9 @@ def _resolve_named(table: EntityTable, found: list[Found], article_id: str) -> N
             settled = units[name_key(f.text)] - {("", "", "")}  # mentions that disagree settle nothing
             level, code, code_2025 = settled.pop() if len(settled) == 1 else ("", "", "")
             fields = {"admin_level": level, "admin_code": code, "admin_code_2025": code_2025}
-            table.add(f, f"place|{name_key(f.text)}", f.text, "Location", **fields)
+            # a numbered unit (phường 12) is named so in many towns: a place of its article
+            scope = f"{article_id}|" if any(c.isdigit() for c in f.text) else ""
+            table.add(f, f"place|{scope}{name_key(f.text)}", f.text, "Location", **fields)
         elif f.group is Group.PROJECT:
             table.add(f, f"project|{article_id}|{name_key(f.text)}", f.text, "Project")
             if f.title:
