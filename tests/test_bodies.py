@@ -67,3 +67,20 @@ def test_a_list_number_glued_to_a_ministry_is_not_part_of_its_name() -> None:
         "Hội đồng Lý luận Trung ương",
     } <= labels, labels
     assert not any(any(c.isdigit() for c in label) for label in labels), labels
+
+
+def test_newspapers_and_broadcasters_are_organisations_one_node_whatever_the_spelling() -> None:
+    x = run(
+        "(NLĐ)- Sáng 15-1, ông Tâm nói với phóng viên Tuổi Trẻ và báo Nhân Dân rằng VTV1 sẽ đưa tin. "
+        "Người Lao Động đã phản ánh việc này."
+    )
+    got = names(x)
+    for name in ("NLĐ", "Người Lao Động", "Tuổi Trẻ", "Nhân Dân", "VTV1"):
+        assert got.get(name) == "Organization", (name, got)
+    labels = [e.label for e in x.entities.values()]
+    assert labels.count("Người Lao Động") == 1, labels
+    keys = {e.key for e in run("Theo VnExpress, UBND tỉnh đã họp.").entities.values()}
+    assert keys & {e.key for e in run("Phóng viên VnExpress.net có mặt.", title="B").entities.values()}
+    # a name that is an ordinary word or a place too needs a word that introduces a newspaper
+    got = names(run("Ông là người con của Nhân Dân, Tiền Phong là tên một xã."))
+    assert got.get("Nhân Dân") != "Organization" and got.get("Tiền Phong") != "Organization", got

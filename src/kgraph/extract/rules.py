@@ -64,6 +64,7 @@ MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     mentions.rule_projects,  # Đề án 06, Dự án “…”
     mentions.rule_campaigns,  # quoted campaign names
     mentions.rule_quantities,  # numbers with a unit
+    bodies.rule_press,  # NLĐ, Tuổi Trẻ, báo Nhân Dân, VTV1: newspapers and broadcasters
     bodies.rule_glued_people,  # Bộ GD-ĐT Bành Tiến Long: the ministry, then a person
     tagger.rule_tagged_names,  # the learned tagger's names no rule above found
     bodies.rule_glued_numbers,  # Ban Kinh tế Trung ương3.: a list number glued to a name is cut off
