@@ -85,3 +85,18 @@ def test_a_numbered_unit_is_a_node_of_its_article() -> None:
         if e.label == "phường 12"
     ]
     assert len(a) == len(b) == 1 and a != b, (a, b)
+
+
+def test_ho_chi_minh_city_is_one_place_whatever_the_spelling() -> None:
+    spellings = ["TP.HCM", "TP HCM", "TPHCM", "TP Hồ Chí Minh", "thành phố Hồ Chí Minh", "TP. HCM", "Tp.HCM"]
+    keys = set()
+    for spelling in spellings:
+        x = run(f"Người dân {spelling} vui mừng đón Tết.")
+        got = [e for e in x.entities.values() if spelling in (e.label, *e.aliases)]
+        assert len(got) == 1 and got[0].kind == "Location", (spelling, x.entities)
+        keys.add(got[0].key)
+        assert got[0].admin_code == "79", got[0]
+    assert len(keys) == 1, keys
+    # the man stays a person
+    x = run("Chủ tịch Hồ Chí Minh đã đến thăm.")
+    assert not [e for e in x.entities.values() if e.kind == "Location"], x.entities
