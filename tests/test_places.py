@@ -100,3 +100,19 @@ def test_ho_chi_minh_city_is_one_place_whatever_the_spelling() -> None:
     # the man stays a person
     x = run("Chủ tịch Hồ Chí Minh đã đến thăm.")
     assert not [e for e in x.entities.values() if e.kind == "Location"], x.entities
+
+
+def test_one_node_per_unit_never_two_codes_on_one_node() -> None:
+    # two communes named Tân Lập, told apart by their districts: two nodes, each with its own code
+    a = run("Người dân xã Tân Lập, huyện Hướng Hóa đã tham gia.")
+    b = run("Người dân xã Tân Lập, huyện Đan Phượng đã tham gia.", title="B")
+    c = run("Người dân xã Tân Lập đã tham gia.", title="C")
+    ta, tb, tc = (next(e for e in x.entities.values() if e.label == "Tân Lập") for x in (a, b, c))
+    assert ta.admin_code != tb.admin_code
+    assert len({ta.key, tb.key, tc.key}) == 3, (ta, tb, tc)
+    # a name the register settles alone keeps one node everywhere
+    d = run("Người dân Hà Nội, Việt Nam vui.", title="D")
+    e = run("Hà Nội đẹp.", title="E")
+    assert {x.key for x in d.entities.values() if x.label == "Hà Nội"} == {
+        x.key for x in e.entities.values() if x.label == "Hà Nội"
+    }

@@ -438,6 +438,10 @@ def _resolve_place(
     level, code, code_2025 = settled.pop() if len(settled) == 1 else ("", "", "")
     fields = {"admin_level": level, "admin_code": code, "admin_code_2025": code_2025}
     scope = f"{article_id}|" if any(c.isdigit() for c in f.text) else ""
+    if (level or code or code_2025) and identify(f.text) != (level, code, code_2025):
+        # the text settles one of several units of the name: that unit's own node (the name's
+        # node stays for the mentions that settle nothing), so no node carries two codes
+        scope = f"{level}:{code}:{code_2025}|"
     table.add(f, f"place|{scope}{name_key(f.text)}", f.text, "Location", **fields)
 
 
