@@ -84,3 +84,12 @@ def test_newspapers_and_broadcasters_are_organisations_one_node_whatever_the_spe
     # a name that is an ordinary word or a place too needs a word that introduces a newspaper
     got = names(run("Ông là người con của Nhân Dân, Tiền Phong là tên một xã."))
     assert got.get("Nhân Dân") != "Organization" and got.get("Tiền Phong") != "Organization", got
+
+
+def test_a_person_glued_after_a_foreign_body_is_a_person() -> None:
+    x = run("Bộ trưởng Bộ Cựu chiến binh Mỹ James Nicholson đã thăm Hà Nội. Bộ Nông nghiệp họp.")
+    got = names(x)
+    assert got.get("Bộ Cựu chiến binh Mỹ") == "StateAgency", got
+    assert got.get("James Nicholson") == "Person", got
+    # the ministry named short is the ministry
+    assert "Bộ Nông nghiệp và Phát triển nông thôn" in {e.label for e in x.entities.values()}, got

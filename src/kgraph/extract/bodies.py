@@ -19,7 +19,7 @@ from .lexicon import Head, word, words
 from .resolve import org_key
 from .state import Found, Group, SentenceState
 from .tagger_words import tagger_words
-from .tokens import tokenize
+from .tokens import Token, tokenize
 
 _PAPER = word("press_cues_paper")
 _PRESS_CUES = frozenset(name_key(w) for w in words("press_cues"))
@@ -126,8 +126,8 @@ def rule_glued_people(st: SentenceState) -> None:
             if not all(t.is_word and t.is_cap and not t.is_acronym for t in rest):
                 continue
             head = st.text[f.start - st.base : toks[k - 1].end - st.base]
-            if body_of(head) is None:
-                continue
+            if body_of(head) is None and not _ends_with_place(toks[:k], st):
+                continue  # a body's name ends at its country or place: Bộ Cựu chiến binh Mỹ | James Nicholson
             name = st.text[rest[0].start - st.base : f.end - st.base]
             person = Found(rest[0].start, f.end, name, Group.PERSON, "Person", f.sent)
             f.end, f.text, f.bare = toks[k - 1].end, head, False
@@ -143,6 +143,13 @@ def rule_glued_numbers(st: SentenceState) -> None:
         toks = [t for t in st.tokens if f.start <= t.start and t.end <= f.end]
         if len(toks) > 1 and toks[-1].is_number and toks[-2].is_word and toks[-2].end == toks[-1].start:
             f.end, f.text = toks[-2].end, st.text[f.start - st.base : toks[-2].end - st.base]
+
+
+def _ends_with_place(toks: list[Token], st: SentenceState) -> bool:
+    """Whether a name's last one to three words are a known place (its country or province)."""
+    return len(toks) > 2 and any(
+        " ".join(t.key for t in toks[-n:]) in st.lex.places for n in (1, 2, 3) if n < len(toks) - 1
+    )
 
 
 def unify_bodies(found: list[Found], entities: dict[str, Entity]) -> None:
