@@ -57,3 +57,47 @@ def test_an_abbreviation_with_the_country_glued_on_is_the_national_body() -> Non
     assert body_of("Hội NDVN") == body_of("Hội Nông dân Việt Nam") is not None
     assert body_of("Hội LHPNVN") == body_of("Hội Liên hiệp Phụ nữ Việt Nam") is not None
     assert body_of("Hội VN") is None
+
+
+def test_a_list_number_glued_to_a_ministry_is_not_part_of_its_name() -> None:
+    # numbered lists whose line breaks were lost: '… Bộ trưởng Bộ Tài Chính12. Nguyễn Văn Chi …'
+    x = run(
+        "Nguyễn Sinh Hùng - Bộ trưởng Bộ Tài Chính12. Nguyễn Văn Chi - Chủ nhiệm Ủy ban Kiểm tra. "
+        "Lê Hồng Anh - Đại tướng, Bộ trưởng Bộ Công an3. Nguyễn Tấn Dũng - Phó Thủ tướng. "
+        "Trương Tấn Sang - Trưởng Ban Kinh tế Trung ương3. "
+        "Phan Diễn - Chủ tịch Hội đồng Lý luận Trung ương7. Lê Minh Hương."
+    )
+    labels = {e.label for e in x.entities.values() if e.key.startswith("org|")}
+    assert {
+        "Bộ Tài chính",
+        "Bộ Công an",
+        "Ban Kinh tế Trung ương",
+        "Hội đồng Lý luận Trung ương",
+    } <= labels, labels
+    assert not any(any(c.isdigit() for c in label) for label in labels), labels
+
+
+def test_newspapers_and_broadcasters_are_organisations_one_node_whatever_the_spelling() -> None:
+    x = run(
+        "(NLĐ)- Sáng 15-1, ông Tâm nói với phóng viên Tuổi Trẻ và báo Nhân Dân rằng VTV1 sẽ đưa tin. "
+        "Người Lao Động đã phản ánh việc này."
+    )
+    got = names(x)
+    for name in ("NLĐ", "Người Lao Động", "Tuổi Trẻ", "Nhân Dân", "VTV1"):
+        assert got.get(name) == "Organization", (name, got)
+    labels = [e.label for e in x.entities.values()]
+    assert labels.count("Người Lao Động") == 1, labels
+    keys = {e.key for e in run("Theo VnExpress, UBND tỉnh đã họp.").entities.values()}
+    assert keys & {e.key for e in run("Phóng viên VnExpress.net có mặt.", title="B").entities.values()}
+    # a name that is an ordinary word or a place too needs a word that introduces a newspaper
+    got = names(run("Ông là người con của Nhân Dân, Tiền Phong là tên một xã."))
+    assert got.get("Nhân Dân") != "Organization" and got.get("Tiền Phong") != "Organization", got
+
+
+def test_a_person_glued_after_a_foreign_body_is_a_person() -> None:
+    x = run("Bộ trưởng Bộ Cựu chiến binh Mỹ James Nicholson đã thăm Hà Nội. Bộ Nông nghiệp họp.")
+    got = names(x)
+    assert got.get("Bộ Cựu chiến binh Mỹ") == "StateAgency", got
+    assert got.get("James Nicholson") == "Person", got
+    # the ministry named short is the ministry
+    assert "Bộ Nông nghiệp và Phát triển nông thôn" in {e.label for e in x.entities.values()}, got

@@ -63,3 +63,56 @@ def test_level_and_codes_are_written_to_the_graph() -> None:
     assert g.value(KG.communeLevel, SKOS.inScheme) == KG.AdminLevelScheme
     assert isinstance(places["Hướng Hóa"], URIRef)
     assert (places["Hướng Hóa"], KG.adminLevel, KG.districtLevel) in g
+
+
+def test_numbered_units_are_places_with_their_level_word() -> None:
+    x = run("Người dân phường 12, quận 10 và ấp 3 xã Tân Hội đã nhận tiền. UBND quận 10 đồng ý.")
+    places = {e.label for e in x.entities.values() if e.kind == "Location"}
+    assert {"phường 12", "quận 10", "ấp 3"} <= places, places
+    orgs = {e.label for e in x.entities.values() if e.key.startswith("org|")}
+    assert any(label.startswith("Ủy ban nhân dân quận 10") for label in orgs), orgs
+    # a count, a date or a level without numbered units is no place
+    x = run("Tỉnh có 12 huyện, 3 thị xã; huyện 2 năm liền đạt chuẩn, phường 5% hộ nghèo.")
+    assert not [e for e in x.entities.values() if e.kind == "Location"], x.entities
+
+
+def test_a_numbered_unit_is_a_node_of_its_article() -> None:
+    # phường 12 is a ward of many districts: two articles never share its node
+    a = [e.key for e in run("Người dân phường 12 đã nhận tiền.").entities.values() if e.label == "phường 12"]
+    b = [
+        e.key
+        for e in run("Hộ dân ở phường 12 phản ánh.", title="Khác").entities.values()
+        if e.label == "phường 12"
+    ]
+    assert len(a) == len(b) == 1 and a != b, (a, b)
+
+
+def test_ho_chi_minh_city_is_one_place_whatever_the_spelling() -> None:
+    spellings = ["TP.HCM", "TP HCM", "TPHCM", "TP Hồ Chí Minh", "thành phố Hồ Chí Minh", "TP. HCM", "Tp.HCM"]
+    keys = set()
+    for spelling in spellings:
+        x = run(f"Người dân {spelling} vui mừng đón Tết.")
+        got = [e for e in x.entities.values() if spelling in (e.label, *e.aliases)]
+        assert len(got) == 1 and got[0].kind == "Location", (spelling, x.entities)
+        keys.add(got[0].key)
+        assert got[0].admin_code == "79", got[0]
+    assert len(keys) == 1, keys
+    # the man stays a person
+    x = run("Chủ tịch Hồ Chí Minh đã đến thăm.")
+    assert not [e for e in x.entities.values() if e.kind == "Location"], x.entities
+
+
+def test_one_node_per_unit_never_two_codes_on_one_node() -> None:
+    # two communes named Tân Lập, told apart by their districts: two nodes, each with its own code
+    a = run("Người dân xã Tân Lập, huyện Hướng Hóa đã tham gia.")
+    b = run("Người dân xã Tân Lập, huyện Đan Phượng đã tham gia.", title="B")
+    c = run("Người dân xã Tân Lập đã tham gia.", title="C")
+    ta, tb, tc = (next(e for e in x.entities.values() if e.label == "Tân Lập") for x in (a, b, c))
+    assert ta.admin_code != tb.admin_code
+    assert len({ta.key, tb.key, tc.key}) == 3, (ta, tb, tc)
+    # a name the register settles alone keeps one node everywhere
+    d = run("Người dân Hà Nội, Việt Nam vui.", title="D")
+    e = run("Hà Nội đẹp.", title="E")
+    assert {x.key for x in d.entities.values() if x.label == "Hà Nội"} == {
+        x.key for x in e.entities.values() if x.label == "Hà Nội"
+    }

@@ -223,8 +223,9 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
-# Sentence ends: . ! ? … followed by a space and a capital, a quote or a digit; or a line break.
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[\"“‘(]?[A-ZÀ-ỸĐ0-9])|\n+")
+# Sentence ends: . ! ? … followed by a space and a capital, a quote or a digit; or a line break
+# (never the level word 'TP.' before the acronym of the city it names: TP. HCM).
+_BOUNDARY = re.compile(r"(?<=[.!?…])(?!(?<=\bT[Pp]\.)\s+[A-ZĐ]{2,}\b)[\"”’)]?\s+(?=[\"“‘(]?[A-ZÀ-ỸĐ0-9])|\n+")
 _OPEN_QUOTES = "“"
 _CLOSE_QUOTES = "”"
 

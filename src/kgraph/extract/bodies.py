@@ -15,10 +15,14 @@ from importlib import resources
 
 from ..model import Entity
 from ..text import name_key
+from .lexicon import Head, word, words
 from .resolve import org_key
 from .state import Found, Group, SentenceState
 from .tagger_words import tagger_words
+from .tokens import Token, tokenize
 
+_PAPER = word("press_cues_paper")
+_PRESS_CUES = frozenset(name_key(w) for w in words("press_cues"))
 _FOLD = re.compile(r"[-–—,&/]")
 _LETTERS = re.compile(r"\b(\w) (?=\w\b)")
 _GLUED_COUNTRY = re.compile(r"\b(\w{2,})vn\b")
@@ -32,18 +36,69 @@ def loose_key(name: str) -> str:
     return _LETTERS.sub(r"\1", " ".join(words))  # T.Ư -> t ư -> tư
 
 
+def _rows(name: str) -> list[list[str]]:
+    text = (resources.files("kgraph") / "data" / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def national_bodies() -> dict[str, tuple[str, str]]:
-    """Loose key of every spelling -> (canonical name, class)."""
-    text = (resources.files("kgraph") / "data" / "national_bodies.tsv").read_text(encoding="utf-8")
+    """Loose key of every spelling -> (canonical name, class): national bodies and the press."""
     table: dict[str, tuple[str, str]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        canonical, kind, *rest = line.split("\t")
+    for canonical, kind, *rest in _rows("national_bodies.tsv"):
         for name in [canonical, *(rest[0].split("|") if rest and rest[0] else [])]:
             table[loose_key(name)] = (canonical, kind)
+    for spellings in press().values():
+        for name in filter(None, spellings):  # '' marks a name that needs its cue
+            table.setdefault(loose_key(name), (spellings[0], "Organization"))
+            table.setdefault(loose_key(f"{_PAPER} {name}"), (spellings[0], "Organization"))
     return table
+
+
+@lru_cache(maxsize=1)
+def press() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Newspapers and broadcasters: the tokens of each spelling -> (canonical name, spellings…,
+    and '' last when the name needs a cue word before it)."""
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for canonical, flags, *rest in _rows("press.tsv"):
+        spellings = (canonical, *(rest[0].split("|") if rest and rest[0] else []))
+        value = spellings + (("",) if "cue" in flags.split(",") else ())
+        for name in spellings:
+            out[tuple(t.text for t in tokenize(name))] = value
+    return out
+
+
+def rule_press(st: SentenceState) -> None:
+    """Newspapers, news sites and broadcasters by name (NLĐ, Tuổi Trẻ, báo Nhân Dân, VTV1)."""
+    tokens, table = st.tokens, press()
+    longest = max(len(k) for k in table)
+    k = 0
+    while k < len(tokens):
+        hit = next((n for n in range(min(longest, len(tokens) - k), 0, -1) if _press_at(st, k, n, table)), 0)
+        if hit:
+            start, end = tokens[k].start, tokens[k + hit - 1].end
+            text = st.text[start - st.base : end - st.base]
+            f = Found(start, end, text, Group.ORG, "Organization", st.index)
+            span = tokens[k : k + hit]  # a newspaper is one body nationwide, complete by its name
+            words, keys = tuple(t.text for t in span), tuple(t.key for t in span)
+            f.head = Head(words, keys, "Organization", True, True, False, False, False)
+            st.add(f)
+        k += hit or 1
+
+
+def _press_at(st: SentenceState, k: int, n: int, table: dict[tuple[str, ...], tuple[str, ...]]) -> bool:
+    tokens = st.tokens
+    value = table.get(tuple(t.text for t in tokens[k : k + n]))
+    if value is None or not all(st.free(t.start) for t in tokens[k : k + n]):
+        return False
+    end = k + n
+    if end < len(tokens) and tokens[end].is_word and tokens[end].is_cap:
+        return False  # the start of a longer name (Thanh Niên Xung phong)
+    if value[-1]:
+        return True
+    before = tokens[max(0, k - 2) : k]
+    cues = _PRESS_CUES
+    return bool(before) and (before[-1].key in cues or " ".join(t.key for t in before) in cues)
 
 
 def body_of(name: str) -> tuple[str, str] | None:
@@ -75,8 +130,8 @@ def rule_glued_people(st: SentenceState) -> None:
             if not all(t.is_word and t.is_cap and not t.is_acronym for t in rest):
                 continue
             head = st.text[f.start - st.base : toks[k - 1].end - st.base]
-            if body_of(head) is None:
-                continue
+            if body_of(head) is None and not _ends_with_place(toks[:k], st):
+                continue  # a body's name ends at its country or place: Bộ Cựu chiến binh Mỹ | James Nicholson
             name = st.text[rest[0].start - st.base : f.end - st.base]
             person = Found(rest[0].start, f.end, name, Group.PERSON, "Person", f.sent)
             f.end, f.text, f.bare = toks[k - 1].end, head, False
@@ -84,10 +139,28 @@ def rule_glued_people(st: SentenceState) -> None:
             break
 
 
+def rule_glued_numbers(st: SentenceState) -> None:
+    """'Hội đồng Lý luận Trung ương7.': a list number glued to the end of a name is cut off."""
+    for f in st.found:
+        if f.group not in (Group.ORG, Group.PLACE, Group.PERSON) or not f.text[-1].isdigit():
+            continue
+        toks = [t for t in st.tokens if f.start <= t.start and t.end <= f.end]
+        if len(toks) > 1 and toks[-1].is_number and toks[-2].is_word and toks[-2].end == toks[-1].start:
+            f.end, f.text = toks[-2].end, st.text[f.start - st.base : toks[-2].end - st.base]
+
+
+def _ends_with_place(toks: list[Token], st: SentenceState) -> bool:
+    """Whether a name's last one to three words are a known place (its country or province)."""
+    return len(toks) > 2 and any(
+        " ".join(t.key for t in toks[-n:]) in st.lex.places for n in (1, 2, 3) if n < len(toks) - 1
+    )
+
+
 def unify_bodies(found: list[Found], entities: dict[str, Entity]) -> None:
     """Give every spelling of a national body the body's one key, label and class."""
     moved: dict[str, str] = {}
-    for key, entity in list(entities.items()):
+    for key in list(entities):
+        entity = entities[key]  # as merged so far: a spelling may have moved into it already
         if not key.startswith("org|"):
             continue
         body = body_of(entity.label)

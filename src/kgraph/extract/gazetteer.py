@@ -53,6 +53,24 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(by_name, by_code, frozenset(levels))
 
 
+def spelling_key(text: str) -> str:
+    """A place's spelling compared: lower case, dots read as spaces ('TP.HCM' = 'tp hcm')."""
+    return " ".join(name_key(text).replace(".", " ").split())
+
+
+@lru_cache(maxsize=1)
+def place_spellings() -> dict[str, tuple[str, str]]:
+    """Spelling key -> (canonical name, name in the register) of places written many ways."""
+    text = (resources.files("kgraph") / "data" / "place_names.tsv").read_text(encoding="utf-8")
+    out: dict[str, tuple[str, str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            canonical, register, spellings = line.split("\t")
+            for spelling in (canonical, *spellings.split("|")):
+                out[spelling_key(spelling)] = (canonical, register)
+    return out
+
+
 def _unit(line: str) -> Unit:
     return Unit(*line.split("\t"))
 

@@ -12,6 +12,7 @@ import re
 from ..text import name_key
 from .documents import DocMention, of_at, read_after, title_at
 from .events import find_events
+from .gazetteer import place_spellings, spelling_key
 from .lexicon import Head, Lexicon
 from .lexicon import word as _word
 from .lexicon import words as _words
@@ -21,6 +22,7 @@ from .names import (
     match_head,
     match_place,
     match_title,
+    numbered_unit,
     parse_org,
     parse_place,
     person_run,
@@ -245,6 +247,62 @@ def rule_level_places(st: SentenceState) -> None:
         if person_run(tokens, first, lex) and not match_place(tokens, first, lex) and size > 2:
             continue
         start, end = tokens[first].start, tokens[first + size - 1].end
+        f = Found(start, end, st.text[start - st.base : end - st.base], Group.PLACE, "Location", st.index)
+        f.subject_ok = False
+        st.add(f)
+
+
+# --- rule: place_spellings --------------------------------------------------------------------
+
+
+def rule_place_spellings(st: SentenceState) -> None:
+    """Places written many ways (TP.HCM, TP. Hồ Chí Minh, thành phố Hồ Chí Minh): the longest
+    spelling of the table not inside an organisation's name, ending before any capitalised word;
+    a person or place found inside it (Hồ Chí Minh, HCM) gives way to it."""
+    tokens, table = st.tokens, place_spellings()
+    k = 0
+    while k < len(tokens):
+        size = next((n for n in range(min(6, len(tokens) - k), 0, -1) if _spelled_at(st, k, n, table)), 0)
+        if size:
+            start, end = tokens[k].start, tokens[k + size - 1].end
+            st.found = [f for f in st.found if not (start <= f.start and f.end <= end)]
+            f = Found(start, end, st.text[start - st.base : end - st.base], Group.PLACE, "Location", st.index)
+            f.subject_ok = not preceded_by_preposition(tokens, k)
+            st.add(f)
+        k += size or 1
+
+
+def _spelled_at(st: SentenceState, k: int, n: int, table: dict[str, tuple[str, str]]) -> bool:
+    tokens = st.tokens
+    first, last = tokens[k], tokens[k + n - 1]
+    if not first.is_word or not last.is_word or first.start in st.blocked:
+        return False
+    if k + n < len(tokens) and tokens[k + n].is_word and tokens[k + n].is_cap:
+        return False  # part of a longer name
+    if spelling_key(st.text[first.start - st.base : last.end - st.base]) not in table:
+        return False
+    return not any(
+        f.start < last.end
+        and first.start < f.end
+        and not (first.start <= f.start and f.end <= last.end)
+        or (f.start <= first.start and last.end <= f.end and f.group not in (Group.PERSON, Group.PLACE))
+        for f in st.found
+    )
+
+
+# --- rule: numbered_places -------------------------------------------------------------------
+
+
+def rule_numbered_places(st: SentenceState) -> None:
+    """Numbered units with their level word: phường 12, quận 10, ấp B4, Q.12."""
+    tokens = st.tokens
+    for k, tok in enumerate(tokens):
+        if not tok.is_word or not st.free(tok.start):
+            continue
+        size = numbered_unit(tokens, k)
+        if not size or not st.free(tokens[k + size - 1].start):
+            continue
+        start, end = tok.start, tokens[k + size - 1].end
         f = Found(start, end, st.text[start - st.base : end - st.base], Group.PLACE, "Location", st.index)
         f.subject_ok = False
         st.add(f)

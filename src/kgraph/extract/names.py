@@ -9,6 +9,7 @@ components start nested names (``Ban Thường vụ`` + ``Đảng ủy Khối``)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -131,6 +132,34 @@ def person_run(tokens: list[Token], i: int, lex: Lexicon) -> int:
     return n
 
 
+_NUMBERED_LEVELS = tuple(tuple(name_key(w).split()) for w in words("numbered_levels"))
+_NUMBERED_ABBREVIATIONS = frozenset(words("numbered_level_abbreviations"))
+_UNIT_CODE = re.compile(r"[A-Z]?\d{1,3}[A-Z]?")
+
+
+def _unit_number(tok: Token) -> bool:
+    """A unit's number: 12, or a short code with digits (B4, 3A)."""
+    if tok.is_number:
+        return len(tok.text) <= 3
+    return _UNIT_CODE.fullmatch(tok.text) is not None
+
+
+def numbered_unit(tokens: list[Token], i: int) -> int:
+    """Length of a numbered unit with its level word at ``i`` (phường 12, ấp B4, Q.12), 0 when none."""
+    size = 0
+    if tokens[i].text in _NUMBERED_ABBREVIATIONS:
+        size = 2 if i + 1 < len(tokens) and tokens[i + 1].text == "." else 0
+    else:
+        size = next((len(w) for w in _NUMBERED_LEVELS if match_words(tokens, i, w)), 0)
+    k = i + size
+    if not size or k >= len(tokens) or not _unit_number(tokens[k]):
+        return 0
+    if k + 1 < len(tokens) and tokens[k + 1].text in ("/", "%", "."):
+        if tokens[k + 1].text != "." or (k + 2 < len(tokens) and tokens[k + 2].is_number):
+            return 0  # a date, a share or a decimal, not a unit
+    return size + 1
+
+
 def _city_person(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """A city named after a person right after a level word (thành phố Hồ Chí Minh)."""
     run = cap_run(tokens, i, 4)
@@ -240,6 +269,10 @@ def _nested(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
 
 def _level(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
     """A level word (tỉnh, Khối) and the place it introduces (tỉnh Nam Định)."""
+    unit = numbered_unit(tokens, r.j)
+    if unit:  # UBND phường 12
+        r.j, r.components, r.after_place = r.j + unit, r.components + 1, True
+        return _GO
     level = level_at(tokens, r.j, lex)
     if not level:
         return _NEXT
@@ -342,6 +375,11 @@ def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> 
     return _GO
 
 
+def _glued_number(tokens: list[Token], j: int) -> bool:
+    """A list number glued to the word before it (Ban Kinh tế Trung ương3.): never part of a name."""
+    return tokens[j].is_number and j > 0 and tokens[j - 1].end == tokens[j].start and tokens[j - 1].is_word
+
+
 def read_components(
     tokens: list[Token], j: int, head: Head, lex: Lexicon
 ) -> tuple[int, int, NameSpan | None]:
@@ -353,7 +391,7 @@ def read_components(
             state = _level(tokens, r, lex)
         if state == _NEXT:
             state = _connector(tokens, r, head, lex)
-        if state == _NEXT and not tokens[r.j].is_word:
+        if state == _NEXT and (not tokens[r.j].is_word or _glued_number(tokens, r.j)):
             state = _STOP
         if state == _NEXT:
             state = _number(tokens, r, head, lex)

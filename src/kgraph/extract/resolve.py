@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..model import Entity
 from ..text import name_key
 from .documents import DocMention
-from .gazetteer import identify
+from .gazetteer import identify, place_spellings, spelling_key
 from .lexicon import Lexicon, lexicon
 from .lexicon import pairs as _pairs
 from .lexicon import word as _word
@@ -427,16 +427,35 @@ def _resolve_named(table: EntityTable, found: list[Found], article_id: str) -> N
         units[name_key(f.text)].add(identify(f.text, parent, child))
     for f in found:
         if f.group is Group.PLACE:
-            settled = units[name_key(f.text)] - {("", "", "")}  # mentions that disagree settle nothing
-            level, code, code_2025 = settled.pop() if len(settled) == 1 else ("", "", "")
-            fields = {"admin_level": level, "admin_code": code, "admin_code_2025": code_2025}
-            table.add(f, f"place|{name_key(f.text)}", f.text, "Location", **fields)
+            _resolve_place(table, f, units, article_id)
         elif f.group is Group.PROJECT:
             table.add(f, f"project|{article_id}|{name_key(f.text)}", f.text, "Project")
             if f.title:
                 table.aliases[f.key].add(f.title)
         elif f.group is Group.CAMPAIGN:
             table.add(f, f"campaign|{name_key(f.text)}", f.text, "Campaign")
+
+
+def _resolve_place(
+    table: EntityTable, f: Found, units: dict[str, set[tuple[str, str, str]]], article_id: str
+) -> None:
+    """A place by its name: a numbered unit (phường 12) of its article, as it is named so in many
+    towns; a place written many ways (TP.HCM, thành phố Hồ Chí Minh) by its one canonical name."""
+    spelled = place_spellings().get(spelling_key(f.text))
+    if spelled is not None:
+        level, code, code_2025 = identify(spelled[1])
+        fields = {"admin_level": level, "admin_code": code, "admin_code_2025": code_2025}
+        table.add(f, f"place|{name_key(spelled[0])}", spelled[0], "Location", **fields)
+        return
+    settled = units[name_key(f.text)] - {("", "", "")}  # mentions that disagree settle nothing
+    level, code, code_2025 = settled.pop() if len(settled) == 1 else ("", "", "")
+    fields = {"admin_level": level, "admin_code": code, "admin_code_2025": code_2025}
+    scope = f"{article_id}|" if any(c.isdigit() for c in f.text) else ""
+    if (level or code or code_2025) and identify(f.text) != (level, code, code_2025):
+        # the text settles one of several units of the name: that unit's own node (the name's
+        # node stays for the mentions that settle nothing), so no node carries two codes
+        scope = f"{level}:{code}:{code_2025}|"
+    table.add(f, f"place|{scope}{name_key(f.text)}", f.text, "Location", **fields)
 
 
 def _event_key(key: str, event_keys: list[str]) -> str:

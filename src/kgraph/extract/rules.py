@@ -64,8 +64,12 @@ MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     mentions.rule_projects,  # Đề án 06, Dự án “…”
     mentions.rule_campaigns,  # quoted campaign names
     mentions.rule_quantities,  # numbers with a unit
+    bodies.rule_press,  # NLĐ, Tuổi Trẻ, báo Nhân Dân, VTV1: newspapers and broadcasters
     bodies.rule_glued_people,  # Bộ GD-ĐT Bành Tiến Long: the ministry, then a person
     tagger.rule_tagged_names,  # the learned tagger's names no rule above found
+    bodies.rule_glued_numbers,  # Ban Kinh tế Trung ương3.: a list number glued to a name is cut off
+    mentions.rule_place_spellings,  # TP.HCM, thành phố Hồ Chí Minh: a place written many ways
+    mentions.rule_numbered_places,  # phường 12, quận 10, Q.12: a numbered unit with its level word
     people.rule_delegations,  # Đoàn kiểm tra của Ban Bí thư: a delegation, part of the body that sends it
 )
 

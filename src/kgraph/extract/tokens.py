@@ -9,6 +9,8 @@ from functools import lru_cache
 from ..text import name_key, normalize_tones
 
 _TOKEN = re.compile(r"[A-ZĐ](?:\.[A-ZĐƯ])+(?![\w.])|TP\.HCM|[^\W_]+(?:['’][^\W_]+)?|\S", re.UNICODE)
+#: A list number glued to the word before it where a line break was lost: 'Bộ Tài Chính12. Nguyễn …'
+_GLUED_NUMBER = re.compile(r"[^\W\d_]{2,}(\d{1,2})\.(?!\d)")
 
 
 class Token:
@@ -55,6 +57,12 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     for m in _TOKEN.finditer(text):
         word = m.group()
         start, end = m.span()
+        if word[-1].isdigit() and word[0].isalpha():
+            glued = _GLUED_NUMBER.match(text, start)
+            if glued and glued.start(1) < end and text[glued.start(1) - 1].islower():
+                cut = glued.start(1)  # Bộ Tài Chính12.: a list number glued to a name
+                out.append(Token(start + offset, cut + offset, text[start:cut], name_key(text[start:cut])))
+                start, word = cut, text[cut:end]
         tok = new(Token)  # the fields of Token.__init__, its key and flags from the cache
         tok.start, tok.end, tok.text = start + offset, end + offset, word
         tok.key, tok.is_word, tok.is_cap, tok.is_acronym, tok.is_number = word_info(word)
