@@ -116,3 +116,12 @@ def test_one_node_per_unit_never_two_codes_on_one_node() -> None:
     assert {x.key for x in d.entities.values() if x.label == "Hà Nội"} == {
         x.key for x in e.entities.values() if x.label == "Hà Nội"
     }
+
+
+def test_the_states_name_is_the_country_one_node() -> None:
+    # the header of every official document: no 'Hội …' body read inside it
+    x = run(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam; Việt Nam họp."
+    )
+    assert [(e.label, e.kind) for e in x.entities.values()] == [("Việt Nam", "Location")]

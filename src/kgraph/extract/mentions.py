@@ -262,7 +262,7 @@ def rule_place_spellings(st: SentenceState) -> None:
     tokens, table = st.tokens, place_spellings()
     k = 0
     while k < len(tokens):
-        size = next((n for n in range(min(6, len(tokens) - k), 0, -1) if _spelled_at(st, k, n, table)), 0)
+        size = next((n for n in range(min(8, len(tokens) - k), 0, -1) if _spelled_at(st, k, n, table)), 0)
         if size:
             start, end = tokens[k].start, tokens[k + size - 1].end
             st.found = [f for f in st.found if not (start <= f.start and f.end <= end)]
