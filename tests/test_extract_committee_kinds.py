@@ -4,7 +4,7 @@ Ban Chấp hành is a mass organisation, a council's Thường trực a state bo
 from __future__ import annotations
 
 import pytest
-from helpers import names, run
+from helpers import names, run, triples
 
 MASS, STATE, PARTY = "MassOrganization", "StateAgency", "PartyCommittee"
 
@@ -45,3 +45,12 @@ def test_the_central_committee_of_a_mass_organisation_is_not_the_partys(body: st
     committee = f"Ban chấp hành Trung ương {body}"
     assert any(n.lower() == committee.lower() and k == MASS for n, k in got.items()), got
     assert "Ban Chấp hành Trung ương Đảng" not in got
+
+
+def test_the_central_committee_of_a_mass_organisation_is_part_of_it() -> None:
+    x = run("Ông Lương Văn Đoàn, Phó Chủ tịch Ban Chấp hành Trung ương Hội Nông dân Việt Nam, dự.")
+    assert (
+        "Ban Chấp hành Trung ương Hội Nông dân Việt Nam",
+        "subOrganizationOf",
+        "Hội Nông dân Việt Nam",
+    ) in triples(x)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..text import name_key
 from .lexicon import Head, Lexicon, lexicon, word, words
@@ -199,7 +199,8 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if head.national and head.kind == "PartyCommittee" and j < len(tokens):
         sub = _mass_body(tokens, j, lex)
         if sub is not None:  # Ban Chấp hành Trung ương Hội Nông dân Việt Nam: that body's committee
-            return NameSpan(i, sub.j, "MassOrganization", head, sub)
+            part = replace(head, kind="MassOrganization", part=True, national=False, bare=False)
+            return NameSpan(i, sub.j, "MassOrganization", part, sub)
     if head.national:  # one body nationwide: its name is complete (TTXVN, Bộ Chính trị)
         if j < len(tokens) and tokens[j].text == _PARTY and _after_central(tokens, j):
             j += 1  # BCH Trung ương Đảng
