@@ -117,3 +117,24 @@ def test_the_light_network_draws_what_networkx_draws() -> None:
                 b.left_out,
             )
             assert render_view(a, context=context) == render_view(b, context=context)
+
+
+def test_tone_placement_rewrites_only_the_runs_that_need_it_with_the_same_result() -> None:
+    import unicodedata
+
+    from kgraph.text import _MAYBE_MISPLACED, _place_tone, normalize_tones
+
+    def everywhere(text: str) -> str:  # the plain pass over the whole text
+        return _MAYBE_MISPLACED.sub(lambda m: _place_tone(m.group(0)), text)
+
+    texts = [
+        "Uỷ ban nhân dân hoà giải, khoẻ mạnh; thuỷ lợi quả  kết quả",
+        "\u0301a hoà\u00a0uỷ\thoà\nthuý\u2028khoẻ_hoà 2hoà hoà2 (hoà) “uỷ” uỷ-ban",
+        " \u0300 ho\u0300a ",
+        "no marks at all",
+        "",
+        "hoà" * 50 + " " + "u\u0303" * 40,
+    ]
+    texts += [unicodedata.normalize("NFD", t) for t in texts]
+    for text in texts:
+        assert normalize_tones(text) == everywhere(text), text
