@@ -204,12 +204,17 @@ def normalize_with_offsets(text: str) -> tuple[str, OffsetMap]:
     return stripped.rstrip(), offsets
 
 
+_KEY_JOINS = re.compile(r"\s*([-/])\s*")
+_KEY_PUNCTUATION = re.compile(r"[\"'“”‘’«»()\[\],.;:]+")
+
+
 @lru_cache(maxsize=262144)
 def name_key(name: str) -> str:
     """Identity key of a name: NFC, common tone placement, lower case, single spaces."""
     text = normalize_tones(unicodedata.normalize("NFC", name)).lower()
-    text = re.sub(r"\s*([-/])\s*", r"\1", text)
-    text = re.sub(r"[\"'“”‘’«»()\[\],.;:]+", " ", text)
+    if "-" in text or "/" in text:  # the patterns compiled once, the join skipped when idle
+        text = _KEY_JOINS.sub(r"\1", text)
+    text = _KEY_PUNCTUATION.sub(" ", text)
     return " ".join(text.split())
 
 
