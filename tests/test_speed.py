@@ -117,3 +117,43 @@ def test_the_light_network_draws_what_networkx_draws() -> None:
                 b.left_out,
             )
             assert render_view(a, context=context) == render_view(b, context=context)
+
+
+def test_tone_placement_rewrites_only_the_runs_that_need_it_with_the_same_result() -> None:
+    import unicodedata
+
+    from kgraph.text import _MAYBE_MISPLACED, _place_tone, normalize_tones
+
+    def everywhere(text: str) -> str:  # the plain pass over the whole text
+        return _MAYBE_MISPLACED.sub(lambda m: _place_tone(m.group(0)), text)
+
+    texts = [
+        "Uỷ ban nhân dân hoà giải, khoẻ mạnh; thuỷ lợi quả  kết quả",
+        "\u0301a hoà\u00a0uỷ\thoà\nthuý\u2028khoẻ_hoà 2hoà hoà2 (hoà) “uỷ” uỷ-ban",
+        " \u0300 ho\u0300a ",
+        "no marks at all",
+        "",
+        "hoà" * 50 + " " + "u\u0303" * 40,
+    ]
+    texts += [unicodedata.normalize("NFD", t) for t in texts]
+    for text in texts:
+        assert normalize_tones(text) == everywhere(text), text
+
+
+def test_name_key_is_the_key_of_its_three_passes() -> None:
+    import re
+    import unicodedata
+
+    from kgraph.text import _KEY_JOINS, name_key, normalize_tones
+
+    def passes(name: str) -> str:  # the key as first written: every pass over every name
+        text = normalize_tones(unicodedata.normalize("NFC", name)).lower()
+        text = re.sub(r"\s*([-/])\s*", r"\1", text)
+        text = re.sub(r"[\"'“”‘’«»()\[\],.;:]+", " ", text)
+        return " ".join(text.split())
+
+    names = ["Bộ GD - ĐT", "x/ y", "a  -  b / c", "TP.HCM", "“Hoà” (uỷ)", "", " - ", "a\u00a0-\tb", "Sở Y tế"]
+    names += ["Q.12", "30/2020/NĐ-CP", "Đảng ủy Khối", "'Ban' [Tổ] chức; Đảng:", "ĐẢNG ỦY  XÃ"]
+    for name in names:
+        assert name_key(name) == passes(name), name
+    assert _KEY_JOINS.pattern == r"\s*([-/])\s*"

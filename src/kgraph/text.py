@@ -105,9 +105,36 @@ _MAYBE_MISPLACED = re.compile(
 )
 
 
+#: What every ``_MAYBE_MISPLACED`` match holds: a cheap scan finds the few words worth its look.
+_TONE_CUE = re.compile("[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ]|[\u0300\u0301\u0303\u0309\u0323]")
+
+
+def _retone(match: re.Match[str]) -> str:
+    return _place_tone(match.group(0))
+
+
 def normalize_tones(text: str) -> str:
-    """Put every syllable's tone mark in the common place (``uỷ`` -> ``ủy``)."""
-    return _MAYBE_MISPLACED.sub(lambda m: _place_tone(m.group(0)), text)
+    """Put every syllable's tone mark in the common place (``uỷ`` -> ``ủy``).
+
+    A match never crosses white space and always holds a ``_TONE_CUE``, so only the runs of
+    non-space characters holding one are rewritten (same result, a third of the time)."""
+    pieces: list[str] = []
+    last, size = 0, len(text)
+    for cue in _TONE_CUE.finditer(text):
+        start = cue.start()
+        if start < last:
+            continue  # in the run just rewritten
+        while start > last and not text[start - 1].isspace():
+            start -= 1
+        end = cue.end()
+        while end < size and not text[end].isspace():
+            end += 1
+        pieces += (text[last:start], _MAYBE_MISPLACED.sub(_retone, text[start:end]))
+        last = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def normalize_text(text: str) -> str:
@@ -208,12 +235,17 @@ def normalize_with_offsets(text: str) -> tuple[str, OffsetMap]:
     return stripped.rstrip(), offsets
 
 
+_KEY_JOINS = re.compile(r"\s*([-/])\s*")
+_KEY_PUNCTUATION = re.compile(r"[\"'“”‘’«»()\[\],.;:]+")
+
+
 @lru_cache(maxsize=262144)
 def name_key(name: str) -> str:
     """Identity key of a name: NFC, common tone placement, lower case, single spaces."""
     text = normalize_tones(unicodedata.normalize("NFC", name)).lower()
-    text = re.sub(r"\s*([-/])\s*", r"\1", text)
-    text = re.sub(r"[\"'“”‘’«»()\[\],.;:]+", " ", text)
+    if "-" in text or "/" in text:  # the patterns compiled once, the join skipped when idle
+        text = _KEY_JOINS.sub(r"\1", text)
+    text = _KEY_PUNCTUATION.sub(" ", text)
     return " ".join(text.split())
 
 
