@@ -157,3 +157,12 @@ def test_name_key_is_the_key_of_its_three_passes() -> None:
     for name in names:
         assert name_key(name) == passes(name), name
     assert _KEY_JOINS.pattern == r"\s*([-/])\s*"
+
+
+def test_the_place_spellings_rule_tries_only_words_that_start_a_spelling() -> None:
+    from kgraph.extract import mentions
+
+    starts = mentions._spelling_starts()
+    assert "tp" in starts and "cộng" in starts
+    assert mentions._first_spelled_word("TP.HCM") == "tp"
+    assert "ủy" not in starts  # a word no spelling starts with is never tried

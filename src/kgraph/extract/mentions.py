@@ -8,6 +8,7 @@ are read from it, never organisations or people.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text import name_key
 from .documents import DocMention, of_at, read_after, title_at
@@ -260,8 +261,12 @@ def rule_place_spellings(st: SentenceState) -> None:
     spelling of the table not inside an organisation's name, ending before any capitalised word;
     a person or place found inside it (Hồ Chí Minh, HCM) gives way to it."""
     tokens, table = st.tokens, place_spellings()
+    starts = _spelling_starts()
     k = 0
     while k < len(tokens):
+        if not tokens[k].is_word or _first_spelled_word(tokens[k].text) not in starts:
+            k += 1  # no spelling of the table starts with this word: nothing to try
+            continue
         size = next((n for n in range(min(8, len(tokens) - k), 0, -1) if _spelled_at(st, k, n, table)), 0)
         if size:
             start, end = tokens[k].start, tokens[k + size - 1].end
@@ -270,6 +275,18 @@ def rule_place_spellings(st: SentenceState) -> None:
             f.subject_ok = not preceded_by_preposition(tokens, k)
             st.add(f)
         k += size or 1
+
+
+@lru_cache(maxsize=1)
+def _spelling_starts() -> frozenset[str]:
+    """The first word of every spelling of the place table (the rule tries nothing else)."""
+    return frozenset(key.split()[0] for key in place_spellings() if key)
+
+
+@lru_cache(maxsize=65536)
+def _first_spelled_word(text: str) -> str:
+    words = spelling_key(text).split()
+    return words[0] if words else ""
 
 
 def _spelled_at(st: SentenceState, k: int, n: int, table: dict[str, tuple[str, str]]) -> bool:
