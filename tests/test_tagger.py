@@ -143,3 +143,10 @@ def test_a_body_the_rules_cut_at_lower_case_words_takes_the_tagged_end() -> None
 def test_a_body_never_takes_a_verb_of_two_syllables() -> None:
     found = names(run("Thủ tướng yêu cầu Bộ Nội vụ chủ trì, phối hợp với Văn phòng Chính phủ theo dõi."))
     assert "Bộ Nội vụ" in found and "Bộ Nội vụ chủ trì" not in found
+
+
+def test_a_tagged_body_around_a_place_the_rules_found_is_a_name_too() -> None:
+    found = names(run("Cháu bé được chuyển lên BV Sóc Trăng cấp cứu."))
+    assert found.get("BV Sóc Trăng") == "Organization" and found.get("Sóc Trăng") == "Location"
+    found = names(run("Theo Cổng TTĐT tỉnh Đắk Nông, việc này đã xong."))  # a level word: the rules' call
+    assert "Cổng TTĐT tỉnh Đắk Nông" not in found

@@ -438,6 +438,20 @@ def _foreign_body(st: SentenceState, t: Tagged) -> bool:
     return False
 
 
+def _around_place(st: SentenceState, t: Tagged, covered: Spans) -> bool:
+    """Whether a tagged organisation holds, at its end, only places the rules found (BV Sóc Trăng,
+    Ga Sài Gòn, ĐH Houston Hoa Kỳ): the body is a name of its own, the place stays one too."""
+    if t.label != "ORG" or st.tokens[t.i].start in covered:
+        return False
+    start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
+    if any(tok.key in st.lex.levels for tok in st.tokens[t.i : t.j]):
+        return False  # Cổng TTĐT tỉnh Đắk Nông: a body with the place's level word is the rules' call
+    inside = [f for f in st.found if f.start < end and start < f.end]
+    return bool(inside) and all(
+        f.group is Group.PLACE and start < f.start and f.end == end for f in inside
+    )
+
+
 def rule_tagged_names(st: SentenceState) -> None:
     """The learned tagger's names that no earlier rule found (rules keep their spans, types and
     structure; a flat organisation name the tagger continues with capitalised words takes its end)."""
@@ -451,7 +465,9 @@ def rule_tagged_names(st: SentenceState) -> None:
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
         if _extend(st, t, lex) or _foreign_body(st, t):
             continue
-        if any(st.tokens[k].start in covered for k in range(t.i, t.j)) or not plausible(st.tokens, t, lex):
+        if any(st.tokens[k].start in covered for k in range(t.i, t.j)) and not _around_place(st, t, covered):
+            continue
+        if not plausible(st.tokens, t, lex):
             continue
         group, kind = _GROUP_KIND[t.label]
         level = _level_length(st.tokens, t.i, t.j, lex) if group is Group.PLACE else 0
