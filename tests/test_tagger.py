@@ -150,3 +150,13 @@ def test_a_tagged_body_around_a_place_the_rules_found_is_a_name_too() -> None:
     assert found.get("BV Sóc Trăng") == "Organization" and found.get("Sóc Trăng") == "Location"
     found = names(run("Theo Cổng TTĐT tỉnh Đắk Nông, việc này đã xong."))  # a level word: the rules' call
     assert "Cổng TTĐT tỉnh Đắk Nông" not in found
+
+
+def test_a_coined_name_of_one_word_is_a_body() -> None:
+    assert names(run("Ông Hải trả lời VnExpress như vậy.")).get("VnExpress") == "Organization"
+    assert "Nhà" not in names(run("Nhà nước hỗ trợ người dân."))  # a common word stays the rules' call
+
+
+def test_an_abbreviated_body_the_model_is_fairly_sure_of_is_kept() -> None:
+    assert "NLĐ" in names(run("(NLĐ) - Ngày 10-11, thượng tá Võ Văn Hà cho biết như vậy."))
+    assert "TDTT" not in names(run("Các hoạt động văn hóa, văn nghệ, TDTT đều tạm dừng."))

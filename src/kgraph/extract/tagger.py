@@ -325,6 +325,15 @@ def _street_words() -> frozenset[str]:
 _INNER_MARKS = frozenset("-–&.'")
 
 
+def _coined(tok: Token, lex: Lexicon) -> bool:
+    """Whether a capitalised word is a coined name (VnExpress, SaigonTech): a capital after its
+    first letter, and in no word list (not a head, a common word, a family name)."""
+    key = tok.key
+    if key in lex.heads or key in lex.words or key in lex.stop_words or key in lex.surnames:
+        return False
+    return any(ch.isupper() for ch in tok.text[1:])
+
+
 def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
     """Whether a tagged span can be a name the rules missed (not a title, a bare head, a plural)."""
     span = tokens[t.i : t.j]
@@ -344,11 +353,11 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
     if match_title(tokens, t.i, lex) >= t.j - t.i:
         return False  # a post title (Tỉnh ủy viên), not a name
     words = [tok for tok in span if tok.is_word]
-    if t.label == "ORG" and all(tok.is_acronym for tok in words) and t.confidence < 0.9:
+    if t.label == "ORG" and all(tok.is_acronym for tok in words) and t.confidence < 0.7:
         return False  # KT-XH, TDTT: domains abbreviated more often than bodies (unless the model is sure)
     if t.label == "ORG" and len(words) > 1 and not any(tok.is_cap or tok.is_number for tok in words[1:]):
         return False  # Đảng trực thuộc: one capitalised word and prose after it
-    if t.label == "ORG" and t.j - t.i == 1 and not span[0].is_acronym:
+    if t.label == "ORG" and t.j - t.i == 1 and not span[0].is_acronym and not _coined(span[0], lex):
         return False  # Đảng, Nhà: one word is a head or a common noun, the rules' call
     if t.label == "ORG" and " ".join(tok.key for tok in span) in lex.words:
         return False  # one dictionary word capitalised (Trung ương, Nhà nước)
