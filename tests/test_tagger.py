@@ -160,3 +160,12 @@ def test_a_coined_name_of_one_word_is_a_body() -> None:
 def test_an_abbreviated_body_the_model_is_fairly_sure_of_is_kept() -> None:
     assert "NLĐ" in names(run("(NLĐ) - Ngày 10-11, thượng tá Võ Văn Hà cho biết như vậy."))
     assert "TDTT" not in names(run("Các hoạt động văn hóa, văn nghệ, TDTT đều tạm dừng."))
+
+
+def test_words_in_capitals_are_no_abbreviations() -> None:
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.tokens import tokenize
+
+    tokens = tokenize("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert not tagger.plausible(tokens, Tagged(0, 4, "ORG", 0.95), lexicon())
+    assert tagger.plausible(tokenize("UBND TP"), Tagged(0, 2, "ORG", 0.95), lexicon())

@@ -353,6 +353,10 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
     if match_title(tokens, t.i, lex) >= t.j - t.i:
         return False  # a post title (Tỉnh ủy viên), not a name
     words = [tok for tok in span if tok.is_word]
+    if all(tok.is_acronym for tok in words) and any(
+        f"{a.key} {b.key}" in lex.words for a, b in zip(words, words[1:], strict=False)
+    ):
+        return False  # CỘNG HÒA XÃ HỘI: words in capitals (a heading), not abbreviations
     if t.label == "ORG" and all(tok.is_acronym for tok in words) and t.confidence < 0.7:
         return False  # KT-XH, TDTT: domains abbreviated more often than bodies (unless the model is sure)
     if t.label == "ORG" and len(words) > 1 and not any(tok.is_cap or tok.is_number for tok in words[1:]):
