@@ -169,3 +169,9 @@ def test_words_in_capitals_are_no_abbreviations() -> None:
     tokens = tokenize("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     assert not tagger.plausible(tokens, Tagged(0, 4, "ORG", 0.95), lexicon())
     assert tagger.plausible(tokenize("UBND TP"), Tagged(0, 2, "ORG", 0.95), lexicon())
+
+
+def test_a_person_keeps_a_rank_or_a_religious_title_written_before_the_name_as_an_alias() -> None:
+    x = run("Đại tướng Võ Nguyên Giáp đã về thăm. Hòa thượng Thích Trí Quảng chủ trì buổi lễ.")
+    people = {e.label: e.aliases for e in x.entities.values() if e.kind == "Person"}
+    assert "Đại tướng Võ Nguyên Giáp" in people["Võ Nguyên Giáp"]
