@@ -143,3 +143,35 @@ def test_a_body_the_rules_cut_at_lower_case_words_takes_the_tagged_end() -> None
 def test_a_body_never_takes_a_verb_of_two_syllables() -> None:
     found = names(run("Thủ tướng yêu cầu Bộ Nội vụ chủ trì, phối hợp với Văn phòng Chính phủ theo dõi."))
     assert "Bộ Nội vụ" in found and "Bộ Nội vụ chủ trì" not in found
+
+
+def test_a_tagged_body_around_a_place_the_rules_found_is_a_name_too() -> None:
+    found = names(run("Cháu bé được chuyển lên BV Sóc Trăng cấp cứu."))
+    assert found.get("BV Sóc Trăng") == "Organization" and found.get("Sóc Trăng") == "Location"
+    found = names(run("Theo Cổng TTĐT tỉnh Đắk Nông, việc này đã xong."))  # a level word: the rules' call
+    assert "Cổng TTĐT tỉnh Đắk Nông" not in found
+
+
+def test_a_coined_name_of_one_word_is_a_body() -> None:
+    assert names(run("Ông Hải trả lời VnExpress như vậy.")).get("VnExpress") == "Organization"
+    assert "Nhà" not in names(run("Nhà nước hỗ trợ người dân."))  # a common word stays the rules' call
+
+
+def test_an_abbreviated_body_the_model_is_fairly_sure_of_is_kept() -> None:
+    assert "NLĐ" in names(run("(NLĐ) - Ngày 10-11, thượng tá Võ Văn Hà cho biết như vậy."))
+    assert "TDTT" not in names(run("Các hoạt động văn hóa, văn nghệ, TDTT đều tạm dừng."))
+
+
+def test_words_in_capitals_are_no_abbreviations() -> None:
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.tokens import tokenize
+
+    tokens = tokenize("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert not tagger.plausible(tokens, Tagged(0, 4, "ORG", 0.95), lexicon())
+    assert tagger.plausible(tokenize("UBND TP"), Tagged(0, 2, "ORG", 0.95), lexicon())
+
+
+def test_a_person_keeps_a_rank_or_a_religious_title_written_before_the_name_as_an_alias() -> None:
+    x = run("Đại tướng Võ Nguyên Giáp đã về thăm. Hòa thượng Thích Trí Quảng chủ trì buổi lễ.")
+    people = {e.label: e.aliases for e in x.entities.values() if e.kind == "Person"}
+    assert "Đại tướng Võ Nguyên Giáp" in people["Võ Nguyên Giáp"]

@@ -325,6 +325,15 @@ def _street_words() -> frozenset[str]:
 _INNER_MARKS = frozenset("-–&.'")
 
 
+def _coined(tok: Token, lex: Lexicon) -> bool:
+    """Whether a capitalised word is a coined name (VnExpress, SaigonTech): a capital after its
+    first letter, and in no word list (not a head, a common word, a family name)."""
+    key = tok.key
+    if key in lex.heads or key in lex.words or key in lex.stop_words or key in lex.surnames:
+        return False
+    return any(ch.isupper() for ch in tok.text[1:])
+
+
 def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
     """Whether a tagged span can be a name the rules missed (not a title, a bare head, a plural)."""
     span = tokens[t.i : t.j]
@@ -344,11 +353,15 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
     if match_title(tokens, t.i, lex) >= t.j - t.i:
         return False  # a post title (Tỉnh ủy viên), not a name
     words = [tok for tok in span if tok.is_word]
-    if t.label == "ORG" and all(tok.is_acronym for tok in words) and t.confidence < 0.9:
+    if all(tok.is_acronym for tok in words) and any(
+        f"{a.key} {b.key}" in lex.words for a, b in zip(words, words[1:], strict=False)
+    ):
+        return False  # CỘNG HÒA XÃ HỘI: words in capitals (a heading), not abbreviations
+    if t.label == "ORG" and all(tok.is_acronym for tok in words) and t.confidence < 0.7:
         return False  # KT-XH, TDTT: domains abbreviated more often than bodies (unless the model is sure)
     if t.label == "ORG" and len(words) > 1 and not any(tok.is_cap or tok.is_number for tok in words[1:]):
         return False  # Đảng trực thuộc: one capitalised word and prose after it
-    if t.label == "ORG" and t.j - t.i == 1 and not span[0].is_acronym:
+    if t.label == "ORG" and t.j - t.i == 1 and not span[0].is_acronym and not _coined(span[0], lex):
         return False  # Đảng, Nhà: one word is a head or a common noun, the rules' call
     if t.label == "ORG" and " ".join(tok.key for tok in span) in lex.words:
         return False  # one dictionary word capitalised (Trung ương, Nhà nước)
@@ -438,6 +451,20 @@ def _foreign_body(st: SentenceState, t: Tagged) -> bool:
     return False
 
 
+def _around_place(st: SentenceState, t: Tagged, covered: Spans) -> bool:
+    """Whether a tagged organisation holds, at its end, only places the rules found (BV Sóc Trăng,
+    Ga Sài Gòn, ĐH Houston Hoa Kỳ): the body is a name of its own, the place stays one too."""
+    if t.label != "ORG" or st.tokens[t.i].start in covered:
+        return False
+    start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
+    if any(tok.key in st.lex.levels for tok in st.tokens[t.i : t.j]):
+        return False  # Cổng TTĐT tỉnh Đắk Nông: a body with the place's level word is the rules' call
+    inside = [f for f in st.found if f.start < end and start < f.end]
+    return bool(inside) and all(
+        f.group is Group.PLACE and start < f.start and f.end == end for f in inside
+    )
+
+
 def rule_tagged_names(st: SentenceState) -> None:
     """The learned tagger's names that no earlier rule found (rules keep their spans, types and
     structure; a flat organisation name the tagger continues with capitalised words takes its end)."""
@@ -451,7 +478,9 @@ def rule_tagged_names(st: SentenceState) -> None:
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
         if _extend(st, t, lex) or _foreign_body(st, t):
             continue
-        if any(st.tokens[k].start in covered for k in range(t.i, t.j)) or not plausible(st.tokens, t, lex):
+        if any(st.tokens[k].start in covered for k in range(t.i, t.j)) and not _around_place(st, t, covered):
+            continue
+        if not plausible(st.tokens, t, lex):
             continue
         group, kind = _GROUP_KIND[t.label]
         level = _level_length(st.tokens, t.i, t.j, lex) if group is Group.PLACE else 0
