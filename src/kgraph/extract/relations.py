@@ -137,6 +137,13 @@ def _credited(text: str, base: int, body: Found) -> bool:
     return _ends_with(before, "credit")
 
 
+def _in_place_phrase(text: str, base: int, start: int, body: Found) -> bool:
+    """'Sáng 3/5, tại Hội trường Tỉnh ủy X đã khai mạc …': a body in the place phrase that opens its
+    stretch of the clause (no comma between) is the place's owner, never a subject."""
+    keys = _keys(text[start - base : body.start - base].rsplit(",", 1)[-1])
+    return 1 < len(keys) <= 4 and _starts_with(keys[:1], "place_preps")  # tại + a building's name
+
+
 def _clauses(sm: SentenceState) -> list[tuple[int, int]]:
     """Clause spans of a sentence: split at ';' outside quotes (';' between quoted items is a list)."""
     text = sm.sentence.text
@@ -419,6 +426,7 @@ def _find_subject(
         and f.end <= first.start
         and f.subject_ok
         and not _credited(sm.text, sm.base, f)
+        and not _in_place_phrase(sm.text, sm.base, c_start, f)
     ]
     ch.subject = _group_before(ch.subject_cands, sm.tokens, sm.text, sm.base)
     # 'Các cấp công đoàn hưởng ứng …': a subject that is no entity, not a missing one
@@ -428,7 +436,11 @@ def _find_subject(
 
 
 def _predicate(classes: list[str], obj: Found) -> str:
-    """The relation the first cue of a chain that takes ``obj``'s kind gives (the main verb first)."""
+    """The relation the first cue of a chain that takes ``obj``'s kind gives (the main verb first).
+    An event is taken by the last cue only: in 'tổ chức hội nghị quán triệt Chỉ thị X về Đại hội Y'
+    the meeting organised is the one between the cues, and Đại hội Y a topic."""
+    if obj.group is _EVENT:
+        classes = classes[-1:]
     for cls in classes:
         predicate = _TARGETS.get(cls, {}).get(obj.group, "")
         if predicate:

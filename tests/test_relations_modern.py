@@ -1,0 +1,65 @@
+"""Relations of modern Party and state news: the noun 'lãnh đạo' before a list of departments,
+a body inside a place phrase is no subject, an event is organised only when the verb takes it,
+and posts given by 'tái đắc cử'."""
+
+from __future__ import annotations
+
+from helpers import run, triples
+
+
+def _preds(x: object, predicate: str) -> set[tuple[str, str, str]]:
+    return {t for t in triples(x) if t[1] == predicate}  # type: ignore[arg-type]
+
+
+def test_leaders_of_departments_after_a_semicolon_are_a_noun() -> None:
+    x = run(
+        "Ngày 5-3, Tỉnh ủy Bình Phước tổ chức hội nghị cho các đồng chí Tỉnh ủy viên; "
+        "lãnh đạo các sở, ban, ngành của tỉnh và các huyện ủy, thị ủy."
+    )
+    assert not _preds(x, "directs")
+
+
+def test_capitalised_leaders_in_a_list_of_guests_are_a_noun() -> None:
+    x = run(
+        "Dự đại hội có đồng chí Nguyễn Văn An, Chủ tịch HĐND tỉnh Bình Phước, cùng Lãnh đạo các Sở, "
+        "Ban, ngành và hội viên Hội Cựu chiến binh tỉnh Bình Phước."
+    )
+    assert not _preds(x, "directs")
+
+
+def test_a_body_naming_the_hall_is_not_the_organiser() -> None:
+    x = run(
+        "Sáng 3/5, tại Hội trường Tỉnh ủy Sóc Trăng đã khai mạc Đại hội đại biểu Hội Liên hiệp Phụ nữ "
+        "tỉnh Sóc Trăng lần thứ XV."
+    )
+    assert not [t for t in _preds(x, "organizes") if t[0] == "Tỉnh ủy Sóc Trăng"]
+
+
+def test_a_meeting_inside_a_resolution_name_is_not_organised() -> None:
+    x = run(
+        "Huyện ủy Tân Yên tổ chức hội nghị để quán triệt Nghị quyết Hội nghị lần thứ 8 của Ban Chấp hành "
+        "Trung ương Đảng khóa XIII."
+    )
+    assert not _preds(x, "organizes")
+    assert [t for t in _preds(x, "implements") if t[0] == "Huyện ủy Tân Yên"]
+
+
+def test_a_congress_the_directive_is_about_is_not_organised() -> None:
+    x = run(
+        "Huyện ủy Mường Chà tổ chức hội nghị quán triệt Chỉ thị 35-CT/TW về đại hội đảng bộ các cấp tiến "
+        "tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng."
+    )
+    assert not _preds(x, "organizes")
+    assert ("Huyện ủy Mường Chà", "implements", "Chỉ thị 35-CT/TW") in triples(x)
+
+
+def test_the_organised_congress_follows_the_verb() -> None:
+    x = run(
+        "Sáng 9/10, Hội Nông dân tỉnh Cà Mau tổ chức Đại hội đại biểu Hội Nông dân tỉnh Cà Mau lần thứ X."
+    )
+    assert [t for t in _preds(x, "organizes") if t[0] == "Hội Nông dân tỉnh Cà Mau"]
+
+
+def test_reelected_to_a_post_is_a_member() -> None:
+    x = run("Đồng chí Lê Văn Bình tái đắc cử Bí thư Tỉnh ủy Hậu Giang.")
+    assert ("Lê Văn Bình", "memberOf", "Tỉnh ủy Hậu Giang") in triples(x)
