@@ -149,3 +149,21 @@ def test_the_delegates_of_a_congress_are_no_post() -> None:
 def test_a_general_director_is_a_member_of_the_body() -> None:
     got = members("Ông Lê Văn Tùng - Tổng giám đốc Học viện Hàng không cho biết học phí không tăng.")
     assert got == {("Lê Văn Tùng", "Học viện Hàng không")}
+
+
+def test_a_post_whose_body_only_the_tagger_finds() -> None:
+    got = members("Ông Lê Văn Hào, Phó giám đốc tuyển sinh Trường ĐH Kinh tế TP.HCM cho biết điểm chuẩn tăng.")
+    assert got == {("Lê Văn Hào", "Trường Đại học Kinh tế thành phố Hồ Chí Minh")}
+
+
+def test_a_body_after_the_speech_verb_is_not_the_posts() -> None:
+    got = members("Ông Lê Văn Hào, Phó giám đốc cho biết Trường ĐH Kinh tế TP.HCM tuyển thêm.")
+    assert got == set()
+
+
+def test_a_late_body_before_the_next_name_is_the_next_persons() -> None:
+    got = members(
+        "Số ứng cử viên trong ngành đã tăng lên (gồm Thứ trưởng Lê Văn Phúc, Thứ trưởng Đỗ Minh, "
+        "đại sứ VN tại Mỹ Trần Quang Hà, đại sứ VN tại WTO Ngô Văn Xuân...)."
+    )
+    assert ("Đỗ Minh", "Việt Nam") not in got

@@ -239,6 +239,44 @@ def _is_committee(org: Found) -> bool:
     return org.kind == "PartyCommittee" and org.head is not None and not org.head.part
 
 
+def _late_body(st: SentenceState, person: Found, title: str) -> Found | None:
+    """The body a few lower-case words after ``title`` (and before the next punctuation), for a
+    title written after its name ('A, Phó giám đốc tuyển sinh Trường ĐH X') or before it with the
+    body between ('Trưởng phòng đào tạo Trường ĐH X Nguyễn Văn A')."""
+    text, base, tokens = st.text, st.base, st.tokens
+    after = text.find(title, person.end - base)
+    if 0 <= after <= person.end - base + 3:
+        at, limit = after + len(title), len(text)
+    else:
+        before = text.rfind(title, 0, person.start - base)
+        if before < 0:
+            return None
+        at, limit = before + len(title), person.start - base
+    k = token_at(tokens, at + base)
+    stop = next((t.start for t in tokens[k:] if not t.is_word), base + len(text))
+    if any(f.group is Group.PERSON and at + base <= f.start < stop for f in st.found):
+        return None  # 'A, đại sứ VN tại Mỹ B': the post is B's
+    for j in range(k, min(k + 4, len(tokens))):
+        tok = tokens[j]
+        if tok.start - base >= limit or not tok.is_word:
+            return None
+        org = _org_at(st.found, tok.start)
+        if org is not None:
+            return org
+        if tok.is_cap or _SAYS.match(" ".join(t.key for t in tokens[j : j + 3])):
+            return None
+    return None
+
+
+def rule_late_posts(st: SentenceState) -> None:
+    """Posts whose body only a later rule (the tagger) found: 'Lê Văn A, Phó giám đốc tuyển sinh
+    Trường ĐH Kinh tế TP.HCM' gives A's post its school."""
+    for person in (f for f in st.found if f.group is Group.PERSON):
+        for index, (title, org, former) in enumerate(person.posts):
+            if org is None and (body := _late_body(st, person, title)) is not None:
+                person.posts[index] = (title, body, former)
+
+
 _DELEGATION = re.compile(word("delegation_re"))
 _DELEGATION_OF = re.compile(word("delegation_of_re"))
 
