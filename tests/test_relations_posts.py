@@ -167,3 +167,14 @@ def test_a_late_body_before_the_next_name_is_the_next_persons() -> None:
         "đại sứ VN tại Mỹ Trần Quang Hà, đại sứ VN tại WTO Ngô Văn Xuân...)."
     )
     assert ("Đỗ Minh", "Việt Nam") not in got
+
+
+def test_a_city_body_is_not_the_province_of_another_biography() -> None:
+    x = run(
+        "Lê Văn Hùng - Phó Bí thư Thành ủy, Chủ tịch UBND TP.\nĐà Nẵng.\n"
+        "Tóm tắt quá trình công tác của ông Trần Văn Tâm: 1990 - 1995: Phó Chủ tịch UBND tỉnh Bắc Thái. "
+        "1996 - 2000: Chủ tịch UBND tỉnh Bắc Thái.",
+        title="Danh sách Ban Chấp hành Trung ương",
+    )
+    got = {(s, o) for s, p, o in triples(x) if p == "memberOf" and s == "Lê Văn Hùng"}
+    assert not [o for _, o in got if "Bắc Thái" in o]

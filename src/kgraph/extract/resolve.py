@@ -191,6 +191,13 @@ def _province_key(key: str, province: str) -> str:
     return ""
 
 
+def _city_in_province(key: str, level: str) -> bool:
+    """'UBND TP', 'Thành ủy' in an article whose province is a tỉnh: a city's body, not the province's."""
+    words = key.split()
+    city = words[-1:] == [_CITY_SHORT] or words[-2:] == _CITY_WORDS or key.endswith(_CITY_COMMITTEE)
+    return city and name_key(level) == _PROVINCE
+
+
 def _kind_of(name: str, f: Found) -> str:
     """The class of an organisation: its head's, except a Văn phòng takes its parent's side."""
     if f.head is not None and f.head.words[0] == _OFFICE and f.inner is None:
@@ -369,7 +376,7 @@ def _resolve_orgs(table: EntityTable, all_orgs: list[Found], article_id: str, le
         if _is_global(name, f, lex):
             full = f"org|{key}"
         else:
-            in_province = _province_key(key, province)
+            in_province = _province_key(key, province) if not _city_in_province(key, level_name) else ""
             full = f"org|{in_province}" if in_province else f"org|{article_id}|{key}"
             if in_province and province_name and province not in name_key(name):
                 # the label says which province (two provinces' HĐND tỉnh are two nodes);
