@@ -63,3 +63,22 @@ def test_the_organised_congress_follows_the_verb() -> None:
 def test_reelected_to_a_post_is_a_member() -> None:
     x = run("Đồng chí Lê Văn Bình tái đắc cử Bí thư Tỉnh ủy Hậu Giang.")
     assert ("Lê Văn Bình", "memberOf", "Tỉnh ủy Hậu Giang") in triples(x)
+
+
+def test_documents_listed_after_a_semicolon_are_implemented_too() -> None:
+    x = run(
+        "Huyện ủy Krông Pắc đã quán triệt, triển khai Chỉ thị số 21-CT/TW ngày 5-3-2018 của Ban Bí thư "
+        "về công tác phụ nữ; Chỉ thị số 27-CT/TW ngày 10-1-2019 của Bộ Chính trị về bảo vệ người phát hiện "
+        "tham nhũng; Kết luận số 45-KL/TW của Ban Bí thư."
+    )
+    got = {o for s, p, o in triples(x) if p == "implements" and s == "Huyện ủy Krông Pắc"}
+    assert got == {"Chỉ thị 21-CT/TW", "Chỉ thị 27-CT/TW", "Kết luận 45-KL/TW"}
+
+
+def test_a_clause_with_its_own_verb_is_no_list() -> None:
+    x = run(
+        "Huyện ủy Krông Pắc đã quán triệt Chỉ thị số 21-CT/TW của Ban Bí thư; Kế hoạch số 12-KH/HU "
+        "được Ban Thường vụ Huyện ủy ban hành ngày 2-2."
+    )
+    got = {o for s, p, o in triples(x) if p == "implements" and s == "Huyện ủy Krông Pắc"}
+    assert got == {"Chỉ thị 21-CT/TW"}

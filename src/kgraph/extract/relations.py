@@ -517,14 +517,43 @@ def _doc_implements(rs: RelationState, sm: SentenceState, ch: Chain, found: list
                 rs.add(docs_before[-1], "implements", obj, sm.sentence, "doc_implements")
 
 
+_LISTED = (_DOC, _CAMPAIGN, _PROJECT)
+
+
+def _listed_on(
+    rs: RelationState, sm: SentenceState, clause: tuple[int, int], found: list[Found], last: Chain | None
+) -> None:
+    """'quán triệt Chỉ thị A …; Chỉ thị B …; Kết luận C …': a clause with no verb that opens with a
+    document goes on with the list of the previous clause's chain (its first document only)."""
+    if last is None or not last.subject or "ISSUE" in last.classes:
+        return
+    if not [o for o in last.objects if o.group in _LISTED]:
+        return
+    inside = [f for f in found if clause[0] <= f.start < clause[1]]
+    if not inside or inside[0].group not in _LISTED:
+        return
+    if sm.text[clause[0] - sm.base : inside[0].start - sm.base].strip(" ;,.-–"):
+        return
+    obj = inside[0]
+    predicate = _predicate(last.classes, obj)
+    for s in last.subject if predicate else []:
+        if s.is_org and s.key and s.key != obj.key:
+            rs.add(s, predicate, obj, sm.sentence, "listed_on", last.modality)
+
+
 def rule_cues(rs: RelationState, sm: SentenceState) -> None:
     """A cue verb's subject (or the one carried from before) and its objects, per chain of cues."""
     cues = find_cues(sm, rs.lex)
     found = [f for f in sm.found if f.key]
     previous: list[Found] = []  # the subject of the previous chain of the sentence
     explicit: list[Found] = []  # the last subject the sentence names
+    last: Chain | None = None  # the last chain of the previous clause
     for clause in _clauses(sm):
+        if not [c for c in cues if clause[0] <= c.start < clause[1]]:
+            _listed_on(rs, sm, clause, found, last)
+            continue
         for ch in _chains(sm, cues, found, clause):
+            last = ch
             _find_subject(rs, sm, ch, found, previous)
             if not ch.has_next and not [o for o in ch.objects if o.group in (_DOC, _CAMPAIGN, _PROJECT)]:
                 ch.objects = ch.objects + _focus_objects(sm, ch.clause[1], found)
