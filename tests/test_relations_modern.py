@@ -40,7 +40,7 @@ def test_a_meeting_inside_a_resolution_name_is_not_organised() -> None:
         "Huyện ủy Tân Yên tổ chức hội nghị để quán triệt Nghị quyết Hội nghị lần thứ 8 của Ban Chấp hành "
         "Trung ương Đảng khóa XIII."
     )
-    assert not _preds(x, "organizes")
+    assert not [t for t in _preds(x, "organizes") if t[2] == "Hội nghị lần thứ 8"]
     assert [t for t in _preds(x, "implements") if t[0] == "Huyện ủy Tân Yên"]
 
 
@@ -49,7 +49,7 @@ def test_a_congress_the_directive_is_about_is_not_organised() -> None:
         "Huyện ủy Mường Chà tổ chức hội nghị quán triệt Chỉ thị 35-CT/TW về đại hội đảng bộ các cấp tiến "
         "tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng."
     )
-    assert not _preds(x, "organizes")
+    assert not [t for t in _preds(x, "organizes") if "XIV" in t[2]]
     assert ("Huyện ủy Mường Chà", "implements", "Chỉ thị 35-CT/TW") in triples(x)
 
 

@@ -68,7 +68,8 @@ def _cue_pattern(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
 def find_cues(sm: SentenceState, lex: Lexicon) -> list[Cue]:
     text = sm.sentence.text
     base = sm.sentence.start
-    spans = [(f.start, f.end) for f in sm.found] + sm.quotes
+    # the verbs inside a meeting's name still act: 'tổ chức Hội nghị quán triệt Chỉ thị X'
+    spans = [(f.start, f.end) for f in sm.found if f.group is not Group.EVENT] + sm.quotes
     pattern, class_of = _cue_pattern(lex)
     cues: list[Cue] = []
     for m in pattern.finditer(text):
@@ -642,6 +643,18 @@ def rule_event_place(rs: RelationState, sm: SentenceState) -> None:
             before = text[max(0, place.start - base - 12) : place.start - base]
             if _AT_PLACE.search(before):
                 rs.add(events[0], "locatedIn", place, sm.sentence)
+
+
+def rule_event_body(rs: RelationState, sm: SentenceState) -> None:
+    """'Đại hội đại biểu Hội Cựu chiến binh tỉnh X lần thứ VII', 'Kỳ họp thứ 9 HĐND tỉnh khóa XIII': a
+    congress or session named after a body is held by it (the first body inside its name; not for a
+    meeting named by what it does, whose bodies are its topic)."""
+    for event in (f for f in sm.found if f.group is Group.EVENT and f.key and f.rule == "events"):
+        body = next(
+            (f for f in sm.found if f.is_org and f.key and event.start < f.start and f.end <= event.end), None
+        )
+        if body is not None:
+            rs.add(body, "organizes", event, sm.sentence)
 
 
 def rule_doc_of(rs: RelationState, sm: SentenceState) -> None:

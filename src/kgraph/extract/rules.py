@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ..model import Document
-from . import article, bodies, documents, gazetteer, mentions, people, relations, tagger
+from . import article, bodies, documents, events, gazetteer, mentions, people, relations, tagger
 from .documents import DocMention, DocScan, scan_documents
 from .lexicon import Lexicon, lexicon
 from .relations import RelationState
@@ -66,7 +66,8 @@ MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     mentions.rule_quantities,  # numbers with a unit
     bodies.rule_glued_people,  # Bộ GD-ĐT Bành Tiến Long: the ministry, then a person
     tagger.rule_tagged_names,  # the learned tagger's names no rule above found
-    people.rule_late_posts,  # a post's body only the tagger found: 'A, Phó giám đốc tuyển sinh Trường X'
+    people.rule_late_posts,
+    events.rule_meetings,  # Hội nghị sơ kết công tác …, Hội nghị quán triệt Chỉ thị X: meetings by what they do  # a post's body only the tagger found: 'A, Phó giám đốc tuyển sinh Trường X'
     people.rule_delegations,  # Đoàn kiểm tra của Ban Bí thư: a delegation, part of the body that sends it
 )
 
@@ -75,6 +76,7 @@ SENTENCE_RELATION_RULES: tuple[Callable[[RelationState, SentenceState], None], .
     relations.rule_cues,  # cue verbs: subject, chain of cues, objects
     relations.rule_under_direction,  # 'Theo chỉ đạo của X, Y …': X directs Y
     relations.rule_event_place,  # an event 'tại' a place
+    relations.rule_event_body,  # 'Đại hội đại biểu Hội X lần thứ VII': Hội X organizes it
     relations.rule_doc_of,  # 'Chỉ thị … của X': issuedBy X
     relations.rule_passive_agent,  # 'Hội nghị … do Huyện ủy X tổ chức': X organizes it
     relations.rule_committee_members,  # 'Ban Thường vụ … gồm các đồng chí: A, …': A memberOf it
