@@ -156,7 +156,9 @@ def _meeting_end(st: SentenceState, k: int, starts: dict[int, Found], closing: d
             k = token_at(tokens, closing[tok.start + 1]) + 1
         elif tok.text in _MEETING_ENDS or found is not None or _keys_at(tokens, k, _MEETING_STOPS):
             return k
-        elif (tok.text == "," and not _after_comma(tokens, k, starts)) or (tok.key in _MEETING_AND and has_doc):
+        elif tok.text == "," and not _after_comma(tokens, k, starts):
+            return k
+        elif tok.key in _MEETING_AND and has_doc:
             return k
         else:
             k += 1

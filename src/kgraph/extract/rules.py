@@ -66,8 +66,8 @@ MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     mentions.rule_quantities,  # numbers with a unit
     bodies.rule_glued_people,  # Bộ GD-ĐT Bành Tiến Long: the ministry, then a person
     tagger.rule_tagged_names,  # the learned tagger's names no rule above found
-    people.rule_late_posts,
-    events.rule_meetings,  # Hội nghị sơ kết công tác …, Hội nghị quán triệt Chỉ thị X: meetings by what they do  # a post's body only the tagger found: 'A, Phó giám đốc tuyển sinh Trường X'
+    people.rule_late_posts,  # a post's body only the tagger found: 'A, Phó giám đốc tuyển sinh Trường X'
+    events.rule_meetings,  # Hội nghị sơ kết công tác …, Hội nghị quán triệt Chỉ thị X: by what they do
     people.rule_delegations,  # Đoàn kiểm tra của Ban Bí thư: a delegation, part of the body that sends it
 )
 
