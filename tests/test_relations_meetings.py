@@ -50,3 +50,38 @@ def test_a_congress_named_after_a_body_is_organised_by_it() -> None:
     got = {(s, o) for s, p, o in triples(x) if p == "organizes"}
     event = "Đại hội đại biểu Hội Cựu chiến binh tỉnh Gia Lai lần thứ VII"
     assert got == {("Hội Cựu chiến binh tỉnh Gia Lai", event)}
+
+
+def test_a_plenum_inside_a_meetings_name_stays_its_own_event() -> None:
+    x = run(
+        "Huyện ủy Đắk Song tổ chức Hội nghị để quán triệt Nghị quyết Hội nghị lần thứ 8 của Ban Chấp hành "
+        "Trung ương Đảng khóa XIII và Nghị quyết số 12 của Bộ Chính trị."
+    )
+    meeting = (
+        "Hội nghị để quán triệt Nghị quyết Hội nghị lần thứ 8 của Ban Chấp hành Trung ương Đảng khóa XIII"
+    )
+    events = [e for e in x.entities.values() if e.kind == "Event"]
+    assert [e.label for e in events if e.label == meeting]
+    assert all("Hội nghị lần thứ 8" not in e.aliases for e in events if e.label == meeting)
+
+
+def test_a_second_possessor_ends_a_meetings_name() -> None:
+    x = run(
+        "Sáng 20-3, tại hội nghị triển khai thông báo của Bộ Chính trị về công tác cán bộ của Ban Thường vụ "
+        "Tỉnh ủy Kon Tum, đồng chí Lê Văn Minh cho biết như vậy."
+    )
+    assert "Hội nghị triển khai thông báo của Bộ Chính trị về công tác cán bộ" in labels(x, "Event")
+
+
+def test_a_meeting_of_a_body_is_organised_by_it_but_not_by_a_documents_issuer() -> None:
+    x = run(
+        "Trước đó, tại Hội nghị hiệp thương của Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Kon Tum đã bầu bổ sung "
+        "hai ủy viên. Ngày 3-4, Tỉnh ủy Kon Tum tổ chức Hội nghị quán triệt một số nghị quyết, kết luận của "
+        "Bộ Chính trị cho cán bộ chủ chốt."
+    )
+    got = {(s, o) for s, p, o in triples(x) if p == "organizes"}
+    front = "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Kon Tum"
+    assert got == {
+        (front, f"Hội nghị hiệp thương của {front}"),
+        ("Tỉnh ủy Kon Tum", "Hội nghị quán triệt một số nghị quyết, kết luận của Bộ Chính trị"),
+    }

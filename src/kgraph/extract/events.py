@@ -118,7 +118,8 @@ _MEETING_HEADS = tuple(tuple(h.split()) for h in words("meeting_heads"))
 _MEETING_PURPOSE = word("meeting_purpose")  # để: 'Hội nghị để quán triệt …'
 _ACTIVITIES = tuple(sorted((tuple(a.split()) for a in words("meeting_activities")), key=len, reverse=True))
 _MEETING_STOPS = tuple(tuple(s.split()) for s in words("meeting_stops"))
-_MEETING_AND = frozenset(words("meeting_and"))  # và, về: after a document, another item or its title
+_MEETING_OF = word("meeting_of")  # của: a second one starts another possessor
+_AFTER_DOC = frozenset(words("meeting_after_doc"))  # của, khóa: a document's issuer and term
 _MEETING_ENDS = frozenset(".;:!?…")
 _MAX_MEETING = 30  # tokens: a longer run is a clause, not a name
 
@@ -140,25 +141,29 @@ def _after_comma(tokens: list[Token], k: int, starts: dict[int, Found]) -> bool:
     return nxt.is_word and not nxt.is_cap and not _keys_at(tokens, k + 1, _MEETING_STOPS)
 
 
+def _after_doc(tok: Token) -> bool:
+    """After a document in a meeting's name, only its issuer and term: 'của', 'khóa', '(', ')', XI."""
+    return tok.key in _AFTER_DOC or tok.text in "()" or tok.is_number or _ROMAN.match(tok.text) is not None
+
+
 def _meeting_end(st: SentenceState, k: int, starts: dict[int, Found], closing: dict[int, int]) -> int:
     """The token after a meeting's name whose activity starts at token ``k``; -1 when it runs on."""
     tokens, n = st.tokens, len(st.tokens)
-    has_doc = False
+    has_doc, of = False, 0
     for _ in range(_MAX_MEETING):
         if k >= n:
             return k
         tok = tokens[k]
         found = starts.get(tok.start)
+        of += tok.key == _MEETING_OF
         if found is not None and found.group is not Group.PERSON:
             has_doc = has_doc or found.group is Group.DOC
             k = token_at(tokens, found.end)
         elif tok.start + 1 in closing:  # a quoted name: to its closing mark
             k = token_at(tokens, closing[tok.start + 1]) + 1
-        elif tok.text in _MEETING_ENDS or found is not None or _keys_at(tokens, k, _MEETING_STOPS):
+        elif tok.text in _MEETING_ENDS or found is not None or _keys_at(tokens, k, _MEETING_STOPS) or of > 1:
             return k
-        elif tok.text == "," and not _after_comma(tokens, k, starts):
-            return k
-        elif tok.key in _MEETING_AND and has_doc:
+        elif (tok.text == "," and not _after_comma(tokens, k, starts)) or (has_doc and not _after_doc(tok)):
             return k
         else:
             k += 1

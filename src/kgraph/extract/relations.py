@@ -645,14 +645,33 @@ def rule_event_place(rs: RelationState, sm: SentenceState) -> None:
                 rs.add(events[0], "locatedIn", place, sm.sentence)
 
 
+def _meeting_host(sm: SentenceState, event: Found, lex: Lexicon) -> Found | None:
+    """'Hội nghị hiệp thương của Ủy ban MTTQ tỉnh X': the body after 'của' in a meeting's name, when
+    no document comes before it (in 'Hội nghị quán triệt kết luận của Bộ Chính trị' it is the issuer)."""
+    for f in sm.found:
+        if not (f.is_org and f.key and event.start < f.start and f.end <= event.end):
+            continue
+        keys = _keys(sm.text[event.start - sm.base : f.start - sm.base])
+        if keys[-1:] != [_OF]:
+            continue
+        pairs = {" ".join(keys[i : i + n]) for i in range(len(keys)) for n in (1, 2)}
+        docs = any(g.group is Group.DOC and event.start <= g.start < f.start for g in sm.found)
+        return None if docs or any(p in lex.doc_words for p in pairs) else f
+    return None
+
+
 def rule_event_body(rs: RelationState, sm: SentenceState) -> None:
     """'Đại hội đại biểu Hội Cựu chiến binh tỉnh X lần thứ VII', 'Kỳ họp thứ 9 HĐND tỉnh khóa XIII': a
-    congress or session named after a body is held by it (the first body inside its name; not for a
-    meeting named by what it does, whose bodies are its topic)."""
-    for event in (f for f in sm.found if f.group is Group.EVENT and f.key and f.rule == "events"):
-        body = next(
-            (f for f in sm.found if f.is_org and f.key and event.start < f.start and f.end <= event.end), None
-        )
+    congress or session named after a body is held by it (the first body inside its name); a meeting
+    named by what it does, by the body after its 'của' (_meeting_host)."""
+    for event in (f for f in sm.found if f.group is Group.EVENT and f.key):
+        if event.rule == "meetings":
+            body = _meeting_host(sm, event, rs.lex)
+        else:
+            body = next(
+                (f for f in sm.found if f.is_org and f.key and event.start < f.start and f.end <= event.end),
+                None,
+            )
         if body is not None:
             rs.add(body, "organizes", event, sm.sentence)
 

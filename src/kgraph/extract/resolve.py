@@ -458,7 +458,8 @@ def _event_key(key: str, event_keys: list[str]) -> str:
 def _resolve_events(table: EntityTable, found: list[Found], article_id: str, lex: Lexicon) -> None:
     """Events: national (a central plenum, a place-named congress) or of their article."""
     events = [f for f in found if f.group is Group.EVENT]
-    event_keys = sorted({name_key(f.text) for f in events}, key=len)
+    # a meeting named by what it does is no longer name of the numbered events inside it
+    event_keys = sorted({name_key(f.text) for f in events if f.rule != "meetings"}, key=len)
     for f in events:
         key = _event_key(name_key(f.text), event_keys)
         label = next((e.text for e in events if name_key(e.text) == key), f.text)
