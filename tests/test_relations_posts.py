@@ -178,3 +178,21 @@ def test_a_city_body_is_not_the_province_of_another_biography() -> None:
     )
     got = {(s, o) for s, p, o in triples(x) if p == "memberOf" and s == "Lê Văn Hùng"}
     assert not [o for _, o in got if "Bắc Thái" in o]
+
+
+def test_a_post_taken_after_the_posts_held() -> None:
+    got = members(
+        "Bà Phùng Thị Lan - Phó chủ tịch thường trực HĐND tỉnh Bắc Ninh - "
+        "giữ chức Phó bí thư Tỉnh ủy Bắc Ninh."
+    )
+    person = "Phùng Thị Lan"
+    assert got == {(person, "Hội đồng nhân dân tỉnh Bắc Ninh"), (person, "Tỉnh ủy Bắc Ninh")}
+
+
+def test_elected_to_a_post_after_a_former_one() -> None:
+    got = members(
+        "Hội nghị đã bầu bà Nguyễn Thị Hạnh, Ủy viên Trung ương Đảng, nguyên Bí thư Tỉnh ủy Hà Nam giữ chức "
+        "Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam."
+    )
+    assert ("Nguyễn Thị Hạnh", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam") in got
+    assert ("Nguyễn Thị Hạnh", "Tỉnh ủy Hà Nam") not in got

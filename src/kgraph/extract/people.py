@@ -153,9 +153,14 @@ def find_people(st: SentenceState, blocked: Spans) -> None:
 
 def _post_words(tokens: list[Token], k: int, lex: Lexicon) -> int:
     """Where the posts given to a name start: after ',', '-', '(' or 'được bầu làm'; -1 when none."""
-    n = len(tokens)
     if tokens[k].text in (",", "-", "–", "("):
         return k + 1
+    return _takes_post_at(tokens, k, lex)
+
+
+def _takes_post_at(tokens: list[Token], k: int, lex: Lexicon) -> int:
+    """The title after 'được bầu làm', 'tiếp tục giữ chức'… at token ``k``; -1 when none."""
+    n = len(tokens)
     start = k  # 'được bầu làm Bí thư Huyện ủy', 'tiếp tục được bổ nhiệm giữ chức Giám đốc Sở …'
     for adverb in _ADVERBS:
         if tuple(t.key for t in tokens[start : start + len(adverb)]) == adverb:
@@ -207,6 +212,12 @@ def _appositive_posts(st: SentenceState, k: int, person: Found) -> int:
             and (match_title(tokens, pos + 1, lex) or tokens[pos + 1].key == _FORMER)
         ):
             pos += 1
+            continue
+        # 'A - Phó chủ tịch HĐND tỉnh - giữ chức Phó Bí thư Tỉnh ủy': a post taken after the posts held
+        dash = pos < n and tokens[pos].text in ("-", "–", ",")
+        again = _takes_post_at(tokens, pos + 1 if dash else pos, lex)
+        if again >= 0:
+            pos = again
             continue
         break
     _committee_parts(st, person, parts)
