@@ -82,3 +82,11 @@ def test_a_clause_with_its_own_verb_is_no_list() -> None:
     )
     got = {o for s, p, o in triples(x) if p == "implements" and s == "Huyện ủy Krông Pắc"}
     assert got == {"Chỉ thị 21-CT/TW"}
+
+
+def test_an_inspector_does_not_implement_what_it_inspects() -> None:
+    x = run(
+        "Theo kế hoạch, Đoàn kiểm tra của Ban Bí thư sẽ kiểm tra công tác lãnh đạo, chỉ đạo và thực hiện "
+        "Nghị quyết số 21-NQ/TW ngày 16-1-2012 của Bộ Chính trị tại Ban Thường vụ Tỉnh ủy Sóc Trăng."
+    )
+    assert not [t for t in triples(x) if t[1] == "implements"]

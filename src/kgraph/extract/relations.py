@@ -521,6 +521,17 @@ def _doc_implements(rs: RelationState, sm: SentenceState, ch: Chain, found: list
 _LISTED = (_DOC, _CAMPAIGN, _PROJECT)
 
 
+def _overseen(sm: SentenceState, ch: Chain) -> bool:
+    """'Đoàn kiểm tra sẽ kiểm tra công tác lãnh đạo, chỉ đạo và thực hiện Nghị quyết X': the subject
+    inspects how others lead or carry out (an oversight word between it and the verb)."""
+    if not {"LEAD", "IMPLEMENT"} & set(ch.classes):
+        return False
+    explicit = ch.subject and ch.subject[-1] in ch.subject_cands
+    start = max(ch.subject[-1].end, ch.clause[0]) if explicit else ch.clause[0]
+    keys = _keys(sm.text[start - sm.base : ch.first.start - sm.base])
+    return any(" ".join(keys[i : i + 2]) in _word_keys("oversight") for i in range(len(keys)))
+
+
 def _listed_on(
     rs: RelationState, sm: SentenceState, clause: tuple[int, int], found: list[Found], last: Chain | None
 ) -> None:
@@ -563,7 +574,8 @@ def rule_cues(rs: RelationState, sm: SentenceState) -> None:
                 previous = ch.subject
             if ch.subject_cands and ch.subject:
                 explicit = ch.subject
-            _chain_objects(rs, sm, ch)
+            if not _overseen(sm, ch):
+                _chain_objects(rs, sm, ch)
             _cooperate_together(rs, sm, ch)
             _doc_implements(rs, sm, ch, found)
     rs.carried = [s for s in explicit if s.is_org]
