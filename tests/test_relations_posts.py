@@ -196,3 +196,8 @@ def test_elected_to_a_post_after_a_former_one() -> None:
     )
     assert ("Nguyễn Thị Hạnh", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam") in got
     assert ("Nguyễn Thị Hạnh", "Tỉnh ủy Hà Nam") not in got
+
+
+def test_a_post_in_a_body_whose_name_was_cut_in_two_gives_no_membership() -> None:
+    got = members("Dự có bà Trần Thị Mai – Phó Chủ tịch Ban Chấp hành Trung ương Hội Liên hiệp Phụ nữ Việt Nam.")
+    assert ("Trần Thị Mai", "Ban Chấp hành Trung ương Đảng") not in got

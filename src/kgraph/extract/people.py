@@ -279,13 +279,21 @@ def _late_body(st: SentenceState, person: Found, title: str) -> Found | None:
     return None
 
 
+def _cut_in_two(st: SentenceState, org: Found) -> bool:
+    """'Ban Chấp hành Trung ương Hội Nông dân Việt Nam' read as two bodies: another body right after."""
+    return any(g.is_org and g.start == org.end + 1 and st.text[org.end - st.base] == " " for g in st.found)
+
+
 def rule_late_posts(st: SentenceState) -> None:
-    """Posts whose body only a later rule (the tagger) found: 'Lê Văn A, Phó giám đốc tuyển sinh
-    Trường ĐH Kinh tế TP.HCM' gives A's post its school."""
+    """Posts revised once every name is found: a post with no body takes the one only a later rule
+    (the tagger) found ('Lê Văn A, Phó giám đốc tuyển sinh Trường ĐH Kinh tế TP.HCM'); a post whose
+    body is followed at once by another body names a body cut in two, and keeps none."""
     for person in (f for f in st.found if f.group is Group.PERSON):
         for index, (title, org, former) in enumerate(person.posts):
             if org is None and (body := _late_body(st, person, title)) is not None:
                 person.posts[index] = (title, body, former)
+            elif org is not None and _cut_in_two(st, org):
+                person.posts[index] = (title, None, former)
 
 
 _DELEGATION = re.compile(word("delegation_re"))
