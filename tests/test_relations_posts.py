@@ -199,5 +199,5 @@ def test_elected_to_a_post_after_a_former_one() -> None:
 
 
 def test_a_post_in_a_body_whose_name_was_cut_in_two_gives_no_membership() -> None:
-    got = members("Dự có bà Trần Thị Mai – Phó Chủ tịch Ban Chấp hành Trung ương Hội Liên hiệp Phụ nữ Việt Nam.")
+    got = members("Dự có bà Trần Thị Mai – Phó Chủ tịch Ban Chấp hành Trung ương Hội Liên hiệp Phụ nữ VN.")
     assert ("Trần Thị Mai", "Ban Chấp hành Trung ương Đảng") not in got
