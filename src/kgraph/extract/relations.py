@@ -500,6 +500,17 @@ def _cooperate_together(rs: RelationState, sm: SentenceState, ch: Chain) -> None
                 rs.add(a, "cooperatesWith", b, sm.sentence, "cooperate_together")
 
 
+def _without_bodies(sm: SentenceState, start: int, end: int) -> str:
+    """The text between two offsets with the bodies named in it left out."""
+    text, cut = "", start
+    bodies = [f for f in sm.found if f.is_org and start <= f.start and f.end <= end]
+    for f in sorted(bodies, key=lambda f: f.start):
+        if f.start >= cut:
+            text += sm.text[cut - sm.base : f.start - sm.base]
+            cut = f.end
+    return text + sm.text[cut - sm.base : end - sm.base]
+
+
 def _doc_implements(rs: RelationState, sm: SentenceState, ch: Chain, found: list[Found]) -> None:
     """'Kế hoạch X về thực hiện Chỉ thị Y': a document implementing another."""
     # 'Pháp lệnh X đã ban hành và Luật Y': both issued, neither carries the other out
@@ -512,10 +523,12 @@ def _doc_implements(rs: RelationState, sm: SentenceState, ch: Chain, found: list
     gap = sm.text[docs_before[-1].end - sm.base : first.start - sm.base]
     # 'Kế hoạch số 25-KH/TU ngày … của Ban Thường vụ Tỉnh ủy về triển khai Nghị quyết 29': its title
     about = _ABOUT_TAIL.search(gap) is not None and "," not in gap
-    if ((_ABOUT_GAP.fullmatch(gap) or about) and not ch.subject_cands) or gap.strip() == "":
-        for obj in ch.objects:
-            if obj.group is Group.DOC and obj.key != docs_before[-1].key:
-                rs.add(docs_before[-1], "implements", obj, sm.sentence, "doc_implements")
+    # 'Kế hoạch số 31-KH/TU ngày 3/3/2015 của Ban Thường vụ Tỉnh ủy thực hiện …': its date and issuer
+    tail = _DOC_TAIL.fullmatch(_without_bodies(sm, docs_before[-1].end, first.start)) is not None
+    if ((_ABOUT_GAP.fullmatch(gap) or about) and not ch.subject_cands) or gap.strip() == "" or tail:
+        objects = [o for o in ch.objects if o.group is Group.DOC and o.key != docs_before[-1].key]
+        for obj in objects if gap.strip() == "" or not tail else objects[:1]:  # after a tail: the first
+            rs.add(docs_before[-1], "implements", obj, sm.sentence, "doc_implements")
 
 
 _LISTED = (_DOC, _CAMPAIGN, _PROJECT)
@@ -698,6 +711,7 @@ def rule_doc_of(rs: RelationState, sm: SentenceState) -> None:
 
 _ABOUT_GAP = re.compile(word("about_gap_re"))
 _ABOUT_TAIL = re.compile(word("about_tail_re"))
+_DOC_TAIL = re.compile(word("doc_tail_re"))
 _AT_PLACE = re.compile(word("at_place_re"))
 
 
