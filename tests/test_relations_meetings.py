@@ -85,3 +85,11 @@ def test_a_meeting_of_a_body_is_organised_by_it_but_not_by_a_documents_issuer() 
         (front, f"Hội nghị hiệp thương của {front}"),
         ("Tỉnh ủy Kon Tum", "Hội nghị quán triệt một số nghị quyết, kết luận của Bộ Chính trị"),
     }
+
+
+def test_a_meeting_is_no_organisation() -> None:
+    x = run(
+        "Ngày 15-9, Ủy ban MTTQVN tỉnh tổ chức Hội nghị tập huấn CVĐ “Toàn dân đoàn kết xây dựng đời sống "
+        "văn hóa ở khu dân cư” cho cán bộ Mặt trận các cấp."
+    )
+    assert not [e for e in x.entities.values() if e.label.startswith("Hội nghị") and e.kind != "Event"]

@@ -200,6 +200,8 @@ def find_meetings(st: SentenceState) -> list[Found]:
 
 
 def rule_meetings(st: SentenceState) -> None:
-    """Meetings named by what they do (find_meetings), after every name rule has run."""
+    """Meetings named by what they do (find_meetings), after every name rule has run; a name the
+    tagger read at a meeting's start ('Hội nghị tập huấn CVĐ') is the meeting, no organisation."""
     for meeting in find_meetings(st):
+        st.found = [f for f in st.found if not (f.start == meeting.start and f.rule == "tagged_names")]
         st.add(meeting, take=False)
