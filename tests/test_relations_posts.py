@@ -201,3 +201,29 @@ def test_elected_to_a_post_after_a_former_one() -> None:
 def test_a_post_in_a_body_whose_name_was_cut_in_two_gives_no_membership() -> None:
     got = members("Dự có bà Trần Thị Mai – Phó Chủ tịch Ban Chấp hành Trung ương Hội Liên hiệp Phụ nữ VN.")
     assert ("Trần Thị Mai", "Ban Chấp hành Trung ương Đảng") not in got
+
+
+def test_a_head_named_by_title_only_is_a_member_of_the_articles_one_such_body() -> None:
+    got = members(
+        "Ngày 5/7, Viện kiểm sát nhân dân tỉnh Sóc Trăng tổ chức Hội nghị sơ kết công tác 6 tháng đầu năm. "
+        "Tham dự có đồng chí Trần Văn Sáu - Viện trưởng, chủ trì hội nghị, đồng chí Phó viện trưởng "
+        "Lê Văn Tư."
+    )
+    body = "Viện Kiểm sát nhân dân tỉnh Sóc Trăng"
+    assert got == {("Trần Văn Sáu", body), ("Lê Văn Tư", body)}
+
+
+def test_a_head_named_by_title_only_among_two_such_bodies_is_left_alone() -> None:
+    got = members(
+        "Viện kiểm sát nhân dân tỉnh Sóc Trăng và Viện kiểm sát nhân dân huyện Mỹ Tú ký quy chế phối hợp. "
+        "Ông Trần Văn Sáu - Viện trưởng phát biểu."
+    )
+    assert got == set()
+
+
+def test_a_head_whose_unfound_body_is_named_is_left_alone() -> None:
+    got = members(
+        "Trường Tiểu học Hòa Bình tuyển sinh 300 học sinh. Ông Lê Văn Tư, Hiệu trưởng PTTH Lê Quý Đôn cho "
+        "biết việc này cần cân nhắc."
+    )
+    assert got == set()
