@@ -184,12 +184,13 @@ def find_meetings(st: SentenceState) -> list[Found]:
             continue
         k = i + head
         k += 1 if k < len(tokens) and tokens[k].key == _MEETING_PURPOSE else 0
-        if not _keys_at(tokens, k, _ACTIVITIES):
+        activity = _keys_at(tokens, k, _ACTIVITIES)
+        if not activity:
             continue
         end = _meeting_end(st, k, starts, closing)
         while end > k and tokens[end - 1].text in (",", "-", "–"):
             end -= 1
-        if end <= k:
+        if end <= k + activity:  # 'hội nghị quán triệt' alone is named by nothing
             continue
         start, stop = tokens[i].start, tokens[end - 1].end
         f = Found(start, stop, st.text[start - st.base : stop - st.base], Group.EVENT, "Event", st.index)

@@ -697,7 +697,8 @@ def rule_event_body(rs: RelationState, sm: SentenceState) -> None:
                 (f for f in sm.found if f.is_org and f.key and event.start < f.start and f.end <= event.end),
                 None,
             )
-        if body is not None:
+        said = {(r.subject, r.object) for r in rs.out if r.predicate == "organizes"}
+        if body is not None and (body.key, event.key) not in said:  # a cue verb said how (sẽ tổ chức)
             rs.add(body, "organizes", event, sm.sentence)
 
 
