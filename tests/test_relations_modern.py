@@ -90,3 +90,11 @@ def test_an_inspector_does_not_implement_what_it_inspects() -> None:
         "Nghị quyết số 21-NQ/TW ngày 16-1-2012 của Bộ Chính trị tại Ban Thường vụ Tỉnh ủy Sóc Trăng."
     )
     assert not [t for t in triples(x) if t[1] == "implements"]
+
+
+def test_leaders_of_district_offices_are_a_noun() -> None:
+    x = run(
+        "HĐND tỉnh Long An cho phép tăng học phí, còn lãnh đạo các phòng GD-ĐT và trường bán công thì lo "
+        "học sinh nghỉ học."
+    )
+    assert not _preds(x, "directs")
