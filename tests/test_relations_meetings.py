@@ -93,3 +93,12 @@ def test_a_meeting_is_no_organisation() -> None:
         "văn hóa ở khu dân cư” cho cán bộ Mặt trận các cấp."
     )
     assert not [e for e in x.entities.values() if e.label.startswith("Hội nghị") and e.kind != "Event"]
+
+
+def test_a_campaign_in_a_meetings_name_is_not_organised() -> None:
+    x = run(
+        "Ngày 15-9, Ủy ban MTTQVN tỉnh Bến Tre tổ chức Hội nghị tập huấn CVĐ “Toàn dân đoàn kết xây dựng đời "
+        "sống văn hóa ở khu dân cư” cho cán bộ Mặt trận các cấp."
+    )
+    got = {o for s, p, o in triples(x) if p == "organizes"}
+    assert "Toàn dân đoàn kết xây dựng đời sống văn hóa ở khu dân cư" not in got

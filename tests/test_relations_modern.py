@@ -98,3 +98,12 @@ def test_leaders_of_district_offices_are_a_noun() -> None:
         "học sinh nghỉ học."
     )
     assert not _preds(x, "directs")
+
+
+def test_a_campaign_written_cvd_is_carried_out() -> None:
+    x = run(
+        "Tại hội nghị, Ủy ban MTTQ tỉnh Bến Tre đã triển khai kế hoạch tổ chức thực hiện CVĐ “Người Việt Nam "
+        "ưu tiên dùng hàng Việt Nam” trong năm 2024."
+    )
+    front = "Ủy ban Mặt trận Tổ quốc tỉnh Bến Tre"
+    assert (front, "implements", "Người Việt Nam ưu tiên dùng hàng Việt Nam") in triples(x)

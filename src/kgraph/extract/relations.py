@@ -385,6 +385,9 @@ def _chains(
         k += 1
         window_end = clause_cues[k].start if k < len(clause_cues) else clause[1]
         objects = [f for f in found if chain[-1].end <= f.start < window_end]
+        # 'tổ chức Hội nghị tập huấn CVĐ “…”': what a meeting's name holds is no object of the verb
+        events = [f for f in objects if f.group is _EVENT]
+        objects = [f for f in objects if not any(e is not f and e.start <= f.start < e.end for e in events)]
         yield Chain(chain, clause, window_end, k < len(clause_cues), objects)
 
 
