@@ -38,6 +38,7 @@ _TARGETS: dict[str, dict[Group, str]] = {
 _SEPARATORS = frozenset(words("separators"))
 
 _OF = word("of")  # của
+_BOARD = word("board")  # ban
 
 
 @dataclass(frozen=True)
@@ -703,6 +704,23 @@ def rule_event_body(rs: RelationState, sm: SentenceState) -> None:
         said = {(r.subject, r.object) for r in rs.out if r.predicate == "organizes"}
         if body is not None and (body.key, event.key) not in said:  # a cue verb said how (sẽ tổ chức)
             rs.add(body, "organizes", event, sm.sentence)
+
+
+def rule_part_of(rs: RelationState, sm: SentenceState) -> None:
+    """'Ban Pháp chế của Hội đồng nhân dân tỉnh X': a part (a head such as Ban, Văn phòng, Vụ) named
+    right before 'của' and a body that can hold it (not a lower one) is a part of that body."""
+    bodies = sorted((f for f in sm.found if f.is_org and f.key), key=lambda f: f.start)
+    for part, whole in zip(bodies, bodies[1:], strict=False):
+        generic = part.head is not None and part.head.keys == (_BOARD,)  # 'Ban Pháp chế': a board
+        if part.head is None or not (part.head.part or generic) or part.key == whole.key:
+            continue
+        if _keys(sm.text[part.end - sm.base : whole.start - sm.base]) != [_OF]:
+            continue
+        if whole.head is not None and whole.head.part:
+            continue  # 'Ban Thường vụ của Ban Chấp hành …': left to the name rules
+        high, low = level_of(whole), level_of(part)
+        if high is None or low is None or high <= low:
+            rs.add(part, "subOrganizationOf", whole, sm.sentence)
 
 
 def rule_doc_of(rs: RelationState, sm: SentenceState) -> None:

@@ -76,6 +76,7 @@ SENTENCE_RELATION_RULES: tuple[Callable[[RelationState, SentenceState], None], .
     relations.rule_cues,  # cue verbs: subject, chain of cues, objects
     relations.rule_under_direction,  # 'Theo chỉ đạo của X, Y …': X directs Y
     relations.rule_event_place,  # an event 'tại' a place
+    relations.rule_part_of,  # 'Ban Pháp chế của Hội đồng nhân dân tỉnh X': part of it
     relations.rule_event_body,  # 'Đại hội đại biểu Hội X lần thứ VII': Hội X organizes it
     relations.rule_doc_of,  # 'Chỉ thị … của X': issuedBy X
     relations.rule_passive_agent,  # 'Hội nghị … do Huyện ủy X tổ chức': X organizes it
