@@ -227,3 +227,23 @@ def test_a_head_whose_unfound_body_is_named_is_left_alone() -> None:
         "biết việc này cần cân nhắc."
     )
     assert got == set()
+
+
+def test_names_listed_after_a_plural_honorific_share_the_post() -> None:
+    got = members("Dự có các đồng chí Phó Giám đốc Sở Y tế tỉnh Kiên Giang Nguyễn Văn Lâm, Trần Thị Hoa.")
+    body = "Sở Y tế tỉnh Kiên Giang"
+    assert got == {("Nguyễn Văn Lâm", body), ("Trần Thị Hoa", body)}
+
+
+def test_a_name_after_a_single_holder_does_not_share_the_post() -> None:
+    got = members("Dự có đồng chí Phó Giám đốc Sở Y tế tỉnh Kiên Giang Nguyễn Văn Lâm, Trần Thị Hoa.")
+    assert got == {("Nguyễn Văn Lâm", "Sở Y tế tỉnh Kiên Giang")}
+
+
+def test_a_shared_bare_title_finds_the_articles_one_body() -> None:
+    got = members(
+        "Viện kiểm sát nhân dân tỉnh Hậu Giang tổ chức hội nghị. Dự có các đồng chí Phó viện trưởng "
+        "Nguyễn Văn Lâm, Trần Thị Hoa."
+    )
+    body = "Viện Kiểm sát nhân dân tỉnh Hậu Giang"
+    assert got == {("Nguyễn Văn Lâm", body), ("Trần Thị Hoa", body)}

@@ -230,7 +230,7 @@ def rule_post(ctx: ArticleContext) -> None:
             body = _TITLE_BODIES.get(name_key(title), "")
             if not org_key_ and body:  # Phó Thủ tướng: a member of the Chính phủ the article names
                 org_key_ = national_body(body, extraction, ctx.lex, ctx.rule)
-            if not org_key_ and _unnamed_body(ctx.sentences[f.sent].text, title, f.text):
+            if not org_key_ and _unnamed_body(ctx.sentences[f.sent].text, title, _names_in(ctx, f.sent)):
                 org_key_ = _one_body_headed(_TITLE_HEADS.get(name_key(title), ""), extraction)  # Viện trưởng
             extraction.memberships.append(Membership(f.key, org_key_, title, former, sentence))
             if org_key_ and not former:
@@ -343,12 +343,17 @@ def rule_elected_officers(ctx: ArticleContext) -> None:
                 ctx.add(f, "memberOf", executives[post_org.key])
 
 
-def _unnamed_body(text: str, title: str, person: str) -> bool:
-    """The title is followed by no name but its holder's ('Viện trưởng, chủ trì', 'Viện trưởng A'),
-    not by a body no rule found ('Hiệu trưởng Trường ĐH Cần Thơ')."""
+def _names_in(ctx: ArticleContext, sent: int) -> tuple[str, ...]:
+    """The names of the people of sentence ``sent``."""
+    return tuple(f.text for f in ctx.found if f.sent == sent and f.group is Group.PERSON)
+
+
+def _unnamed_body(text: str, title: str, people: tuple[str, ...]) -> bool:
+    """The title is followed by no name but a person's ('Viện trưởng, chủ trì', 'Phó viện trưởng A,
+    B'), not by a body no rule found ('Hiệu trưởng Trường ĐH Cần Thơ')."""
     at = text.find(title)
     after = text[at + len(title) :].lstrip() if at >= 0 else ""
-    return at >= 0 and (not after[:1].isupper() or after.startswith(person))
+    return at >= 0 and (not after[:1].isupper() or after.startswith(people))
 
 
 def _one_body_headed(head: str, extraction: Extraction) -> str:

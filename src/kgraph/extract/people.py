@@ -284,10 +284,31 @@ def _cut_in_two(st: SentenceState, org: Found) -> bool:
     return any(g.is_org and g.start == org.end + 1 and st.text[org.end - st.base] == " " for g in st.found)
 
 
+_PLURAL_HONORIFICS = tuple(words("plural_honorifics"))  # các đồng chí: a list of people follows
+
+
+def _shared_posts(st: SentenceState) -> None:
+    """'các đồng chí Phó viện trưởng A, B': the names listed after the first share its posts."""
+    people = sorted((f for f in st.found if f.group is Group.PERSON), key=lambda f: f.start)
+    sharing: set[int] = set()
+    for prev, cur in zip(people, people[1:], strict=False):
+        gap = st.text[prev.end - st.base : cur.start - st.base].strip()
+        if cur.posts or not prev.posts or gap not in (",", _AND):
+            continue
+        if id(prev) not in sharing:
+            title = prev.posts[0][0]
+            at = st.text.rfind(title, 0, prev.start - st.base)
+            if at < 0 or not st.text[:at].rstrip().lower().endswith(_PLURAL_HONORIFICS):
+                continue
+        cur.posts = list(prev.posts)
+        sharing.add(id(cur))
+
+
 def rule_late_posts(st: SentenceState) -> None:
     """Posts revised once every name is found: a post with no body takes the one only a later rule
     (the tagger) found ('Lê Văn A, Phó giám đốc tuyển sinh Trường ĐH Kinh tế TP.HCM'); a post whose
     body is followed at once by another body names a body cut in two, and keeps none."""
+    _shared_posts(st)
     for person in (f for f in st.found if f.group is Group.PERSON):
         for index, (title, org, former) in enumerate(person.posts):
             if org is None and (body := _late_body(st, person, title)) is not None:
