@@ -187,3 +187,12 @@ def test_a_central_plenum_issues_the_resolution_when_no_committee_is_written() -
     assert not [r for r in x.relations if r.predicate == "issuedBy"]  # the committee is not named
     x = run(text + " Ban Chấp hành Trung ương Đảng đã đánh giá cao kết quả.")
     assert ("Nghị quyết 62-NQ/TW", "issuedBy", "Ban Chấp hành Trung ương Đảng") in triples(x)
+
+
+def test_a_plan_with_its_date_and_issuer_implements_the_document_after_it() -> None:
+    x = run(
+        "Thời gian qua, quán triệt Kết luận số 80-KL/TW ngày 8/2/2014 của Ban Bí thư, Kế hoạch số 31-KH/TU "
+        "ngày 3/3/2015 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 80-KL/TW của Ban Bí thư, công tác dân "
+        "vận được các cấp ủy quan tâm."
+    )
+    assert ("Kế hoạch 31-KH/TU", "implements", "Kết luận 80-KL/TW") in triples(x)

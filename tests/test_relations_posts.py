@@ -149,3 +149,101 @@ def test_the_delegates_of_a_congress_are_no_post() -> None:
 def test_a_general_director_is_a_member_of_the_body() -> None:
     got = members("Ông Lê Văn Tùng - Tổng giám đốc Học viện Hàng không cho biết học phí không tăng.")
     assert got == {("Lê Văn Tùng", "Học viện Hàng không")}
+
+
+def test_a_post_whose_body_only_the_tagger_finds() -> None:
+    got = members("Ông Lê Văn Hào, Phó giám đốc tuyển sinh Trường ĐH Kinh tế TP.HCM cho biết điểm tăng.")
+    assert got == {("Lê Văn Hào", "Trường Đại học Kinh tế thành phố Hồ Chí Minh")}
+
+
+def test_a_body_after_the_speech_verb_is_not_the_posts() -> None:
+    got = members("Ông Lê Văn Hào, Phó giám đốc cho biết Trường ĐH Kinh tế TP.HCM tuyển thêm.")
+    assert got == set()
+
+
+def test_a_late_body_before_the_next_name_is_the_next_persons() -> None:
+    got = members(
+        "Số ứng cử viên trong ngành đã tăng lên (gồm Thứ trưởng Lê Văn Phúc, Thứ trưởng Đỗ Minh, "
+        "đại sứ VN tại Mỹ Trần Quang Hà, đại sứ VN tại WTO Ngô Văn Xuân...)."
+    )
+    assert ("Đỗ Minh", "Việt Nam") not in got
+
+
+def test_a_city_body_is_not_the_province_of_another_biography() -> None:
+    x = run(
+        "Lê Văn Hùng - Phó Bí thư Thành ủy, Chủ tịch UBND TP.\nĐà Nẵng.\n"
+        "Tóm tắt quá trình công tác của ông Trần Văn Tâm: 1990 - 1995: Phó Chủ tịch UBND tỉnh Bắc Thái. "
+        "1996 - 2000: Chủ tịch UBND tỉnh Bắc Thái.",
+        title="Danh sách Ban Chấp hành Trung ương",
+    )
+    got = {(s, o) for s, p, o in triples(x) if p == "memberOf" and s == "Lê Văn Hùng"}
+    assert not [o for _, o in got if "Bắc Thái" in o]
+
+
+def test_a_post_taken_after_the_posts_held() -> None:
+    got = members(
+        "Bà Phùng Thị Lan - Phó chủ tịch thường trực HĐND tỉnh Bắc Ninh - "
+        "giữ chức Phó bí thư Tỉnh ủy Bắc Ninh."
+    )
+    person = "Phùng Thị Lan"
+    assert got == {(person, "Hội đồng nhân dân tỉnh Bắc Ninh"), (person, "Tỉnh ủy Bắc Ninh")}
+
+
+def test_elected_to_a_post_after_a_former_one() -> None:
+    got = members(
+        "Hội nghị đã bầu bà Nguyễn Thị Hạnh, Ủy viên Trung ương Đảng, nguyên Bí thư Tỉnh ủy Hà Nam giữ chức "
+        "Phó Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam."
+    )
+    assert ("Nguyễn Thị Hạnh", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam") in got
+    assert ("Nguyễn Thị Hạnh", "Tỉnh ủy Hà Nam") not in got
+
+
+def test_a_post_in_a_body_whose_name_was_cut_in_two_gives_no_membership() -> None:
+    got = members("Dự có bà Trần Thị Mai – Phó Chủ tịch Ban Chấp hành Trung ương Hội Liên hiệp Phụ nữ VN.")
+    assert ("Trần Thị Mai", "Ban Chấp hành Trung ương Đảng") not in got
+
+
+def test_a_head_named_by_title_only_is_a_member_of_the_articles_one_such_body() -> None:
+    got = members(
+        "Ngày 5/7, Viện kiểm sát nhân dân tỉnh Sóc Trăng tổ chức Hội nghị sơ kết công tác 6 tháng đầu năm. "
+        "Tham dự có đồng chí Trần Văn Sáu - Viện trưởng, chủ trì hội nghị, đồng chí Phó viện trưởng "
+        "Lê Văn Tư."
+    )
+    body = "Viện Kiểm sát nhân dân tỉnh Sóc Trăng"
+    assert got == {("Trần Văn Sáu", body), ("Lê Văn Tư", body)}
+
+
+def test_a_head_named_by_title_only_among_two_such_bodies_is_left_alone() -> None:
+    got = members(
+        "Viện kiểm sát nhân dân tỉnh Sóc Trăng và Viện kiểm sát nhân dân huyện Mỹ Tú ký quy chế phối hợp. "
+        "Ông Trần Văn Sáu - Viện trưởng phát biểu."
+    )
+    assert got == set()
+
+
+def test_a_head_whose_unfound_body_is_named_is_left_alone() -> None:
+    got = members(
+        "Trường Tiểu học Hòa Bình tuyển sinh 300 học sinh. Ông Lê Văn Tư, Hiệu trưởng PTTH Lê Quý Đôn cho "
+        "biết việc này cần cân nhắc."
+    )
+    assert got == set()
+
+
+def test_names_listed_after_a_plural_honorific_share_the_post() -> None:
+    got = members("Dự có các đồng chí Phó Giám đốc Sở Y tế tỉnh Kiên Giang Nguyễn Văn Lâm, Trần Thị Hoa.")
+    body = "Sở Y tế tỉnh Kiên Giang"
+    assert got == {("Nguyễn Văn Lâm", body), ("Trần Thị Hoa", body)}
+
+
+def test_a_name_after_a_single_holder_does_not_share_the_post() -> None:
+    got = members("Dự có đồng chí Phó Giám đốc Sở Y tế tỉnh Kiên Giang Nguyễn Văn Lâm, Trần Thị Hoa.")
+    assert got == {("Nguyễn Văn Lâm", "Sở Y tế tỉnh Kiên Giang")}
+
+
+def test_a_shared_bare_title_finds_the_articles_one_body() -> None:
+    got = members(
+        "Viện kiểm sát nhân dân tỉnh Hậu Giang tổ chức hội nghị. Dự có các đồng chí Phó viện trưởng "
+        "Nguyễn Văn Lâm, Trần Thị Hoa."
+    )
+    body = "Viện Kiểm sát nhân dân tỉnh Hậu Giang"
+    assert got == {("Nguyễn Văn Lâm", body), ("Trần Thị Hoa", body)}

@@ -66,3 +66,21 @@ def test_a_level_word_inside_a_longer_word_names_no_place() -> None:
 def test_a_body_of_a_district_is_not_in_a_commune_of_the_same_name() -> None:
     got = triples(run("Ủy ban nhân dân huyện Châu Thành đã kiểm tra tại xã Châu Thành."))
     assert not [t for t in got if t[1] == "locatedIn" and t[0].startswith("Ủy ban")]
+
+
+def test_a_committee_of_a_council_written_with_cua() -> None:
+    x = run(
+        "Xét Tờ trình số 15/TTr-HĐND của Ban Pháp chế của Hội đồng nhân dân tỉnh Gia Lai và Báo cáo thẩm tra "
+        "của Ban Kinh tế - Ngân sách của Hội đồng nhân dân tỉnh Gia Lai."
+    )
+    got = {(s, o) for s, p, o in triples(x) if p == "subOrganizationOf"}
+    council = "Hội đồng nhân dân tỉnh Gia Lai"
+    assert {(b, c) for b, c in got if c == council} == {
+        ("Ban Pháp chế", council),
+        ("Ban Kinh tế - Ngân sách", council),
+    }
+
+
+def test_a_ministry_is_no_part_of_another_body_by_cua() -> None:
+    x = run("Dự án nhà ở của Bộ Xây dựng của Ủy ban nhân dân tỉnh Gia Lai được duyệt.")
+    assert not [t for t in triples(x) if t[1] == "subOrganizationOf"]

@@ -21,6 +21,7 @@ _MEMBER = word("committee_member")  # Tỉnh ủy viên: a member of the Tỉnh 
 _SHARED_HEADS = words("shared_heads")  # 'Đảng ủy, Ban giám hiệu Trường X': heads that share a name
 _DRAFT_BEFORE = tuple(w.lower() for w in words("draft_before"))  # dự thảo Luật X: a bill
 _TITLE_BODIES = {name_key(title): body for title, body in pairs("title_body").items()}  # Phó Thủ tướng
+_TITLE_HEADS = {name_key(title): name_key(head) for title, head in pairs("title_head").items()}  # Viện trưởng
 
 
 @dataclass
@@ -256,6 +257,8 @@ def rule_post(ctx: ArticleContext) -> None:
             body = _TITLE_BODIES.get(name_key(title), "")
             if not org_key_ and body:  # Phó Thủ tướng: a member of the Chính phủ the article names
                 org_key_ = national_body(body, extraction, ctx.lex, ctx.rule)
+            if not org_key_ and _unnamed_body(ctx.sentences[f.sent].text, title, _names_in(ctx, f.sent)):
+                org_key_ = _one_body_headed(_TITLE_HEADS.get(name_key(title), ""), extraction)  # Viện trưởng
             extraction.memberships.append(Membership(f.key, org_key_, title, former, sentence))
             if org_key_ and not former:
                 ctx.relations.append(Relation(f.key, "memberOf", org_key_, sentence, ctx.rule))
@@ -365,6 +368,29 @@ def rule_elected_officers(ctx: ArticleContext) -> None:
             before_title = between[: between.rfind(title)] if title in between else ""
             if _ELECTED.search(before_title.rstrip()):
                 ctx.add(f, "memberOf", executives[post_org.key])
+
+
+def _names_in(ctx: ArticleContext, sent: int) -> tuple[str, ...]:
+    """The names of the people of sentence ``sent``."""
+    return tuple(f.text for f in ctx.found if f.sent == sent and f.group is Group.PERSON)
+
+
+def _unnamed_body(text: str, title: str, people: tuple[str, ...]) -> bool:
+    """The title is followed by no name but a person's ('Viện trưởng, chủ trì', 'Phó viện trưởng A,
+    B'), not by a body no rule found ('Hiệu trưởng Trường ĐH Cần Thơ')."""
+    at = text.find(title)
+    after = text[at + len(title) :].lstrip() if at >= 0 else ""
+    return at >= 0 and (not after[:1].isupper() or after.startswith(people))
+
+
+def _one_body_headed(head: str, extraction: Extraction) -> str:
+    """The key of the article's one organisation whose name starts with ``head``, or ''."""
+    keys = {
+        e.key
+        for e in extraction.entities.values()
+        if head and e.key.startswith("org|") and name_key(e.label).startswith(head + " ")
+    }
+    return keys.pop() if len(keys) == 1 else ""
 
 
 def _committee_of(title: str, extraction: Extraction) -> str:

@@ -160,9 +160,14 @@ def find_people(st: SentenceState, blocked: Spans) -> None:
 
 def _post_words(tokens: list[Token], k: int, lex: Lexicon) -> int:
     """Where the posts given to a name start: after ',', '-', '(' or 'được bầu làm'; -1 when none."""
-    n = len(tokens)
     if tokens[k].text in (",", "-", "–", "("):
         return k + 1
+    return _takes_post_at(tokens, k, lex)
+
+
+def _takes_post_at(tokens: list[Token], k: int, lex: Lexicon) -> int:
+    """The title after 'được bầu làm', 'tiếp tục giữ chức'… at token ``k``; -1 when none."""
+    n = len(tokens)
     start = k  # 'được bầu làm Bí thư Huyện ủy', 'tiếp tục được bổ nhiệm giữ chức Giám đốc Sở …'
     for adverb in _ADVERBS:
         if tuple(t.key for t in tokens[start : start + len(adverb)]) == adverb:
@@ -215,6 +220,12 @@ def _appositive_posts(st: SentenceState, k: int, person: Found) -> int:
         ):
             pos += 1
             continue
+        # 'A - Phó chủ tịch HĐND tỉnh - giữ chức Phó Bí thư Tỉnh ủy': a post taken after the posts held
+        dash = pos < n and tokens[pos].text in ("-", "–", ",")
+        again = _takes_post_at(tokens, pos + 1 if dash else pos, lex)
+        if again >= 0:
+            pos = again
+            continue
         break
     _committee_parts(st, person, parts)
     return pos
@@ -244,6 +255,73 @@ def _committee_parts(st: SentenceState, person: Found, parts: list[tuple[int, in
 
 def _is_committee(org: Found) -> bool:
     return org.kind == "PartyCommittee" and org.head is not None and not org.head.part
+
+
+def _late_body(st: SentenceState, person: Found, title: str) -> Found | None:
+    """The body a few lower-case words after ``title`` (and before the next punctuation), for a
+    title written after its name ('A, Phó giám đốc tuyển sinh Trường ĐH X') or before it with the
+    body between ('Trưởng phòng đào tạo Trường ĐH X Nguyễn Văn A')."""
+    text, base, tokens = st.text, st.base, st.tokens
+    after = text.find(title, person.end - base)
+    if 0 <= after <= person.end - base + 3:
+        at, limit = after + len(title), len(text)
+    else:
+        before = text.rfind(title, 0, person.start - base)
+        if before < 0:
+            return None
+        at, limit = before + len(title), person.start - base
+    k = token_at(tokens, at + base)
+    stop = next((t.start for t in tokens[k:] if not t.is_word), base + len(text))
+    if any(f.group is Group.PERSON and at + base <= f.start < stop for f in st.found):
+        return None  # 'A, đại sứ VN tại Mỹ B': the post is B's
+    for j in range(k, min(k + 4, len(tokens))):
+        tok = tokens[j]
+        if tok.start - base >= limit or not tok.is_word:
+            return None
+        org = _org_at(st.found, tok.start)
+        if org is not None:
+            return org
+        if tok.is_cap or _SAYS.match(" ".join(t.key for t in tokens[j : j + 3])):
+            return None
+    return None
+
+
+def _cut_in_two(st: SentenceState, org: Found) -> bool:
+    """'Ban Chấp hành Trung ương Hội Nông dân Việt Nam' read as two bodies: another body right after."""
+    return any(g.is_org and g.start == org.end + 1 and st.text[org.end - st.base] == " " for g in st.found)
+
+
+_PLURAL_HONORIFICS = tuple(words("plural_honorifics"))  # các đồng chí: a list of people follows
+
+
+def _shared_posts(st: SentenceState) -> None:
+    """'các đồng chí Phó viện trưởng A, B': the names listed after the first share its posts."""
+    people = sorted((f for f in st.found if f.group is Group.PERSON), key=lambda f: f.start)
+    sharing: set[int] = set()
+    for prev, cur in zip(people, people[1:], strict=False):
+        gap = st.text[prev.end - st.base : cur.start - st.base].strip()
+        if cur.posts or not prev.posts or gap not in (",", _AND):
+            continue
+        if id(prev) not in sharing:
+            title = prev.posts[0][0]
+            at = st.text.rfind(title, 0, prev.start - st.base)
+            if at < 0 or not st.text[:at].rstrip().lower().endswith(_PLURAL_HONORIFICS):
+                continue
+        cur.posts = list(prev.posts)
+        sharing.add(id(cur))
+
+
+def rule_late_posts(st: SentenceState) -> None:
+    """Posts revised once every name is found: a post with no body takes the one only a later rule
+    (the tagger) found ('Lê Văn A, Phó giám đốc tuyển sinh Trường ĐH Kinh tế TP.HCM'); a post whose
+    body is followed at once by another body names a body cut in two, and keeps none."""
+    _shared_posts(st)
+    for person in (f for f in st.found if f.group is Group.PERSON):
+        for index, (title, org, former) in enumerate(person.posts):
+            if org is None and (body := _late_body(st, person, title)) is not None:
+                person.posts[index] = (title, body, former)
+            elif org is not None and _cut_in_two(st, org):
+                person.posts[index] = (title, None, former)
 
 
 _DELEGATION = re.compile(word("delegation_re"))

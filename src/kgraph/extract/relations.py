@@ -38,6 +38,7 @@ _TARGETS: dict[str, dict[Group, str]] = {
 _SEPARATORS = frozenset(words("separators"))
 
 _OF = word("of")  # của
+_BOARD = word("board")  # ban
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def _cue_pattern(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
 def find_cues(sm: SentenceState, lex: Lexicon) -> list[Cue]:
     text = sm.sentence.text
     base = sm.sentence.start
-    spans = [(f.start, f.end) for f in sm.found] + sm.quotes
+    # the verbs inside a meeting's name still act: 'tổ chức Hội nghị quán triệt Chỉ thị X'
+    spans = [(f.start, f.end) for f in sm.found if f.group is not Group.EVENT] + sm.quotes
     pattern, class_of = _cue_pattern(lex)
     cues: list[Cue] = []
     for m in pattern.finditer(text):
@@ -135,6 +137,13 @@ def _credited(text: str, base: int, body: Found) -> bool:
     """A body named by a photo credit or a source ('Ảnh: TTXVN', 'Nguồn: …'): never a subject."""
     before = _keys(text[: body.start - base].rstrip(" :-–"))[-1:]
     return _ends_with(before, "credit")
+
+
+def _in_place_phrase(text: str, base: int, start: int, body: Found) -> bool:
+    """'Sáng 3/5, tại Hội trường Tỉnh ủy X đã khai mạc …': a body in the place phrase that opens its
+    stretch of the clause (no comma between) is the place's owner, never a subject."""
+    keys = _keys(text[start - base : body.start - base].rsplit(",", 1)[-1])
+    return 1 < len(keys) <= 4 and _starts_with(keys[:1], "place_preps")  # tại + a building's name
 
 
 def _clauses(sm: SentenceState) -> list[tuple[int, int]]:
@@ -377,6 +386,9 @@ def _chains(
         k += 1
         window_end = clause_cues[k].start if k < len(clause_cues) else clause[1]
         objects = [f for f in found if chain[-1].end <= f.start < window_end]
+        # 'tổ chức Hội nghị tập huấn CVĐ “…”': what a meeting's name holds is no object of the verb
+        events = [f for f in objects if f.group is _EVENT]
+        objects = [f for f in objects if not any(e is not f and e.start <= f.start < e.end for e in events)]
         yield Chain(chain, clause, window_end, k < len(clause_cues), objects)
 
 
@@ -419,6 +431,7 @@ def _find_subject(
         and f.end <= first.start
         and f.subject_ok
         and not _credited(sm.text, sm.base, f)
+        and not _in_place_phrase(sm.text, sm.base, c_start, f)
     ]
     ch.subject = _group_before(ch.subject_cands, sm.tokens, sm.text, sm.base)
     # 'Các cấp công đoàn hưởng ứng …': a subject that is no entity, not a missing one
@@ -428,7 +441,11 @@ def _find_subject(
 
 
 def _predicate(classes: list[str], obj: Found) -> str:
-    """The relation the first cue of a chain that takes ``obj``'s kind gives (the main verb first)."""
+    """The relation the first cue of a chain that takes ``obj``'s kind gives (the main verb first).
+    An event is taken by the last cue only: in 'tổ chức hội nghị quán triệt Chỉ thị X về Đại hội Y'
+    the meeting organised is the one between the cues, and Đại hội Y a topic."""
+    if obj.group is _EVENT:
+        classes = classes[-1:]
     for cls in classes:
         predicate = _TARGETS.get(cls, {}).get(obj.group, "")
         if predicate:
@@ -487,6 +504,17 @@ def _cooperate_together(rs: RelationState, sm: SentenceState, ch: Chain) -> None
                 rs.add(a, "cooperatesWith", b, sm.sentence, "cooperate_together")
 
 
+def _without_bodies(sm: SentenceState, start: int, end: int) -> str:
+    """The text between two offsets with the bodies named in it left out."""
+    text, cut = "", start
+    bodies = [f for f in sm.found if f.is_org and start <= f.start and f.end <= end]
+    for f in sorted(bodies, key=lambda f: f.start):
+        if f.start >= cut:
+            text += sm.text[cut - sm.base : f.start - sm.base]
+            cut = f.end
+    return text + sm.text[cut - sm.base : end - sm.base]
+
+
 def _doc_implements(rs: RelationState, sm: SentenceState, ch: Chain, found: list[Found]) -> None:
     """'Kế hoạch X về thực hiện Chỉ thị Y': a document implementing another."""
     # 'Pháp lệnh X đã ban hành và Luật Y': both issued, neither carries the other out
@@ -499,10 +527,47 @@ def _doc_implements(rs: RelationState, sm: SentenceState, ch: Chain, found: list
     gap = sm.text[docs_before[-1].end - sm.base : first.start - sm.base]
     # 'Kế hoạch số 25-KH/TU ngày … của Ban Thường vụ Tỉnh ủy về triển khai Nghị quyết 29': its title
     about = _ABOUT_TAIL.search(gap) is not None and "," not in gap
-    if ((_ABOUT_GAP.fullmatch(gap) or about) and not ch.subject_cands) or gap.strip() == "":
-        for obj in ch.objects:
-            if obj.group is Group.DOC and obj.key != docs_before[-1].key:
-                rs.add(docs_before[-1], "implements", obj, sm.sentence, "doc_implements")
+    # 'Kế hoạch số 31-KH/TU ngày 3/3/2015 của Ban Thường vụ Tỉnh ủy thực hiện …': its date and issuer
+    tail = _DOC_TAIL.fullmatch(_without_bodies(sm, docs_before[-1].end, first.start)) is not None
+    if ((_ABOUT_GAP.fullmatch(gap) or about) and not ch.subject_cands) or gap.strip() == "" or tail:
+        objects = [o for o in ch.objects if o.group is Group.DOC and o.key != docs_before[-1].key]
+        for obj in objects if gap.strip() == "" or not tail else objects[:1]:  # after a tail: the first
+            rs.add(docs_before[-1], "implements", obj, sm.sentence, "doc_implements")
+
+
+_LISTED = (_DOC, _CAMPAIGN, _PROJECT)
+
+
+def _overseen(sm: SentenceState, ch: Chain) -> bool:
+    """'Đoàn kiểm tra sẽ kiểm tra công tác lãnh đạo, chỉ đạo và thực hiện Nghị quyết X': the subject
+    inspects how others lead or carry out (an oversight word between it and the verb)."""
+    if not {"LEAD", "IMPLEMENT"} & set(ch.classes):
+        return False
+    explicit = ch.subject and ch.subject[-1] in ch.subject_cands
+    start = max(ch.subject[-1].end, ch.clause[0]) if explicit else ch.clause[0]
+    keys = _keys(sm.text[start - sm.base : ch.first.start - sm.base])
+    return any(" ".join(keys[i : i + 2]) in _word_keys("oversight") for i in range(len(keys)))
+
+
+def _listed_on(
+    rs: RelationState, sm: SentenceState, clause: tuple[int, int], found: list[Found], last: Chain | None
+) -> None:
+    """'quán triệt Chỉ thị A …; Chỉ thị B …; Kết luận C …': a clause with no verb that opens with a
+    document goes on with the list of the previous clause's chain (its first document only)."""
+    if last is None or not last.subject or "ISSUE" in last.classes:
+        return
+    if not [o for o in last.objects if o.group in _LISTED]:
+        return
+    inside = [f for f in found if clause[0] <= f.start < clause[1]]
+    if not inside or inside[0].group not in _LISTED:
+        return
+    if sm.text[clause[0] - sm.base : inside[0].start - sm.base].strip(" ;,.-–"):
+        return
+    obj = inside[0]
+    predicate = _predicate(last.classes, obj)
+    for s in last.subject if predicate else []:
+        if s.is_org and s.key and s.key != obj.key:
+            rs.add(s, predicate, obj, sm.sentence, "listed_on", last.modality)
 
 
 def rule_cues(rs: RelationState, sm: SentenceState) -> None:
@@ -511,8 +576,13 @@ def rule_cues(rs: RelationState, sm: SentenceState) -> None:
     found = [f for f in sm.found if f.key]
     previous: list[Found] = []  # the subject of the previous chain of the sentence
     explicit: list[Found] = []  # the last subject the sentence names
+    last: Chain | None = None  # the last chain of the previous clause
     for clause in _clauses(sm):
+        if not [c for c in cues if clause[0] <= c.start < clause[1]]:
+            _listed_on(rs, sm, clause, found, last)
+            continue
         for ch in _chains(sm, cues, found, clause):
+            last = ch
             _find_subject(rs, sm, ch, found, previous)
             if not ch.has_next and not [o for o in ch.objects if o.group in (_DOC, _CAMPAIGN, _PROJECT)]:
                 ch.objects = ch.objects + _focus_objects(sm, ch.clause[1], found)
@@ -521,7 +591,8 @@ def rule_cues(rs: RelationState, sm: SentenceState) -> None:
                 previous = ch.subject
             if ch.subject_cands and ch.subject:
                 explicit = ch.subject
-            _chain_objects(rs, sm, ch)
+            if not _overseen(sm, ch):
+                _chain_objects(rs, sm, ch)
             _cooperate_together(rs, sm, ch)
             _doc_implements(rs, sm, ch, found)
     rs.carried = [s for s in explicit if s.is_org]
@@ -603,6 +674,56 @@ def rule_event_place(rs: RelationState, sm: SentenceState) -> None:
                 rs.add(events[0], "locatedIn", place, sm.sentence)
 
 
+def _meeting_host(sm: SentenceState, event: Found, lex: Lexicon) -> Found | None:
+    """'Hội nghị hiệp thương của Ủy ban MTTQ tỉnh X': the body after 'của' in a meeting's name, when
+    no document comes before it (in 'Hội nghị quán triệt kết luận của Bộ Chính trị' it is the issuer)."""
+    for f in sm.found:
+        if not (f.is_org and f.key and event.start < f.start and f.end <= event.end):
+            continue
+        keys = _keys(sm.text[event.start - sm.base : f.start - sm.base])
+        if keys[-1:] != [_OF]:
+            continue
+        pairs = {" ".join(keys[i : i + n]) for i in range(len(keys)) for n in (1, 2)}
+        docs = any(g.group is Group.DOC and event.start <= g.start < f.start for g in sm.found)
+        return None if docs or any(p in lex.doc_words for p in pairs) else f
+    return None
+
+
+def rule_event_body(rs: RelationState, sm: SentenceState) -> None:
+    """'Đại hội đại biểu Hội Cựu chiến binh tỉnh X lần thứ VII', 'Kỳ họp thứ 9 HĐND tỉnh khóa XIII': a
+    congress or session named after a body is held by it (the first body inside its name); a meeting
+    named by what it does, by the body after its 'của' (_meeting_host)."""
+    for event in (f for f in sm.found if f.group is Group.EVENT and f.key):
+        body = next(
+            (f for f in sm.found if f.is_org and f.key and event.start < f.start and f.end <= event.end),
+            None,
+        )
+        before = _keys(sm.text[event.start - sm.base : body.start - sm.base]) if body is not None else []
+        after_of = before[-1:] == [_OF]
+        if event.rule == "meetings" or after_of:  # 'Hội nghị quán triệt nghị quyết của Bộ Chính trị'
+            body = _meeting_host(sm, event, rs.lex)
+        said = {(r.subject, r.object) for r in rs.out if r.predicate == "organizes"}
+        if body is not None and (body.key, event.key) not in said:  # a cue verb said how (sẽ tổ chức)
+            rs.add(body, "organizes", event, sm.sentence)
+
+
+def rule_part_of(rs: RelationState, sm: SentenceState) -> None:
+    """'Ban Pháp chế của Hội đồng nhân dân tỉnh X': a part (a head such as Ban, Văn phòng, Vụ) named
+    right before 'của' and a body that can hold it (not a lower one) is a part of that body."""
+    bodies = sorted((f for f in sm.found if f.is_org and f.key), key=lambda f: f.start)
+    for part, whole in zip(bodies, bodies[1:], strict=False):
+        generic = part.head is not None and part.head.keys == (_BOARD,)  # 'Ban Pháp chế': a board
+        if part.head is None or not (part.head.part or generic) or part.key == whole.key:
+            continue
+        if _keys(sm.text[part.end - sm.base : whole.start - sm.base]) != [_OF]:
+            continue
+        if whole.head is not None and whole.head.part:
+            continue  # 'Ban Thường vụ của Ban Chấp hành …': left to the name rules
+        high, low = level_of(whole), level_of(part)
+        if high is None or low is None or high <= low:
+            rs.add(part, "subOrganizationOf", whole, sm.sentence)
+
+
 def rule_doc_of(rs: RelationState, sm: SentenceState) -> None:
     """'Chỉ thị … của X': the document is issued by X."""
     for f in sm.found:
@@ -613,6 +734,7 @@ def rule_doc_of(rs: RelationState, sm: SentenceState) -> None:
 
 _ABOUT_GAP = re.compile(word("about_gap_re"))
 _ABOUT_TAIL = re.compile(word("about_tail_re"))
+_DOC_TAIL = re.compile(word("doc_tail_re"))
 _AT_PLACE = re.compile(word("at_place_re"))
 
 

@@ -201,6 +201,13 @@ _COMMITTEE_SIDE = {
 }
 
 
+def _city_in_province(key: str, level: str) -> bool:
+    """'UBND TP', 'Thành ủy' in an article whose province is a tỉnh: a city's body, not the province's."""
+    words = key.split()
+    city = words[-1:] == [_CITY_SHORT] or words[-2:] == _CITY_WORDS or key.endswith(_CITY_COMMITTEE)
+    return city and name_key(level) == _PROVINCE
+
+
 def _kind_of(name: str, f: Found) -> str:
     """The class of an organisation: its head's, except a Văn phòng takes its parent's side
     and a committee its body's."""
@@ -382,7 +389,7 @@ def _resolve_orgs(table: EntityTable, all_orgs: list[Found], article_id: str, le
         if _is_global(name, f, lex):
             full = f"org|{key}"
         else:
-            in_province = _province_key(key, province)
+            in_province = _province_key(key, province) if not _city_in_province(key, level_name) else ""
             full = f"org|{in_province}" if in_province else f"org|{article_id}|{key}"
             if in_province and province_name and province not in name_key(name):
                 # the label says which province (two provinces' HĐND tỉnh are two nodes);
@@ -483,7 +490,8 @@ def _event_key(key: str, event_keys: list[str]) -> str:
 def _resolve_events(table: EntityTable, found: list[Found], article_id: str, lex: Lexicon) -> None:
     """Events: national (a central plenum, a place-named congress) or of their article."""
     events = [f for f in found if f.group is Group.EVENT]
-    event_keys = sorted({name_key(f.text) for f in events}, key=len)
+    # a meeting named by what it does is no longer name of the numbered events inside it
+    event_keys = sorted({name_key(f.text) for f in events if f.rule != "meetings"}, key=len)
     for f in events:
         key = _event_key(name_key(f.text), event_keys)
         label = next((e.text for e in events if name_key(e.text) == key), f.text)

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ..model import Document
-from . import article, bodies, documents, gazetteer, mentions, people, relations, tagger
+from . import article, bodies, documents, events, gazetteer, mentions, people, relations, tagger
 from .documents import DocMention, DocScan, scan_documents
 from .lexicon import Lexicon, lexicon
 from .relations import RelationState
@@ -70,6 +70,8 @@ MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     bodies.rule_glued_numbers,  # Ban Kinh tế Trung ương3.: a list number glued to a name is cut off
     mentions.rule_place_spellings,  # TP.HCM, thành phố Hồ Chí Minh: a place written many ways
     mentions.rule_numbered_places,  # phường 12, quận 10, Q.12: a numbered unit with its level word
+    people.rule_late_posts,  # a post's body only the tagger found: 'A, Phó giám đốc tuyển sinh Trường X'
+    events.rule_meetings,  # Hội nghị sơ kết công tác …, Hội nghị quán triệt Chỉ thị X: by what they do
     people.rule_delegations,  # Đoàn kiểm tra của Ban Bí thư: a delegation, part of the body that sends it
 )
 
@@ -78,6 +80,8 @@ SENTENCE_RELATION_RULES: tuple[Callable[[RelationState, SentenceState], None], .
     relations.rule_cues,  # cue verbs: subject, chain of cues, objects
     relations.rule_under_direction,  # 'Theo chỉ đạo của X, Y …': X directs Y
     relations.rule_event_place,  # an event 'tại' a place
+    relations.rule_part_of,  # 'Ban Pháp chế của Hội đồng nhân dân tỉnh X': part of it
+    relations.rule_event_body,  # 'Đại hội đại biểu Hội X lần thứ VII': Hội X organizes it
     relations.rule_doc_of,  # 'Chỉ thị … của X': issuedBy X
     relations.rule_passive_agent,  # 'Hội nghị … do Huyện ủy X tổ chức': X organizes it
     relations.rule_committee_members,  # 'Ban Thường vụ … gồm các đồng chí: A, …': A memberOf it
