@@ -481,3 +481,20 @@ def test_an_event_named_by_a_quoted_title() -> None:
 def test_a_scare_quote_does_not_name_a_meeting() -> None:
     x = run("Quốc hội tổ chức phiên họp “bỏ túi” để bàn thêm.")
     assert not [e for e in x.entities.values() if e.kind == "Event"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Sinh viên ĐH Sư phạm Hà Nội đã đến.", "ĐH Sư phạm Hà Nội", "EducationalInstitution"),
+        ("Trường ĐH Bách khoa Hà Nội tuyển sinh.", "Trường ĐH Bách khoa Hà Nội", "EducationalInstitution"),
+        ("Sinh viên ĐH Huế thi tốt.", "ĐH Huế", "EducationalInstitution"),
+        ("Trường CĐ Sư phạm Đà Lạt khai giảng.", "Trường CĐ Sư phạm Đà Lạt", "EducationalInstitution"),
+        ("Bệnh nhân được chuyển đến BV An Bình cấp cứu.", "BV An Bình", "Organization"),
+        ("Cháu được đưa vào Bệnh viện Nhi Đồng 2.", "Bệnh viện Nhi Đồng 2", "Organization"),
+    ],
+)
+def test_universities_colleges_and_hospitals_named_short(text: str, name: str, kind: str) -> None:
+    got = names(run(text))
+    assert got.get(name) == kind, got
+    assert not [n for n in got if n in ("Hà Nội", "Huế", "Đà Lạt")], got  # inside the name, not places
