@@ -498,3 +498,16 @@ def test_universities_colleges_and_hospitals_named_short(text: str, name: str, k
     got = names(run(text))
     assert got.get(name) == kind, got
     assert not [n for n in got if n in ("Hà Nội", "Huế", "Đà Lạt")], got  # inside the name, not places
+
+
+def test_a_person_named_by_one_syllable_after_a_title_is_a_person_of_the_article() -> None:
+    x = run("Thứ trưởng Vọng cho biết bộ sẽ kiểm tra. Thầy Chuyên nói học sinh chăm. Hưng, Loan đều vui.")
+    people = {e.label: e for e in x.entities.values() if e.kind == "Person"}
+    assert {"Vọng", "Chuyên"} <= set(people), people
+    assert "Hưng" not in people  # no title: a word the article does not say is a person
+    other = run("Ông Vọng đến.", title="Khác")
+    # one syllable names no one nationwide: a node of its article
+    assert people["Vọng"].key not in {e.key for e in other.entities.values()}
+    # the given name of a person the article names in full is that person
+    x = run("Ông Nguyễn Văn Chuyên đến. Ông Chuyên nói.")
+    assert [e.label for e in x.entities.values() if e.kind == "Person"] == ["Nguyễn Văn Chuyên"]
