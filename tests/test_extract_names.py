@@ -511,3 +511,9 @@ def test_a_person_named_by_one_syllable_after_a_title_is_a_person_of_the_article
     # the given name of a person the article names in full is that person
     x = run("Ông Nguyễn Văn Chuyên đến. Ông Chuyên nói.")
     assert [e.label for e in x.entities.values() if e.kind == "Person"] == ["Nguyễn Văn Chuyên"]
+
+
+def test_a_count_written_with_a_thousands_dot_after_a_name_is_not_its_number() -> None:
+    got = names(run("Trường ĐH Nông lâm TP.HCM 1.700-1.800 hồ sơ, Trường THCS 3 nhận 20 hồ sơ."))
+    assert "Trường ĐH Nông lâm TP.HCM" in got, got
+    assert not any(name.endswith(" 1") for name in got), got

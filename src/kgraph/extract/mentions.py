@@ -8,6 +8,7 @@ are read from it, never organisations or people.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text import name_key
 from .documents import DocMention, of_at, read_after, title_at
@@ -210,6 +211,7 @@ def rule_level_places(st: SentenceState) -> None:
 # --- rule: sites -----------------------------------------------------------------------------
 
 _SITE_WORDS = tuple(sorted((tuple(name_key(w).split()) for w in _words("site_words")), key=len, reverse=True))
+_SITE_FIRSTS = frozenset(w[0] for w in _SITE_WORDS)
 _SITE_PERSON = frozenset(name_key(w) for w in _words("site_words_person"))
 _SITE_OF_PLACE = frozenset(name_key(w) for w in _words("site_words_of_place"))
 
@@ -217,7 +219,7 @@ _SITE_OF_PLACE = frozenset(name_key(w) for w in _words("site_words_of_place"))
 def _site_word(st: SentenceState, k: int, table: tuple[tuple[str, ...], ...] = _SITE_WORDS) -> int:
     """Tokens of a lower-case site word at ``k`` that is no part of a longer word (yêu cầu), 0 when none."""
     tokens = st.tokens
-    if tokens[k].is_cap or not st.free(tokens[k].start):
+    if tokens[k].key not in _SITE_FIRSTS or tokens[k].is_cap or not st.free(tokens[k].start):
         return 0
     size = next((len(w) for w in table if tokens[k].key == w[0] and match_words(tokens, k, w)), 0)
     if size and k and f"{tokens[k - 1].key} {tokens[k].key}" in st.lex.words:
@@ -273,8 +275,12 @@ def rule_place_spellings(st: SentenceState) -> None:
     spelling of the table not inside an organisation's name, ending before any capitalised word;
     a person or place found inside it (Hồ Chí Minh, HCM) gives way to it."""
     tokens, table = st.tokens, place_spellings()
+    firsts = _spelling_firsts()
     k = 0
     while k < len(tokens):
+        if (tokens[k].key.replace(".", " ").split() or [""])[0] not in firsts:
+            k += 1
+            continue
         size = next((n for n in range(min(6, len(tokens) - k), 0, -1) if _spelled_at(st, k, n, table)), 0)
         if size:
             start, end = tokens[k].start, tokens[k + size - 1].end
@@ -285,15 +291,21 @@ def rule_place_spellings(st: SentenceState) -> None:
         k += size or 1
 
 
+@lru_cache(maxsize=1)
+def _spelling_firsts() -> frozenset[str]:
+    """The first words of the place spellings: where a spelling may start."""
+    return frozenset(key.split()[0] for key in place_spellings())
+
+
 def _spelled_at(st: SentenceState, k: int, n: int, table: dict[str, tuple[str, str]]) -> bool:
     tokens = st.tokens
     first, last = tokens[k], tokens[k + n - 1]
     if not first.is_word or not last.is_word or first.start in st.blocked:
         return False
-    if k + n < len(tokens) and tokens[k + n].is_word and tokens[k + n].is_cap:
-        return False  # part of a longer name
     if spelling_key(st.text[first.start - st.base : last.end - st.base]) not in table:
         return False
+    if k + n < len(tokens) and tokens[k + n].is_word and tokens[k + n].is_cap:
+        return False  # part of a longer name
     return not any(
         f.start < last.end
         and first.start < f.end
