@@ -489,3 +489,39 @@ def test_bodies_named_in_the_plural_are_no_entity() -> None:
     assert not {n for n in got if n.lower() in {"huyện ủy", "thành ủy", "đảng ủy"}}, got
     # a named body after a plural noun stays
     assert "Huyện ủy Nam Sách" in names(run("Các đồng chí Huyện ủy Nam Sách dự họp."))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Sinh viên ĐH Sư phạm Hà Nội đã đến.", "ĐH Sư phạm Hà Nội", "EducationalInstitution"),
+        ("Trường ĐH Bách khoa Hà Nội tuyển sinh.", "Trường ĐH Bách khoa Hà Nội", "EducationalInstitution"),
+        ("Sinh viên ĐH Huế thi tốt.", "ĐH Huế", "EducationalInstitution"),
+        ("Trường CĐ Sư phạm Đà Lạt khai giảng.", "Trường CĐ Sư phạm Đà Lạt", "EducationalInstitution"),
+        ("Bệnh nhân được chuyển đến BV An Bình cấp cứu.", "BV An Bình", "Organization"),
+        ("Cháu được đưa vào Bệnh viện Nhi Đồng 2.", "Bệnh viện Nhi Đồng 2", "Organization"),
+    ],
+)
+def test_universities_colleges_and_hospitals_named_short(text: str, name: str, kind: str) -> None:
+    got = names(run(text))
+    assert got.get(name) == kind, got
+    assert not [n for n in got if n in ("Hà Nội", "Huế", "Đà Lạt")], got  # inside the name, not places
+
+
+def test_a_person_named_by_one_syllable_after_a_title_is_a_person_of_the_article() -> None:
+    x = run("Thứ trưởng Vọng cho biết bộ sẽ kiểm tra. Thầy Chuyên nói học sinh chăm. Hưng, Loan đều vui.")
+    people = {e.label: e for e in x.entities.values() if e.kind == "Person"}
+    assert {"Vọng", "Chuyên"} <= set(people), people
+    assert "Hưng" not in people  # no title: a word the article does not say is a person
+    other = run("Ông Vọng đến.", title="Khác")
+    # one syllable names no one nationwide: a node of its article
+    assert people["Vọng"].key not in {e.key for e in other.entities.values()}
+    # the given name of a person the article names in full is that person
+    x = run("Ông Nguyễn Văn Chuyên đến. Ông Chuyên nói.")
+    assert [e.label for e in x.entities.values() if e.kind == "Person"] == ["Nguyễn Văn Chuyên"]
+
+
+def test_a_count_written_with_a_thousands_dot_after_a_name_is_not_its_number() -> None:
+    got = names(run("Trường ĐH Nông lâm TP.HCM 1.700-1.800 hồ sơ, Trường THCS 3 nhận 20 hồ sơ."))
+    assert "Trường ĐH Nông lâm TP.HCM" in got, got
+    assert not any(name.endswith(" 1") for name in got), got

@@ -3,6 +3,7 @@ the text settle which unit a place is (never a guess between units of one name).
 
 from __future__ import annotations
 
+import pytest
 from helpers import run
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
@@ -125,3 +126,28 @@ def test_the_states_name_is_the_country_one_node() -> None:
         "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam; Việt Nam họp."
     )
     assert [(e.label, e.kind) for e in x.entities.values()] == [("Việt Nam", "Location")]
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Nước sông Sài Gòn bị ô nhiễm.", "sông Sài Gòn"),
+        ("Du khách đến vịnh Hạ Long rất đông.", "vịnh Hạ Long"),
+        ("Dự án quanh hồ Tuyền Lâm bị chậm.", "hồ Tuyền Lâm"),
+        ("Tiểu thương chợ Vĩnh Long phản ánh.", "chợ Vĩnh Long"),
+        ("Tàu đến ga Sài Gòn lúc 5 giờ.", "ga Sài Gòn"),
+        ("Người dân đi qua cầu Hiền Lương.", "cầu Hiền Lương"),
+    ],
+)
+def test_named_sites_are_places_with_their_kind_word(text: str, site: str) -> None:
+    x = run(text)
+    got = {e.label: e.kind for e in x.entities.values()}
+    assert got.get(site) == "Location", got
+
+
+def test_a_site_word_inside_a_word_or_before_a_district_is_no_site() -> None:
+    x = run("Bộ Tài chính yêu cầu Sở Tài chính báo cáo; hoạt động Hội Nông dân tốt ở chợ Vĩnh Long.")
+    assert [e.label for e in x.entities.values() if e.kind == "Location"] == ["chợ Vĩnh Long"], x.entities
+    x = run("Du khách đến khu du lịch Quảng Trị và sông Bến Hải.")
+    assert "khu du lịch Quảng Trị" not in {e.label for e in x.entities.values()}
+    assert "sông Bến Hải" in {e.label for e in x.entities.values()}

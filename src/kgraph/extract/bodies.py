@@ -68,12 +68,21 @@ def press() -> dict[tuple[str, ...], tuple[str, ...]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _press_firsts() -> frozenset[str]:
+    return frozenset(spelling[0] for spelling in press())
+
+
 def rule_press(st: SentenceState) -> None:
     """Newspapers, news sites and broadcasters by name (NLĐ, Tuổi Trẻ, báo Nhân Dân, VTV1)."""
     tokens, table = st.tokens, press()
     longest = max(len(k) for k in table)
+    firsts = _press_firsts()
     k = 0
     while k < len(tokens):
+        if tokens[k].text not in firsts:
+            k += 1
+            continue
         hit = next((n for n in range(min(longest, len(tokens) - k), 0, -1) if _press_at(st, k, n, table)), 0)
         if hit:
             start, end = tokens[k].start, tokens[k + hit - 1].end

@@ -134,6 +134,7 @@ def person_run(tokens: list[Token], i: int, lex: Lexicon) -> int:
 
 _NUMBERED_LEVELS = tuple(tuple(name_key(w).split()) for w in words("numbered_levels"))
 _NUMBERED_ABBREVIATIONS = frozenset(words("numbered_level_abbreviations"))
+_NUMBERED_FIRSTS = frozenset(w[0] for w in _NUMBERED_LEVELS)
 _UNIT_CODE = re.compile(r"[A-Z]?\d{1,3}[A-Z]?")
 
 
@@ -147,6 +148,8 @@ def _unit_number(tok: Token) -> bool:
 def numbered_unit(tokens: list[Token], i: int) -> int:
     """Length of a numbered unit with its level word at ``i`` (phường 12, ấp B4, Q.12), 0 when none."""
     size = 0
+    if tokens[i].key not in _NUMBERED_FIRSTS and tokens[i].text not in _NUMBERED_ABBREVIATIONS:
+        return 0
     if tokens[i].text in _NUMBERED_ABBREVIATIONS:
         size = 2 if i + 1 < len(tokens) and tokens[i + 1].text == "." else 0
     else:
@@ -321,6 +324,8 @@ def _number(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     if not (tok.is_number and head.words[0] in _NUMBERED_HEADS and len(tok.text) <= 3):
         return _NEXT
     nxt = tokens[r.j + 1] if r.j + 1 < len(tokens) else None
+    if nxt is not None and nxt.text in ".," and r.j + 2 < len(tokens) and tokens[r.j + 2].is_number:
+        return _STOP  # 1.700 hồ sơ: a count after the name, not its number
     always = " ".join(head.words) in _ALWAYS_NUMBERED and r.components == 0
     if always or nxt is None or not nxt.is_word or nxt.is_cap or level_at(tokens, r.j + 1, lex):
         r.j += 1

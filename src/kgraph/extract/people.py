@@ -39,8 +39,8 @@ def _org_near(tokens: list[Token], found: list[Found], k: int) -> Found | None:
     """The body that a unit of a post names right after it: 'Trưởng phòng Quản lý đào tạo Trường Đại học
     Vinh' (a few words, no punctuation, between the title and the body)."""
     for j in range(k, min(k + 6, len(tokens))):
-        if not tokens[j].is_word:
-            return None
+        if not tokens[j].is_word or _SAYS.match(" ".join(t.key for t in tokens[j : j + 3])):
+            return None  # 'Phó giám đốc cho biết Trường X …': what is said, not the post's body
         org = _org_at(found, tokens[j].start)
         if org is not None:
             return org

@@ -399,8 +399,9 @@ def _resolve_orgs(table: EntityTable, all_orgs: list[Found], article_id: str, le
         table.add(f, full, name, _kind_of(name, f))
 
 
-def _resolve_people(table: EntityTable, found: list[Found]) -> None:
-    """People: full names; a lone given name resolves to the one full name ending with it."""
+def _resolve_people(table: EntityTable, found: list[Found], article_id: str) -> None:
+    """People: full names; a lone given name resolves to the one full name ending with it, else
+    names a person of its article when a title or an honorific stands before it."""
     people = [f for f in found if f.group is Group.PERSON]
     full_people = {name_key(p.text) for p in people if len(p.text.split()) >= 2}
     ends_of: dict[str, list[str]] = {}  # 'tâm đan' -> the full names ending with it (one pass)
@@ -415,12 +416,15 @@ def _resolve_people(table: EntityTable, found: list[Found]) -> None:
         key = name_key(p.text)
         # a name that ends one longer name of the article is that person (Tâm Đan, Trần Thị Tâm Đan)
         matches = ends_of.get(key, [])
+        scope = ""
         if len(matches) == 1:
             key = matches[0]
         elif len(p.text.split()) == 1:
-            continue
+            if p.rule != "people":
+                continue  # a capitalised word nothing says is a person
+            scope = f"{article_id}|"  # Thứ trưởng Vọng: a person of the article, named by a title
         label = first_text.get(key, p.text)
-        table.add(p, f"person|{key}", label, "Person")
+        table.add(p, f"person|{scope}{key}", label, "Person")
 
 
 def _resolve_named(table: EntityTable, found: list[Found], article_id: str) -> None:
@@ -574,7 +578,7 @@ def resolve(found: list[Found], article_id: str) -> dict[str, Entity]:
             g = g.inner
     table = EntityTable()
     _resolve_orgs(table, orgs + inner_chain, article_id, lex)
-    _resolve_people(table, found)
+    _resolve_people(table, found, article_id)
     _resolve_named(table, found, article_id)
     _resolve_events(table, found, article_id, lex)
     _resolve_documents(table, found, article_id)
