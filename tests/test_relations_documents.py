@@ -187,3 +187,38 @@ def test_a_central_plenum_issues_the_resolution_when_no_committee_is_written() -
     assert not [r for r in x.relations if r.predicate == "issuedBy"]  # the committee is not named
     x = run(text + " Ban Chấp hành Trung ương Đảng đã đánh giá cao kết quả.")
     assert ("Nghị quyết 62-NQ/TW", "issuedBy", "Ban Chấp hành Trung ương Đảng") in triples(x)
+
+
+_HEADER = (
+    "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n|\nSố: 77/QĐ-UBND\n|\nAn Giang, ngày 09 tháng 3 năm 2022\n|\n"
+    "QUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC\nCHUYỂN ĐỔI SỐ NĂM 2022\n"
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG\n"
+    "Căn cứ Quyết định số 12/QĐ-TTg ngày 1/2/2022 của Thủ tướng Chính phủ;\n"
+    "Xét đề nghị của Giám đốc Sở Nội vụ, Chủ tịch UBND huyện Chợ Mới và Ủy ban nhân dân huyện Tri Tôn.\n"
+)
+
+
+def test_the_header_of_an_official_document_gives_its_date_title_and_issuer() -> None:
+    x = run(_HEADER)
+    (doc,) = [e for e in x.entities.values() if e.number == "77/QĐ-UBND"]
+    assert doc.issued_on == "2022-03-09"
+    assert (
+        doc.title == "VỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC CHUYỂN ĐỔI SỐ NĂM 2022"
+    )  # the signer's line is not in it
+    issuers = {o for s, p, o in triples(x) if s == "Quyết định 77/QĐ-UBND" and p == "issuedBy"}
+    assert len(issuers) == 1 and "an giang" in issuers.pop().lower()
+
+
+def test_a_header_on_one_line_with_bars() -> None:
+    x = run(
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 31/KH-UBND | Cà Mau, ngày 2 tháng 8 năm 2023 |\nKẾ HOẠCH\n"
+        "TRIỂN KHAI PHONG TRÀO “VÌ NGƯỜI NGHÈO” TRÊN ĐỊA BÀN TỈNH\n"
+        "Thực hiện chỉ đạo của Thủ tướng, Ủy ban nhân dân tỉnh Cà Mau ban hành kế hoạch như sau:\n"
+    )
+    (doc,) = [e for e in x.entities.values() if e.number == "31/KH-UBND"]
+    assert (doc.issued_on, doc.title) == (
+        "2023-08-02",
+        "TRIỂN KHAI PHONG TRÀO “VÌ NGƯỜI NGHÈO” TRÊN ĐỊA BÀN TỈNH",
+    )

@@ -5,10 +5,12 @@ and the article's main actor (the body its title opens with)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Entity, Extraction, Membership, Relation, Sentence
+from ..namespaces import ENTITY_CLASSES
 from ..text import name_key
+from .doc_header import read_header
 from .hierarchy import name_hierarchy
 from .issuers import TABLE, table_issuer
 from .lexicon import Lexicon, pairs, word, words
@@ -20,6 +22,7 @@ _MEMBER = word("committee_member")  # Tỉnh ủy viên: a member of the Tỉnh 
 _SHARED_HEADS = words("shared_heads")  # 'Đảng ủy, Ban giám hiệu Trường X': heads that share a name
 _DRAFT_BEFORE = tuple(w.lower() for w in words("draft_before"))  # dự thảo Luật X: a bill
 _TITLE_BODIES = {name_key(title): body for title, body in pairs("title_body").items()}  # Phó Thủ tướng
+_ORG_KINDS = frozenset(c.name for c in ENTITY_CLASSES if c.family == "Organization")
 
 
 @dataclass
@@ -138,6 +141,36 @@ def national_body(name: str, extraction: Extraction, lex: Lexicon, rule: str = "
         return ""
     extraction.entities[key] = Entity(key=key, kind=heads[0].kind, label=name, rule=rule)
     return key
+
+
+def _header_issuer(body: str, ctx: ArticleContext) -> str:
+    """The article's body the header names: the one whose name is the header's, else the one whose
+    name begins with it ('ỦY BAN NHÂN DÂN' above a plan of 'Ủy ban nhân dân tỉnh Thanh Hóa')."""
+    key = name_key(body)
+    orgs = [e for e in ctx.extraction.entities.values() if e.kind in _ORG_KINDS]
+    named = {e.key for e in orgs for n in (e.label, *e.aliases) if name_key(n) == key}
+    if not named:
+        named = {e.key for e in orgs for n in (e.label, *e.aliases) if name_key(n).startswith(key + " ")}
+    return named.pop() if len(named) == 1 else ""
+
+
+def rule_document_header(ctx: ArticleContext) -> None:
+    """An article that is an official document opens with its header (doc_header.py): its number's
+    document takes the header's date and title, and is issued by the body at the top."""
+    header = read_header(ctx.extraction.document.text, ctx.lex)
+    if header is None:
+        return
+    entities = ctx.extraction.entities
+    plain = header.number.upper()
+    doc = next((e for e in entities.values() if e.number.replace(" ", "").upper() == plain), None)
+    if doc is None:
+        return
+    entities[doc.key] = replace(doc, issued_on=doc.issued_on or header.date, title=doc.title or header.title)
+    issuer = _header_issuer(header.body, ctx) if header.body else ""
+    issued = any(r.subject == doc.key and r.predicate == "issuedBy" for r in ctx.relations)
+    sentence = next((ctx.sentences[f.sent].sentence for f in ctx.found if f.key == doc.key), None)
+    if issuer and not issued and sentence is not None:
+        ctx.relations.append(Relation(doc.key, "issuedBy", issuer, sentence, ctx.rule))
 
 
 def rule_plenum_issuer(ctx: ArticleContext) -> None:
