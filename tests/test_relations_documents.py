@@ -222,3 +222,11 @@ def test_a_header_on_one_line_with_bars() -> None:
         "2023-08-02",
         "TRIỂN KHAI PHONG TRÀO “VÌ NGƯỜI NGHÈO” TRÊN ĐỊA BÀN TỈNH",
     )
+
+
+def test_a_provincial_departments_code_names_the_issuer() -> None:
+    x = run(
+        "Xét đề nghị của Giám đốc Sở Tư pháp tỉnh Sơn La tại Tờ trình số 88/TTr-STP ngày 2/3/2021, "
+        "Ủy ban nhân dân tỉnh Sơn La quyết định."
+    )
+    assert ("Tờ trình 88/TTr-STP", "issuedBy", "Sở Tư pháp tỉnh Sơn La") in triples(x)
