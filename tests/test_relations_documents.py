@@ -230,3 +230,13 @@ def test_a_provincial_departments_code_names_the_issuer() -> None:
         "Ủy ban nhân dân tỉnh Sơn La quyết định."
     )
     assert ("Tờ trình 88/TTr-STP", "issuedBy", "Sở Tư pháp tỉnh Sơn La") in triples(x)
+
+
+def test_a_documents_date_and_issuer_on_the_next_line_of_a_wrapped_page() -> None:
+    x = run(
+        "Căn cứ Nghị định số 55/2019/NĐ-CP\nngày 24 tháng 6 năm 2019 của Chính phủ về hỗ trợ pháp lý;\n"
+        "Căn cứ Luật Đất đai\nngày 29/11/2013;"
+    )
+    dates = {e.label: e.issued_on for e in x.entities.values() if e.kind in ("Decree", "Law")}
+    assert dates == {"Nghị định 55/2019/NĐ-CP": "2019-06-24", "Luật Đất đai": "2013-11-29"}
+    assert ("Nghị định 55/2019/NĐ-CP", "issuedBy", "Chính phủ") in triples(x)

@@ -11,6 +11,7 @@ from ..model import Entity, Extraction, Membership, Relation, Sentence
 from ..namespaces import ENTITY_CLASSES
 from ..text import name_key
 from .doc_header import read_header
+from .documents import of_at, read_after
 from .hierarchy import name_hierarchy
 from .issuers import TABLE, table_issuer
 from .lexicon import Lexicon, pairs, word, words
@@ -141,6 +142,28 @@ def national_body(name: str, extraction: Extraction, lex: Lexicon, rule: str = "
         return ""
     extraction.entities[key] = Entity(key=key, kind=heads[0].kind, label=name, rule=rule)
     return key
+
+
+def rule_wrapped_fields(ctx: ArticleContext) -> None:
+    """A page cut into lines ('Căn cứ Nghị định số 24/2014/NĐ-CP' / 'ngày 04 tháng 4 năm 2014 của Chính
+    phủ …'): a document that ends its line takes the date, and the issuer, the next line opens with."""
+    text, entities = ctx.extraction.document.text, ctx.extraction.entities
+    issued = {r.subject for r in ctx.relations if r.predicate == "issuedBy"}
+    orgs = {f.start: f for f in ctx.found if f.is_org and f.key}
+    for f in ctx.found:
+        sentence = ctx.sentences[f.sent].sentence
+        if f.group is not Group.DOC or f.key not in entities or text[f.end : sentence.end].strip():
+            continue
+        pos, date, _ = read_after(text, f.end)
+        if "\n" not in text[f.end : pos]:
+            continue
+        if date and not entities[f.key].issued_on:
+            entities[f.key] = replace(entities[f.key], issued_on=date)
+        at = of_at(text, pos)
+        org = orgs.get(at) if at >= 0 else None
+        if org is not None and f.key not in issued and f.kind != "Law":
+            issued.add(f.key)
+            ctx.relations.append(Relation(f.key, "issuedBy", org.key, sentence, ctx.rule))
 
 
 def _header_issuer(body: str, ctx: ArticleContext) -> str:
