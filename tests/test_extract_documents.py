@@ -116,6 +116,12 @@ def test_date_at_the_head_of_the_sentence_that_issues_the_document() -> None:
         ("Luật Tổ chức Quốc hội hiện hành quy định", "Luật Tổ chức Quốc hội"),
         ("Luật Đất đai nhưng chưa", "Luật Đất đai"),
         ("hội thảo về Luật Thủy lợi diễn ra ngày 2/3", "Luật Thủy lợi"),
+        # a body's organisation law names two bodies
+        ("Căn cứ Luật Tổ chức HĐND và UBND năm 2003", "Luật Tổ chức HĐND và UBND"),
+        (
+            "theo Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân",
+            "Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân",
+        ),
     ],
 )
 def test_law_names_end_where_the_sentence_goes_on(text: str, name: str) -> None:
@@ -385,3 +391,8 @@ def test_a_bill_is_the_law_not_a_project() -> None:
     x = run("Quốc hội thảo luận Dự án Luật Đất đai (sửa đổi) và dự án Bộ luật Lao động (sửa đổi).")
     assert not [e for e in x.entities.values() if e.kind == "Project"]
     assert {"Luật Đất đai", "Bộ luật Lao động"} <= {e.label for e in x.entities.values() if e.kind == "Law"}
+
+
+def test_a_laws_number() -> None:
+    (doc,) = find_documents("Căn cứ Luật Tổ chức chính quyền địa phương số 65/2025/QH15;")
+    assert (doc.label, doc.number) == ("Luật Tổ chức chính quyền địa phương", "65/2025/QH15")

@@ -240,3 +240,12 @@ def test_a_documents_date_and_issuer_on_the_next_line_of_a_wrapped_page() -> Non
     dates = {e.label: e.issued_on for e in x.entities.values() if e.kind in ("Decree", "Law")}
     assert dates == {"Nghị định 55/2019/NĐ-CP": "2019-06-24", "Luật Đất đai": "2013-11-29"}
     assert ("Nghị định 55/2019/NĐ-CP", "issuedBy", "Chính phủ") in triples(x)
+
+
+def test_a_header_naming_its_body_without_the_province_is_read_with_the_place_of_signing() -> None:
+    x = run(
+        "HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 12/2024/NQ-HĐND | Ninh Thuận, ngày 5 tháng 7 năm 2024 |\nNGHỊ QUYẾT\nVỀ GIÁ ĐẤT\n"
+        "Xét Tờ trình của Hội đồng nhân dân tỉnh Ninh Thuận và ý kiến của Hội đồng nhân dân huyện Ninh Hải.\n"
+    )
+    assert ("Nghị quyết 12/2024/NQ-HĐND", "issuedBy", "Hội đồng nhân dân tỉnh Ninh Thuận") in triples(x)

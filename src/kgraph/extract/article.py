@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from ..model import Entity, Extraction, Membership, Relation, Sentence
 from ..namespaces import ENTITY_CLASSES
 from ..text import name_key
-from .doc_header import read_header
+from .doc_header import Header, read_header
 from .documents import of_at, read_after
 from .hierarchy import name_hierarchy
 from .issuers import TABLE, table_issuer
@@ -166,14 +166,21 @@ def rule_wrapped_fields(ctx: ArticleContext) -> None:
             ctx.relations.append(Relation(f.key, "issuedBy", org.key, sentence, ctx.rule))
 
 
-def _header_issuer(body: str, ctx: ArticleContext) -> str:
-    """The article's body the header names: the one whose name is the header's, else the one whose
-    name begins with it ('ỦY BAN NHÂN DÂN' above a plan of 'Ủy ban nhân dân tỉnh Thanh Hóa')."""
-    key = name_key(body)
+def _header_issuer(header: Header, ctx: ArticleContext) -> str:
+    """The article's body the header names: the one named by the header's name and the place it was
+    signed in ('HỘI ĐỒNG NHÂN DÂN' signed in 'Đắk Lắk': Hội đồng nhân dân tỉnh Đắk Lắk), else by the
+    header's name alone, else the one whose name begins with it."""
+    body = name_key(header.body)
+    place = name_key(header.place)
+    wanted = [{body}]
+    if place and len(place.split()) <= 4:
+        wanted.insert(0, {f"{body} {level} {place}".replace("  ", " ") for level in ("", *_LEVELS)})
     orgs = [e for e in ctx.extraction.entities.values() if e.kind in _ORG_KINDS]
-    named = {e.key for e in orgs for n in (e.label, *e.aliases) if name_key(n) == key}
-    if not named:
-        named = {e.key for e in orgs for n in (e.label, *e.aliases) if name_key(n).startswith(key + " ")}
+    for keys in wanted:
+        named = {e.key for e in orgs for n in (e.label, *e.aliases) if name_key(n) in keys}
+        if named:
+            return named.pop() if len(named) == 1 else ""
+    named = {e.key for e in orgs for n in (e.label, *e.aliases) if name_key(n).startswith(body + " ")}
     return named.pop() if len(named) == 1 else ""
 
 
@@ -189,7 +196,7 @@ def rule_document_header(ctx: ArticleContext) -> None:
     if doc is None:
         return
     entities[doc.key] = replace(doc, issued_on=doc.issued_on or header.date, title=doc.title or header.title)
-    issuer = _header_issuer(header.body, ctx) if header.body else ""
+    issuer = _header_issuer(header, ctx) if header.body else ""
     issued = any(r.subject == doc.key and r.predicate == "issuedBy" for r in ctx.relations)
     sentence = next((ctx.sentences[f.sent].sentence for f in ctx.found if f.key == doc.key), None)
     if issuer and not issued and sentence is not None:

@@ -26,6 +26,7 @@ class Header:
     date: str = ""  # ISO
     title: str = ""
     body: str = ""  # the issuing body as written at the top
+    place: str = ""  # where it was signed ('Thanh Hóa, ngày …')
 
 
 def _lines(text: str) -> list[str]:
@@ -65,15 +66,17 @@ def _authority(line: str, body: str, lex: Lexicon) -> bool:
     )
 
 
-def _date(lines: list[str], start: int) -> tuple[str, int]:
-    """The first date at or within three lines after ``start``: (ISO date, its line) or ('', start)."""
+def _date(lines: list[str], start: int) -> tuple[str, str, int]:
+    """The first date at or within three lines after ``start``: (ISO date, the place written before
+    it, its line) or ('', '', start)."""
     for i in range(start, min(start + 4, len(lines))):
         m = _DATE.search(lines[i])
         if m:
             day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
             if 1 <= day <= 31 and 1 <= month <= 12:
-                return f"{year:04d}-{month:02d}-{day:02d}", i
-    return "", start
+                place = lines[i][: m.start()].strip(" ,")
+                return f"{year:04d}-{month:02d}-{day:02d}", place, i
+    return "", "", start
 
 
 def read_header(text: str, lex: Lexicon) -> Header | None:
@@ -88,13 +91,13 @@ def read_header(text: str, lex: Lexicon) -> Header | None:
     if "/" not in number:
         return None
     body = _body(lines, at)
-    date, i = _date(lines, at)
+    date, place, i = _date(lines, at)
     kind = next((k for k in range(i + 1, min(i + 4, len(lines))) if name_key(lines[k]) in lex.doc_words), -1)
     if kind < 0 or not _capitals(lines[kind]):
-        return Header(number, date, "", body)
+        return Header(number, date, "", body, place)
     title = []
     for line in lines[kind + 1 : kind + 1 + _TITLE_LINES]:
         if not _capitals(line) or _authority(line, body, lex):
             break
         title.append(line)
-    return Header(number, date, " ".join(title), body)
+    return Header(number, date, " ".join(title), body, place)
