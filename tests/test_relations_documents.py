@@ -249,3 +249,11 @@ def test_a_header_naming_its_body_without_the_province_is_read_with_the_place_of
         "Xét Tờ trình của Hội đồng nhân dân tỉnh Ninh Thuận và ý kiến của Hội đồng nhân dân huyện Ninh Hải.\n"
     )
     assert ("Nghị quyết 12/2024/NQ-HĐND", "issuedBy", "Hội đồng nhân dân tỉnh Ninh Thuận") in triples(x)
+
+
+def test_the_headers_motto_and_capital_title_name_nobody_and_its_body_is_the_issuer() -> None:
+    x = run(_HEADER)
+    got = {e.label for e in x.entities.values()}
+    assert not [n for n in got if "CHỦ NGHĨA" in n.upper() or "TỔ CÔNG TÁC" in n.upper()], got
+    councils = [e for e in x.entities.values() if e.label.lower().startswith("ủy ban nhân dân tỉnh")]
+    assert len(councils) == 1 and "Ủy ban nhân dân" not in got, got

@@ -201,6 +201,38 @@ def rule_document_header(ctx: ArticleContext) -> None:
     sentence = next((ctx.sentences[f.sent].sentence for f in ctx.found if f.key == doc.key), None)
     if issuer and not issued and sentence is not None:
         ctx.relations.append(Relation(doc.key, "issuedBy", issuer, sentence, ctx.rule))
+    _header_names(header, issuer, ctx)
+
+
+def _header_names(header: Header, issuer: str, ctx: ArticleContext) -> None:
+    """Names read off the header's lines: the body's pieces ('ỦY BAN NHÂN DÂN' / 'TỈNH BẠC LIÊU') are
+    the issuer; the motto ('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM') and the title in capitals name none."""
+    entities = ctx.extraction.entities
+    spans = [(header.body_span, issuer), *((span, "") for span in header.other_spans)]
+    moved: dict[str, str] = {}  # an entity named only in these lines -> the issuer, or '' (none)
+    for f in ctx.found:
+        into = next((to for (a, b), to in spans if a <= f.start and f.end <= b), None)
+        if into is None or f.group is Group.DOC or not f.key:
+            continue
+        moved.setdefault(f.key, into)
+        part: Found | None = f
+        while part is not None:
+            part.key = into
+            part = part.inner
+    kept = {f.key for f in ctx.found} | {f.inner.key for f in ctx.found if f.inner is not None}
+    gone_to: dict[str, str] = {}  # the entities dropped -> the issuer they were ('' when none)
+    for key, into in moved.items():
+        if key in kept or key not in entities:
+            continue
+        gone = entities.pop(key)
+        gone_to[key] = into
+        if into and into in entities:
+            target = entities[into]
+            entities[into] = replace(target, aliases=tuple(dict.fromkeys((*target.aliases, gone.label))))
+    ctx.relations = [
+        replace(r, subject=gone_to.get(r.subject) or r.subject, object=gone_to.get(r.object) or r.object)
+        for r in ctx.relations
+    ]
 
 
 def rule_plenum_issuer(ctx: ArticleContext) -> None:
