@@ -280,6 +280,31 @@ def test_an_issuer_named_by_its_head_post() -> None:
             "Hội nghị tổng kết công tác khuyến học 5 năm 2016-2020 được tổ chức.",
             "Hội nghị tổng kết công tác khuyến học 5 năm 2016-2020",
         ),
+        # the national bodies whose documents it studies, with their term
+        (
+            "Thị ủy tổ chức Hội nghị quán triệt các nghị quyết, kết luận của Bộ Chính trị, Ban Bí thư "
+            "(khóa XIII) cho cán bộ chủ chốt.",
+            "Hội nghị quán triệt các nghị quyết, kết luận của Bộ Chính trị, Ban Bí thư (khóa XIII)",
+        ),
+        # but not the local body that holds it
+        (
+            "Tại hội nghị triển khai quyết định của Bộ Chính trị về công tác cán bộ của Ban Thường vụ "
+            "Tỉnh ủy Hà Nam, ông A phát biểu.",
+            "Hội nghị triển khai quyết định của Bộ Chính trị về công tác cán bộ",
+        ),
+        # 'để' before the purpose; the next document of a list is not in the name
+        (
+            "Huyện ủy tổ chức Hội nghị để quán triệt, triển khai Nghị quyết Hội nghị lần thứ 8 của Ban "
+            "Chấp hành Trung ương Đảng khóa XII và Nghị quyết số 36 của Bộ Chính trị.",
+            "Hội nghị để quán triệt, triển khai Nghị quyết Hội nghị lần thứ 8 của Ban Chấp hành Trung ương "
+            "Đảng khóa XII",
+        ),
+        # a quoted campaign it trains for
+        (
+            "Ủy ban MTTQ huyện tổ chức Hội nghị tập huấn CVĐ “Người Việt Nam ưu tiên dùng hàng Việt Nam” "
+            "cho cán bộ.",
+            "Hội nghị tập huấn CVĐ “Người Việt Nam ưu tiên dùng hàng Việt Nam”",
+        ),
         ("Tỉnh ủy tổ chức hội nghị quán triệt.", None),  # named by nothing
         # a habit, not one meeting: no year, number, document or name says which
         ("Hằng quý tổ chức hội nghị đối thoại, giải đáp vướng mắc cho doanh nghiệp.", None),
@@ -375,6 +400,13 @@ def test_a_congress_ordinal_is_not_part_of_the_body(text: str) -> None:
             "Ngày hội Đại đoàn kết toàn dân tộc năm 2023",
         ),
         ("Lễ kỷ niệm diễn ra trang trọng.", None),
+        ("Đại hội thi đua yêu nước, tổ chức cuộc thi viết “Thi đua làm giàu”.", None),
+        # the opening of a congress: the congress is the event
+        (
+            "Sáng nay diễn ra Lễ khai mạc Đại hội đại biểu Hội Cựu chiến binh tỉnh Cà Mau lần thứ VII, "
+            "nhiệm kỳ 2022 - 2027.",
+            "Đại hội đại biểu Hội Cựu chiến binh tỉnh Cà Mau lần thứ VII, nhiệm kỳ 2022 - 2027",
+        ),
         ("Tại Lễ kỷ niệm, ông Lê Văn Tám phát biểu.", None),
         (
             "Lễ mít tinh kỷ niệm 50 năm Ngày Giải phóng miền Nam 30/4 diễn ra.",
@@ -396,3 +428,10 @@ def test_a_bill_is_the_law_not_a_project() -> None:
 def test_a_laws_number() -> None:
     (doc,) = find_documents("Căn cứ Luật Tổ chức chính quyền địa phương số 65/2025/QH15;")
     assert (doc.label, doc.number) == ("Luật Tổ chức chính quyền địa phương", "65/2025/QH15")
+
+
+def test_a_campaign_after_its_abbreviation() -> None:
+    x = run("Các cấp triển khai CVĐ “Người Việt Nam ưu tiên dùng hàng Việt Nam” trên địa bàn.")
+    assert [e.label for e in x.entities.values() if e.kind == "Campaign"] == [
+        "Người Việt Nam ưu tiên dùng hàng Việt Nam"
+    ]
