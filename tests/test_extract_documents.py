@@ -435,3 +435,12 @@ def test_a_campaign_after_its_abbreviation() -> None:
     assert [e.label for e in x.entities.values() if e.kind == "Campaign"] == [
         "Người Việt Nam ưu tiên dùng hàng Việt Nam"
     ]
+
+
+def test_a_plenum_named_by_number_is_not_the_meeting_that_studies_its_resolution() -> None:
+    x = run(
+        "Huyện ủy tổ chức Hội nghị quán triệt Nghị quyết Hội nghị lần thứ 8 của Ban Chấp hành Trung ương "
+        "Đảng khóa XIII. Nghị quyết Hội nghị lần thứ 8 có nhiều điểm mới."
+    )
+    events = sorted(e.label for e in x.entities.values() if e.kind == "Event")
+    assert len(events) == 2 and events[1].startswith("Hội nghị quán triệt"), events

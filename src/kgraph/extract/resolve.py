@@ -119,6 +119,7 @@ def _canonical_case(name: str, f: Found) -> str:
 #: An event named by its kind and number only ('Đại hội đại biểu lần thứ XXIV')
 _GENERIC_EVENT = re.compile(_word("generic_event_re"))
 _EVENT_ORDINAL = re.compile(_word("event_ordinal_re"))
+_DOC_BEFORE = re.compile(_word("document_word_re"))  # an ordinal after it is the document's plenum's
 
 
 def _article_province(orgs: list[Found], lex: Lexicon) -> tuple[str, str, str]:
@@ -442,6 +443,7 @@ def _event_key(key: str, event_keys: list[str]) -> str:
             and not _GENERIC_EVENT.match(k)
             and (o := _EVENT_ORDINAL.search(k)) is not None
             and o.group(1) == ordinal.group(1)
+            and not _DOC_BEFORE.search(k[: o.start()])  # 'hội nghị quán triệt nghị quyết hội nghị lần thứ 8'
         ]
         if len(named) == 1:
             return named[0]
