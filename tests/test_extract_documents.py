@@ -444,3 +444,11 @@ def test_a_plenum_named_by_number_is_not_the_meeting_that_studies_its_resolution
     )
     events = sorted(e.label for e in x.entities.values() if e.kind == "Event")
     assert len(events) == 2 and events[1].startswith("Hội nghị quán triệt"), events
+
+
+def test_a_congress_named_once_with_its_place_and_once_without_is_one_event() -> None:
+    x = run(
+        "Đại hội đại biểu Hội Cựu chiến binh tỉnh Cà Mau lần thứ VII nhiệm kỳ 2022-2027 khai mạc. "
+        "Đại hội đại biểu Hội Cựu chiến binh tỉnh lần thứ VII nhiệm kỳ 2022-2027 bầu Ban Chấp hành."
+    )
+    assert len([e for e in x.entities.values() if e.kind == "Event"]) == 1
