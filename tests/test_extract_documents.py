@@ -452,3 +452,13 @@ def test_a_congress_named_once_with_its_place_and_once_without_is_one_event() ->
         "Đại hội đại biểu Hội Cựu chiến binh tỉnh lần thứ VII nhiệm kỳ 2022-2027 bầu Ban Chấp hành."
     )
     assert len([e for e in x.entities.values() if e.kind == "Event"]) == 1
+
+
+def test_a_short_reference_to_a_circular_letter_with_its_date_and_issuer() -> None:
+    x = run(
+        "Ủy ban MTTQ tỉnh triển khai Thông tri số 12 ngày 3-8-2021 của Ban Thường trực "
+        "Ủy ban Trung ương MTTQ Việt Nam."
+    )
+    (doc,) = [e for e in x.entities.values() if e.label.startswith("Thông tri")]
+    assert doc.issued_on == "2021-08-03"
+    assert any(s == doc.label and p == "issuedBy" for s, p, _ in triples(x))
