@@ -257,3 +257,11 @@ def test_the_headers_motto_and_capital_title_name_nobody_and_its_body_is_the_iss
     assert not [n for n in got if "CHỦ NGHĨA" in n.upper() or "TỔ CÔNG TÁC" in n.upper()], got
     councils = [e for e in x.entities.values() if e.label.lower().startswith("ủy ban nhân dân tỉnh")]
     assert len(councils) == 1 and "Ủy ban nhân dân" not in got, got
+
+
+def test_a_plenums_resolution_is_issued_by_the_central_committee_the_article_names() -> None:
+    x = run(
+        "Huyện ủy quán triệt Nghị quyết Trung ương 8 (khóa XIII). Hội nghị lần thứ 8 Ban Chấp hành "
+        "Trung ương Đảng khóa XIII đã thông qua nghị quyết này."
+    )
+    assert ("Nghị quyết Trung ương 8 (khóa XIII)", "issuedBy", "Ban Chấp hành Trung ương Đảng") in triples(x)

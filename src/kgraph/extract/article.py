@@ -23,6 +23,7 @@ _MEMBER = word("committee_member")  # Tỉnh ủy viên: a member of the Tỉnh 
 _SHARED_HEADS = words("shared_heads")  # 'Đảng ủy, Ban giám hiệu Trường X': heads that share a name
 _DRAFT_BEFORE = tuple(w.lower() for w in words("draft_before"))  # dự thảo Luật X: a bill
 _TITLE_BODIES = {name_key(title): body for title, body in pairs("title_body").items()}  # Phó Thủ tướng
+_CENTRAL_WRITTEN, _CENTRAL_COMMITTEE = word("central_written"), word("central_committee")
 _ORG_KINDS = frozenset(c.name for c in ENTITY_CLASSES if c.family == "Organization")
 
 
@@ -236,12 +237,14 @@ def _header_names(header: Header, issuer: str, ctx: ArticleContext) -> None:
 
 
 def rule_plenum_issuer(ctx: ArticleContext) -> None:
-    """'Nghị quyết số 21-NQ/TW … của Hội nghị Trung ương 5 khóa XIII': issued by the Central Committee,
-    when the article names it."""
+    """'Nghị quyết số 21-NQ/TW … của Hội nghị Trung ương 5 khóa XIII', 'Nghị quyết Trung ương 8': issued
+    by the Central Committee, when the article names it."""
     issued = {r.subject for r in ctx.relations if r.predicate == "issuedBy"}
     for f in ctx.found:
-        if f.group is Group.DOC and f.key and f.issuer_body and f.key not in issued:
-            key = national_body(f.issuer_body, ctx.extraction, ctx.lex, ctx.rule)
+        plenum = f.doc is not None and f.doc.plenum.startswith(_CENTRAL_WRITTEN + " ")
+        body = f.issuer_body or (_CENTRAL_COMMITTEE if plenum else "")  # Nghị quyết Trung ương 8
+        if f.group is Group.DOC and f.key and body and f.key not in issued:
+            key = national_body(body, ctx.extraction, ctx.lex, ctx.rule)
             if key:
                 issued.add(f.key)
                 sentence = ctx.sentences[f.sent].sentence
