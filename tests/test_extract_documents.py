@@ -462,3 +462,9 @@ def test_a_short_reference_to_a_circular_letter_with_its_date_and_issuer() -> No
     (doc,) = [e for e in x.entities.values() if e.label.startswith("Thông tri")]
     assert doc.issued_on == "2021-08-03"
     assert any(s == doc.label and p == "issuedBy" for s, p, _ in triples(x))
+
+
+def test_a_quoted_project_name_wrapped_onto_the_next_line() -> None:
+    x = run("Tỉnh phê duyệt Đề án “Phát triển du lịch\ncộng đồng giai đoạn 2021-2025”; các sở triển khai.")
+    projects = [e.label for e in x.entities.values() if e.kind == "Project"]
+    assert projects == ["Đề án Phát triển du lịch cộng đồng giai đoạn 2021-2025"]
