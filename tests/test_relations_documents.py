@@ -265,3 +265,12 @@ def test_a_plenums_resolution_is_issued_by_the_central_committee_the_article_nam
         "Trung ương Đảng khóa XIII đã thông qua nghị quyết này."
     )
     assert ("Nghị quyết Trung ương 8 (khóa XIII)", "issuedBy", "Ban Chấp hành Trung ương Đảng") in triples(x)
+
+
+def test_a_joint_circular_is_issued_by_each_body_its_code_names() -> None:
+    x = run(
+        "Căn cứ Thông tư liên tịch số 05/2015/TTLT-BTC-BNV của Bộ Tài chính và Bộ Nội vụ về kinh phí. "
+        "Bộ Tài chính và Bộ Nội vụ hướng dẫn thực hiện."
+    )
+    got = {o for s, p, o in triples(x) if p == "issuedBy"}
+    assert {"Bộ Tài chính", "Bộ Nội vụ"} <= got, got

@@ -88,18 +88,18 @@ def issuer_from_code(docs: list[Found], orgs: list[Found], lex: Lexicon) -> list
                     starting.setdefault(k[:i], []).append(o)
             starting.setdefault(k, []).append(o)
     for d in docs:
-        if d.doc is None or not d.doc.issuer_code or d.issuer is not None:
+        codes = d.doc.issuer_code.split("-") if d.doc is not None and d.doc.issuer_code else []
+        if d.issuer is not None and len(codes) < 2:
             continue
-        body = lex.issuer_codes.get(d.doc.issuer_code)
-        if not body:
-            continue
-        prefix = org_key(body)
-        cands = sorted(
-            {o.key: o for o in starting.get(prefix, [])}.values(),
-            key=lambda o: o.key,
-        )
-        if len(cands) == 1:
-            pairs.append((d, cands[0]))
+        for code in codes:  # a joint document: each body its code names ('TTLT-BTC-BNV')
+            body = lex.issuer_codes.get(code)
+            cands = (
+                sorted({o.key: o for o in starting.get(org_key(body), [])}.values(), key=lambda o: o.key)
+                if body
+                else []
+            )
+            if len(cands) == 1 and (d.issuer is None or d.issuer.key != cands[0].key):
+                pairs.append((d, cands[0]))
     return pairs
 
 
@@ -108,7 +108,8 @@ def rule_issuer_code(ctx: ArticleContext) -> None:
     found = ctx.found
     orgs = [f for f in found if f.is_org] + [f.inner for f in found if f.is_org and f.inner]
     issued = {r.subject for r in ctx.relations if r.predicate == "issuedBy"}
-    docs = [f for f in found if f.group is Group.DOC and f.key not in issued]
+    joint = {f.key for f in found if f.doc is not None and "-" in f.doc.issuer_code}
+    docs = [f for f in found if f.group is Group.DOC and (f.key not in issued or f.key in joint)]
     for doc, org in issuer_from_code(docs, orgs, ctx.lex):
         ctx.add(doc, "issuedBy", org)
 
