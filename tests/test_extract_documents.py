@@ -468,3 +468,16 @@ def test_a_quoted_project_name_wrapped_onto_the_next_line() -> None:
     x = run("Tỉnh phê duyệt Đề án “Phát triển du lịch\ncộng đồng giai đoạn 2021-2025”; các sở triển khai.")
     projects = [e.label for e in x.entities.values() if e.kind == "Project"]
     assert projects == ["Đề án Phát triển du lịch cộng đồng giai đoạn 2021-2025"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Ngày 5/6, Ủy ban Kiểm tra Trung ương đã họp Kỳ thứ 41.", "Kỳ thứ 41"),
+        ("Trong nhiệm kỳ thứ 2, ông làm Chủ tịch.", None),  # a term, no session
+        ("Học sinh vào học kỳ thứ 2.", None),
+    ],
+)
+def test_a_commissions_session_written_ky_thu(text: str, event: str | None) -> None:
+    got = [e.label for e in run(text).entities.values() if e.kind == "Event"]
+    assert got == ([event] if event else [])

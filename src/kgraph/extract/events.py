@@ -26,6 +26,7 @@ _PURPOSES = frozenset(words("event_purposes"))  # tổng kết, sơ kết, quán
 _DESCRIBED_STOPS = frozenset(words("described_event_stops"))  # do, tại, đã …
 _DATE_WORDS = frozenset(words("described_event_dates"))  # ngày, sáng: before a day
 _EVENT_STARTS = frozenset(" ".join(h) for h in _EVENT_HEADS)
+_SESSION_ALONE = frozenset(words("session_alone"))  # kỳ: a session only as 'Kỳ thứ N'
 _PURPOSE_LEAD, _OF, _AND = word("purpose_lead"), word("of"), word("and")  # để, của, và
 _YEAR_WORD = word("year")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
@@ -194,6 +195,9 @@ def find_events(st: SentenceState) -> list[Found]:
             i += 1
             continue
         head = next((h for h in _EVENT_HEADS if tuple(t.key for t in tokens[i : i + len(h)]) == h), None)
+        bare_session = head is not None and " ".join(head) in _SESSION_ALONE  # 'Kỳ thứ 28', not 'nhiệm kỳ'
+        if bare_session and not (tokens[i].is_cap and i + 1 < len(tokens) and tokens[i + 1].key == _ORDINAL):
+            head = None
         if head is None or tokens[i].start in st.blocked:
             i += 1
             continue
