@@ -116,6 +116,12 @@ def test_date_at_the_head_of_the_sentence_that_issues_the_document() -> None:
         ("Luật Tổ chức Quốc hội hiện hành quy định", "Luật Tổ chức Quốc hội"),
         ("Luật Đất đai nhưng chưa", "Luật Đất đai"),
         ("hội thảo về Luật Thủy lợi diễn ra ngày 2/3", "Luật Thủy lợi"),
+        # a body's organisation law names two bodies
+        ("Căn cứ Luật Tổ chức HĐND và UBND năm 2003", "Luật Tổ chức HĐND và UBND"),
+        (
+            "theo Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân",
+            "Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân",
+        ),
     ],
 )
 def test_law_names_end_where_the_sentence_goes_on(text: str, name: str) -> None:
@@ -274,6 +280,31 @@ def test_an_issuer_named_by_its_head_post() -> None:
             "Hội nghị tổng kết công tác khuyến học 5 năm 2016-2020 được tổ chức.",
             "Hội nghị tổng kết công tác khuyến học 5 năm 2016-2020",
         ),
+        # the national bodies whose documents it studies, with their term
+        (
+            "Thị ủy tổ chức Hội nghị quán triệt các nghị quyết, kết luận của Bộ Chính trị, Ban Bí thư "
+            "(khóa XIII) cho cán bộ chủ chốt.",
+            "Hội nghị quán triệt các nghị quyết, kết luận của Bộ Chính trị, Ban Bí thư (khóa XIII)",
+        ),
+        # but not the local body that holds it
+        (
+            "Tại hội nghị triển khai quyết định của Bộ Chính trị về công tác cán bộ của Ban Thường vụ "
+            "Tỉnh ủy Hà Nam, ông A phát biểu.",
+            "Hội nghị triển khai quyết định của Bộ Chính trị về công tác cán bộ",
+        ),
+        # 'để' before the purpose; the next document of a list is not in the name
+        (
+            "Huyện ủy tổ chức Hội nghị để quán triệt, triển khai Nghị quyết Hội nghị lần thứ 8 của Ban "
+            "Chấp hành Trung ương Đảng khóa XII và Nghị quyết số 36 của Bộ Chính trị.",
+            "Hội nghị để quán triệt, triển khai Nghị quyết Hội nghị lần thứ 8 của Ban Chấp hành Trung ương "
+            "Đảng khóa XII",
+        ),
+        # a quoted campaign it trains for
+        (
+            "Ủy ban MTTQ huyện tổ chức Hội nghị tập huấn CVĐ “Người Việt Nam ưu tiên dùng hàng Việt Nam” "
+            "cho cán bộ.",
+            "Hội nghị tập huấn CVĐ “Người Việt Nam ưu tiên dùng hàng Việt Nam”",
+        ),
         ("Tỉnh ủy tổ chức hội nghị quán triệt.", None),  # named by nothing
         # a habit, not one meeting: no year, number, document or name says which
         ("Hằng quý tổ chức hội nghị đối thoại, giải đáp vướng mắc cho doanh nghiệp.", None),
@@ -369,6 +400,13 @@ def test_a_congress_ordinal_is_not_part_of_the_body(text: str) -> None:
             "Ngày hội Đại đoàn kết toàn dân tộc năm 2023",
         ),
         ("Lễ kỷ niệm diễn ra trang trọng.", None),
+        ("Đại hội thi đua yêu nước, tổ chức cuộc thi viết “Thi đua làm giàu”.", None),
+        # the opening of a congress: the congress is the event
+        (
+            "Sáng nay diễn ra Lễ khai mạc Đại hội đại biểu Hội Cựu chiến binh tỉnh Cà Mau lần thứ VII, "
+            "nhiệm kỳ 2022 - 2027.",
+            "Đại hội đại biểu Hội Cựu chiến binh tỉnh Cà Mau lần thứ VII, nhiệm kỳ 2022 - 2027",
+        ),
         ("Tại Lễ kỷ niệm, ông Lê Văn Tám phát biểu.", None),
         (
             "Lễ mít tinh kỷ niệm 50 năm Ngày Giải phóng miền Nam 30/4 diễn ra.",
@@ -385,3 +423,61 @@ def test_a_bill_is_the_law_not_a_project() -> None:
     x = run("Quốc hội thảo luận Dự án Luật Đất đai (sửa đổi) và dự án Bộ luật Lao động (sửa đổi).")
     assert not [e for e in x.entities.values() if e.kind == "Project"]
     assert {"Luật Đất đai", "Bộ luật Lao động"} <= {e.label for e in x.entities.values() if e.kind == "Law"}
+
+
+def test_a_laws_number() -> None:
+    (doc,) = find_documents("Căn cứ Luật Tổ chức chính quyền địa phương số 65/2025/QH15;")
+    assert (doc.label, doc.number) == ("Luật Tổ chức chính quyền địa phương", "65/2025/QH15")
+
+
+def test_a_campaign_after_its_abbreviation() -> None:
+    x = run("Các cấp triển khai CVĐ “Người Việt Nam ưu tiên dùng hàng Việt Nam” trên địa bàn.")
+    assert [e.label for e in x.entities.values() if e.kind == "Campaign"] == [
+        "Người Việt Nam ưu tiên dùng hàng Việt Nam"
+    ]
+
+
+def test_a_plenum_named_by_number_is_not_the_meeting_that_studies_its_resolution() -> None:
+    x = run(
+        "Huyện ủy tổ chức Hội nghị quán triệt Nghị quyết Hội nghị lần thứ 8 của Ban Chấp hành Trung ương "
+        "Đảng khóa XIII. Nghị quyết Hội nghị lần thứ 8 có nhiều điểm mới."
+    )
+    events = sorted(e.label for e in x.entities.values() if e.kind == "Event")
+    assert len(events) == 2 and events[1].startswith("Hội nghị quán triệt"), events
+
+
+def test_a_congress_named_once_with_its_place_and_once_without_is_one_event() -> None:
+    x = run(
+        "Đại hội đại biểu Hội Cựu chiến binh tỉnh Cà Mau lần thứ VII nhiệm kỳ 2022-2027 khai mạc. "
+        "Đại hội đại biểu Hội Cựu chiến binh tỉnh lần thứ VII nhiệm kỳ 2022-2027 bầu Ban Chấp hành."
+    )
+    assert len([e for e in x.entities.values() if e.kind == "Event"]) == 1
+
+
+def test_a_short_reference_to_a_circular_letter_with_its_date_and_issuer() -> None:
+    x = run(
+        "Ủy ban MTTQ tỉnh triển khai Thông tri số 12 ngày 3-8-2021 của Ban Thường trực "
+        "Ủy ban Trung ương MTTQ Việt Nam."
+    )
+    (doc,) = [e for e in x.entities.values() if e.label.startswith("Thông tri")]
+    assert doc.issued_on == "2021-08-03"
+    assert any(s == doc.label and p == "issuedBy" for s, p, _ in triples(x))
+
+
+def test_a_quoted_project_name_wrapped_onto_the_next_line() -> None:
+    x = run("Tỉnh phê duyệt Đề án “Phát triển du lịch\ncộng đồng giai đoạn 2021-2025”; các sở triển khai.")
+    projects = [e.label for e in x.entities.values() if e.kind == "Project"]
+    assert projects == ["Đề án Phát triển du lịch cộng đồng giai đoạn 2021-2025"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Ngày 5/6, Ủy ban Kiểm tra Trung ương đã họp Kỳ thứ 41.", "Kỳ thứ 41"),
+        ("Trong nhiệm kỳ thứ 2, ông làm Chủ tịch.", None),  # a term, no session
+        ("Học sinh vào học kỳ thứ 2.", None),
+    ],
+)
+def test_a_commissions_session_written_ky_thu(text: str, event: str | None) -> None:
+    got = [e.label for e in run(text).entities.values() if e.kind == "Event"]
+    assert got == ([event] if event else [])

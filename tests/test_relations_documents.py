@@ -196,3 +196,96 @@ def test_a_plan_with_its_date_and_issuer_implements_the_document_after_it() -> N
         "vận được các cấp ủy quan tâm."
     )
     assert ("Kế hoạch 31-KH/TU", "implements", "Kết luận 80-KL/TW") in triples(x)
+
+
+_HEADER = (
+    "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n-------\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "Độc lập - Tự do - Hạnh phúc\n|\nSố: 77/QĐ-UBND\n|\nAn Giang, ngày 09 tháng 3 năm 2022\n|\n"
+    "QUYẾT ĐỊNH\nVỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC\nCHUYỂN ĐỔI SỐ NĂM 2022\n"
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG\n"
+    "Căn cứ Quyết định số 12/QĐ-TTg ngày 1/2/2022 của Thủ tướng Chính phủ;\n"
+    "Xét đề nghị của Giám đốc Sở Nội vụ, Chủ tịch UBND huyện Chợ Mới và Ủy ban nhân dân huyện Tri Tôn.\n"
+)
+
+
+def test_the_header_of_an_official_document_gives_its_date_title_and_issuer() -> None:
+    x = run(_HEADER)
+    (doc,) = [e for e in x.entities.values() if e.number == "77/QĐ-UBND"]
+    assert doc.issued_on == "2022-03-09"
+    assert (
+        doc.title == "VỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC CHUYỂN ĐỔI SỐ NĂM 2022"
+    )  # the signer's line is not in it
+    issuers = {o for s, p, o in triples(x) if s == "Quyết định 77/QĐ-UBND" and p == "issuedBy"}
+    assert len(issuers) == 1 and "an giang" in issuers.pop().lower()
+
+
+def test_a_header_on_one_line_with_bars() -> None:
+    x = run(
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 31/KH-UBND | Cà Mau, ngày 2 tháng 8 năm 2023 |\nKẾ HOẠCH\n"
+        "TRIỂN KHAI PHONG TRÀO “VÌ NGƯỜI NGHÈO” TRÊN ĐỊA BÀN TỈNH\n"
+        "Thực hiện chỉ đạo của Thủ tướng, Ủy ban nhân dân tỉnh Cà Mau ban hành kế hoạch như sau:\n"
+    )
+    (doc,) = [e for e in x.entities.values() if e.number == "31/KH-UBND"]
+    assert (doc.issued_on, doc.title) == (
+        "2023-08-02",
+        "TRIỂN KHAI PHONG TRÀO “VÌ NGƯỜI NGHÈO” TRÊN ĐỊA BÀN TỈNH",
+    )
+
+
+def test_a_provincial_departments_code_names_the_issuer() -> None:
+    x = run(
+        "Xét đề nghị của Giám đốc Sở Tư pháp tỉnh Sơn La tại Tờ trình số 88/TTr-STP ngày 2/3/2021, "
+        "Ủy ban nhân dân tỉnh Sơn La quyết định."
+    )
+    assert ("Tờ trình 88/TTr-STP", "issuedBy", "Sở Tư pháp tỉnh Sơn La") in triples(x)
+
+
+def test_a_documents_date_and_issuer_on_the_next_line_of_a_wrapped_page() -> None:
+    x = run(
+        "Căn cứ Nghị định số 55/2019/NĐ-CP\nngày 24 tháng 6 năm 2019 của Chính phủ về hỗ trợ pháp lý;\n"
+        "Căn cứ Luật Đất đai\nngày 29/11/2013;"
+    )
+    dates = {e.label: e.issued_on for e in x.entities.values() if e.kind in ("Decree", "Law")}
+    assert dates == {"Nghị định 55/2019/NĐ-CP": "2019-06-24", "Luật Đất đai": "2013-11-29"}
+    assert ("Nghị định 55/2019/NĐ-CP", "issuedBy", "Chính phủ") in triples(x)
+
+
+def test_a_header_naming_its_body_without_the_province_is_read_with_the_place_of_signing() -> None:
+    x = run(
+        "HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 12/2024/NQ-HĐND | Ninh Thuận, ngày 5 tháng 7 năm 2024 |\nNGHỊ QUYẾT\nVỀ GIÁ ĐẤT\n"
+        "Xét Tờ trình của Hội đồng nhân dân tỉnh Ninh Thuận và ý kiến của Hội đồng nhân dân huyện Ninh Hải.\n"
+    )
+    assert ("Nghị quyết 12/2024/NQ-HĐND", "issuedBy", "Hội đồng nhân dân tỉnh Ninh Thuận") in triples(x)
+
+
+def test_the_headers_motto_and_capital_title_name_nobody_and_its_body_is_the_issuer() -> None:
+    x = run(_HEADER)
+    got = {e.label for e in x.entities.values()}
+    assert not [n for n in got if "CHỦ NGHĨA" in n.upper() or "TỔ CÔNG TÁC" in n.upper()], got
+    councils = [e for e in x.entities.values() if e.label.lower().startswith("ủy ban nhân dân tỉnh")]
+    assert len(councils) == 1 and "Ủy ban nhân dân" not in got, got
+
+
+def test_a_plenums_resolution_is_issued_by_the_central_committee_the_article_names() -> None:
+    x = run(
+        "Huyện ủy quán triệt Nghị quyết Trung ương 8 (khóa XIII). Hội nghị lần thứ 8 Ban Chấp hành "
+        "Trung ương Đảng khóa XIII đã thông qua nghị quyết này."
+    )
+    assert ("Nghị quyết Trung ương 8 (khóa XIII)", "issuedBy", "Ban Chấp hành Trung ương Đảng") in triples(x)
+
+
+def test_a_joint_circular_is_issued_by_each_body_its_code_names() -> None:
+    x = run(
+        "Căn cứ Thông tư liên tịch số 05/2015/TTLT-BTC-BNV của Bộ Tài chính và Bộ Nội vụ về kinh phí. "
+        "Bộ Tài chính và Bộ Nội vụ hướng dẫn thực hiện."
+    )
+    got = {o for s, p, o in triples(x) if p == "issuedBy"}
+    assert {"Bộ Tài chính", "Bộ Nội vụ"} <= got, got
+
+
+def test_a_law_followed_by_its_date_in_the_sentence_takes_it() -> None:
+    x = run("Căn cứ Luật Đất đai ngày 29/11/2013; Luật Đầu tư công được sửa đổi.")
+    dates = {e.label: e.issued_on for e in x.entities.values() if e.kind == "Law"}
+    assert dates["Luật Đất đai"] == "2013-11-29"

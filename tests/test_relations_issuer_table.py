@@ -31,3 +31,10 @@ def test_unknown_numbers_and_types_give_nothing() -> None:
 
 def test_every_law_is_passed_by_the_national_assembly() -> None:
     assert table_issuer(_doc(kind="Law"), TABLE, CODES) == "Quốc hội"
+
+
+def test_recent_central_documents() -> None:
+    assert table_issuer(_doc("144-QĐ/TW", "2024-05-09", "Regulation"), TABLE, CODES) == "Bộ Chính trị"
+    assert table_issuer(_doc("232-QĐ/TW", "", "Regulation"), TABLE, CODES) == "Ban Chấp hành Trung ương Đảng"
+    assert table_issuer(_doc("68-NQ/TW", "2025-05-04"), TABLE, CODES) == "Bộ Chính trị"
+    assert table_issuer(_doc("35-CT/TW", "2024-06-14", "Directive"), TABLE, CODES) == "Bộ Chính trị"

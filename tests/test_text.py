@@ -100,10 +100,3 @@ def test_unwrapped_text_maps_back_to_the_article_as_written() -> None:
     assert [s.text for s in doc.sentences] == ["UBND tỉnh gửi Bộ Nội vụ báo cáo.", "Sở Tư pháp họp."]
     second = doc.sentences[1]
     assert raw[second.written_start : second.written_end] == "Sở Tư pháp họp."
-
-
-def test_a_heading_in_capitals_wrapped_over_lines_is_one_line() -> None:
-    motto = "Độc lập - Tự do - Hạnh phúc"
-    raw = f"ỦY BAN NHÂN DÂN\nTỈNH HÀ NAM\n-------\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{motto}"
-    want = f"ỦY BAN NHÂN DÂN TỈNH HÀ NAM\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n{motto}"
-    assert normalize_text(raw) == want

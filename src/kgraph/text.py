@@ -42,19 +42,7 @@ def _unwrap(match: re.Match[str]) -> str:
         return "\n"
     if following.islower() or (following.isdigit() and text[match.start() - 1].islower()):
         return " "
-    if following.isupper():  # a heading in capitals wrapped: ỦY BAN NHÂN DÂN | TỈNH HÀ GIANG
-        before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
-        end = text.find("\n", after)
-        if _all_caps(before) and _all_caps(text[after : end if end >= 0 else len(text)]):
-            return " "
     return "\n"
-
-
-def _all_caps(line: str) -> bool:
-    """Whether ``line`` is written in capitals (two letters or more)."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and not any(c.islower() for c in letters)
-
 
 
 def _tone_index(base: str) -> int:

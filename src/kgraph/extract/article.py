@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Entity, Extraction, Membership, Relation, Sentence
+from ..namespaces import ENTITY_CLASSES
 from ..text import name_key
+from .doc_header import Header, read_header
+from .documents import of_at, read_after
 from .hierarchy import name_hierarchy
 from .issuers import TABLE, table_issuer
 from .lexicon import Lexicon, pairs, word, words
@@ -22,6 +25,8 @@ _SHARED_HEADS = words("shared_heads")  # 'Đảng ủy, Ban giám hiệu Trườ
 _DRAFT_BEFORE = tuple(w.lower() for w in words("draft_before"))  # dự thảo Luật X: a bill
 _TITLE_BODIES = {name_key(title): body for title, body in pairs("title_body").items()}  # Phó Thủ tướng
 _TITLE_HEADS = {name_key(title): name_key(head) for title, head in pairs("title_head").items()}  # Viện trưởng
+_CENTRAL_WRITTEN, _CENTRAL_COMMITTEE = word("central_written"), word("central_committee")
+_ORG_KINDS = frozenset(c.name for c in ENTITY_CLASSES if c.family == "Organization")
 
 
 @dataclass
@@ -85,18 +90,18 @@ def issuer_from_code(docs: list[Found], orgs: list[Found], lex: Lexicon) -> list
                     starting.setdefault(k[:i], []).append(o)
             starting.setdefault(k, []).append(o)
     for d in docs:
-        if d.doc is None or not d.doc.issuer_code or d.issuer is not None:
+        codes = d.doc.issuer_code.split("-") if d.doc is not None and d.doc.issuer_code else []
+        if d.issuer is not None and len(codes) < 2:
             continue
-        body = lex.issuer_codes.get(d.doc.issuer_code)
-        if not body:
-            continue
-        prefix = org_key(body)
-        cands = sorted(
-            {o.key: o for o in starting.get(prefix, [])}.values(),
-            key=lambda o: o.key,
-        )
-        if len(cands) == 1:
-            pairs.append((d, cands[0]))
+        for code in codes:  # a joint document: each body its code names ('TTLT-BTC-BNV')
+            body = lex.issuer_codes.get(code)
+            cands = (
+                sorted({o.key: o for o in starting.get(org_key(body), [])}.values(), key=lambda o: o.key)
+                if body
+                else []
+            )
+            if len(cands) == 1 and (d.issuer is None or d.issuer.key != cands[0].key):
+                pairs.append((d, cands[0]))
     return pairs
 
 
@@ -105,7 +110,8 @@ def rule_issuer_code(ctx: ArticleContext) -> None:
     found = ctx.found
     orgs = [f for f in found if f.is_org] + [f.inner for f in found if f.is_org and f.inner]
     issued = {r.subject for r in ctx.relations if r.predicate == "issuedBy"}
-    docs = [f for f in found if f.group is Group.DOC and f.key not in issued]
+    joint = {f.key for f in found if f.doc is not None and "-" in f.doc.issuer_code}
+    docs = [f for f in found if f.group is Group.DOC and (f.key not in issued or f.key in joint)]
     for doc, org in issuer_from_code(docs, orgs, ctx.lex):
         ctx.add(doc, "issuedBy", org)
 
@@ -142,13 +148,109 @@ def national_body(name: str, extraction: Extraction, lex: Lexicon, rule: str = "
     return key
 
 
+def rule_wrapped_fields(ctx: ArticleContext) -> None:
+    """A page cut into lines ('Căn cứ Nghị định số 24/2014/NĐ-CP' / 'ngày 04 tháng 4 năm 2014 của Chính
+    phủ …'): a document that ends its line takes the date, and the issuer, the next line opens with."""
+    text, entities = ctx.extraction.document.text, ctx.extraction.entities
+    issued = {r.subject for r in ctx.relations if r.predicate == "issuedBy"}
+    orgs = {f.start: f for f in ctx.found if f.is_org and f.key}
+    for f in ctx.found:
+        sentence = ctx.sentences[f.sent].sentence
+        law = f.kind == "Law"  # 'Căn cứ Luật Đất đai ngày 29/11/2013': a law's date, on its line or the next
+        if f.group is not Group.DOC or f.key not in entities:
+            continue
+        if text[f.end : sentence.end].strip() and not law:
+            continue
+        pos, date, _ = read_after(text, f.end)
+        if "\n" not in text[f.end : pos] and not law:
+            continue
+        if date and not entities[f.key].issued_on:
+            entities[f.key] = replace(entities[f.key], issued_on=date)
+        at = of_at(text, pos)
+        org = orgs.get(at) if at >= 0 else None
+        if org is not None and f.key not in issued and f.kind != "Law":
+            issued.add(f.key)
+            ctx.relations.append(Relation(f.key, "issuedBy", org.key, sentence, ctx.rule))
+
+
+def _header_issuer(header: Header, ctx: ArticleContext) -> str:
+    """The article's body the header names: the one named by the header's name and the place it was
+    signed in ('HỘI ĐỒNG NHÂN DÂN' signed in 'Đắk Lắk': Hội đồng nhân dân tỉnh Đắk Lắk), else by the
+    header's name alone, else the one whose name begins with it."""
+    body = name_key(header.body)
+    place = name_key(header.place)
+    wanted = [{body}]
+    if place and len(place.split()) <= 4:
+        wanted.insert(0, {f"{body} {level} {place}".replace("  ", " ") for level in ("", *_LEVELS)})
+    orgs = [e for e in ctx.extraction.entities.values() if e.kind in _ORG_KINDS]
+    for keys in wanted:
+        named = {e.key for e in orgs for n in (e.label, *e.aliases) if name_key(n) in keys}
+        if named:
+            return named.pop() if len(named) == 1 else ""
+    named = {e.key for e in orgs for n in (e.label, *e.aliases) if name_key(n).startswith(body + " ")}
+    return named.pop() if len(named) == 1 else ""
+
+
+def rule_document_header(ctx: ArticleContext) -> None:
+    """An article that is an official document opens with its header (doc_header.py): its number's
+    document takes the header's date and title, and is issued by the body at the top."""
+    header = read_header(ctx.extraction.document.text, ctx.lex)
+    if header is None:
+        return
+    entities = ctx.extraction.entities
+    plain = header.number.upper()
+    doc = next((e for e in entities.values() if e.number.replace(" ", "").upper() == plain), None)
+    if doc is None:
+        return
+    entities[doc.key] = replace(doc, issued_on=doc.issued_on or header.date, title=doc.title or header.title)
+    issuer = _header_issuer(header, ctx) if header.body else ""
+    issued = any(r.subject == doc.key and r.predicate == "issuedBy" for r in ctx.relations)
+    sentence = next((ctx.sentences[f.sent].sentence for f in ctx.found if f.key == doc.key), None)
+    if issuer and not issued and sentence is not None:
+        ctx.relations.append(Relation(doc.key, "issuedBy", issuer, sentence, ctx.rule))
+    _header_names(header, issuer, ctx)
+
+
+def _header_names(header: Header, issuer: str, ctx: ArticleContext) -> None:
+    """Names read off the header's lines: the body's pieces ('ỦY BAN NHÂN DÂN' / 'TỈNH BẠC LIÊU') are
+    the issuer; the motto ('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM') and the title in capitals name none."""
+    entities = ctx.extraction.entities
+    spans = [(header.body_span, issuer), *((span, "") for span in header.other_spans)]
+    moved: dict[str, str] = {}  # an entity named only in these lines -> the issuer, or '' (none)
+    for f in ctx.found:
+        into = next((to for (a, b), to in spans if a <= f.start and f.end <= b), None)
+        if into is None or f.group is Group.DOC or not f.key:
+            continue
+        moved.setdefault(f.key, into)
+        part: Found | None = f
+        while part is not None:
+            part.key = into
+            part = part.inner
+    kept = {f.key for f in ctx.found} | {f.inner.key for f in ctx.found if f.inner is not None}
+    gone_to: dict[str, str] = {}  # the entities dropped -> the issuer they were ('' when none)
+    for key, into in moved.items():
+        if key in kept or key not in entities:
+            continue
+        gone = entities.pop(key)
+        gone_to[key] = into
+        if into and into in entities:
+            target = entities[into]
+            entities[into] = replace(target, aliases=tuple(dict.fromkeys((*target.aliases, gone.label))))
+    ctx.relations = [
+        replace(r, subject=gone_to.get(r.subject) or r.subject, object=gone_to.get(r.object) or r.object)
+        for r in ctx.relations
+    ]
+
+
 def rule_plenum_issuer(ctx: ArticleContext) -> None:
-    """'Nghị quyết số 21-NQ/TW … của Hội nghị Trung ương 5 khóa XIII': issued by the Central Committee,
-    when the article names it."""
+    """'Nghị quyết số 21-NQ/TW … của Hội nghị Trung ương 5 khóa XIII', 'Nghị quyết Trung ương 8': issued
+    by the Central Committee, when the article names it."""
     issued = {r.subject for r in ctx.relations if r.predicate == "issuedBy"}
     for f in ctx.found:
-        if f.group is Group.DOC and f.key and f.issuer_body and f.key not in issued:
-            key = national_body(f.issuer_body, ctx.extraction, ctx.lex, ctx.rule)
+        plenum = f.doc is not None and f.doc.plenum.startswith(_CENTRAL_WRITTEN + " ")
+        body = f.issuer_body or (_CENTRAL_COMMITTEE if plenum else "")  # Nghị quyết Trung ương 8
+        if f.group is Group.DOC and f.key and body and f.key not in issued:
+            key = national_body(body, ctx.extraction, ctx.lex, ctx.rule)
             if key:
                 issued.add(f.key)
                 sentence = ctx.sentences[f.sent].sentence

@@ -214,7 +214,9 @@ def rule_laws(ds: DocScan) -> None:
         if len(name.split()) < 2:
             continue
         kind = "Law" if m.group(1) != _ORDINANCE else "LegalDocument"
-        ds.add(DocMention(m.start(), m.start() + len(name), name, kind, name, "", "", "", ""))
+        number = _LAW_NUMBER.match(text, m.start() + len(name))  # 'Luật … số 72/2025/QH15'
+        law_number = number.group(1) if number else ""
+        ds.add(DocMention(m.start(), m.start() + len(name), name, kind, name, law_number))
 
 
 def scan_documents(text: str, lex: Lexicon, rules: Sequence[Callable[[DocScan], None]]) -> DocScan:
@@ -244,6 +246,8 @@ _LAW_OF_BEFORE = frozenset(name_key(w) for w in _words("law_of_before"))
 _LAW_OF = name_key(_word("of"))
 _LAW_AND = name_key(_word("and"))
 _LAW_OF_TAIL = frozenset(name_key(w) for w in _words("law_of_tail"))
+_LAW_AND_OPENING = frozenset(name_key(w) for w in _words("law_and_opening"))
+_LAW_NUMBER = re.compile(_word("law_number_re"))
 
 
 def _title_goes_on(keep: list[str], words: list[str], i: int, in_of: bool) -> bool:
@@ -257,7 +261,9 @@ def _title_goes_on(keep: list[str], words: list[str], i: int, in_of: bool) -> bo
     if key == _LAW_OF:
         tail = {name_key(" ".join(keep[-n:])) for n in (1, 2, 3)}
         return not in_of and bool(tail & _LAW_OF_BEFORE) and i + 1 < len(words) and words[i + 1][:1].isupper()
-    return in_of and key == _LAW_AND and nxt[:1].isupper() and not _LAW.match(nxt + " X")
+    # 'Luật Tổ chức HĐND và UBND': the organisation law of two bodies
+    two_bodies = name_key(" ".join(keep[1:3])) in _LAW_AND_OPENING and len(keep) > 3
+    return (in_of or two_bodies) and key == _LAW_AND and nxt[:1].isupper() and not _LAW.match(nxt + " X")
 
 
 def _trim_name(phrase: str, lex: Lexicon) -> tuple[str, str]:

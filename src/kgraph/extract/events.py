@@ -25,6 +25,9 @@ _MARKING_HEADS = frozenset(words("marking_event_heads"))  # lễ kỷ niệm, ng
 _PURPOSES = frozenset(words("event_purposes"))  # tổng kết, sơ kết, quán triệt …
 _DESCRIBED_STOPS = frozenset(words("described_event_stops"))  # do, tại, đã …
 _DATE_WORDS = frozenset(words("described_event_dates"))  # ngày, sáng: before a day
+_EVENT_STARTS = frozenset(" ".join(h) for h in _EVENT_HEADS)
+_SESSION_ALONE = frozenset(words("session_alone"))  # kỳ: a session only as 'Kỳ thứ N'
+_PURPOSE_LEAD, _OF, _AND = word("purpose_lead"), word("of"), word("and")  # để, của, và
 _YEAR_WORD = word("year")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _DESCRIBED_MAX = 20
@@ -101,25 +104,68 @@ def _phrase_at(tokens: list[Token], k: int, phrases: frozenset[str]) -> int:
     return 0
 
 
+def _purpose_end(tokens: list[Token], k: int, marking: bool) -> int:
+    """Where the description after an event's head starts: after its purpose word ('tổng kết'; 'để
+    quán triệt'), or at ``k`` for a ``marking`` head; -1 when it has none, or when another event's
+    head follows ('Lễ khai mạc Đại hội …': the congress is the event)."""
+    if marking:
+        return -1 if _phrase_at(tokens, k, _EVENT_STARTS) else k
+    lead = 1 if k < len(tokens) and tokens[k].key == _PURPOSE_LEAD else 0
+    n = _phrase_at(tokens, k + lead, _PURPOSES)
+    return k + lead + n if n else -1
+
+
+def _national(org: Found | None) -> bool:
+    return org is not None and org.head is not None and org.head.national
+
+
+def _of_bodies(st: SentenceState, j: int, orgs: dict[int, Found]) -> int:
+    """At 'của' + national bodies ('của Bộ Chính trị, Ban Bí thư (khóa XIII)'): the token after the
+    bodies and their term; ``j`` itself when a local body follows (the meeting's host, not its name)."""
+    tokens, n = st.tokens, len(st.tokens)
+    org = orgs.get(tokens[j + 1].start) if j + 1 < n else None
+    if not _national(org):
+        return j
+    while org is not None:
+        j = token_at(tokens, org.end)
+        listed = j + 1 < n and (tokens[j].text == "," or tokens[j].key == _AND)
+        nxt = orgs.get(tokens[j + 1].start) if listed else None
+        org = nxt if _national(nxt) else None
+    if j + 3 < n and tokens[j].text == "(" and tokens[j + 1].key == _TERM and tokens[j + 3].text == ")":
+        return j + 4
+    return j
+
+
 def _described_end(st: SentenceState, k: int, marking: bool = False) -> int:
     """Hội nghị sơ kết công tác dân vận năm 2023: a meeting named by what it does (a purpose word and
     at least three words of its object; a ``marking`` head needs no purpose word: Lễ kỷ niệm 80 năm
-    Ngày thành lập …), to a year, the document it studies, or where the sentence goes on (do, tại,
-    đã …); the token after the name, or -1 when none."""
+    Ngày thành lập …), to a year, the document it studies, a quoted name, or where the sentence goes
+    on (do, tại, đã …, a local body's 'của'); the token after the name, or -1 when none."""
     tokens, n = st.tokens, len(st.tokens)
-    j = k + _phrase_at(tokens, k, _PURPOSES)
-    if j == k and not marking:
+    j = _purpose_end(tokens, k, marking)
+    if j < 0:
         return -1
     doc_ends = {d.start + st.base: d.end + st.base for d in st.docs}
-    words = 0
-    named = False  # a number or a capitalised word says which meeting: '10 năm', 'Luật Đất đai'
+    orgs = {f.start: f for f in st.found if f.is_org}
+    quotes = {qs - 1: qe for qs, qe in st.quotes}
+    words, named = 0, False  # a number or a capitalised word says which meeting: '10 năm', 'Luật Đất đai'
     while j < n and words <= _DESCRIBED_MAX:
         tok = tokens[j]
-        if tok.start in doc_ends:
-            return token_at(tokens, doc_ends[tok.start])
-        if tok.key == _YEAR_WORD and j + 1 < n and _YEAR.match(tokens[j + 1].text):
-            ranged = j + 3 < n and tokens[j + 2].text in "-–" and _YEAR.match(tokens[j + 3].text)
-            return j + 4 if ranged else j + 2  # năm 2023; giai đoạn 5 năm 2001-2005
+        if tok.start in doc_ends:  # the document it studies; not the next one of a list
+            listed = words and (tokens[j - 1].key == _AND or tokens[j - 1].text == ",")
+            return j - 1 if listed else token_at(tokens, doc_ends[tok.start])
+        if tok.start in quotes and words:  # Hội nghị tập huấn CVĐ “…”
+            return token_at(tokens, quotes[tok.start]) + 1
+        if _YEAR.match(tok.text) or (tok.key == _YEAR_WORD and j + 1 < n and _YEAR.match(tokens[j + 1].text)):
+            j += 0 if _YEAR.match(tok.text) else 1
+            ranged = j + 2 < n and tokens[j + 1].text in "-–" and _YEAR.match(tokens[j + 2].text)
+            return j + 3 if ranged else j + 1  # năm 2023; 5 năm 2001-2005; nhiệm kỳ 2022 - 2027
+        if tok.key == _OF and j + 1 < n and tokens[j + 1].start in orgs:
+            after = _of_bodies(st, j, orgs)
+            if after == j:
+                break
+            j, words, named = after, words + 1, True
+            continue
         named = named or tok.is_number or tok.is_cap
         nxt = tokens[j + 1] if j + 1 < n else None
         if tok.text == "," and j > k and nxt is not None and nxt.is_word and not nxt.is_cap:
@@ -149,11 +195,15 @@ def find_events(st: SentenceState) -> list[Found]:
             i += 1
             continue
         head = next((h for h in _EVENT_HEADS if tuple(t.key for t in tokens[i : i + len(h)]) == h), None)
+        bare_session = head is not None and " ".join(head) in _SESSION_ALONE  # 'Kỳ thứ 28', not 'nhiệm kỳ'
+        if bare_session and not (tokens[i].is_cap and i + 1 < len(tokens) and tokens[i + 1].key == _ORDINAL):
+            head = None
         if head is None or tokens[i].start in st.blocked:
             i += 1
             continue
         k, specific = _event_end(st, i + len(head), orgs, opening)
-        if not specific and " ".join(head) in _DESCRIBED_HEADS:
+        inside = i > 0 and f"{tokens[i - 1].key} {tokens[i].key}" in _EVENT_STARTS  # đại hội thi đua
+        if not specific and " ".join(head) in _DESCRIBED_HEADS and not inside:
             k = _described_end(st, i + len(head), " ".join(head) in _MARKING_HEADS)
             specific = int(k > 0)
         if specific:

@@ -520,7 +520,8 @@ def _project_name(st: SentenceState, m: re.Match[str]) -> tuple[str, int, bool]:
     if m.group(2):
         return m.group(2), m.end() + base, quoted is not None
     if quoted is not None:
-        return st.doc.text[quoted[0] : quoted[1]].strip(), quoted[1] + 1, True
+        end = _wrapped_quote_end(st, quoted[1])
+        return " ".join(st.doc.text[quoted[0] : end].split()), end + 1, True
     named = next((f for f in st.found if f.start == m.end() + base and f.group is not Group.PERSON), None)
     if named is not None:
         return named.text, named.end, False  # Dự án Khu công nghiệp Việt Hưng
@@ -533,6 +534,16 @@ def _project_name(st: SentenceState, m: re.Match[str]) -> tuple[str, int, bool]:
             False,
         )
     return "", m.end() + base, False
+
+
+def _wrapped_quote_end(st: SentenceState, end: int) -> int:
+    """Where a quote left open at the end of its sentence closes on the next line of a page cut into
+    lines ('Đề án “Trồng một tỷ' / 'cây xanh giai đoạn 2021-2025”'); ``end`` when it does not."""
+    text = st.doc.text
+    if end != st.base + len(st.text) or not text[end : end + 2].startswith("\n"):
+        return end
+    close = text.find("”", end, end + 160)
+    return close if close > 0 and "\n" not in text[end + 1 : close] else end
 
 
 def rule_projects(st: SentenceState) -> None:

@@ -119,6 +119,7 @@ def _canonical_case(name: str, f: Found) -> str:
 #: An event named by its kind and number only ('Đại hội đại biểu lần thứ XXIV')
 _GENERIC_EVENT = re.compile(_word("generic_event_re"))
 _EVENT_ORDINAL = re.compile(_word("event_ordinal_re"))
+_DOC_BEFORE = re.compile(_word("document_word_re"))  # an ordinal after it is the document's plenum's
 
 
 def _article_province(orgs: list[Found], lex: Lexicon) -> tuple[str, str, str]:
@@ -469,26 +470,41 @@ def _resolve_place(
     table.add(f, f"place|{scope}{name_key(f.text)}", f.text, "Location", **fields)
 
 
+def _same_ordinal(key: str, other: str) -> bool:
+    """Whether ``other`` has the ordinal of ``key`` as its own (not a document's plenum's)."""
+    ordinal, o = _EVENT_ORDINAL.search(key), _EVENT_ORDINAL.search(other)
+    return (
+        ordinal is not None
+        and o is not None
+        and o.group(1) == ordinal.group(1)
+        and not _DOC_BEFORE.search(other[: o.start()])  # 'hội nghị quán triệt nghị quyết hội nghị lần thứ 8'
+    )
+
+
+def _within(words: list[str], other: list[str]) -> bool:
+    """Whether ``words`` stand in ``other`` in order (other words between them)."""
+    it = iter(other)
+    return all(w in it for w in words)
+
+
 def _event_key(key: str, event_keys: list[str]) -> str:
     """Kỳ họp thứ 9 is the Kỳ họp thứ 9 HĐND tỉnh … khóa XIII the article names in full; a
-    congress named by its number only ('Đại hội đại biểu lần thứ XXIV') the one the article names."""
+    congress named by its number only ('Đại hội đại biểu lần thứ XXIV'), or without its place
+    ('Đại hội … Hội Nông dân tỉnh lần thứ IX'), the one the article names with them."""
     longest = _maximal(key, [k for k in event_keys if k.startswith(key + " ")])
     if longest:
         return longest
+    words = key.split()
     if _GENERIC_EVENT.match(key):
-        ordinal = _EVENT_ORDINAL.search(key)
         named = [
             k
             for k in event_keys
-            if ordinal
-            and k.split()[:2] == key.split()[:2]
-            and not _GENERIC_EVENT.match(k)
-            and (o := _EVENT_ORDINAL.search(k)) is not None
-            and o.group(1) == ordinal.group(1)
+            if k.split()[:2] == words[:2] and not _GENERIC_EVENT.match(k) and _same_ordinal(key, k)
         ]
         if len(named) == 1:
             return named[0]
-    return key
+    fuller = [k for k in event_keys if k != key and _same_ordinal(key, k) and _within(words, k.split())]
+    return fuller[0] if len(fuller) == 1 and fuller[0].split()[:2] == words[:2] else key
 
 
 def _resolve_events(table: EntityTable, found: list[Found], article_id: str, lex: Lexicon) -> None:

@@ -92,6 +92,8 @@ SENTENCE_RELATION_RULES: tuple[Callable[[RelationState, SentenceState], None], .
 ARTICLE_RELATION_RULES: tuple[Callable[[article.ArticleContext], None], ...] = (
     article.rule_name_part,  # Ban Thường vụ Đảng ủy X -> Đảng ủy X
     article.rule_committee_of,  # Đảng ủy X -> Đảng bộ X
+    article.rule_wrapped_fields,  # 'Nghị định số …' / 'ngày … của Chính phủ': fields on the next line
+    article.rule_document_header,  # an official document's own header: date, title, issuer
     article.rule_issuer_code,  # 21-KH/ĐUK: issued by the article's Đảng ủy Khối
     article.rule_plenum_issuer,  # 'của Hội nghị Trung ương 5': the Central Committee, if named
     article.rule_issuer_table,  # Chỉ thị 05-CT/TW: Bộ Chính trị, from the table when the text is silent
