@@ -42,3 +42,8 @@ def test_part_of_takes_no_subject_from_the_title() -> None:
 def test_a_body_named_before_thuoc_is_its_subject() -> None:
     x = run("Trường Cao đẳng Y tế Thanh Hóa trực thuộc Sở Y tế tỉnh Thanh Hóa đã tuyển sinh 500 học viên.")
     assert ("Trường Cao đẳng Y tế Thanh Hóa", "subOrganizationOf", "Sở Y tế tỉnh Thanh Hóa") in triples(x)
+
+
+def test_a_newspaper_in_the_dateline_is_no_subject() -> None:
+    x = run("Giám sát đầu tư (NLĐ)- Thực hiện ý kiến chỉ đạo của Thủ tướng, Bộ Tài chính vừa báo cáo.")
+    assert not [t for t in triples(x) if t[0] == "Người Lao Động"]

@@ -134,8 +134,12 @@ def _lead_is_noun(sm: SentenceState, start: int, end: int) -> bool:
 
 
 def _credited(text: str, base: int, body: Found) -> bool:
-    """A body named by a photo credit or a source ('Ảnh: TTXVN', 'Nguồn: …'): never a subject."""
-    before = _keys(text[: body.start - base].rstrip(" :-–"))[-1:]
+    """A body named by a photo credit or a source ('Ảnh: TTXVN', 'Nguồn: …') or in brackets (a
+    dateline: '(NLĐ)- Thực hiện chỉ đạo …', '(TTXVN)'): never a subject."""
+    start, end = body.start - base, body.end - base
+    if text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")"):
+        return True
+    before = _keys(text[:start].rstrip(" :-–"))[-1:]
     return _ends_with(before, "credit")
 
 
