@@ -69,18 +69,20 @@ def press() -> dict[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _press_firsts() -> frozenset[str]:
-    return frozenset(spelling[0] for spelling in press())
+def _press_starts() -> tuple[int, frozenset[str]]:
+    """The longest press spelling in tokens, and the first tokens of all spellings (rule_press
+    tries only the tokens that start one)."""
+    table = press()
+    return max(len(k) for k in table), frozenset(k[0] for k in table if k)
 
 
 def rule_press(st: SentenceState) -> None:
     """Newspapers, news sites and broadcasters by name (NLĐ, Tuổi Trẻ, báo Nhân Dân, VTV1)."""
     tokens, table = st.tokens, press()
-    longest = max(len(k) for k in table)
-    firsts = _press_firsts()
+    longest, starts = _press_starts()
     k = 0
     while k < len(tokens):
-        if tokens[k].text not in firsts:
+        if tokens[k].text not in starts:
             k += 1
             continue
         hit = next((n for n in range(min(longest, len(tokens) - k), 0, -1) if _press_at(st, k, n, table)), 0)

@@ -134,7 +134,7 @@ def person_run(tokens: list[Token], i: int, lex: Lexicon) -> int:
 
 _NUMBERED_LEVELS = tuple(tuple(name_key(w).split()) for w in words("numbered_levels"))
 _NUMBERED_ABBREVIATIONS = frozenset(words("numbered_level_abbreviations"))
-_NUMBERED_FIRSTS = frozenset(w[0] for w in _NUMBERED_LEVELS)
+_NUMBERED_FIRSTS = frozenset(name_key(w[0]) for w in _NUMBERED_LEVELS if w)  # keys a level word starts with
 _UNIT_CODE = re.compile(r"[A-Z]?\d{1,3}[A-Z]?")
 
 
@@ -152,7 +152,7 @@ def numbered_unit(tokens: list[Token], i: int) -> int:
         return 0
     if tokens[i].text in _NUMBERED_ABBREVIATIONS:
         size = 2 if i + 1 < len(tokens) and tokens[i + 1].text == "." else 0
-    else:
+    elif tokens[i].key in _NUMBERED_FIRSTS:
         size = next((len(w) for w in _NUMBERED_LEVELS if match_words(tokens, i, w)), 0)
     k = i + size
     if not size or k >= len(tokens) or not _unit_number(tokens[k]):

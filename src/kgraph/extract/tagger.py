@@ -185,8 +185,10 @@ def _token_bytes(text: str, key: str) -> tuple[tuple[bytes, ...], ...]:
 
 @lru_cache(maxsize=262144)
 def _pair_bytes(left: str, right: str) -> tuple[str, bytes, bytes]:
-    pair, before, after = _pair(left, right)
-    return pair, before.encode(), after.encode()
+    """``_pair`` with its features as UTF-8 (made here: most pairs are seen once, so a second cache
+    of the text form would only cost a miss more)."""
+    pair = f"{left} {right}"
+    return pair, ("b-=" + pair).encode(), ("b+=" + pair).encode()
 
 
 @dataclass(frozen=True)
@@ -225,21 +227,25 @@ def features(tokens: list[Token], lex: Lexicon | None = None) -> list[list[str]]
 
 def _assemble(tokens: list[Token], lex: Lexicon, forms: _Forms[AnyStr]) -> list[list[AnyStr]]:
     n = len(tokens)
-    per = [forms.token(t.text, t.key) for t in tokens]
+    before2, before1, after1, after2 = forms.edges
+    # two entries on each side stand for the missing neighbours: token i's own features are per[i + 2][0],
+    # what tokens i - 2, i - 1, i + 1, i + 2 give it per[i][1], per[i + 1][2], per[i + 3][3], per[i + 4][4]
+    per: list[tuple[tuple[AnyStr, ...], ...]] = [((), before2, before1, (), ())] * 2
+    per += [forms.token(t.text, t.key) for t in tokens]
+    per += [((), (), (), after1, after2)] * 2
     pairs = [forms.pair(tokens[k].key, tokens[k + 1].key) for k in range(n - 1)]
     known = [p[0] in lex.words for p in pairs]
     marks = _spans(tokens, lex)
-    before2, before1, after1, after2 = forms.edges
     word_before, cap_cap, word_after = forms.words
     out: list[list[AnyStr]] = []
     for i, tok in enumerate(tokens):
-        feats = list(per[i][0])
+        feats = list(per[i + 2][0])
         if marks[i]:
             feats += [forms.marks[m] for m in marks[i]]
-        feats += per[i - 2][1] if i >= 2 else before2
-        feats += per[i - 1][2] if i >= 1 else before1
-        feats += per[i + 1][3] if i + 1 < n else after1
-        feats += per[i + 2][4] if i + 2 < n else after2
+        feats += per[i][1]
+        feats += per[i + 1][2]
+        feats += per[i + 3][3]
+        feats += per[i + 4][4]
         if i > 0:
             feats.append(pairs[i - 1][1])
             if known[i - 1]:
