@@ -525,3 +525,11 @@ def test_a_count_written_with_a_thousands_dot_after_a_name_is_not_its_number() -
     got = names(run("Trường ĐH Nông lâm TP.HCM 1.700-1.800 hồ sơ, Trường THCS 3 nhận 20 hồ sơ."))
     assert "Trường ĐH Nông lâm TP.HCM" in got, got
     assert not any(name.endswith(" 1") for name in got), got
+
+
+def test_a_military_rank_after_comrade_is_a_title_not_a_person() -> None:
+    for rank in ("Thượng tá", "Thiếu tướng", "Đại tá", "Trung tướng"):
+        x = run(f"Dự có đồng chí {rank} Hồ Văn Lâm, Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Bạc Liêu.")
+        people = {e.label for e in x.entities.values() if e.kind == "Person"}
+        assert people == {"Hồ Văn Lâm"}, rank
+        assert ("Hồ Văn Lâm", "memberOf", "Bộ Chỉ huy Quân sự tỉnh Bạc Liêu") in triples(x)

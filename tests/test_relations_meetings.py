@@ -102,3 +102,49 @@ def test_a_campaign_in_a_meetings_name_is_not_organised() -> None:
     )
     got = {o for s, p, o in triples(x) if p == "organizes"}
     assert "Toàn dân đoàn kết xây dựng đời sống văn hóa ở khu dân cư" not in got
+
+
+# --- sessions and conferences numbered with written ordinals (thứ Chín, thứ Mười hai, lần thứ tư)
+
+
+def test_a_session_numbered_in_words_is_an_event_of_its_council() -> None:
+    x = run("Sáng 9/12, HĐND tỉnh Hà Giang khóa XVIII khai mạc Kỳ họp thứ Chín HĐND tỉnh khóa XVIII.")
+    event = "Kỳ họp thứ Chín HĐND tỉnh khóa XVIII"
+    assert event in labels(x, "Event")
+    assert ("Hội đồng nhân dân tỉnh Hà Giang", "organizes", event) in triples(x)
+
+
+def test_a_thematic_session_numbered_in_words() -> None:
+    x = run("Ngày 21/3, HĐND tỉnh Sóc Trăng tổ chức Kỳ họp chuyên đề thứ Tư để xem xét các tờ trình.")
+    assert "Kỳ họp chuyên đề thứ Tư" in labels(x, "Event")
+    assert ("Hội đồng nhân dân tỉnh Sóc Trăng", "organizes", "Kỳ họp chuyên đề thứ Tư") in triples(x)
+
+
+def test_a_two_word_ordinal_and_the_body_after_of() -> None:
+    x = run("Kỳ họp thứ Mười hai của HĐND thành phố Cần Thơ diễn ra trong hai ngày.")
+    assert "Kỳ họp thứ Mười hai" in labels(x, "Event")
+    assert ("Hội đồng nhân dân thành phố Cần Thơ", "organizes", "Kỳ họp thứ Mười hai") in triples(x)
+
+
+def test_a_numbered_session_of_a_central_commission_is_held_by_it() -> None:
+    x = run("Kỳ thứ 43 của Ủy ban Kiểm tra Trung ương đã xem xét kết quả kiểm tra.")
+    assert ("Ủy ban Kiểm tra Trung ương", "organizes", "Kỳ thứ 43") in triples(x)
+
+
+def test_an_enlarged_conference_numbered_in_lower_case_words() -> None:
+    x = run("Chiều 2/7, Huyện ủy Tam Nông tổ chức Hội nghị Ban Chấp hành mở rộng lần thứ mười một.")
+    event = "Hội nghị Ban Chấp hành mở rộng lần thứ mười một"
+    assert event in labels(x, "Event")
+    assert event not in labels(x, "Organization")
+    assert ("Huyện ủy Tam Nông", "organizes", event) in triples(x)
+
+
+def test_a_written_ordinal_ends_before_the_year() -> None:
+    x = run("HĐND huyện Bảo Lâm tổ chức Kỳ họp thứ hai năm 2024 vào cuối tháng 6.")
+    assert "Kỳ họp thứ hai" in labels(x, "Event")
+
+
+def test_a_session_named_again_in_brackets_is_no_second_event() -> None:
+    x = run("HĐND tỉnh Phú Yên tiến hành Kỳ họp thứ 18 (kỳ họp chuyên đề lần thứ 5) để xem xét các tờ trình.")
+    assert "Kỳ họp thứ 18" in labels(x, "Event")
+    assert labels(x, "Event") == {"Kỳ họp thứ 18"}

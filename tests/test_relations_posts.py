@@ -247,3 +247,13 @@ def test_a_shared_bare_title_finds_the_articles_one_body() -> None:
     )
     body = "Viện Kiểm sát nhân dân tỉnh Hậu Giang"
     assert got == {("Nguyễn Văn Lâm", body), ("Trần Thị Hoa", body)}
+
+
+def test_tuv_is_a_member_of_the_provinces_party_committee() -> None:
+    x = run(
+        "Tỉnh ủy Hà Tĩnh tổ chức hội nghị sơ kết. Dự hội nghị có đồng chí Trần Văn Kỳ, TUV, Bí thư Huyện "
+        "ủy Hương Sơn."
+    )
+    got = triples(x)
+    assert ("Trần Văn Kỳ", "memberOf", "Tỉnh ủy Hà Tĩnh") in got
+    assert ("Trần Văn Kỳ", "memberOf", "Huyện ủy Hương Sơn") in got

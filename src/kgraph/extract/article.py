@@ -21,6 +21,7 @@ from .state import Found, Group, SentenceState
 
 _COMMITTEE, _ORGANISATION = name_key(word("party_committee")), name_key(word("party_organisation"))
 _MEMBER = word("committee_member")  # Tỉnh ủy viên: a member of the Tỉnh ủy
+_POST_INITIALS = {name_key(short): post for short, post in pairs("post_initials").items()}  # TUV
 _SHARED_HEADS = words("shared_heads")  # 'Đảng ủy, Ban giám hiệu Trường X': heads that share a name
 _DRAFT_BEFORE = tuple(w.lower() for w in words("draft_before"))  # dự thảo Luật X: a bill
 _TITLE_BODIES = {name_key(title): body for title, body in pairs("title_body").items()}  # Phó Thủ tướng
@@ -354,8 +355,9 @@ def rule_post(ctx: ArticleContext) -> None:
         sentence = ctx.sentences[f.sent].sentence
         for title, post_org, former in f.posts:
             org_key_ = post_org.key if post_org is not None and post_org.key else ""
-            if not org_key_ and title.lower().endswith(" " + _MEMBER):
-                org_key_ = _committee_of(title, extraction)  # Tỉnh ủy viên: a member of the Tỉnh ủy
+            member = _POST_INITIALS.get(name_key(title), title)  # TUV: Tỉnh ủy viên
+            if not org_key_ and member.lower().endswith(" " + _MEMBER):
+                org_key_ = _committee_of(member, extraction)  # Tỉnh ủy viên: a member of the Tỉnh ủy
             body = _TITLE_BODIES.get(name_key(title), "")
             if not org_key_ and body:  # Phó Thủ tướng: a member of the Chính phủ the article names
                 org_key_ = national_body(body, extraction, ctx.lex, ctx.rule)

@@ -20,6 +20,10 @@ _CENTRAL_WORDS = _CENTRAL.split()
 _QUALIFIERS = words("event_qualifiers")  # đại biểu, toàn quốc
 _QUALIFIER_FIRST = tuple(q.split()[0] for q in _QUALIFIERS)
 _ROMAN = re.compile(r"^[IVXL]+$")
+_ORDINAL_ALONE = frozenset(words("ordinal_alone"))  # thứ Chín, thứ tư
+_ORDINAL_TEN, _ORDINAL_TENS = word("ordinal_ten"), word("ordinal_tens")  # mười, mươi
+_ORDINAL_UNITS = frozenset(words("ordinal_units"))  # một, mốt, hai … chín
+_BARE_BODIES = frozenset(words("event_bare_bodies"))  # ban chấp hành: 'Hội nghị Ban Chấp hành lần thứ 11'
 _DESCRIBED_HEADS = frozenset(words("described_event_heads"))  # hội nghị, hội thảo
 _MARKING_HEADS = frozenset(words("marking_event_heads"))  # lễ kỷ niệm, ngày hội: named by what they mark
 _PURPOSES = frozenset(words("event_purposes"))  # tổng kết, sơ kết, quán triệt …
@@ -35,8 +39,23 @@ _DESCRIBED_MAX = 20
 _GO, _STOP, _END = 0, 1, 2  # an event name goes on; stops here; ends here unless a quoted name follows
 
 
-def _numbered(tokens: list[Token], m: int) -> bool:
-    return m < len(tokens) and (tokens[m].is_number or _ROMAN.match(tokens[m].text) is not None)
+def _number_size(tokens: list[Token], m: int) -> int:
+    """How many tokens the number at ``m`` takes: 9, IX, Chín, mười một, hai mươi mốt; 0 when none."""
+    if m >= len(tokens):
+        return 0
+    if tokens[m].is_number or _ROMAN.match(tokens[m].text) is not None:
+        return 1
+    keys = [t.key if t.is_word else "" for t in tokens[m : m + 3]] + ["", ""]
+    if keys[0] == _ORDINAL_TEN:
+        return 2 if keys[1] in _ORDINAL_UNITS else 1  # mười, mười hai
+    if keys[0] in _ORDINAL_UNITS and keys[1] == _ORDINAL_TENS:
+        return 3 if keys[2] in _ORDINAL_UNITS else 2  # hai mươi, hai mươi mốt
+    return 1 if keys[0] in _ORDINAL_ALONE else 0
+
+
+def _numbered(tokens: list[Token], m: int) -> int:
+    """A number in figures or Roman numerals at ``m`` (1), or none (0): 'Trung ương 4', 'khóa XIII'."""
+    return int(m < len(tokens) and (tokens[m].is_number or _ROMAN.match(tokens[m].text) is not None))
 
 
 def _step(tokens: list[Token], k: int, specific: int, orgs: dict[int, Found]) -> tuple[int, int, int]:
@@ -50,7 +69,8 @@ def _step(tokens: list[Token], k: int, specific: int, orgs: dict[int, Found]) ->
         return token_at(tokens, org.end), specific + 1, _GO
     if tok.key in (_TIMES, _ORDINAL):
         m = k + (2 if tok.key == _TIMES and k + 1 < n and tokens[k + 1].key == _ORDINAL else 1)
-        return (m + 1, specific + 1, _GO) if _numbered(tokens, m) else (k, specific, _STOP)
+        size = _number_size(tokens, m) if tokens[m - 1].key == _ORDINAL else _numbered(tokens, m)
+        return (m + size, specific + 1, _GO) if size else (k, specific, _STOP)
     if tok.key in (_CENTRAL, _CENTRAL_WORDS[0]) and k + 2 < n and tokens[k + 1].key == _CENTRAL_WORDS[1]:
         return (k + 3, specific + 1, _GO) if _numbered(tokens, k + 2) else (k, specific, _STOP)
     if tok.key in (_TERM, _MANDATE[0]) and specific:
@@ -63,6 +83,9 @@ def _step(tokens: list[Token], k: int, specific: int, orgs: dict[int, Found]) ->
         return k, specific, _GO
     if tok.key in _QUALIFIER_FIRST and k + 1 < n and f"{tok.key} {tokens[k + 1].key}" in _QUALIFIERS:
         return k + 2, specific, _GO
+    bare = _phrase_at(tokens, k, _BARE_BODIES) if tok.is_cap else 0
+    if bare:
+        return k + bare, specific, _GO
     return k, specific, _END
 
 
@@ -198,7 +221,8 @@ def find_events(st: SentenceState) -> list[Found]:
         bare_session = head is not None and " ".join(head) in _SESSION_ALONE  # 'Kỳ thứ 28', not 'nhiệm kỳ'
         if bare_session and not (tokens[i].is_cap and i + 1 < len(tokens) and tokens[i + 1].key == _ORDINAL):
             head = None
-        if head is None or tokens[i].start in st.blocked:
+        again = bool(events) and i > 1 and tokens[i - 1].text == "(" and tokens[i - 2].end == events[-1].end
+        if head is None or tokens[i].start in st.blocked or again:  # 'Kỳ họp thứ 22 (kỳ họp chuyên đề …)'
             i += 1
             continue
         k, specific = _event_end(st, i + len(head), orgs, opening)

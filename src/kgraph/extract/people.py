@@ -118,8 +118,8 @@ def _name_at(
     honorific = _honorific_len(tokens, i, lex)
     if honorific:
         k = i + honorific
-        if k < n and match_title(tokens, k, lex):
-            return -1, 0, [], k
+        if k < n and (match_title(tokens, k, lex) or _honorific_len(tokens, k, lex)):
+            return -1, 0, [], k  # a title or a rank follows: 'đồng chí Thượng tá A' is read from the rank
         if k < n and tokens[k].is_cap and tokens[k].is_word and tokens[k].start not in blocked:
             run = person_run(tokens, k, lex) or _given_run(tokens, k, lex)
             if run:

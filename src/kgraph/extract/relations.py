@@ -693,6 +693,13 @@ def _meeting_host(sm: SentenceState, event: Found, lex: Lexicon) -> Found | None
     return None
 
 
+def _host_after_of(sm: SentenceState, event: Found) -> Found | None:
+    """'Kỳ thứ 43 của Ủy ban Kiểm tra Trung ương': the body right after the event's 'của' holds it."""
+    after = [f for f in sm.found if f.is_org and f.key and f.start > event.end]
+    f = min(after, key=lambda g: g.start, default=None)
+    return f if f is not None and _keys(sm.text[event.end - sm.base : f.start - sm.base]) == [_OF] else None
+
+
 def rule_event_body(rs: RelationState, sm: SentenceState) -> None:
     """'Đại hội đại biểu Hội Cựu chiến binh tỉnh X lần thứ VII', 'Kỳ họp thứ 9 HĐND tỉnh khóa XIII': a
     congress or session named after a body is held by it (the first body inside its name); a meeting
@@ -706,6 +713,7 @@ def rule_event_body(rs: RelationState, sm: SentenceState) -> None:
         after_of = before[-1:] == [_OF]
         if event.rule == "meetings" or after_of:  # 'Hội nghị quán triệt nghị quyết của Bộ Chính trị'
             body = _meeting_host(sm, event, rs.lex)
+        body = body or _host_after_of(sm, event)
         said = {(r.subject, r.object) for r in rs.out if r.predicate == "organizes"}
         if body is not None and (body.key, event.key) not in said:  # a cue verb said how (sẽ tổ chức)
             rs.add(body, "organizes", event, sm.sentence)

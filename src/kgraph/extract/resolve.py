@@ -88,6 +88,9 @@ def org_key(name: str, f: Found | None = None) -> str:
     return _org_key(name, head)
 
 
+_LOCAL_LEVELS = tuple(_word(w) for w in ("province", "city", "district", "urban_district", "commune", "ward"))
+
+
 @lru_cache(maxsize=65536)
 def _org_key(name: str, national_head: str) -> str:
     key = name_key(name).replace("-", " ").replace("&", f" {_word('and')} ")
@@ -100,6 +103,8 @@ def _org_key(name: str, national_head: str) -> str:
             if any(" ".join(rest[:n]) in places for n in range(1, min(5, len(rest)) + 1)):
                 del words[i : i + size]
     key = " ".join(words)
+    for level in _LOCAL_LEVELS:  # 'Ủy ban MTTQ Việt Nam huyện X' is 'Ủy ban MTTQ huyện X': a local branch
+        key = key.replace(f" {_VIETNAM} {level} ", f" {level} ")
     if national_head and key.endswith(f" {_VIETNAM}") and _VIETNAM not in name_key(national_head):
         key = key[: -len(_VIETNAM) - 1]
     return key
@@ -334,11 +339,53 @@ class OrgNames:
     province: tuple[str, str, str]  # the article's province: (key, level word, name)
 
 
+_INITIALS = re.compile(r"^[A-ZĐ][A-ZĐ&]+$")  # VHTTDL, LĐTBXH, KH&ĐT
+
+
+def _initials_of(words: list[str], size: int) -> int:
+    """How many of ``words`` (a domain: 'Văn hóa, Thể thao và Du lịch') give ``size`` initials,
+    skipping 'và' and punctuation ('Văn hóa' gives V and H); 0 when they never give just that many."""
+    got = 0
+    for n, w in enumerate(words, 1):
+        w = w.strip(",")
+        if w and w[0].isalpha() and name_key(w) != _word("and"):
+            got += 1
+            if got == size:
+                return n
+    return 0
+
+
+def _spell_out_initials(all_orgs: list[Found]) -> None:
+    """'Sở VHTTDL' is the 'Sở Văn hóa, Thể thao và Du lịch …' of the article: a name whose word after
+    its head is the initials of the words after the same head in a name written in full."""
+    for f in all_orgs:
+        if f.head is None:
+            continue
+        size = len(f.head.words)
+        words = f.name.split()
+        if len(words) <= size or not _INITIALS.match(words[size]):
+            continue
+        letters = words[size].replace("&", "")
+        for g in all_orgs:
+            full = g.name.split()
+            if g.head is None or name_key(" ".join(full[:size])) != name_key(" ".join(words[:size])):
+                continue
+            if len(full) > size and _INITIALS.match(full[size].strip(",")):
+                continue  # initials again ('Đài PTTH Huế'), not words written out
+            n = _initials_of(full[size:], len(letters))
+            domain = [w.strip(",") for w in full[size : size + n] if w.strip(",")[:1].isalpha()]
+            domain = [w for w in domain if name_key(w) != _word("and")]
+            if n and "".join(w[0] for w in domain).upper() == letters.upper():
+                f.name = " ".join(words[:size] + full[size : size + n] + words[size + 1 :])
+                break
+
+
 def _org_names(all_orgs: list[Found], lex: Lexicon) -> OrgNames:
     """Short forms: a name that begins one longer name of the article is that name; nested names
     take the long form of their inner name (Ban Thường vụ Đảng ủy Khối -> … Khối Các cơ quan tỉnh)."""
     for f in all_orgs:
         f.name = expand(_canonical_case(f.text, f), lex)
+    _spell_out_initials(all_orgs)
     province = _article_province(all_orgs, lex)
     full_names = sorted({org_key(f.name, f) for f in all_orgs}, key=len)
     extended: dict[str, list[str]] = {}  # 'sở tài chính' -> the names that begin with it and a space

@@ -1,0 +1,47 @@
+"""A department or association named by the initials of its domain's words (Sở VHTTDL, Sở TN&MT)
+is the body the article names in full (Sở Văn hóa, Thể thao và Du lịch): one node."""
+
+from __future__ import annotations
+
+from helpers import labels, run
+
+
+def _orgs(text: str) -> set[str]:
+    x = run(text)
+    kinds = ("StateAgency", "MassOrganization", "Organization")
+    return {e.label for e in x.entities.values() if e.kind in kinds}
+
+
+def test_initials_of_a_department_are_its_full_name() -> None:
+    got = _orgs(
+        "Sở Văn hóa, Thể thao và Du lịch tỉnh Kon Tum tổ chức lễ hội. Ông Nguyễn Văn Tám, Giám đốc Sở "
+        "VHTTDL cho biết lễ hội kéo dài ba ngày."
+    )
+    assert got == {"Sở Văn hóa, Thể thao và Du lịch tỉnh Kon Tum"}
+
+
+def test_initials_with_a_hyphen_and_an_ampersand() -> None:
+    got = _orgs(
+        "Sở Lao động - Thương binh và Xã hội tỉnh Đắk Nông và Sở Kế hoạch và Đầu tư tỉnh Đắk Nông họp. "
+        "Sở LĐTBXH đề xuất, Sở KH&ĐT thẩm định."
+    )
+    assert got == {"Sở Lao động - Thương binh và Xã hội tỉnh Đắk Nông", "Sở Kế hoạch và Đầu tư tỉnh Đắk Nông"}
+
+
+def test_initials_match_no_other_domain() -> None:
+    got = _orgs("Sở Tài nguyên và Môi trường tỉnh Lai Châu và Sở TC tỉnh Lai Châu làm việc.")
+    assert "Sở Tài nguyên và Môi trường tỉnh Lai Châu" in got
+    assert len(got) == 2
+
+
+def test_the_front_of_a_district_with_or_without_the_country() -> None:
+    x = run(
+        "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Mù Cang Chải tổ chức hội nghị. Ủy ban MTTQ huyện Mù Cang "
+        "Chải trao quà."
+    )
+    assert len(labels(x, "MassOrganization")) == 1
+
+
+def test_initials_are_not_spelled_out_by_a_name_of_initials() -> None:
+    got = _orgs("Đài PTTH Thừa Thiên Huế đưa tin.")
+    assert got == {"Đài PTTH Thừa Thiên Huế"}
