@@ -50,12 +50,12 @@ def test_a_missing_or_corrupt_model_is_one_clear_error(
     if content is not None:
         path.write_bytes(content)
     monkeypatch.setattr(tagger, "model_path", lambda: path)
-    tagger._tagger.cache_clear()
+    tagger.forget_model()
     try:
         with pytest.raises(KgraphError) as error:
             tagger.load_model()
     finally:
-        tagger._tagger.cache_clear()
+        tagger.forget_model()
     message = str(error.value)
     assert str(path) in message and "train/tagger/train.py" in message and "\n" not in message
 
@@ -73,11 +73,11 @@ def test_a_build_without_its_model_stops_with_one_line(tmp_path, monkeypatch, ca
     article = tmp_path / "a.txt"
     article.write_text("Ông Peter Brown gặp bà Maria Lopez tại New York.", encoding="utf-8")
     monkeypatch.setattr(tagger, "model_path", lambda: tmp_path / "gone.crfsuite")
-    tagger._tagger.cache_clear()
+    tagger.forget_model()
     try:
         code = main(["build", str(article), "--out", str(tmp_path / "out"), "--no-html", "--no-cache"])
     finally:
-        tagger._tagger.cache_clear()
+        tagger.forget_model()
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 1
     assert len(err) == 1 and "gone.crfsuite" in err[0] and "train/tagger/train.py" in err[0]
@@ -178,3 +178,4 @@ def test_a_person_keeps_a_rank_or_a_religious_title_written_before_the_name_as_a
     x = run("Đại tướng Võ Nguyên Giáp đã về thăm. Hòa thượng Thích Trí Quảng chủ trì buổi lễ.")
     people = {e.label: e.aliases for e in x.entities.values() if e.kind == "Person"}
     assert "Đại tướng Võ Nguyên Giáp" in people["Võ Nguyên Giáp"]
+

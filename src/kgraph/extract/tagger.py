@@ -12,6 +12,7 @@ missing or unreadable model is a ``ModelError`` naming the file and the training
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -55,8 +56,24 @@ def model_path() -> Path:
     return Path(str(resources.files("kgraph") / "data" / MODEL_NAME))
 
 
-@lru_cache(maxsize=1)
+_LOCAL = threading.local()
+
+
 def _tagger() -> Any:
+    """The model, opened once per thread: a pycrfsuite Tagger keeps the sequence it tagged for the
+    marginals asked next, so threads (a dask worker's, a server's) must not share one."""
+    tagger = getattr(_LOCAL, "tagger", None)
+    if tagger is None:
+        tagger = _LOCAL.tagger = _open_tagger()
+    return tagger
+
+
+def forget_model() -> None:
+    """Drop this thread's opened model (the next tagging opens ``model_path()`` again)."""
+    _LOCAL.__dict__.pop("tagger", None)
+
+
+def _open_tagger() -> Any:
     path = model_path()
     fix = f"rebuild it with `{TRAIN_COMMAND}` in a kgraph clone, or reinstall kgraph"
     try:
