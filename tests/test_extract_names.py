@@ -525,3 +525,34 @@ def test_a_count_written_with_a_thousands_dot_after_a_name_is_not_its_number() -
     got = names(run("Trường ĐH Nông lâm TP.HCM 1.700-1.800 hồ sơ, Trường THCS 3 nhận 20 hồ sơ."))
     assert "Trường ĐH Nông lâm TP.HCM" in got, got
     assert not any(name.endswith(" 1") for name in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "absent"),
+    [
+        ("Sở Nội vụ Trình bày Tờ trình về biên chế.", "Sở Nội vụ", "Sở Nội vụ Trình bày Tờ trình"),
+        ("Hội Nông dân huyện Tham gia góp ý.", "Hội Nông dân huyện", "Hội Nông dân huyện Tham gia"),
+        (
+            "Hội Khoa học Lịch sử tỉnh Bình Định Phát biểu tại buổi lễ.",
+            "Hội Khoa học Lịch sử tỉnh Bình Định",
+            "Hội Khoa học Lịch sử tỉnh Bình Định Phát biểu",
+        ),
+        (
+            "UBND Huyện Đông Anh Ban hành Kế hoạch Triển khai",
+            "UBND Huyện Đông Anh",
+            "UBND Huyện Đông Anh Ban hành Kế hoạch Triển khai",
+        ),
+        ("Huyện ủy Báo cáo kết quả.", "Huyện ủy", "Huyện ủy Báo cáo"),
+    ],
+)
+def test_clause_openers_end_a_name(text: str, name: str, absent: str) -> None:
+    """A capitalised verb or document type that opens a clause (headlines, list items) ends a name."""
+    found = names(run(text))
+    assert name in found and absent not in found
+
+
+@pytest.mark.parametrize(
+    "name", ["Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Huyện ủy", "Sở Kế hoạch và Đầu tư"]
+)
+def test_clause_opener_words_first_in_a_name(name: str) -> None:
+    assert name in names(run(f"{name} họp."))
