@@ -533,3 +533,34 @@ def test_a_military_rank_after_comrade_is_a_title_not_a_person() -> None:
         people = {e.label for e in x.entities.values() if e.kind == "Person"}
         assert people == {"Hồ Văn Lâm"}, rank
         assert ("Hồ Văn Lâm", "memberOf", "Bộ Chỉ huy Quân sự tỉnh Bạc Liêu") in triples(x)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "absent"),
+    [
+        ("Sở Nội vụ Trình bày Tờ trình về biên chế.", "Sở Nội vụ", "Sở Nội vụ Trình bày Tờ trình"),
+        ("Hội Nông dân huyện Tham gia góp ý.", "Hội Nông dân huyện", "Hội Nông dân huyện Tham gia"),
+        (
+            "Hội Khoa học Lịch sử tỉnh Bình Định Phát biểu tại buổi lễ.",
+            "Hội Khoa học Lịch sử tỉnh Bình Định",
+            "Hội Khoa học Lịch sử tỉnh Bình Định Phát biểu",
+        ),
+        (
+            "UBND Huyện Đông Anh Ban hành Kế hoạch Triển khai",
+            "UBND Huyện Đông Anh",
+            "UBND Huyện Đông Anh Ban hành Kế hoạch Triển khai",
+        ),
+        ("Huyện ủy Báo cáo kết quả.", "Huyện ủy", "Huyện ủy Báo cáo"),
+    ],
+)
+def test_clause_openers_end_a_name(text: str, name: str, absent: str) -> None:
+    """A capitalised verb or document type that opens a clause (headlines, list items) ends a name."""
+    found = names(run(text))
+    assert name in found and absent not in found
+
+
+@pytest.mark.parametrize(
+    "name", ["Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Huyện ủy", "Sở Kế hoạch và Đầu tư"]
+)
+def test_clause_opener_words_first_in_a_name(name: str) -> None:
+    assert name in names(run(f"{name} họp."))

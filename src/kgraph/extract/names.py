@@ -32,6 +32,7 @@ _CENTRAL = word("central").split()
 _DOMAIN_JOINERS, _CENTRAL_ABBREVIATIONS = words("domain_joiners"), words("central_abbreviations")
 _LOWER_PIECE_STARTS, _HYPHEN_DOMAIN_HEADS = words("lower_piece_starts"), words("hyphen_domain_heads")
 _PLURAL_DETERMINERS, _COMPLEMENT_PAIRS = words("plural_determiners"), words("complement_pairs")
+_CLAUSE_OPENERS = tuple(tuple(name_key(w).split()) for w in words("clause_openers"))
 
 
 @dataclass(frozen=True)
@@ -290,7 +291,8 @@ def _level(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
         if end > j:
             j = end
     # the place a level word introduces (tỉnh Nam Định), never a person (UBND tỉnh Phạm Anh Tuấn)
-    if j < n and tokens[j].is_cap and tokens[j].is_word and not tokens[j].is_acronym:
+    word_ok = tokens[j].is_word and not tokens[j].is_acronym if j < n else False
+    if word_ok and tokens[j].is_cap and not clause_opener(tokens, j):
         place = match_place(tokens, j, lex) or _city_person(tokens, j, lex)
         if place:
             j += place
@@ -386,12 +388,19 @@ def _glued_number(tokens: list[Token], j: int) -> bool:
     return tokens[j].is_number and j > 0 and tokens[j - 1].end == tokens[j].start and tokens[j - 1].is_word
 
 
+def clause_opener(tokens: list[Token], j: int) -> bool:
+    """Whether a capitalised verb or document type opening a clause starts at ``j`` (Trình bày, Tờ trình)."""
+    return tokens[j].is_cap and any(match_words(tokens, j, w) for w in _CLAUSE_OPENERS)
+
+
 def read_components(
     tokens: list[Token], j: int, head: Head, lex: Lexicon
 ) -> tuple[int, int, NameSpan | None]:
     """Consume the components after a head: (end, how many, first nested name)."""
     r = _Reading(j)
     while r.j < len(tokens):
+        if (r.components or head.bare) and clause_opener(tokens, r.j):
+            break  # Sở Tài chính | Trình bày Tờ trình; Ban Tổ chức, Sở Kế hoạch keep their first word
         state = _nested(tokens, r, lex)
         if state == _NEXT:
             state = _level(tokens, r, lex)

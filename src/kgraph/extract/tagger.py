@@ -23,7 +23,7 @@ from typing import Any, AnyStr, Generic
 from ..errors import KgraphError
 from ..model import Entity
 from .lexicon import Head, Lexicon, lexicon, word
-from .names import match_head, match_place, match_title
+from .names import clause_opener, match_head, match_place, match_title
 from .state import Found, Group, SentenceState, Spans
 from .tagger_words import tagger_words
 from .tokens import Token, tokenize
@@ -373,6 +373,8 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
         or (t.i > 1 and f"{tokens[t.i - 2].key} {tokens[t.i - 1].key}" in _street_words())
     ):
         return False  # đường Trần Hưng Đạo: an address
+    if any(clause_opener(tokens, k) for k in range(t.i + 2, t.j)):
+        return False  # a clause opens inside (Hội Nông dân tỉnh Tham gia); the first words may be a name's
     if match_title(tokens, t.i, lex) >= t.j - t.i:
         return False  # a post title (Tỉnh ủy viên), not a name
     words = [tok for tok in span if tok.is_word]
@@ -432,6 +434,8 @@ def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
         lower_ok = t.label == "ORG" and t.confidence >= EXTEND_LOWER and _closed(sm.tokens, t.j, lex)
         if not (lower_ok or any(tok.is_cap for tok in more)):
             return False  # capitalised continuations, or lower-case ones of a body the model is sure of
+        if any(clause_opener(sm.tokens, k) for k in range(first, t.j) if sm.tokens[k].start >= f.end):
+            return False  # Sở Nội vụ | Trình bày Tờ trình: a clause opens there
         if _has_stop_word(more, lex):
             return False  # never a verb (HĐND tỉnh xem xét, Bộ Nội vụ chủ trì)
         if more[-1].key in lex.levels:
