@@ -560,7 +560,13 @@ def test_clause_openers_end_a_name(text: str, name: str, absent: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Huyện ủy", "Sở Kế hoạch và Đầu tư"]
+    "name",
+    [
+        "Ban Tổ chức Tỉnh ủy",
+        "Ủy ban Kiểm tra Huyện ủy",
+        "Sở Kế hoạch và Đầu tư",
+        "Ban Chỉ đạo công tác Dân số - Kế hoạch hóa gia đình tỉnh",  # a longer word, no clause
+    ],
 )
 def test_clause_opener_words_first_in_a_name(name: str) -> None:
     assert name in names(run(f"{name} họp."))

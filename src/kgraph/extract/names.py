@@ -389,8 +389,14 @@ def _glued_number(tokens: list[Token], j: int) -> bool:
 
 
 def clause_opener(tokens: list[Token], j: int) -> bool:
-    """Whether a capitalised verb or document type opening a clause starts at ``j`` (Trình bày, Tờ trình)."""
-    return tokens[j].is_cap and any(match_words(tokens, j, w) for w in _CLAUSE_OPENERS)
+    """Whether a capitalised verb or document type opening a clause starts at ``j`` (Trình bày, Tờ trình),
+    a whole word (not Kế hoạch in Kế hoạch hóa gia đình)."""
+    if not tokens[j].is_cap:
+        return False
+    for w in _CLAUSE_OPENERS:
+        if match_words(tokens, j, w):
+            return word_end(tokens, j, lexicon()) <= j + len(w)
+    return False
 
 
 def read_components(
