@@ -6,19 +6,19 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import word, words
+from .lexicon import first_words, word, words
 from .state import Found, Group, SentenceState, token_at
 from .tokens import Token
 
 _EVENT_HEADS = tuple(tuple(head.split()) for head in words("event_heads"))
-_EVENT_FIRST = frozenset(h[0] for h in _EVENT_HEADS)
+_EVENT_FIRST = first_words(_EVENT_HEADS)
 _EVENT_DESCRIPTORS = frozenset(words("event_descriptors"))
 _TIMES, _ORDINAL, _TERM = word("event_times"), word("event_ordinal"), word("term")  # lần thứ, khóa
 _MANDATE = word("event_mandate").split()  # nhiệm kỳ
 _CENTRAL = word("central")
 _CENTRAL_WORDS = _CENTRAL.split()
 _QUALIFIERS = words("event_qualifiers")  # đại biểu, toàn quốc
-_QUALIFIER_FIRST = tuple(q.split()[0] for q in _QUALIFIERS)
+_QUALIFIER_FIRST = first_words(_QUALIFIERS)
 _ROMAN = re.compile(r"^[IVXL]+$")
 _ORDINAL_ALONE = frozenset(words("ordinal_alone"))  # thứ Chín, thứ tư
 _ORDINAL_TEN, _ORDINAL_TENS = word("ordinal_ten"), word("ordinal_tens")  # mười, mươi
