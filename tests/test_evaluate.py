@@ -291,7 +291,7 @@ def test_the_report_is_the_same_whatever_the_hash_seed(tmp_path: Path) -> None:
     body += 'r:son2 a kg:PartyCommittee ; rdfs:label "Nguyễn Tài Sơn"@vi .\n'
     ttl, gold = write_case(tmp_path, body)
     reports = set()
-    for seed in ("1", "2", "3", "4", "5", "6"):
+    for seed in ("1", "2", "3", "4"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         command = [sys.executable, "-m", "kgraph", "evaluate", ttl, gold, "--json"]
         reports.add(subprocess.run(command, env=env, check=True, capture_output=True).stdout)
