@@ -148,3 +148,23 @@ def test_a_session_named_again_in_brackets_is_no_second_event() -> None:
     x = run("HĐND tỉnh Phú Yên tiến hành Kỳ họp thứ 18 (kỳ họp chuyên đề lần thứ 5) để xem xét các tờ trình.")
     assert "Kỳ họp thứ 18" in labels(x, "Event")
     assert labels(x, "Event") == {"Kỳ họp thứ 18"}
+
+
+# --- one rule for meetings named by what they do (events._described_end) -----------------------
+
+
+def test_a_short_description_with_a_number_names_a_meeting() -> None:
+    x = run("Sáng 3-6, UBND tỉnh Đắk Nông tổ chức phiên họp giao ban tháng 5 để đánh giá tình hình kinh tế.")
+    assert {e.lower() for e in labels(x, "Event")} == {"phiên họp giao ban tháng 5"}
+
+
+def test_a_short_description_without_a_number_or_body_names_no_meeting() -> None:
+    x = run("Hằng tháng, các xã tổ chức hội nghị giao ban định kỳ để rút kinh nghiệm.")
+    assert not labels(x, "Event")
+
+
+def test_the_rule_for_meetings_is_one_rule() -> None:
+    from kgraph.extract import events, rules
+
+    assert not hasattr(events, "find_meetings")
+    assert "rule_meetings" not in {rule.__name__ for rule in rules.MENTION_RULES}

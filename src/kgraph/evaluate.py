@@ -427,7 +427,8 @@ def class_closure(graphs: Sequence[Graph]) -> dict[str, frozenset[str]]:
 
 
 def find_entities(graphs: Sequence[Graph], closure: dict[str, frozenset[str]]) -> dict[Node, EntityNode]:
-    """The entity nodes, in the order the graph yields their types (which decides the duplicate of two)."""
+    """The entity nodes, in IRI order: the first of two duplicates counts, the same one every run
+    (rdflib yields a parsed file's triples in an order that follows string hashing)."""
     classes: dict[Node, set[str]] = {}
     for iri, _, cls in _triples(graphs, (None, RDF.type, None)):
         name = local_name(cls)
@@ -435,7 +436,7 @@ def find_entities(graphs: Sequence[Graph], closure: dict[str, frozenset[str]]) -
         if found:
             classes.setdefault(iri, set()).update(found)
     nodes = {}
-    for iri, kinds in classes.items():
+    for iri, kinds in sorted(classes.items(), key=lambda item: str(item[0])):
         names = {str(o) for prop in NAME_PROPERTIES for _, _, o in _triples(graphs, (iri, prop, None))}
         nodes[iri] = EntityNode(
             iri, frozenset(kinds), frozenset(name_key(n) for n in names), tuple(sorted(names))
@@ -545,11 +546,9 @@ def _score_entities(
 def _note_order_dependence(
     nodes: dict[Node, EntityNode], match: dict[Node, str], found: list[GoldEntity], result: Score
 ) -> None:
-    """Name the entities whose duplicates disagree on the gold class: their typed score hangs on node order.
-
-    The first node read counts, and the order rdflib yields a parsed file's type triples
-    varies from run to run (it follows string hashing), so only merging the duplicates
-    makes the typed score stable.
+    """Name the entities whose duplicates disagree on the gold class: their typed score hangs on
+    which node counts first (the one whose IRI sorts first, see ``find_entities``); merging the
+    duplicates is the fix.
     """
     for entity in found:
         typed = {entity.type in nodes[iri].classes for iri, gid in match.items() if gid == entity.id}

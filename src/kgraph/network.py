@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from .namespaces import CLASS_OF_KIND, KG, PREDICATE_OF
 from .netgraph import Net
@@ -25,6 +26,15 @@ if TYPE_CHECKING:  # networkx is imported only where a real networkx graph is ma
 
 KIND_OF_CLASS = {iri: kind for kind, iri in CLASS_OF_KIND.items()}
 RELATION_OF_PREDICATE = {iri: name for name, iri in PREDICATE_OF.items()}
+
+
+def least_value(graph: Graph, subject: Node | None, predicate: URIRef) -> Node | None:
+    """The smallest object of ``subject predicate`` (None: none): the union of several
+    articles may give a node several values, of which ``graph.value`` returns one at random
+    (the set order of the store changes with the hash seed)."""
+    if subject is None:
+        return None
+    return min(graph.objects(subject, predicate), key=lambda value: (str(value), value.n3()), default=None)
 
 
 def entity_kind(graph: Graph, node: URIRef) -> str | None:
@@ -50,13 +60,9 @@ def entity_net(graph: Graph) -> Net:
     net = Net()
     evidence: dict[tuple[URIRef, URIRef, URIRef], list[str]] = defaultdict(list)
     for stmt in graph.subjects(RDF.type, RDF.Statement):
-        s, p, o = (
-            graph.value(stmt, RDF.subject),
-            graph.value(stmt, RDF.predicate),
-            graph.value(stmt, RDF.object),
-        )
-        text = graph.value(stmt, KG.evidence)
-        modality = graph.value(stmt, KG.modality)
+        s, p, o = (least_value(graph, stmt, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        text = least_value(graph, stmt, KG.evidence)
+        modality = least_value(graph, stmt, KG.modality)
         if modality is not None and modality != KG.asserted:
             continue  # a request, plan, condition or denial: no plain triple, so no link to lend it to
         if s is not None and p is not None and o is not None and text is not None:

@@ -26,7 +26,7 @@ from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from .errors import InputError
 from .namespaces import CLASS_OF_KIND, KG, PREDICATE_OF
-from .network import View, centrality, entity_net, fold_name, layout_positions, select_view
+from .network import View, centrality, entity_net, fold_name, layout_positions, least_value, select_view
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -209,13 +209,13 @@ def statements_of(graph: Graph) -> dict[tuple[str, str, str], list[Evidence]]:
 
     out: dict[tuple[str, str, str], set[Evidence]] = {}
     for stmt in graph.subjects(RDF.type, RDF.Statement):
-        s, p, o = (graph.value(stmt, x) for x in (RDF.subject, RDF.predicate, RDF.object))
+        s, p, o = (least_value(graph, stmt, x) for x in (RDF.subject, RDF.predicate, RDF.object))
         name = RELATION_OF_PREDICATE.get(p) if isinstance(p, URIRef) else None
         if s is None or o is None or name is None:
             continue
-        modality = graph.value(stmt, MODALITY)
+        modality = least_value(graph, stmt, MODALITY)
         mode = str(modality).rsplit("#", 1)[-1] if modality is not None else "asserted"
-        article = graph.value(stmt, PROV.wasDerivedFrom)
+        article = least_value(graph, stmt, PROV.wasDerivedFrom)
         for text in graph.objects(stmt, KG.evidence):
             out.setdefault((str(s), name, str(o)), set()).add((str(text), str(article or ""), mode))
     return {key: sorted(value) for key, value in sorted(out.items())}
@@ -230,13 +230,15 @@ def posts_of(graph: Graph) -> dict[str, list[Post]]:
 
     out: dict[str, set[Post]] = {}
     for membership in graph.subjects(ORG.member, None):
-        person = graph.value(membership, ORG.member)
-        title = graph.value(membership, KG.postTitle)
+        person = least_value(graph, membership, ORG.member)
+        # a membership's title is keyed lower-cased: several articles may write it in
+        # several cases (Phó Chủ tịch, Phó chủ tịch); the smallest is shown
+        title = least_value(graph, membership, KG.postTitle)
         if person is None or title is None:
             continue
-        org = graph.value(membership, ORG.organization)
-        org_label = graph.value(org, SKOS.prefLabel) or graph.value(org, RDFS.label) if org else None
-        former = str(graph.value(membership, KG.former) or "").lower() == "true"
+        org = least_value(graph, membership, ORG.organization)
+        org_label = least_value(graph, org, SKOS.prefLabel) or least_value(graph, org, RDFS.label)
+        former = str(least_value(graph, membership, KG.former) or "").lower() == "true"
         out.setdefault(str(person), set()).add((str(title), str(org_label or ""), former))
     return {person: sorted(posts) for person, posts in sorted(out.items())}
 

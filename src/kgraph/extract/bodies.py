@@ -15,7 +15,7 @@ from importlib import resources
 
 from ..model import Entity
 from ..text import name_key
-from .lexicon import Head, word, words
+from .lexicon import Head, first_words, word, words
 from .resolve import org_key
 from .state import Found, Group, SentenceState
 from .tagger_words import tagger_words
@@ -73,7 +73,7 @@ def _press_starts() -> tuple[int, frozenset[str]]:
     """The longest press spelling in tokens, and the first tokens of all spellings (rule_press
     tries only the tokens that start one)."""
     table = press()
-    return max(len(k) for k in table), frozenset(k[0] for k in table if k)
+    return max(len(k) for k in table), first_words(table)
 
 
 def rule_press(st: SentenceState) -> None:

@@ -6,19 +6,19 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import word, words
+from .lexicon import first_words, word, words
 from .state import Found, Group, SentenceState, token_at
 from .tokens import Token
 
 _EVENT_HEADS = tuple(tuple(head.split()) for head in words("event_heads"))
-_EVENT_FIRST = frozenset(h[0] for h in _EVENT_HEADS)
+_EVENT_FIRST = first_words(_EVENT_HEADS)
 _EVENT_DESCRIPTORS = frozenset(words("event_descriptors"))
 _TIMES, _ORDINAL, _TERM = word("event_times"), word("event_ordinal"), word("term")  # lần thứ, khóa
 _MANDATE = word("event_mandate").split()  # nhiệm kỳ
 _CENTRAL = word("central")
 _CENTRAL_WORDS = _CENTRAL.split()
 _QUALIFIERS = words("event_qualifiers")  # đại biểu, toàn quốc
-_QUALIFIER_FIRST = tuple(q.split()[0] for q in _QUALIFIERS)
+_QUALIFIER_FIRST = first_words(_QUALIFIERS)
 _ROMAN = re.compile(r"^[IVXL]+$")
 _ORDINAL_ALONE = frozenset(words("ordinal_alone"))  # thứ Chín, thứ tư
 _ORDINAL_TEN, _ORDINAL_TENS = word("ordinal_ten"), word("ordinal_tens")  # mười, mươi
@@ -142,13 +142,16 @@ def _national(org: Found | None) -> bool:
     return org is not None and org.head is not None and org.head.national
 
 
-def _of_bodies(st: SentenceState, j: int, orgs: dict[int, Found]) -> int:
+def _of_bodies(st: SentenceState, j: int, orgs: dict[int, Found], named: bool) -> int:
     """At 'của' + national bodies ('của Bộ Chính trị, Ban Bí thư (khóa XIII)'): the token after the
-    bodies and their term; ``j`` itself when a local body follows (the meeting's host, not its name)."""
+    bodies and their term. A local body is the meeting's host: in its name only when nothing else
+    says which meeting (not ``named``: 'Hội nghị hiệp thương của Ủy ban MTTQ tỉnh X'), else ``j``."""
     tokens, n = st.tokens, len(st.tokens)
     org = orgs.get(tokens[j + 1].start) if j + 1 < n else None
-    if not _national(org):
+    if org is None or (named and not _national(org)):
         return j
+    if not _national(org):
+        return token_at(tokens, org.end)
     while org is not None:
         j = token_at(tokens, org.end)
         listed = j + 1 < n and (tokens[j].text == "," or tokens[j].key == _AND)
@@ -161,9 +164,10 @@ def _of_bodies(st: SentenceState, j: int, orgs: dict[int, Found]) -> int:
 
 def _described_end(st: SentenceState, k: int, marking: bool = False) -> int:
     """Hội nghị sơ kết công tác dân vận năm 2023: a meeting named by what it does (a purpose word and
-    at least three words of its object; a ``marking`` head needs no purpose word: Lễ kỷ niệm 80 năm
-    Ngày thành lập …), to a year, the document it studies, a quoted name, or where the sentence goes
-    on (do, tại, đã …, a local body's 'của'); the token after the name, or -1 when none."""
+    at least three words of its object, or fewer with a number or a body: 'phiên họp giao ban tháng
+    5'; a ``marking`` head needs no purpose word: Lễ kỷ niệm 80 năm Ngày thành lập …), to a year, the
+    document it studies, a quoted name, or where the sentence goes on (do, tại, đã …, its host's
+    'của'); the token after the name, or -1 when none."""
     tokens, n = st.tokens, len(st.tokens)
     j = _purpose_end(tokens, k, marking)
     if j < 0:
@@ -172,6 +176,7 @@ def _described_end(st: SentenceState, k: int, marking: bool = False) -> int:
     orgs = {f.start: f for f in st.found if f.is_org}
     quotes = {qs - 1: qe for qs, qe in st.quotes}
     words, named = 0, False  # a number or a capitalised word says which meeting: '10 năm', 'Luật Đất đai'
+    sure = False  # a number or a body says it even in fewer than three words: 'hiệp thương lần 3'
     while j < n and words <= _DESCRIBED_MAX:
         tok = tokens[j]
         if tok.start in doc_ends:  # the document it studies; not the next one of a list
@@ -184,12 +189,12 @@ def _described_end(st: SentenceState, k: int, marking: bool = False) -> int:
             ranged = j + 2 < n and tokens[j + 1].text in "-–" and _YEAR.match(tokens[j + 2].text)
             return j + 3 if ranged else j + 1  # năm 2023; 5 năm 2001-2005; nhiệm kỳ 2022 - 2027
         if tok.key == _OF and j + 1 < n and tokens[j + 1].start in orgs:
-            after = _of_bodies(st, j, orgs)
+            after = _of_bodies(st, j, orgs, named)
             if after == j:
                 break
-            j, words, named = after, words + 1, True
+            j, words, named, sure = after, words + 1, True, True
             continue
-        named = named or tok.is_number or tok.is_cap
+        named, sure = named or tok.is_number or tok.is_cap, sure or tok.is_number
         nxt = tokens[j + 1] if j + 1 < n else None
         if tok.text == "," and j > k and nxt is not None and nxt.is_word and not nxt.is_cap:
             if not _phrase_at(tokens, j + 1, _DESCRIBED_STOPS):
@@ -203,7 +208,7 @@ def _described_end(st: SentenceState, k: int, marking: bool = False) -> int:
             break  # 'ngày 5/3', 'sáng 12/4': the day it was held (not 'Ngày thành lập')
         words += 1
         j += 1
-    return j if named and 3 <= words <= _DESCRIBED_MAX else -1
+    return j if named and (3 <= words or sure) and words <= _DESCRIBED_MAX else -1
 
 
 def find_events(st: SentenceState) -> list[Found]:
@@ -239,101 +244,3 @@ def find_events(st: SentenceState) -> list[Found]:
         else:
             i += 1
     return events
-
-
-# --- meetings named by what they do ----------------------------------------------------------
-
-_MEETING_HEADS = tuple(tuple(h.split()) for h in words("meeting_heads"))
-_MEETING_PURPOSE = word("meeting_purpose")  # để: 'Hội nghị để quán triệt …'
-_ACTIVITIES = tuple(sorted((tuple(a.split()) for a in words("meeting_activities")), key=len, reverse=True))
-_MEETING_STOPS = tuple(tuple(s.split()) for s in words("meeting_stops"))
-_MEETING_OF = word("meeting_of")  # của: a second one starts another possessor
-_AFTER_DOC = frozenset(words("meeting_after_doc"))  # của, khóa: a document's issuer and term
-_MEETING_ENDS = frozenset(".;:!?…")
-_MAX_MEETING = 30  # tokens: a longer run is a clause, not a name
-
-
-def _keys_at(tokens: list[Token], k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    """Length of the first phrase of ``phrases`` at token ``k`` (0 when none)."""
-    return next((len(p) for p in phrases if tuple(t.key for t in tokens[k : k + len(p)]) == p), 0)
-
-
-def _after_comma(tokens: list[Token], k: int, starts: dict[int, Found]) -> bool:
-    """A comma inside a meeting's name: a list of activities or documents ('học tập, quán triệt',
-    'của Bộ Chính trị, Ban Bí thư'), when a lower-case word or a named mention follows."""
-    if k + 1 >= len(tokens):
-        return False
-    nxt = tokens[k + 1]
-    found = starts.get(nxt.start)
-    if found is not None:
-        return found.group is not Group.PERSON
-    return nxt.is_word and not nxt.is_cap and not _keys_at(tokens, k + 1, _MEETING_STOPS)
-
-
-def _after_doc(tok: Token) -> bool:
-    """After a document in a meeting's name, only its issuer and term: 'của', 'khóa', '(', ')', XI."""
-    return tok.key in _AFTER_DOC or tok.text in "()" or tok.is_number or _ROMAN.match(tok.text) is not None
-
-
-def _meeting_end(st: SentenceState, k: int, starts: dict[int, Found], closing: dict[int, int]) -> int:
-    """The token after a meeting's name whose activity starts at token ``k``; -1 when it runs on."""
-    tokens, n = st.tokens, len(st.tokens)
-    has_doc, of = False, 0
-    for _ in range(_MAX_MEETING):
-        if k >= n:
-            return k
-        tok = tokens[k]
-        found = starts.get(tok.start)
-        of += tok.key == _MEETING_OF
-        if found is not None and found.group is not Group.PERSON:
-            has_doc = has_doc or found.group is Group.DOC
-            k = token_at(tokens, found.end)
-        elif tok.start + 1 in closing:  # a quoted name: to its closing mark
-            k = token_at(tokens, closing[tok.start + 1]) + 1
-        elif tok.text in _MEETING_ENDS or found is not None or _keys_at(tokens, k, _MEETING_STOPS) or of > 1:
-            return k
-        elif (tok.text == "," and not _after_comma(tokens, k, starts)) or (has_doc and not _after_doc(tok)):
-            return k
-        else:
-            k += 1
-    return -1
-
-
-def find_meetings(st: SentenceState) -> list[Found]:
-    """'Hội nghị sơ kết công tác dân vận 6 tháng đầu năm', 'Hội nghị quán triệt, triển khai Chỉ thị
-    12-CT/TW': a meeting head and an activity, to the first word that ends the name."""
-    tokens = st.tokens
-    starts = {f.start: f for f in st.found if f.group is not Group.EVENT}
-    taken = [(f.start, f.end) for f in st.found if f.group is Group.EVENT]
-    closing = {qs: qe for qs, qe in st.quotes}
-    meetings: list[Found] = []
-    for i in range(len(tokens)):
-        head = _keys_at(tokens, i, _MEETING_HEADS)
-        if not head or any(s <= tokens[i].start < e for s, e in taken):
-            continue
-        k = i + head
-        k += 1 if k < len(tokens) and tokens[k].key == _MEETING_PURPOSE else 0
-        activity = _keys_at(tokens, k, _ACTIVITIES)
-        if not activity:
-            continue
-        end = _meeting_end(st, k, starts, closing)
-        while end > k and tokens[end - 1].text in (",", "-", "–"):
-            end -= 1
-        if end <= k + activity:  # 'hội nghị quán triệt' alone is named by nothing
-            continue
-        if not any(t.is_number or t.is_cap for t in tokens[k + activity : end]):
-            continue  # 'hội nghị đối thoại, giải đáp vướng mắc': a kind of meeting, not one meeting
-        start, stop = tokens[i].start, tokens[end - 1].end
-        f = Found(start, stop, st.text[start - st.base : stop - st.base], Group.EVENT, "Event", st.index)
-        f.subject_ok = False
-        meetings.append(f)
-        taken.append((start, stop))
-    return meetings
-
-
-def rule_meetings(st: SentenceState) -> None:
-    """Meetings named by what they do (find_meetings), after every name rule has run; a name the
-    tagger read at a meeting's start ('Hội nghị tập huấn CVĐ') is the meeting, no organisation."""
-    for meeting in find_meetings(st):
-        st.found = [f for f in st.found if not (f.start == meeting.start and f.rule == "tagged_names")]
-        st.add(meeting, take=False)

@@ -7,6 +7,7 @@ Vietnamese lives in the data files; this module only parses them. Lookups are by
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -120,6 +121,20 @@ def _rule_words() -> dict[str, tuple[str, ...]]:
     for row in rows:
         out.setdefault(row[0], []).append("\t".join(row[1:]))
     return {name: tuple(values) for name, values in out.items()}
+
+
+def first_words(
+    entries: Iterable[str | Sequence[str]], key: Callable[[str], str] | None = None
+) -> frozenset[str]:
+    """The first word of every entry of a table: a spelling written as text (its first word
+    before a space) or already split into words; ``key`` maps each word kept (e.g. ``name_key``).
+    A rule matching a table tries only the tokens some entry starts with."""
+    out: set[str] = set()
+    for entry in entries:
+        split = entry.split() if isinstance(entry, str) else entry
+        if split:
+            out.add(key(split[0]) if key else split[0])
+    return frozenset(out)
 
 
 def words(name: str) -> tuple[str, ...]:

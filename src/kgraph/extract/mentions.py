@@ -14,7 +14,7 @@ from ..text import name_key
 from .documents import DocMention, of_at, read_after, title_at
 from .events import find_events
 from .gazetteer import place_spellings, spelling_key, units
-from .lexicon import Head, Lexicon
+from .lexicon import Head, Lexicon, first_words
 from .lexicon import word as _word
 from .lexicon import words as _words
 from .names import (
@@ -340,7 +340,7 @@ def rule_place_spellings(st: SentenceState) -> None:
 @lru_cache(maxsize=1)
 def _spelling_starts() -> frozenset[str]:
     """The first word of every spelling of the place table (the rule tries nothing else)."""
-    return frozenset(key.split()[0] for key in place_spellings() if key)
+    return first_words(place_spellings())
 
 
 @lru_cache(maxsize=65536)

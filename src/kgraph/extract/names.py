@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..text import name_key
-from .lexicon import Head, Lexicon, lexicon, word, words
+from .lexicon import Head, Lexicon, first_words, lexicon, word, words
 from .tokens import Token
 
 #: Words before a mention that make it a complement, never the subject of a verb after it.
@@ -135,7 +135,7 @@ def person_run(tokens: list[Token], i: int, lex: Lexicon) -> int:
 
 _NUMBERED_LEVELS = tuple(tuple(name_key(w).split()) for w in words("numbered_levels"))
 _NUMBERED_ABBREVIATIONS = frozenset(words("numbered_level_abbreviations"))
-_NUMBERED_FIRSTS = frozenset(name_key(w[0]) for w in _NUMBERED_LEVELS if w)  # keys a level word starts with
+_NUMBERED_FIRSTS = first_words(_NUMBERED_LEVELS)  # keys a level word starts with
 _UNIT_CODE = re.compile(r"[A-Z]?\d{1,3}[A-Z]?")
 
 

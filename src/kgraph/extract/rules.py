@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ..model import Document
-from . import article, bodies, documents, events, gazetteer, mentions, people, relations, tagger
+from . import article, bodies, documents, gazetteer, mentions, people, relations, tagger
 from .documents import DocMention, DocScan, scan_documents
 from .lexicon import Lexicon, lexicon
 from .relations import RelationState
@@ -72,7 +72,6 @@ MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     mentions.rule_place_spellings,  # TP.HCM, thành phố Hồ Chí Minh: a place written many ways
     mentions.rule_numbered_places,  # phường 12, quận 10, Q.12: a numbered unit with its level word
     people.rule_late_posts,  # a post's body only the tagger found: 'A, Phó giám đốc tuyển sinh Trường X'
-    events.rule_meetings,  # Hội nghị sơ kết công tác …, Hội nghị quán triệt Chỉ thị X: by what they do
     people.rule_delegations,  # Đoàn kiểm tra của Ban Bí thư: a delegation, part of the body that sends it
 )
 
