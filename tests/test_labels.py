@@ -1,0 +1,80 @@
+"""A node's names are what identifies it outside its article (skos:altLabel); the forms that name
+it only in the article's context (a given name alone, a degree or rank with the name, a body
+without the place the article gives it) stay on the node as kg:mentionedAs."""
+
+from __future__ import annotations
+
+from helpers import run
+from rdflib.namespace import SKOS
+
+from kgraph.identity import article_iri
+from kgraph.model import Entity
+from kgraph.namespaces import KG
+from kgraph.rdf import Triples, add_entity, entity_iri
+
+
+def _entity(x, label: str) -> Entity:  # type: ignore[no-untyped-def]
+    return next(e for e in x.entities.values() if e.label == label)
+
+
+def test_a_given_name_alone_is_a_form_not_a_name() -> None:
+    x = run("Ông Trần Quốc Vượng, Giám đốc Công ty Hoàng Long, cho biết đã xong. Theo ông Vượng, sẽ bán.")
+    person = _entity(x, "Trần Quốc Vượng")
+    assert "Vượng" not in person.aliases
+    assert "Vượng" in person.forms
+
+
+def test_two_syllables_of_the_given_name_are_a_form_too() -> None:
+    x = run("Bà Lê Thị Ngọc Diệp nói dự án chậm. Bà Ngọc Diệp đề nghị Sở Xây dựng kiểm tra.")
+    person = _entity(x, "Lê Thị Ngọc Diệp")
+    assert "Ngọc Diệp" in person.forms and "Ngọc Diệp" not in person.aliases
+
+
+def test_a_degree_or_rank_with_the_given_name_alone_is_a_form() -> None:
+    x = run("Thiếu tá Lê Minh Khôi, Phó trưởng Công an quận, cho biết đã xong. Theo thiếu tá Khôi, sẽ xử lý.")
+    officer = _entity(x, "Lê Minh Khôi")
+    assert "thiếu tá Khôi" in officer.forms and "thiếu tá Khôi" not in officer.aliases
+    assert "Thiếu tá Lê Minh Khôi" in officer.aliases  # with the full name: a name, as annotators list it
+
+
+def test_a_body_named_without_the_place_the_article_writes_is_a_form() -> None:
+    x = run(
+        "UBND huyện Tuy Phong vừa có văn bản gửi các xã. Theo UBND huyện, việc cấp đất phải dừng lại. "
+        "Sở Công thương tỉnh Bình Thuận kiểm tra. Sở Công thương yêu cầu báo cáo."
+    )
+    district = next(e for e in x.entities.values() if e.label.endswith("huyện Tuy Phong"))
+    assert "UBND huyện" in district.forms and "UBND huyện" not in district.aliases
+    assert "UBND huyện Tuy Phong" in (district.label, *district.aliases)  # the written full name stays
+    department = next(e for e in x.entities.values() if e.label == "Sở Công thương tỉnh Bình Thuận")
+    assert "Sở Công thương" in department.forms and "Sở Công thương" not in department.aliases
+
+
+def test_a_body_the_article_only_names_bare_keeps_that_name() -> None:
+    # nothing in the article writes the council's full name: its bare name is the one it has
+    x = run("Tỉnh ủy Hà Tĩnh lãnh đạo. HĐND tỉnh ban hành nghị quyết.")
+    council = _entity(x, "Hội đồng nhân dân tỉnh Hà Tĩnh")
+    assert "HĐND tỉnh" in council.aliases and "HĐND tỉnh" not in council.forms
+
+
+def test_spellings_of_a_national_body_stay_names() -> None:
+    x = run("Bộ Giao thông vận tải yêu cầu sửa cầu. Bộ Giao thông cũng đề nghị tỉnh báo cáo.")
+    ministry = next(e for e in x.entities.values() if e.label.startswith("Bộ Giao thông"))
+    assert "Bộ Giao thông" in (ministry.label, *ministry.aliases)
+    assert "Bộ Giao thông" not in ministry.forms
+
+
+def test_forms_are_written_as_kg_mentioned_as_never_as_alt_label() -> None:
+    entity = Entity(
+        key="person|trần văn an",
+        kind="Person",
+        label="Trần Văn An",
+        aliases=("Trần văn An",),
+        forms=("An", "TS Trần Văn An"),
+    )
+    graph = Triples()
+    node = add_entity(graph, entity, article_iri("a"))
+    assert node == entity_iri(entity)
+    alt = {str(o) for s, p, o in graph if p == SKOS.altLabel}
+    written = {str(o) for s, p, o in graph if p == KG.mentionedAs}
+    assert alt == {"Trần văn An"}
+    assert written == {"An", "TS Trần Văn An"}
