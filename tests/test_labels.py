@@ -78,3 +78,20 @@ def test_forms_are_written_as_kg_mentioned_as_never_as_alt_label() -> None:
     written = {str(o) for s, p, o in graph if p == KG.mentionedAs}
     assert alt == {"Trần văn An"}
     assert written == {"An", "TS Trần Văn An"}
+
+
+def test_a_level_word_or_degree_before_a_name_the_article_also_writes_alone_is_a_form() -> None:
+    x = run(
+        "Mưa lớn gây ngập huyện Krông Bông. Tại Krông Bông, nhiều nhà bị sập. "
+        "PGS-TS Hoàng Văn Lợi cho biết mưa còn kéo dài. Theo ông Hoàng Văn Lợi, dân cần sơ tán."
+    )
+    place, person = _entity(x, "Krông Bông"), _entity(x, "Hoàng Văn Lợi")
+    assert "huyện Krông Bông" in place.forms and "huyện Krông Bông" not in place.aliases
+    assert "PGS-TS Hoàng Văn Lợi" in person.forms and "PGS-TS Hoàng Văn Lợi" not in person.aliases
+
+
+def test_a_name_written_only_after_its_level_word_or_degree_keeps_that_form_as_a_name() -> None:
+    x = run("Mưa lớn gây ngập huyện Krông Bông. PGS-TS Hoàng Văn Lợi cho biết mưa còn kéo dài.")
+    place, person = _entity(x, "Krông Bông"), _entity(x, "Hoàng Văn Lợi")
+    assert "huyện Krông Bông" in place.aliases and not place.forms
+    assert "PGS-TS Hoàng Văn Lợi" in person.aliases and not person.forms
