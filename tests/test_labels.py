@@ -95,3 +95,18 @@ def test_a_name_written_only_after_its_level_word_or_degree_keeps_that_form_as_a
     place, person = _entity(x, "Krông Bông"), _entity(x, "Hoàng Văn Lợi")
     assert "huyện Krông Bông" in place.aliases and not place.forms
     assert "PGS-TS Hoàng Văn Lợi" in person.aliases and not person.forms
+
+
+def test_a_body_short_form_is_compared_with_abbreviations_written_out() -> None:
+    x = run("Sở Xây dựng TP HCM vừa kiểm tra công trình. Theo Sở Xây dựng thành phố, có 3 sai phạm.")
+    department = next(e for e in x.entities.values() if e.label.startswith("Sở Xây dựng"))
+    assert "Sở Xây dựng thành phố" in department.forms, department
+    assert "Sở Xây dựng TP HCM" in (department.label, *department.aliases)
+
+
+def test_a_longer_name_that_runs_on_into_the_clause_leaves_the_short_name_a_name() -> None:
+    from kgraph.extract.forms import _begins
+
+    assert _begins("Hội Nông dân tỉnh", "Hội Nông dân tỉnh Bắc Kạn")
+    assert not _begins("Hội Nông dân tỉnh", "Hội Nông dân tỉnh lựa chọn")
+    assert not _begins("HỘI ĐỒNG NHÂN DÂN TỈNH", "HỘI ĐỒNG NHÂN DÂN TỈNH VÀ ĐẠI BIỂU")

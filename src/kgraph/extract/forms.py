@@ -37,13 +37,8 @@ def _written(found: list[Found]) -> dict[str, set[str]]:
     return out
 
 
-def _keys(name: str) -> tuple[str, str]:
-    """A body's name as written and with its abbreviations written out, as compared keys
-    (hyphens fold to spaces)."""
-    return _key(name), _key(expand(name, lexicon()))
-
-
 def _key(name: str) -> str:
+    """A body's name as a compared key (hyphens fold to spaces)."""
     return " ".join(name_key(name).replace("-", " ").split())
 
 
@@ -51,7 +46,7 @@ def _continues_a_name(rest: list[str], long: str) -> bool:
     """Whether the words a longer name adds (``rest``, as keys) go on naming the body: a level
     word, or a capitalised word of the longer name (``huyện Tuy Phong``, ``Hà Nội``, ``Chính phủ``);
     not a clause the longer name ran on into (``… tỉnh lựa chọn``, a header line in capitals)."""
-    if not rest or long.isupper():
+    if not rest:
         return False
     if rest[0] in lexicon().levels or " ".join(rest[:2]) in lexicon().levels:
         return True
@@ -60,10 +55,13 @@ def _continues_a_name(rest: list[str], long: str) -> bool:
 
 def _begins(short: str, long: str) -> bool:
     """Whether ``short`` begins the longer name ``long`` the article writes, which goes on
-    naming the body."""
-    for a, b in zip(_keys(short), _keys(long), strict=True):
-        if b.startswith(a + " "):
-            return _continues_a_name(b[len(a) + 1 :].split(), long)
+    naming the body; as written or with abbreviations written out (UBND huyện, Ủy ban nhân dân
+    huyện Tuy Phong)."""
+    lex = lexicon()
+    for a, b in ((short, long), (expand(short, lex), expand(long, lex))):
+        short_key, long_key = _key(a), _key(b)
+        if long_key.startswith(short_key + " "):
+            return not long.isupper() and _continues_a_name(long_key[len(short_key) + 1 :].split(), b)
     return False
 
 
