@@ -110,3 +110,16 @@ def test_a_longer_name_that_runs_on_into_the_clause_leaves_the_short_name_a_name
     assert _begins("Hội Nông dân tỉnh", "Hội Nông dân tỉnh Bắc Kạn")
     assert not _begins("Hội Nông dân tỉnh", "Hội Nông dân tỉnh lựa chọn")
     assert not _begins("HỘI ĐỒNG NHÂN DÂN TỈNH", "HỘI ĐỒNG NHÂN DÂN TỈNH VÀ ĐẠI BIỂU")
+
+
+def test_the_network_finds_a_person_by_a_form_and_shows_only_names() -> None:
+    from kgraph.network import entity_names, find_entities, graph_to_networkx
+    from kgraph.rdf import build_graph
+
+    x = run("Ông Trần Quốc Vượng, Giám đốc Công ty Hoàng Long, cho biết đã xong. Theo ông Vượng, sẽ bán.")
+    graph = build_graph(x)
+    person = entity_iri(_entity(x, "Trần Quốc Vượng"))
+    assert {str(o) for o in graph.objects(person, KG.mentionedAs)} == {"Vượng"}
+    net = graph_to_networkx(graph)
+    assert find_entities(net, "Vượng") == [str(person)]  # the search still finds him
+    assert entity_names(net, str(person)) == ["Trần Quốc Vượng"]  # other names: names only
