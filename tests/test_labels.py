@@ -123,3 +123,10 @@ def test_the_network_finds_a_person_by_a_form_and_shows_only_names() -> None:
     net = graph_to_networkx(graph)
     assert find_entities(net, "Vượng") == [str(person)]  # the search still finds him
     assert entity_names(net, str(person)) == ["Trần Quốc Vượng"]  # other names: names only
+
+
+def test_a_level_word_alone_names_no_place() -> None:
+    # 'TP' is the city the article is about: no name of its own, never one node for every article's 'TP'
+    x = run("Năm nay ngành GD-ĐT TP chưa nhận được tiền từ các quận. Sở Giáo dục TP.HCM cho biết.")
+    assert not [e for e in x.entities.values() if e.kind == "Location" and e.label in ("TP", "TP.")]
+    assert any(e.label.startswith("Sở Giáo dục") for e in x.entities.values())

@@ -92,8 +92,27 @@ def _holds(words: list[str], part: list[str]) -> bool:
     return any(words[i : i + n] == part for i in range(len(words) - n + 1))
 
 
+def _drop_unnamed_places(found: list[Found], entities: dict[str, Entity]) -> None:
+    """A place named only by a level word (``TP``, ``tỉnh``: the article's own city or province)
+    has no name: it is no node (else every article's ``TP`` would be one place)."""
+    levels = lexicon().levels
+    unnamed = {
+        key
+        for key, entity in entities.items()
+        if key.startswith("place|")
+        and all(n in levels or name_key(n) in levels for n in (entity.label, *entity.aliases))
+    }
+    for key in unnamed:
+        del entities[key]
+    for f in found:
+        if f.key in unnamed:
+            f.key = ""
+
+
 def separate_forms(found: list[Found], entities: dict[str, Entity]) -> None:
-    """Move each entity's context-bound forms from its aliases to its forms."""
+    """Move each entity's context-bound forms from its aliases to its forms; drop a place
+    named only by a level word."""
+    _drop_unnamed_places(found, entities)
     written = _written(found)
     for key, entity in entities.items():
         texts = written.get(key, set())
