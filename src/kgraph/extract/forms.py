@@ -8,9 +8,14 @@ article's context is not, and stays on the node as ``kg:mentionedAs``:
   ``Trần Quốc Vượng``; ``Đại tướng Võ Nguyên Giáp`` stays a name, as annotators list it);
 - a body named without what the article writes after it (``UBND huyện`` when the article writes
   ``UBND huyện Tuy Phong``, ``Sở Công thương`` beside ``Sở Công thương tỉnh Bình Thuận``),
-  unless the short form is itself a spelling of a national body (``Bộ Giao thông``).
+  unless the short form is itself a spelling of a national body (``Bộ Giao thông``);
+- a level word or degree before a name the article also writes on its own (``huyện Krông Bông``
+  beside ``Krông Bông``, ``PGS-TS Hoàng Văn Lợi`` beside ``ông Hoàng Văn Lợi``: see
+  ``tagger.add_written_levels``).
 
-A body the article only ever names bare keeps that name: it is the only one the article gives.
+A form the article gives no better name beside keeps being a name: a body the article only
+names bare, a place only written after its level word. A place named only by a level word
+(``TP``) has no name at all and is no node.
 """
 
 from __future__ import annotations
