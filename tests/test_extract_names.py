@@ -68,7 +68,8 @@ def test_short_forms_resolve_to_one_node() -> None:
     )
     committees = [e for e in x.entities.values() if e.label == "Đảng ủy Khối Các cơ quan tỉnh"]
     assert len(committees) == 1
-    assert {"Đảng ủy Khối", "BCH Đảng bộ Khối"} <= set(committees[0].aliases)
+    # named so only beside the full name the article writes: forms of the node (kg:mentionedAs)
+    assert {"Đảng ủy Khối", "BCH Đảng bộ Khối"} <= set(committees[0].forms)
     assert (
         "Ban Thường vụ Đảng ủy Khối Các cơ quan tỉnh",
         "subOrganizationOf",

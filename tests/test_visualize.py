@@ -280,7 +280,7 @@ def test_same_graph_same_page_whatever_the_triple_order() -> None:
 def test_graph_to_networkx_keeps_graphml_attributes() -> None:
     net = graph_to_networkx(sample_graph())
     assert net.nodes[str(RES.tu)]["aliases"] == "TU Đồng Nai"
-    assert set(net.nodes[str(RES.tu)]) == {"label", "kind", "aliases", "articles"}
+    assert set(net.nodes[str(RES.tu)]) == {"label", "kind", "aliases", "forms", "articles"}
     assert net.number_of_edges() == 4
 
 
@@ -412,3 +412,15 @@ def test_graph_to_networkx_edges_carry_only_asserted_evidence() -> None:
     net = graph_to_networkx(graph)
     (evidence,) = [d["evidence"] for _, _, d in net.edges(data=True) if d["relation"] == "directs"]
     assert evidence == "Tỉnh ủy chỉ đạo Sở thực hiện <b>nghị quyết</b>."
+
+
+def test_a_node_shows_its_forms_apart_from_its_names() -> None:
+    # kg:mentionedAs ('ông Đức' for Nguyễn Văn Đức) is no other name; the page lists it apart and finds it
+    graph = sample_graph()
+    graph.add((RES.duc, KG.mentionedAs, Literal("ông Đức", lang="vi")))
+    net = graph_to_networkx(graph)
+    assert net.nodes[str(RES.duc)]["forms"] == "ông Đức"
+    assert find_entities(net, "ong duc") == [str(RES.duc)]
+    node = {n["id"]: n for n in page_json(render_html(graph))["nodes"]}[str(RES.duc)]
+    assert node["aliases"] == [] and node["forms"] == ["ông Đức"]
+    assert "ong duc" in node["search"].split("\n")

@@ -63,7 +63,10 @@ class Entity:
     key: str  # identity key: what decides the IRI (see kgraph.identity)
     kind: str  # class local name (see namespaces.CLASS_OF_KIND)
     label: str  # canonical name
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # other names: each identifies the thing outside its article
+    #: forms the article used that name it only in the article's context (a given name alone,
+    #: a degree or rank with the name, a body without the place the article gives it)
+    forms: tuple[str, ...] = ()
     scope: str = ""  # '' for national/global things, else the article or province scope
     # document fields
     number: str = ""

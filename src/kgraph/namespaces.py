@@ -92,6 +92,7 @@ class KG(DefinedNamespace):
     unit: URIRef
     # provenance
     mentionedIn: URIRef
+    mentionedAs: URIRef
     evidence: URIRef
     startOffset: URIRef
     endOffset: URIRef

@@ -78,9 +78,16 @@ def entity_net(graph: Graph) -> Net:
         )
         label = preferred[0] if preferred else str(node)
         names = sorted(({str(x) for x in graph.objects(node, SKOS.altLabel)} | set(preferred[1:])) - {label})
+        # the forms an article named it by in its context only (kg:mentionedAs): not names
+        forms = sorted({str(x) for x in graph.objects(node, KG.mentionedAs)} - {label, *names})
         articles = sorted(str(a) for a in graph.objects(node, KG.mentionedIn))
         net.add_node(
-            str(node), label=str(label), kind=kind, aliases="|".join(names), articles="|".join(articles)
+            str(node),
+            label=str(label),
+            kind=kind,
+            aliases="|".join(names),
+            forms="|".join(forms),
+            articles="|".join(articles),
         )
     for pred, name in sorted(RELATION_OF_PREDICATE.items()):
         for s, o in sorted(graph.subject_objects(pred)):
@@ -110,19 +117,27 @@ def entity_names(net: nx.MultiDiGraph, node: str) -> list[str]:
     return [str(data["label"]), *aliases]
 
 
+def entity_forms(net: nx.MultiDiGraph, node: str) -> list[str]:
+    """The forms an article named ``node`` by in its context only (``kg:mentionedAs``)."""
+    return [a for a in str(net.nodes[node].get("forms", "")).split("|") if a]
+
+
 def find_entities(net: nx.MultiDiGraph, name: str) -> list[str]:
-    """Nodes one of whose names equals ``name`` ignoring accents and case; else containing it."""
+    """Nodes one of whose names equals ``name`` ignoring accents and case; else one of whose
+    forms (``ông Đức``) does; else whose names contain it."""
     key = fold_name(name)
     if not key:
         return []
-    exact, partial = [], []
+    exact, by_form, partial = [], [], []
     for node in sorted(net.nodes):
         folded = [fold_name(n) for n in entity_names(net, node)]
         if key in folded:
             exact.append(node)
+        elif key in (fold_name(n) for n in entity_forms(net, node)):
+            by_form.append(node)
         elif any(key in f for f in folded):
             partial.append(node)
-    return exact or partial
+    return exact or by_form or partial
 
 
 @dataclass

@@ -75,6 +75,9 @@ def add_entity(graph: Triples, entity: Entity, article: URIRef) -> URIRef:
     for alias in entity.aliases:
         if alias != entity.label:
             graph.add((node, SKOS.altLabel, _lit(alias)))
+    for form in entity.forms:  # named so only in the article's context: not a name (see extract.forms)
+        if form != entity.label and form not in entity.aliases:
+            graph.add((node, KG.mentionedAs, _lit(form)))
     graph.add((node, KG.mentionedIn, article))
     if entity.number:
         graph.add((node, KG.documentNumber, Literal(entity.number)))

@@ -320,6 +320,7 @@ def _node_items(view: View, context: Context, article_index: dict[str, int]) -> 
         kind = str(data["kind"])
         style = style_of(kind)
         aliases = [a for a in str(data.get("aliases", "")).split("|") if a]
+        forms = [a for a in str(data.get("forms", "")).split("|") if a]
         arts = [a for a in str(data.get("articles", "")).split("|") if a]
         item: dict[str, Any] = {
             "id": node,
@@ -330,10 +331,11 @@ def _node_items(view: View, context: Context, article_index: dict[str, int]) -> 
             "value": round(1 + 100 * score.get(node, 0.0), 3),
             "font": {"size": round(13 + 7 * score.get(node, 0.0) / top, 1)},
             "aliases": aliases,
+            "forms": forms,
             "arts": sorted(article_index[a] for a in arts if a in article_index),
             "posts": [list(p) for p in context.posts.get(node, [])],
             "hiddenLinks": view.hidden_links.get(node, 0),
-            "search": "\n".join(sorted({fold_name(n) for n in [str(data["label"]), *aliases]})),
+            "search": "\n".join(sorted({fold_name(n) for n in [str(data["label"]), *aliases, *forms]})),
         }
         if node in positions:
             item["x"], item["y"] = positions[node]
@@ -579,7 +581,7 @@ def with_context(result: Graph, source: Graph) -> Graph:
         out.add(triple)
     mentioned = {t for s, _, o in result for t in (s, o) if isinstance(t, URIRef)}
     for node in mentioned:
-        for prop in (RDF.type, SKOS.prefLabel, SKOS.altLabel, RDFS.label, KG.mentionedIn):
+        for prop in (RDF.type, SKOS.prefLabel, SKOS.altLabel, RDFS.label, KG.mentionedAs, KG.mentionedIn):
             for value in source.objects(node, prop):
                 out.add((node, prop, value))
         for membership in source.subjects(ORG.member, node):  # the person's posts

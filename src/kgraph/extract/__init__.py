@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..model import Document, Extraction, Quantity, Relation
 from .article import ArticleContext, fill_ellipsis, main_actor
 from .bodies import unify_bodies
+from .forms import separate_forms
 from .lexicon import Lexicon, lexicon
 from .relations import RelationState
 from .resolve import resolve
@@ -118,6 +119,7 @@ def trace(document: Document) -> Trace:
     extraction.entities = resolve(found, document.article_id)
     add_written_levels(found, extraction.entities, document.text)  # quận Bình Thạnh: an alias
     unify_bodies(found, extraction.entities)  # one node per national body, whatever its spelling
+    separate_forms(found, extraction.entities)  # 'ông Vượng', 'UBND huyện': forms, not names
     _keyed_entities(extraction, found)
     ctx = ArticleContext(sentences, found, extraction, lex)
     dropped = [d for sm in sentences for d in sm.dropped] + _relations(document, sentences, ctx, lex)

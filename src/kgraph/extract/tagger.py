@@ -22,6 +22,7 @@ from typing import Any, AnyStr, Generic
 
 from ..errors import KgraphError
 from ..model import Entity
+from ..text import name_key
 from .lexicon import Head, Lexicon, lexicon, word
 from .names import clause_opener, match_head, match_place, match_title
 from .state import Found, Group, SentenceState, Spans
@@ -567,9 +568,11 @@ def _degree_before(f: Found, text: str) -> int:
 
 def add_written_levels(found: list[Found], entities: dict[str, Entity], text: str) -> None:
     """A place written after its level word (quận Bình Thạnh, TP Đà Nẵng) and a person after their
-    degrees or calling (TS. Nguyễn Văn A) have that written form as an alias."""
+    degrees or calling (TS. Nguyễn Văn A) have that written form as an alias; as a form
+    (kg:mentionedAs, see extract.forms) when the article also writes the name on its own."""
     lex = lexicon()
     extra: dict[str, set[str]] = {}
+    alone: set[str] = set()  # the entities the article also names without a level word or degree
     for f in found:
         if f.key not in entities:
             continue
@@ -581,6 +584,12 @@ def add_written_levels(found: list[Found], entities: dict[str, Entity], text: st
             continue
         if start >= 0:
             extra.setdefault(f.key, set()).add(" ".join(text[start : f.end].split()))
-    for key, forms in extra.items():
+        elif f.group is Group.PLACE or name_key(f.text) == name_key(entities[f.key].label):
+            alone.add(f.key)  # a person by the full name, not the given name alone
+    for key, written in extra.items():
         entity = entities[key]
-        entities[key] = replace(entity, aliases=tuple(sorted(set(entity.aliases) | forms)))
+        if key in alone:
+            forms = tuple(sorted((set(entity.forms) | written) - {entity.label, *entity.aliases}))
+            entities[key] = replace(entity, forms=forms)
+        else:
+            entities[key] = replace(entity, aliases=tuple(sorted(set(entity.aliases) | written)))

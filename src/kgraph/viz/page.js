@@ -35,7 +35,7 @@
       noMatch: "Không có thực thể nào được vẽ mang tên này.",
       leftOutHint: "{0} ({1}): không vẽ ({2}); vẽ bằng kgraph viz GRAPH --focus \"{0}\"",
       reasonUnlinked: "chưa có liên kết", reasonCut: "ngoài giới hạn của trang",
-      more: "… và {0} nữa", otherNames: "Tên khác", posts: "Chức vụ", former: "nguyên", mentions: "Được nhắc trong {0} bài báo",
+      more: "… và {0} nữa", otherNames: "Tên khác", forms: "Cách gọi trong bài", posts: "Chức vụ", former: "nguyên", mentions: "Được nhắc trong {0} bài báo",
       links: "Liên kết ({0})", noLinks: "Chưa có liên kết nào trong đồ thị.", hiddenLinks: "{0} liên kết tới thực thể không vẽ.",
       evidence: "Câu dẫn chứng", noEvidence: "(không có câu dẫn chứng)", file: "tệp",
       linkTitle: "Liên kết", tipLinks: "Liên kết: {0}", tipArticles: "Bài báo ({0}): {1}",
@@ -63,7 +63,7 @@
       noMatch: "No drawn entity has this name.",
       leftOutHint: "{0} ({1}): not drawn ({2}); draw it with kgraph viz GRAPH --focus \"{0}\"",
       reasonUnlinked: "no link", reasonCut: "beyond the page's cap",
-      more: "… and {0} more", otherNames: "Other names", posts: "Posts", former: "former", mentions: "Mentioned in {0} article(s)",
+      more: "… and {0} more", otherNames: "Other names", forms: "Also called in the article", posts: "Posts", former: "former", mentions: "Mentioned in {0} article(s)",
       links: "Links ({0})", noLinks: "No link in the graph yet.", hiddenLinks: "{0} link(s) to entities not drawn.",
       evidence: "Evidence", noEvidence: "(no evidence sentence)", file: "file",
       linkTitle: "Link", tipLinks: "Links: {0}", tipArticles: "Articles ({0}): {1}",
@@ -430,10 +430,11 @@
     return box;
   }
 
-  function entityHeader(label, kind, aliases, posts, arts) {
+  function entityHeader(label, kind, aliases, posts, arts, forms) {
     body.appendChild(element("div", label, "name"));
     body.appendChild(element("div", className(kind) + " (" + kind + ")", "kind"));
     if (aliases.length) body.appendChild(element("p", t("otherNames") + ": " + aliases.join("; ")));
+    if (forms && forms.length) body.appendChild(element("p", t("forms") + ": " + forms.join("; "), "source"));
     if (posts.length) {
       body.appendChild(element("h3", t("posts")));
       var ul = element("ul");
@@ -452,7 +453,7 @@
     var n = byId[id];
     shownDetails = ["node", id];
     body.textContent = "";
-    entityHeader(n.label, n.kind, n.aliases, n.posts, n.arts);
+    entityHeader(n.label, n.kind, n.aliases, n.posts, n.arts, n.forms);
     var mine = data.edges.filter(function (e) { return e.from === id || e.to === id; });
     body.appendChild(element("h3", t("links", mine.length)));
     if (!mine.length) body.appendChild(element("p", t("noLinks")));

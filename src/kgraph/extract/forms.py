@@ -1,0 +1,135 @@
+"""Names and forms: which surface forms of an entity are its names.
+
+A name identifies the thing outside the article (``Bộ GD-ĐT`` and ``Bộ Giáo dục và Đào tạo``
+are both names of the ministry): it is a ``skos:altLabel``. A form that names it only in the
+article's context is not, and stays on the node as ``kg:mentionedAs``:
+
+- a person's given name alone, with or without a degree or rank (``Vượng``, ``TS. Vượng`` for
+  ``Trần Quốc Vượng``; ``Đại tướng Võ Nguyên Giáp`` stays a name, as annotators list it);
+- a body named without what the article writes after it (``UBND huyện`` when the article writes
+  ``UBND huyện Tuy Phong``, ``Sở Công thương`` beside ``Sở Công thương tỉnh Bình Thuận``),
+  unless the short form is itself a spelling of a national body (``Bộ Giao thông``);
+- a level word or degree before a name the article also writes on its own (``huyện Krông Bông``
+  beside ``Krông Bông``, ``PGS-TS Hoàng Văn Lợi`` beside ``ông Hoàng Văn Lợi``: see
+  ``tagger.add_written_levels``).
+
+A form the article gives no better name beside keeps being a name: a body the article only
+names bare, a place only written after its level word. A place named only by a level word
+(``TP``) has no name at all and is no node.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Entity
+from ..text import name_key
+from .bodies import body_of
+from .lexicon import lexicon
+from .resolve import expand
+from .state import Found
+
+
+def _written(found: list[Found]) -> dict[str, set[str]]:
+    """Entity key -> the texts its mentions (and the inner names of nested ones) have in the article."""
+    out: dict[str, set[str]] = {}
+    for f in found:
+        g: Found | None = f
+        while g is not None:
+            if g.key:
+                out.setdefault(g.key, set()).add(g.text)
+            g = g.inner
+    return out
+
+
+def _key(name: str) -> str:
+    """A body's name as a compared key (hyphens fold to spaces)."""
+    return " ".join(name_key(name).replace("-", " ").split())
+
+
+def _continues_a_name(rest: list[str], long: str) -> bool:
+    """Whether the words a longer name adds (``rest``, as keys) go on naming the body: a level
+    word, or a capitalised word of the longer name (``huyện Tuy Phong``, ``Hà Nội``, ``Chính phủ``);
+    not a clause the longer name ran on into (``… tỉnh lựa chọn``, a header line in capitals)."""
+    if not rest:
+        return False
+    if rest[0] in lexicon().levels or " ".join(rest[:2]) in lexicon().levels:
+        return True
+    return any(w[:1].isupper() and name_key(w.strip(",.")) == rest[0] for w in long.split())
+
+
+def _begins(short: str, long: str) -> bool:
+    """Whether ``short`` begins the longer name ``long`` the article writes, which goes on
+    naming the body; as written or with abbreviations written out (UBND huyện, Ủy ban nhân dân
+    huyện Tuy Phong)."""
+    lex = lexicon()
+    for a, b in ((short, long), (expand(short, lex), expand(long, lex))):
+        short_key, long_key = _key(a), _key(b)
+        if long_key.startswith(short_key + " "):
+            return not long.isupper() and _continues_a_name(long_key[len(short_key) + 1 :].split(), b)
+    return False
+
+
+def _short_bodies(entity: Entity, written: set[str]) -> set[str]:
+    """The names of a body that begin a longer name the article writes for it."""
+    return {a for a in entity.aliases if body_of(a) is None and any(_begins(a, w) for w in written)}
+
+
+def _given_names(entity: Entity, written: set[str]) -> set[str]:
+    """The names of a person that end with the given name alone, where the article writes the
+    full name (``Vượng``, ``ông Vượng``, ``bác sĩ Vượng`` of ``Trần Quốc Vượng``); a degree or rank
+    with the full name (``Đại tướng Võ Nguyên Giáp``) stays a name, as an annotator lists it."""
+    fulls = [k for k in (name_key(w).split() for w in written) if len(k) >= 2]
+    out = set()
+    for alias in entity.aliases:
+        words = name_key(alias).split()
+        for full in fulls:
+            if _holds(words, full):
+                continue
+            if any(words[-k:] == full[-k:] for k in range(1, len(full))):
+                out.add(alias)
+    return out
+
+
+def _holds(words: list[str], part: list[str]) -> bool:
+    """Whether ``part`` stands in ``words`` as consecutive words."""
+    n = len(part)
+    return any(words[i : i + n] == part for i in range(len(words) - n + 1))
+
+
+def _drop_unnamed_places(found: list[Found], entities: dict[str, Entity]) -> None:
+    """A place named only by a level word (``TP``, ``tỉnh``: the article's own city or province)
+    has no name: it is no node (else every article's ``TP`` would be one place)."""
+    levels = lexicon().levels
+    unnamed = {
+        key
+        for key, entity in entities.items()
+        if key.startswith("place|")
+        and all(n in levels or name_key(n) in levels for n in (entity.label, *entity.aliases))
+    }
+    for key in unnamed:
+        del entities[key]
+    for f in found:
+        if f.key in unnamed:
+            f.key = ""
+
+
+def separate_forms(found: list[Found], entities: dict[str, Entity]) -> None:
+    """Move each entity's context-bound forms from its aliases to its forms; drop a place
+    named only by a level word."""
+    _drop_unnamed_places(found, entities)
+    written = _written(found)
+    for key, entity in entities.items():
+        texts = written.get(key, set())
+        if not texts or not entity.aliases:
+            continue
+        if key.startswith("org|"):
+            bound = _short_bodies(entity, texts)
+        elif key.startswith("person|"):
+            bound = _given_names(entity, texts)
+        else:
+            continue
+        if bound:
+            aliases = tuple(a for a in entity.aliases if a not in bound)
+            forms = tuple(sorted({*entity.forms, *bound} - {entity.label}))
+            entities[key] = replace(entity, aliases=aliases, forms=forms)

@@ -1,0 +1,132 @@
+"""A node's names are what identifies it outside its article (skos:altLabel); the forms that name
+it only in the article's context (a given name alone, a degree or rank with the name, a body
+without the place the article gives it) stay on the node as kg:mentionedAs."""
+
+from __future__ import annotations
+
+from helpers import run
+from rdflib.namespace import SKOS
+
+from kgraph.identity import article_iri
+from kgraph.model import Entity
+from kgraph.namespaces import KG
+from kgraph.rdf import Triples, add_entity, entity_iri
+
+
+def _entity(x, label: str) -> Entity:  # type: ignore[no-untyped-def]
+    return next(e for e in x.entities.values() if e.label == label)
+
+
+def test_a_given_name_alone_is_a_form_not_a_name() -> None:
+    x = run("Ông Trần Quốc Vượng, Giám đốc Công ty Hoàng Long, cho biết đã xong. Theo ông Vượng, sẽ bán.")
+    person = _entity(x, "Trần Quốc Vượng")
+    assert "Vượng" not in person.aliases
+    assert "Vượng" in person.forms
+
+
+def test_two_syllables_of_the_given_name_are_a_form_too() -> None:
+    x = run("Bà Lê Thị Ngọc Diệp nói dự án chậm. Bà Ngọc Diệp đề nghị Sở Xây dựng kiểm tra.")
+    person = _entity(x, "Lê Thị Ngọc Diệp")
+    assert "Ngọc Diệp" in person.forms and "Ngọc Diệp" not in person.aliases
+
+
+def test_a_degree_or_rank_with_the_given_name_alone_is_a_form() -> None:
+    x = run("Thiếu tá Lê Minh Khôi, Phó trưởng Công an quận, cho biết đã xong. Theo thiếu tá Khôi, sẽ xử lý.")
+    officer = _entity(x, "Lê Minh Khôi")
+    assert "thiếu tá Khôi" in officer.forms and "thiếu tá Khôi" not in officer.aliases
+    assert "Thiếu tá Lê Minh Khôi" in officer.aliases  # with the full name: a name, as annotators list it
+
+
+def test_a_body_named_without_the_place_the_article_writes_is_a_form() -> None:
+    x = run(
+        "UBND huyện Tuy Phong vừa có văn bản gửi các xã. Theo UBND huyện, việc cấp đất phải dừng lại. "
+        "Sở Công thương tỉnh Bình Thuận kiểm tra. Sở Công thương yêu cầu báo cáo."
+    )
+    district = next(e for e in x.entities.values() if e.label.endswith("huyện Tuy Phong"))
+    assert "UBND huyện" in district.forms and "UBND huyện" not in district.aliases
+    assert "UBND huyện Tuy Phong" in (district.label, *district.aliases)  # the written full name stays
+    department = next(e for e in x.entities.values() if e.label == "Sở Công thương tỉnh Bình Thuận")
+    assert "Sở Công thương" in department.forms and "Sở Công thương" not in department.aliases
+
+
+def test_a_body_the_article_only_names_bare_keeps_that_name() -> None:
+    # nothing in the article writes the council's full name: its bare name is the one it has
+    x = run("Tỉnh ủy Hà Tĩnh lãnh đạo. HĐND tỉnh ban hành nghị quyết.")
+    council = _entity(x, "Hội đồng nhân dân tỉnh Hà Tĩnh")
+    assert "HĐND tỉnh" in council.aliases and "HĐND tỉnh" not in council.forms
+
+
+def test_spellings_of_a_national_body_stay_names() -> None:
+    x = run("Bộ Giao thông vận tải yêu cầu sửa cầu. Bộ Giao thông cũng đề nghị tỉnh báo cáo.")
+    ministry = next(e for e in x.entities.values() if e.label.startswith("Bộ Giao thông"))
+    assert "Bộ Giao thông" in (ministry.label, *ministry.aliases)
+    assert "Bộ Giao thông" not in ministry.forms
+
+
+def test_forms_are_written_as_kg_mentioned_as_never_as_alt_label() -> None:
+    entity = Entity(
+        key="person|trần văn an",
+        kind="Person",
+        label="Trần Văn An",
+        aliases=("Trần văn An",),
+        forms=("An", "TS Trần Văn An"),
+    )
+    graph = Triples()
+    node = add_entity(graph, entity, article_iri("a"))
+    assert node == entity_iri(entity)
+    alt = {str(o) for s, p, o in graph if p == SKOS.altLabel}
+    written = {str(o) for s, p, o in graph if p == KG.mentionedAs}
+    assert alt == {"Trần văn An"}
+    assert written == {"An", "TS Trần Văn An"}
+
+
+def test_a_level_word_or_degree_before_a_name_the_article_also_writes_alone_is_a_form() -> None:
+    x = run(
+        "Mưa lớn gây ngập huyện Krông Bông. Tại Krông Bông, nhiều nhà bị sập. "
+        "PGS-TS Hoàng Văn Lợi cho biết mưa còn kéo dài. Theo ông Hoàng Văn Lợi, dân cần sơ tán."
+    )
+    place, person = _entity(x, "Krông Bông"), _entity(x, "Hoàng Văn Lợi")
+    assert "huyện Krông Bông" in place.forms and "huyện Krông Bông" not in place.aliases
+    assert "PGS-TS Hoàng Văn Lợi" in person.forms and "PGS-TS Hoàng Văn Lợi" not in person.aliases
+
+
+def test_a_name_written_only_after_its_level_word_or_degree_keeps_that_form_as_a_name() -> None:
+    x = run("Mưa lớn gây ngập huyện Krông Bông. PGS-TS Hoàng Văn Lợi cho biết mưa còn kéo dài.")
+    place, person = _entity(x, "Krông Bông"), _entity(x, "Hoàng Văn Lợi")
+    assert "huyện Krông Bông" in place.aliases and not place.forms
+    assert "PGS-TS Hoàng Văn Lợi" in person.aliases and not person.forms
+
+
+def test_a_body_short_form_is_compared_with_abbreviations_written_out() -> None:
+    x = run("Sở Xây dựng TP HCM vừa kiểm tra công trình. Theo Sở Xây dựng thành phố, có 3 sai phạm.")
+    department = next(e for e in x.entities.values() if e.label.startswith("Sở Xây dựng"))
+    assert "Sở Xây dựng thành phố" in department.forms, department
+    assert "Sở Xây dựng TP HCM" in (department.label, *department.aliases)
+
+
+def test_a_longer_name_that_runs_on_into_the_clause_leaves_the_short_name_a_name() -> None:
+    from kgraph.extract.forms import _begins
+
+    assert _begins("Hội Nông dân tỉnh", "Hội Nông dân tỉnh Bắc Kạn")
+    assert not _begins("Hội Nông dân tỉnh", "Hội Nông dân tỉnh lựa chọn")
+    assert not _begins("HỘI ĐỒNG NHÂN DÂN TỈNH", "HỘI ĐỒNG NHÂN DÂN TỈNH VÀ ĐẠI BIỂU")
+
+
+def test_the_network_finds_a_person_by_a_form_and_shows_only_names() -> None:
+    from kgraph.network import entity_names, find_entities, graph_to_networkx
+    from kgraph.rdf import build_graph
+
+    x = run("Ông Trần Quốc Vượng, Giám đốc Công ty Hoàng Long, cho biết đã xong. Theo ông Vượng, sẽ bán.")
+    graph = build_graph(x)
+    person = entity_iri(_entity(x, "Trần Quốc Vượng"))
+    assert {str(o) for o in graph.objects(person, KG.mentionedAs)} == {"Vượng"}
+    net = graph_to_networkx(graph)
+    assert find_entities(net, "Vượng") == [str(person)]  # the search still finds him
+    assert entity_names(net, str(person)) == ["Trần Quốc Vượng"]  # other names: names only
+
+
+def test_a_level_word_alone_names_no_place() -> None:
+    # 'TP' is the city the article is about: no name of its own, never one node for every article's 'TP'
+    x = run("Năm nay ngành GD-ĐT TP chưa nhận được tiền từ các quận. Sở Giáo dục TP.HCM cho biết.")
+    assert not [e for e in x.entities.values() if e.kind == "Location" and e.label in ("TP", "TP.")]
+    assert any(e.label.startswith("Sở Giáo dục") for e in x.entities.values())
