@@ -47,10 +47,21 @@ def _org_near(tokens: list[Token], found: list[Found], k: int) -> Found | None:
     return None
 
 
+def _starts_word(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether capitalised token ``k`` and the lower-case word after it start a word of the
+    dictionary: a domain written after a title (Cục trưởng Thú y, Anh hùng Lao động), not a name."""
+    if k + 1 >= len(tokens) or not tokens[k + 1].is_word or tokens[k + 1].is_cap:
+        return False
+    pair = f"{tokens[k].key} {tokens[k + 1].key}"
+    return pair in lex.words or pair in lex.word_starts
+
+
 def _given_run(tokens: list[Token], k: int, lex: Lexicon) -> int:
     """A name after a title or honorific without a known family name (Trường Chinh, Anna Lindstedt)."""
     run = cap_run(tokens, k, 4)
     if run and tokens[k].is_acronym:
+        return 0
+    if run == 1 and _starts_word(tokens, k, lex):
         return 0
     if run and match_head(tokens, k, lex.heads) is None and not match_place(tokens, k, lex):
         return run
