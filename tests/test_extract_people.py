@@ -34,3 +34,55 @@ def test_a_domain_after_a_title_is_no_given_name(text: str, person: str | None, 
 )
 def test_a_given_name_after_a_title_or_honorific_stays(text: str, person: str) -> None:
     assert person in labels(run(text), "Person")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Sinh viên nhận học bổng tại trường. Ảnh: T.Hải\nChiều qua, hội nghị bế mạc.", "T.Hải"),
+        ("Người dân dọn dẹp sau lũ - Ảnh K.Lộc", "K.Lộc"),  # a photo credit
+        ("Thí sinh làm bài thi môn toán. Ảnh: Q. Dũng Sáng nay, các trường công bố điểm.", "Q. Dũng"),
+        ("Hội nghị đã thành công tốt đẹp.\nB.Thành", "B.Thành"),  # a byline on its own line
+        ("Giá vàng tăng mạnh trong tuần qua.\n(P.HOA)", "P.HOA"),
+        ("Anh T.Sơn (thôn Đông) cho biết như vậy.", "T.Sơn"),  # after an honorific
+        ("Ông N.V.T. (ngụ xã Đông) đã khai nhận.", "N.V.T."),  # initials alone after an honorific
+        ("Học sinh tham gia lễ khai giảng - Ảnh: T.T.D", "T.T.D"),
+        ("Học sinh tham gia lễ khai giảng - Ảnh: T.T.D Sau lễ, các em vào lớp.", "T.T.D"),
+    ],
+)
+def test_an_initial_and_a_name_is_a_byline(text: str, person: str) -> None:
+    assert labels(run(text), "Person") == {person}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đoàn đã đến xã Q. Bình để khảo sát. Ảnh: T.Hải",  # a level's abbreviation, no byline
+        "Nhà máy nằm ở P. Tân Định từ năm 2000 (ảnh: T.Hải).",
+        "Bà H. Lan ở P. Tân Định.\nT.Hải",
+        "Người dân dọn dẹp sau lũ - Ảnh T.HảiSau đó\nT.Hải",  # a name glued to the next word: none
+    ],
+)
+def test_an_initial_elsewhere_is_no_byline(text: str) -> None:
+    assert labels(run(text), "Person") - {"H. Lan"} == {"T.Hải"}
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Văn phòng công ty đặt tại 25 Lê Văn Sỹ, quận 3.", "Lê Văn Sỹ"),  # an address: a house number
+        ("Cửa hàng ở số 12 Trần Quang Khải, Hà Nội.", "Trần Quang Khải"),
+        ("Liên hệ khách sạn tại 38B Nguyễn Thị Minh Khai, TP.HCM.", "Nguyễn Thị Minh Khai"),
+    ],
+)
+def test_a_name_after_a_house_number_is_a_street(text: str, street: str) -> None:
+    assert street not in labels(run(text), "Person")
+
+
+def test_a_numbered_list_of_people_stays() -> None:
+    x = run("Danh sách: 1. Nguyễn Văn Hùng - Bí thư Tỉnh ủy; 2. Trần Văn Nam - Chủ tịch.")
+    assert {"Nguyễn Văn Hùng", "Trần Văn Nam"} <= labels(x, "Person")
+
+
+def test_a_person_after_a_numbered_unit_stays() -> None:
+    assert "Trần Văn Sáu" in labels(run("Trưởng ấp, ấp 3 Trần Văn Sáu cho biết như vậy."), "Person")
