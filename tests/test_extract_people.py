@@ -86,3 +86,26 @@ def test_a_numbered_list_of_people_stays() -> None:
 
 def test_a_person_after_a_numbered_unit_stays() -> None:
     assert "Trần Văn Sáu" in labels(run("Trưởng ấp, ấp 3 Trần Văn Sáu cho biết như vậy."), "Person")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Em muốn học ngành y thì thi khối nào? (tran van binh, 18 tuổi, Huế)", "tran van binh"),
+        ("Điểm chuẩn năm nay là bao nhiêu? (thu trang, 17 tuổi, Cần Thơ)", "thu trang"),
+        ("Xin hỏi về học bổng? (Khoa, 19 tuổi, học sinh)", "Khoa"),
+        ("Bình, 18 tuổi, hỏi: trường có ký túc xá không?", "Bình"),
+        ("Bà Trần Thị Hoa, 45 tuổi, cho biết như vậy.", "Trần Thị Hoa"),  # read from the honorific
+        ("Em tên Lê Văn Tám, 18 tuổi.", "Lê Văn Tám"),
+        ("Bác Trần Văn Sáu, 70 tuổi, kể lại.", "Trần Văn Sáu"),  # a form of address before the name
+        ("Xin hỏi về học phí? (Huỳnh Văn Thỏa, 20 tuổi, Long An)", "Huỳnh Văn Thỏa"),  # Văn is no address
+        ("Xin hỏi về học phí? (Nguyen Thi Kim Dao, 20 tuổi, Long An)", "Nguyen Thi Kim Dao"),
+    ],
+)
+def test_a_name_before_an_age_is_a_person(text: str, person: str) -> None:
+    assert person in labels(run(text), "Person")
+
+
+def test_a_place_before_an_age_is_no_person() -> None:
+    x = run("Học sinh (phường 5, 18 tuổi) đã đến. (Hà Nội, 18 tuổi) Hỏi về học phí? (khoa, 19 tuổi)")
+    assert labels(x, "Person") == {"khoa"}

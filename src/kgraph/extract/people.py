@@ -30,6 +30,9 @@ _FORMER, _AND = word("former"), word("and")  # nguyên, và
 _CREDITS = frozenset(words("photo_credits"))  # Ảnh: N. Hữu: a photo's credit, a byline
 _CREDIT_MARKS = (":", "-", "–")
 _DOTTED_INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ])+")  # T.T.D: one token
+_AGE_WORDS = frozenset(words("age_words"))  # (tran van binh, 18 tuổi): a name before an age
+_ADDRESS_WORDS = frozenset(words("address_words"))  # Bác Nguyễn Văn A, 70 tuổi: a form of address
+_MAX_NAME_WORDS = 5
 _MAX_BYLINE_TAIL = 3  # 'D. Hằng thực hiện': lower-case words after a byline on its own line
 _POST_JOINERS = (",", word("concurrently"), _AND)
 
@@ -169,6 +172,32 @@ def _byline_at(tokens: list[Token], i: int) -> tuple[int, int]:
     return -1, 0
 
 
+def _before_age(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Tokens of a name written before its bearer's age, opening a sentence or a bracket: '(tran
+    van binh, 18 tuổi, Huế)', 'Bình, 18 tuổi, hỏi …' (in any case, with or without its tones); 0 when none."""
+    if (i > 0 and tokens[i - 1].text != "(") or _honorific_len(tokens, i, lex):
+        return 0  # 'Bà Trần Thị A, 45 tuổi': the honorific's name, read from it
+    k, n = i, len(tokens)
+    while k < n and k - i < _MAX_NAME_WORDS and tokens[k].is_word and tokens[k].text.isalpha():
+        k += 1
+    if k == i or k + 2 >= n or tokens[k].text != "," or not tokens[k + 1].is_number:
+        return 0
+    if tokens[k + 2].key not in _AGE_WORDS or match_place(tokens, i, lex) or match_head(tokens, i, lex.heads):
+        return 0
+    if len({t.is_cap for t in tokens[i:k]}) > 1:
+        return 0  # 'Em tên Hồ Văn A, 18 tuổi': words before the name
+    return k - i
+
+
+def _name_before_age(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, int]:
+    """(first token, length) of the name before an age at ``i``, without the form of address
+    before a full name (Bác Nguyễn Văn A, 70 tuổi); length 0 when none."""
+    size = _before_age(tokens, i, lex)
+    if size > 2 and tokens[i].key in _ADDRESS_WORDS and person_run(tokens, i + 1, lex) == size - 1:
+        return i + 1, size - 1
+    return i, size
+
+
 def _honorific_len(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """Tokens of the honorific at ``i`` (ông, bà, đồng chí…), 0 when none."""
     if i + 1 < len(tokens) and f"{tokens[i].text} {tokens[i + 1].text}" in lex.honorifics:
@@ -189,6 +218,9 @@ def _name_at(
         at, size, posts = _after_title(st, t0, tlen, former, blocked)
         return at, size, posts, i + 1
     at, size = _byline_at(tokens, i)
+    if size:
+        return at, size, [], at + size
+    at, size = _name_before_age(tokens, i, lex)
     if size:
         return at, size, [], at + size
     honorific = _honorific_len(tokens, i, lex)
