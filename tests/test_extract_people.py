@@ -109,3 +109,20 @@ def test_a_name_before_an_age_is_a_person(text: str, person: str) -> None:
 def test_a_place_before_an_age_is_no_person() -> None:
     x = run("Học sinh (phường 5, 18 tuổi) đã đến. (Hà Nội, 18 tuổi) Hỏi về học phí? (khoa, 19 tuổi)")
     assert labels(x, "Person") == {"khoa"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Chủ cửa hàng tên Lụa cho biết giá đã tăng.", "Lụa"),  # 'named': a person's name follows
+        ("Một học sinh tên là Đào Văn Khánh đã bỏ học.", "Đào Văn Khánh"),
+        ("Thầy giáo tên K. nói qua điện thoại.", "K."),
+    ],
+)
+def test_a_name_after_named_is_a_person(text: str, person: str) -> None:
+    assert labels(run(text), "Person") == {person}
+
+
+def test_a_thing_named_after_someone_is_no_person() -> None:
+    x = run("Công trình mang tên Lụa đã xong. Người bán tên Sen nói vậy. Cái tên Pháp vẫn còn.")
+    assert labels(x, "Person") == {"Sen"}

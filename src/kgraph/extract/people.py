@@ -32,6 +32,8 @@ _CREDIT_MARKS = (":", "-", "–")
 _DOTTED_INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ])+")  # T.T.D: one token
 _AGE_WORDS = frozenset(words("age_words"))  # (tran van binh, 18 tuổi): a name before an age
 _ADDRESS_WORDS = frozenset(words("address_words"))  # Bác Nguyễn Văn A, 70 tuổi: a form of address
+_NAMED = tuple(sorted((tuple(w.split()) for w in words("named_words")), key=len, reverse=True))  # tên là
+_THING_NAMED = frozenset(words("thing_named_before"))  # mang tên Lê Lợi: a thing named after someone
 _MAX_NAME_WORDS = 5
 _MAX_BYLINE_TAIL = 3  # 'D. Hằng thực hiện': lower-case words after a byline on its own line
 _POST_JOINERS = (",", word("concurrently"), _AND)
@@ -198,6 +200,23 @@ def _name_before_age(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, in
     return i, size
 
 
+def _named_len(tokens: list[Token], i: int) -> int:
+    """Tokens of 'tên', 'tên là' (named) at ``i`` before a person's name ('chủ quán tên Sâm'), 0
+    when none or when a thing is named ('mang tên', 'cái tên')."""
+    if i > 0 and tokens[i - 1].key in _THING_NAMED:
+        return 0
+    return next((len(w) for w in _NAMED if tuple(t.key for t in tokens[i : i + len(w)]) == w), 0)
+
+
+def _after_named(tokens: list[Token], k: int, lex: Lexicon) -> int:
+    """Tokens of the name after 'tên' at ``k``: a full or given name, or an initial alone (tên H.)."""
+    if tokens[k].is_acronym:
+        return 0
+    if len(tokens[k].text) == 1 and k + 1 < len(tokens) and tokens[k + 1].text == ".":
+        return 2
+    return person_run(tokens, k, lex) or _given_run(tokens, k, lex)
+
+
 def _honorific_len(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """Tokens of the honorific at ``i`` (ông, bà, đồng chí…), 0 when none."""
     if i + 1 < len(tokens) and f"{tokens[i].text} {tokens[i + 1].text}" in lex.honorifics:
@@ -223,6 +242,11 @@ def _name_at(
     at, size = _name_before_age(tokens, i, lex)
     if size:
         return at, size, [], at + size
+    named = _named_len(tokens, i)
+    if named and i + named < n and tokens[i + named].is_cap and tokens[i + named].start not in blocked:
+        size = _after_named(tokens, i + named, lex)
+        if size:
+            return i + named, size, [], i + named + size
     honorific = _honorific_len(tokens, i, lex)
     if honorific:
         k = i + honorific
