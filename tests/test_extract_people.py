@@ -126,3 +126,14 @@ def test_a_name_after_named_is_a_person(text: str, person: str) -> None:
 def test_a_thing_named_after_someone_is_no_person() -> None:
     x = run("Công trình mang tên Lụa đã xong. Người bán tên Sen nói vậy. Cái tên Pháp vẫn còn.")
     assert labels(x, "Person") == {"Sen"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Nhóm chuyên gia do giáo sư Hans Müller (Đức) dẫn đầu đã đánh giá cao.", "Hans Müller"),
+        ("Bài thơ của nhà thơ Xuân Quỳnh được chọn.", "Xuân Quỳnh"),  # a title written in lower case
+    ],
+)
+def test_a_name_after_a_lower_case_title_is_a_person(text: str, person: str) -> None:
+    assert person in labels(run(text), "Person")
