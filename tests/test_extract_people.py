@@ -137,3 +137,9 @@ def test_a_thing_named_after_someone_is_no_person() -> None:
 )
 def test_a_name_after_a_lower_case_title_is_a_person(text: str, person: str) -> None:
     assert person in labels(run(text), "Person")
+
+
+def test_a_person_who_speaks_ends_the_body_before_him() -> None:
+    x = run("Chánh thanh tra Sở Xây dựng Đà Nẵng Lê Hòa cho biết, việc này đã xong.")
+    assert "Lê Hòa" in labels(x, "Person")
+    assert not any("Lê Hòa" in name for name in labels(x) - {"Lê Hòa"})

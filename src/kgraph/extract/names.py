@@ -389,6 +389,8 @@ def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> 
         r.j, r.components = j + 1, r.components + 1
         return _GO
     run = person_run(tokens, j, lex)
+    if run == 2 and not head.person and _place_before(tokens, j, lex) and _speaks(tokens, j + run):
+        return _STOP  # Sở Điện lực Hà Nội | Lê Hải cho biết: the person who speaks is no part of it
     if run >= 3 and not head.person:
         if " ".join(t.key for t in tokens[j : j + run]) not in lex.name_people:
             return _STOP
@@ -400,6 +402,19 @@ def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> 
         return _GO
     r.j, r.components = word_end(tokens, j, lex), r.components + 1
     return _GO
+
+
+_SAYS = re.compile(rf"^(?:{'|'.join(words('says_re'))})\b")
+
+
+def _place_before(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Whether a known place's name ends right before token ``j``."""
+    return any(match_place(tokens, k, lex) == j - k for k in range(max(0, j - 3), j))
+
+
+def _speaks(tokens: list[Token], k: int) -> bool:
+    """Whether a verb of speech (cho biết, nói …) opens at token ``k``."""
+    return _SAYS.match(" ".join(t.key for t in tokens[k : k + 2])) is not None
 
 
 def _glued_number(tokens: list[Token], j: int) -> bool:
