@@ -59,6 +59,27 @@ def test_numbers_do_not_split_sentences() -> None:
     assert len(split_sentences("Có 4.254 đảng viên, đạt 17,8%. Tiếp theo")) == 2
 
 
+def test_an_initial_does_not_end_a_sentence() -> None:
+    """'Anh T. Sơn', 'Ảnh: Q. Dũng': a name's initial, not a sentence's end."""
+    assert [s.text for s in split_sentences("Anh T. Sơn nói vậy. Ảnh: Q. Dũng Sáng nay, Bà B. Lan đến.")] == [
+        "Anh T. Sơn nói vậy.",
+        "Ảnh: Q. Dũng Sáng nay, Bà B. Lan đến.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nghị quyết Đại hội Đảng lần thứ X. Tập trung",
+        "Bầu BCH khóa X. Ngày 25",
+        "đạt điểm khối A. Riêng",
+        "Ba Khe I. Cảnh",
+    ],
+)
+def test_a_numeral_or_a_letter_after_a_word_ends_a_sentence(text: str) -> None:
+    assert len(split_sentences(text)) == 2
+
+
 def test_a_stray_quote_does_not_glue_the_text() -> None:
     sentences = split_sentences("“" + "Tỉnh ủy họp. " * 2000)
     assert len(sentences) > 100  # the quote is given up after MAX_QUOTE characters

@@ -248,6 +248,25 @@ def fold(text: str) -> str:
 _BOUNDARY = re.compile(r"(?<=[.!?…])(?!(?<=\bT[Pp]\.)\s+[A-ZĐ]{2,}\b)[\"”’)]?\s+(?=[\"“‘(]?[A-ZÀ-ỸĐ0-9])|\n+")
 _OPEN_QUOTES = "“"
 _CLOSE_QUOTES = "”"
+#: Capitals that may be a name's initial (not the numerals I, V, X, nor C as in 40 độ C)
+_INITIALS = frozenset("ABDEFGHKLMNOPQRSTUYĐ")
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+
+
+def _initial_before(text: str, end: int) -> bool:
+    """Whether the full stop before ``end`` closes a name's initial (Ảnh: N. Hữu, Anh T. Sơn, Stephen
+    W. Hawking): a lone capital after a line's start, '(', ':' or a capitalised word."""
+    if end < 2 or text[end - 2] not in _INITIALS:
+        return False
+    if end == 2 or text[end - 3] in "\n(:":
+        return True
+    if text[end - 3] != " ":
+        return False
+    before = text[max(0, end - 40) : end - 3]
+    if before.endswith(":"):
+        return True
+    word = _LAST_WORD.search(before)
+    return word is not None and word.group(0)[0].isupper()
 
 
 #: A quotation left open this long (characters) is a stray mark, not a quoted title
@@ -264,6 +283,8 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     scanned = 0
     for match in _BOUNDARY.finditer(text):
         cut = match.start()
+        if text[cut - 1 : cut] == "." and text[cut] != "\n" and _initial_before(text, cut):
+            continue  # 'Ảnh: N. Hữu': an initial, not a sentence's end
         if text[cut : match.end()].strip() and text[cut] in '"”’)':
             cut = match.start() + 1
         for pos in range(scanned, cut):  # each character is looked at once: linear time

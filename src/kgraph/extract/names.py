@@ -164,6 +164,25 @@ def numbered_unit(tokens: list[Token], i: int) -> int:
     return size + 1
 
 
+_HOUSE_WORDS = frozenset(words("house_number_words"))  # 35 bis Lê Thánh Tôn
+_HOUSE_NUMBER = re.compile(r"\d{1,4}[A-Z]?")
+
+
+def after_house_number(tokens: list[Token], i: int) -> bool:
+    """Whether the name at ``i`` follows a house number: a street of an address (25 Lê Văn Sỹ, 38B
+    Nguyễn Thị Minh Khai, 35 bis Lê Thánh Tôn), not a person; a year or a date's number is none."""
+    j = i - 1
+    if j > 0 and (tokens[j].key in _HOUSE_WORDS or (len(tokens[j].text) == 1 and tokens[j].is_cap)):
+        j -= 1
+    if j < 0 or not _HOUSE_NUMBER.fullmatch(tokens[j].text):
+        return False
+    if len(tokens[j].text) == 4 and tokens[j].text.isdigit():
+        return False  # 'năm 2005 Nguyễn Văn A'
+    if any(numbered_unit(tokens, s) == j + 1 - s for s in range(max(0, j - 3), j)):
+        return False  # 'Thôn trưởng thôn 1 Mai Văn A': a unit's number, a person after it
+    return j == 0 or tokens[j - 1].text not in ("/", "-", ".", "–")
+
+
 def _city_person(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """A city named after a person right after a level word (thành phố Hồ Chí Minh)."""
     run = cap_run(tokens, i, 4)
@@ -370,6 +389,8 @@ def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> 
         r.j, r.components = j + 1, r.components + 1
         return _GO
     run = person_run(tokens, j, lex)
+    if run == 2 and not head.person and _place_before(tokens, j, lex) and _speaks(tokens, j + run):
+        return _STOP  # Sở Điện lực Hà Nội | Lê Hải cho biết: the person who speaks is no part of it
     if run >= 3 and not head.person:
         if " ".join(t.key for t in tokens[j : j + run]) not in lex.name_people:
             return _STOP
@@ -381,6 +402,19 @@ def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> 
         return _GO
     r.j, r.components = word_end(tokens, j, lex), r.components + 1
     return _GO
+
+
+_SAYS = re.compile(rf"^(?:{'|'.join(words('says_re'))})\b")
+
+
+def _place_before(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Whether a known place's name ends right before token ``j``."""
+    return any(match_place(tokens, k, lex) == j - k for k in range(max(0, j - 3), j))
+
+
+def _speaks(tokens: list[Token], k: int) -> bool:
+    """Whether a verb of speech (cho biết, nói …) opens at token ``k``."""
+    return _SAYS.match(" ".join(t.key for t in tokens[k : k + 2])) is not None
 
 
 def _glued_number(tokens: list[Token], j: int) -> bool:

@@ -7,7 +7,15 @@ import re
 
 from ..text import name_key
 from .lexicon import Head, Lexicon, alternation, word, words
-from .names import cap_run, match_head, match_place, match_title, person_run, preceded_by_preposition
+from .names import (
+    after_house_number,
+    cap_run,
+    match_head,
+    match_place,
+    match_title,
+    person_run,
+    preceded_by_preposition,
+)
 from .state import Found, Group, SentenceState, Spans, token_at
 from .tokens import Token
 
@@ -19,6 +27,15 @@ _ADVERBS = tuple(tuple(adverb.split()) for adverb in words("post_adverbs"))
 #: Words between a name and the post it is given: 'được bầu làm', 'được bổ nhiệm giữ chức' (longest first)
 _TAKES_POST = tuple(sorted((tuple(p.split()) for p in words("takes_post")), key=len, reverse=True))
 _FORMER, _AND = word("former"), word("and")  # nguyên, và
+_CREDITS = frozenset(words("photo_credits"))  # Ảnh: N. Hữu: a photo's credit, a byline
+_CREDIT_MARKS = (":", "-", "–")
+_DOTTED_INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ])+")  # T.T.D: one token
+_AGE_WORDS = frozenset(words("age_words"))  # (tran van binh, 18 tuổi): a name before an age
+_ADDRESS_WORDS = frozenset(words("address_words"))  # Bác Nguyễn Văn A, 70 tuổi: a form of address
+_NAMED = tuple(sorted((tuple(w.split()) for w in words("named_words")), key=len, reverse=True))  # tên là
+_THING_NAMED = frozenset(words("thing_named_before"))  # mang tên Lê Lợi: a thing named after someone
+_MAX_NAME_WORDS = 5
+_MAX_BYLINE_TAIL = 3  # 'D. Hằng thực hiện': lower-case words after a byline on its own line
 _POST_JOINERS = (",", word("concurrently"), _AND)
 
 Post = tuple[str, Found | None, bool]  # (title, organisation, former)
@@ -47,10 +64,21 @@ def _org_near(tokens: list[Token], found: list[Found], k: int) -> Found | None:
     return None
 
 
+def _starts_word(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether capitalised token ``k`` and the lower-case word after it start a word of the
+    dictionary: a domain written after a title (Cục trưởng Thú y, Anh hùng Lao động), not a name."""
+    if k + 1 >= len(tokens) or not tokens[k + 1].is_word or tokens[k + 1].is_cap:
+        return False
+    pair = f"{tokens[k].key} {tokens[k + 1].key}"
+    return pair in lex.words or pair in lex.word_starts
+
+
 def _given_run(tokens: list[Token], k: int, lex: Lexicon) -> int:
     """A name after a title or honorific without a known family name (Trường Chinh, Anna Lindstedt)."""
     run = cap_run(tokens, k, 4)
     if run and tokens[k].is_acronym:
+        return 0
+    if run == 1 and _starts_word(tokens, k, lex):
         return 0
     if run and match_head(tokens, k, lex.heads) is None and not match_place(tokens, k, lex):
         return run
@@ -96,6 +124,99 @@ def _after_title(
     return -1, 0, []
 
 
+def _initials(tokens: list[Token], k: int) -> int:
+    """Tokens of the initials at ``k``, each a capital and a full stop (N., T.V.), or one token of
+    initials (T.T.D): 0 when none."""
+    n, j = len(tokens), k
+    if k < n and _DOTTED_INITIALS.fullmatch(tokens[k].text):
+        return 1
+    while j + 1 < n and len(tokens[j].text) == 1 and tokens[j].is_cap and tokens[j].is_word:
+        if tokens[j + 1].text != "." or tokens[j + 1].start != tokens[j].end:
+            break
+        j += 2
+    return j - k
+
+
+def initial_name(tokens: list[Token], k: int, bare: bool = True) -> int:
+    """Tokens of initials and a name at ``k`` (N.Triều, Q. Dũng, T.V. Thuyết, B. TRUNG; the name one
+    syllable), or with ``bare`` of two initials or more alone (T.T.D, N.V.T.): 0 when none."""
+    size = _initials(tokens, k)
+    if not size:
+        return 0
+    j = k + size
+    dotted = tokens[j - 1].text == "."  # 'H.L Từ': initials without their last full stop end the byline
+    if dotted and j < len(tokens) and tokens[j].is_word and tokens[j].is_cap and not tokens[j].is_number:
+        name = tokens[j].text
+        glued = not name.isupper() and any(c.isupper() for c in name[1:])  # K.HoanCông: a lost line break
+        if len(name) > 1 and not glued and tokens[j].start - tokens[j - 1].end <= 1:
+            return size + 1
+        return 0
+    initials = sum(1 for t in tokens[k:j] if t.is_word) if size > 1 else tokens[k].text.count(".") + 1
+    return size if bare and initials >= 2 else 0
+
+
+def _byline_at(tokens: list[Token], i: int) -> tuple[int, int]:
+    """A byline read from token ``i``: after a photo's credit (Ảnh: N. Hữu, Ảnh K.Hoan), or alone
+    on its line ('N.Triều', '(N.SAU)', 'D. Hằng thực hiện'): (first token, length), length 0 when none."""
+    k = i
+    if tokens[i].text in _CREDITS:
+        k = i + 1
+        if k < len(tokens) and tokens[k].text in _CREDIT_MARKS:
+            k += 1
+        size = initial_name(tokens, k)
+        return (k, size) if size else (-1, 0)
+    if any(t.is_word for t in tokens[:i]):
+        return -1, 0
+    size = initial_name(tokens, i)
+    tail = [t for t in tokens[i + size :] if t.is_word]
+    if size and len(tail) <= _MAX_BYLINE_TAIL and not any(t.is_cap for t in tail):
+        return i, size
+    return -1, 0
+
+
+def _before_age(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Tokens of a name written before its bearer's age, opening a sentence or a bracket: '(tran
+    van binh, 18 tuổi, Huế)', 'Bình, 18 tuổi, hỏi …' (in any case, with or without its tones); 0 when none."""
+    if (i > 0 and tokens[i - 1].text != "(") or _honorific_len(tokens, i, lex):
+        return 0  # 'Bà Trần Thị A, 45 tuổi': the honorific's name, read from it
+    k, n = i, len(tokens)
+    while k < n and k - i < _MAX_NAME_WORDS and tokens[k].is_word and tokens[k].text.isalpha():
+        k += 1
+    if k == i or k + 2 >= n or tokens[k].text != "," or not tokens[k + 1].is_number:
+        return 0
+    if tokens[k + 2].key not in _AGE_WORDS or match_place(tokens, i, lex) or match_head(tokens, i, lex.heads):
+        return 0
+    if len({t.is_cap for t in tokens[i:k]}) > 1:
+        return 0  # 'Em tên Hồ Văn A, 18 tuổi': words before the name
+    return k - i
+
+
+def _name_before_age(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, int]:
+    """(first token, length) of the name before an age at ``i``, without the form of address
+    before a full name (Bác Nguyễn Văn A, 70 tuổi); length 0 when none."""
+    size = _before_age(tokens, i, lex)
+    if size > 2 and tokens[i].key in _ADDRESS_WORDS and person_run(tokens, i + 1, lex) == size - 1:
+        return i + 1, size - 1
+    return i, size
+
+
+def _named_len(tokens: list[Token], i: int) -> int:
+    """Tokens of 'tên', 'tên là' (named) at ``i`` before a person's name ('chủ quán tên Sâm'), 0
+    when none or when a thing is named ('mang tên', 'cái tên')."""
+    if i > 0 and tokens[i - 1].key in _THING_NAMED:
+        return 0
+    return next((len(w) for w in _NAMED if tuple(t.key for t in tokens[i : i + len(w)]) == w), 0)
+
+
+def _after_named(tokens: list[Token], k: int, lex: Lexicon) -> int:
+    """Tokens of the name after 'tên' at ``k``: a full or given name, or an initial alone (tên H.)."""
+    if tokens[k].is_acronym:
+        return 0
+    if len(tokens[k].text) == 1 and k + 1 < len(tokens) and tokens[k + 1].text == ".":
+        return 2
+    return person_run(tokens, k, lex) or _given_run(tokens, k, lex)
+
+
 def _honorific_len(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """Tokens of the honorific at ``i`` (ông, bà, đồng chí…), 0 when none."""
     if i + 1 < len(tokens) and f"{tokens[i].text} {tokens[i + 1].text}" in lex.honorifics:
@@ -115,16 +236,29 @@ def _name_at(
     if tlen:
         at, size, posts = _after_title(st, t0, tlen, former, blocked)
         return at, size, posts, i + 1
+    at, size = _byline_at(tokens, i)
+    if size:
+        return at, size, [], at + size
+    at, size = _name_before_age(tokens, i, lex)
+    if size:
+        return at, size, [], at + size
+    named = _named_len(tokens, i)
+    if named and i + named < n and tokens[i + named].is_cap and tokens[i + named].start not in blocked:
+        size = _after_named(tokens, i + named, lex)
+        if size:
+            return i + named, size, [], i + named + size
     honorific = _honorific_len(tokens, i, lex)
     if honorific:
         k = i + honorific
+        if k < n and (size := initial_name(tokens, k)) and tokens[k].start not in blocked:
+            return k, size, [], k + size  # anh T.Sơn
         if k < n and (match_title(tokens, k, lex) or _honorific_len(tokens, k, lex)):
             return -1, 0, [], k  # a title or a rank follows: 'đồng chí Thượng tá A' is read from the rank
         if k < n and tokens[k].is_cap and tokens[k].is_word and tokens[k].start not in blocked:
             run = person_run(tokens, k, lex) or _given_run(tokens, k, lex)
             if run:
                 return k, run, [], i + 1
-    elif tok.is_cap and not (i > 0 and tokens[i - 1].key in _NAMED_AFTER):
+    elif tok.is_cap and not (i > 0 and tokens[i - 1].key in _NAMED_AFTER or after_house_number(tokens, i)):
         run = person_run(tokens, i, lex)
         says = run == 2 and _SAYS.match(" ".join(t.key for t in tokens[i + 2 : i + 4]))
         if run >= 3 or (run == 2 and i > 0 and tokens[i - 1].text in (",", _AND) and people) or says:

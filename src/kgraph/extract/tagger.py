@@ -24,7 +24,7 @@ from ..errors import KgraphError
 from ..model import Entity
 from ..text import name_key
 from .lexicon import Head, Lexicon, lexicon, word
-from .names import clause_opener, match_head, match_place, match_title
+from .names import after_house_number, clause_opener, match_head, match_place, match_title
 from .state import Found, Group, SentenceState, Spans
 from .tagger_words import tagger_words
 from .tokens import Token, tokenize
@@ -374,6 +374,8 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
         or (t.i > 1 and f"{tokens[t.i - 2].key} {tokens[t.i - 1].key}" in _street_words())
     ):
         return False  # đường Trần Hưng Đạo: an address
+    if t.label == "PER" and after_house_number(tokens, t.i):
+        return False  # 25 Lê Văn Sỹ: the street of an address, not a person
     if any(clause_opener(tokens, k) for k in range(t.i + 2, t.j)):
         return False  # a clause opens inside (Hội Nông dân tỉnh Tham gia); the first words may be a name's
     if match_title(tokens, t.i, lex) >= t.j - t.i:

@@ -1,0 +1,145 @@
+"""People: who is a person, from the regularities of Vietnamese names (a family name and one to
+three syllables, a given name after a title or an honorific, a byline's initial and name)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import labels, run
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "not_person"),
+    [
+        # a capitalised syllable that starts a word with the lower-case syllable after it is a domain
+        # of the title (Cục trưởng Chăn nuôi), not a given name
+        ("Sau cuộc họp, Cục trưởng Chăn nuôi Trần Văn Bình cho biết giá giảm.", "Trần Văn Bình", "Chăn"),
+        ("Anh hùng Lao động Nguyễn Văn Tư phát biểu tại lễ.", "Nguyễn Văn Tư", "Lao"),
+        ("Ông đã gặp Chủ tịch Thượng nghị viện Pháp tại Hà Nội.", None, "Thượng"),
+        ("Bộ trưởng Giáo dục Phạm Minh Hạnh trả lời chất vấn.", "Phạm Minh Hạnh", "Giáo"),
+    ],
+)
+def test_a_domain_after_a_title_is_no_given_name(text: str, person: str | None, not_person: str) -> None:
+    people = labels(run(text), "Person")
+    assert not_person not in people
+    if person:
+        assert person in people
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Thứ trưởng Vọng cho biết như vậy.", "Vọng"),  # a given name after a title
+        ("Hôm qua, ông Hùng nói với chúng tôi.", "Hùng"),  # after an honorific
+    ],
+)
+def test_a_given_name_after_a_title_or_honorific_stays(text: str, person: str) -> None:
+    assert person in labels(run(text), "Person")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Sinh viên nhận học bổng tại trường. Ảnh: T.Hải\nChiều qua, hội nghị bế mạc.", "T.Hải"),
+        ("Người dân dọn dẹp sau lũ - Ảnh K.Lộc", "K.Lộc"),  # a photo credit
+        ("Thí sinh làm bài thi môn toán. Ảnh: Q. Dũng Sáng nay, các trường công bố điểm.", "Q. Dũng"),
+        ("Hội nghị đã thành công tốt đẹp.\nB.Thành", "B.Thành"),  # a byline on its own line
+        ("Giá vàng tăng mạnh trong tuần qua.\n(P.HOA)", "P.HOA"),
+        ("Anh T.Sơn (thôn Đông) cho biết như vậy.", "T.Sơn"),  # after an honorific
+        ("Ông N.V.T. (ngụ xã Đông) đã khai nhận.", "N.V.T."),  # initials alone after an honorific
+        ("Học sinh tham gia lễ khai giảng - Ảnh: T.T.D", "T.T.D"),
+        ("Học sinh tham gia lễ khai giảng - Ảnh: T.T.D Sau lễ, các em vào lớp.", "T.T.D"),
+    ],
+)
+def test_an_initial_and_a_name_is_a_byline(text: str, person: str) -> None:
+    assert labels(run(text), "Person") == {person}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đoàn đã đến xã Q. Bình để khảo sát. Ảnh: T.Hải",  # a level's abbreviation, no byline
+        "Nhà máy nằm ở P. Tân Định từ năm 2000 (ảnh: T.Hải).",
+        "Bà H. Lan ở P. Tân Định.\nT.Hải",
+        "Người dân dọn dẹp sau lũ - Ảnh T.HảiSau đó\nT.Hải",  # a name glued to the next word: none
+    ],
+)
+def test_an_initial_elsewhere_is_no_byline(text: str) -> None:
+    assert labels(run(text), "Person") - {"H. Lan"} == {"T.Hải"}
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Văn phòng công ty đặt tại 25 Lê Văn Sỹ, quận 3.", "Lê Văn Sỹ"),  # an address: a house number
+        ("Cửa hàng ở số 12 Trần Quang Khải, Hà Nội.", "Trần Quang Khải"),
+        ("Liên hệ khách sạn tại 38B Nguyễn Thị Minh Khai, TP.HCM.", "Nguyễn Thị Minh Khai"),
+    ],
+)
+def test_a_name_after_a_house_number_is_a_street(text: str, street: str) -> None:
+    assert street not in labels(run(text), "Person")
+
+
+def test_a_numbered_list_of_people_stays() -> None:
+    x = run("Danh sách: 1. Nguyễn Văn Hùng - Bí thư Tỉnh ủy; 2. Trần Văn Nam - Chủ tịch.")
+    assert {"Nguyễn Văn Hùng", "Trần Văn Nam"} <= labels(x, "Person")
+
+
+def test_a_person_after_a_numbered_unit_stays() -> None:
+    assert "Trần Văn Sáu" in labels(run("Trưởng ấp, ấp 3 Trần Văn Sáu cho biết như vậy."), "Person")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Em muốn học ngành y thì thi khối nào? (tran van binh, 18 tuổi, Huế)", "tran van binh"),
+        ("Điểm chuẩn năm nay là bao nhiêu? (thu trang, 17 tuổi, Cần Thơ)", "thu trang"),
+        ("Xin hỏi về học bổng? (Khoa, 19 tuổi, học sinh)", "Khoa"),
+        ("Bình, 18 tuổi, hỏi: trường có ký túc xá không?", "Bình"),
+        ("Bà Trần Thị Hoa, 45 tuổi, cho biết như vậy.", "Trần Thị Hoa"),  # read from the honorific
+        ("Em tên Lê Văn Tám, 18 tuổi.", "Lê Văn Tám"),
+        ("Bác Trần Văn Sáu, 70 tuổi, kể lại.", "Trần Văn Sáu"),  # a form of address before the name
+        ("Xin hỏi về học phí? (Huỳnh Văn Thỏa, 20 tuổi, Long An)", "Huỳnh Văn Thỏa"),  # Văn is no address
+        ("Xin hỏi về học phí? (Nguyen Thi Kim Dao, 20 tuổi, Long An)", "Nguyen Thi Kim Dao"),
+    ],
+)
+def test_a_name_before_an_age_is_a_person(text: str, person: str) -> None:
+    assert person in labels(run(text), "Person")
+
+
+def test_a_place_before_an_age_is_no_person() -> None:
+    x = run("Học sinh (phường 5, 18 tuổi) đã đến. (Hà Nội, 18 tuổi) Hỏi về học phí? (khoa, 19 tuổi)")
+    assert labels(x, "Person") == {"khoa"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Chủ cửa hàng tên Lụa cho biết giá đã tăng.", "Lụa"),  # 'named': a person's name follows
+        ("Một học sinh tên là Đào Văn Khánh đã bỏ học.", "Đào Văn Khánh"),
+        ("Thầy giáo tên K. nói qua điện thoại.", "K."),
+    ],
+)
+def test_a_name_after_named_is_a_person(text: str, person: str) -> None:
+    assert labels(run(text), "Person") == {person}
+
+
+def test_a_thing_named_after_someone_is_no_person() -> None:
+    x = run("Công trình mang tên Lụa đã xong. Người bán tên Sen nói vậy. Cái tên Pháp vẫn còn.")
+    assert labels(x, "Person") == {"Sen"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Nhóm chuyên gia do giáo sư Hans Müller (Đức) dẫn đầu đã đánh giá cao.", "Hans Müller"),
+        ("Bài thơ của nhà thơ Xuân Quỳnh được chọn.", "Xuân Quỳnh"),  # a title written in lower case
+    ],
+)
+def test_a_name_after_a_lower_case_title_is_a_person(text: str, person: str) -> None:
+    assert person in labels(run(text), "Person")
+
+
+def test_a_person_who_speaks_ends_the_body_before_him() -> None:
+    x = run("Chánh thanh tra Sở Xây dựng Đà Nẵng Lê Hòa cho biết, việc này đã xong.")
+    assert "Lê Hòa" in labels(x, "Person")
+    assert not any("Lê Hòa" in name for name in labels(x) - {"Lê Hòa"})
