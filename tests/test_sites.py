@@ -1,0 +1,90 @@
+"""Names that open with a lower-case common word: streets and roads, bridges and tunnels,
+buildings and residential areas (Location), and companies and schools written in lower case."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import names, run
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Vụ cháy xảy ra trên đường Phan Đăng Lưu, quận Phú Nhuận.", "đường Phan Đăng Lưu"),
+        ("Cửa hàng nằm trên phố Hàng Bạc từ năm 1990.", "phố Hàng Bạc"),
+        ("Dự án mở rộng đại lộ Võ Văn Kiệt bị chậm.", "đại lộ Võ Văn Kiệt"),
+        ("Kẹt xe kéo dài ở ngã tư Nguyễn Văn Cừ mỗi sáng.", "ngã tư Nguyễn Văn Cừ"),
+        ("Hàng trăm hộ sẽ chuyển về chung cư Phạm Viết Chánh.", "chung cư Phạm Viết Chánh"),
+        ("Nhiều hộ ở cư xá Nguyễn Trung Trực phản ánh tình trạng ngập.", "cư xá Nguyễn Trung Trực"),
+        ("Các hộ dân được bố trí về khu tái định cư Tân Hóa.", "khu tái định cư Tân Hóa"),
+        ("Xe không được đi vào hầm chui Thủ Đức sau 22 giờ.", "hầm chui Thủ Đức"),
+        ("Du khách tham quan thành cổ Sơn Tây vào cuối tuần.", "thành cổ Sơn Tây"),
+    ],
+)
+def test_a_lower_case_site_word_and_its_name_is_a_place(text: str, site: str) -> None:
+    got = names(run(text))
+    assert got.get(site) == "Location", got
+
+
+def test_a_street_named_after_a_person_is_no_person() -> None:
+    got = names(run("Vụ cháy xảy ra trên đường Phan Đăng Lưu và phố Trần Quang Khải."))
+    assert got.get("đường Phan Đăng Lưu") == "Location", got
+    assert got.get("phố Trần Quang Khải") == "Location", got
+    assert got.get("Phan Đăng Lưu") != "Person" and got.get("Trần Quang Khải") != "Person", got
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Nhà ông ở hẻm 42 Lê Văn Sỹ từ lâu.", "hẻm 42 Lê Văn Sỹ"),
+        ("Văn phòng đặt tại ngõ 7 Tạ Quang Bửu, Hà Nội.", "ngõ 7 Tạ Quang Bửu"),
+        ("Xe buýt chạy trên đường 30 Tháng 4 mỗi ngày.", "đường 30 Tháng 4"),
+        ("Cầu Bình Triệu đã sửa, cầu Rạch Chiếc 2 thì chưa thông xe.", "cầu Rạch Chiếc 2"),
+    ],
+)
+def test_a_road_or_a_site_may_be_named_by_a_number(text: str, site: str) -> None:
+    got = names(run(text))
+    assert got.get(site) == "Location", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhà cách đường 6 km về phía bắc, gần đường Phan Đăng Lưu.",
+        "Xe chạy trên đường về Hà Nội; con đường đổi mới qua đường Phan Đăng Lưu.",
+        "Người dân thành phố Huế ra đường Phan Đăng Lưu đón Tết.",
+        "Dọc đường Công an tỉnh lập chốt, chặn đường Phan Đăng Lưu.",
+    ],
+)
+def test_a_street_word_before_a_distance_a_verb_or_a_body_is_no_street(text: str) -> None:
+    got = names(run(text))
+    assert [n for n in got if n.startswith(("đường", "phố"))] == ["đường Phan Đăng Lưu"], got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Ông là giám đốc công ty du lịch Sao Mai từ năm 2005.", "công ty du lịch Sao Mai", "Enterprise"),
+        ("Ông là giám đốc công ty cổ phần Thành Đạt từ năm 2005.", "công ty cổ phần Thành Đạt", "Enterprise"),
+        ("Hợp đồng được ký với công ty Vinamilk hôm qua.", "công ty Vinamilk", "Enterprise"),
+        ("Học sinh trường THPT Lê Quý Đôn đạt giải.", "trường THPT Lê Quý Đôn", "EducationalInstitution"),
+    ],
+)
+def test_a_body_written_in_lower_case_before_its_name(text: str, name: str, kind: str) -> None:
+    got = names(run(text))
+    assert got.get(name) == kind, got
+
+
+def test_a_lower_case_company_of_a_country_or_without_a_name_is_no_body() -> None:
+    got = names(run("Bà làm ở công ty Nhật Bản, còn công ty chúng tôi ký với công ty Vinamilk."))
+    assert [n for n in got if n.startswith("công ty")] == ["công ty Vinamilk"], got
+
+
+def test_a_sites_proper_name_is_its_alias_unless_it_names_something_else() -> None:
+    x = run("Vụ cháy xảy ra trên đường Phan Đăng Lưu, gần cầu Sài Gòn và sông Hồng.")
+    aliases = {e.label: e.aliases for e in x.entities.values()}
+    assert aliases["đường Phan Đăng Lưu"] == ("Phan Đăng Lưu",), aliases
+    assert aliases["cầu Sài Gòn"] == () and aliases["sông Hồng"] == (), aliases
+    x = run("Ông Trần Phú sống trên đường Trần Phú.")
+    got = {e.label: (e.kind, e.aliases) for e in x.entities.values()}
+    assert got == {"Trần Phú": ("Person", ()), "đường Trần Phú": ("Location", ())}, got
