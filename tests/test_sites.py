@@ -88,3 +88,16 @@ def test_a_sites_proper_name_is_its_alias_unless_it_names_something_else() -> No
     x = run("Ông Trần Phú sống trên đường Trần Phú.")
     got = {e.label: (e.kind, e.aliases) for e in x.entities.values()}
     assert got == {"Trần Phú": ("Person", ()), "đường Trần Phú": ("Location", ())}, got
+
+
+def test_two_sites_of_one_name_leave_the_name_alone_to_neither() -> None:
+    x = run("Tiểu thương chợ Cây Gõ dọn hàng ra bến Cây Gõ.")
+    got = {e.label: e.aliases for e in x.entities.values()}
+    assert got == {"chợ Cây Gõ": (), "bến Cây Gõ": ()}, got
+
+
+def test_a_lower_case_body_whose_name_the_grammar_cuts_short_is_left_alone() -> None:
+    x = run("Bệnh nhân được chuyển lên bệnh viện TW Cần Thơ, còn người nhà ở công ty Sông Đà.")
+    got = names(x)
+    assert got.get("công ty Sông Đà") == "Enterprise", got
+    assert "bệnh viện TW" not in got and "Bệnh viện Trung ương" not in got, got

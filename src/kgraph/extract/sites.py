@@ -229,8 +229,8 @@ def _capitalised(tokens: list[Token], k: int) -> list[Token]:
 def _lower_body(st: SentenceState, k: int) -> NameSpan | None:
     """The body whose head is written in lower case at ``k`` before its proper name, or None:
     the name must hold a capitalised word, an acronym or a number after the head (công ty chúng
-    tôi is none), and be more than a country's or a place's name (công ty Nhật Bản: any company
-    of Japan)."""
+    tôi is none), be more than a country's or a place's name (công ty Nhật Bản: any company of
+    Japan), and end where the capitalised words end."""
     tokens, lex = st.tokens, st.lex
     if k and tokens[k - 1].key in _PLURAL:
         return None  # các công ty Mỹ: no one body
@@ -245,6 +245,8 @@ def _lower_body(st: SentenceState, k: int) -> NameSpan | None:
     first = next(proper, -1)
     if first < 0 or match_place(tokens, first, lex) == span.j - first:
         return None
+    if span.j < len(tokens) and _proper(tokens[span.j]):
+        return None  # bệnh viện TW Huế: the name goes on past what the grammar reads
     return span
 
 
@@ -296,21 +298,23 @@ def _bare_name(text: str) -> str:
 def add_site_names(found: list[Found], entities: dict[str, Entity]) -> None:
     """A site's proper name without its word is an alias of the site (đường Trần Phú, written
     Trần Phú in an address), unless it names something else: a known place (cầu Sài Gòn), a
-    person in a name (Hồ Chí Minh), another entity of the article, one syllable (sông Hồng) or a
-    number (hẻm 42)."""
+    person in a name (Hồ Chí Minh), another entity of the article, another site of the article
+    (chợ Mễ Cốc, bến Mễ Cốc: the name alone says neither), one syllable (sông Hồng) or a number
+    (hẻm 42)."""
     lex = lexicon()
     taken = {name_key(n) for e in entities.values() for n in (e.label, *e.aliases)}
+    bare_names = {f.key: _bare_name(f.text) for f in found if f.rule == "sites" and f.key in entities}
+    sites_of: dict[str, set[str]] = {}
+    for site, bare in bare_names.items():
+        sites_of.setdefault(name_key(bare), set()).add(site)
     extra: dict[str, set[str]] = {}
-    for f in found:
-        if f.rule != "sites" or f.key not in entities:
-            continue
-        bare = _bare_name(f.text)
+    for site, bare in bare_names.items():
         key = name_key(bare)
-        if len(key.split()) < 2 or bare[0].isdigit() or key in taken:
-            continue  # sông Hồng: one syllable names many things
+        if len(key.split()) < 2 or bare[0].isdigit() or key in taken or len(sites_of[key]) > 1:
+            continue  # sông Hồng: one syllable names many things; chợ and bến Mễ Cốc: which?
         if key in lex.places or key in lex.name_people or units(bare):
             continue
-        extra.setdefault(f.key, set()).add(bare)
+        extra.setdefault(site, set()).add(bare)
     for key, forms in extra.items():
         entity = entities[key]
         entities[key] = replace(entity, aliases=tuple(sorted(set(entity.aliases) | forms)))
