@@ -101,3 +101,18 @@ def test_a_lower_case_body_whose_name_the_grammar_cuts_short_is_left_alone() -> 
     got = names(x)
     assert got.get("công ty Sông Đà") == "Enterprise", got
     assert "bệnh viện TW" not in got and "Bệnh viện Trung ương" not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Quân ta chiếm đồi A1 sau ba ngày.", "đồi A1"),
+        ("Quân ta giữ cồn Tiên suốt mùa mưa.", "cồn Tiên"),
+        ("Người dân khu tập thể Thanh Xuân Bắc phản ánh.", "khu tập thể Thanh Xuân Bắc"),
+        ("Lễ hội miếu Bà Chúa Xứ thu hút du khách.", "miếu Bà Chúa Xứ"),
+    ],
+)
+def test_hills_blocks_of_flats_and_shrines_are_sites(text: str, site: str) -> None:
+    got = names(run(text))
+    assert got.get(site) == "Location", got
+

@@ -105,13 +105,12 @@ def _proper(tok: Token) -> bool:
 
 def _name_run(tokens: list[Token], j: int, st: SentenceState) -> int:
     """Capitalised words of a site's name at ``j``, two runs joined by a hyphen (kênh Nhiêu Lộc-Thị
-    Nghè, đường Láng - Hòa Lạc) unless a known place stands alone after it (phố Hàng Thùng - Hà
-    Nội); 0 when the name would end inside a word (đường Chi nhánh …: no name)."""
+    Nghè, đường Sơn Trà - Điện Ngọc) unless a known place stands alone after it (phố Hàng Thùng -
+    Hà Nội); 0 when the name would end inside a word (đường Chi nhánh …: no name)."""
     end = _words_run(tokens, j, st)
     if end > j and end + 1 < len(tokens) and tokens[end].text in "-–" and _proper(tokens[end + 1]):
         after = _words_run(tokens, end + 1, st)
-        glued = tokens[end].start == tokens[end - 1].end or tokens[end].end == tokens[end + 1].start
-        if after > end + 1 and (glued or match_place(tokens, end + 1, st.lex) != after - end - 1):
+        if after > end + 1 and match_place(tokens, end + 1, st.lex) != after - end - 1:
             end = after
     if end > j and word_end(tokens, end - 1, st.lex) > end:
         return 0
@@ -180,7 +179,9 @@ def _site_name(st: SentenceState, j: int, site: SiteWord) -> int:
     if person >= 3:
         n = person if site.person else 0
     else:
-        n = match_place(tokens, k, lex) or _name_run(tokens, k, st)
+        place = match_place(tokens, k, lex)  # vịnh Hạ Long | Ngô Hùng; khu tập thể Thanh Xuân Bắc
+        person_after = place and person_run(tokens, k + place, lex) >= 2
+        n = place if person_after else max(place, _name_run(tokens, k, st))
     return _numbered(tokens, k + n) - j if n else 0
 
 
