@@ -116,3 +116,11 @@ def test_hills_blocks_of_flats_and_shrines_are_sites(text: str, site: str) -> No
     got = names(run(text))
     assert got.get(site) == "Location", got
 
+
+
+def test_a_street_named_like_a_commune_has_its_name_as_alias_a_site_named_like_a_district_not() -> None:
+    # Quang Trung, Lê Lợi: wards and communes in many provinces, and streets everywhere
+    x = run("Xe buýt chạy qua đường Quang Trung rồi qua sông Hướng Hóa.")
+    aliases = {e.label: e.aliases for e in x.entities.values()}
+    assert aliases.get("đường Quang Trung") == ("Quang Trung",), aliases
+    assert aliases.get("sông Hướng Hóa") == (), aliases

@@ -296,12 +296,18 @@ def _bare_name(text: str) -> str:
     return text[tokens[len(site.keys)].start :]
 
 
+def _district_or_above(name: str) -> bool:
+    """Whether a province or a district bears ``name`` (many wards and communes share a street's)."""
+    ranks = lexicon().level_ranks
+    return any(ranks.get(name_key(unit.level), 4) <= 3 for unit in units(name))
+
+
 def add_site_names(found: list[Found], entities: dict[str, Entity]) -> None:
     """A site's proper name without its word is an alias of the site (đường Trần Phú, written
-    Trần Phú in an address), unless it names something else: a known place (cầu Sài Gòn), a
-    person in a name (Hồ Chí Minh), another entity of the article, another site of the article
-    (chợ Mễ Cốc, bến Mễ Cốc: the name alone says neither), one syllable (sông Hồng) or a number
-    (hẻm 42)."""
+    Trần Phú in an address), unless it names something else: a province, a district or a known
+    place (cầu Sài Gòn; a commune's name is many streets' too), a person in a name (Hồ Chí Minh),
+    another entity of the article, another site of the article (chợ Mễ Cốc, bến Mễ Cốc: the name
+    alone says neither), one syllable (sông Hồng) or a number (hẻm 42)."""
     lex = lexicon()
     taken = {name_key(n) for e in entities.values() for n in (e.label, *e.aliases)}
     bare_names = {f.key: _bare_name(f.text) for f in found if f.rule == "sites" and f.key in entities}
@@ -313,7 +319,7 @@ def add_site_names(found: list[Found], entities: dict[str, Entity]) -> None:
         key = name_key(bare)
         if len(key.split()) < 2 or bare[0].isdigit() or key in taken or len(sites_of[key]) > 1:
             continue  # sông Hồng: one syllable names many things; chợ and bến Mễ Cốc: which?
-        if key in lex.places or key in lex.name_people or units(bare):
+        if key in lex.places or key in lex.name_people or _district_or_above(bare):
             continue
         extra.setdefault(site, set()).add(bare)
     for key, forms in extra.items():
