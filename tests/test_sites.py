@@ -124,3 +124,23 @@ def test_a_street_named_like_a_commune_has_its_name_as_alias_a_site_named_like_a
     aliases = {e.label: e.aliases for e in x.entities.values()}
     assert aliases.get("đường Quang Trung") == ("Quang Trung",), aliases
     assert aliases.get("sông Hướng Hóa") == (), aliases
+
+
+def test_a_school_named_after_a_person_or_a_place_is_a_school() -> None:
+    x = run("Cô giáo trường Nguyễn Thị Minh Khai và học sinh trường Gia Định đạt giải.")
+    got = {e.label: (e.kind, e.aliases) for e in x.entities.values()}
+    assert got == {
+        "trường Nguyễn Thị Minh Khai": ("EducationalInstitution", ("Nguyễn Thị Minh Khai",)),
+        "trường Gia Định": ("EducationalInstitution", ("Gia Định",)),
+    }, got
+
+
+def test_the_market_and_the_environment_are_no_school() -> None:
+    got = names(run("Trên thị trường Mỹ và môi trường Hà Nội, trường Chu Văn An nổi tiếng."))
+    assert [n for n in got if "trường" in n] == ["trường Chu Văn An"], got
+
+
+def test_schools_counted_of_a_country_or_by_a_letter_are_no_school() -> None:
+    text = "Có 5 trường Polytechnic, các trường Singapore, trường A và trường Lê Hồng Phong."
+    got = names(run(text))
+    assert [n for n in got if n.startswith("trường")] == ["trường Lê Hồng Phong"], got

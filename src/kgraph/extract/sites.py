@@ -16,7 +16,7 @@ from importlib import resources
 from ..model import Entity
 from ..text import name_key
 from .gazetteer import units
-from .lexicon import lexicon, words
+from .lexicon import Head, lexicon, words
 from .names import (
     NameSpan,
     level_at,
@@ -41,6 +41,8 @@ class SiteWord:
     number: bool  # a number alone may name it (quốc lộ 1A)
     address: bool  # a number and a name may name it (hẻm 42 Lê Văn Sỹ)
     of_place: bool  # before a unit's name alone it says where, not which (núi Hướng Hóa)
+    of_district: bool  # ... before a province's, a district's or a country's (trường Singapore)
+    kind: str = "Location"  # the class of what it names (a school: EducationalInstitution)
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,9 @@ class SiteTable:
     bodies: frozenset[str]  # keys of the lower-case words that open a body's head
     units: frozenset[str]  # keys of the measures a number may stand before (km, tầng)
     number_words: frozenset[str]  # keys of the words before a road's number (đường số 4)
+
+
+_SITE_KINDS = {"site": "Location", "school": "EducationalInstitution"}
 
 
 @lru_cache(maxsize=1)
@@ -63,10 +68,12 @@ def site_table() -> SiteTable:
         phrase, use, *rest = line.split("\t")
         key = name_key(phrase)
         flags = set(rest[0].split(",")) if rest else set()
-        if use == "site":
+        if use in _SITE_KINDS:
             site = SiteWord(
                 tuple(key.split()),
                 *("person" in flags, "number" in flags, "address" in flags, "of_place" in flags),
+                "of_district" in flags,
+                kind=_SITE_KINDS[use],
             )
             sites.setdefault(site.keys[0], []).append(site)
         elif use == "body":
@@ -91,6 +98,8 @@ def _site_word(st: SentenceState, k: int) -> SiteWord | None:
     site = next((s for s in site_table().sites.get(tok.key, ()) if match_words(tokens, k, s.keys)), None)
     if site is not None and len(site.keys) == 1 and _in_word(tokens, k, st):
         return None
+    if site is not None and k and (tokens[k - 1].is_number or tokens[k - 1].key in _PLURAL):
+        return None  # 5 trường Polytechnic, các trường Singapore: many, no one site
     return site
 
 
@@ -173,8 +182,8 @@ def _site_name(st: SentenceState, j: int, site: SiteWord) -> int:
         if n or site.number:
             return _numbered(tokens, k + 1 + n) - j
         return 0
-    if not _proper(tokens[k]) or match_head(tokens, k, lex.heads) is not None:
-        return 0
+    if not _proper(tokens[k]) or len(tokens[k].text) < 2 or match_head(tokens, k, lex.heads) is not None:
+        return 0  # trường A: a letter stands for any school
     person = person_run(tokens, k, lex)
     if person >= 3:
         n = person if site.person else 0
@@ -208,6 +217,8 @@ def rule_sites(st: SentenceState) -> None:
         bare = name.rstrip("0123456789 ")
         if not n or (site.of_place and (match_place(tokens, j, st.lex) == n or units(bare))):
             continue  # núi Hướng Hóa: the mountains of a district, no name
+        if site.of_district and (match_place(tokens, j, st.lex) == n or _district_or_above(bare)):
+            continue  # trường Singapore: a school of a country
         start, end = tokens[k].start, tokens[j + n - 1].end
         inside = [f for f in st.found if start <= f.start and f.end <= end]
         if any(f.group not in (Group.PLACE, Group.PERSON) for f in inside) or any(
@@ -215,7 +226,10 @@ def rule_sites(st: SentenceState) -> None:
         ):
             continue
         st.found = [f for f in st.found if f not in inside]
-        f = Found(start, end, st.text[start - st.base : end - st.base], Group.PLACE, "Location", st.index)
+        f = Found(start, end, st.text[start - st.base : end - st.base], Group.PLACE, site.kind, st.index)
+        if site.kind != "Location":  # a school: a body whose head is the site's word
+            words = tuple(t.text for t in tokens[k:j])
+            f.group, f.head = Group.ORG, Head(words, site.keys, site.kind, *(False,) * 4, True)
         f.subject_ok = False
         st.add(f)
 
