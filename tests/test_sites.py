@@ -144,3 +144,9 @@ def test_schools_counted_of_a_country_or_by_a_letter_are_no_school() -> None:
     text = "Có 5 trường Polytechnic, các trường Singapore, trường A và trường Lê Hồng Phong."
     got = names(run(text))
     assert [n for n in got if n.startswith("trường")] == ["trường Lê Hồng Phong"], got
+
+
+def test_some_offices_or_many_companies_are_no_body() -> None:
+    text = "Bộ huy động một số sở TN-MT, nhiều công ty Vinamilk và công ty Sao Mai."
+    got = {n.lower() for n in names(run(text))}
+    assert {n for n in got if n.startswith(("sở", "công ty"))} == {"công ty sao mai"}, got

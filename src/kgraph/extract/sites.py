@@ -51,6 +51,7 @@ class SiteTable:
     bodies: frozenset[str]  # keys of the lower-case words that open a body's head
     units: frozenset[str]  # keys of the measures a number may stand before (km, tầng)
     number_words: frozenset[str]  # keys of the words before a road's number (đường số 4)
+    many: frozenset[str]  # keys of the words that count what follows (nhiều, một số): no one thing
 
 
 _SITE_KINDS = {"site": "Location", "school": "EducationalInstitution"}
@@ -61,7 +62,7 @@ def site_table() -> SiteTable:
     """The table of ``kgraph/data/sites.tsv``."""
     text = (resources.files("kgraph") / "data" / "sites.tsv").read_text(encoding="utf-8")
     sites: dict[str, list[SiteWord]] = {}
-    bodies, measures, numbers = set(), set(), set()
+    bodies, measures, numbers, many = set(), set(), set(), set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -82,11 +83,14 @@ def site_table() -> SiteTable:
             measures.add(key)
         elif use == "number":
             numbers.add(key)
+        elif use == "many":
+            many.add(key)
     ordered = {k: tuple(sorted(v, key=lambda s: -len(s.keys))) for k, v in sites.items()}
-    return SiteTable(ordered, frozenset(bodies), frozenset(measures), frozenset(numbers))
+    return SiteTable(ordered, frozenset(bodies), frozenset(measures), frozenset(numbers), frozenset(many))
 
 
 _PLURAL = frozenset(words("plural"))
+_MANY = _PLURAL | frozenset(words("plural_determiners"))
 
 
 def _site_word(st: SentenceState, k: int) -> SiteWord | None:
@@ -98,9 +102,17 @@ def _site_word(st: SentenceState, k: int) -> SiteWord | None:
     site = next((s for s in site_table().sites.get(tok.key, ()) if match_words(tokens, k, s.keys)), None)
     if site is not None and len(site.keys) == 1 and _in_word(tokens, k, st):
         return None
-    if site is not None and k and (tokens[k - 1].is_number or tokens[k - 1].key in _PLURAL):
+    if site is not None and _counted(tokens, k):
         return None  # 5 trường Polytechnic, các trường Singapore: many, no one site
     return site
+
+
+def _counted(tokens: list[Token], k: int) -> bool:
+    """Whether a number or a word that counts stands before ``k`` (5, các, nhiều, một số)."""
+    if not k:
+        return False
+    before = tokens[k - 1]
+    return before.is_number or before.key in _MANY or before.key in site_table().many
 
 
 def _in_word(tokens: list[Token], k: int, st: SentenceState) -> bool:
@@ -247,8 +259,8 @@ def _lower_body(st: SentenceState, k: int) -> NameSpan | None:
     tôi is none), be more than a country's or a place's name (công ty Nhật Bản: any company of
     Japan), and end where the capitalised words end."""
     tokens, lex = st.tokens, st.lex
-    if k and tokens[k - 1].key in _PLURAL:
-        return None  # các công ty Mỹ: no one body
+    if _counted(tokens, k):
+        return None  # các công ty Mỹ, một số sở: no one body
     capital = _capitalised(tokens, k)
     head = match_head(capital, k, lex.heads)
     if head is None or head.kind == "-" or head.national:
