@@ -150,3 +150,14 @@ def test_some_offices_or_many_companies_are_no_body() -> None:
     text = "Bộ huy động một số sở TN-MT, nhiều công ty Vinamilk và công ty Sao Mai."
     got = {n.lower() for n in names(run(text))}
     assert {n for n in got if n.startswith(("sở", "công ty"))} == {"công ty sao mai"}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Học sinh trường Lê Quý Đôn Hà Nội đạt giải.", "trường Lê Quý Đôn"),
+        ("Xây lô D chung cư Ngô Gia Tự Mô hình lô D chung cư.", "chung cư Ngô Gia Tự"),
+    ],
+)
+def test_a_site_named_after_a_person_ends_before_a_city_or_a_word(text: str, site: str) -> None:
+    assert site in names(run(text)), names(run(text))

@@ -198,12 +198,25 @@ def _site_name(st: SentenceState, j: int, site: SiteWord) -> int:
         return 0  # trường A: a letter stands for any school
     person = person_run(tokens, k, lex)
     if person >= 3:
-        n = person if site.person else 0
+        n = _person_name(tokens, k, person, st) if site.person else 0
     else:
         place = match_place(tokens, k, lex)  # vịnh Hạ Long | Ngô Hùng; khu tập thể Thanh Xuân Bắc
         person_after = place and person_run(tokens, k + place, lex) >= 2
         n = place if person_after else max(place, _name_run(tokens, k, st))
     return _numbered(tokens, k + n) - j if n else 0
+
+
+def _person_name(tokens: list[Token], k: int, n: int, st: SentenceState) -> int:
+    """The ``n`` capitalised words of a person's name at ``k`` a site bears, cut before a level word,
+    a body's head or a known place (đường Nguyễn Văn Cừ | Quận 5, trường Lê Quý Đôn | Hà Nội) and
+    before a word its last syllable starts (chung cư Ngô Gia Tự | Mô hình: a new sentence)."""
+    lex = st.lex
+    for m in range(k + 2, k + n):
+        if level_at(tokens, m, lex) or match_head(tokens, m, lex.heads) or match_place(tokens, m, lex):
+            return m - k
+    if word_end(tokens, k + n - 1, lex) > k + n:
+        return n - 1
+    return n
 
 
 def _numbered(tokens: list[Token], end: int) -> int:
