@@ -4,7 +4,7 @@ buildings and residential areas (Location), and companies and schools written in
 from __future__ import annotations
 
 import pytest
-from helpers import names, run
+from helpers import names, run, triples
 
 
 @pytest.mark.parametrize(
@@ -117,7 +117,6 @@ def test_hills_blocks_of_flats_and_shrines_are_sites(text: str, site: str) -> No
     assert got.get(site) == "Location", got
 
 
-
 def test_a_street_named_like_a_commune_has_its_name_as_alias_a_site_named_like_a_district_not() -> None:
     # Quang Trung, Lê Lợi: wards and communes in many provinces, and streets everywhere
     x = run("Xe buýt chạy qua đường Quang Trung rồi qua sông Hướng Hóa.")
@@ -161,3 +160,8 @@ def test_some_offices_or_many_companies_are_no_body() -> None:
 )
 def test_a_site_named_after_a_person_ends_before_a_city_or_a_word(text: str, site: str) -> None:
     assert site in names(run(text)), names(run(text))
+
+
+def test_a_school_named_by_trường_may_act() -> None:
+    x = run("Năm nay, trường Nguyễn Thị Minh Khai phối hợp với Hội Khuyến học tỉnh Bình Dương tổ chức lễ.")
+    assert triples(x) == {("trường Nguyễn Thị Minh Khai", "cooperatesWith", "Hội Khuyến học tỉnh Bình Dương")}

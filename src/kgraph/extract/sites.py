@@ -252,10 +252,11 @@ def rule_sites(st: SentenceState) -> None:
             continue
         st.found = [f for f in st.found if f not in inside]
         f = Found(start, end, st.text[start - st.base : end - st.base], Group.PLACE, site.kind, st.index)
-        if site.kind != "Location":  # a school: a body whose head is the site's word
+        f.subject_ok = False  # a place is where, never who
+        if site.kind != "Location":  # a school: a body whose head is the site's word, may act
             words = tuple(t.text for t in tokens[k:j])
             f.group, f.head = Group.ORG, Head(words, site.keys, site.kind, *(False,) * 4, True)
-        f.subject_ok = False
+            f.subject_ok = not preceded_by_preposition(tokens, k)
         st.add(f)
 
 
