@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..text import name_key
 from .documents import DocMention, of_at, read_after, title_at
 from .events import find_events
-from .gazetteer import place_spellings, spelling_key, units
+from .gazetteer import place_spellings, spelling_key
 from .lexicon import Head, Lexicon, first_words
 from .lexicon import word as _word
 from .lexicon import words as _words
@@ -23,7 +23,6 @@ from .names import (
     match_head,
     match_place,
     match_title,
-    match_words,
     numbered_unit,
     parse_org,
     parse_place,
@@ -249,65 +248,6 @@ def rule_level_places(st: SentenceState) -> None:
         if person_run(tokens, first, lex) and not match_place(tokens, first, lex) and size > 2:
             continue
         start, end = tokens[first].start, tokens[first + size - 1].end
-        f = Found(start, end, st.text[start - st.base : end - st.base], Group.PLACE, "Location", st.index)
-        f.subject_ok = False
-        st.add(f)
-
-
-# --- rule: sites -----------------------------------------------------------------------------
-
-_SITE_WORDS = tuple(sorted((tuple(name_key(w).split()) for w in _words("site_words")), key=len, reverse=True))
-_SITE_FIRSTS = frozenset(w[0] for w in _SITE_WORDS)
-_SITE_PERSON = frozenset(name_key(w) for w in _words("site_words_person"))
-_SITE_OF_PLACE = frozenset(name_key(w) for w in _words("site_words_of_place"))
-
-
-def _site_word(st: SentenceState, k: int, table: tuple[tuple[str, ...], ...] = _SITE_WORDS) -> int:
-    """Tokens of a lower-case site word at ``k`` that is no part of a longer word (yêu cầu), 0 when none."""
-    tokens = st.tokens
-    if tokens[k].key not in _SITE_FIRSTS or tokens[k].is_cap or not st.free(tokens[k].start):
-        return 0
-    size = next((len(w) for w in table if tokens[k].key == w[0] and match_words(tokens, k, w)), 0)
-    if size and k and f"{tokens[k - 1].key} {tokens[k].key}" in st.lex.words:
-        return 0
-    return size
-
-
-def _site_name(st: SentenceState, j: int, person_ok: bool) -> int:
-    """Tokens of the proper name of a site at ``j``: a known place, a person's name where the site
-    may bear one, else up to four capitalised words; 0 when a body's name or an acronym starts there."""
-    tokens, lex = st.tokens, st.lex
-    if j >= len(tokens) or not tokens[j].is_cap or not tokens[j].is_word or tokens[j].is_acronym:
-        return 0
-    if match_head(tokens, j, lex.heads) is not None:
-        return 0
-    person = person_run(tokens, j, lex)
-    if person >= 3:
-        return person if person_ok else 0
-    return match_place(tokens, j, lex) or _place_run(tokens, j, lex)
-
-
-def rule_sites(st: SentenceState) -> None:
-    """Named sites with their lower-case word: sông Sài Gòn, chợ Vĩnh Long, đường Nguyễn Huệ.
-    A place or person found inside the name (Sài Gòn) gives way to the site."""
-    tokens = st.tokens
-    for k in range(len(tokens) - 1):
-        size = _site_word(st, k)
-        if not size:
-            continue
-        j = k + size
-        word = " ".join(t.key for t in tokens[k:j])
-        n = _site_name(st, j, word in _SITE_PERSON)
-        name = st.text[tokens[j].start - st.base : tokens[j + n - 1].end - st.base] if n else ""
-        if not n or (word in _SITE_OF_PLACE and (match_place(tokens, j, st.lex) == n or units(name))):
-            continue  # núi Hướng Hóa: the mountains of a district, no name
-        start, end = tokens[k].start, tokens[j + n - 1].end
-        inside = [f for f in st.found if start <= f.start and f.end <= end]
-        if any(f.group not in (Group.PLACE, Group.PERSON) for f in inside) or any(
-            f.start < end and start < f.end and f not in inside for f in st.found
-        ):
-            continue
-        st.found = [f for f in st.found if f not in inside]
         f = Found(start, end, st.text[start - st.base : end - st.base], Group.PLACE, "Location", st.index)
         f.subject_ok = False
         st.add(f)

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ..model import Document
-from . import article, bodies, documents, gazetteer, mentions, people, relations, tagger
+from . import article, bodies, documents, gazetteer, mentions, people, relations, sites, tagger
 from .documents import DocMention, DocScan, scan_documents
 from .lexicon import Lexicon, lexicon
 from .relations import RelationState
@@ -55,7 +55,8 @@ DOCUMENT_RULES: tuple[Callable[[DocScan], None], ...] = (
 #: Mention rules, run in this order over every sentence.
 MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     mentions.rule_names,  # organisations and places: a head and its components, known places
-    mentions.rule_sites,  # sông Sài Gòn, chợ Vĩnh Long, đường Nguyễn Huệ: a site with its word
+    sites.rule_sites,  # sông Sài Gòn, đường Nguyễn Huệ, quốc lộ 1A, chung cư X: a site with its word
+    sites.rule_lower_bodies,  # công ty du lịch Sao Mai, trường THPT X: a body's head in lower case
     mentions.rule_plural_domains,  # các sở Tài chính, Y tế: one body per domain
     mentions.rule_lone_doan,  # 'Đoàn' alone: the article's Youth Union
     mentions.rule_level_places,  # tỉnh Quảng Ninh: a place after a level word

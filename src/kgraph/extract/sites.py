@@ -1,0 +1,367 @@
+"""Names that open with a lower-case common word (``data/sites.tsv``).
+
+A site, a road or a building is its word and the name after it, one place: ``sông Sài Gòn``,
+``đường Nguyễn Huệ`` (a street named after a person is no person), ``quốc lộ 1A``, ``hẻm 42 Lê
+Văn Sỹ``, ``cầu Rạch Chiếc 2``, ``chung cư Phạm Viết Chánh``. A body's head written in lower case
+before the body's proper name is the body (``công ty du lịch Sao Mai``, ``trường THPT Lê Quý
+Đôn``), read by the organisation grammar as if capitalised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Entity
+from ..text import name_key
+from .gazetteer import units
+from .lexicon import Head, lexicon, words
+from .names import (
+    NameSpan,
+    level_at,
+    match_head,
+    match_place,
+    match_words,
+    parse_org,
+    person_run,
+    preceded_by_preposition,
+    word_end,
+)
+from .state import Found, Group, SentenceState
+from .tokens import Token, tokenize
+
+
+@dataclass(frozen=True)
+class SiteWord:
+    """A lower-case word that opens a site's name, and what may follow it."""
+
+    keys: tuple[str, ...]
+    person: bool  # a person's name may follow (đường Nguyễn Huệ)
+    number: bool  # a number alone may name it (quốc lộ 1A)
+    address: bool  # a number and a name may name it (hẻm 42 Lê Văn Sỹ)
+    of_place: bool  # before a unit's name alone it says where, not which (núi Hướng Hóa)
+    of_district: bool  # ... before a province's, a district's or a country's (trường Singapore)
+    kind: str = "Location"  # the class of what it names (a school: EducationalInstitution)
+
+
+@dataclass(frozen=True)
+class SiteTable:
+    sites: dict[str, tuple[SiteWord, ...]]  # first key -> site words starting with it, longest first
+    bodies: frozenset[str]  # keys of the lower-case words that open a body's head
+    units: frozenset[str]  # keys of the measures a number may stand before (km, tầng)
+    number_words: frozenset[str]  # keys of the words before a road's number (đường số 4)
+    many: frozenset[str]  # keys of the words that count what follows (nhiều, một số): no one thing
+
+
+_SITE_KINDS = {"site": "Location", "school": "EducationalInstitution"}
+
+
+@lru_cache(maxsize=1)
+def site_table() -> SiteTable:
+    """The table of ``kgraph/data/sites.tsv``."""
+    text = (resources.files("kgraph") / "data" / "sites.tsv").read_text(encoding="utf-8")
+    sites: dict[str, list[SiteWord]] = {}
+    bodies, measures, numbers, many = set(), set(), set(), set()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        phrase, use, *rest = line.split("\t")
+        key = name_key(phrase)
+        flags = set(rest[0].split(",")) if rest else set()
+        if use in _SITE_KINDS:
+            site = SiteWord(
+                tuple(key.split()),
+                *("person" in flags, "number" in flags, "address" in flags, "of_place" in flags),
+                "of_district" in flags,
+                kind=_SITE_KINDS[use],
+            )
+            sites.setdefault(site.keys[0], []).append(site)
+        elif use == "body":
+            bodies.add(key)
+        elif use == "unit":
+            measures.add(key)
+        elif use == "number":
+            numbers.add(key)
+        elif use == "many":
+            many.add(key)
+    ordered = {k: tuple(sorted(v, key=lambda s: -len(s.keys))) for k, v in sites.items()}
+    return SiteTable(ordered, frozenset(bodies), frozenset(measures), frozenset(numbers), frozenset(many))
+
+
+_PLURAL = frozenset(words("plural"))
+_MANY = _PLURAL | frozenset(words("plural_determiners"))
+
+
+def _site_word(st: SentenceState, k: int) -> SiteWord | None:
+    """The lower-case site word at ``k`` that is no part of a longer word (yêu cầu, thành phố)."""
+    tokens = st.tokens
+    tok = tokens[k]
+    if tok.is_cap or not st.free(tok.start):
+        return None
+    site = next((s for s in site_table().sites.get(tok.key, ()) if match_words(tokens, k, s.keys)), None)
+    if site is not None and len(site.keys) == 1 and _in_word(tokens, k, st):
+        return None
+    if site is not None and _counted(tokens, k):
+        return None  # 5 trường Polytechnic, các trường Singapore: many, no one site
+    return site
+
+
+def _counted(tokens: list[Token], k: int) -> bool:
+    """Whether a number or a word that counts stands before ``k`` (5, các, nhiều, một số)."""
+    if not k:
+        return False
+    before = tokens[k - 1]
+    return before.is_number or before.key in _MANY or before.key in site_table().many
+
+
+def _in_word(tokens: list[Token], k: int, st: SentenceState) -> bool:
+    """Whether the word at ``k`` ends a word that starts before it (yêu cầu, thành phố, cơ sở)."""
+    return k > 0 and f"{tokens[k - 1].key} {tokens[k].key}" in st.lex.words
+
+
+def _proper(tok: Token) -> bool:
+    return tok.is_word and tok.is_cap and not tok.is_acronym
+
+
+def _name_run(tokens: list[Token], j: int, st: SentenceState) -> int:
+    """Capitalised words of a site's name at ``j``, two runs joined by a hyphen (kênh Nhiêu Lộc-Thị
+    Nghè, đường Sơn Trà - Điện Ngọc) unless a known place stands alone after it (phố Hàng Thùng -
+    Hà Nội); 0 when the name would end inside a word (đường Chi nhánh …: no name)."""
+    end = _words_run(tokens, j, st)
+    if end > j and end + 1 < len(tokens) and tokens[end].text in "-–" and _proper(tokens[end + 1]):
+        after = _words_run(tokens, end + 1, st)
+        if after > end + 1 and match_place(tokens, end + 1, st.lex) != after - end - 1:
+            end = after
+    if end > j and word_end(tokens, end - 1, st.lex) > end:
+        return 0
+    return end - j
+
+
+def _words_run(tokens: list[Token], j: int, st: SentenceState) -> int:
+    """End of up to four capitalised words at ``j``, before a level word (Quận 1), a body's head
+    or a person's full name."""
+    k = j
+    while k < len(tokens) and k - j < 4 and _proper(tokens[k]):
+        if k > j and (level_at(tokens, k, st.lex) or match_head(tokens, k, st.lex.heads)):
+            break
+        if k > j and person_run(tokens, k, st.lex) >= 3:
+            break
+        k += 1
+    return k
+
+
+def _code(tok: Token) -> bool:
+    """A road's or a site's number: 15, 1A, 38B, M2 (a letter and digits)."""
+    text = tok.text
+    return tok.is_word and len(text) <= 4 and any(c.isdigit() for c in text) and text.isalnum()
+
+
+def _measure(tokens: list[Token], k: int) -> bool:
+    """Whether a measure (km, tầng, hải lý) starts at ``k``."""
+    measures = site_table().units
+    if k >= len(tokens) or tokens[k].is_cap:
+        return False
+    pair = f"{tokens[k].key} {tokens[k + 1].key}" if k + 1 < len(tokens) else ""
+    return tokens[k].key in measures or pair in measures
+
+
+def _number_ok(tokens: list[Token], k: int) -> bool:
+    """Whether the code at ``k`` is a name's number, not a measure (6 km), a date or a decimal."""
+    if k + 1 >= len(tokens):
+        return True
+    nxt = tokens[k + 1]
+    if nxt.text in "/.,%" and k + 2 < len(tokens) and tokens[k + 2].is_number:
+        return False
+    return not _measure(tokens, k + 1)
+
+
+def _site_name(st: SentenceState, j: int, site: SiteWord) -> int:
+    """Tokens of the proper name of a site at ``j`` (0 when none): a number for a road, a known
+    place, a person's name where the site may bear one, else a run of capitalised words; then
+    a number that tells two sites of one name apart (cầu Rạch Chiếc 2)."""
+    tokens, lex = st.tokens, st.lex
+    if j >= len(tokens):
+        return 0
+    k = j
+    numbered = k + 1 < len(tokens) and tokens[k + 1].is_number
+    if site.number and numbered and tokens[k].key in site_table().number_words:
+        k += 1  # quốc lộ số 1
+    if (site.number or site.address) and _code(tokens[k]) and _number_ok(tokens, k):
+        n = 0
+        if k + 1 < len(tokens) and _proper(tokens[k + 1]) and match_head(tokens, k + 1, lex.heads) is None:
+            n = max(person_run(tokens, k + 1, lex), _name_run(tokens, k + 1, st))  # hẻm 42 Lê Văn Sỹ
+        if n or site.number:
+            return _numbered(tokens, k + 1 + n) - j
+        return 0
+    if not _proper(tokens[k]) or len(tokens[k].text) < 2 or match_head(tokens, k, lex.heads) is not None:
+        return 0  # trường A: a letter stands for any school
+    person = person_run(tokens, k, lex)
+    if person >= 3:
+        n = _person_name(tokens, k, person, st) if site.person else 0
+    else:
+        place = match_place(tokens, k, lex)  # vịnh Hạ Long | Ngô Hùng; khu tập thể Thanh Xuân Bắc
+        person_after = place and person_run(tokens, k + place, lex) >= 2
+        n = place if person_after else max(place, _name_run(tokens, k, st))
+    return _numbered(tokens, k + n) - j if n else 0
+
+
+def _person_name(tokens: list[Token], k: int, n: int, st: SentenceState) -> int:
+    """The ``n`` capitalised words of a person's name at ``k`` a site bears, cut before a level word,
+    a body's head or a known place (đường Nguyễn Văn Cừ | Quận 5, trường Lê Quý Đôn | Hà Nội) and
+    before a word its last syllable starts (chung cư Ngô Gia Tự | Mô hình: a new sentence)."""
+    lex = st.lex
+    for m in range(k + 2, k + n):
+        if level_at(tokens, m, lex) or match_head(tokens, m, lex.heads) or match_place(tokens, m, lex):
+            return m - k
+    if word_end(tokens, k + n - 1, lex) > k + n:
+        return n - 1
+    return n
+
+
+def _numbered(tokens: list[Token], end: int) -> int:
+    """``end``, or past the short number after a name that tells two sites of one name apart
+    (cầu Rạch Chiếc 2), not a measure (đảo Phú Quý 20 hải lý, quảng trường Sông 4 mặt)."""
+    tok = tokens[end] if end < len(tokens) else None
+    if tok is not None and tok.is_number and len(tok.text) <= 2 and _number_ok(tokens, end):
+        return end + 1
+    return end
+
+
+def rule_sites(st: SentenceState) -> None:
+    """Named sites with their lower-case word: sông Sài Gòn, chợ Vĩnh Long, đường Nguyễn Huệ.
+    A place or person found inside the name (Sài Gòn) gives way to the site."""
+    tokens = st.tokens
+    for k in range(len(tokens) - 1):
+        site = _site_word(st, k)
+        if site is None:
+            continue
+        j = k + len(site.keys)
+        n = _site_name(st, j, site)
+        name = st.text[tokens[j].start - st.base : tokens[j + n - 1].end - st.base] if n else ""
+        bare = name.rstrip("0123456789 ")
+        if not n or (site.of_place and (match_place(tokens, j, st.lex) == n or units(bare))):
+            continue  # núi Hướng Hóa: the mountains of a district, no name
+        if site.of_district and (match_place(tokens, j, st.lex) == n or _district_or_above(bare)):
+            continue  # trường Singapore: a school of a country
+        start, end = tokens[k].start, tokens[j + n - 1].end
+        inside = [f for f in st.found if start <= f.start and f.end <= end]
+        if any(f.group not in (Group.PLACE, Group.PERSON) for f in inside) or any(
+            f.start < end and start < f.end and f not in inside for f in st.found
+        ):
+            continue
+        st.found = [f for f in st.found if f not in inside]
+        f = Found(start, end, st.text[start - st.base : end - st.base], Group.PLACE, site.kind, st.index)
+        f.subject_ok = False  # a place is where, never who
+        if site.kind != "Location":  # a school: a body whose head is the site's word, may act
+            words = tuple(t.text for t in tokens[k:j])
+            f.group, f.head = Group.ORG, Head(words, site.keys, site.kind, *(False,) * 4, True)
+            f.subject_ok = not preceded_by_preposition(tokens, k)
+        st.add(f)
+
+
+def _capitalised(tokens: list[Token], k: int) -> list[Token]:
+    """``tokens`` with token ``k`` written with a capital (the head of a body in lower case)."""
+    tok = tokens[k]
+    capital = Token(tok.start, tok.end, tok.text[:1].upper() + tok.text[1:], tok.key)
+    return [*tokens[:k], capital, *tokens[k + 1 :]]
+
+
+def _lower_body(st: SentenceState, k: int) -> NameSpan | None:
+    """The body whose head is written in lower case at ``k`` before its proper name, or None:
+    the name must hold a capitalised word, an acronym or a number after the head (công ty chúng
+    tôi is none), be more than a country's or a place's name (công ty Nhật Bản: any company of
+    Japan), and end where the capitalised words end."""
+    tokens, lex = st.tokens, st.lex
+    if _counted(tokens, k):
+        return None  # các công ty Mỹ, một số sở: no one body
+    capital = _capitalised(tokens, k)
+    head = match_head(capital, k, lex.heads)
+    if head is None or head.kind == "-" or head.national:
+        return None
+    span = parse_org(capital, k, lex)
+    if span is None:
+        return None
+    proper = (m for m in range(k + len(head.words), span.j) if tokens[m].is_cap or tokens[m].is_number)
+    first = next(proper, -1)
+    if first < 0 or match_place(tokens, first, lex) == span.j - first:
+        return None
+    if span.j < len(tokens) and _proper(tokens[span.j]):
+        return None  # bệnh viện TW Huế: the name goes on past what the grammar reads
+    return span
+
+
+def _body_word(tokens: list[Token], k: int, bodies: frozenset[str]) -> int:
+    """Tokens of the word of the table's bodies (công ty, tổng công ty, trường) at ``k``, 0 when none."""
+    key = ""
+    for n, tok in enumerate(tokens[k : k + 3], 1):
+        key = f"{key} {tok.key}".strip()
+        if key in bodies:
+            return n
+    return 0
+
+
+def rule_lower_bodies(st: SentenceState) -> None:
+    """Bodies whose head is written in lower case before their name (công ty du lịch Sao Mai)."""
+    tokens = st.tokens
+    bodies = site_table().bodies
+    k = 0
+    while k < len(tokens) - 1:
+        tok = tokens[k]
+        size = _body_word(tokens, k, bodies) if tok.is_word and not tok.is_cap and st.free(tok.start) else 0
+        if not size or (size == 1 and _in_word(tokens, k, st)):
+            k += 1  # cơ sở, thị trường: no body
+            continue
+        span = _lower_body(st, k)
+        if span is None or any(not st.free(t.start) for t in tokens[k : span.j]):
+            k += 1
+            continue
+        start, end = tok.start, tokens[span.j - 1].end
+        text = st.text[start - st.base : end - st.base]
+        f = Found(start, end, text, Group.ORG, span.kind, st.index, span.head)
+        f.subject_ok = not preceded_by_preposition(tokens, k)
+        st.add(f)
+        k = span.j
+
+
+def _bare_name(text: str) -> str:
+    """A site's proper name without its word (đường Trần Phú -> Trần Phú), '' when none."""
+    tokens = tokenize(text)
+    if not tokens:
+        return ""
+    sites = site_table().sites.get(tokens[0].key, ())
+    site = next((s for s in sites if match_words(tokens, 0, s.keys)), None)
+    if site is None or len(tokens) <= len(site.keys):
+        return ""
+    return text[tokens[len(site.keys)].start :]
+
+
+def _district_or_above(name: str) -> bool:
+    """Whether a province or a district bears ``name`` (many wards and communes share a street's)."""
+    ranks = lexicon().level_ranks
+    return any(ranks.get(name_key(unit.level), 4) <= 3 for unit in units(name))
+
+
+def add_site_names(found: list[Found], entities: dict[str, Entity]) -> None:
+    """A site's proper name without its word is an alias of the site (đường Trần Phú, written
+    Trần Phú in an address), unless it names something else: a province, a district or a known
+    place (cầu Sài Gòn; a commune's name is many streets' too), a person in a name (Hồ Chí Minh),
+    another entity of the article, another site of the article (chợ Mễ Cốc, bến Mễ Cốc: the name
+    alone says neither), one syllable (sông Hồng) or a number (hẻm 42)."""
+    lex = lexicon()
+    taken = {name_key(n) for e in entities.values() for n in (e.label, *e.aliases)}
+    bare_names = {f.key: _bare_name(f.text) for f in found if f.rule == "sites" and f.key in entities}
+    sites_of: dict[str, set[str]] = {}
+    for site, bare in bare_names.items():
+        sites_of.setdefault(name_key(bare), set()).add(site)
+    extra: dict[str, set[str]] = {}
+    for site, bare in bare_names.items():
+        key = name_key(bare)
+        if len(key.split()) < 2 or bare[0].isdigit() or key in taken or len(sites_of[key]) > 1:
+            continue  # sông Hồng: one syllable names many things; chợ and bến Mễ Cốc: which?
+        if key in lex.places or key in lex.name_people or _district_or_above(bare):
+            continue
+        extra.setdefault(site, set()).add(bare)
+    for key, forms in extra.items():
+        entity = entities[key]
+        entities[key] = replace(entity, aliases=tuple(sorted(set(entity.aliases) | forms)))

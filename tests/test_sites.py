@@ -1,0 +1,167 @@
+"""Names that open with a lower-case common word: streets and roads, bridges and tunnels,
+buildings and residential areas (Location), and companies and schools written in lower case."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import names, run, triples
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Vụ cháy xảy ra trên đường Phan Đăng Lưu, quận Phú Nhuận.", "đường Phan Đăng Lưu"),
+        ("Cửa hàng nằm trên phố Hàng Bạc từ năm 1990.", "phố Hàng Bạc"),
+        ("Dự án mở rộng đại lộ Võ Văn Kiệt bị chậm.", "đại lộ Võ Văn Kiệt"),
+        ("Kẹt xe kéo dài ở ngã tư Nguyễn Văn Cừ mỗi sáng.", "ngã tư Nguyễn Văn Cừ"),
+        ("Hàng trăm hộ sẽ chuyển về chung cư Phạm Viết Chánh.", "chung cư Phạm Viết Chánh"),
+        ("Nhiều hộ ở cư xá Nguyễn Trung Trực phản ánh tình trạng ngập.", "cư xá Nguyễn Trung Trực"),
+        ("Các hộ dân được bố trí về khu tái định cư Tân Hóa.", "khu tái định cư Tân Hóa"),
+        ("Xe không được đi vào hầm chui Thủ Đức sau 22 giờ.", "hầm chui Thủ Đức"),
+        ("Du khách tham quan thành cổ Sơn Tây vào cuối tuần.", "thành cổ Sơn Tây"),
+    ],
+)
+def test_a_lower_case_site_word_and_its_name_is_a_place(text: str, site: str) -> None:
+    got = names(run(text))
+    assert got.get(site) == "Location", got
+
+
+def test_a_street_named_after_a_person_is_no_person() -> None:
+    got = names(run("Vụ cháy xảy ra trên đường Phan Đăng Lưu và phố Trần Quang Khải."))
+    assert got.get("đường Phan Đăng Lưu") == "Location", got
+    assert got.get("phố Trần Quang Khải") == "Location", got
+    assert got.get("Phan Đăng Lưu") != "Person" and got.get("Trần Quang Khải") != "Person", got
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Nhà ông ở hẻm 42 Lê Văn Sỹ từ lâu.", "hẻm 42 Lê Văn Sỹ"),
+        ("Văn phòng đặt tại ngõ 7 Tạ Quang Bửu, Hà Nội.", "ngõ 7 Tạ Quang Bửu"),
+        ("Xe buýt chạy trên đường 30 Tháng 4 mỗi ngày.", "đường 30 Tháng 4"),
+        ("Cầu Bình Triệu đã sửa, cầu Rạch Chiếc 2 thì chưa thông xe.", "cầu Rạch Chiếc 2"),
+    ],
+)
+def test_a_road_or_a_site_may_be_named_by_a_number(text: str, site: str) -> None:
+    got = names(run(text))
+    assert got.get(site) == "Location", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhà cách đường 6 km về phía bắc, gần đường Phan Đăng Lưu.",
+        "Xe chạy trên đường về Hà Nội; con đường đổi mới qua đường Phan Đăng Lưu.",
+        "Người dân thành phố Huế ra đường Phan Đăng Lưu đón Tết.",
+        "Dọc đường Công an tỉnh lập chốt, chặn đường Phan Đăng Lưu.",
+    ],
+)
+def test_a_street_word_before_a_distance_a_verb_or_a_body_is_no_street(text: str) -> None:
+    got = names(run(text))
+    assert [n for n in got if n.startswith(("đường", "phố"))] == ["đường Phan Đăng Lưu"], got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Ông là giám đốc công ty du lịch Sao Mai từ năm 2005.", "công ty du lịch Sao Mai", "Enterprise"),
+        ("Ông là giám đốc công ty cổ phần Thành Đạt từ năm 2005.", "công ty cổ phần Thành Đạt", "Enterprise"),
+        ("Hợp đồng được ký với công ty Vinamilk hôm qua.", "công ty Vinamilk", "Enterprise"),
+        ("Học sinh trường THPT Lê Quý Đôn đạt giải.", "trường THPT Lê Quý Đôn", "EducationalInstitution"),
+    ],
+)
+def test_a_body_written_in_lower_case_before_its_name(text: str, name: str, kind: str) -> None:
+    got = names(run(text))
+    assert got.get(name) == kind, got
+
+
+def test_a_lower_case_company_of_a_country_or_without_a_name_is_no_body() -> None:
+    got = names(run("Bà làm ở công ty Nhật Bản, còn công ty chúng tôi ký với công ty Vinamilk."))
+    assert [n for n in got if n.startswith("công ty")] == ["công ty Vinamilk"], got
+
+
+def test_a_sites_proper_name_is_its_alias_unless_it_names_something_else() -> None:
+    x = run("Vụ cháy xảy ra trên đường Phan Đăng Lưu, gần cầu Sài Gòn và sông Hồng.")
+    aliases = {e.label: e.aliases for e in x.entities.values()}
+    assert aliases["đường Phan Đăng Lưu"] == ("Phan Đăng Lưu",), aliases
+    assert aliases["cầu Sài Gòn"] == () and aliases["sông Hồng"] == (), aliases
+    x = run("Ông Trần Phú sống trên đường Trần Phú.")
+    got = {e.label: (e.kind, e.aliases) for e in x.entities.values()}
+    assert got == {"Trần Phú": ("Person", ()), "đường Trần Phú": ("Location", ())}, got
+
+
+def test_two_sites_of_one_name_leave_the_name_alone_to_neither() -> None:
+    x = run("Tiểu thương chợ Cây Gõ dọn hàng ra bến Cây Gõ.")
+    got = {e.label: e.aliases for e in x.entities.values()}
+    assert got == {"chợ Cây Gõ": (), "bến Cây Gõ": ()}, got
+
+
+def test_a_lower_case_body_whose_name_the_grammar_cuts_short_is_left_alone() -> None:
+    x = run("Bệnh nhân được chuyển lên bệnh viện TW Cần Thơ, còn người nhà ở công ty Sông Đà.")
+    got = names(x)
+    assert got.get("công ty Sông Đà") == "Enterprise", got
+    assert "bệnh viện TW" not in got and "Bệnh viện Trung ương" not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Quân ta chiếm đồi A1 sau ba ngày.", "đồi A1"),
+        ("Quân ta giữ cồn Tiên suốt mùa mưa.", "cồn Tiên"),
+        ("Người dân khu tập thể Thanh Xuân Bắc phản ánh.", "khu tập thể Thanh Xuân Bắc"),
+        ("Lễ hội miếu Bà Chúa Xứ thu hút du khách.", "miếu Bà Chúa Xứ"),
+    ],
+)
+def test_hills_blocks_of_flats_and_shrines_are_sites(text: str, site: str) -> None:
+    got = names(run(text))
+    assert got.get(site) == "Location", got
+
+
+def test_a_street_named_like_a_commune_has_its_name_as_alias_a_site_named_like_a_district_not() -> None:
+    # Quang Trung, Lê Lợi: wards and communes in many provinces, and streets everywhere
+    x = run("Xe buýt chạy qua đường Quang Trung rồi qua sông Hướng Hóa.")
+    aliases = {e.label: e.aliases for e in x.entities.values()}
+    assert aliases.get("đường Quang Trung") == ("Quang Trung",), aliases
+    assert aliases.get("sông Hướng Hóa") == (), aliases
+
+
+def test_a_school_named_after_a_person_or_a_place_is_a_school() -> None:
+    x = run("Cô giáo trường Nguyễn Thị Minh Khai và học sinh trường Gia Định đạt giải.")
+    got = {e.label: (e.kind, e.aliases) for e in x.entities.values()}
+    assert got == {
+        "trường Nguyễn Thị Minh Khai": ("EducationalInstitution", ("Nguyễn Thị Minh Khai",)),
+        "trường Gia Định": ("EducationalInstitution", ("Gia Định",)),
+    }, got
+
+
+def test_the_market_and_the_environment_are_no_school() -> None:
+    got = names(run("Trên thị trường Mỹ và môi trường Hà Nội, trường Chu Văn An nổi tiếng."))
+    assert [n for n in got if "trường" in n] == ["trường Chu Văn An"], got
+
+
+def test_schools_counted_of_a_country_or_by_a_letter_are_no_school() -> None:
+    text = "Có 5 trường Polytechnic, các trường Singapore, trường A và trường Lê Hồng Phong."
+    got = names(run(text))
+    assert [n for n in got if n.startswith("trường")] == ["trường Lê Hồng Phong"], got
+
+
+def test_some_offices_or_many_companies_are_no_body() -> None:
+    text = "Bộ huy động một số sở TN-MT, nhiều công ty Vinamilk và công ty Sao Mai."
+    got = {n.lower() for n in names(run(text))}
+    assert {n for n in got if n.startswith(("sở", "công ty"))} == {"công ty sao mai"}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Học sinh trường Lê Quý Đôn Hà Nội đạt giải.", "trường Lê Quý Đôn"),
+        ("Xây lô D chung cư Ngô Gia Tự Mô hình lô D chung cư.", "chung cư Ngô Gia Tự"),
+    ],
+)
+def test_a_site_named_after_a_person_ends_before_a_city_or_a_word(text: str, site: str) -> None:
+    assert site in names(run(text)), names(run(text))
+
+
+def test_a_school_named_by_trường_may_act() -> None:
+    x = run("Năm nay, trường Nguyễn Thị Minh Khai phối hợp với Hội Khuyến học tỉnh Bình Dương tổ chức lễ.")
+    assert triples(x) == {("trường Nguyễn Thị Minh Khai", "cooperatesWith", "Hội Khuyến học tỉnh Bình Dương")}
