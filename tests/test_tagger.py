@@ -179,3 +179,17 @@ def test_a_person_keeps_a_rank_or_a_religious_title_written_before_the_name_as_a
     people = {e.label: e.aliases for e in x.entities.values() if e.kind == "Person"}
     assert "Đại tướng Võ Nguyên Giáp" in people["Võ Nguyên Giáp"]
 
+
+
+def test_a_body_the_rules_cut_at_and_takes_the_tagged_end() -> None:
+    found = names(run("Ông Bảy, Giám đốc Công ty Cơ khí và Điện lạnh, cho biết như vậy."))
+    assert "Công ty Cơ khí và Điện lạnh" in found
+    assert "Công ty Cơ khí" not in found
+    found = names(run("Đại diện Sở Công thương và Sở Nội vụ đã tham dự hội nghị."))
+    assert "Sở Công thương" in found and "Sở Nội vụ" in found  # two bodies: a head after 'và'
+
+
+def test_a_body_the_tagger_continues_up_to_a_place_keeps_the_place() -> None:
+    found = names(run("Theo Viện Khoa học & Kỹ thuật Hà Nội, dự án đã được duyệt."))
+    assert "Viện Khoa học & Kỹ thuật Hà Nội" in found
+    assert found.get("Hà Nội") == "Location"

@@ -415,6 +415,29 @@ def _closed(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     return j + 1 < len(tokens) and f"{tokens[j].key} {tokens[j + 1].key}" in lex.stop_words
 
 
+def _unjoined(tokens: list[Token], i: int, j: int, after: int, lex: Lexicon) -> list[Token]:
+    """Tokens [i, j) from offset ``after`` on, without the joiners (và) that join two capitalised
+    parts of one name (Công ty Cơ khí và Điện lạnh): not when a head opens the second part, which
+    is then a body of its own (Sở Công thương và Sở Nội vụ)."""
+    joiners = tagger_words()["joiner"]
+    out: list[Token] = []
+    for k in range(i, j):
+        tok = tokens[k]
+        if tok.start < after:
+            continue
+        if tok.key in joiners and k + 1 < j and tokens[k + 1].is_cap:
+            head = match_head(tokens, k + 1, lex.heads)
+            if head is None or head.kind == "-":
+                continue
+        out.append(tok)
+    return out
+
+
+def _closing_place(g: Found, end: int) -> bool:
+    """Whether a mention is a place that closes a name ending at ``end``."""
+    return g.group is Group.PLACE and g.end == end
+
+
 def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
     """A rule's flat organisation or place name the tagged one continues (Viện Chiến lược -> Viện
     Chiến lược và Chương trình giáo dục; huyện Đức -> huyện Đức Trọng) takes the tagged end; True
@@ -436,14 +459,15 @@ def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
             return False  # capitalised continuations, or lower-case ones of a body the model is sure of
         if any(clause_opener(sm.tokens, k) for k in range(first, t.j) if sm.tokens[k].start >= f.end):
             return False  # Sở Nội vụ | Trình bày Tờ trình: a clause opens there
-        if _has_stop_word(more, lex):
+        if _has_stop_word(_unjoined(sm.tokens, first, t.j, f.end, lex), lex):
             return False  # never a verb (HĐND tỉnh xem xét, Bộ Nội vụ chủ trì)
         if more[-1].key in lex.levels:
             return False  # a name closed by a level word is the rules' (Ban Tuyên giáo huyện)
         if any(tok.key == word("term") or tok.key in tagger_words()["after_name"] for tok in more):
             return False  # the term is no part of the name (HĐND tỉnh Bình Phước khóa X)
-        if any(g is not f and g.start < end and f.end <= g.start for g in sm.found):
-            return False
+        inside = [g for g in sm.found if g is not f and g.start < end and f.end <= g.start]
+        if not all(_closing_place(g, end) for g in inside):
+            return False  # a name found inside; a place may close the body (Viện Khoa học & Kỹ thuật Hà Nội)
         f.end = end
         f.text = sm.sentence.text[start - sm.sentence.start : end - sm.sentence.start]
         f.bare = False
