@@ -25,6 +25,7 @@ from ..model import Entity
 from .lexicon import Head, Lexicon, lexicon, word
 from .names import clause_opener, match_head, match_place, match_title
 from .state import Found, Group, SentenceState, Spans
+from .tagger_context import EMPTY, MARKS, DocWords, doc_words, word_marks
 from .tagger_words import tagger_words
 from .tokens import Token, tokenize
 
@@ -136,7 +137,16 @@ def _own(text: str, key: str) -> tuple[str, ...]:
         feats.append("stop")
     if len(key) > 3:
         feats.append("suf=" + key[-3:])
+    if text.isalpha() and key not in _syllables():
+        feats.append("nvs")  # no syllable of a Vietnamese word: a foreign or coined word (Uruguay)
     return tuple(feats)
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every syllable of the word list's words and the family names."""
+    lex = lexicon()
+    return frozenset(s for w in lex.words for s in w.split()) | lex.surnames
 
 
 @lru_cache(maxsize=262144)
@@ -218,6 +228,7 @@ class _Forms(Generic[AnyStr]):
     marks: dict[str, AnyStr]
     edges: tuple[tuple[AnyStr, ...], ...]  # offsets -2, -1, +1, +2
     words: tuple[AnyStr, AnyStr, AnyStr]  # wb, capcap, wf
+    doc: dict[str, AnyStr]  # the article's features of a word (tagger_context.MARKS)
 
 
 _MARKS = (
@@ -226,7 +237,12 @@ _MARKS = (
     *(f"cpd={d}" for d in range(1, 4)),
 )
 _TEXT: _Forms[str] = _Forms(
-    _token_features, _pair, {m: m for m in _MARKS}, tuple(_EDGES[o] for o in _OFFSETS), ("wb", "capcap", "wf")
+    _token_features,
+    _pair,
+    {m: m for m in _MARKS},
+    tuple(_EDGES[o] for o in _OFFSETS),
+    ("wb", "capcap", "wf"),
+    {m: m for m in MARKS},
 )
 _BYTES: _Forms[bytes] = _Forms(
     _token_bytes,
@@ -234,15 +250,21 @@ _BYTES: _Forms[bytes] = _Forms(
     {m: m.encode() for m in _MARKS},
     tuple((_EDGES[o][0].encode(),) for o in _OFFSETS),
     (b"wb", b"capcap", b"wf"),
+    {m: m.encode() for m in MARKS},
 )
 
 
-def features(tokens: list[Token], lex: Lexicon | None = None) -> list[list[str]]:
-    """The feature strings of each token of one sentence (or stretch of one)."""
-    return _assemble(tokens, lex or lexicon(), _TEXT)
+def features(
+    tokens: list[Token], lex: Lexicon | None = None, context: DocWords = EMPTY, first: bool = False
+) -> list[list[str]]:
+    """The feature strings of each token of one sentence (or stretch of one: ``first`` when it opens
+    the sentence), ``context`` what the whole article says of its words."""
+    return _assemble(tokens, lex or lexicon(), _TEXT, context, first)
 
 
-def _assemble(tokens: list[Token], lex: Lexicon, forms: _Forms[AnyStr]) -> list[list[AnyStr]]:
+def _assemble(
+    tokens: list[Token], lex: Lexicon, forms: _Forms[AnyStr], context: DocWords, first: bool
+) -> list[list[AnyStr]]:
     n = len(tokens)
     before2, before1, after1, after2 = forms.edges
     # two entries on each side stand for the missing neighbours: token i's own features are per[i + 2][0],
@@ -253,12 +275,15 @@ def _assemble(tokens: list[Token], lex: Lexicon, forms: _Forms[AnyStr]) -> list[
     pairs = [forms.pair(tokens[k].key, tokens[k + 1].key) for k in range(n - 1)]
     known = [p[0] in lex.words for p in pairs]
     marks = _spans(tokens, lex)
+    article = word_marks(tokens, first, context)
     word_before, cap_cap, word_after = forms.words
     out: list[list[AnyStr]] = []
     for i, tok in enumerate(tokens):
         feats = list(per[i + 2][0])
         if marks[i]:
             feats += [forms.marks[m] for m in marks[i]]
+        if article[i]:
+            feats += [forms.doc[m] for m in article[i]]
         feats += per[i][1]
         feats += per[i + 1][2]
         feats += per[i + 3][3]
@@ -291,12 +316,12 @@ def decode(labels: list[str]) -> list[Tagged]:
     return spans
 
 
-def tag_tokens(tokens: list[Token]) -> list[Tagged]:
-    """The names the model finds in one sentence's tokens."""
+def tag_tokens(tokens: list[Token], context: DocWords = EMPTY) -> list[Tagged]:
+    """The names the model finds in one sentence's tokens (``context``: its article's words)."""
     model = _tagger()
     out: list[Tagged] = []
     for a, b in chunks(tokens):
-        labels = list(model.tag(_assemble(tokens[a:b], lexicon(), _BYTES)))
+        labels = list(model.tag(_assemble(tokens[a:b], lexicon(), _BYTES, context, a == 0)))
         out += [
             Tagged(a + t.i, a + t.j, t.label, min(model.marginal(labels[k], k) for k in range(t.i, t.j)))
             for t in decode(labels)
@@ -323,7 +348,8 @@ def chunks(tokens: list[Token], context: int = 3, after: int = AFTER) -> list[tu
 def tag_text(text: str) -> list[tuple[str, str]]:
     """``(label, name)`` pairs of a sentence: a convenience for tests and the training report."""
     tokens = tokenize(text)
-    return [(t.label, text[tokens[t.i].start : tokens[t.j - 1].end]) for t in tag_tokens(tokens)]
+    found = tag_tokens(tokens, doc_words([text], lexicon()))
+    return [(t.label, text[tokens[t.i].start : tokens[t.j - 1].end]) for t in found]
 
 
 _GROUP_KIND = {
@@ -368,6 +394,8 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
         return False
     if t.i > 0 and not span[0].is_cap and f"{tokens[t.i - 1].key} {span[0].key}" in lex.words:
         return False  # (dự) án phát triển KT-XH: a name never opens inside a word
+    if _ends_inside_word(tokens, t.j, lex):
+        return False  # Đại hội Đảng (bộ các cấp): nor ends inside one
     if t.i > 0 and (
         tokens[t.i - 1].key in _street_words()
         or (t.i > 1 and f"{tokens[t.i - 2].key} {tokens[t.i - 1].key}" in _street_words())
@@ -397,6 +425,16 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
         return True
     # a head alone, or followed by lower-case words only (Bệnh viện e ngại): the rules' call
     return any(tok.is_cap or tok.is_number for tok in span[len(head.words) :])
+
+
+def _ends_inside_word(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Whether the token before ``j`` forms a dictionary word with the lower-case token at ``j``
+    (Đảng | bộ) that does not give way to a two-syllable stop word opening there (Minh | chủ trì)."""
+    if j >= len(tokens) or j == 0 or not tokens[j].is_word or tokens[j].is_cap:
+        return False
+    if f"{tokens[j - 1].key} {tokens[j].key}" not in lex.words:
+        return False
+    return not (j + 1 < len(tokens) and f"{tokens[j].key} {tokens[j + 1].key}" in lex.stop_words)
 
 
 def _has_stop_word(tokens: list[Token], lex: Lexicon) -> bool:
@@ -516,6 +554,15 @@ def _around_place(st: SentenceState, t: Tagged, covered: Spans) -> bool:
     )
 
 
+def article_words(st: SentenceState) -> DocWords:
+    """What the sentence's article says of its words, read once per article and thread."""
+    if getattr(_LOCAL, "doc", None) is not st.doc:
+        _LOCAL.words = doc_words((s.text for s in st.doc.sentences), st.lex)
+        _LOCAL.doc = st.doc
+    words: DocWords = _LOCAL.words
+    return words
+
+
 def rule_tagged_names(st: SentenceState) -> None:
     """The learned tagger's names that no earlier rule found (rules keep their spans, types and
     structure; a flat organisation name the tagger continues with capitalised words takes its end)."""
@@ -523,7 +570,7 @@ def rule_tagged_names(st: SentenceState) -> None:
     covered = Spans(st.base, len(st.text))
     for f in st.found:
         covered.add(f.start, f.end)
-    for t in tag_tokens(st.tokens):
+    for t in tag_tokens(st.tokens, article_words(st)):
         if t.confidence < MIN_CONFIDENCE[t.label]:
             continue
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
