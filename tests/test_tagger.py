@@ -229,3 +229,12 @@ def test_a_tagged_name_never_ends_inside_a_word() -> None:
     assert tagger.plausible(tokens, Tagged(2, 6, "ORG"), lexicon())
     tokens = tokenize("Ông Hồ Văn Minh chủ trì hội nghị")  # 'minh chủ' is a word, 'chủ trì' opens there
     assert tagger.plausible(tokens, Tagged(1, 4, "PER"), lexicon())
+
+
+def test_one_word_that_is_no_vietnamese_syllable_is_a_coined_name() -> None:
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.tokens import tokenize
+
+    tokens = tokenize("khách của hãng Hanoitravel và của Nhà")
+    assert tagger.plausible(tokens, Tagged(3, 4, "ORG"), lexicon())  # Hanoitravel: a coined name
+    assert not tagger.plausible(tokens, Tagged(6, 7, "ORG"), lexicon())  # Nhà: a common word

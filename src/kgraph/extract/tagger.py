@@ -375,12 +375,13 @@ _INNER_MARKS = frozenset("-–&.'")
 
 
 def _coined(tok: Token, lex: Lexicon) -> bool:
-    """Whether a capitalised word is a coined name (VnExpress, SaigonTech): a capital after its
-    first letter, and in no word list (not a head, a common word, a family name)."""
+    """Whether a capitalised word is a coined name (VnExpress, SaigonTech, Saigontourist): a capital
+    after its first letter or no Vietnamese syllable, and in no word list (not a head, a common
+    word, a family name)."""
     key = tok.key
     if key in lex.heads or key in lex.words or key in lex.stop_words or key in lex.surnames:
         return False
-    return any(ch.isupper() for ch in tok.text[1:])
+    return any(ch.isupper() for ch in tok.text[1:]) or (tok.text.isalpha() and key not in _syllables())
 
 
 def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
