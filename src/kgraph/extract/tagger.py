@@ -25,7 +25,7 @@ from ..model import Entity
 from .lexicon import Head, Lexicon, lexicon, word
 from .names import clause_opener, match_head, match_place, match_title
 from .state import Found, Group, SentenceState, Spans
-from .tagger_context import EMPTY, MARKS, DocWords, doc_words, word_marks
+from .tagger_context import EMPTY, DocWords, doc_words, mask_features, word_masks
 from .tagger_words import tagger_words
 from .tokens import Token, tokenize
 
@@ -228,7 +228,7 @@ class _Forms(Generic[AnyStr]):
     marks: dict[str, AnyStr]
     edges: tuple[tuple[AnyStr, ...], ...]  # offsets -2, -1, +1, +2
     words: tuple[AnyStr, AnyStr, AnyStr]  # wb, capcap, wf
-    doc: dict[str, AnyStr]  # the article's features of a word (tagger_context.MARKS)
+    doc: Callable[[int, int, int], tuple[AnyStr, ...]]  # the article's features of a word and its neighbours
 
 
 _MARKS = (
@@ -236,13 +236,18 @@ _MARKS = (
     *(f"hdd={d}{c}" for d in range(1, 6) for c in "cl"),
     *(f"cpd={d}" for d in range(1, 4)),
 )
+@lru_cache(maxsize=4096)
+def _mask_bytes(before: int, own: int, after: int) -> tuple[bytes, ...]:
+    return tuple(f.encode() for f in mask_features(before, own, after))
+
+
 _TEXT: _Forms[str] = _Forms(
     _token_features,
     _pair,
     {m: m for m in _MARKS},
     tuple(_EDGES[o] for o in _OFFSETS),
     ("wb", "capcap", "wf"),
-    {m: m for m in MARKS},
+    mask_features,
 )
 _BYTES: _Forms[bytes] = _Forms(
     _token_bytes,
@@ -250,7 +255,7 @@ _BYTES: _Forms[bytes] = _Forms(
     {m: m.encode() for m in _MARKS},
     tuple((_EDGES[o][0].encode(),) for o in _OFFSETS),
     (b"wb", b"capcap", b"wf"),
-    {m: m.encode() for m in MARKS},
+    _mask_bytes,
 )
 
 
@@ -275,15 +280,19 @@ def _assemble(
     pairs = [forms.pair(tokens[k].key, tokens[k + 1].key) for k in range(n - 1)]
     known = [p[0] in lex.words for p in pairs]
     marks = _spans(tokens, lex)
-    article = word_marks(tokens, first, context)
+    article = word_masks(tokens, first, context) if context is not EMPTY else [0] * n
+    article.append(0)  # what the token after the last gives it
+    before = 0
     word_before, cap_cap, word_after = forms.words
     out: list[list[AnyStr]] = []
     for i, tok in enumerate(tokens):
         feats = list(per[i + 2][0])
         if marks[i]:
             feats += [forms.marks[m] for m in marks[i]]
-        if article[i]:
-            feats += [forms.doc[m] for m in article[i]]
+        own = article[i]
+        if before or own or article[i + 1]:
+            feats += forms.doc(before, own, article[i + 1])
+        before = own
         feats += per[i][1]
         feats += per[i + 1][2]
         feats += per[i + 3][3]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import Lexicon
 from .tokens import Token, word_info
@@ -35,58 +36,73 @@ EMPTY = DocWords(frozenset(), frozenset(), frozenset())
 
 def doc_words(sentences: Iterable[str], lex: Lexicon) -> DocWords:
     """The ``DocWords`` of an article given as the texts of its sentences."""
-    lower: set[str] = set()
+    honorifics = lex.honorifics
+    seconds = _second_words(honorifics)
+    seen: set[str] = set()
     upper: set[str] = set()
     named: set[str] = set()
-    honorifics = lex.honorifics
     for sentence in sentences:
         words = _WORD.findall(sentence)
-        run = 0  # capitalised words still to read as a name
-        for k, text in enumerate(words):
-            key = word_info(text)[0]
-            if not text[0].isupper():
-                lower.add(key)
-                run = 0
-            else:
-                if k:
-                    upper.add(key)
-                if run:
-                    named.add(key)
-                    run -= 1
-            if text in honorifics or (k and f"{words[k - 1]} {text}" in honorifics):
-                run = NAME_RUN
-    return DocWords(frozenset(lower), frozenset(upper), frozenset(named))
+        seen.update(words)
+        upper.update(w for w in words[1:] if w[0].isupper())
+        hits = [
+            k
+            for k, w in enumerate(words)
+            if w in honorifics or (w in seconds and _pair(words, k) in honorifics)
+        ]
+        for k in hits:
+            for w in words[k + 1 : k + 1 + NAME_RUN]:
+                if not w[0].isupper():
+                    break
+                named.add(w)
+    return DocWords(
+        frozenset(word_info(w)[0] for w in seen if not w[0].isupper()),
+        frozenset(word_info(w)[0] for w in upper),
+        frozenset(word_info(w)[0] for w in named),
+    )
 
 
-def word_marks(tokens: list[Token], first: bool, doc: DocWords) -> list[list[str]]:
-    """Each token's article features (``dl`` a capitalised word written lower case elsewhere,
-    ``du`` a lower-case or sentence-opening word written capitalised inside a sentence elsewhere,
-    ``dn`` a word of a name after an honorific, ``s0`` the sentence's first word), and its
-    neighbours' (``-1:``, ``+1:``). Words in capitals have none."""
-    own: list[list[str]] = []
-    for k, tok in enumerate(tokens):
-        marks: list[str] = []
-        if tok.is_word and not tok.is_acronym:  # words in capitals (a heading, an abbreviation) say nothing
-            key, cap, opens = tok.key, tok.is_cap, first and k == 0
-            if opens:
-                marks.append("s0")
-            if cap and key in doc.lower:
-                marks.append("dl")
-            if (opens or not cap) and key in doc.upper:
-                marks.append("du")
-            if cap and key in doc.named:
-                marks.append("dn")
-        own.append(marks)
-    out: list[list[str]] = []
-    for k, marks in enumerate(own):
-        feats = list(marks)
-        if k > 0:
-            feats += ["-1:" + m for m in own[k - 1] if m != "s0"]
-        if k + 1 < len(own):
-            feats += ["+1:" + m for m in own[k + 1]]
-        out.append(feats)
+def _pair(words: list[str], k: int) -> str:
+    return f"{words[k - 1]} {words[k]}" if k else ""
+
+
+@lru_cache(maxsize=4)
+def _second_words(honorifics: frozenset[str]) -> frozenset[str]:
+    """The last words of the honorifics of two words (chí of đồng chí)."""
+    return frozenset(h.split()[1] for h in honorifics if len(h.split()) == 2)
+
+
+#: An article feature of a word, as a bit: the sentence's first word, a capitalised word written in
+#: lower case elsewhere, a lower-case or sentence-opening word written capitalised inside a sentence
+#: elsewhere, a word of a name after an honorific
+S0, DL, DU, DN = 1, 2, 4, 8
+_NAMES = ((S0, "s0"), (DL, "dl"), (DU, "du"), (DN, "dn"))
+
+
+def word_masks(tokens: list[Token], first: bool, doc: DocWords) -> list[int]:
+    """Each token's article features as bits (``first``: the tokens open the sentence). Words in
+    capitals (a heading, an abbreviation) have none."""
+    lower, upper, named = doc.lower, doc.upper, doc.named
+    out: list[int] = []
+    for tok in tokens:
+        mask = 0
+        if tok.is_word and not tok.is_acronym:
+            key = tok.key
+            if tok.is_cap:
+                mask = (DL if key in lower else 0) | (DN if key in named else 0)
+            elif key in upper:
+                mask = DU
+        out.append(mask)
+    if first and out and tokens[0].is_word and not tokens[0].is_acronym:
+        out[0] |= S0 | (DU if tokens[0].key in upper else 0)
     return out
 
 
-#: Every feature ``word_marks`` writes
-MARKS = tuple(p + m for p in ("", "-1:", "+1:") for m in ("s0", "dl", "du", "dn") if (p, m) != ("-1:", "s0"))
+@lru_cache(maxsize=4096)
+def mask_features(before: int, own: int, after: int) -> tuple[str, ...]:
+    """The feature strings of a token's bits and its neighbours' (``-1:``, ``+1:``)."""
+    return (
+        *(name for bit, name in _NAMES if own & bit),
+        *("-1:" + name for bit, name in _NAMES if before & bit and bit != S0),
+        *("+1:" + name for bit, name in _NAMES if after & bit),
+    )
