@@ -238,3 +238,13 @@ def test_one_word_that_is_no_vietnamese_syllable_is_a_coined_name() -> None:
     tokens = tokenize("khách của hãng Hanoitravel và của Nhà")
     assert tagger.plausible(tokens, Tagged(3, 4, "ORG"), lexicon())  # Hanoitravel: a coined name
     assert not tagger.plausible(tokens, Tagged(6, 7, "ORG"), lexicon())  # Nhà: a common word
+
+
+def test_a_tagged_name_that_runs_into_a_bracket_ends_before_it() -> None:
+    text = (
+        "Tại hội thảo ngày 3-5, Ban Quản lý dự án Cải thiện môi trường và Nâng cấp đô thị kênh Đôi (BQL 12)"
+        " cho biết đã xong."
+    )
+    found = names(run(text))
+    assert "Ban Quản lý dự án Cải thiện môi trường và Nâng cấp đô thị kênh Đôi" in found
+    assert "Ban Quản lý dự án Cải thiện môi trường" not in found

@@ -573,6 +573,15 @@ def article_words(st: SentenceState) -> DocWords:
     return words
 
 
+def _before_bracket(tokens: list[Token], t: Tagged) -> Tagged:
+    """A tagged name that runs into an opening bracket ends before it: what the bracket holds is an
+    abbreviation or a note (Ban Quản lý dự án X (PMU 415)), which the rules read as an alias."""
+    for k in range(t.i + 2, t.j):
+        if tokens[k].text == "(":
+            return replace(t, j=k)
+    return t
+
+
 def rule_tagged_names(st: SentenceState) -> None:
     """The learned tagger's names that no earlier rule found (rules keep their spans, types and
     structure; a flat organisation name the tagger continues with capitalised words takes its end)."""
@@ -580,7 +589,8 @@ def rule_tagged_names(st: SentenceState) -> None:
     covered = Spans(st.base, len(st.text))
     for f in st.found:
         covered.add(f.start, f.end)
-    for t in tag_tokens(st.tokens, article_words(st)):
+    for tagged in tag_tokens(st.tokens, article_words(st)):
+        t = _before_bracket(st.tokens, tagged)
         if t.confidence < MIN_CONFIDENCE[t.label]:
             continue
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
