@@ -179,3 +179,72 @@ def test_a_person_keeps_a_rank_or_a_religious_title_written_before_the_name_as_a
     people = {e.label: e.aliases for e in x.entities.values() if e.kind == "Person"}
     assert "Đại tướng Võ Nguyên Giáp" in people["Võ Nguyên Giáp"]
 
+
+
+def test_a_body_the_rules_cut_at_and_takes_the_tagged_end() -> None:
+    found = names(run("Ông Bảy, Giám đốc Công ty Cơ khí và Điện lạnh, cho biết như vậy."))
+    assert "Công ty Cơ khí và Điện lạnh" in found
+    assert "Công ty Cơ khí" not in found
+    found = names(run("Đại diện Sở Công thương và Sở Nội vụ đã tham dự hội nghị."))
+    assert "Sở Công thương" in found and "Sở Nội vụ" in found  # two bodies: a head after 'và'
+
+
+def test_a_body_the_tagger_continues_up_to_a_place_keeps_the_place() -> None:
+    found = names(run("Theo Viện Khoa học & Kỹ thuật Hà Nội, dự án đã được duyệt."))
+    assert "Viện Khoa học & Kỹ thuật Hà Nội" in found
+    assert found.get("Hà Nội") == "Location"
+
+
+def test_the_tagger_sees_how_the_article_writes_a_word_elsewhere() -> None:
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.tagger_context import doc_words
+    from kgraph.extract.tokens import tokenize
+
+    article = ["Nam cho biết như vậy.", "Hôm qua ông Trương Minh Nam đến thăm tỉnh.", "Ông đi về hướng nam."]
+    context = doc_words(article, lexicon())
+    feats = tagger.features(tokenize(article[0]), context=context, first=True)
+    # opens the sentence, written in lower case elsewhere, and in a name after ông
+    assert {"s0", "dl", "du", "dn"} <= set(feats[0])
+    assert "-1:dn" in feats[1]
+    later = tagger.features(tokenize(article[0]), context=context)  # the stretch does not open the sentence
+    assert "s0" not in later[0] and "du" not in later[0]
+    assert not any(f in ("s0", "dl", "du", "dn") for f in tagger.features(tokenize(article[0]))[0])
+
+
+
+def test_the_tagger_sees_a_word_that_is_no_vietnamese_syllable() -> None:
+    from kgraph.extract.tokens import tokenize
+
+    feats = tagger.features(tokenize("Đoàn khách Paraguay thăm Hà Giang"))
+    assert "nvs" in feats[2]  # Paraguay: a foreign word
+    assert not any("nvs" in f for k, f in enumerate(feats) if k != 2)
+
+
+def test_a_tagged_name_never_ends_inside_a_word() -> None:
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.tokens import tokenize
+
+    tokens = tokenize("chuẩn bị Đại hội Đảng bộ các cấp")
+    assert not tagger.plausible(tokens, Tagged(2, 5, "ORG"), lexicon())  # 'Đảng bộ' is one word
+    assert tagger.plausible(tokens, Tagged(2, 6, "ORG"), lexicon())
+    tokens = tokenize("Ông Hồ Văn Minh chủ trì hội nghị")  # 'minh chủ' is a word, 'chủ trì' opens there
+    assert tagger.plausible(tokens, Tagged(1, 4, "PER"), lexicon())
+
+
+def test_one_word_that_is_no_vietnamese_syllable_is_a_coined_name() -> None:
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.tokens import tokenize
+
+    tokens = tokenize("khách của hãng Hanoitravel và của Nhà")
+    assert tagger.plausible(tokens, Tagged(3, 4, "ORG"), lexicon())  # Hanoitravel: a coined name
+    assert not tagger.plausible(tokens, Tagged(6, 7, "ORG"), lexicon())  # Nhà: a common word
+
+
+def test_a_tagged_name_that_runs_into_a_bracket_ends_before_it() -> None:
+    text = (
+        "Tại hội thảo ngày 3-5, Ban Quản lý dự án Cải thiện môi trường và Nâng cấp đô thị kênh Đôi (BQL 12)"
+        " cho biết đã xong."
+    )
+    found = names(run(text))
+    assert "Ban Quản lý dự án Cải thiện môi trường và Nâng cấp đô thị kênh Đôi" in found
+    assert "Ban Quản lý dự án Cải thiện môi trường" not in found

@@ -14,6 +14,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from kgraph.extract import extract, tagger
 from kgraph.extract.lexicon import lexicon
@@ -36,9 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     spent = [0.0]
     tag_tokens = tagger.tag_tokens
 
-    def timed(tokens: list[Token]) -> list[tagger.Tagged]:
+    def timed(tokens: list[Token], *context: Any) -> list[tagger.Tagged]:
         started = time.process_time()
-        out = tag_tokens(tokens)
+        out = tag_tokens(tokens, *context)
         spent[0] += time.process_time() - started
         return out
 

@@ -25,6 +25,7 @@ import pycrfsuite
 
 from kgraph.extract.lexicon import lexicon
 from kgraph.extract.tagger import chunks, decode, features, model_path
+from kgraph.extract.tagger_context import doc_words
 from kgraph.extract.tokens import Token, tokenize
 from kgraph.read import read_article
 from kgraph.text import make_document
@@ -85,7 +86,9 @@ def project(tokens: list[Token], cands: dict[str, list[tuple[tuple[str, ...], st
 
 
 def sequences(texts: dict[str, str], labels: dict[str, list[tuple[str, str]]], names: list[str]):
-    """(file, tokens, tags) of every sentence of the named articles, read as kgraph reads them."""
+    """(file, features, tags) of every stretch the tagger sees in the named articles, read as
+    kgraph reads them."""
+    lex = lexicon()
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
@@ -93,11 +96,12 @@ def sequences(texts: dict[str, str], labels: dict[str, list[tuple[str, str]]], n
             path.write_text(texts[name], encoding="utf-8")
             document = make_document(read_article(path))
             cands = candidates(labels[name])
+            context = doc_words((s.text for s in document.sentences), lex)
             for sentence in document.sentences:
                 tokens = tokenize(sentence.text, sentence.start)
                 tags = project(tokens, cands)
                 for a, b in chunks(tokens):  # as the tagger sees a sentence: its capitalised stretches
-                    out.append((name, tokens[a:b], tags[a:b]))
+                    out.append((name, features(tokens[a:b], lex, context, a == 0), tags[a:b]))
     return out
 
 
@@ -120,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c1", type=float, default=0.3)
     ap.add_argument("--c2", type=float, default=0.1)
     ap.add_argument("--min-freq", type=int, default=2, help="drop features seen fewer times")
+    ap.add_argument("--algorithm", default="lbfgs", help="CRFsuite's training algorithm (lbfgs, ap, pa …)")
     ap.add_argument("--on", default="train", help="comma-separated splits to train on (train,dev)")
     args = ap.parse_args(argv)
     texts, labels, split = load()
@@ -130,12 +135,15 @@ def main(argv: list[str] | None = None) -> int:
     }
     counts = Counter(t for _, _, tags in data["train"] for t in tags if t.startswith("B-"))
     print(f"sentences: {', '.join(f'{p} {len(v)}' for p, v in data.items())}; train names {dict(counts)}")
-    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=False)
     for part in sorted(parts):
-        for _, tokens, tags in data[part]:
-            trainer.append(features(tokens), tags)
-    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
-                        "feature.minfreq": args.min_freq, "feature.possible_transitions": True})
+        for _, feats, tags in data[part]:
+            trainer.append(feats, tags)
+    params = {"max_iterations": args.iterations, "feature.minfreq": args.min_freq,
+              "feature.possible_transitions": True}
+    if args.algorithm == "lbfgs":
+        params |= {"c1": args.c1, "c2": args.c2}
+    trainer.set_params(params)
     started = time.perf_counter()
     trainer.train(args.out)
     size = Path(args.out).stat().st_size
@@ -144,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     tagger.open(args.out)
     for part in ("dev", "test"):
         gold = [tags for _, _, tags in data[part]]
-        pred = [tagger.tag(features(tokens)) for _, tokens, _ in data[part]]
+        pred = [tagger.tag(feats) for _, feats, _ in data[part]]
         p, r, f = span_scores(gold, pred)
         print(f"{part}: spans vs projected silver P={p:.3f} R={r:.3f} F1={f:.3f}")
     return 0

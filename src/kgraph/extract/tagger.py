@@ -26,6 +26,7 @@ from ..text import name_key
 from .lexicon import Head, Lexicon, lexicon, word
 from .names import after_house_number, clause_opener, match_head, match_place, match_title
 from .state import Found, Group, SentenceState, Spans
+from .tagger_context import EMPTY, DocWords, doc_words, mask_features, word_masks
 from .tagger_words import tagger_words
 from .tokens import Token, tokenize
 
@@ -137,7 +138,16 @@ def _own(text: str, key: str) -> tuple[str, ...]:
         feats.append("stop")
     if len(key) > 3:
         feats.append("suf=" + key[-3:])
+    if text.isalpha() and key not in _syllables():
+        feats.append("nvs")  # no syllable of a Vietnamese word: a foreign or coined word (Uruguay)
     return tuple(feats)
+
+
+@lru_cache(maxsize=1)
+def _syllables() -> frozenset[str]:
+    """Every syllable of the word list's words and the family names."""
+    lex = lexicon()
+    return frozenset(s for w in lex.words for s in w.split()) | lex.surnames
 
 
 @lru_cache(maxsize=262144)
@@ -219,6 +229,7 @@ class _Forms(Generic[AnyStr]):
     marks: dict[str, AnyStr]
     edges: tuple[tuple[AnyStr, ...], ...]  # offsets -2, -1, +1, +2
     words: tuple[AnyStr, AnyStr, AnyStr]  # wb, capcap, wf
+    doc: Callable[[int, int, int], tuple[AnyStr, ...]]  # the article's features of a word and its neighbours
 
 
 _MARKS = (
@@ -226,8 +237,18 @@ _MARKS = (
     *(f"hdd={d}{c}" for d in range(1, 6) for c in "cl"),
     *(f"cpd={d}" for d in range(1, 4)),
 )
+@lru_cache(maxsize=4096)
+def _mask_bytes(before: int, own: int, after: int) -> tuple[bytes, ...]:
+    return tuple(f.encode() for f in mask_features(before, own, after))
+
+
 _TEXT: _Forms[str] = _Forms(
-    _token_features, _pair, {m: m for m in _MARKS}, tuple(_EDGES[o] for o in _OFFSETS), ("wb", "capcap", "wf")
+    _token_features,
+    _pair,
+    {m: m for m in _MARKS},
+    tuple(_EDGES[o] for o in _OFFSETS),
+    ("wb", "capcap", "wf"),
+    mask_features,
 )
 _BYTES: _Forms[bytes] = _Forms(
     _token_bytes,
@@ -235,15 +256,21 @@ _BYTES: _Forms[bytes] = _Forms(
     {m: m.encode() for m in _MARKS},
     tuple((_EDGES[o][0].encode(),) for o in _OFFSETS),
     (b"wb", b"capcap", b"wf"),
+    _mask_bytes,
 )
 
 
-def features(tokens: list[Token], lex: Lexicon | None = None) -> list[list[str]]:
-    """The feature strings of each token of one sentence (or stretch of one)."""
-    return _assemble(tokens, lex or lexicon(), _TEXT)
+def features(
+    tokens: list[Token], lex: Lexicon | None = None, context: DocWords = EMPTY, first: bool = False
+) -> list[list[str]]:
+    """The feature strings of each token of one sentence (or stretch of one: ``first`` when it opens
+    the sentence), ``context`` what the whole article says of its words."""
+    return _assemble(tokens, lex or lexicon(), _TEXT, context, first)
 
 
-def _assemble(tokens: list[Token], lex: Lexicon, forms: _Forms[AnyStr]) -> list[list[AnyStr]]:
+def _assemble(
+    tokens: list[Token], lex: Lexicon, forms: _Forms[AnyStr], context: DocWords, first: bool
+) -> list[list[AnyStr]]:
     n = len(tokens)
     before2, before1, after1, after2 = forms.edges
     # two entries on each side stand for the missing neighbours: token i's own features are per[i + 2][0],
@@ -254,12 +281,19 @@ def _assemble(tokens: list[Token], lex: Lexicon, forms: _Forms[AnyStr]) -> list[
     pairs = [forms.pair(tokens[k].key, tokens[k + 1].key) for k in range(n - 1)]
     known = [p[0] in lex.words for p in pairs]
     marks = _spans(tokens, lex)
+    article = word_masks(tokens, first, context) if context is not EMPTY else [0] * n
+    article.append(0)  # what the token after the last gives it
+    before = 0
     word_before, cap_cap, word_after = forms.words
     out: list[list[AnyStr]] = []
     for i, tok in enumerate(tokens):
         feats = list(per[i + 2][0])
         if marks[i]:
             feats += [forms.marks[m] for m in marks[i]]
+        own = article[i]
+        if before or own or article[i + 1]:
+            feats += forms.doc(before, own, article[i + 1])
+        before = own
         feats += per[i][1]
         feats += per[i + 1][2]
         feats += per[i + 3][3]
@@ -292,12 +326,12 @@ def decode(labels: list[str]) -> list[Tagged]:
     return spans
 
 
-def tag_tokens(tokens: list[Token]) -> list[Tagged]:
-    """The names the model finds in one sentence's tokens."""
+def tag_tokens(tokens: list[Token], context: DocWords = EMPTY) -> list[Tagged]:
+    """The names the model finds in one sentence's tokens (``context``: its article's words)."""
     model = _tagger()
     out: list[Tagged] = []
     for a, b in chunks(tokens):
-        labels = list(model.tag(_assemble(tokens[a:b], lexicon(), _BYTES)))
+        labels = list(model.tag(_assemble(tokens[a:b], lexicon(), _BYTES, context, a == 0)))
         out += [
             Tagged(a + t.i, a + t.j, t.label, min(model.marginal(labels[k], k) for k in range(t.i, t.j)))
             for t in decode(labels)
@@ -324,7 +358,8 @@ def chunks(tokens: list[Token], context: int = 3, after: int = AFTER) -> list[tu
 def tag_text(text: str) -> list[tuple[str, str]]:
     """``(label, name)`` pairs of a sentence: a convenience for tests and the training report."""
     tokens = tokenize(text)
-    return [(t.label, text[tokens[t.i].start : tokens[t.j - 1].end]) for t in tag_tokens(tokens)]
+    found = tag_tokens(tokens, doc_words([text], lexicon()))
+    return [(t.label, text[tokens[t.i].start : tokens[t.j - 1].end]) for t in found]
 
 
 _GROUP_KIND = {
@@ -350,12 +385,13 @@ _INNER_MARKS = frozenset("-–&.'")
 
 
 def _coined(tok: Token, lex: Lexicon) -> bool:
-    """Whether a capitalised word is a coined name (VnExpress, SaigonTech): a capital after its
-    first letter, and in no word list (not a head, a common word, a family name)."""
+    """Whether a capitalised word is a coined name (VnExpress, SaigonTech, Saigontourist): a capital
+    after its first letter or no Vietnamese syllable, and in no word list (not a head, a common
+    word, a family name)."""
     key = tok.key
     if key in lex.heads or key in lex.words or key in lex.stop_words or key in lex.surnames:
         return False
-    return any(ch.isupper() for ch in tok.text[1:])
+    return any(ch.isupper() for ch in tok.text[1:]) or (tok.text.isalpha() and key not in _syllables())
 
 
 def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
@@ -369,6 +405,8 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
         return False
     if t.i > 0 and not span[0].is_cap and f"{tokens[t.i - 1].key} {span[0].key}" in lex.words:
         return False  # (dự) án phát triển KT-XH: a name never opens inside a word
+    if _ends_inside_word(tokens, t.j, lex):
+        return False  # Đại hội Đảng (bộ các cấp): nor ends inside one
     if t.i > 0 and (
         tokens[t.i - 1].key in _street_words()
         or (t.i > 1 and f"{tokens[t.i - 2].key} {tokens[t.i - 1].key}" in _street_words())
@@ -402,6 +440,16 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
     return any(tok.is_cap or tok.is_number for tok in span[len(head.words) :])
 
 
+def _ends_inside_word(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Whether the token before ``j`` forms a dictionary word with the lower-case token at ``j``
+    (Đảng | bộ) that does not give way to a two-syllable stop word opening there (Minh | chủ trì)."""
+    if j >= len(tokens) or j == 0 or not tokens[j].is_word or tokens[j].is_cap:
+        return False
+    if f"{tokens[j - 1].key} {tokens[j].key}" not in lex.words:
+        return False
+    return not (j + 1 < len(tokens) and f"{tokens[j].key} {tokens[j + 1].key}" in lex.stop_words)
+
+
 def _has_stop_word(tokens: list[Token], lex: Lexicon) -> bool:
     """Whether the tokens hold a word of ``stop_words.txt`` (of one or two syllables)."""
     stop = lex.stop_words
@@ -416,6 +464,29 @@ def _closed(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     if j >= len(tokens) or not tokens[j].is_word or tokens[j].key in lex.stop_words:
         return True
     return j + 1 < len(tokens) and f"{tokens[j].key} {tokens[j + 1].key}" in lex.stop_words
+
+
+def _unjoined(tokens: list[Token], i: int, j: int, after: int, lex: Lexicon) -> list[Token]:
+    """Tokens [i, j) from offset ``after`` on, without the joiners (và) that join two capitalised
+    parts of one name (Công ty Cơ khí và Điện lạnh): not when a head opens the second part, which
+    is then a body of its own (Sở Công thương và Sở Nội vụ)."""
+    joiners = tagger_words()["joiner"]
+    out: list[Token] = []
+    for k in range(i, j):
+        tok = tokens[k]
+        if tok.start < after:
+            continue
+        if tok.key in joiners and k + 1 < j and tokens[k + 1].is_cap:
+            head = match_head(tokens, k + 1, lex.heads)
+            if head is None or head.kind == "-":
+                continue
+        out.append(tok)
+    return out
+
+
+def _closing_place(g: Found, end: int) -> bool:
+    """Whether a mention is a place that closes a name ending at ``end``."""
+    return g.group is Group.PLACE and g.end == end
 
 
 def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
@@ -439,14 +510,15 @@ def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
             return False  # capitalised continuations, or lower-case ones of a body the model is sure of
         if any(clause_opener(sm.tokens, k) for k in range(first, t.j) if sm.tokens[k].start >= f.end):
             return False  # Sở Nội vụ | Trình bày Tờ trình: a clause opens there
-        if _has_stop_word(more, lex):
+        if _has_stop_word(_unjoined(sm.tokens, first, t.j, f.end, lex), lex):
             return False  # never a verb (HĐND tỉnh xem xét, Bộ Nội vụ chủ trì)
         if more[-1].key in lex.levels:
             return False  # a name closed by a level word is the rules' (Ban Tuyên giáo huyện)
         if any(tok.key == word("term") or tok.key in tagger_words()["after_name"] for tok in more):
             return False  # the term is no part of the name (HĐND tỉnh Bình Phước khóa X)
-        if any(g is not f and g.start < end and f.end <= g.start for g in sm.found):
-            return False
+        inside = [g for g in sm.found if g is not f and g.start < end and f.end <= g.start]
+        if not all(_closing_place(g, end) for g in inside):
+            return False  # a name found inside; a place may close the body (Viện Khoa học & Kỹ thuật Hà Nội)
         f.end = end
         f.text = sm.sentence.text[start - sm.sentence.start : end - sm.sentence.start]
         f.bare = False
@@ -495,6 +567,24 @@ def _around_place(st: SentenceState, t: Tagged, covered: Spans) -> bool:
     )
 
 
+def article_words(st: SentenceState) -> DocWords:
+    """What the sentence's article says of its words, read once per article and thread."""
+    if getattr(_LOCAL, "doc", None) is not st.doc:
+        _LOCAL.words = doc_words((s.text for s in st.doc.sentences), st.lex)
+        _LOCAL.doc = st.doc
+    words: DocWords = _LOCAL.words
+    return words
+
+
+def _before_bracket(tokens: list[Token], t: Tagged) -> Tagged:
+    """A tagged name that runs into an opening bracket ends before it: what the bracket holds is an
+    abbreviation or a note (Ban Quản lý dự án X (PMU 415)), which the rules read as an alias."""
+    for k in range(t.i + 2, t.j):
+        if tokens[k].text == "(":
+            return replace(t, j=k)
+    return t
+
+
 def rule_tagged_names(st: SentenceState) -> None:
     """The learned tagger's names that no earlier rule found (rules keep their spans, types and
     structure; a flat organisation name the tagger continues with capitalised words takes its end)."""
@@ -502,7 +592,8 @@ def rule_tagged_names(st: SentenceState) -> None:
     covered = Spans(st.base, len(st.text))
     for f in st.found:
         covered.add(f.start, f.end)
-    for t in tag_tokens(st.tokens):
+    for tagged in tag_tokens(st.tokens, article_words(st)):
+        t = _before_bracket(st.tokens, tagged)
         if t.confidence < MIN_CONFIDENCE[t.label]:
             continue
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
