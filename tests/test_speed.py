@@ -166,3 +166,31 @@ def test_the_place_spellings_rule_tries_only_words_that_start_a_spelling() -> No
     assert "tp" in starts and "cộng" in starts
     assert mentions._first_spelled_word("TP.HCM") == "tp"
     assert "ủy" not in starts  # a word no spelling starts with is never tried
+
+
+def _sentence_state(text: str):  # type: ignore[no-untyped-def]
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.rules import new_state
+    from kgraph.model import Article
+    from kgraph.text import make_document
+
+    return new_state(make_document(Article(source="t.txt", text=text, title="")), 0, lexicon())
+
+
+def test_the_names_rule_reads_no_head_at_a_lower_case_word_no_head_starts(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import mentions
+
+    text = "sáng nay, các em học sinh đã đến trường với Sở Giáo dục và đào tạo và ủy ban nhân dân"
+    text += " huyện Vĩnh Linh."
+    st = _sentence_state(text)
+    asked: list[str] = []
+    real = mentions.match_head
+
+    def counting(tokens, i, heads):  # type: ignore[no-untyped-def]
+        asked.append(tokens[i].text)
+        return real(tokens, i, heads)
+
+    monkeypatch.setattr(mentions, "match_head", counting)
+    mentions.rule_names(st)
+    assert "Sở" in asked and not {"sáng", "nay", "đã", "đến", "với", "và", "đào", "tạo"} & set(asked), asked
+    assert [f.text for f in st.found] == ["Sở Giáo dục"]

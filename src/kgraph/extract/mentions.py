@@ -68,6 +68,8 @@ def _name_at(st: SentenceState, i: int) -> tuple[NameSpan | None, Group, int]:
     """The organisation or place name at token ``i``, its group, and where to go on when none."""
     tokens, lex = st.tokens, st.lex
     tok = tokens[i]
+    if not tok.is_cap and tok.key not in lex.heads and tok.key not in lex.place_heads:
+        return None, Group.ORG, i + 1  # most words: lower case, no head starts with them (speed)
     title_len = match_title(tokens, i, lex) if tok.is_cap else 0
     head = match_head(tokens, i, lex.heads)
     if title_len and (head is None or title_len > len(head.words)):
