@@ -194,3 +194,19 @@ def test_the_names_rule_reads_no_head_at_a_lower_case_word_no_head_starts(monkey
     mentions.rule_names(st)
     assert "Sở" in asked and not {"sáng", "nay", "đã", "đến", "với", "và", "đào", "tạo"} & set(asked), asked
     assert [f.text for f in st.found] == ["Sở Giáo dục"]
+
+
+def test_the_tagger_bytes_are_its_text_features_encoded_made_without_the_neighbour_cache() -> None:
+    from kgraph.extract import tagger
+    from kgraph.extract.tokens import tokenize
+
+    text = "Sáng 5/10, ông Nguyễn Văn Bình, Giám đốc Sở GD-ĐT TP.HCM, thăm xã Hải Chánh và SaigonTech (Mỹ)."
+    tokens = tokenize(text)
+    tagger._near.cache_clear()
+    tagger._token_bytes.cache_clear()
+    coded = tagger._assemble(tokens, tagger.lexicon(), tagger._BYTES)
+    assert tagger._near.cache_info().currsize == 0  # the tagging path builds a neighbour's features itself
+    assert coded == [[f.encode() for f in feats] for feats in tagger.features(tokens)]
+    for tok in tokens:
+        groups = tagger._token_features(tok.text, tok.key)
+        assert tagger._token_bytes(tok.text, tok.key) == tuple(tuple(f.encode() for f in g) for g in groups)
