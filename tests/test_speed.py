@@ -210,3 +210,24 @@ def test_the_tagger_bytes_are_its_text_features_encoded_made_without_the_neighbo
     for tok in tokens:
         groups = tagger._token_features(tok.text, tok.key)
         assert tagger._token_bytes(tok.text, tok.key) == tuple(tuple(f.encode() for f in g) for g in groups)
+
+
+def test_the_level_and_numbered_place_rules_ask_free_only_at_a_level_word(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import mentions
+    from kgraph.extract.state import SentenceState
+
+    text = "Sáng nay, đoàn công tác đã đến thăm bà con tại phường 12, quận 10 và xã Hải Chánh, huyện Hải Lăng."
+    asked: list[int] = []
+    real = SentenceState.free
+
+    def counting(self, offset):  # type: ignore[no-untyped-def]
+        asked.append(offset)
+        return real(self, offset)
+
+    monkeypatch.setattr(SentenceState, "free", counting)
+    st = _sentence_state(text)
+    mentions.rule_numbered_places(st)
+    mentions.rule_level_places(st)
+    levels = {"phường", "12", "quận", "10", "xã", "Hải", "huyện"}
+    assert asked and {text[o : o + 8].split(" ")[0].rstrip(",") for o in asked} <= levels
+    assert [f.text for f in st.found] == ["phường 12", "quận 10", "Hải Chánh", "Hải Lăng"]
