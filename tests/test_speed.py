@@ -216,7 +216,7 @@ def test_the_level_and_numbered_place_rules_ask_free_only_at_a_level_word(monkey
     from kgraph.extract import mentions
     from kgraph.extract.state import SentenceState
 
-    text = "Sáng nay, đoàn công tác đã đến thăm bà con tại phường 12, quận 10 và xã Hải Chánh, huyện Hải Lăng."
+    text = "Sáng nay, đoàn đã đến thăm bà con tại phường 12, quận 10 và xã Hải Chánh, huyện Hải Lăng."
     asked: list[int] = []
     real = SentenceState.free
 
