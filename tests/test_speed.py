@@ -231,3 +231,22 @@ def test_the_level_and_numbered_place_rules_ask_free_only_at_a_level_word(monkey
     levels = {"phường", "12", "quận", "10", "xã", "Hải", "huyện"}
     assert asked and {text[o : o + 8].split(" ")[0].rstrip(",") for o in asked} <= levels
     assert [f.text for f in st.found] == ["phường 12", "quận 10", "Hải Chánh", "Hải Lăng"]
+
+
+def test_the_meetings_rule_tries_its_heads_only_at_a_word_one_starts_with(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import events
+
+    text = "Chiều nay, tỉnh tổ chức Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2024."
+    st = _sentence_state(text)
+    asked: list[str] = []
+    real = events._keys_at
+
+    def counting(tokens, k, phrases):  # type: ignore[no-untyped-def]
+        if phrases is events._MEETING_HEADS:
+            asked.append(tokens[k].key)
+        return real(tokens, k, phrases)
+
+    monkeypatch.setattr(events, "_keys_at", counting)
+    found = events.find_meetings(st)
+    assert asked and set(asked) <= {h[0] for h in events._MEETING_HEADS}
+    assert [f.text for f in found] == ["Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2024"]

@@ -244,6 +244,7 @@ def find_events(st: SentenceState) -> list[Found]:
 # --- meetings named by what they do ----------------------------------------------------------
 
 _MEETING_HEADS = tuple(tuple(h.split()) for h in words("meeting_heads"))
+_MEETING_FIRSTS = frozenset(h[0] for h in _MEETING_HEADS if h)  # a head is tried only at these words
 _MEETING_PURPOSE = word("meeting_purpose")  # để: 'Hội nghị để quán triệt …'
 _ACTIVITIES = tuple(sorted((tuple(a.split()) for a in words("meeting_activities")), key=len, reverse=True))
 _MEETING_STOPS = tuple(tuple(s.split()) for s in words("meeting_stops"))
@@ -308,6 +309,8 @@ def find_meetings(st: SentenceState) -> list[Found]:
     closing = {qs: qe for qs, qe in st.quotes}
     meetings: list[Found] = []
     for i in range(len(tokens)):
+        if tokens[i].key not in _MEETING_FIRSTS:
+            continue
         head = _keys_at(tokens, i, _MEETING_HEADS)
         if not head or any(s <= tokens[i].start < e for s, e in taken):
             continue
