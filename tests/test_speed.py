@@ -250,3 +250,34 @@ def test_the_meetings_rule_tries_its_heads_only_at_a_word_one_starts_with(monkey
     found = events.find_meetings(st)
     assert asked and set(asked) <= {h[0] for h in events._MEETING_HEADS}
     assert [f.text for f in found] == ["Hội nghị sơ kết công tác dân vận 6 tháng đầu năm 2024"]
+
+
+def test_quote_spans_are_those_of_the_character_by_character_scan() -> None:
+    from kgraph.extract.tokens import quote_spans
+
+    def by_character(text: str) -> list[tuple[int, int]]:  # the scan as first written
+        spans: list[tuple[int, int]] = []
+        depth, start, straight_open = 0, 0, -1
+        for i, ch in enumerate(text):
+            if ch == "“":
+                if depth == 0:
+                    start = i + 1
+                depth += 1
+            elif ch == "”" and depth > 0:
+                depth -= 1
+                if depth == 0:
+                    spans.append((start, i))
+            elif ch == '"' and depth == 0:
+                if straight_open < 0:
+                    straight_open = i + 1
+                else:
+                    spans.append((straight_open, i))
+                    straight_open = -1
+        if depth > 0:
+            spans.append((start, len(text)))
+        return sorted(spans)
+
+    texts = ["Không có dấu nháy.", "", "“a” và “b “c” d” rồi \"e\" và \"f", "” lạc “ mở", "\"“x\"”\"", "“““"]
+    texts += ["a\"b\"c\"d\"e“f”g", "Chỉ thị “Về tăng cường” số 05-CT/TW \"và\" ”"]
+    for text in texts:
+        assert quote_spans(text) == by_character(text), text
