@@ -281,3 +281,23 @@ def test_quote_spans_are_those_of_the_character_by_character_scan() -> None:
     texts += ["a\"b\"c\"d\"e“f”g", "Chỉ thị “Về tăng cường” số 05-CT/TW \"và\" ”"]
     for text in texts:
         assert quote_spans(text) == by_character(text), text
+
+
+def test_clause_opener_compares_its_phrases_only_at_a_word_one_starts_with(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import names
+    from kgraph.extract.tokens import tokenize
+
+    asked: list[int] = []
+    real = names.match_words
+
+    def counting(tokens, i, words):  # type: ignore[no-untyped-def]
+        asked.append(i)
+        return real(tokens, i, words)
+
+    monkeypatch.setattr(names, "match_words", counting)
+    tokens = tokenize("Sở Nội vụ Trình bày Tờ trình về Kế hoạch hóa gia đình và Kế hoạch năm")
+    openers = [k for k in range(len(tokens)) if names.clause_opener(tokens, k)]
+    assert [tokens[k].text for k in openers] == ["Trình", "Tờ", "Kế"]
+    assert openers[-1] == len(tokens) - 3  # Kế hoạch năm; Kế hoạch hóa gia đình is one word
+    firsts = {w[0] for w in names._CLAUSE_OPENERS}
+    assert asked and {tokens[i].key for i in asked} <= firsts
