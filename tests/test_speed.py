@@ -301,3 +301,22 @@ def test_clause_opener_compares_its_phrases_only_at_a_word_one_starts_with(monke
     assert openers[-1] == len(tokens) - 3  # Kế hoạch năm; Kế hoạch hóa gia đình is one word
     firsts = {w[0] for w in names._CLAUSE_OPENERS}
     assert asked and {tokens[i].key for i in asked} <= firsts
+
+
+def test_the_register_answers_a_place_asked_again_from_memory(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import gazetteer
+
+    asked: list[str] = []
+    real = gazetteer.units
+
+    def counting(name: str):  # type: ignore[no-untyped-def]
+        asked.append(name)
+        return real(name)
+
+    monkeypatch.setattr(gazetteer, "units", counting)
+    getattr(gazetteer.identify, "cache_clear", lambda: None)()  # a build may have asked it already
+    first = gazetteer.identify("Hải Chánh", "Hải Lăng")
+    assert asked
+    asked.clear()
+    assert gazetteer.identify("Hải Chánh", "Hải Lăng") == first and asked == []
+    assert first[0] == "commune" and first[1]  # a commune of the register, settled by its district
