@@ -320,3 +320,21 @@ def test_the_register_answers_a_place_asked_again_from_memory(monkeypatch) -> No
     asked.clear()
     assert gazetteer.identify("Hải Chánh", "Hải Lăng") == first and asked == []
     assert first[0] == "commune" and first[1]  # a commune of the register, settled by its district
+
+
+def test_the_people_rule_reads_no_title_at_a_lower_case_word_that_opens_no_honorific(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import people
+
+    text = "sáng nay, ông Nguyễn Văn Bình và đồng chí Lê Thị Hoa đã đến thăm nhà văn hóa xã."
+    st = _sentence_state(text)
+    asked: list[str] = []
+    real = people._honorific_len
+
+    def counting(tokens, i, lex):  # type: ignore[no-untyped-def]
+        asked.append(tokens[i].text)
+        return real(tokens, i, lex)
+
+    monkeypatch.setattr(people, "_honorific_len", counting)
+    people.find_people(st, st.blocked.union(st.taken))
+    assert "ông" in asked and not {"sáng", "nay", "đã", "đến", "thăm", "văn", "xã"} & set(asked), asked
+    assert [f.text for f in st.found] == ["Nguyễn Văn Bình", "Lê Thị Hoa"]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text import name_key
 from .lexicon import Head, Lexicon, alternation, word, words
@@ -96,6 +97,12 @@ def _after_title(
     return -1, 0, []
 
 
+@lru_cache(maxsize=4)
+def _honorific_firsts(honorifics: frozenset[str]) -> frozenset[str]:
+    """The words an honorific starts with (ông, bà, đồng of đồng chí): ``_honorific_len`` is 0 elsewhere."""
+    return frozenset(h.split(" ", 1)[0] for h in honorifics)
+
+
 def _honorific_len(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """Tokens of the honorific at ``i`` (ông, bà, đồng chí…), 0 when none."""
     if i + 1 < len(tokens) and f"{tokens[i].text} {tokens[i + 1].text}" in lex.honorifics:
@@ -109,6 +116,8 @@ def _name_at(
     """A name read from token ``i``: (first token, length, posts, skip to); first is -1 when none."""
     tokens, lex, n = st.tokens, st.lex, len(st.tokens)
     tok = tokens[i]
+    if not tok.is_cap and tok.key != _FORMER and tok.text not in _honorific_firsts(lex.honorifics):
+        return -1, 0, [], i + 1  # most words: lower case, no title, no honorific starts with them (speed)
     former = tok.key == _FORMER and i + 1 < n
     t0 = i + 1 if former else i
     tlen = match_title(tokens, t0, lex) if t0 < n and tokens[t0].is_cap else 0
