@@ -185,3 +185,26 @@ def test_an_article_rewritten_during_the_build_does_not_poison_the_cache(
     again = build_to([corpus], out)  # the file holds `final`: its cached graph must be of `final`
     assert not again.up_to_date and again.result.extracted == 1
     assert outputs_text(out) == outputs_text(clean)
+
+
+def test_cached_article_files_are_not_synced_one_by_one(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build syncs its outputs and the manifest; the cached article files are checked by hash
+    when read (a torn one is a miss), so syncing each (a disk flush per article) buys nothing."""
+    import os
+
+    synced: list[str] = []
+    real = os.fsync
+
+    def recording(fd: int) -> None:
+        synced.append(Path(os.readlink(f"/proc/self/fd/{fd}")).name)
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", recording)
+    out = tmp_path / "out"
+    build_to([corpus], out, workers=1)
+    assert any(name.startswith(".manifest.json.") for name in synced)
+    assert all(any(name.startswith(f".{o}.") for name in synced) for o in OUTPUTS)
+    assert not [name for name in synced if ".nt." in name], synced
+    assert len(Cache(out).previous.entries) == 6

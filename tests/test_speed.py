@@ -166,3 +166,157 @@ def test_the_place_spellings_rule_tries_only_words_that_start_a_spelling() -> No
     assert "tp" in starts and "cộng" in starts
     assert mentions._first_spelled_word("TP.HCM") == "tp"
     assert "ủy" not in starts  # a word no spelling starts with is never tried
+
+
+def _sentence_state(text: str):  # type: ignore[no-untyped-def]
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.rules import new_state
+    from kgraph.model import Article
+    from kgraph.text import make_document
+
+    return new_state(make_document(Article(source="t.txt", text=text, title="")), 0, lexicon())
+
+
+def test_the_names_rule_reads_no_head_at_a_lower_case_word_no_head_starts(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import mentions
+
+    text = "sáng nay, các em học sinh đã đến trường với Sở Giáo dục và đào tạo và ủy ban nhân dân"
+    text += " huyện Vĩnh Linh."
+    st = _sentence_state(text)
+    asked: list[str] = []
+    real = mentions.match_head
+
+    def counting(tokens, i, heads):  # type: ignore[no-untyped-def]
+        asked.append(tokens[i].text)
+        return real(tokens, i, heads)
+
+    monkeypatch.setattr(mentions, "match_head", counting)
+    mentions.rule_names(st)
+    assert "Sở" in asked and not {"sáng", "nay", "đã", "đến", "với", "và", "đào", "tạo"} & set(asked), asked
+    assert [f.text for f in st.found] == ["Sở Giáo dục"]
+
+
+def test_the_tagger_bytes_are_its_text_features_encoded_made_without_the_neighbour_cache() -> None:
+    from kgraph.extract import tagger
+    from kgraph.extract.tokens import tokenize
+
+    text = "Sáng 5/10, ông Nguyễn Văn Bình, Giám đốc Sở GD-ĐT TP.HCM, thăm xã Hải Chánh và SaigonTech (Mỹ)."
+    tokens = tokenize(text)
+    tagger._near.cache_clear()
+    tagger._token_bytes.cache_clear()
+    coded = tagger._assemble(tokens, tagger.lexicon(), tagger._BYTES, tagger.EMPTY, False)
+    assert tagger._near.cache_info().currsize == 0  # the tagging path builds a neighbour's features itself
+    assert coded == [[f.encode() for f in feats] for feats in tagger.features(tokens)]
+    for tok in tokens:
+        groups = tagger._token_features(tok.text, tok.key)
+        assert tagger._token_bytes(tok.text, tok.key) == tuple(tuple(f.encode() for f in g) for g in groups)
+
+
+def test_the_level_and_numbered_place_rules_ask_free_only_at_a_level_word(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import mentions
+    from kgraph.extract.state import SentenceState
+
+    text = "Sáng nay, đoàn đã đến thăm bà con tại phường 12, quận 10 và xã Hải Chánh, huyện Hải Lăng."
+    asked: list[int] = []
+    real = SentenceState.free
+
+    def counting(self, offset):  # type: ignore[no-untyped-def]
+        asked.append(offset)
+        return real(self, offset)
+
+    monkeypatch.setattr(SentenceState, "free", counting)
+    st = _sentence_state(text)
+    mentions.rule_numbered_places(st)
+    mentions.rule_level_places(st)
+    levels = {"phường", "12", "quận", "10", "xã", "Hải", "huyện"}
+    assert asked and {text[o : o + 8].split(" ")[0].rstrip(",") for o in asked} <= levels
+    assert [f.text for f in st.found] == ["phường 12", "quận 10", "Hải Chánh", "Hải Lăng"]
+
+
+def test_quote_spans_are_those_of_the_character_by_character_scan() -> None:
+    from kgraph.extract.tokens import quote_spans
+
+    def by_character(text: str) -> list[tuple[int, int]]:  # the scan as first written
+        spans: list[tuple[int, int]] = []
+        depth, start, straight_open = 0, 0, -1
+        for i, ch in enumerate(text):
+            if ch == "“":
+                if depth == 0:
+                    start = i + 1
+                depth += 1
+            elif ch == "”" and depth > 0:
+                depth -= 1
+                if depth == 0:
+                    spans.append((start, i))
+            elif ch == '"' and depth == 0:
+                if straight_open < 0:
+                    straight_open = i + 1
+                else:
+                    spans.append((straight_open, i))
+                    straight_open = -1
+        if depth > 0:
+            spans.append((start, len(text)))
+        return sorted(spans)
+
+    texts = ["Không có dấu nháy.", "", "“a” và “b “c” d” rồi \"e\" và \"f", "” lạc “ mở", "\"“x\"”\"", "“““"]
+    texts += ["a\"b\"c\"d\"e“f”g", "Chỉ thị “Về tăng cường” số 05-CT/TW \"và\" ”"]
+    for text in texts:
+        assert quote_spans(text) == by_character(text), text
+
+
+def test_clause_opener_compares_its_phrases_only_at_a_word_one_starts_with(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import names
+    from kgraph.extract.tokens import tokenize
+
+    asked: list[int] = []
+    real = names.match_words
+
+    def counting(tokens, i, words):  # type: ignore[no-untyped-def]
+        asked.append(i)
+        return real(tokens, i, words)
+
+    monkeypatch.setattr(names, "match_words", counting)
+    tokens = tokenize("Sở Nội vụ Trình bày Tờ trình về Kế hoạch hóa gia đình và Kế hoạch năm")
+    openers = [k for k in range(len(tokens)) if names.clause_opener(tokens, k)]
+    assert [tokens[k].text for k in openers] == ["Trình", "Tờ", "Kế"]
+    assert openers[-1] == len(tokens) - 3  # Kế hoạch năm; Kế hoạch hóa gia đình is one word
+    firsts = {w[0] for w in names._CLAUSE_OPENERS}
+    assert asked and {tokens[i].key for i in asked} <= firsts
+
+
+def test_the_register_answers_a_place_asked_again_from_memory(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import gazetteer
+
+    asked: list[str] = []
+    real = gazetteer.units
+
+    def counting(name: str):  # type: ignore[no-untyped-def]
+        asked.append(name)
+        return real(name)
+
+    monkeypatch.setattr(gazetteer, "units", counting)
+    getattr(gazetteer.identify, "cache_clear", lambda: None)()  # a build may have asked it already
+    first = gazetteer.identify("Hải Chánh", "Hải Lăng")
+    assert asked
+    asked.clear()
+    assert gazetteer.identify("Hải Chánh", "Hải Lăng") == first and asked == []
+    assert first[0] == "commune" and first[1]  # a commune of the register, settled by its district
+
+
+def test_the_people_rule_reads_no_title_at_a_lower_case_word_that_opens_no_honorific(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import people
+
+    text = "sáng nay, ông Nguyễn Văn Bình và đồng chí Lê Thị Hoa đã đến thăm nhà văn hóa xã."
+    st = _sentence_state(text)
+    asked: list[str] = []
+    real = people._honorific_len
+
+    def counting(tokens, i, lex):  # type: ignore[no-untyped-def]
+        asked.append(tokens[i].text)
+        return real(tokens, i, lex)
+
+    monkeypatch.setattr(people, "_honorific_len", counting)
+    people.find_people(st, st.blocked.union(st.taken))
+    # the sentence's first word is asked once more, by the rule of a name before its age ('Bình, 18 tuổi')
+    assert "ông" in asked and not {"nay", "đã", "đến", "thăm", "văn", "xã"} & set(asked), asked
+    assert [f.text for f in st.found] == ["Nguyễn Văn Bình", "Lê Thị Hoa"]

@@ -189,7 +189,7 @@ class Cache:
         path = self.root / entry.relpath
         if path.is_file() and self.previous.entries.get(entry.source) == entry:
             return
-        write_atomic(path, text.encode("utf-8"))
+        write_atomic(path, text.encode("utf-8"), sync=False)  # checked by hash when read: no flush each
 
     def save(self, manifest: Manifest) -> None:
         """Replace the manifest, then drop article files no entry refers to."""

@@ -58,10 +58,12 @@ def fault(error: OSError, path: object) -> InputError:
     return InputError(printable_path(where), why, fix or "check the folder and the disk")
 
 
-def write_atomic(path: Path, data: bytes | Iterable[str]) -> None:
+def write_atomic(path: Path, data: bytes | Iterable[str], sync: bool = True) -> None:
     """Write ``data`` (bytes, or UTF-8 text pieces) to ``path`` through a temporary file and a rename.
 
-    The temporary file is removed on every exit path, a failed write included.
+    The temporary file is removed on every exit path, a failed write included. ``sync=False``
+    skips the flush to disk before the rename: for files whose reader checks them (the cache's
+    article files, read back only when their hash matches), where a torn file is only a miss.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -73,7 +75,8 @@ def write_atomic(path: Path, data: bytes | Iterable[str]) -> None:
                 for piece in data:
                     handle.write(piece.encode("utf-8"))
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:

@@ -71,6 +71,7 @@ def place_spellings() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _unit(line: str) -> Unit:
     return Unit(*line.split("\t"))
 
@@ -110,6 +111,7 @@ def _parent_named(unit: Unit, name: str) -> bool:
     return row is not None and _unit(row).name.lower() == name_key(name)
 
 
+@lru_cache(maxsize=65536)  # the register never changes in a process; articles name the same places
 def identify(name: str, parent: str = "", child: str = "") -> tuple[str, str, str]:
     """(level, code until July 2025, code from July 2025) of the unit named ``name``, when the
     register settles which it is, helped by the place written after it (``parent``: xã A, huyện B)

@@ -67,6 +67,8 @@ def _name_at(st: SentenceState, i: int) -> tuple[NameSpan | None, Group, int]:
     """The organisation or place name at token ``i``, its group, and where to go on when none."""
     tokens, lex = st.tokens, st.lex
     tok = tokens[i]
+    if not tok.is_cap and tok.key not in lex.heads and tok.key not in lex.place_heads:
+        return None, Group.ORG, i + 1  # most words: lower case, no head starts with them (speed)
     title_len = match_title(tokens, i, lex) if tok.is_cap else 0
     head = match_head(tokens, i, lex.heads)
     if title_len and (head is None or title_len > len(head.words)):
@@ -232,10 +234,8 @@ def rule_level_places(st: SentenceState) -> None:
     """Standalone places after a level word: tỉnh Quảng Ninh, TP Hồ Chí Minh."""
     tokens, lex = st.tokens, st.lex
     for k, tok in enumerate(tokens):
-        if not st.free(tok.start) or k + 1 >= len(tokens):
-            continue
-        n = _level_word(tokens, k)
-        if not n:
+        n = _level_word(tokens, k) if k + 1 < len(tokens) else 0
+        if not n or not st.free(tok.start):  # the level word first: free is asked at few tokens
             continue
         first = k + n
         if first < len(tokens) and tokens[first].text == ".":
@@ -314,10 +314,10 @@ def rule_numbered_places(st: SentenceState) -> None:
     """Numbered units with their level word: phường 12, quận 10, ấp B4, Q.12."""
     tokens = st.tokens
     for k, tok in enumerate(tokens):
-        if not tok.is_word or not st.free(tok.start):
+        if not tok.is_word:
             continue
-        size = numbered_unit(tokens, k)
-        if not size or not st.free(tokens[k + size - 1].start):
+        size = numbered_unit(tokens, k)  # first: free is asked at few tokens
+        if not size or not st.free(tok.start) or not st.free(tokens[k + size - 1].start):
             continue
         start, end = tok.start, tokens[k + size - 1].end
         f = Found(start, end, st.text[start - st.base : end - st.base], Group.PLACE, "Location", st.index)

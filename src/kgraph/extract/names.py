@@ -33,6 +33,7 @@ _DOMAIN_JOINERS, _CENTRAL_ABBREVIATIONS = words("domain_joiners"), words("centra
 _LOWER_PIECE_STARTS, _HYPHEN_DOMAIN_HEADS = words("lower_piece_starts"), words("hyphen_domain_heads")
 _PLURAL_DETERMINERS, _COMPLEMENT_PAIRS = words("plural_determiners"), words("complement_pairs")
 _CLAUSE_OPENERS = tuple(tuple(name_key(w).split()) for w in words("clause_openers"))
+_CLAUSE_FIRSTS = frozenset(name_key(w[0]) for w in _CLAUSE_OPENERS if w)  # what match_words compares first
 
 
 @dataclass(frozen=True)
@@ -425,7 +426,7 @@ def _glued_number(tokens: list[Token], j: int) -> bool:
 def clause_opener(tokens: list[Token], j: int) -> bool:
     """Whether a capitalised verb or document type opening a clause starts at ``j`` (Trình bày, Tờ trình),
     a whole word (not Kế hoạch in Kế hoạch hóa gia đình)."""
-    if not tokens[j].is_cap:
+    if not tokens[j].is_cap or tokens[j].key not in _CLAUSE_FIRSTS:
         return False
     for w in _CLAUSE_OPENERS:
         if match_words(tokens, j, w):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text import name_key
 from .lexicon import Head, Lexicon, alternation, word, words
@@ -217,6 +218,12 @@ def _after_named(tokens: list[Token], k: int, lex: Lexicon) -> int:
     return person_run(tokens, k, lex) or _given_run(tokens, k, lex)
 
 
+@lru_cache(maxsize=4)
+def _honorific_firsts(honorifics: frozenset[str]) -> frozenset[str]:
+    """The words an honorific starts with (ông, bà, đồng of đồng chí): ``_honorific_len`` is 0 elsewhere."""
+    return frozenset(h.split(" ", 1)[0] for h in honorifics)
+
+
 def _honorific_len(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """Tokens of the honorific at ``i`` (ông, bà, đồng chí…), 0 when none."""
     if i + 1 < len(tokens) and f"{tokens[i].text} {tokens[i + 1].text}" in lex.honorifics:
@@ -247,6 +254,8 @@ def _name_at(
         size = _after_named(tokens, i + named, lex)
         if size:
             return i + named, size, [], i + named + size
+    if not tok.is_cap and tok.text not in _honorific_firsts(lex.honorifics):
+        return -1, 0, [], i + 1  # most words: lower case, no honorific starts with them (speed)
     honorific = _honorific_len(tokens, i, lex)
     if honorific:
         k = i + honorific

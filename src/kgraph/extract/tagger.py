@@ -167,7 +167,7 @@ def _spans(tokens: list[Token], lex: Lexicon) -> list[list[str]]:
         if not tok.is_word and tok.text not in _INNER_MARKS:
             since_head = since_cap = 99
             continue
-        head = match_head(tokens, i, lex.heads) if tok.is_word else None
+        head = match_head(tokens, i, lex.heads) if tok.is_word and tok.key in lex.heads else None
         if 1 <= since_head < 6:
             marks[i].append(f"hdd={since_head}{'c' if tok.is_cap else 'l'}")
         if since_cap < 4 and not tok.is_cap:
@@ -207,8 +207,14 @@ def _pair(left: str, right: str) -> tuple[str, str, str]:
 
 @lru_cache(maxsize=131072)
 def _token_bytes(text: str, key: str) -> tuple[tuple[bytes, ...], ...]:
-    """``_token_features`` encoded as CRFsuite reads them (UTF-8), once per token text."""
-    return tuple(tuple(f.encode() for f in group) for group in _token_features(text, key))
+    """``_token_features`` encoded as CRFsuite reads them (UTF-8), once per token text: each own
+    feature encoded once and the neighbours' forms prefixed as bytes (``_near``'s selection)."""
+    own = _own(text, key)
+    coded = [f.encode() for f in own]
+    close = [c for f, c in zip(own, coded, strict=True) if not f.startswith("suf=")]
+    far = [c for f, c in zip(own[:2], coded, strict=False) if not f.startswith("suf=")]
+    groups = (tuple(b"%d:%s" % (o, c) for c in (close if abs(o) == 1 else far)) for o in _OFFSETS)
+    return (tuple(coded), *groups)
 
 
 @lru_cache(maxsize=262144)

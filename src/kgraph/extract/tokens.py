@@ -11,6 +11,7 @@ from ..text import name_key, normalize_tones
 _TOKEN = re.compile(r"[A-ZĐ](?:\.[A-ZĐƯ])+(?![\w.])|TP\.HCM|[^\W_]+(?:['’][^\W_]+)?|\S", re.UNICODE)
 #: A list number glued to the word before it where a line break was lost: 'Bộ Tài Chính12. Nguyễn …'
 _GLUED_NUMBER = re.compile(r"[^\W\d_]{2,}(\d{1,2})\.(?!\d)")
+_QUOTE_MARKS = re.compile('[“”"]')
 
 
 class Token:
@@ -76,7 +77,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     depth = 0
     start = 0
     straight_open = -1
-    for i, ch in enumerate(text):
+    for m in _QUOTE_MARKS.finditer(text):  # only the marks: most sentences hold none
+        i, ch = m.start(), m.group()
         if ch == "“":
             if depth == 0:
                 start = i + 1
