@@ -311,6 +311,9 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
     if (r.components or len(head.words) > 1) and _joins_domain(tokens, r.j, head, lex):
         r.j += 1
         return _GO
+    if r.components and not (r.after_place or r.just_nested) and _joins_field(tokens, r.j, lex):
+        r.j += 1  # Công ty Cơ khí và Xây lắp, Đài Phát thanh - Truyền hình
+        return _GO
     # Bộ Tài nguyên - môi trường: a hyphen joins a lower-case second domain
     if r.components and tok.text in "-–" and head.words[0] in _HYPHEN_HEADS:
         end = _lower_word(tokens, r.j + 1, lex)
@@ -534,6 +537,21 @@ def _lower_piece(tokens: list[Token], j: int, lex: Lexicon) -> int:
     return best
 
 
+def _joins_field(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Whether the 'và', '&' or '-' at ``j`` joins a second field of one name: a capitalised common
+    word of two or more syllables follows (Xây lắp, Truyền hình), no head, place, person or title."""
+    if tokens[j].text == "," or not tokens[j - 1].is_word:
+        return False
+    nxt = j + 1
+    if nxt >= len(tokens) or not tokens[nxt].is_cap or not tokens[nxt].is_word or tokens[nxt].is_acronym:
+        return False
+    if match_head(tokens, nxt, lex.heads) is not None or person_run(tokens, nxt, lex):
+        return False
+    if match_place(tokens, nxt, lex) or match_title(tokens, nxt, lex) or clause_opener(tokens, nxt):
+        return False
+    return word_end(tokens, nxt, lex) > nxt + 1
+
+
 def _joins_domain(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool:
     """Whether the connector at ``j`` joins two parts of one name (not a list of names)."""
     nxt = j + 1
@@ -541,6 +559,8 @@ def _joins_domain(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool
         return False
     if match_head(tokens, nxt, lex.heads) is not None or person_run(tokens, nxt, lex):
         return False
+    if match_title(tokens, nxt, lex):
+        return False  # Sở Y tế - Trưởng ban …: a post follows
     text = tokens[j].text
     # the domain of a ministry or department, as one name: Văn hóa, Thể thao và Du lịch
     start = j - 1

@@ -1,0 +1,44 @@
+"""Where a name starts and ends: coordinated fields inside a name, and the words that end one."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import names, run
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # 'và' / '&' + a capitalised common word (no head, place or person): the name's second field
+        ("Công ty Cơ khí và Xây lắp đã ký hợp đồng.", "Công ty Cơ khí và Xây lắp"),
+        ("Viện Nghiên cứu Kinh tế và Chính sách công bố báo cáo.", "Viện Nghiên cứu Kinh tế và Chính sách"),
+        ("Viện Khoa học & Công nghệ Việt Nam công bố.", "Viện Khoa học & Công nghệ Việt Nam"),
+        # '-' between two capitalised fields
+        (
+            "Trường Cao đẳng Văn hóa - Nghệ thuật tỉnh khai giảng.",
+            "Trường Cao đẳng Văn hóa - Nghệ thuật tỉnh",
+        ),
+        ("Đài Phát thanh - Truyền hình tỉnh đưa tin.", "Đài Phát thanh - Truyền hình tỉnh"),
+    ],
+)
+def test_coordinated_fields_stay_in_the_name(text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a head after 'và' starts a second body
+        ("Sở Nội vụ và Sở Tài chính họp.", "Sở Nội vụ", "Sở Nội vụ và Sở Tài chính"),
+        # a place after 'và' is a second place, not a field of the name
+        ("UBND tỉnh Hà Tĩnh và Nghệ An họp.", "Nghệ An", "UBND tỉnh Hà Tĩnh và Nghệ An"),
+        # a person after 'và'
+        ("Công ty Sông Đà và Nguyễn Văn Bình ký.", "Công ty Sông Đà", "Công ty Sông Đà và Nguyễn Văn Bình"),
+        # a post title after a dash closes the name
+        ("Ông là Giám đốc Sở Y tế - Trưởng ban chỉ đạo.", "Sở Y tế", "Sở Y tế - Trưởng"),
+    ],
+)
+def test_what_follows_a_conjunction_is_another_name(text: str, present: str, absent: str) -> None:
+    got = names(run(text))
+    assert present in got
+    assert absent not in got
