@@ -42,3 +42,17 @@ def test_what_follows_a_conjunction_is_another_name(text: str, present: str, abs
     got = names(run(text))
     assert present in got
     assert absent not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an abbreviated level word with its dot, then the place: one name ('TP. X' with a space is
+        # a sentence's end more often than the city, and the sentences are cut there)
+        ("Chủ tịch UBND TP.Đà Nẵng phát biểu.", "UBND TP.Đà Nẵng"),
+        ("Sở Y tế Tp.Cần Thơ cho biết.", "Sở Y tế Tp.Cần Thơ"),
+        ("Bí thư Thành ủy TP.Hồ Chí Minh phát biểu.", "Thành ủy TP.Hồ Chí Minh"),
+    ],
+)
+def test_abbreviated_level_with_a_dot(text: str, name: str) -> None:
+    assert name in names(run(text))

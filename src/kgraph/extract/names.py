@@ -290,6 +290,7 @@ def _level(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
         end = _lower_piece(tokens, j, lex)
         if end > j:
             j = end
+    j += _level_dot(tokens, j, lex)
     # the place a level word introduces (tỉnh Nam Định), never a person (UBND tỉnh Phạm Anh Tuấn)
     word_ok = tokens[j].is_word and not tokens[j].is_acronym if j < n else False
     if word_ok and tokens[j].is_cap and not clause_opener(tokens, j):
@@ -301,6 +302,16 @@ def _level(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
             j = end if end > j + 1 else j + _place_words(tokens, j, lex)
     r.j = j
     return _GO
+
+
+def _level_dot(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """1 when the abbreviated level word before ``j`` has its dot there and a known place follows
+    (UBND TP.Đà Nẵng, Thành ủy TP. Hồ Chí Minh), else 0."""
+    if j + 1 >= len(tokens) or tokens[j].text != "." or tokens[j - 1].end != tokens[j].start:
+        return 0
+    if not tokens[j - 1].text[:1].isupper() or not tokens[j + 1].is_cap or tokens[j + 1].is_acronym:
+        return 0
+    return 1 if match_place(tokens, j + 1, lex) or _city_person(tokens, j + 1, lex) else 0
 
 
 def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
