@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import names, run
+from helpers import names, run, triples
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,24 @@ def test_what_follows_a_conjunction_is_another_name(text: str, present: str, abs
 )
 def test_abbreviated_level_with_a_dot(text: str, name: str) -> None:
     assert name in names(run(text))
+
+
+def test_a_committee_of_its_parent_body_is_one_nested_name() -> None:
+    x = run("Ban Văn hóa - Xã hội của HĐND tỉnh Gia Lai đã thẩm tra. Ban Văn hóa - Xã hội đề nghị.")
+    bodies = {e.label: e.aliases for e in x.entities.values()}
+    assert "Ban Văn hóa - Xã hội" in bodies["Ban Văn hóa - Xã hội của Hội đồng nhân dân tỉnh Gia Lai"]
+    assert "Hội đồng nhân dân tỉnh Gia Lai" in bodies  # the parent stays a node
+
+
+def test_of_a_parent_body_after_a_non_committee_is_no_name() -> None:
+    got = names(run("Công ty Bảo Minh của Bộ Tài chính được cổ phần hóa."))
+    assert "Công ty Bảo Minh của Bộ Tài chính" not in got
+
+
+def test_a_committee_named_with_its_parent_is_part_of_it() -> None:
+    x = run("Ban Văn hóa - Xã hội của HĐND tỉnh Gia Lai đã thẩm tra.")
+    assert (
+        "Ban Văn hóa - Xã hội của Hội đồng nhân dân tỉnh Gia Lai",
+        "subOrganizationOf",
+        "Hội đồng nhân dân tỉnh Gia Lai",
+    ) in triples(x)

@@ -218,6 +218,8 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
         return None  # an association's name says more than one word (Hội Nông dân); Hội An is a town
     if match_place(tokens, i, lex) > len(head.words):
         return None  # Đài Loan, Hội An Đô thị: a known place that starts like a body
+    if inner is not None and tokens[inner.i - 1].key == _OF:
+        head = replace(head, part=True)  # Ban Pháp chế của HĐND tỉnh: a part of the body named after it
     return NameSpan(i, j, head.kind, head, inner)
 
 
@@ -312,6 +314,27 @@ def _level_dot(tokens: list[Token], j: int, lex: Lexicon) -> int:
     if not tokens[j - 1].text[:1].isupper() or not tokens[j + 1].is_cap or tokens[j + 1].is_acronym:
         return 0
     return 1 if match_place(tokens, j + 1, lex) or _city_person(tokens, j + 1, lex) else 0
+
+
+def _of_parent(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
+    """'của' and the parent body a committee or department is named with (Ủy ban Tư pháp của Quốc
+    hội, Ban Pháp chế của HĐND tỉnh): a nested name, as without 'của'."""
+    if tokens[r.j].key != _OF or not r.components or r.inner is not None or r.after_place:
+        return _NEXT
+    if not any(head.keys[: len(w)] == w for w in _OF_PARENT_HEADS):
+        return _NEXT
+    if r.j + 1 >= len(tokens) or not tokens[r.j + 1].is_cap:
+        return _NEXT
+    parent = match_head(tokens, r.j + 1, lex.heads)
+    if parent is None or parent.kind == "-" or parent.part:
+        return _NEXT
+    sub = parse_org(tokens, r.j + 1, lex)
+    if sub is None:
+        return _NEXT
+    r.inner, r.j = sub, sub.j
+    r.components += 1
+    r.after_place, r.just_nested = False, True
+    return _GO
 
 
 def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
@@ -425,6 +448,8 @@ def read_components(
         if state == _NEXT:
             state = _level(tokens, r, lex)
         if state == _NEXT:
+            state = _of_parent(tokens, r, head, lex)
+        if state == _NEXT:
             state = _connector(tokens, r, head, lex)
         if state == _NEXT and (not tokens[r.j].is_word or _glued_number(tokens, r.j)):
             state = _STOP
@@ -438,6 +463,8 @@ def read_components(
 
 
 _HYPHEN_HEADS = words("hyphen_heads")
+_OF = word("of")
+_OF_PARENT_HEADS = tuple(tuple(name_key(w).split()) for w in words("of_parent_heads"))
 _AFTER_CENTRAL_OK = words("after_central_ok")
 
 
