@@ -77,3 +77,18 @@ def test_a_committee_named_with_its_parent_is_part_of_it() -> None:
         "subOrganizationOf",
         "Hội đồng nhân dân tỉnh Gia Lai",
     ) in triples(x)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a national body's full name runs on in lower case past where the grammar stops
+        ("Chánh án TAND tối cao trả lời chất vấn.", "TAND tối cao"),
+        ("Báo cáo của Viện Kiểm sát nhân dân tối cao cho thấy.", "Viện Kiểm sát nhân dân tối cao"),
+        ("Chánh án Tòa án nhân dân tối cao, Viện trưởng VKSND tối cao dự.", "VKSND tối cao"),
+    ],
+)
+def test_a_national_body_spelled_out_in_full(text: str, name: str) -> None:
+    got = names(run(text))
+    assert name in got
+    assert not {"Tòa án nhân dân", "TAND", "Viện Kiểm sát nhân dân", "VKSND"} & set(got)
