@@ -92,3 +92,14 @@ def test_a_national_body_spelled_out_in_full(text: str, name: str) -> None:
     got = names(run(text))
     assert name in got
     assert not {"Tòa án nhân dân", "TAND", "Viện Kiểm sát nhân dân", "VKSND"} & set(got)
+
+
+def test_the_central_committee_with_the_party_s_full_name() -> None:
+    x = run(
+        "Ông là Ủy viên Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam khóa IX. "
+        "Ban Chấp hành Trung ương Đảng đã bầu ông."
+    )
+    committees = [e for e in x.entities.values() if e.kind == "PartyCommittee"]
+    assert [e.label for e in committees] == ["Ban Chấp hành Trung ương Đảng"]
+    assert "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam" in committees[0].aliases
+    assert not [e for e in x.entities.values() if e.kind == "Person"]  # 'Cộng' is nobody

@@ -208,6 +208,7 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if head.national:  # one body nationwide: its name is complete (TTXVN, Bộ Chính trị)
         if j < len(tokens) and tokens[j].text == _PARTY and _after_central(tokens, j):
             j += 1  # BCH Trung ương Đảng
+        j = _party_full_name(tokens, j, lex)
         if j + 1 < len(tokens) and tokens[j].text == _VIETNAM[0] and tokens[j + 1].text == _VIETNAM[1]:
             j += 2  # Ngân hàng Nhà nước Việt Nam: the same body (its key drops the country)
         return NameSpan(i, j, head.kind, head, None)
@@ -221,6 +222,17 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if inner is not None and tokens[inner.i - 1].key == _OF:
         head = replace(head, part=True)  # Ban Pháp chế của HĐND tỉnh: a part of the body named after it
     return NameSpan(i, j, head.kind, head, inner)
+
+
+def _party_full_name(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """Where a name ending with 'Đảng' at ``j - 1`` ends when the Party's full name follows
+    (Ban Chấp hành Trung ương Đảng | Cộng sản Việt Nam); ``j`` when it does not."""
+    if tokens[j - 1].text != _PARTY:
+        return j
+    party = match_head(tokens, j - 1, lex.heads)
+    if party is None or party.kind != "PartyOrganization" or len(party.words) < 2:
+        return j
+    return j - 1 + len(party.words)
 
 
 def _mass_body(tokens: list[Token], j: int, lex: Lexicon) -> NameSpan | None:
