@@ -103,3 +103,17 @@ def test_the_central_committee_with_the_party_s_full_name() -> None:
     assert [e.label for e in committees] == ["Ban Chấp hành Trung ương Đảng"]
     assert "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam" in committees[0].aliases
     assert not [e for e in x.entities.values() if e.kind == "Person"]  # 'Cộng' is nobody
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "person"),
+    [
+        # a person of two words right after the place that closes a body's name is no part of it
+        ("Chánh thanh tra Sở Xây dựng Đà Nẵng Lê Minh cho biết.", "Sở Xây dựng Đà Nẵng", "Lê Minh"),
+        ("Ban Tuyên giáo Tỉnh ủy Yên Bái Hoàng Hà phát biểu.", "Ban Tuyên giáo Tỉnh ủy Yên Bái", "Hoàng Hà"),
+    ],
+)
+def test_a_short_personal_name_after_a_place_ends_the_body(text: str, body: str, person: str) -> None:
+    got = names(run(text))
+    assert body in got
+    assert got.get(person) == "Person"

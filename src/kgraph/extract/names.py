@@ -410,7 +410,9 @@ def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> 
     """A capitalised component: an acronym, a name inside a name, a place, or a word-list word."""
     j = r.j
     tok = tokens[j]
-    r.after_place = r.just_nested = False
+    closed, r.after_place, r.just_nested = r.after_place or r.just_nested, False, False
+    if closed and not head.person and person_run(tokens, j, lex) >= 2:
+        return _STOP  # Sở Xây dựng Đà Nẵng | Lê Minh: a person after the place or body that closes the name
     if _after_central(tokens, j) and tok.text not in _AFTER_CENTRAL_OK:
         return _STOP  # a name ends at 'Trung ương' (Ban Tuyên giáo T.Ư Hồng Vinh: a person follows)
     if tok.is_acronym:
