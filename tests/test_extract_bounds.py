@@ -117,3 +117,17 @@ def test_a_short_personal_name_after_a_place_ends_the_body(text: str, body: str,
     got = names(run(text))
     assert body in got
     assert got.get(person) == "Person"
+
+
+def test_a_transliterated_word_keeps_its_hyphenated_syllables() -> None:
+    got = names(run("Ông từng học tại Học viện Kỹ thuật Xanh-pê-téc-bua từ năm 1970."))
+    assert "Học viện Kỹ thuật Xanh-pê-téc-bua" in got
+
+
+def test_a_name_before_a_plural_of_years_is_still_a_name() -> None:
+    # 'các'/'những' after a name make it many bodies only before a level, a unit or a head
+    got = names(
+        run("Ông công tác tại Sở Tài chính những năm 1990, rồi về Trường Đại học Bách khoa các năm sau.")
+    )
+    assert got.get("Sở Tài chính") == "StateAgency"  # the grammar's name and class, not a tagged guess
+    assert got.get("Trường Đại học Bách khoa") == "EducationalInstitution"

@@ -430,8 +430,22 @@ def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> 
     if place and word_end(tokens, j, lex) <= j + place:  # Ban Pháp chế is no Ban of France
         r.j, r.components, r.after_place = j + place, r.components + 1, True
         return _GO
-    r.j, r.components = word_end(tokens, j, lex), r.components + 1
+    r.j, r.components = _hyphen_syllables(tokens, word_end(tokens, j, lex)), r.components + 1
     return _GO
+
+
+def _hyphen_syllables(tokens: list[Token], j: int) -> int:
+    """Where a transliterated word whose lower-case syllables are glued on by hyphens ends
+    (Sô | -cô-la, Xanh | -pê-téc-bua); ``j`` when none follow."""
+    while (
+        j + 1 < len(tokens)
+        and tokens[j].text == "-"
+        and tokens[j - 1].end == tokens[j].start == tokens[j + 1].start - 1
+        and tokens[j + 1].is_word
+        and not tokens[j + 1].is_cap
+    ):
+        j += 2
+    return j
 
 
 def _glued_number(tokens: list[Token], j: int) -> bool:
