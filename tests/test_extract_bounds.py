@@ -34,6 +34,17 @@ def test_coordinated_fields_stay_in_the_name(text: str, name: str) -> None:
         ("UBND tỉnh Hà Tĩnh và Nghệ An họp.", "Nghệ An", "UBND tỉnh Hà Tĩnh và Nghệ An"),
         # a person after 'và'
         ("Công ty Sông Đà và Nguyễn Văn Bình ký.", "Công ty Sông Đà", "Công ty Sông Đà và Nguyễn Văn Bình"),
+        # a ministry or department takes a second field only from the table of domains: the rest is
+        # a second body with its head left out (Bộ Thương mại và [Bộ] Tài chính)
+        ("Bộ Công nghiệp và Tài chính phối hợp.", "Bộ Công nghiệp", "Bộ Công nghiệp và Tài chính"),
+        # after an acronym, a second school or body with its head left out
+        ("Trường ĐH KHTN và Sư phạm cùng tuyển sinh.", "Trường ĐH KHTN", "Trường ĐH KHTN và Sư phạm"),
+        # a dash glued to the word before it only: a list's separator
+        (
+            "Trường ĐH Thủy lợi- Đào tạo ĐH: 2.000 chỉ tiêu.",
+            "Trường ĐH Thủy lợi",
+            "Trường ĐH Thủy lợi- Đào tạo ĐH",
+        ),
         # a post title after a dash closes the name
         ("Ông là Giám đốc Sở Y tế - Trưởng ban chỉ đạo.", "Sở Y tế", "Sở Y tế - Trưởng"),
     ],
@@ -131,3 +142,21 @@ def test_a_name_before_a_plural_of_years_is_still_a_name() -> None:
     )
     assert got.get("Sở Tài chính") == "StateAgency"  # the grammar's name and class, not a tagged guess
     assert got.get("Trường Đại học Bách khoa") == "EducationalInstitution"
+
+
+def test_a_conjunction_after_a_national_body_stays_out_of_its_name() -> None:
+    got = names(run("Ông cho biết Bộ GTVT và Tổng Công ty Đường sắt VN vừa quyết định đầu tư."))
+    assert "Bộ GTVT" in got
+    assert "Bộ GTVT và" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # departments and Party agencies merged in 2025 under coordinated names
+        ("Sở Văn hóa và Thể thao tỉnh Lào Cai tổ chức giải.", "Sở Văn hóa và Thể thao tỉnh Lào Cai"),
+        ("Ban Tuyên giáo và Dân vận Tỉnh ủy hướng dẫn.", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+    ],
+)
+def test_merged_departments_keep_both_domains(text: str, name: str) -> None:
+    assert name in names(run(text))

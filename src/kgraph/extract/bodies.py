@@ -162,11 +162,13 @@ def rule_spelled_out_bodies(st: SentenceState) -> None:
         if not f.is_org or f.inner is not None or f.rule != "names":
             continue
         i, j = token_at(tokens, f.start), token_at(tokens, f.end)
+        short = loose_key(f.text)
         for n in range(min(len(tokens), j + _SPELLED_OUT), j, -1):
             end = tokens[n - 1].end
             if not tokens[n - 1].is_word or not all(st.free(t.start) for t in tokens[j:n]):
                 continue
-            if loose_key(st.text[tokens[i].start - st.base : end - st.base]) in table:
+            key = loose_key(st.text[tokens[i].start - st.base : end - st.base])
+            if key in table and key != short:  # more words, not only a joiner (Bộ GTVT | và)
                 st.taken.add(f.end, end)
                 f.end, f.text, f.bare = end, st.text[f.start - st.base : end - st.base], False
                 break

@@ -357,7 +357,7 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
     if (r.components or len(head.words) > 1) and _joins_domain(tokens, r.j, head, lex):
         r.j += 1
         return _GO
-    if r.components and not (r.after_place or r.just_nested) and _joins_field(tokens, r.j, lex):
+    if r.components and not (r.after_place or r.just_nested) and _joins_field(tokens, r.j, head, lex):
         r.j += 1  # Công ty Cơ khí và Xây lắp, Đài Phát thanh - Truyền hình
         return _GO
     # Bộ Tài nguyên - môi trường: a hyphen joins a lower-case second domain
@@ -603,10 +603,18 @@ def _lower_piece(tokens: list[Token], j: int, lex: Lexicon) -> int:
     return best
 
 
-def _joins_field(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+def _joins_field(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool:
     """Whether the 'và', '&' or '-' at ``j`` joins a second field of one name: a capitalised common
-    word of two or more syllables follows (Xây lắp, Truyền hình), no head, place, person or title."""
-    if tokens[j].text == "," or not tokens[j - 1].is_word:
+    word of two or more syllables follows (Xây lắp, Truyền hình), no head, place, person or title.
+    Not after an acronym, nor a ministry's or department's 'và' (their domains are in a table: the
+    rest is a second body with its head left out: Bộ Thương mại và [Bộ] Tài chính); never a dash
+    glued to the word before it only (a list's separator: Trường ĐH X- Đào tạo ĐH)."""
+    before, tok = tokens[j - 1], tokens[j]
+    if tok.text == "," or not before.is_word or before.is_acronym:
+        return False
+    if tok.text in "-–" and before.end == tok.start and j + 1 < len(tokens) and tok.end < tokens[j + 1].start:
+        return False
+    if tok.text not in "-–" and head.words[0] in _HYPHEN_DOMAIN_HEADS:
         return False
     nxt = j + 1
     if nxt >= len(tokens) or not tokens[nxt].is_cap or not tokens[nxt].is_word or tokens[nxt].is_acronym:
