@@ -13,6 +13,10 @@ from helpers import names, run, triples
         ("Công ty Cơ khí và Xây lắp đã ký hợp đồng.", "Công ty Cơ khí và Xây lắp"),
         ("Viện Nghiên cứu Kinh tế và Chính sách công bố báo cáo.", "Viện Nghiên cứu Kinh tế và Chính sách"),
         ("Viện Khoa học & Công nghệ Việt Nam công bố.", "Viện Khoa học & Công nghệ Việt Nam"),
+        (
+            "Ban Bồi thường và Giải phóng mặt bằng huyện họp dân.",
+            "Ban Bồi thường và Giải phóng mặt bằng huyện",
+        ),
         # '-' between two capitalised fields
         (
             "Trường Cao đẳng Văn hóa - Nghệ thuật tỉnh khai giảng.",
@@ -160,3 +164,18 @@ def test_a_conjunction_after_a_national_body_stays_out_of_its_name() -> None:
 )
 def test_merged_departments_keep_both_domains(text: str, name: str) -> None:
     assert name in names(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # words of institution names the general word list lacks: the capitalised word goes on
+        ("Cục Khảo thí và Kiểm định chất lượng giáo dục công bố.", "Cục Khảo thí"),
+        ("Ông là Phó Vụ trưởng Vụ Lữ hành của Tổng cục Du lịch.", "Vụ Lữ hành"),
+        ("Ban Dân nguyện sẽ báo cáo.", "Ban Dân nguyện"),
+        ("Trường ĐH Kinh tế quốc dân tuyển sinh.", "Trường ĐH Kinh tế quốc dân"),
+    ],
+)
+def test_institution_words_missing_from_the_word_list(text: str, name: str) -> None:
+    assert any(n.startswith(name) for n in names(run(text)))
+    assert not any(name.startswith(n) and n != name for n in names(run(text)))

@@ -492,6 +492,7 @@ def read_components(
 
 _HYPHEN_HEADS = words("hyphen_heads")
 _OF = word("of")
+_TABLE_DOMAIN_HEADS = frozenset(words("table_domain_heads"))
 _OF_PARENT_HEADS = tuple(tuple(name_key(w).split()) for w in words("of_parent_heads"))
 _AFTER_CENTRAL_OK = words("after_central_ok")
 
@@ -614,7 +615,7 @@ def _joins_field(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool:
         return False
     if tok.text in "-–" and before.end == tok.start and j + 1 < len(tokens) and tok.end < tokens[j + 1].start:
         return False
-    if tok.text not in "-–" and head.words[0] in _HYPHEN_DOMAIN_HEADS:
+    if tok.text not in "-–" and head.words[0] in _TABLE_DOMAIN_HEADS:
         return False
     nxt = j + 1
     if nxt >= len(tokens) or not tokens[nxt].is_cap or not tokens[nxt].is_word or tokens[nxt].is_acronym:
