@@ -179,3 +179,35 @@ def test_merged_departments_keep_both_domains(text: str, name: str) -> None:
 def test_institution_words_missing_from_the_word_list(text: str, name: str) -> None:
     assert any(n.startswith(name) for n in names(run(text)))
     assert not any(name.startswith(n) and n != name for n in names(run(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a committee or steering board named by its subject: 'về' and the subject are the name's
+        (
+            "Ban Chỉ đạo quốc gia về chuyển đổi số đã họp phiên thứ ba.",
+            "Ban Chỉ đạo quốc gia về chuyển đổi số",
+        ),
+        (
+            "Ủy ban Quốc gia về người cao tuổi cho biết số người được chăm sóc tăng.",
+            "Ủy ban Quốc gia về người cao tuổi",
+        ),
+        (
+            "Trưởng Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực phát biểu.",
+            "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực",
+        ),
+    ],
+)
+def test_a_board_named_by_its_subject(text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+def test_a_council_about_a_draft_is_no_longer_name() -> None:
+    got = names(run("Hội đồng nhân dân tỉnh về dự thảo nghị quyết đã thảo luận."))
+    assert not [n for n in got if "dự thảo" in n]
+
+
+def test_a_verb_of_saying_after_a_dash_is_no_second_domain() -> None:
+    got = names(run('Ông Trần Hòa, Chánh văn phòng Ban Chỉ đạo về CNTT - nhận xét: "Chậm quá".'))
+    assert "Ban Chỉ đạo về CNTT" in got

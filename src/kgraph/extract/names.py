@@ -349,6 +349,45 @@ def _of_parent(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
     return _GO
 
 
+def _about(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
+    """'về' and the subject a committee or steering board is named by (Ban Chỉ đạo quốc gia về
+    chuyển đổi số, Ủy ban Quốc gia về người cao tuổi), after a lower-case scope word or none."""
+    if r.after_place or r.just_nested or " ".join(head.keys) not in _ABOUT_HEADS:
+        return _NEXT
+    k = r.j
+    scope = next((len(w) for w in _ABOUT_SCOPES if tuple(t.key for t in tokens[k : k + len(w)]) == w), 0)
+    if k + scope >= len(tokens) or tokens[k + scope].key != _ABOUT:
+        return _NEXT
+    if not (scope or r.components or len(head.words) > 1):
+        return _NEXT  # 'Ủy ban về …': the word 'committee', no name
+    end = _subject_end(tokens, k + scope + 1, lex)
+    if end == k + scope + 1:
+        return _NEXT
+    r.j, r.components = end, r.components + 1
+    return _GO
+
+
+def _subject_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """End of a board's subject at ``j``: lower-case words (with 'và' and the commas of a list
+    between them), acronyms and their year (APEC 2006); it ends at a verb, a function word,
+    other punctuation or a capitalised name."""
+    k, end = j, j
+    while k < len(tokens) and k - j < _SUBJECT_WORDS:
+        tok = tokens[k]
+        if tok.is_word and not tok.is_cap:
+            if (tok.key in lex.stop_words and tok.key != _AND) or _stop_at(tokens, k, lex):
+                break
+            k += 1
+            end = k if tok.key != _AND else end
+        elif tok.is_acronym or (tok.is_number and k > j and tokens[k - 1].is_acronym):
+            k = end = k + 1
+        elif tok.text == "," and k + 1 < len(tokens) and tokens[k + 1].is_word and not tokens[k + 1].is_cap:
+            k += 1
+        else:
+            break
+    return end
+
+
 def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     """'và', '-', ',' or '&': a second domain (Ban Kinh tế - Ngân sách), else the end."""
     tok = tokens[r.j]
@@ -478,6 +517,8 @@ def read_components(
         if state == _NEXT:
             state = _of_parent(tokens, r, head, lex)
         if state == _NEXT:
+            state = _about(tokens, r, head, lex)
+        if state == _NEXT:
             state = _connector(tokens, r, head, lex)
         if state == _NEXT and (not tokens[r.j].is_word or _glued_number(tokens, r.j)):
             state = _STOP
@@ -493,6 +534,11 @@ def read_components(
 _HYPHEN_HEADS = words("hyphen_heads")
 _OF = word("of")
 _TABLE_DOMAIN_HEADS = frozenset(words("table_domain_heads"))
+_ABOUT = word("about")
+_ABOUT_HEADS = frozenset(name_key(w) for w in words("about_heads"))
+_ABOUT_SCOPES = tuple(tuple(name_key(w).split()) for w in words("about_scopes"))
+#: How many tokens a board's subject may hold (Ban Chỉ đạo … về phòng, chống tham nhũng, tiêu cực)
+_SUBJECT_WORDS = 12
 _OF_PARENT_HEADS = tuple(tuple(name_key(w).split()) for w in words("of_parent_heads"))
 _AFTER_CENTRAL_OK = words("after_central_ok")
 
