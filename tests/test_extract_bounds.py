@@ -211,3 +211,20 @@ def test_a_council_about_a_draft_is_no_longer_name() -> None:
 def test_a_verb_of_saying_after_a_dash_is_no_second_domain() -> None:
     got = names(run('Ông Trần Hòa, Chánh văn phòng Ban Chỉ đạo về CNTT - nhận xét: "Chậm quá".'))
     assert "Ban Chỉ đạo về CNTT" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a bilateral body names both countries, joined by a dash
+        ("Hội Hữu nghị Việt Nam - Lào tỉnh tổ chức gặp mặt.", "Hội Hữu nghị Việt Nam - Lào tỉnh"),
+        ("Chủ tịch Hội Hữu nghị Việt - Lào phát biểu.", "Hội Hữu nghị Việt - Lào"),
+    ],
+)
+def test_a_bilateral_body_names_both_countries(text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+def test_two_places_after_a_body_without_a_bilateral_word_stay_apart() -> None:
+    got = names(run("Công an Quảng Nam - Đà Nẵng phối hợp."))
+    assert "Công an Quảng Nam - Đà Nẵng" not in got

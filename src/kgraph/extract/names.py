@@ -349,6 +349,15 @@ def _of_parent(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
     return _GO
 
 
+def _bilateral(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Whether the dash at ``j`` joins the second country of a bilateral body's name: a known place
+    follows, a capitalised word precedes, and a bilateral word (hữu nghị, hợp tác) comes shortly before."""
+    if j + 1 >= len(tokens) or not tokens[j - 1].is_cap or not match_place(tokens, j + 1, lex):
+        return False
+    before = " ".join(t.key for t in tokens[max(0, j - 6) : j])
+    return any(f" {w} " in f" {before} " for w in _BILATERAL)
+
+
 def _about(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     """'về' and the subject a committee or steering board is named by (Ban Chỉ đạo quốc gia về
     chuyển đổi số, Ủy ban Quốc gia về người cao tuổi), after a lower-case scope word or none."""
@@ -398,6 +407,9 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
         return _GO
     if r.components and not (r.after_place or r.just_nested) and _joins_field(tokens, r.j, head, lex):
         r.j += 1  # Công ty Cơ khí và Xây lắp, Đài Phát thanh - Truyền hình
+        return _GO
+    if r.components and tok.text in "-–" and _bilateral(tokens, r.j, lex):
+        r.j += 1  # Hội Hữu nghị Việt Nam - Lào: the second country
         return _GO
     # Bộ Tài nguyên - môi trường: a hyphen joins a lower-case second domain
     if r.components and tok.text in "-–" and head.words[0] in _HYPHEN_HEADS:
@@ -535,6 +547,7 @@ _HYPHEN_HEADS = words("hyphen_heads")
 _OF = word("of")
 _TABLE_DOMAIN_HEADS = frozenset(words("table_domain_heads"))
 _ABOUT = word("about")
+_BILATERAL = tuple(name_key(w) for w in words("bilateral"))
 _ABOUT_HEADS = frozenset(name_key(w) for w in words("about_heads"))
 _ABOUT_SCOPES = tuple(tuple(name_key(w).split()) for w in words("about_scopes"))
 #: How many tokens a board's subject may hold (Ban Chỉ đạo … về phòng, chống tham nhũng, tiêu cực)
