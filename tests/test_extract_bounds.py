@@ -228,3 +228,15 @@ def test_a_bilateral_body_names_both_countries(text: str, name: str) -> None:
 def test_two_places_after_a_body_without_a_bilateral_word_stay_apart() -> None:
     got = names(run("Công an Quảng Nam - Đà Nẵng phối hợp."))
     assert "Công an Quảng Nam - Đà Nẵng" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a ministry's domain from the table, written in lower case or with '&'
+        ("Bộ Nông nghiệp & phát triển nông thôn vừa ban hành.", "Bộ Nông nghiệp & phát triển nông thôn"),
+        ("Sở Kế hoạch và đầu tư tỉnh cho biết.", "Sở Kế hoạch và đầu tư tỉnh"),
+    ],
+)
+def test_a_table_domain_in_lower_case_or_with_an_ampersand(text: str, name: str) -> None:
+    assert name in names(run(text))

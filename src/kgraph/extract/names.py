@@ -405,6 +405,16 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
     if (r.components or len(head.words) > 1) and _joins_domain(tokens, r.j, head, lex):
         r.j += 1
         return _GO
+    nxt = tokens[r.j + 1] if r.j + 1 < len(tokens) else None
+    if (
+        r.components
+        and nxt is not None
+        and nxt.is_word
+        and not nxt.is_cap
+        and (end := _domain_end(tokens, r.j, lex))
+    ):
+        r.j = end  # Sở Kế hoạch và đầu tư: a table domain in lower case
+        return _GO
     if r.components and not (r.after_place or r.just_nested) and _joins_field(tokens, r.j, head, lex):
         r.j += 1  # Công ty Cơ khí và Xây lắp, Đài Phát thanh - Truyền hình
         return _GO
@@ -695,8 +705,14 @@ def _joins_domain(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool
         return False
     if match_title(tokens, nxt, lex):
         return False  # Sở Y tế - Trưởng ban …: a post follows
-    text = tokens[j].text
-    # the domain of a ministry or department, as one name: Văn hóa, Thể thao và Du lịch
+    if _domain_end(tokens, j, lex):
+        return True  # the domain of a ministry or department, as one name: Văn hóa, Thể thao và Du lịch
+    return tokens[j].text == "-" and head.words[0] in _HYPHEN_DOMAIN_HEADS
+
+
+def _domain_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """End of the table domain (``domains.txt``) the connector at ``j`` is inside of, written in any
+    case and with '&' for 'và' (Nông nghiệp & phát triển nông thôn); 0 when none."""
     start = j - 1
     while start > 0 and (
         (tokens[start - 1].is_word or tokens[start - 1].text in (",", "-"))
@@ -707,14 +723,13 @@ def _joins_domain(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool
         start -= 1
         if j - start > 6:
             break
+    best = 0
     for begin in range(start, j):
-        for end in range(nxt + 1, min(nxt + 9, len(tokens) + 1)):
-            phrase = " ".join(t.text for t in tokens[begin:end]).replace(" ,", ",")
+        for end in range(j + 2, min(j + 10, len(tokens) + 1)):
+            phrase = " ".join(_AND if t.key == "&" else t.text for t in tokens[begin:end]).replace(" ,", ",")
             if " ".join(name_key(phrase).replace("-", " ").split()) in lex.domains:
-                return True
-    if text == "-" and head.words[0] in _HYPHEN_DOMAIN_HEADS:
-        return True
-    return False
+                best = max(best, end)
+    return best
 
 
 def match_title(tokens: list[Token], i: int, lex: Lexicon) -> int:
