@@ -240,3 +240,16 @@ def test_two_places_after_a_body_without_a_bilateral_word_stay_apart() -> None:
 )
 def test_a_table_domain_in_lower_case_or_with_an_ampersand(text: str, name: str) -> None:
     assert name in names(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a school's kind in lower case before its proper name (chuyên, dân lập)
+        ("Em học Trường THPT chuyên Lê Quý Đôn.", "Trường THPT chuyên Lê Quý Đôn"),
+        ("Trường THPT chuyên Hà Giang đạt 20 giải.", "Trường THPT chuyên Hà Giang"),
+        ("Em học Trường THCS dân lập Nguyễn Khuyến.", "Trường THCS dân lập Nguyễn Khuyến"),
+    ],
+)
+def test_a_school_s_kind_before_its_name(text: str, name: str) -> None:
+    assert name in names(run(text))

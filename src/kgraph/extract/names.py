@@ -450,6 +450,10 @@ def _lower(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     """Lower-case words bridging two capitalised parts (Ủy ban An toàn giao thông Quốc gia), or a
     descriptive tail (Trung tâm Y tế dự phòng); else the end."""
     j = r.j
+    kind = _school_kind(tokens, j) if head.person and not r.after_place else 0
+    if kind:
+        r.j = j + kind  # Trường THPT chuyên | Lê Quý Đôn
+        return _GO
     end = _bridge_end(tokens, j, lex) if r.components and not r.after_place else j
     if (
         end == j
@@ -465,6 +469,16 @@ def _lower(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
         r.j = end
         return _GO
     return _STOP
+
+
+def _school_kind(tokens: list[Token], j: int) -> int:
+    """Length of a school's kind in lower case at ``j`` that a capitalised name follows (chuyên,
+    dân lập), 0 when none."""
+    for kind in _SCHOOL_KINDS:
+        k = j + len(kind)
+        if k < len(tokens) and match_words(tokens, j, kind) and tokens[k].is_cap and tokens[k].is_word:
+            return len(kind)
+    return 0
 
 
 def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
@@ -557,6 +571,7 @@ _HYPHEN_HEADS = words("hyphen_heads")
 _OF = word("of")
 _TABLE_DOMAIN_HEADS = frozenset(words("table_domain_heads"))
 _ABOUT = word("about")
+_SCHOOL_KINDS = sorted((tuple(w.split()) for w in words("school_kinds")), key=len, reverse=True)
 _BILATERAL = tuple(name_key(w) for w in words("bilateral"))
 _ABOUT_HEADS = frozenset(name_key(w) for w in words("about_heads"))
 _ABOUT_SCOPES = tuple(tuple(name_key(w).split()) for w in words("about_scopes"))
