@@ -253,3 +253,9 @@ def test_a_table_domain_in_lower_case_or_with_an_ampersand(text: str, name: str)
 )
 def test_a_school_s_kind_before_its_name(text: str, name: str) -> None:
     assert name in names(run(text))
+
+
+def test_a_tagged_name_ends_before_an_adverb_or_a_conjunction() -> None:
+    got = names(run("Ví dụ, tổ chức từ thiện Rotary International thường xuyên cung cấp học bổng."))
+    assert "Rotary International" in got
+    assert "Rotary International thường xuyên" not in got

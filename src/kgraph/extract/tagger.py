@@ -502,6 +502,7 @@ def rule_tagged_names(st: SentenceState) -> None:
     for t in tag_tokens(st.tokens):
         if t.confidence < MIN_CONFIDENCE[t.label]:
             continue
+        t = _trim_tail(st.tokens, t, lex)
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
         if _extend(st, t, lex) or _foreign_body(st, t):
             continue
@@ -517,6 +518,21 @@ def rule_tagged_names(st: SentenceState) -> None:
         if group is Group.ORG:
             f.head = _org_head(st.tokens, t.i, lex)
         st.add(f)
+
+
+def _trim_tail(tokens: list[Token], t: Tagged, lex: Lexicon) -> Tagged:
+    """The tagged span without the lower-case stop words and joiners it ends with (Rotary
+    International | thường xuyên; … lao động | và): no name ends with an adverb or a 'và'."""
+    j = t.j
+    while j - t.i > 1 and not tokens[j - 1].is_cap:
+        two = f"{tokens[j - 2].key} {tokens[j - 1].key}" if j - t.i > 2 else ""
+        if two in lex.stop_words and not tokens[j - 2].is_cap:
+            j -= 2
+        elif tokens[j - 1].key in lex.stop_words or tokens[j - 1].text in ("-", "–", ",", "&"):
+            j -= 1
+        else:
+            break
+    return t if j == t.j else replace(t, j=j)
 
 
 def _level_length(tokens: list[Token], i: int, j: int, lex: Lexicon) -> int:
