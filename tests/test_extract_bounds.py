@@ -259,3 +259,19 @@ def test_a_tagged_name_ends_before_an_adverb_or_a_conjunction() -> None:
     got = names(run("Ví dụ, tổ chức từ thiện Rotary International thường xuyên cung cấp học bổng."))
     assert "Rotary International" in got
     assert "Rotary International thường xuyên" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a body's number before a verb is its name's (a count is followed by what it counts)
+        ("Hôm qua Công ty CIENCO 6 vừa trúng thầu.", "Công ty CIENCO 6"),
+    ],
+)
+def test_a_body_s_number_before_a_verb(text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+def test_a_count_after_a_body_is_no_number_of_it() -> None:
+    got = names(run("Công ty CIENCO 6 người đã bị thương."))
+    assert "Công ty CIENCO 6" not in got

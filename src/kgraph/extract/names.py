@@ -439,7 +439,8 @@ def _number(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     if nxt is not None and nxt.text in ".," and r.j + 2 < len(tokens) and tokens[r.j + 2].is_number:
         return _STOP  # 1.700 hồ sơ: a count after the name, not its number
     always = " ".join(head.words) in _ALWAYS_NUMBERED and r.components == 0
-    if always or nxt is None or not nxt.is_word or nxt.is_cap or level_at(tokens, r.j + 1, lex):
+    verb = nxt is not None and nxt.key in _PREDICATE_MARKERS  # Công ty CIENCO 6 | vừa trúng thầu
+    if always or verb or nxt is None or not nxt.is_word or nxt.is_cap or level_at(tokens, r.j + 1, lex):
         r.j += 1
         r.components += 1
         return _GO
