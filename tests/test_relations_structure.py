@@ -75,9 +75,9 @@ def test_a_committee_of_a_council_written_with_cua() -> None:
     )
     got = {(s, o) for s, p, o in triples(x) if p == "subOrganizationOf"}
     council = "Hội đồng nhân dân tỉnh Gia Lai"
-    assert {(b, c) for b, c in got if c == council} == {
-        ("Ban Pháp chế", council),
-        ("Ban Kinh tế - Ngân sách", council),
+    assert {(b, c) for b, c in got if c == council} == {  # named with its parent, as it is written
+        ("Ban Pháp chế của Hội đồng nhân dân tỉnh Gia Lai", council),
+        ("Ban Kinh tế - Ngân sách của Hội đồng nhân dân tỉnh Gia Lai", council),
     }
 
 

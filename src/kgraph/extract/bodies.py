@@ -17,7 +17,7 @@ from ..model import Entity
 from ..text import name_key
 from .lexicon import Head, first_words, word, words
 from .resolve import org_key
-from .state import Found, Group, SentenceState
+from .state import Found, Group, SentenceState, token_at
 from .tagger_words import tagger_words
 from .tokens import Token, tokenize
 
@@ -148,6 +148,30 @@ def rule_glued_people(st: SentenceState) -> None:
             f.end, f.text, f.bare = toks[k - 1].end, head, False
             st.add(person)
             break
+
+
+#: How many tokens a national body's spelling may run past where the grammar ended its name
+_SPELLED_OUT = 4
+
+
+def rule_spelled_out_bodies(st: SentenceState) -> None:
+    """A national body's spelling that runs past where the grammar ended the name (Tòa án nhân dân
+    | tối cao, VKSND | tối cao) takes its whole length, when nothing else was found there."""
+    tokens, table = st.tokens, national_bodies()
+    for f in st.found:
+        if not f.is_org or f.inner is not None or f.rule != "names":
+            continue
+        i, j = token_at(tokens, f.start), token_at(tokens, f.end)
+        short = loose_key(f.text)
+        for n in range(min(len(tokens), j + _SPELLED_OUT), j, -1):
+            end = tokens[n - 1].end
+            if not tokens[n - 1].is_word or not all(st.free(t.start) for t in tokens[j:n]):
+                continue
+            key = loose_key(st.text[tokens[i].start - st.base : end - st.base])
+            if key in table and key != short:  # more words, not only a joiner (Bộ GTVT | và)
+                st.taken.add(f.end, end)
+                f.end, f.text, f.bare = end, st.text[f.start - st.base : end - st.base], False
+                break
 
 
 def rule_glued_numbers(st: SentenceState) -> None:

@@ -20,6 +20,7 @@ from .lexicon import words as _words
 from .names import (
     NameSpan,
     cap_run,
+    level_at,
     match_head,
     match_place,
     match_title,
@@ -47,6 +48,7 @@ _QUANTITY_STOP = frozenset(_words("quantity_stop"))
 
 
 _MANY, _YOUTH_UNION = _words("many_bodies"), _word("youth_union_short")
+_MANY_UNITS = frozenset(name_key(w) for w in _words("many_units"))
 _RESOLUTION, _AND = _word("resolution"), _word("and")
 _PLACE_LEVELS, _TWO_WORD_LEVELS = _words("place_levels"), _words("two_word_levels")
 
@@ -151,13 +153,25 @@ def rule_names(st: SentenceState) -> None:
         if span is None:
             i = skip
             continue
-        if group is Group.ORG and span.j < len(tokens) and tokens[span.j].key in _MANY:
+        if group is Group.ORG and _many_after(st, span.j):
             i = span.j  # UBND các tỉnh, Hội đồng nhân dân các cấp: many bodies, no one entity
             continue
         f = _span_found(span, st, group, st.rule)
         f.subject_ok = not preceded_by_preposition(tokens, span.i)
         st.add(f)
         i = span.j
+
+
+def _many_after(st: SentenceState, j: int) -> bool:
+    """Whether 'các'/'những' at ``j`` makes the name before it many bodies: a level word, a unit
+    (cấp, ngành) or a head follows (UBND các tỉnh, HĐND các cấp), not a plural of years or things."""
+    tokens = st.tokens
+    if j + 1 >= len(tokens) or tokens[j].key not in _MANY:
+        return False
+    two = " ".join(t.key for t in tokens[j + 1 : j + 3])
+    if tokens[j + 1].key in _MANY_UNITS or two in _MANY_UNITS or level_at(tokens, j + 1, st.lex):
+        return True
+    return match_head(tokens, j + 1, st.lex.heads) is not None
 
 
 def _plural_bodies_end(st: SentenceState, j: int) -> int:

@@ -228,6 +228,7 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if head.national:  # one body nationwide: its name is complete (TTXVN, Bộ Chính trị)
         if j < len(tokens) and tokens[j].text == _PARTY and _after_central(tokens, j):
             j += 1  # BCH Trung ương Đảng
+        j = _party_full_name(tokens, j, lex)
         if j + 1 < len(tokens) and tokens[j].text == _VIETNAM[0] and tokens[j + 1].text == _VIETNAM[1]:
             j += 2  # Ngân hàng Nhà nước Việt Nam: the same body (its key drops the country)
         return NameSpan(i, j, head.kind, head, None)
@@ -238,7 +239,20 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
         return None  # an association's name says more than one word (Hội Nông dân); Hội An is a town
     if match_place(tokens, i, lex) > len(head.words):
         return None  # Đài Loan, Hội An Đô thị: a known place that starts like a body
+    if inner is not None and tokens[inner.i - 1].key == _OF:
+        head = replace(head, part=True)  # Ban Pháp chế của HĐND tỉnh: a part of the body named after it
     return NameSpan(i, j, head.kind, head, inner)
+
+
+def _party_full_name(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """Where a name ending with 'Đảng' at ``j - 1`` ends when the Party's full name follows
+    (Ban Chấp hành Trung ương Đảng | Cộng sản Việt Nam); ``j`` when it does not."""
+    if tokens[j - 1].text != _PARTY:
+        return j
+    party = match_head(tokens, j - 1, lex.heads)
+    if party is None or party.kind != "PartyOrganization" or len(party.words) < 2:
+        return j
+    return j - 1 + len(party.words)
 
 
 def _mass_body(tokens: list[Token], j: int, lex: Lexicon) -> NameSpan | None:
@@ -310,6 +324,7 @@ def _level(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
         end = _lower_piece(tokens, j, lex)
         if end > j:
             j = end
+    j += _level_dot(tokens, j, lex)
     # the place a level word introduces (tỉnh Nam Định), never a person (UBND tỉnh Phạm Anh Tuấn)
     word_ok = tokens[j].is_word and not tokens[j].is_acronym if j < n else False
     if word_ok and tokens[j].is_cap and not clause_opener(tokens, j):
@@ -323,6 +338,85 @@ def _level(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
     return _GO
 
 
+def _level_dot(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """1 when the abbreviated level word before ``j`` has its dot there and a known place follows
+    (UBND TP.Đà Nẵng, Thành ủy TP. Hồ Chí Minh), else 0."""
+    if j + 1 >= len(tokens) or tokens[j].text != "." or tokens[j - 1].end != tokens[j].start:
+        return 0
+    if not tokens[j - 1].text[:1].isupper() or not tokens[j + 1].is_cap or tokens[j + 1].is_acronym:
+        return 0
+    return 1 if match_place(tokens, j + 1, lex) or _city_person(tokens, j + 1, lex) else 0
+
+
+def _of_parent(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
+    """'của' and the parent body a committee or department is named with (Ủy ban Tư pháp của Quốc
+    hội, Ban Pháp chế của HĐND tỉnh): a nested name, as without 'của'."""
+    if tokens[r.j].key != _OF or not r.components or r.inner is not None or r.after_place:
+        return _NEXT
+    if not any(head.keys[: len(w)] == w for w in _OF_PARENT_HEADS):
+        return _NEXT
+    if r.j + 1 >= len(tokens) or not tokens[r.j + 1].is_cap:
+        return _NEXT
+    parent = match_head(tokens, r.j + 1, lex.heads)
+    if parent is None or parent.kind == "-" or parent.part:
+        return _NEXT
+    sub = parse_org(tokens, r.j + 1, lex)
+    if sub is None:
+        return _NEXT
+    r.inner, r.j = sub, sub.j
+    r.components += 1
+    r.after_place, r.just_nested = False, True
+    return _GO
+
+
+def _bilateral(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Whether the dash at ``j`` joins the second country of a bilateral body's name: a known place
+    follows, a capitalised word precedes, and a bilateral word (hữu nghị, hợp tác) comes shortly before."""
+    if j + 1 >= len(tokens) or not tokens[j - 1].is_cap or not match_place(tokens, j + 1, lex):
+        return False
+    before = " ".join(t.key for t in tokens[max(0, j - 6) : j])
+    return any(f" {w} " in f" {before} " for w in _BILATERAL)
+
+
+def _about(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
+    """'về' and the subject a committee or steering board is named by (Ban Chỉ đạo quốc gia về
+    chuyển đổi số, Ủy ban Quốc gia về người cao tuổi), after a lower-case scope word or none."""
+    if r.after_place or r.just_nested or " ".join(head.keys) not in _ABOUT_HEADS:
+        return _NEXT
+    k = r.j
+    scope = next((len(w) for w in _ABOUT_SCOPES if tuple(t.key for t in tokens[k : k + len(w)]) == w), 0)
+    if k + scope >= len(tokens) or tokens[k + scope].key != _ABOUT:
+        return _NEXT
+    if not (scope or r.components or len(head.words) > 1):
+        return _NEXT  # 'Ủy ban về …': the word 'committee', no name
+    end = _subject_end(tokens, k + scope + 1, lex)
+    if end == k + scope + 1:
+        return _NEXT
+    r.j, r.components = end, r.components + 1
+    return _GO
+
+
+def _subject_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """End of a board's subject at ``j``: lower-case words (with 'và' and the commas of a list
+    between them), acronyms and their year (APEC 2006); it ends at a verb, a function word,
+    other punctuation or a capitalised name."""
+    k, end = j, j
+    while k < len(tokens) and k - j < _SUBJECT_WORDS:
+        tok = tokens[k]
+        if tok.is_word and not tok.is_cap:
+            if (tok.key in lex.stop_words and tok.key != _AND) or _stop_at(tokens, k, lex):
+                break
+            k += 1
+            end = k if tok.key != _AND else end
+        elif tok.is_acronym or (tok.is_number and k > j and tokens[k - 1].is_acronym):
+            k = end = k + 1
+        elif tok.text == "," and k + 1 < len(tokens) and tokens[k + 1].is_word and not tokens[k + 1].is_cap:
+            k += 1
+        else:
+            break
+    return end
+
+
 def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     """'và', '-', ',' or '&': a second domain (Ban Kinh tế - Ngân sách), else the end."""
     tok = tokens[r.j]
@@ -330,6 +424,22 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
         return _NEXT
     if (r.components or len(head.words) > 1) and _joins_domain(tokens, r.j, head, lex):
         r.j += 1
+        return _GO
+    nxt = tokens[r.j + 1] if r.j + 1 < len(tokens) else None
+    if (
+        r.components
+        and nxt is not None
+        and nxt.is_word
+        and not nxt.is_cap
+        and (end := _domain_end(tokens, r.j, lex))
+    ):
+        r.j = end  # Sở Kế hoạch và đầu tư: a table domain in lower case
+        return _GO
+    if r.components and not (r.after_place or r.just_nested) and joins_field(tokens, r.j, head, lex):
+        r.j += 1  # Công ty Cơ khí và Xây lắp, Đài Phát thanh - Truyền hình
+        return _GO
+    if r.components and tok.text in "-–" and _bilateral(tokens, r.j, lex):
+        r.j += 1  # Hội Hữu nghị Việt Nam - Lào: the second country
         return _GO
     # Bộ Tài nguyên - môi trường: a hyphen joins a lower-case second domain
     if r.components and tok.text in "-–" and head.words[0] in _HYPHEN_HEADS:
@@ -349,7 +459,8 @@ def _number(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     if nxt is not None and nxt.text in ".," and r.j + 2 < len(tokens) and tokens[r.j + 2].is_number:
         return _STOP  # 1.700 hồ sơ: a count after the name, not its number
     always = " ".join(head.words) in _ALWAYS_NUMBERED and r.components == 0
-    if always or nxt is None or not nxt.is_word or nxt.is_cap or level_at(tokens, r.j + 1, lex):
+    verb = nxt is not None and nxt.key in _PREDICATE_MARKERS  # Công ty CIENCO 6 | vừa trúng thầu
+    if always or verb or nxt is None or not nxt.is_word or nxt.is_cap or level_at(tokens, r.j + 1, lex):
         r.j += 1
         r.components += 1
         return _GO
@@ -360,6 +471,10 @@ def _lower(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     """Lower-case words bridging two capitalised parts (Ủy ban An toàn giao thông Quốc gia), or a
     descriptive tail (Trung tâm Y tế dự phòng); else the end."""
     j = r.j
+    kind = _school_kind(tokens, j) if head.person and not r.after_place else 0
+    if kind:
+        r.j = j + kind  # Trường THPT chuyên | Lê Quý Đôn
+        return _GO
     end = _bridge_end(tokens, j, lex) if r.components and not r.after_place else j
     if (
         end == j
@@ -377,11 +492,23 @@ def _lower(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     return _STOP
 
 
+def _school_kind(tokens: list[Token], j: int) -> int:
+    """Length of a school's kind in lower case at ``j`` that a capitalised name follows (chuyên,
+    dân lập), 0 when none."""
+    for kind in _SCHOOL_KINDS:
+        k = j + len(kind)
+        if k < len(tokens) and match_words(tokens, j, kind) and tokens[k].is_cap and tokens[k].is_word:
+            return len(kind)
+    return 0
+
+
 def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     """A capitalised component: an acronym, a name inside a name, a place, or a word-list word."""
     j = r.j
     tok = tokens[j]
-    r.after_place = r.just_nested = False
+    closed, r.after_place, r.just_nested = r.after_place or r.just_nested, False, False
+    if closed and not head.person and person_run(tokens, j, lex) >= 2:
+        return _STOP  # Sở Xây dựng Đà Nẵng | Lê Minh: a person after the place or body that closes the name
     if _after_central(tokens, j) and tok.text not in _AFTER_CENTRAL_OK:
         return _STOP  # a name ends at 'Trung ương' (Ban Tuyên giáo T.Ư Hồng Vinh: a person follows)
     if tok.is_acronym:
@@ -390,8 +517,6 @@ def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> 
         r.j, r.components = j + 1, r.components + 1
         return _GO
     run = person_run(tokens, j, lex)
-    if run == 2 and not head.person and _place_before(tokens, j, lex) and _speaks(tokens, j + run):
-        return _STOP  # Sở Điện lực Hà Nội | Lê Hải cho biết: the person who speaks is no part of it
     if run >= 3 and not head.person:
         if " ".join(t.key for t in tokens[j : j + run]) not in lex.name_people:
             return _STOP
@@ -401,21 +526,22 @@ def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> 
     if place and word_end(tokens, j, lex) <= j + place:  # Ban Pháp chế is no Ban of France
         r.j, r.components, r.after_place = j + place, r.components + 1, True
         return _GO
-    r.j, r.components = word_end(tokens, j, lex), r.components + 1
+    r.j, r.components = _hyphen_syllables(tokens, word_end(tokens, j, lex)), r.components + 1
     return _GO
 
 
-_SAYS = re.compile(rf"^(?:{'|'.join(words('says_re'))})\b")
-
-
-def _place_before(tokens: list[Token], j: int, lex: Lexicon) -> bool:
-    """Whether a known place's name ends right before token ``j``."""
-    return any(match_place(tokens, k, lex) == j - k for k in range(max(0, j - 3), j))
-
-
-def _speaks(tokens: list[Token], k: int) -> bool:
-    """Whether a verb of speech (cho biết, nói …) opens at token ``k``."""
-    return _SAYS.match(" ".join(t.key for t in tokens[k : k + 2])) is not None
+def _hyphen_syllables(tokens: list[Token], j: int) -> int:
+    """Where a transliterated word whose lower-case syllables are glued on by hyphens ends
+    (Sô | -cô-la, Xanh | -pê-téc-bua); ``j`` when none follow."""
+    while (
+        j + 1 < len(tokens)
+        and tokens[j].text == "-"
+        and tokens[j - 1].end == tokens[j].start == tokens[j + 1].start - 1
+        and tokens[j + 1].is_word
+        and not tokens[j + 1].is_cap
+    ):
+        j += 2
+    return j
 
 
 def _glued_number(tokens: list[Token], j: int) -> bool:
@@ -446,6 +572,10 @@ def read_components(
         if state == _NEXT:
             state = _level(tokens, r, lex)
         if state == _NEXT:
+            state = _of_parent(tokens, r, head, lex)
+        if state == _NEXT:
+            state = _about(tokens, r, head, lex)
+        if state == _NEXT:
             state = _connector(tokens, r, head, lex)
         if state == _NEXT and (not tokens[r.j].is_word or _glued_number(tokens, r.j)):
             state = _STOP
@@ -459,6 +589,17 @@ def read_components(
 
 
 _HYPHEN_HEADS = words("hyphen_heads")
+_OF = word("of")
+_TABLE_DOMAIN_HEADS = frozenset(words("table_domain_heads"))
+
+_ABOUT = word("about")
+_SCHOOL_KINDS = sorted((tuple(w.split()) for w in words("school_kinds")), key=len, reverse=True)
+_BILATERAL = tuple(name_key(w) for w in words("bilateral"))
+_ABOUT_HEADS = frozenset(name_key(w) for w in words("about_heads"))
+_ABOUT_SCOPES = tuple(tuple(name_key(w).split()) for w in words("about_scopes"))
+#: How many tokens a board's subject may hold (Ban Chỉ đạo … về phòng, chống tham nhũng, tiêu cực)
+_SUBJECT_WORDS = 12
+_OF_PARENT_HEADS = tuple(tuple(name_key(w).split()) for w in words("of_parent_heads"))
 _AFTER_CENTRAL_OK = words("after_central_ok")
 
 
@@ -569,6 +710,29 @@ def _lower_piece(tokens: list[Token], j: int, lex: Lexicon) -> int:
     return best
 
 
+def joins_field(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool:
+    """Whether the 'và', '&' or '-' at ``j`` joins a second field of one name: a capitalised common
+    word of two or more syllables follows (Xây lắp, Truyền hình), no head, place, person or title.
+    Not after an acronym, nor a ministry's or department's 'và' (their domains are in a table: the
+    rest is a second body with its head left out: Bộ Thương mại và [Bộ] Tài chính); never a dash
+    glued to the word before it only (a list's separator: Trường ĐH X- Đào tạo ĐH)."""
+    before, tok = tokens[j - 1], tokens[j]
+    if tok.text == "," or not before.is_word or before.is_acronym:
+        return False
+    if tok.text in "-–" and before.end == tok.start and j + 1 < len(tokens) and tok.end < tokens[j + 1].start:
+        return False
+    if tok.text not in "-–" and head.words[0] in _TABLE_DOMAIN_HEADS:
+        return False
+    nxt = j + 1
+    if nxt >= len(tokens) or not tokens[nxt].is_cap or not tokens[nxt].is_word or tokens[nxt].is_acronym:
+        return False
+    if match_head(tokens, nxt, lex.heads) is not None or person_run(tokens, nxt, lex):
+        return False
+    if match_place(tokens, nxt, lex) or match_title(tokens, nxt, lex) or clause_opener(tokens, nxt):
+        return False
+    return word_end(tokens, nxt, lex) > nxt + 1
+
+
 def _joins_domain(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool:
     """Whether the connector at ``j`` joins two parts of one name (not a list of names)."""
     nxt = j + 1
@@ -576,8 +740,16 @@ def _joins_domain(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool
         return False
     if match_head(tokens, nxt, lex.heads) is not None or person_run(tokens, nxt, lex):
         return False
-    text = tokens[j].text
-    # the domain of a ministry or department, as one name: Văn hóa, Thể thao và Du lịch
+    if match_title(tokens, nxt, lex):
+        return False  # Sở Y tế - Trưởng ban …: a post follows
+    if _domain_end(tokens, j, lex):
+        return True  # the domain of a ministry or department, as one name: Văn hóa, Thể thao và Du lịch
+    return tokens[j].text == "-" and head.words[0] in _HYPHEN_DOMAIN_HEADS
+
+
+def _domain_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
+    """End of the table domain (``domains.txt``) the connector at ``j`` is inside of, written in any
+    case and with '&' for 'và' (Nông nghiệp & phát triển nông thôn); 0 when none."""
     start = j - 1
     while start > 0 and (
         (tokens[start - 1].is_word or tokens[start - 1].text in (",", "-"))
@@ -588,14 +760,13 @@ def _joins_domain(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool
         start -= 1
         if j - start > 6:
             break
+    best = 0
     for begin in range(start, j):
-        for end in range(nxt + 1, min(nxt + 9, len(tokens) + 1)):
-            phrase = " ".join(t.text for t in tokens[begin:end]).replace(" ,", ",")
+        for end in range(j + 2, min(j + 10, len(tokens) + 1)):
+            phrase = " ".join(_AND if t.key == "&" else t.text for t in tokens[begin:end]).replace(" ,", ",")
             if " ".join(name_key(phrase).replace("-", " ").split()) in lex.domains:
-                return True
-    if text == "-" and head.words[0] in _HYPHEN_DOMAIN_HEADS:
-        return True
-    return False
+                best = max(best, end)
+    return best
 
 
 def match_title(tokens: list[Token], i: int, lex: Lexicon) -> int:

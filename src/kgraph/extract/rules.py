@@ -55,6 +55,7 @@ DOCUMENT_RULES: tuple[Callable[[DocScan], None], ...] = (
 #: Mention rules, run in this order over every sentence.
 MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     mentions.rule_names,  # organisations and places: a head and its components, known places
+    bodies.rule_spelled_out_bodies,  # Tòa án nhân dân tối cao: a national body's whole spelling
     sites.rule_sites,  # sông Sài Gòn, đường Nguyễn Huệ, quốc lộ 1A, chung cư X: a site with its word
     sites.rule_lower_bodies,  # công ty du lịch Sao Mai, trường THPT X: a body's head in lower case
     mentions.rule_plural_domains,  # các sở Tài chính, Y tế: one body per domain

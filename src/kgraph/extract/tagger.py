@@ -24,7 +24,7 @@ from ..errors import KgraphError
 from ..model import Entity
 from ..text import name_key
 from .lexicon import Head, Lexicon, lexicon, word
-from .names import after_house_number, clause_opener, match_head, match_place, match_title
+from .names import after_house_number, clause_opener, joins_field, match_head, match_place, match_title
 from .state import Found, Group, SentenceState, Spans
 from .tagger_context import EMPTY, DocWords, doc_words, mask_features, word_masks
 from .tagger_words import tagger_words
@@ -239,10 +239,15 @@ class _Forms(Generic[AnyStr]):
 
 
 _MARKS = (
-    "pl=B", "pl=I", "hd=B", "hd=I",
+    "pl=B",
+    "pl=I",
+    "hd=B",
+    "hd=I",
     *(f"hdd={d}{c}" for d in range(1, 6) for c in "cl"),
     *(f"cpd={d}" for d in range(1, 4)),
 )
+
+
 @lru_cache(maxsize=4096)
 def _mask_bytes(before: int, own: int, after: int) -> tuple[bytes, ...]:
     return tuple(f.encode() for f in mask_features(before, own, after))
@@ -490,6 +495,17 @@ def _unjoined(tokens: list[Token], i: int, j: int, after: int, lex: Lexicon) -> 
     return out
 
 
+def _joins_fields(tokens: list[Token], i: int, j: int, f: Found, lex: Lexicon) -> bool:
+    """Whether every joiner (và) or dash after the rule's name ``f`` in tokens [i, j) joins a second
+    field of one name as the name grammar reads it (``names.joins_field``), not a second body or place."""
+    joiners = tagger_words()["joiner"]
+    return f.head is None or all(
+        joins_field(tokens, k, f.head, lex)
+        for k in range(i, j)
+        if tokens[k].start >= f.end and (tokens[k].key in joiners or tokens[k].text in "-–")
+    )
+
+
 def _closing_place(g: Found, end: int) -> bool:
     """Whether a mention is a place that closes a name ending at ``end``."""
     return g.group is Group.PLACE and g.end == end
@@ -506,9 +522,10 @@ def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
     for f in sm.found:
         if f.start != start or f.end >= end or f.inner is not None:
             continue
-        if not ((t.label == "ORG" and f.is_org and f.head is not None) or (
-            t.label == "LOC" and f.group is Group.PLACE
-        )):
+        if not (
+            (t.label == "ORG" and f.is_org and f.head is not None)
+            or (t.label == "LOC" and f.group is Group.PLACE)
+        ):
             continue
         more = [tok for tok in sm.tokens[first : t.j] if tok.start >= f.end]
         lower_ok = t.label == "ORG" and t.confidence >= EXTEND_LOWER and _closed(sm.tokens, t.j, lex)
@@ -516,6 +533,8 @@ def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
             return False  # capitalised continuations, or lower-case ones of a body the model is sure of
         if any(clause_opener(sm.tokens, k) for k in range(first, t.j) if sm.tokens[k].start >= f.end):
             return False  # Sở Nội vụ | Trình bày Tờ trình: a clause opens there
+        if not _joins_fields(sm.tokens, first, t.j, f, lex):
+            return False  # Bộ Công nghiệp và Tài chính, Trường ĐH KHTN và Sư phạm: two bodies
         if _has_stop_word(_unjoined(sm.tokens, first, t.j, f.end, lex), lex):
             return False  # never a verb (HĐND tỉnh xem xét, Bộ Nội vụ chủ trì)
         if more[-1].key in lex.levels:
@@ -568,9 +587,7 @@ def _around_place(st: SentenceState, t: Tagged, covered: Spans) -> bool:
     if any(tok.key in st.lex.levels for tok in st.tokens[t.i : t.j]):
         return False  # Cổng TTĐT tỉnh Đắk Nông: a body with the place's level word is the rules' call
     inside = [f for f in st.found if f.start < end and start < f.end]
-    return bool(inside) and all(
-        f.group is Group.PLACE and start < f.start and f.end == end for f in inside
-    )
+    return bool(inside) and all(f.group is Group.PLACE and start < f.start and f.end == end for f in inside)
 
 
 def article_words(st: SentenceState) -> DocWords:
@@ -602,6 +619,7 @@ def rule_tagged_names(st: SentenceState) -> None:
         t = _before_bracket(st.tokens, tagged)
         if t.confidence < MIN_CONFIDENCE[t.label]:
             continue
+        t = _trim_tail(st.tokens, t, lex)
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
         if _extend(st, t, lex) or _foreign_body(st, t):
             continue
@@ -617,6 +635,21 @@ def rule_tagged_names(st: SentenceState) -> None:
         if group is Group.ORG:
             f.head = _org_head(st.tokens, t.i, lex)
         st.add(f)
+
+
+def _trim_tail(tokens: list[Token], t: Tagged, lex: Lexicon) -> Tagged:
+    """The tagged span without the lower-case stop words and joiners it ends with (Rotary
+    International | thường xuyên; … lao động | và): no name ends with an adverb or a 'và'."""
+    j = t.j
+    while j - t.i > 1 and not tokens[j - 1].is_cap:
+        two = f"{tokens[j - 2].key} {tokens[j - 1].key}" if j - t.i > 2 else ""
+        if two in lex.stop_words and not tokens[j - 2].is_cap:
+            j -= 2
+        elif tokens[j - 1].key in lex.stop_words or tokens[j - 1].text in ("-", "–", ",", "&"):
+            j -= 1
+        else:
+            break
+    return t if j == t.j else replace(t, j=j)
 
 
 def _level_length(tokens: list[Token], i: int, j: int, lex: Lexicon) -> int:

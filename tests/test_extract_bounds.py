@@ -1,0 +1,277 @@
+"""Where a name starts and ends: coordinated fields inside a name, and the words that end one."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import names, run, triples
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # 'và' / '&' + a capitalised common word (no head, place or person): the name's second field
+        ("Công ty Cơ khí và Xây lắp đã ký hợp đồng.", "Công ty Cơ khí và Xây lắp"),
+        ("Viện Nghiên cứu Kinh tế và Chính sách công bố báo cáo.", "Viện Nghiên cứu Kinh tế và Chính sách"),
+        ("Viện Khoa học & Công nghệ Việt Nam công bố.", "Viện Khoa học & Công nghệ Việt Nam"),
+        (
+            "Ban Bồi thường và Giải phóng mặt bằng huyện họp dân.",
+            "Ban Bồi thường và Giải phóng mặt bằng huyện",
+        ),
+        # '-' between two capitalised fields
+        (
+            "Trường Cao đẳng Văn hóa - Nghệ thuật tỉnh khai giảng.",
+            "Trường Cao đẳng Văn hóa - Nghệ thuật tỉnh",
+        ),
+        ("Đài Phát thanh - Truyền hình tỉnh đưa tin.", "Đài Phát thanh - Truyền hình tỉnh"),
+    ],
+)
+def test_coordinated_fields_stay_in_the_name(text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a head after 'và' starts a second body
+        ("Sở Nội vụ và Sở Tài chính họp.", "Sở Nội vụ", "Sở Nội vụ và Sở Tài chính"),
+        # a place after 'và' is a second place, not a field of the name
+        ("UBND tỉnh Hà Tĩnh và Nghệ An họp.", "Nghệ An", "UBND tỉnh Hà Tĩnh và Nghệ An"),
+        # a person after 'và'
+        ("Công ty Sông Đà và Nguyễn Văn Bình ký.", "Công ty Sông Đà", "Công ty Sông Đà và Nguyễn Văn Bình"),
+        # a ministry or department takes a second field only from the table of domains: the rest is
+        # a second body with its head left out (Bộ Thương mại và [Bộ] Tài chính)
+        ("Bộ Công nghiệp và Tài chính phối hợp.", "Bộ Công nghiệp", "Bộ Công nghiệp và Tài chính"),
+        # after an acronym, a second school or body with its head left out
+        ("Trường ĐH KHTN và Sư phạm cùng tuyển sinh.", "Trường ĐH KHTN", "Trường ĐH KHTN và Sư phạm"),
+        # a dash glued to the word before it only: a list's separator
+        (
+            "Trường ĐH Thủy lợi- Đào tạo ĐH: 2.000 chỉ tiêu.",
+            "Trường ĐH Thủy lợi",
+            "Trường ĐH Thủy lợi- Đào tạo ĐH",
+        ),
+        # a post title after a dash closes the name
+        ("Ông là Giám đốc Sở Y tế - Trưởng ban chỉ đạo.", "Sở Y tế", "Sở Y tế - Trưởng"),
+    ],
+)
+def test_what_follows_a_conjunction_is_another_name(text: str, present: str, absent: str) -> None:
+    got = names(run(text))
+    assert present in got
+    assert absent not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an abbreviated level word with its dot, then the place: one name ('TP. X' with a space is
+        # a sentence's end more often than the city, and the sentences are cut there)
+        ("Chủ tịch UBND TP.Đà Nẵng phát biểu.", "UBND TP.Đà Nẵng"),
+        ("Sở Y tế Tp.Cần Thơ cho biết.", "Sở Y tế Tp.Cần Thơ"),
+        ("Bí thư Thành ủy TP.Hồ Chí Minh phát biểu.", "Thành ủy TP.Hồ Chí Minh"),
+    ],
+)
+def test_abbreviated_level_with_a_dot(text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+def test_a_committee_of_its_parent_body_is_one_nested_name() -> None:
+    x = run("Ban Văn hóa - Xã hội của HĐND tỉnh Gia Lai đã thẩm tra. Ban Văn hóa - Xã hội đề nghị.")
+    bodies = {e.label: e.aliases for e in x.entities.values()}
+    assert "Ban Văn hóa - Xã hội" in bodies["Ban Văn hóa - Xã hội của Hội đồng nhân dân tỉnh Gia Lai"]
+    assert "Hội đồng nhân dân tỉnh Gia Lai" in bodies  # the parent stays a node
+
+
+def test_of_a_parent_body_after_a_non_committee_is_no_name() -> None:
+    got = names(run("Công ty Bảo Minh của Bộ Tài chính được cổ phần hóa."))
+    assert "Công ty Bảo Minh của Bộ Tài chính" not in got
+
+
+def test_a_committee_named_with_its_parent_is_part_of_it() -> None:
+    x = run("Ban Văn hóa - Xã hội của HĐND tỉnh Gia Lai đã thẩm tra.")
+    assert (
+        "Ban Văn hóa - Xã hội của Hội đồng nhân dân tỉnh Gia Lai",
+        "subOrganizationOf",
+        "Hội đồng nhân dân tỉnh Gia Lai",
+    ) in triples(x)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a national body's full name runs on in lower case past where the grammar stops
+        ("Chánh án TAND tối cao trả lời chất vấn.", "TAND tối cao"),
+        ("Báo cáo của Viện Kiểm sát nhân dân tối cao cho thấy.", "Viện Kiểm sát nhân dân tối cao"),
+        ("Chánh án Tòa án nhân dân tối cao, Viện trưởng VKSND tối cao dự.", "VKSND tối cao"),
+    ],
+)
+def test_a_national_body_spelled_out_in_full(text: str, name: str) -> None:
+    got = names(run(text))
+    assert name in got
+    assert not {"Tòa án nhân dân", "TAND", "Viện Kiểm sát nhân dân", "VKSND"} & set(got)
+
+
+def test_the_central_committee_with_the_party_s_full_name() -> None:
+    x = run(
+        "Ông là Ủy viên Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam khóa IX. "
+        "Ban Chấp hành Trung ương Đảng đã bầu ông."
+    )
+    committees = [e for e in x.entities.values() if e.kind == "PartyCommittee"]
+    assert [e.label for e in committees] == ["Ban Chấp hành Trung ương Đảng"]
+    assert "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam" in committees[0].aliases
+    assert not [e for e in x.entities.values() if e.kind == "Person"]  # 'Cộng' is nobody
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "person"),
+    [
+        # a person of two words right after the place that closes a body's name is no part of it
+        ("Chánh thanh tra Sở Xây dựng Đà Nẵng Lê Minh cho biết.", "Sở Xây dựng Đà Nẵng", "Lê Minh"),
+        ("Ban Tuyên giáo Tỉnh ủy Yên Bái Hoàng Hà phát biểu.", "Ban Tuyên giáo Tỉnh ủy Yên Bái", "Hoàng Hà"),
+    ],
+)
+def test_a_short_personal_name_after_a_place_ends_the_body(text: str, body: str, person: str) -> None:
+    got = names(run(text))
+    assert body in got
+    assert got.get(person) == "Person"
+
+
+def test_a_transliterated_word_keeps_its_hyphenated_syllables() -> None:
+    got = names(run("Ông từng học tại Học viện Kỹ thuật Xanh-pê-téc-bua từ năm 1970."))
+    assert "Học viện Kỹ thuật Xanh-pê-téc-bua" in got
+
+
+def test_a_name_before_a_plural_of_years_is_still_a_name() -> None:
+    # 'các'/'những' after a name make it many bodies only before a level, a unit or a head
+    got = names(
+        run("Ông công tác tại Sở Tài chính những năm 1990, rồi về Trường Đại học Bách khoa các năm sau.")
+    )
+    assert got.get("Sở Tài chính") == "StateAgency"  # the grammar's name and class, not a tagged guess
+    assert got.get("Trường Đại học Bách khoa") == "EducationalInstitution"
+
+
+def test_a_conjunction_after_a_national_body_stays_out_of_its_name() -> None:
+    got = names(run("Ông cho biết Bộ GTVT và Tổng Công ty Đường sắt VN vừa quyết định đầu tư."))
+    assert "Bộ GTVT" in got
+    assert "Bộ GTVT và" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # departments and Party agencies merged in 2025 under coordinated names
+        ("Sở Văn hóa và Thể thao tỉnh Lào Cai tổ chức giải.", "Sở Văn hóa và Thể thao tỉnh Lào Cai"),
+        ("Ban Tuyên giáo và Dân vận Tỉnh ủy hướng dẫn.", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+    ],
+)
+def test_merged_departments_keep_both_domains(text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # words of institution names the general word list lacks: the capitalised word goes on
+        ("Cục Khảo thí và Kiểm định chất lượng giáo dục công bố.", "Cục Khảo thí"),
+        ("Ông là Phó Vụ trưởng Vụ Lữ hành của Tổng cục Du lịch.", "Vụ Lữ hành"),
+        ("Ban Dân nguyện sẽ báo cáo.", "Ban Dân nguyện"),
+        ("Trường ĐH Kinh tế quốc dân tuyển sinh.", "Trường ĐH Kinh tế quốc dân"),
+    ],
+)
+def test_institution_words_missing_from_the_word_list(text: str, name: str) -> None:
+    assert any(n.startswith(name) for n in names(run(text)))
+    assert not any(name.startswith(n) and n != name for n in names(run(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a committee or steering board named by its subject: 'về' and the subject are the name's
+        (
+            "Ban Chỉ đạo quốc gia về chuyển đổi số đã họp phiên thứ ba.",
+            "Ban Chỉ đạo quốc gia về chuyển đổi số",
+        ),
+        (
+            "Ủy ban Quốc gia về người cao tuổi cho biết số người được chăm sóc tăng.",
+            "Ủy ban Quốc gia về người cao tuổi",
+        ),
+        (
+            "Trưởng Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực phát biểu.",
+            "Ban Chỉ đạo Trung ương về phòng, chống tham nhũng, tiêu cực",
+        ),
+    ],
+)
+def test_a_board_named_by_its_subject(text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+def test_a_council_about_a_draft_is_no_longer_name() -> None:
+    got = names(run("Hội đồng nhân dân tỉnh về dự thảo nghị quyết đã thảo luận."))
+    assert not [n for n in got if "dự thảo" in n]
+
+
+def test_a_verb_of_saying_after_a_dash_is_no_second_domain() -> None:
+    got = names(run('Ông Trần Hòa, Chánh văn phòng Ban Chỉ đạo về CNTT - nhận xét: "Chậm quá".'))
+    assert "Ban Chỉ đạo về CNTT" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a bilateral body names both countries, joined by a dash
+        ("Hội Hữu nghị Việt Nam - Lào tỉnh tổ chức gặp mặt.", "Hội Hữu nghị Việt Nam - Lào tỉnh"),
+        ("Chủ tịch Hội Hữu nghị Việt - Lào phát biểu.", "Hội Hữu nghị Việt - Lào"),
+    ],
+)
+def test_a_bilateral_body_names_both_countries(text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+def test_two_places_after_a_body_without_a_bilateral_word_stay_apart() -> None:
+    got = names(run("Công an Quảng Nam - Đà Nẵng phối hợp."))
+    assert "Công an Quảng Nam - Đà Nẵng" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a ministry's domain from the table, written in lower case or with '&'
+        ("Bộ Nông nghiệp & phát triển nông thôn vừa ban hành.", "Bộ Nông nghiệp & phát triển nông thôn"),
+        ("Sở Kế hoạch và đầu tư tỉnh cho biết.", "Sở Kế hoạch và đầu tư tỉnh"),
+    ],
+)
+def test_a_table_domain_in_lower_case_or_with_an_ampersand(text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a school's kind in lower case before its proper name (chuyên, dân lập)
+        ("Em học Trường THPT chuyên Lê Quý Đôn.", "Trường THPT chuyên Lê Quý Đôn"),
+        ("Trường THPT chuyên Hà Giang đạt 20 giải.", "Trường THPT chuyên Hà Giang"),
+        ("Em học Trường THCS dân lập Nguyễn Khuyến.", "Trường THCS dân lập Nguyễn Khuyến"),
+    ],
+)
+def test_a_school_s_kind_before_its_name(text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+def test_a_tagged_name_ends_before_an_adverb_or_a_conjunction() -> None:
+    got = names(run("Ví dụ, tổ chức từ thiện Rotary International thường xuyên cung cấp học bổng."))
+    assert "Rotary International" in got
+    assert "Rotary International thường xuyên" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a body's number before a verb is its name's (a count is followed by what it counts)
+        ("Hôm qua Công ty CIENCO 6 vừa trúng thầu.", "Công ty CIENCO 6"),
+    ],
+)
+def test_a_body_s_number_before_a_verb(text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+def test_a_count_after_a_body_is_no_number_of_it() -> None:
+    got = names(run("Công ty CIENCO 6 người đã bị thương."))
+    assert "Công ty CIENCO 6" not in got
