@@ -193,7 +193,7 @@ def test_the_names_rule_reads_no_head_at_a_lower_case_word_no_head_starts(monkey
     monkeypatch.setattr(mentions, "match_head", counting)
     mentions.rule_names(st)
     assert "Sở" in asked and not {"sáng", "nay", "đã", "đến", "với", "và", "đào", "tạo"} & set(asked), asked
-    assert [f.text for f in st.found] == ["Sở Giáo dục và đào tạo"]  # the domain from the table, in lower case
+    assert [f.text for f in st.found] == ["Sở Giáo dục và đào tạo"]  # the table's domain, lower case
 
 
 def test_the_tagger_bytes_are_its_text_features_encoded_made_without_the_neighbour_cache() -> None:
