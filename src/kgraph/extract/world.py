@@ -1,0 +1,103 @@
+"""The world outside Việt Nam (``kgraph/data/world.tsv``): short country names that need context,
+and international bodies named by their Vietnamese names, English names or acronyms.
+
+A short form that is also a Vietnamese word or a given name (``Anh``, ``Đức``, ``Nhật``, ``Nga``) is
+a country only where the text says so: after a place word (``nước Anh``, ``tại Nhật``, ``sang Đức``),
+alone between brackets (``Đại học Heidelberg (Đức)``), or beside another country in a list
+(``Mỹ, Anh và Pháp``); never after a kinship or language word (``anh Đức``, ``tiếng Anh``).
+
+An international body is one node whatever its spelling (``UNDP``, ``Chương trình Phát triển Liên
+Hợp Quốc``): ``bodies.national_bodies`` maps every spelling to the name written first in the table.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from .lexicon import Head, Lexicon
+from .state import Found, Group, SentenceState
+from .tagger_words import tagger_words
+from .tokens import Token, tokenize
+
+_LIST_MARKS = frozenset({",", "-", "–", "/", ";"})
+
+
+def country_in_context(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Whether the short country name at ``i`` (in ``lex.context_places``) is a place here."""
+    prev = tokens[i - 1] if i > 0 else None
+    if prev is not None and prev.key in lex.place_never:
+        return False
+    if prev is not None and prev.text == "(" and i + 1 < len(tokens) and tokens[i + 1].text == ")":
+        return True
+    for n in (1, 2):
+        if i >= n and " ".join(t.key for t in tokens[i - n : i]) in lex.place_before:
+            return True
+    return _listed(tokens, i - 2, i - 1, lex) or _listed(tokens, i + 2, i + 1, lex)
+
+
+def _listed(tokens: list[Token], j: int, mark: int, lex: Lexicon) -> bool:
+    """Whether a country's name touches ``j``, joined by the list mark or 'và' at ``mark``."""
+    if not (0 <= j < len(tokens) and 0 <= mark < len(tokens)) or not tokens[j].is_word:
+        return False
+    if tokens[mark].text not in _LIST_MARKS and tokens[mark].key not in tagger_words()["joiner"]:
+        return False
+    if tokens[j].is_cap and (tokens[j].key in lex.places or tokens[j].key in lex.context_places):
+        return True
+    pair = tokens[j - 1 : j + 1] if j < mark else tokens[j : j + 2]
+    return len(pair) == 2 and pair[0].is_cap and " ".join(t.key for t in pair) in lex.places
+
+
+def _rows() -> list[list[str]]:
+    text = (resources.files("kgraph") / "data" / "world.tsv").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _key(tokens: list[Token]) -> tuple[str, ...]:
+    """An acronym as written (case counts: WHO, not 'who'), other words by their keys."""
+    return tuple(t.text if len(t.text) > 1 and t.text.isupper() else t.key for t in tokens)
+
+
+@lru_cache(maxsize=1)
+def world_body_names() -> dict[str, str]:
+    """Every spelling of an international body -> its name (the first in world.tsv)."""
+    out: dict[str, str] = {}
+    for kind, name, *rest in _rows():
+        if kind == "body":
+            for spelling in [name, *(rest[0].split("|") if rest else [])]:
+                if spelling:
+                    out[spelling] = name
+    return out
+
+
+@lru_cache(maxsize=1)
+def _body_keys() -> tuple[dict[tuple[str, ...], str], int]:
+    table = {_key(tokenize(s)): name for s, name in world_body_names().items()}
+    return table, max(len(k) for k in table)
+
+
+def rule_world_bodies(st: SentenceState) -> None:
+    """International bodies by any of their names or acronyms (UNDP, Tổ chức Y tế Thế giới)."""
+    tokens = st.tokens
+    table, longest = _body_keys()
+    k = 0
+    while k < len(tokens):
+        sizes = range(min(longest, len(tokens) - k), 0, -1) if tokens[k].is_cap else range(0)
+        hit = next((n for n in sizes if _body_at(st, k, n, table)), 0)
+        if hit:
+            span = tokens[k : k + hit]
+            start, end = span[0].start, span[-1].end
+            text = st.text[start - st.base : end - st.base]
+            f = Found(start, end, text, Group.ORG, "Organization", st.index)
+            keys = tuple(t.key for t in span)
+            f.head = Head(tuple(t.text for t in span), keys, "Organization", True, True, False, False, False)
+            st.add(f)
+        k += hit or 1
+
+
+def _body_at(st: SentenceState, k: int, n: int, table: dict[tuple[str, ...], str]) -> bool:
+    span = st.tokens[k : k + n]
+    if _key(span) not in table or not all(st.free(t.start) for t in span):
+        return False
+    after = st.tokens[k + n] if k + n < len(st.tokens) else None
+    return after is None or not (after.is_word and after.is_cap)  # not the start of a longer name
