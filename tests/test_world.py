@@ -62,3 +62,13 @@ def test_spellings_of_an_international_body_are_one_node() -> None:
     assert len(bodies) == 1
     assert "WTO" in bodies[0].aliases
     assert bodies[0].kind == "Organization"
+
+
+def test_a_country_after_a_language_word_or_in_a_word_is_no_place() -> None:
+    found = names(run("Cô dạy tiếng Pháp và Anh văn, còn chồng cô dạy Mỹ thuật."))
+    assert "Pháp" not in found
+    assert "Anh" not in found
+    assert "Mỹ" not in found
+    assert "Trung Quốc" not in names(run("Khoa ngữ văn Trung Quốc tuyển 50 sinh viên."))
+    assert "Pháp" not in names(run("Quốc hội cho ý kiến về dự án Pháp lệnh phí."))
+    assert "Pháp" in names(run("Năm 1990 ông sang Pháp làm việc."))

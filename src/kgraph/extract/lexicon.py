@@ -68,6 +68,8 @@ class Lexicon:
     context_places: frozenset[str]  # short country names that are places only in context (Anh, Đức)
     place_before: frozenset[str]  # words after which such a short name is a place (nước Anh, tại Nhật)
     place_never: frozenset[str]  # words after which it never is (tiếng Anh, anh Đức)
+    language_before: frozenset[str]  # words after which a place names a language (tiếng Pháp)
+    language_after: frozenset[str]  # syllables after which a place names a language (Anh văn)
     city_people: frozenset[str]  # names that are places after a level word (thành phố Hồ Chí Minh)
     level_places: frozenset[str]  # places and city_people: what may follow 'tỉnh', 'thành phố'
     domains: frozenset[str]  # keys of domains holding 'và' or ','
@@ -88,11 +90,14 @@ def _place_key(name: str) -> str:
 @lru_cache(maxsize=1)
 def world_words() -> dict[str, frozenset[str]]:
     """Keys of world.tsv's place words by kind: 'places' (every spelling of a country, city or
-    region), 'context' (short forms that need context), 'before' and 'never' (the words before them)."""
-    out: dict[str, set[str]] = {"places": set(), "context": set(), "before": set(), "never": set()}
+    region), 'context' (short forms that need context), 'before' and 'never' (the words before them),
+    'language' and 'tongue' (the words before and after a place that make it a language)."""
+    out: dict[str, set[str]] = {
+        k: set() for k in ("places", "context", "before", "never", "language", "tongue")
+    }
     for kind, name, *rest in _rows("world.tsv"):
         spellings = [s for s in (rest[0].split("|") if rest else []) if s]
-        if kind in ("context", "before", "never"):
+        if kind in out:
             out[kind].update(_place_key(s) for s in spellings)
         elif kind != "body":
             out["places"].update(_place_key(s) for s in [name, *spellings])
@@ -225,6 +230,8 @@ def lexicon() -> Lexicon:
         context_places=world["context"],
         place_before=world["before"],
         place_never=world["never"],
+        language_before=world["language"],
+        language_after=world["tongue"],
         city_people=frozenset(name_key(w) for w in _lines("name_people.txt")),
         level_places=frozenset(name_key(p).replace("-", " ").replace("  ", " ") for p in _lines("places.txt"))
         | frozenset(name_key(w) for w in _lines("name_people.txt")),

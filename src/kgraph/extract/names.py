@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from ..text import name_key
 from .lexicon import Head, Lexicon, first_words, lexicon, word, words
 from .tokens import Token
-from .world import country_in_context
+from .world import country_in_context, names_a_language
 
 #: Words before a mention that make it a complement, never the subject of a verb after it.
 PREPOSITIONS = frozenset(words("prepositions"))
@@ -84,7 +84,7 @@ def match_place(tokens: list[Token], i: int, lex: Lexicon) -> int:
             break
         if key in lex.places or (k == i and key in lex.context_places and country_in_context(tokens, i, lex)):
             best = k - i + 1
-    return best
+    return 0 if best and names_a_language(tokens, i, best, lex) else best
 
 
 def word_end(tokens: list[Token], i: int, lex: Lexicon) -> int:

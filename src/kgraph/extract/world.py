@@ -36,6 +36,18 @@ def country_in_context(tokens: list[Token], i: int, lex: Lexicon) -> bool:
     return _listed(tokens, i - 2, i - 1, lex) or _listed(tokens, i + 2, i + 1, lex)
 
 
+def names_a_language(tokens: list[Token], i: int, size: int, lex: Lexicon) -> bool:
+    """Whether the place name at ``i`` (``size`` tokens) is a language or part of a word here:
+    ``tiếng Pháp``, ``ngữ văn Anh``, ``Anh văn``, ``Pháp lệnh``, ``Mỹ thuật``."""
+    for n in (1, 2):
+        if i >= n and " ".join(t.key for t in tokens[i - n : i]) in lex.language_before:
+            return True
+    after = tokens[i + size] if i + size < len(tokens) else None
+    if after is None or not after.is_word or after.is_cap:
+        return False
+    return after.key in lex.language_after or (size == 1 and f"{tokens[i].key} {after.key}" in lex.words)
+
+
 def _listed(tokens: list[Token], j: int, mark: int, lex: Lexicon) -> bool:
     """Whether a country's name touches ``j``, joined by the list mark or 'và' at ``mark``."""
     if not (0 <= j < len(tokens) and 0 <= mark < len(tokens)) or not tokens[j].is_word:
