@@ -26,7 +26,7 @@ def test_capitals_and_regions_are_places() -> None:
 
 
 def test_an_ocean_is_one_place_never_a_province_inside_it() -> None:
-    found = _places("Khu vực châu Á-Thái Bình Dương tăng trưởng nhanh.")
+    found = _places("Khu vực Tây Bắc Thái Bình Dương có bão mạnh.")
     assert "Thái Bình Dương" in found
     assert "Thái Bình" not in found
 
@@ -72,3 +72,17 @@ def test_a_country_after_a_language_word_or_in_a_word_is_no_place() -> None:
     assert "Trung Quốc" not in names(run("Khoa ngữ văn Trung Quốc tuyển 50 sinh viên."))
     assert "Pháp" not in names(run("Quốc hội cho ý kiến về dự án Pháp lệnh phí."))
     assert "Pháp" in names(run("Năm 1990 ông sang Pháp làm việc."))
+
+
+def test_a_region_in_lower_case_first_is_one_place() -> None:
+    found = names(run("Hàng xuất sang châu Mỹ tăng, thị trường châu Á - Thái Bình Dương chững lại."))
+    assert found["châu Mỹ"] == "Location"
+    assert found["châu Á - Thái Bình Dương"] == "Location"
+    assert "Mỹ" not in found
+    assert "Thái Bình Dương" not in found
+
+
+def test_a_body_named_in_full_wins_over_the_shorter_names_inside_it() -> None:
+    found = names(run("Ngân hàng Phát triển châu Á cho tỉnh vay 100 triệu USD."))
+    assert found["Ngân hàng Phát triển châu Á"] == "Organization"
+    assert "châu Á" not in found

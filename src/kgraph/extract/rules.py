@@ -55,6 +55,7 @@ DOCUMENT_RULES: tuple[Callable[[DocScan], None], ...] = (
 #: Mention rules, run in this order over every sentence.
 MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     mentions.rule_names,  # organisations and places: a head and its components, known places
+    world.rule_world_regions,  # châu Mỹ, châu Á - Thái Bình Dương: regions in lower case first
     mentions.rule_sites,  # sông Sài Gòn, chợ Vĩnh Long, đường Nguyễn Huệ: a site with its word
     mentions.rule_plural_domains,  # các sở Tài chính, Y tế: one body per domain
     mentions.rule_lone_doan,  # 'Đoàn' alone: the article's Youth Union

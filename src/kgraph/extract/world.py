@@ -103,13 +103,74 @@ def rule_world_bodies(st: SentenceState) -> None:
             f = Found(start, end, text, Group.ORG, "Organization", st.index)
             keys = tuple(t.key for t in span)
             f.head = Head(tuple(t.text for t in span), keys, "Organization", True, True, False, False, False)
-            st.add(f)
+            _replace(st, f)
         k += hit or 1
 
 
 def _body_at(st: SentenceState, k: int, n: int, table: dict[tuple[str, ...], str]) -> bool:
     span = st.tokens[k : k + n]
-    if _key(span) not in table or not all(st.free(t.start) for t in span):
+    if _key(span) not in table or any(t.start in st.blocked for t in span):
+        return False
+    if _inside(st, span[0].start, span[-1].end) is None:
         return False
     after = st.tokens[k + n] if k + n < len(st.tokens) else None
     return after is None or not (after.is_word and after.is_cap)  # not the start of a longer name
+
+
+def _inside(st: SentenceState, start: int, end: int) -> list[Found] | None:
+    """The mentions found inside ``start``-``end``; None when one crosses its edge."""
+    inside = []
+    for f in st.found:
+        if f.start < end and f.end > start:
+            if f.start < start or f.end > end:
+                return None
+            inside.append(f)
+    return inside
+
+
+def _replace(st: SentenceState, found: Found) -> None:
+    """Add ``found`` in place of the shorter names read inside it (a table's full name wins)."""
+    inside = _inside(st, found.start, found.end) or []
+    st.found[:] = [f for f in st.found if not any(f is g for g in inside)]
+    st.add(found)
+
+
+@lru_cache(maxsize=1)
+def _lower_regions() -> tuple[frozenset[tuple[str, ...]], int]:
+    """The word keys of every place spelling written in lower case first (châu Á, châu Âu)."""
+    keys = set()
+    for kind, name, *rest in _rows():
+        if kind in ("country", "city", "region"):
+            for spelling in [name, *(rest[0].split("|") if rest else [])]:
+                if spelling[:1].islower():
+                    keys.add(tuple(t.key for t in tokenize(spelling) if t.is_word))
+    return frozenset(keys), max(len(k) for k in keys)
+
+
+def rule_world_regions(st: SentenceState) -> None:
+    """Continents and regions written in lower case first (châu Mỹ, châu Á - Thái Bình Dương): one
+    place, which replaces the places the name rule read inside it (Mỹ, Thái Bình Dương)."""
+    tokens = st.tokens
+    table, longest = _lower_regions()
+    for k, tok in enumerate(tokens):
+        if tok.is_cap or not tok.is_word or not st.free(tok.start):
+            continue
+        end, words = 0, []
+        for j in range(k, min(len(tokens), k + 2 * longest)):
+            if not tokens[j].is_word:
+                if tokens[j].text in "-–" and j > k:
+                    continue
+                break
+            words.append(tokens[j].key)
+            if tuple(words) in table and (j + 1 == len(tokens) or not tokens[j + 1].is_cap):
+                end = j + 1
+        if not end:
+            continue
+        start, stop = tok.start, tokens[end - 1].end
+        inside = [f for f in st.found if start <= f.start and f.end <= stop]
+        if any(f.group is not Group.PLACE for f in inside):
+            continue  # part of a body's name (Ngân hàng Phát triển châu Á)
+        st.found[:] = [f for f in st.found if f not in inside]
+        st.add(
+            Found(start, stop, st.text[start - st.base : stop - st.base], Group.PLACE, "Location", st.index)
+        )
