@@ -86,3 +86,16 @@ def test_a_body_named_in_full_wins_over_the_shorter_names_inside_it() -> None:
     found = names(run("Ngân hàng Phát triển châu Á cho tỉnh vay 100 triệu USD."))
     assert found["Ngân hàng Phát triển châu Á"] == "Organization"
     assert "châu Á" not in found
+
+
+def test_foreign_news_agencies_and_companies_are_organisations() -> None:
+    found = names(run("Theo hãng tin Kyodo, Toshiba và Hitachi sẽ mở nhà máy tại Bắc Ninh."))
+    assert found["Kyodo"] == "Organization"
+    assert found["Toshiba"] == "Enterprise"
+    assert found["Hitachi"] == "Enterprise"
+
+
+def test_a_company_name_that_names_a_product_is_no_name() -> None:
+    found = names(run("Hãng vừa nhận thêm 2 chiếc Airbus 321, giải nhất là một xe Yamaha."))
+    assert "Airbus" not in found
+    assert "Yamaha" not in found

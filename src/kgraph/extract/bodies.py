@@ -49,8 +49,8 @@ def national_bodies() -> dict[str, tuple[str, str]]:
     for canonical, kind, *rest in _rows("national_bodies.tsv"):
         for name in [canonical, *(rest[0].split("|") if rest and rest[0] else [])]:
             table[loose_key(name)] = (canonical, kind)
-    for spelling, name in world_body_names().items():  # international bodies: UNDP, Liên Hợp Quốc
-        table.setdefault(loose_key(spelling), (name, "Organization"))
+    for spelling, value in world_body_names().items():  # international bodies: UNDP, Liên Hợp Quốc
+        table.setdefault(loose_key(spelling), value)
     for spellings in press().values():
         for name in filter(None, spellings):  # '' marks a name that needs its cue
             table.setdefault(loose_key(name), (spellings[0], "Organization"))

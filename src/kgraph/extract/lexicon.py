@@ -70,6 +70,7 @@ class Lexicon:
     place_never: frozenset[str]  # words after which it never is (tiếng Anh, anh Đức)
     language_before: frozenset[str]  # words after which a place names a language (tiếng Pháp)
     language_after: frozenset[str]  # syllables after which a place names a language (Anh văn)
+    product_before: frozenset[str]  # words after which a company's name is a product's (xe Honda)
     city_people: frozenset[str]  # names that are places after a level word (thành phố Hồ Chí Minh)
     level_places: frozenset[str]  # places and city_people: what may follow 'tỉnh', 'thành phố'
     domains: frozenset[str]  # keys of domains holding 'và' or ','
@@ -91,15 +92,15 @@ def _place_key(name: str) -> str:
 def world_words() -> dict[str, frozenset[str]]:
     """Keys of world.tsv's place words by kind: 'places' (every spelling of a country, city or
     region), 'context' (short forms that need context), 'before' and 'never' (the words before them),
-    'language' and 'tongue' (the words before and after a place that make it a language)."""
+    'language' and 'tongue' (the words before and after a place that make it a language), 'product'."""
     out: dict[str, set[str]] = {
-        k: set() for k in ("places", "context", "before", "never", "language", "tongue")
+        k: set() for k in ("places", "context", "before", "never", "language", "tongue", "product")
     }
     for kind, name, *rest in _rows("world.tsv"):
         spellings = [s for s in (rest[0].split("|") if rest else []) if s]
         if kind in out:
             out[kind].update(_place_key(s) for s in spellings)
-        elif kind != "body":
+        elif kind in ("country", "city", "region"):
             out["places"].update(_place_key(s) for s in [name, *spellings])
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -232,6 +233,7 @@ def lexicon() -> Lexicon:
         place_never=world["never"],
         language_before=world["language"],
         language_after=world["tongue"],
+        product_before=world["product"],
         city_people=frozenset(name_key(w) for w in _lines("name_people.txt")),
         level_places=frozenset(name_key(p).replace("-", " ").replace("  ", " ") for p in _lines("places.txt"))
         | frozenset(name_key(w) for w in _lines("name_people.txt")),

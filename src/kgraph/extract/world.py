@@ -20,6 +20,7 @@ from .state import Found, Group, SentenceState
 from .tagger_words import tagger_words
 from .tokens import Token, tokenize
 
+_BODY_CLASSES = {"body": "Organization", "press": "Organization", "company": "Enterprise"}
 _LIST_MARKS = frozenset({",", "-", "–", "/", ";"})
 
 
@@ -71,20 +72,21 @@ def _key(tokens: list[Token]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def world_body_names() -> dict[str, str]:
-    """Every spelling of an international body -> its name (the first in world.tsv)."""
-    out: dict[str, str] = {}
+def world_body_names() -> dict[str, tuple[str, str]]:
+    """Every spelling of an international body, a foreign news agency or company -> (its name, the
+    first in world.tsv; its class)."""
+    out: dict[str, tuple[str, str]] = {}
     for kind, name, *rest in _rows():
-        if kind == "body":
+        if kind in _BODY_CLASSES:
             for spelling in [name, *(rest[0].split("|") if rest else [])]:
                 if spelling:
-                    out[spelling] = name
+                    out[spelling] = (name, _BODY_CLASSES[kind])
     return out
 
 
 @lru_cache(maxsize=1)
-def _body_keys() -> tuple[dict[tuple[str, ...], str], int]:
-    table = {_key(tokenize(s)): name for s, name in world_body_names().items()}
+def _body_keys() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
+    table = {_key(tokenize(s)): value for s, value in world_body_names().items()}
     return table, max(len(k) for k in table)
 
 
@@ -100,21 +102,35 @@ def rule_world_bodies(st: SentenceState) -> None:
             span = tokens[k : k + hit]
             start, end = span[0].start, span[-1].end
             text = st.text[start - st.base : end - st.base]
-            f = Found(start, end, text, Group.ORG, "Organization", st.index)
+            kind = table[_key(span)][1]
+            f = Found(start, end, text, Group.ORG, kind, st.index)
             keys = tuple(t.key for t in span)
-            f.head = Head(tuple(t.text for t in span), keys, "Organization", True, True, False, False, False)
+            f.head = Head(tuple(t.text for t in span), keys, kind, True, True, False, False, False)
             _replace(st, f)
         k += hit or 1
 
 
-def _body_at(st: SentenceState, k: int, n: int, table: dict[tuple[str, ...], str]) -> bool:
+def _body_at(st: SentenceState, k: int, n: int, table: dict[tuple[str, ...], tuple[str, str]]) -> bool:
     span = st.tokens[k : k + n]
     if _key(span) not in table or any(t.start in st.blocked for t in span):
         return False
     if _inside(st, span[0].start, span[-1].end) is None:
         return False
     after = st.tokens[k + n] if k + n < len(st.tokens) else None
-    return after is None or not (after.is_word and after.is_cap)  # not the start of a longer name
+    if after is not None and after.is_word and after.is_cap:
+        return False  # the start of a longer name
+    if table[_key(span)][1] == "Enterprise" and _product(st.tokens, k, after, st.lex):
+        st.taken.add(span[0].start, span[-1].end)  # no later rule reads the product as a name
+        st.drop(span[0].start, span[-1].end, "a company's name that names a product")
+        return False
+    return True
+
+
+def _product(tokens: list[Token], k: int, after: Token | None, lex: Lexicon) -> bool:
+    """Whether the company's name at ``k`` names a product: chiếc Boeing 777, xe Honda, tivi Sony."""
+    if after is not None and after.is_number:
+        return True
+    return any(k >= n and " ".join(t.key for t in tokens[k - n : k]) in lex.product_before for n in (1, 2, 3))
 
 
 def _inside(st: SentenceState, start: int, end: int) -> list[Found] | None:
