@@ -99,3 +99,8 @@ def test_a_company_name_that_names_a_product_is_no_name() -> None:
     found = names(run("Hãng vừa nhận thêm 2 chiếc Airbus 321, giải nhất là một xe Yamaha."))
     assert "Airbus" not in found
     assert "Yamaha" not in found
+
+
+def test_a_language_is_no_place_for_the_tagger_either() -> None:
+    assert "Anh" not in names(run("Cô là giáo viên tiếng Anh của trường PTTH Nguyễn Du."))
+    assert "Anh" in names(run("Năm 2001 cô sang Anh học tiếng Anh."))

@@ -69,6 +69,7 @@ MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     bodies.rule_press,  # NLĐ, Tuổi Trẻ, báo Nhân Dân, VTV1: newspapers and broadcasters
     world.rule_world_bodies,  # UNDP, Liên Hợp Quốc, Tổ chức Y tế Thế giới: international bodies
     bodies.rule_glued_people,  # Bộ GD-ĐT Bành Tiến Long: the ministry, then a person
+    world.rule_languages,  # tiếng Anh, tiếng Trung Quốc: a language, never a place (for the tagger)
     tagger.rule_tagged_names,  # the learned tagger's names no rule above found
     bodies.rule_glued_numbers,  # Ban Kinh tế Trung ương3.: a list number glued to a name is cut off
     mentions.rule_place_spellings,  # TP.HCM, thành phố Hồ Chí Minh: a place written many ways

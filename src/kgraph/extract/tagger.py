@@ -499,6 +499,7 @@ def rule_tagged_names(st: SentenceState) -> None:
     covered = Spans(st.base, len(st.text))
     for f in st.found:
         covered.add(f.start, f.end)
+    covered = covered.union(st.taken)  # and what a rule read as no name (tiếng Anh: a language)
     for t in tag_tokens(st.tokens):
         if t.confidence < MIN_CONFIDENCE[t.label]:
             continue

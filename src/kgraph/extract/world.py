@@ -190,3 +190,26 @@ def rule_world_regions(st: SentenceState) -> None:
         st.add(
             Found(start, stop, st.text[start - st.base : stop - st.base], Group.PLACE, "Location", st.index)
         )
+
+
+def rule_languages(st: SentenceState) -> None:
+    """A country's name after a language word is a language (tiếng Anh, tiếng Trung Quốc): no later
+    rule (the tagger) reads it as a place."""
+    tokens, lex = st.tokens, st.lex
+    for i, tok in enumerate(tokens):
+        if not tok.is_cap or not st.free(tok.start):
+            continue
+        if not any(
+            i >= n and " ".join(t.key for t in tokens[i - n : i]) in lex.language_before for n in (1, 2)
+        ):
+            continue
+        size, key = 0, ""
+        for k in range(i, min(i + 4, len(tokens))):
+            if not tokens[k].is_word:
+                break
+            key = f"{key} {tokens[k].key}".strip()
+            if key in lex.places or key in lex.context_places:
+                size = k - i + 1
+        if size:
+            st.taken.add(tok.start, tokens[i + size - 1].end)
+            st.drop(tok.start, tokens[i + size - 1].end, "a language, not a place")
