@@ -85,18 +85,20 @@ def world_body_names() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _body_keys() -> tuple[dict[tuple[str, ...], tuple[str, str]], int]:
+def _body_keys() -> tuple[dict[tuple[str, ...], tuple[str, str]], int, frozenset[str]]:
+    """The table by token keys, its longest spelling in tokens, and the keys spellings start with."""
     table = {_key(tokenize(s)): value for s, value in world_body_names().items()}
-    return table, max(len(k) for k in table)
+    return table, max(len(k) for k in table), frozenset(k[0] for k in table)
 
 
 def rule_world_bodies(st: SentenceState) -> None:
     """International bodies by any of their names or acronyms (UNDP, Tổ chức Y tế Thế giới)."""
     tokens = st.tokens
-    table, longest = _body_keys()
+    table, longest, starts = _body_keys()
     k = 0
     while k < len(tokens):
-        sizes = range(min(longest, len(tokens) - k), 0, -1) if tokens[k].is_cap else range(0)
+        first = _key(tokens[k : k + 1])[0] if tokens[k].is_cap else ""
+        sizes = range(min(longest, len(tokens) - k), 0, -1) if first in starts else range(0)
         hit = next((n for n in sizes if _body_at(st, k, n, table)), 0)
         if hit:
             span = tokens[k : k + hit]
@@ -152,44 +154,46 @@ def _replace(st: SentenceState, found: Found) -> None:
 
 
 @lru_cache(maxsize=1)
-def _lower_regions() -> tuple[frozenset[tuple[str, ...]], int]:
-    """The word keys of every place spelling written in lower case first (châu Á, châu Âu)."""
+def _lower_regions() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """The word keys of every place spelling written in lower case first (châu Á, châu Âu), and
+    every prefix of them."""
     keys = set()
     for kind, name, *rest in _rows():
         if kind in ("country", "city", "region"):
             for spelling in [name, *(rest[0].split("|") if rest else [])]:
                 if spelling[:1].islower():
                     keys.add(tuple(t.key for t in tokenize(spelling) if t.is_word))
-    return frozenset(keys), max(len(k) for k in keys)
+    return frozenset(keys), frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
 
 
 def rule_world_regions(st: SentenceState) -> None:
     """Continents and regions written in lower case first (châu Mỹ, châu Á - Thái Bình Dương): one
     place, which replaces the places the name rule read inside it (Mỹ, Thái Bình Dương)."""
     tokens = st.tokens
-    table, longest = _lower_regions()
+    table, prefixes = _lower_regions()
     for k, tok in enumerate(tokens):
-        if tok.is_cap or not tok.is_word or not st.free(tok.start):
+        if tok.is_cap or (tok.key,) not in prefixes or not st.free(tok.start):
             continue
-        end, words = 0, []
-        for j in range(k, min(len(tokens), k + 2 * longest)):
+        end = 0
+        words: tuple[str, ...] = ()
+        for j in range(k, len(tokens)):
             if not tokens[j].is_word:
                 if tokens[j].text in "-–" and j > k:
                     continue
                 break
-            words.append(tokens[j].key)
-            if tuple(words) in table and (j + 1 == len(tokens) or not tokens[j + 1].is_cap):
+            words = (*words, tokens[j].key)
+            if words not in prefixes:
+                break
+            if words in table and (j + 1 == len(tokens) or not tokens[j + 1].is_cap):
                 end = j + 1
         if not end:
             continue
         start, stop = tok.start, tokens[end - 1].end
-        inside = [f for f in st.found if start <= f.start and f.end <= stop]
-        if any(f.group is not Group.PLACE for f in inside):
+        inside = _inside(st, start, stop)
+        if inside is None or any(f.group is not Group.PLACE for f in inside):
             continue  # part of a body's name (Ngân hàng Phát triển châu Á)
-        st.found[:] = [f for f in st.found if f not in inside]
-        st.add(
-            Found(start, stop, st.text[start - st.base : stop - st.base], Group.PLACE, "Location", st.index)
-        )
+        text = st.text[start - st.base : stop - st.base]
+        _replace(st, Found(start, stop, text, Group.PLACE, "Location", st.index))
 
 
 def rule_languages(st: SentenceState) -> None:
