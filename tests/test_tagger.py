@@ -61,10 +61,11 @@ def test_a_missing_or_corrupt_model_is_one_clear_error(
 
 
 def test_names_the_model_is_unsure_of_are_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "Ông Peter Brown, giám đốc hãng Boeing, gặp bà Maria Lopez tại New York."
-    assert "New York" in names(run(text))
+    # a place in no word list ('New York' is in world.tsv): only the tagger finds it
+    text = "Ông Peter Brown, giám đốc hãng Boeing, gặp bà Maria Lopez tại Springfield."
+    assert "Springfield" in names(run(text))
     monkeypatch.setattr(tagger, "MIN_CONFIDENCE", {"PER": 1.01, "ORG": 1.01, "LOC": 1.01})
-    assert "New York" not in names(run(text))
+    assert "Springfield" not in names(run(text))
 
 
 def test_a_build_without_its_model_stops_with_one_line(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -20,6 +20,7 @@ from .resolve import org_key
 from .state import Found, Group, SentenceState, token_at
 from .tagger_words import tagger_words
 from .tokens import Token, tokenize
+from .world import world_body_names
 
 _PAPER = word("press_cues_paper")
 _PRESS_CUES = frozenset(name_key(w) for w in words("press_cues"))
@@ -48,6 +49,8 @@ def national_bodies() -> dict[str, tuple[str, str]]:
     for canonical, kind, *rest in _rows("national_bodies.tsv"):
         for name in [canonical, *(rest[0].split("|") if rest and rest[0] else [])]:
             table[loose_key(name)] = (canonical, kind)
+    for spelling, value in world_body_names().items():  # international bodies: UNDP, Liên Hợp Quốc
+        table.setdefault(loose_key(spelling), value)
     for spellings in press().values():
         for name in filter(None, spellings):  # '' marks a name that needs its cue
             table.setdefault(loose_key(name), (spellings[0], "Organization"))

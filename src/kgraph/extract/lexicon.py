@@ -64,7 +64,13 @@ class Lexicon:
     doc_words: dict[str, tuple[str, str]]  # key of 'Chỉ thị' -> (code, class)
     doc_codes: dict[str, tuple[str, str]]  # 'CT' -> (class, Vietnamese name)
     issuer_codes: dict[str, str]  # 'ĐUK' -> 'Đảng ủy Khối'
-    places: frozenset[str]  # keys of known place names
+    places: frozenset[str]  # keys of known place names (places.txt and world.tsv)
+    context_places: frozenset[str]  # short country names that are places only in context (Anh, Đức)
+    place_before: frozenset[str]  # words after which such a short name is a place (nước Anh, tại Nhật)
+    place_never: frozenset[str]  # words after which it never is (tiếng Anh, anh Đức)
+    language_before: frozenset[str]  # words after which a place names a language (tiếng Pháp)
+    language_after: frozenset[str]  # syllables after which a place names a language (Anh văn)
+    product_before: frozenset[str]  # words after which a company's name is a product's (xe Honda)
     city_people: frozenset[str]  # names that are places after a level word (thành phố Hồ Chí Minh)
     level_places: frozenset[str]  # places and city_people: what may follow 'tỉnh', 'thành phố'
     domains: frozenset[str]  # keys of domains holding 'và' or ','
@@ -76,6 +82,27 @@ class Lexicon:
     modality: ModalityWords  # words that make a cue's relation requested, planned, conditional, negated
     hierarchy: HierarchyWords  # heads of bodies that nest by their names (Sở -> Ủy ban nhân dân)
     central_issuers: IssuerTable  # issuers of well-known central documents
+
+
+def _place_key(name: str) -> str:
+    return name_key(name).replace("-", " ").replace("  ", " ")
+
+
+@lru_cache(maxsize=1)
+def world_words() -> dict[str, frozenset[str]]:
+    """Keys of world.tsv's place words by kind: 'places' (every spelling of a country, city or
+    region), 'context' (short forms that need context), 'before' and 'never' (the words before them),
+    'language' and 'tongue' (the words before and after a place that make it a language), 'product'."""
+    out: dict[str, set[str]] = {
+        k: set() for k in ("places", "context", "before", "never", "language", "tongue", "product")
+    }
+    for kind, name, *rest in _rows("world.tsv"):
+        spellings = [s for s in (rest[0].split("|") if rest else []) if s]
+        if kind in out:
+            out[kind].update(_place_key(s) for s in spellings)
+        elif kind in ("country", "city", "region"):
+            out["places"].update(_place_key(s) for s in [name, *spellings])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _heads(rows: list[list[str]], place: bool = False) -> dict[str, list[Head]]:
@@ -181,6 +208,7 @@ def lexicon() -> Lexicon:
         group.sort(key=lambda t: -len(t))
     cues = sorted(((r[0], r[1]) for r in _rows("cues.tsv")), key=lambda c: -len(c[0]))
     org_heads = _rows("org_heads.tsv")
+    world = world_words()
     return Lexicon(
         words=frozenset(words),
         word_starts=frozenset(starts),
@@ -199,7 +227,13 @@ def lexicon() -> Lexicon:
         doc_words={name_key(r[0]): (r[1], r[2]) for r in _rows("doc_types.tsv")},
         doc_codes=document_codes(),
         issuer_codes={r[0]: r[1] for r in _rows("issuer_codes.tsv")},
-        places=frozenset(name_key(p).replace("-", " ").replace("  ", " ") for p in _lines("places.txt")),
+        places=(frozenset(_place_key(p) for p in _lines("places.txt")) | world["places"]) - world["context"],
+        context_places=world["context"],
+        place_before=world["before"],
+        place_never=world["never"],
+        language_before=world["language"],
+        language_after=world["tongue"],
+        product_before=world["product"],
         city_people=frozenset(name_key(w) for w in _lines("name_people.txt")),
         level_places=frozenset(name_key(p).replace("-", " ").replace("  ", " ") for p in _lines("places.txt"))
         | frozenset(name_key(w) for w in _lines("name_people.txt")),

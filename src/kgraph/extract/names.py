@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from ..text import name_key
 from .lexicon import Head, Lexicon, first_words, lexicon, word, words
 from .tokens import Token
+from .world import country_in_context, names_a_language
 
 #: Words before a mention that make it a complement, never the subject of a verb after it.
 PREPOSITIONS = frozenset(words("prepositions"))
@@ -74,15 +75,17 @@ def match_place(tokens: list[Token], i: int, lex: Lexicon) -> int:
         return 0
     best = 0
     key = ""
-    for k in range(i, min(i + 6, len(tokens))):
+    for k in range(i, min(i + 12, len(tokens))):
         if not tokens[k].is_word:
             if tokens[k].text in "-–" and k > i:
-                continue  # Thừa Thiên - Huế
+                continue  # Thừa Thiên - Huế, Ác-hen-ti-na
             break
         key = f"{key} {tokens[k].key}".strip()
-        if key in lex.places:
+        if key.count(" ") > 5:
+            break
+        if key in lex.places or (k == i and key in lex.context_places and country_in_context(tokens, i, lex)):
             best = k - i + 1
-    return best
+    return 0 if best and names_a_language(tokens, i, best, lex) else best
 
 
 def word_end(tokens: list[Token], i: int, lex: Lexicon) -> int:

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ..model import Document
-from . import article, bodies, documents, gazetteer, mentions, people, relations, sites, tagger
+from . import article, bodies, documents, gazetteer, mentions, people, relations, sites, tagger, world
 from .documents import DocMention, DocScan, scan_documents
 from .lexicon import Lexicon, lexicon
 from .relations import RelationState
@@ -55,6 +55,7 @@ DOCUMENT_RULES: tuple[Callable[[DocScan], None], ...] = (
 #: Mention rules, run in this order over every sentence.
 MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     mentions.rule_names,  # organisations and places: a head and its components, known places
+    world.rule_world_regions,  # châu Mỹ, châu Á - Thái Bình Dương: regions in lower case first
     bodies.rule_spelled_out_bodies,  # Tòa án nhân dân tối cao: a national body's whole spelling
     sites.rule_sites,  # sông Sài Gòn, đường Nguyễn Huệ, quốc lộ 1A, chung cư X: a site with its word
     sites.rule_lower_bodies,  # công ty du lịch Sao Mai, trường THPT X: a body's head in lower case
@@ -68,7 +69,9 @@ MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     mentions.rule_campaigns,  # quoted campaign names
     mentions.rule_quantities,  # numbers with a unit
     bodies.rule_press,  # NLĐ, Tuổi Trẻ, báo Nhân Dân, VTV1: newspapers and broadcasters
+    world.rule_world_bodies,  # UNDP, Liên Hợp Quốc, Tổ chức Y tế Thế giới: international bodies
     bodies.rule_glued_people,  # Bộ GD-ĐT Bành Tiến Long: the ministry, then a person
+    world.rule_languages,  # tiếng Anh, tiếng Trung Quốc: a language, never a place (for the tagger)
     tagger.rule_tagged_names,  # the learned tagger's names no rule above found
     bodies.rule_glued_numbers,  # Ban Kinh tế Trung ương3.: a list number glued to a name is cut off
     mentions.rule_place_spellings,  # TP.HCM, thành phố Hồ Chí Minh: a place written many ways

@@ -615,6 +615,7 @@ def rule_tagged_names(st: SentenceState) -> None:
     covered = Spans(st.base, len(st.text))
     for f in st.found:
         covered.add(f.start, f.end)
+    covered = covered.union(st.taken)  # and what a rule read as no name (tiếng Anh: a language)
     for tagged in tag_tokens(st.tokens, article_words(st)):
         t = _before_bracket(st.tokens, tagged)
         if t.confidence < MIN_CONFIDENCE[t.label]:
