@@ -275,3 +275,9 @@ def test_a_body_s_number_before_a_verb(text: str, name: str) -> None:
 def test_a_count_after_a_body_is_no_number_of_it() -> None:
     got = names(run("Công ty CIENCO 6 người đã bị thương."))
     assert "Công ty CIENCO 6" not in got
+
+
+def test_a_lower_case_domain_leaves_the_comma_of_a_list_after_it() -> None:
+    got = names(run("Theo Bộ Văn hóa - thông tin, Sở Văn hóa - thông tin tỉnh Quảng Ngãi đã cấp phép cho dự án."))
+    assert "Bộ Văn hóa - thông tin" in got
+    assert "Sở Văn hóa - thông tin tỉnh Quảng Ngãi" in got

@@ -766,6 +766,8 @@ def _domain_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
     best = 0
     for begin in range(start, j):
         for end in range(j + 2, min(j + 10, len(tokens) + 1)):
+            if not tokens[end - 1].is_word:
+                continue  # a domain ends at a word: 'Văn hóa - thông tin,' leaves its comma (a list goes on)
             phrase = " ".join(_AND if t.key == "&" else t.text for t in tokens[begin:end]).replace(" ,", ",")
             if " ".join(name_key(phrase).replace("-", " ").split()) in lex.domains:
                 best = max(best, end)
