@@ -278,6 +278,8 @@ def test_a_count_after_a_body_is_no_number_of_it() -> None:
 
 
 def test_a_lower_case_domain_leaves_the_comma_of_a_list_after_it() -> None:
-    got = names(run("Theo Bộ Văn hóa - thông tin, Sở Văn hóa - thông tin tỉnh Quảng Ngãi đã cấp phép cho dự án."))
+    got = names(
+        run("Theo Bộ Văn hóa - thông tin, Sở Văn hóa - thông tin tỉnh Quảng Ngãi đã cấp phép cho dự án.")
+    )
     assert "Bộ Văn hóa - thông tin" in got
     assert "Sở Văn hóa - thông tin tỉnh Quảng Ngãi" in got
