@@ -258,8 +258,8 @@ def test_quote_spans_are_those_of_the_character_by_character_scan() -> None:
             spans.append((start, len(text)))
         return sorted(spans)
 
-    texts = ["Không có dấu nháy.", "", "“a” và “b “c” d” rồi \"e\" và \"f", "” lạc “ mở", "\"“x\"”\"", "“““"]
-    texts += ["a\"b\"c\"d\"e“f”g", "Chỉ thị “Về tăng cường” số 05-CT/TW \"và\" ”"]
+    texts = ["Không có dấu nháy.", "", '“a” và “b “c” d” rồi "e" và "f', "” lạc “ mở", '"“x"”"', "“““"]
+    texts += ['a"b"c"d"e“f”g', 'Chỉ thị “Về tăng cường” số 05-CT/TW "và" ”']
     for text in texts:
         assert quote_spans(text) == by_character(text), text
 
@@ -320,3 +320,26 @@ def test_the_people_rule_reads_no_title_at_a_lower_case_word_that_opens_no_honor
     # the sentence's first word is asked once more, by the rule of a name before its age ('Bình, 18 tuổi')
     assert "ông" in asked and not {"nay", "đã", "đến", "thăm", "văn", "xã"} & set(asked), asked
     assert [f.text for f in st.found] == ["Nguyễn Văn Bình", "Lê Thị Hoa"]
+
+
+def test_the_people_rule_asks_byline_age_and_naming_only_where_they_can_start(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import people
+
+    text = "chiều qua, cô giáo tên là Mai (Đỗ Văn Tùng, 40 tuổi) cùng ông Lê Thị Hoa đến thăm trường học."
+    st = _sentence_state(text)
+    asked: dict[str, list[str]] = {"_byline_at": [], "_before_age": [], "_named_len": []}
+    for name in asked:
+        real = getattr(people, name)
+
+        def counting(tokens, i, *rest, _real=real, _seen=asked[name]):  # type: ignore[no-untyped-def]
+            _seen.append(tokens[i].text)
+            return _real(tokens, i, *rest)
+
+        monkeypatch.setattr(people, name, counting)
+    people.find_people(st, st.blocked.union(st.taken))
+    assert asked == {
+        "_byline_at": ["chiều", "cô", "Đỗ", "40", "cùng"],  # after a mark only
+        "_before_age": ["chiều", "Đỗ"],
+        "_named_len": ["tên"],
+    }, asked
+    assert [f.text for f in st.found] == ["Mai", "Đỗ Văn Tùng", "Lê Thị Hoa"]

@@ -34,6 +34,7 @@ _DOTTED_INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ])+")  # T.T.D: one token
 _AGE_WORDS = frozenset(words("age_words"))  # (tran van binh, 18 tuổi): a name before an age
 _ADDRESS_WORDS = frozenset(words("address_words"))  # Bác Nguyễn Văn A, 70 tuổi: a form of address
 _NAMED = tuple(sorted((tuple(w.split()) for w in words("named_words")), key=len, reverse=True))  # tên là
+_NAMED_FIRSTS = frozenset(w[0] for w in _NAMED)  # tên: the words a naming phrase starts with
 _THING_NAMED = frozenset(words("thing_named_before"))  # mang tên Lê Lợi: a thing named after someone
 _MAX_NAME_WORDS = 5
 _MAX_BYLINE_TAIL = 3  # 'D. Hằng thực hiện': lower-case words after a byline on its own line
@@ -243,13 +244,14 @@ def _name_at(
     if tlen:
         at, size, posts = _after_title(st, t0, tlen, former, blocked)
         return at, size, posts, i + 1
-    at, size = _byline_at(tokens, i)
+    opens = i == 0 or not tokens[i - 1].is_word  # a byline or a name before an age opens its line
+    at, size = _byline_at(tokens, i) if opens or tok.text in _CREDITS else (-1, 0)
     if size:
         return at, size, [], at + size
-    at, size = _name_before_age(tokens, i, lex)
+    at, size = _name_before_age(tokens, i, lex) if i == 0 or tokens[i - 1].text == "(" else (i, 0)
     if size:
         return at, size, [], at + size
-    named = _named_len(tokens, i)
+    named = _named_len(tokens, i) if tok.key in _NAMED_FIRSTS else 0
     if named and i + named < n and tokens[i + named].is_cap and tokens[i + named].start not in blocked:
         size = _after_named(tokens, i + named, lex)
         if size:
