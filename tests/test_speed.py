@@ -343,3 +343,32 @@ def test_the_people_rule_asks_byline_age_and_naming_only_where_they_can_start(mo
         "_named_len": ["tên"],
     }, asked
     assert [f.text for f in st.found] == ["Mai", "Đỗ Văn Tùng", "Lê Thị Hoa"]
+
+
+def test_the_site_and_lower_body_rules_read_only_words_that_open_a_site_or_a_body(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import sites
+
+    text = "hôm qua công ty du lịch Sao Mai đã sửa cầu trên sông Bến Hải cho người dân đi lại."
+    st = _sentence_state(text)
+    asked: dict[str, list[str]] = {"_site_word": [], "_body_word": []}
+    real_site, real_body = sites._site_word, sites._body_word
+
+    def site_word(st, k):  # type: ignore[no-untyped-def]
+        asked["_site_word"].append(st.tokens[k].text)
+        return real_site(st, k)
+
+    def body_word(tokens, k, bodies):  # type: ignore[no-untyped-def]
+        asked["_body_word"].append(tokens[k].text)
+        return real_body(tokens, k, bodies)
+
+    monkeypatch.setattr(sites, "_site_word", site_word)
+    monkeypatch.setattr(sites, "_body_word", body_word)
+    sites.rule_lower_bodies(st)
+    sites.rule_sites(st)
+    assert "công" in asked["_body_word"] and not {"hôm", "qua", "sửa", "dân", "lại"} & set(
+        asked["_body_word"]
+    )
+    assert "sông" in asked["_site_word"] and not {"hôm", "qua", "sửa", "dân", "lại"} & set(
+        asked["_site_word"]
+    )
+    assert sorted(f.text for f in st.found) == ["công ty du lịch Sao Mai", "sông Bến Hải"]
