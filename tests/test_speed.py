@@ -372,3 +372,22 @@ def test_the_site_and_lower_body_rules_read_only_words_that_open_a_site_or_a_bod
         asked["_site_word"]
     )
     assert sorted(f.text for f in st.found) == ["công ty du lịch Sao Mai", "sông Bến Hải"]
+
+
+def test_the_people_rule_reads_nothing_at_a_lower_case_word_inside_the_prose(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import people
+
+    text = "chiều nay nguyên Chủ tịch Trần Văn Nam và bà Lê Thị Hoa đã đến thăm con trai tên là Minh."
+    st = _sentence_state(text)
+    asked: list[str] = []
+    real = people._name_at
+
+    def counting(st, i, blocked, found):  # type: ignore[no-untyped-def]
+        asked.append(st.tokens[i].text)
+        return real(st, i, blocked, found)
+
+    monkeypatch.setattr(people, "_name_at", counting)
+    people.find_people(st, st.blocked.union(st.taken))
+    assert {"chiều", "nguyên", "bà", "tên"} <= set(asked), asked
+    assert not {"nay", "đã", "đến", "thăm", "con", "trai", "là"} & set(asked), asked
+    assert [f.text for f in st.found] == ["Trần Văn Nam", "Lê Thị Hoa", "Minh"]
