@@ -391,3 +391,26 @@ def test_the_people_rule_reads_nothing_at_a_lower_case_word_inside_the_prose(mon
     assert {"chiều", "nguyên", "bà", "tên"} <= set(asked), asked
     assert not {"nay", "đã", "đến", "thăm", "con", "trai", "là"} & set(asked), asked
     assert [f.text for f in st.found] == ["Trần Văn Nam", "Lê Thị Hoa", "Minh"]
+
+
+def test_the_passive_agent_rule_reads_the_cues_only_after_an_agent_word(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import relations
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.rules import run_mention_rules
+
+    asked: list[str] = []
+    real = relations.find_cues
+
+    def counting(sm, lex):  # type: ignore[no-untyped-def]
+        asked.append(sm.text)
+        return real(sm, lex)
+
+    monkeypatch.setattr(relations, "find_cues", counting)
+    plain = "UBND tỉnh Bình Định họp bàn kế hoạch với Sở Xây dựng."
+    passive = "Kế hoạch số 12 về phòng chống bão do UBND tỉnh Bình Định ban hành."
+    for text in (plain, passive):
+        sm = run_mention_rules(_sentence_state(text))
+        for f in sm.found:
+            f.key = f.key or f"{f.group}|{f.text}"  # as resolution keys them
+        relations.rule_passive_agent(relations.RelationState(lexicon(), None), sm)
+    assert asked == [passive]
