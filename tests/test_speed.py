@@ -414,3 +414,29 @@ def test_the_passive_agent_rule_reads_the_cues_only_after_an_agent_word(monkeypa
             f.key = f.key or f"{f.group}|{f.text}"  # as resolution keys them
         relations.rule_passive_agent(relations.RelationState(lexicon(), None), sm)
     assert asked == [passive]
+
+
+def test_the_names_and_level_rules_call_nothing_at_a_lower_case_word_that_starts_nothing(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import mentions
+
+    text = "sáng nay các em học sinh đến thăm tỉnh Quảng Ninh và gặp ủy ban nhân dân xã."
+    st = _sentence_state(text)
+    asked: dict[str, list[str]] = {"_name_at": [], "_level_word": []}
+    real_name, real_level = mentions._name_at, mentions._level_word
+
+    def name_at(st, i):  # type: ignore[no-untyped-def]
+        asked["_name_at"].append(st.tokens[i].text)
+        return real_name(st, i)
+
+    def level_word(tokens, k):  # type: ignore[no-untyped-def]
+        asked["_level_word"].append(tokens[k].text)
+        return real_level(tokens, k)
+
+    monkeypatch.setattr(mentions, "_name_at", name_at)
+    monkeypatch.setattr(mentions, "_level_word", level_word)
+    mentions.rule_level_places(st)
+    mentions.rule_names(st)
+    quiet = {"sáng", "nay", "em", "sinh", "đến", "thăm", "gặp", "dân"}
+    assert asked["_level_word"] == ["tỉnh", "xã"], asked
+    assert "ủy" in asked["_name_at"] and not quiet & set(asked["_name_at"]), asked
+    assert [f.text for f in st.found] == ["Quảng Ninh", "Quảng Ninh"]  # by each rule
