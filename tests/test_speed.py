@@ -258,8 +258,8 @@ def test_quote_spans_are_those_of_the_character_by_character_scan() -> None:
             spans.append((start, len(text)))
         return sorted(spans)
 
-    texts = ["Không có dấu nháy.", "", "“a” và “b “c” d” rồi \"e\" và \"f", "” lạc “ mở", "\"“x\"”\"", "“““"]
-    texts += ["a\"b\"c\"d\"e“f”g", "Chỉ thị “Về tăng cường” số 05-CT/TW \"và\" ”"]
+    texts = ["Không có dấu nháy.", "", '“a” và “b “c” d” rồi "e" và "f', "” lạc “ mở", '"“x"”"', "“““"]
+    texts += ['a"b"c"d"e“f”g', 'Chỉ thị “Về tăng cường” số 05-CT/TW "và" ”']
     for text in texts:
         assert quote_spans(text) == by_character(text), text
 
@@ -320,3 +320,123 @@ def test_the_people_rule_reads_no_title_at_a_lower_case_word_that_opens_no_honor
     # the sentence's first word is asked once more, by the rule of a name before its age ('Bình, 18 tuổi')
     assert "ông" in asked and not {"nay", "đã", "đến", "thăm", "văn", "xã"} & set(asked), asked
     assert [f.text for f in st.found] == ["Nguyễn Văn Bình", "Lê Thị Hoa"]
+
+
+def test_the_people_rule_asks_byline_age_and_naming_only_where_they_can_start(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import people
+
+    text = "chiều qua, cô giáo tên là Mai (Đỗ Văn Tùng, 40 tuổi) cùng ông Lê Thị Hoa đến thăm trường học."
+    st = _sentence_state(text)
+    asked: dict[str, list[str]] = {"_byline_at": [], "_before_age": [], "_named_len": []}
+    for name in asked:
+        real = getattr(people, name)
+
+        def counting(tokens, i, *rest, _real=real, _seen=asked[name]):  # type: ignore[no-untyped-def]
+            _seen.append(tokens[i].text)
+            return _real(tokens, i, *rest)
+
+        monkeypatch.setattr(people, name, counting)
+    people.find_people(st, st.blocked.union(st.taken))
+    assert asked == {
+        "_byline_at": ["chiều", "cô", "Đỗ", "40", "cùng"],  # after a mark only
+        "_before_age": ["chiều", "Đỗ"],
+        "_named_len": ["tên"],
+    }, asked
+    assert [f.text for f in st.found] == ["Mai", "Đỗ Văn Tùng", "Lê Thị Hoa"]
+
+
+def test_the_site_and_lower_body_rules_read_only_words_that_open_a_site_or_a_body(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import sites
+
+    text = "hôm qua công ty du lịch Sao Mai đã sửa cầu trên sông Bến Hải cho người dân đi lại."
+    st = _sentence_state(text)
+    asked: dict[str, list[str]] = {"_site_word": [], "_body_word": []}
+    real_site, real_body = sites._site_word, sites._body_word
+
+    def site_word(st, k):  # type: ignore[no-untyped-def]
+        asked["_site_word"].append(st.tokens[k].text)
+        return real_site(st, k)
+
+    def body_word(tokens, k, bodies):  # type: ignore[no-untyped-def]
+        asked["_body_word"].append(tokens[k].text)
+        return real_body(tokens, k, bodies)
+
+    monkeypatch.setattr(sites, "_site_word", site_word)
+    monkeypatch.setattr(sites, "_body_word", body_word)
+    sites.rule_lower_bodies(st)
+    sites.rule_sites(st)
+    assert "công" in asked["_body_word"] and not {"hôm", "qua", "sửa", "dân", "lại"} & set(
+        asked["_body_word"]
+    )
+    assert "sông" in asked["_site_word"] and not {"hôm", "qua", "sửa", "dân", "lại"} & set(
+        asked["_site_word"]
+    )
+    assert sorted(f.text for f in st.found) == ["công ty du lịch Sao Mai", "sông Bến Hải"]
+
+
+def test_the_people_rule_reads_nothing_at_a_lower_case_word_inside_the_prose(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import people
+
+    text = "chiều nay nguyên Chủ tịch Trần Văn Nam và bà Lê Thị Hoa đã đến thăm con trai tên là Minh."
+    st = _sentence_state(text)
+    asked: list[str] = []
+    real = people._name_at
+
+    def counting(st, i, blocked, found):  # type: ignore[no-untyped-def]
+        asked.append(st.tokens[i].text)
+        return real(st, i, blocked, found)
+
+    monkeypatch.setattr(people, "_name_at", counting)
+    people.find_people(st, st.blocked.union(st.taken))
+    assert {"chiều", "nguyên", "bà", "tên"} <= set(asked), asked
+    assert not {"nay", "đã", "đến", "thăm", "con", "trai", "là"} & set(asked), asked
+    assert [f.text for f in st.found] == ["Trần Văn Nam", "Lê Thị Hoa", "Minh"]
+
+
+def test_the_passive_agent_rule_reads_the_cues_only_after_an_agent_word(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import relations
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.rules import run_mention_rules
+
+    asked: list[str] = []
+    real = relations.find_cues
+
+    def counting(sm, lex):  # type: ignore[no-untyped-def]
+        asked.append(sm.text)
+        return real(sm, lex)
+
+    monkeypatch.setattr(relations, "find_cues", counting)
+    plain = "UBND tỉnh Bình Định họp bàn kế hoạch với Sở Xây dựng."
+    passive = "Kế hoạch số 12 về phòng chống bão do UBND tỉnh Bình Định ban hành."
+    for text in (plain, passive):
+        sm = run_mention_rules(_sentence_state(text))
+        for f in sm.found:
+            f.key = f.key or f"{f.group}|{f.text}"  # as resolution keys them
+        relations.rule_passive_agent(relations.RelationState(lexicon(), None), sm)
+    assert asked == [passive]
+
+
+def test_the_names_and_level_rules_call_nothing_at_a_lower_case_word_that_starts_nothing(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import mentions
+
+    text = "sáng nay các em học sinh đến thăm tỉnh Quảng Ninh và gặp ủy ban nhân dân xã."
+    st = _sentence_state(text)
+    asked: dict[str, list[str]] = {"_name_at": [], "_level_word": []}
+    real_name, real_level = mentions._name_at, mentions._level_word
+
+    def name_at(st, i):  # type: ignore[no-untyped-def]
+        asked["_name_at"].append(st.tokens[i].text)
+        return real_name(st, i)
+
+    def level_word(tokens, k):  # type: ignore[no-untyped-def]
+        asked["_level_word"].append(tokens[k].text)
+        return real_level(tokens, k)
+
+    monkeypatch.setattr(mentions, "_name_at", name_at)
+    monkeypatch.setattr(mentions, "_level_word", level_word)
+    mentions.rule_level_places(st)
+    mentions.rule_names(st)
+    quiet = {"sáng", "nay", "em", "sinh", "đến", "thăm", "gặp", "dân"}
+    assert asked["_level_word"] == ["tỉnh", "xã"], asked
+    assert "ủy" in asked["_name_at"] and not quiet & set(asked["_name_at"]), asked
+    assert [f.text for f in st.found] == ["Quảng Ninh", "Quảng Ninh"]  # by each rule

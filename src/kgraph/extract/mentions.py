@@ -138,12 +138,15 @@ def _cut_at_blocked(st: SentenceState, span: NameSpan) -> NameSpan | None:
 
 def rule_names(st: SentenceState) -> None:
     """Organisations and places: a head and its components, or a known place name."""
-    tokens = st.tokens
+    tokens, heads, place_heads = st.tokens, st.lex.heads, st.lex.place_heads
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         if not tok.is_word or tok.start in st.blocked:
             i += 1
+            continue
+        if not tok.is_cap and tok.key not in heads and tok.key not in place_heads and tok.key not in _PLURAL:
+            i += 1  # most words: lower case, no head starts with them, no plural (speed)
             continue
         if tok.key in _PLURAL and _plural_bodies_end(st, i + 1) > i + 1:
             i = _plural_bodies_end(st, i + 1)  # các huyện ủy, thành ủy: every such body, no one entity
@@ -235,10 +238,13 @@ def rule_lone_doan(st: SentenceState) -> None:
 # --- rule: level_places ----------------------------------------------------------------------
 
 
+_LEVEL_ABBREVIATIONS = ("TP", "Tp")  # thành phố
+
+
 def _level_word(tokens: list[Token], k: int) -> int:
     """How many tokens the level word at ``k`` takes (tỉnh, thành phố, TP), 0 when none."""
     tok = tokens[k]
-    if tok.key in _PLACE_LEVELS or tok.text in ("TP", "Tp"):
+    if tok.key in _PLACE_LEVELS or tok.text in _LEVEL_ABBREVIATIONS:
         pair = f"{tok.key} {tokens[k + 1].key}" if k + 1 < len(tokens) else ""
         return 2 if pair in _TWO_WORD_LEVELS else 1
     return 0
@@ -248,6 +254,8 @@ def rule_level_places(st: SentenceState) -> None:
     """Standalone places after a level word: tỉnh Quảng Ninh, TP Hồ Chí Minh."""
     tokens, lex = st.tokens, st.lex
     for k, tok in enumerate(tokens):
+        if tok.key not in _PLACE_LEVELS and tok.text not in _LEVEL_ABBREVIATIONS:
+            continue  # most words are no level word (speed)
         n = _level_word(tokens, k) if k + 1 < len(tokens) else 0
         if not n or not st.free(tok.start):  # the level word first: free is asked at few tokens
             continue

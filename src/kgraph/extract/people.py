@@ -34,6 +34,8 @@ _DOTTED_INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ])+")  # T.T.D: one token
 _AGE_WORDS = frozenset(words("age_words"))  # (tran van binh, 18 tuổi): a name before an age
 _ADDRESS_WORDS = frozenset(words("address_words"))  # Bác Nguyễn Văn A, 70 tuổi: a form of address
 _NAMED = tuple(sorted((tuple(w.split()) for w in words("named_words")), key=len, reverse=True))  # tên là
+_NAMED_FIRSTS = frozenset(w[0] for w in _NAMED)  # tên: the words a naming phrase starts with
+_OPENING_KEYS = _NAMED_FIRSTS | {_FORMER}  # nguyên, tên: a lower-case word a name is read from
 _THING_NAMED = frozenset(words("thing_named_before"))  # mang tên Lê Lợi: a thing named after someone
 _MAX_NAME_WORDS = 5
 _MAX_BYLINE_TAIL = 3  # 'D. Hằng thực hiện': lower-case words after a byline on its own line
@@ -224,6 +226,13 @@ def _honorific_firsts(honorifics: frozenset[str]) -> frozenset[str]:
     return frozenset(h.split(" ", 1)[0] for h in honorifics)
 
 
+@lru_cache(maxsize=4)
+def _opening_texts(honorifics: frozenset[str]) -> frozenset[str]:
+    """Texts a lower-case word inside the prose needs for ``_name_at`` to read from it: a photo's
+    credit or an honorific's first word (with ``_OPENING_KEYS``: nguyên, tên)."""
+    return _CREDITS | _honorific_firsts(honorifics)
+
+
 def _honorific_len(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """Tokens of the honorific at ``i`` (ông, bà, đồng chí…), 0 when none."""
     if i + 1 < len(tokens) and f"{tokens[i].text} {tokens[i + 1].text}" in lex.honorifics:
@@ -243,13 +252,14 @@ def _name_at(
     if tlen:
         at, size, posts = _after_title(st, t0, tlen, former, blocked)
         return at, size, posts, i + 1
-    at, size = _byline_at(tokens, i)
+    opens = i == 0 or not tokens[i - 1].is_word  # a byline or a name before an age opens its line
+    at, size = _byline_at(tokens, i) if opens or tok.text in _CREDITS else (-1, 0)
     if size:
         return at, size, [], at + size
-    at, size = _name_before_age(tokens, i, lex)
+    at, size = _name_before_age(tokens, i, lex) if i == 0 or tokens[i - 1].text == "(" else (i, 0)
     if size:
         return at, size, [], at + size
-    named = _named_len(tokens, i)
+    named = _named_len(tokens, i) if tok.key in _NAMED_FIRSTS else 0
     if named and i + named < n and tokens[i + named].is_cap and tokens[i + named].start not in blocked:
         size = _after_named(tokens, i + named, lex)
         if size:
@@ -278,12 +288,22 @@ def _name_at(
 def find_people(st: SentenceState, blocked: Spans) -> None:
     """Add the sentence's people (rule ``people``) and the parts of bodies their posts name."""
     tokens, n = st.tokens, len(st.tokens)
+    openers = _opening_texts(st.lex.honorifics)
     i = 0
     people: list[Found] = []
     while i < n:
         tok = tokens[i]
         if not tok.is_word or tok.start in blocked:
             i += 1
+            continue
+        if (
+            not tok.is_cap
+            and i
+            and tokens[i - 1].is_word
+            and tok.key not in _OPENING_KEYS
+            and tok.text not in openers
+        ):
+            i += 1  # a lower-case word inside the prose opening no title, byline, naming or honorific (speed)
             continue
         name_at, name_len, posts, skip = _name_at(st, i, blocked, people)
         if name_at < 0:

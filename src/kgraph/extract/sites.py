@@ -231,9 +231,9 @@ def _numbered(tokens: list[Token], end: int) -> int:
 def rule_sites(st: SentenceState) -> None:
     """Named sites with their lower-case word: sông Sài Gòn, chợ Vĩnh Long, đường Nguyễn Huệ.
     A place or person found inside the name (Sài Gòn) gives way to the site."""
-    tokens = st.tokens
+    tokens, sites = st.tokens, site_table().sites
     for k in range(len(tokens) - 1):
-        site = _site_word(st, k)
+        site = _site_word(st, k) if tokens[k].key in sites else None  # most words open no site
         if site is None:
             continue
         j = k + len(site.keys)
@@ -291,6 +291,12 @@ def _lower_body(st: SentenceState, k: int) -> NameSpan | None:
     return span
 
 
+@lru_cache(maxsize=2)
+def _first_words(keys: frozenset[str]) -> frozenset[str]:
+    """The first words of ``keys`` (công of công ty): ``_body_word`` is 0 at any other word."""
+    return frozenset(key.split(" ", 1)[0] for key in keys)
+
+
 def _body_word(tokens: list[Token], k: int, bodies: frozenset[str]) -> int:
     """Tokens of the word of the table's bodies (công ty, tổng công ty, trường) at ``k``, 0 when none."""
     key = ""
@@ -305,10 +311,12 @@ def rule_lower_bodies(st: SentenceState) -> None:
     """Bodies whose head is written in lower case before their name (công ty du lịch Sao Mai)."""
     tokens = st.tokens
     bodies = site_table().bodies
+    firsts = _first_words(bodies)
     k = 0
     while k < len(tokens) - 1:
         tok = tokens[k]
-        size = _body_word(tokens, k, bodies) if tok.is_word and not tok.is_cap and st.free(tok.start) else 0
+        opens = tok.key in firsts and tok.is_word and not tok.is_cap  # most words open no body
+        size = _body_word(tokens, k, bodies) if opens and st.free(tok.start) else 0
         if not size or (size == 1 and _in_word(tokens, k, st)):
             k += 1  # cơ sở, thị trường: no body
             continue
