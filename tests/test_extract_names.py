@@ -576,3 +576,21 @@ def test_clause_openers_end_a_name(text: str, name: str, absent: str) -> None:
 )
 def test_clause_opener_words_first_in_a_name(name: str) -> None:
     assert name in names(run(f"{name} họp."))
+
+
+def test_the_state_is_a_body_after_a_function_word() -> None:
+    """Capitalised 'Nhà nước' alone names the state after 'và', 'của', a comma or the start."""
+    got = names(run("Mọi chính sách của Nhà nước đều hướng tới người nghèo."))
+    assert got.get("Nhà nước") == "StateAgency", got
+    got = names(run("Nhà nước và nhân dân cùng làm đường giao thông nông thôn."))
+    assert got.get("Nhà nước") == "StateAgency", got
+
+
+def test_the_state_after_a_noun_is_a_modifier() -> None:
+    """'doanh nghiệp Nhà nước', 'DN Nhà nước', 'cơ quan Nhà nước': state-owned, no body."""
+    for text in (
+        "Các doanh nghiệp Nhà nước phải công khai báo cáo tài chính.",
+        "Nhiều DN Nhà nước chậm cổ phần hóa.",
+        "Cán bộ cơ quan Nhà nước không được nhận quà.",
+    ):
+        assert "Nhà nước" not in names(run(text)), text

@@ -215,7 +215,7 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     """The organisation name starting at token ``i``, or None."""
     lex = lex or lexicon()
     head = match_head(tokens, i, lex.heads)
-    if head is None or head.kind == "-":
+    if head is None or head.kind == "-" or _modifies_noun(tokens, i, head, lex):
         return None
     j = i + len(head.words)
     if head.words == _PRIME_MINISTER and j < len(tokens) and tokens[j].is_cap and tokens[j].is_word:
@@ -242,6 +242,16 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if inner is not None and tokens[inner.i - 1].key == _OF:
         head = replace(head, part=True)  # Ban Pháp chế của HĐND tỉnh: a part of the body named after it
     return NameSpan(i, j, head.kind, head, inner)
+
+
+def _modifies_noun(tokens: list[Token], i: int, head: Head, lex: Lexicon) -> bool:
+    """Whether a head that also qualifies a noun does so at ``i``: after a content word or an
+    acronym (doanh nghiệp Nhà nước, DN Nhà nước: state-owned), not after a function word,
+    punctuation or the start (của Nhà nước, Đảng và Nhà nước: the state)."""
+    if i == 0 or " ".join(head.keys) not in _MODIFIER_HEADS:
+        return False
+    before = tokens[i - 1]
+    return before.is_word and before.key not in lex.stop_words
 
 
 def _party_full_name(tokens: list[Token], j: int, lex: Lexicon) -> int:
@@ -608,6 +618,7 @@ _NUMBERED_HEADS = frozenset(words("numbered_heads"))
 _ALWAYS_NUMBERED = frozenset(words("always_numbered"))
 #: Heads whose names often go on in lower case (Trung tâm Y tế dự phòng tỉnh)
 _DESCRIPTOR_HEADS = frozenset(words("descriptor_heads"))
+_MODIFIER_HEADS = frozenset(name_key(w) for w in words("modifier_heads"))
 _BOUNDARY = frozenset({",", ";", ")", "(", "-", "–"})
 
 
