@@ -576,3 +576,66 @@ def test_clause_openers_end_a_name(text: str, name: str, absent: str) -> None:
 )
 def test_clause_opener_words_first_in_a_name(name: str) -> None:
     assert name in names(run(f"{name} họp."))
+
+
+def test_the_state_is_a_body_after_a_function_word() -> None:
+    """Capitalised 'Nhà nước' alone names the state after 'và', 'của', a comma or the start."""
+    got = names(run("Mọi chính sách của Nhà nước đều hướng tới người nghèo."))
+    assert got.get("Nhà nước") == "StateAgency", got
+    got = names(run("Nhà nước và nhân dân cùng làm đường giao thông nông thôn."))
+    assert got.get("Nhà nước") == "StateAgency", got
+
+
+def test_the_state_after_a_noun_is_a_modifier() -> None:
+    """'doanh nghiệp Nhà nước', 'DN Nhà nước', 'cơ quan Nhà nước': state-owned, no body."""
+    for text in (
+        "Các doanh nghiệp Nhà nước phải công khai báo cáo tài chính.",
+        "Nhiều DN Nhà nước chậm cổ phần hóa.",
+        "Cán bộ cơ quan Nhà nước không được nhận quà.",
+    ):
+        assert "Nhà nước" not in names(run(text)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ủy ban Văn hóa, giáo dục, thanh niên, thiếu niên và nhi đồng của Quốc hội họp phiên toàn thể.",
+            "Ủy ban Văn hóa, giáo dục, thanh niên, thiếu niên và nhi đồng của Quốc hội",
+        ),
+        (
+            "Ủy ban Văn hóa, Giáo dục, Thanh thiếu niên và Nhi đồng thẩm tra dự án luật.",
+            "Ủy ban Văn hóa, Giáo dục, Thanh thiếu niên và Nhi đồng",
+        ),
+        ("Ủy ban Tài chính, Ngân sách thẩm tra báo cáo.", "Ủy ban Tài chính, Ngân sách"),
+    ],
+)
+def test_a_national_assembly_committee_named_by_a_list_of_fields(text: str, name: str) -> None:
+    """The National Assembly's committees are named by lists of fields joined by commas and 'và'."""
+    assert name in names(run(text)), names(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ban Chỉ đạo phòng chống ma túy của huyện đã họp.", "Ban Chỉ đạo phòng chống ma túy"),
+        (
+            "Ban chỉ đạo phòng chống thiên tai trung ương yêu cầu các tỉnh sơ tán dân.",
+            "Ban chỉ đạo phòng chống thiên tai trung ương",
+        ),
+        (
+            "Ban Chỉ đạo quốc gia phòng, chống dịch sởi họp trực tuyến.",
+            "Ban Chỉ đạo quốc gia phòng, chống dịch sởi",
+        ),
+    ],
+)
+def test_a_steering_board_named_by_what_it_prevents(text: str, name: str) -> None:
+    """'phòng chống' (or 'phòng, chống') and its object name a steering board, as 'về' does."""
+    assert name in names(run(text)), names(run(text))
+
+
+def test_a_prevention_board_before_its_place() -> None:
+    """The place after the subject stays a place: the subject stops at a level word."""
+    got = names(run("Ban Chỉ đạo phòng chống thiên tai tỉnh Gia Lai đã họp."))
+    assert not any(n.endswith("thiên tai tỉnh") for n in got), got
+    assert any(n.startswith("Ban Chỉ đạo phòng chống thiên tai") for n in got), got

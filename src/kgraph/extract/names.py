@@ -218,7 +218,7 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     """The organisation name starting at token ``i``, or None."""
     lex = lex or lexicon()
     head = match_head(tokens, i, lex.heads)
-    if head is None or head.kind == "-":
+    if head is None or head.kind == "-" or _modifies_noun(tokens, i, head, lex):
         return None
     j = i + len(head.words)
     if head.words == _PRIME_MINISTER and j < len(tokens) and tokens[j].is_cap and tokens[j].is_word:
@@ -245,6 +245,16 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if inner is not None and tokens[inner.i - 1].key == _OF:
         head = replace(head, part=True)  # Ban Pháp chế của HĐND tỉnh: a part of the body named after it
     return NameSpan(i, j, head.kind, head, inner)
+
+
+def _modifies_noun(tokens: list[Token], i: int, head: Head, lex: Lexicon) -> bool:
+    """Whether a head that also qualifies a noun does so at ``i``: after a content word or an
+    acronym (doanh nghiệp Nhà nước, DN Nhà nước: state-owned), not after a function word,
+    punctuation or the start (của Nhà nước, Đảng và Nhà nước: the state)."""
+    if i == 0 or " ".join(head.keys) not in _MODIFIER_HEADS:
+        return False
+    before = tokens[i - 1]
+    return before.is_word and before.key not in lex.stop_words
 
 
 def _party_full_name(tokens: list[Token], j: int, lex: Lexicon) -> int:
@@ -388,15 +398,30 @@ def _about(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
         return _NEXT
     k = r.j
     scope = next((len(w) for w in _ABOUT_SCOPES if tuple(t.key for t in tokens[k : k + len(w)]) == w), 0)
-    if k + scope >= len(tokens) or tokens[k + scope].key != _ABOUT:
+    opener = _subject_opener(tokens, k + scope, head)
+    if not opener:
         return _NEXT
     if not (scope or r.components or len(head.words) > 1):
         return _NEXT  # 'Ủy ban về …': the word 'committee', no name
-    end = _subject_end(tokens, k + scope + 1, lex)
-    if end == k + scope + 1:
+    end = _subject_end(tokens, k + scope + opener, lex)
+    if end == k + scope + opener:
         return _NEXT
     r.j, r.components = end, r.components + 1
     return _GO
+
+
+def _subject_opener(tokens: list[Token], k: int, head: Head) -> int:
+    """Length of what opens a board's subject at ``k``: 'về', or for a steering board 'phòng
+    chống' / 'phòng, chống' in lower case (Ban Chỉ đạo phòng chống thiên tai); 0 when none."""
+    if k >= len(tokens):
+        return 0
+    if tokens[k].key == _ABOUT:
+        return 1
+    if len(head.words) < 2 or tokens[k].is_cap:
+        return 0
+    if _is_phong_chong(tokens, k):
+        return 3
+    return 2 if tuple(t.key for t in tokens[k : k + 2]) == tuple(_PREVENT) else 0
 
 
 def _subject_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
@@ -407,7 +432,11 @@ def _subject_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
     while k < len(tokens) and k - j < _SUBJECT_WORDS:
         tok = tokens[k]
         if tok.is_word and not tok.is_cap:
-            if (tok.key in lex.stop_words and tok.key != _AND) or _stop_at(tokens, k, lex):
+            if (
+                (tok.key in lex.stop_words and tok.key != _AND)
+                or _stop_at(tokens, k, lex)
+                or level_at(tokens, k, lex)
+            ):
                 break
             k += 1
             end = k if tok.key != _AND else end
@@ -611,6 +640,8 @@ _NUMBERED_HEADS = frozenset(words("numbered_heads"))
 _ALWAYS_NUMBERED = frozenset(words("always_numbered"))
 #: Heads whose names often go on in lower case (Trung tâm Y tế dự phòng tỉnh)
 _DESCRIPTOR_HEADS = frozenset(words("descriptor_heads"))
+_DOMAIN_TOKENS = 16  # the longest table domain, in tokens after its first connector, and more
+_MODIFIER_HEADS = frozenset(name_key(w) for w in words("modifier_heads"))
 _BOUNDARY = frozenset({",", ";", ")", "(", "-", "–"})
 
 
@@ -765,7 +796,7 @@ def _domain_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
             break
     best = 0
     for begin in range(start, j):
-        for end in range(j + 2, min(j + 10, len(tokens) + 1)):
+        for end in range(j + 2, min(j + _DOMAIN_TOKENS, len(tokens) + 1)):
             if not tokens[end - 1].is_word:
                 continue  # a domain ends at a word: 'Văn hóa - thông tin,' leaves its comma (a list goes on)
             phrase = " ".join(_AND if t.key == "&" else t.text for t in tokens[begin:end]).replace(" ,", ",")
