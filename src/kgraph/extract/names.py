@@ -303,6 +303,17 @@ class _Reading:
 _GO, _STOP, _NEXT = 0, 1, 2  # read on; the name ends; this step does not apply
 
 
+def _take_nested(tokens: list[Token], at: int, r: _Reading, lex: Lexicon) -> int:
+    """The organisation name read from token ``at`` as the nested name of the one being read."""
+    sub = parse_org(tokens, at, lex)
+    if sub is None:
+        return _NEXT
+    r.inner, r.j = sub, sub.j
+    r.components += 1
+    r.after_place, r.just_nested = False, True
+    return _GO
+
+
 def _nested(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
     """A nested name: Ban Tuyên giáo Huyện ủy, Đảng bộ Cục Thuế tỉnh."""
     if not tokens[r.j].is_cap or r.inner is not None:
@@ -310,13 +321,7 @@ def _nested(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
     nested = match_head(tokens, r.j, lex.heads)
     if nested is None or nested.kind == "-":
         return _NEXT
-    sub = parse_org(tokens, r.j, lex)
-    if sub is None:
-        return _NEXT
-    r.inner, r.j = sub, sub.j
-    r.components += 1
-    r.after_place, r.just_nested = False, True
-    return _GO
+    return _take_nested(tokens, r.j, r, lex)
 
 
 def _level(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
@@ -373,13 +378,7 @@ def _of_parent(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
     parent = match_head(tokens, r.j + 1, lex.heads)
     if parent is None or parent.kind == "-" or parent.part:
         return _NEXT
-    sub = parse_org(tokens, r.j + 1, lex)
-    if sub is None:
-        return _NEXT
-    r.inner, r.j = sub, sub.j
-    r.components += 1
-    r.after_place, r.just_nested = False, True
-    return _GO
+    return _take_nested(tokens, r.j + 1, r, lex)
 
 
 def _bilateral(tokens: list[Token], j: int, lex: Lexicon) -> bool:

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ..text import name_key
-from .lexicon import Head, Lexicon, alternation, word, words
+from .lexicon import Head, Lexicon, alternation, first_words, word, words
 from .names import (
     after_house_number,
     cap_run,
@@ -34,7 +34,7 @@ _DOTTED_INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ])+")  # T.T.D: one token
 _AGE_WORDS = frozenset(words("age_words"))  # (tran van binh, 18 tuổi): a name before an age
 _ADDRESS_WORDS = frozenset(words("address_words"))  # Bác Nguyễn Văn A, 70 tuổi: a form of address
 _NAMED = tuple(sorted((tuple(w.split()) for w in words("named_words")), key=len, reverse=True))  # tên là
-_NAMED_FIRSTS = frozenset(w[0] for w in _NAMED)  # tên: the words a naming phrase starts with
+_NAMED_FIRSTS = first_words(_NAMED)  # tên: the words a naming phrase starts with
 _OPENING_KEYS = _NAMED_FIRSTS | {_FORMER}  # nguyên, tên: a lower-case word a name is read from
 _THING_NAMED = frozenset(words("thing_named_before"))  # mang tên Lê Lợi: a thing named after someone
 _MAX_NAME_WORDS = 5
@@ -223,7 +223,7 @@ def _after_named(tokens: list[Token], k: int, lex: Lexicon) -> int:
 @lru_cache(maxsize=4)
 def _honorific_firsts(honorifics: frozenset[str]) -> frozenset[str]:
     """The words an honorific starts with (ông, bà, đồng of đồng chí): ``_honorific_len`` is 0 elsewhere."""
-    return frozenset(h.split(" ", 1)[0] for h in honorifics)
+    return first_words(honorifics)
 
 
 @lru_cache(maxsize=4)

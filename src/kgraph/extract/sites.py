@@ -16,7 +16,7 @@ from importlib import resources
 from ..model import Entity
 from ..text import name_key
 from .gazetteer import units
-from .lexicon import Head, lexicon, words
+from .lexicon import Head, first_words, lexicon, words
 from .names import (
     NameSpan,
     level_at,
@@ -294,7 +294,7 @@ def _lower_body(st: SentenceState, k: int) -> NameSpan | None:
 @lru_cache(maxsize=2)
 def _first_words(keys: frozenset[str]) -> frozenset[str]:
     """The first words of ``keys`` (công of công ty): ``_body_word`` is 0 at any other word."""
-    return frozenset(key.split(" ", 1)[0] for key in keys)
+    return first_words(keys)
 
 
 def _body_word(tokens: list[Token], k: int, bodies: frozenset[str]) -> int:

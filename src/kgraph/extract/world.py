@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from .lexicon import Head, Lexicon
+from .lexicon import Head, Lexicon, first_words
 from .state import Found, Group, SentenceState
 from .tagger_words import tagger_words
 from .tokens import Token, tokenize
@@ -88,7 +88,7 @@ def world_body_names() -> dict[str, tuple[str, str]]:
 def _body_keys() -> tuple[dict[tuple[str, ...], tuple[str, str]], int, frozenset[str]]:
     """The table by token keys, its longest spelling in tokens, and the keys spellings start with."""
     table = {_key(tokenize(s)): value for s, value in world_body_names().items()}
-    return table, max(len(k) for k in table), frozenset(k[0] for k in table)
+    return table, max(len(k) for k in table), first_words(table)
 
 
 def rule_world_bodies(st: SentenceState) -> None:
