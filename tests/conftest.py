@@ -62,3 +62,20 @@ def no_progress_lines(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(progress, "INTERVAL", float("inf"))
 
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):  # type: ignore[no-untyped-def]
+    """``make test`` runs pytest-xdist with ``--dist loadgroup``: each module goes whole to one
+    worker (its module fixtures, a built corpus, a server or a browser, start once), and the
+    tests marked ``xdist_group(NAME)`` go together to one worker (the Virtuoso tests share
+    one store). Any other ``--dist`` keeps xdist's own scheduler."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class ModulesAndGroups(LoadGroupScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            group = super()._split_scope(nodeid)
+            return group if group != nodeid else nodeid.split("::", 1)[0]
+
+    return ModulesAndGroups(config, log)
