@@ -1,4 +1,8 @@
-"""Shared fixtures: the seed article and its graph, built once per session."""
+"""Shared fixtures: the seed article and its graph, built once per session.
+
+Also what keeps the suite fast: bytecode kept in .pytest_cache/pycache under
+PYTHONDONTWRITEBYTECODE, and the pytest-xdist scheduler ``make test`` uses (whole modules per
+worker, ``xdist_group`` tests together)."""
 
 from __future__ import annotations
 
