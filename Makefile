@@ -22,9 +22,11 @@ $(DEVSTAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/kgraph build examples --out output
 
+# The suite on every core (pytest-xdist): whole modules per worker, see tests/conftest.py.
+# pytest-benchmark, when a system-wide install brings it, refuses xdist: the project does not use it.
 test: $(DEVSTAMP)
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup -p no:benchmark
 
 bench: $(DEVSTAMP)
 	$(BIN)/pip install -q -e '.[bench]'

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from rdflib import Graph, Literal
@@ -37,7 +38,8 @@ def _outputs(tmp_path: Path, seed: str) -> dict[str, bytes]:
 
 
 def test_build_and_viz_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
-    runs = [_outputs(tmp_path, seed) for seed in SEEDS]
+    with ThreadPoolExecutor(len(SEEDS)) as pool:  # the seeds' processes side by side
+        runs = list(pool.map(lambda seed: _outputs(tmp_path, seed), SEEDS))
     for name in runs[0]:
         differing = [seed for seed, run in zip(SEEDS, runs, strict=True) if run[name] != runs[0][name]]
         assert not differing, f"{name} differs with PYTHONHASHSEED={differing} from {SEEDS[0]}"

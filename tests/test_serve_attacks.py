@@ -286,6 +286,7 @@ VIRTUOSO = os.environ.get("KGRAPH_VIRTUOSO_URL", "").rstrip("/")
 
 
 @pytest.mark.skipif(not VIRTUOSO, reason="no Virtuoso (set KGRAPH_VIRTUOSO_URL, see .ci/virtuoso.sh)")
+@pytest.mark.xdist_group("virtuoso")  # counts the store's triples: beside test_virtuoso.py, never at once
 def test_virtuoso_with_write_rights_is_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from rdflib import URIRef
 

@@ -35,6 +35,8 @@ if not BASE:
         pytest.fail("CI must run the Virtuoso tests: .ci/run starts Virtuoso and sets KGRAPH_VIRTUOSO_URL")
     pytest.skip("no Virtuoso (set KGRAPH_VIRTUOSO_URL, see .ci/virtuoso.sh)", allow_module_level=True)
 
+pytestmark = pytest.mark.xdist_group("virtuoso")  # one store: its tests run on one worker
+
 ENDPOINT = f"{BASE}/sparql-auth"  # SPARQL Update with Digest authentication
 GRAPH_STORE = f"{BASE}/sparql-graph-crud-auth"  # Graph Store Protocol with Digest authentication
 READ = f"{BASE}/sparql"  # anonymous, read-only
