@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -440,3 +441,22 @@ def test_the_names_and_level_rules_call_nothing_at_a_lower_case_word_that_starts
     assert asked["_level_word"] == ["tỉnh", "xã"], asked
     assert "ủy" in asked["_name_at"] and not quiet & set(asked["_name_at"]), asked
     assert [f.text for f in st.found] == ["Quảng Ninh", "Quảng Ninh"]  # by each rule
+
+
+def test_the_command_starts_blas_on_one_thread_unless_told() -> None:
+    """The page's layout imports numpy and makes no BLAS call: OpenBLAS starting a thread per core at
+    its import is wasted CPU, so the command sets OPENBLAS_NUM_THREADS=1 unless the user set it."""
+    code = (
+        "import atexit, os, sys\n"
+        "atexit.register(lambda: print(os.environ.get('OPENBLAS_NUM_THREADS')))\n"
+        "sys.argv = ['kgraph', '--help']\n"
+        "from kgraph.cli import run\n"
+        "run()\n"
+    )
+    for given, expected in ((None, "1"), ("3", "3")):
+        env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+        if given is not None:
+            env["OPENBLAS_NUM_THREADS"] = given
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.strip().splitlines()[-1] == expected
