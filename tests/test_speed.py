@@ -460,3 +460,34 @@ def test_the_command_starts_blas_on_one_thread_unless_told() -> None:
         run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
         assert run.returncode == 0, run.stderr
         assert run.stdout.strip().splitlines()[-1] == expected
+
+
+def test_the_tagger_makes_a_pair_of_words_features_from_each_word_once() -> None:
+    from kgraph.extract import tagger
+    from kgraph.extract.tokens import tokenize
+
+    tokens = tokenize("Ông Lò Văn Páo, Bí thư Đảng ủy xã, và ông Lò Văn Páo của Sở Tư pháp.")
+    tagger._key_bytes.cache_clear()
+    coded = tagger._assemble(tokens, tagger.lexicon(), tagger._BYTES, tagger.EMPTY, False)
+    assert tagger._key_bytes.cache_info().currsize == len({t.key for t in tokens})  # no cache of pairs
+    assert coded == [[f.encode() for f in feats] for feats in tagger.features(tokens)]
+    assert b"b-=l\xc3\xb2 v\xc4\x83n" in coded[2] and b"b+=l\xc3\xb2 v\xc4\x83n" in coded[1]
+
+
+def test_the_tagger_asks_for_a_place_only_at_a_word_a_place_name_starts_with(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import tagger
+    from kgraph.extract.tokens import tokenize
+
+    asked: list[str] = []
+    real = tagger.match_place
+
+    def counting(tokens, i, lex):  # type: ignore[no-untyped-def]
+        asked.append(tokens[i].text)
+        return real(tokens, i, lex)
+
+    monkeypatch.setattr(tagger, "match_place", counting)
+    tokens = tokenize("Đoàn của Sở Tư pháp do Ông Nguyễn Văn Xyz dẫn đầu thăm Hà Nội và Quảng Trị.")
+    marks = tagger._spans(tokens, tagger.lexicon())
+    assert "Hà" in asked and "Quảng" in asked
+    assert not {"Đoàn", "Sở", "Ông", "Nguyễn", "Văn", "Xyz"} & set(asked)
+    assert [m for m in marks if "pl=B" in m] == [["pl=B"], ["pl=B"]]
