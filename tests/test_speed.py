@@ -491,3 +491,17 @@ def test_the_tagger_asks_for_a_place_only_at_a_word_a_place_name_starts_with(mon
     assert "Hà" in asked and "Quảng" in asked
     assert not {"Đoàn", "Sở", "Ông", "Nguyễn", "Văn", "Xyz"} & set(asked)
     assert [m for m in marks if "pl=B" in m] == [["pl=B"], ["pl=B"]]
+
+
+def test_a_build_process_collects_young_objects_every_100000_allocations() -> None:
+    import gc
+
+    from kgraph.cli.build import _collect_less
+
+    before = gc.get_threshold()
+    try:
+        _collect_less()
+        assert gc.get_threshold()[0] == 100_000  # a 100-article build: no pass at all instead of 13
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
