@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -440,3 +441,91 @@ def test_the_names_and_level_rules_call_nothing_at_a_lower_case_word_that_starts
     assert asked["_level_word"] == ["tỉnh", "xã"], asked
     assert "ủy" in asked["_name_at"] and not quiet & set(asked["_name_at"]), asked
     assert [f.text for f in st.found] == ["Quảng Ninh", "Quảng Ninh"]  # by each rule
+
+
+def test_the_command_starts_blas_on_one_thread_unless_told() -> None:
+    """The page's layout imports numpy and makes no BLAS call: OpenBLAS starting a thread per core at
+    its import is wasted CPU, so the command sets OPENBLAS_NUM_THREADS=1 unless the user set it."""
+    code = (
+        "import atexit, os, sys\n"
+        "atexit.register(lambda: print(os.environ.get('OPENBLAS_NUM_THREADS')))\n"
+        "sys.argv = ['kgraph', '--help']\n"
+        "from kgraph.cli import run\n"
+        "run()\n"
+    )
+    for given, expected in ((None, "1"), ("3", "3")):
+        env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+        if given is not None:
+            env["OPENBLAS_NUM_THREADS"] = given
+        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.strip().splitlines()[-1] == expected
+
+
+def test_the_tagger_makes_a_pair_of_words_features_from_each_word_once() -> None:
+    from kgraph.extract import tagger
+    from kgraph.extract.tokens import tokenize
+
+    tokens = tokenize("Ông Lò Văn Páo, Bí thư Đảng ủy xã, và ông Lò Văn Páo của Sở Tư pháp.")
+    tagger._key_bytes.cache_clear()
+    coded = tagger._assemble(tokens, tagger.lexicon(), tagger._BYTES, tagger.EMPTY, False)
+    assert tagger._key_bytes.cache_info().currsize == len({t.key for t in tokens})  # no cache of pairs
+    assert coded == [[f.encode() for f in feats] for feats in tagger.features(tokens)]
+    assert b"b-=l\xc3\xb2 v\xc4\x83n" in coded[2] and b"b+=l\xc3\xb2 v\xc4\x83n" in coded[1]
+
+
+def test_the_tagger_asks_for_a_place_only_at_a_word_a_place_name_starts_with(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import tagger
+    from kgraph.extract.tokens import tokenize
+
+    asked: list[str] = []
+    real = tagger.match_place
+
+    def counting(tokens, i, lex):  # type: ignore[no-untyped-def]
+        asked.append(tokens[i].text)
+        return real(tokens, i, lex)
+
+    monkeypatch.setattr(tagger, "match_place", counting)
+    tokens = tokenize("Đoàn của Sở Tư pháp do Ông Nguyễn Văn Xyz dẫn đầu thăm Hà Nội và Quảng Trị.")
+    marks = tagger._spans(tokens, tagger.lexicon())
+    assert "Hà" in asked and "Quảng" in asked
+    assert not {"Đoàn", "Sở", "Ông", "Nguyễn", "Văn", "Xyz"} & set(asked)
+    assert [m for m in marks if "pl=B" in m] == [["pl=B"], ["pl=B"]]
+
+
+def test_a_build_process_collects_young_objects_every_100000_allocations() -> None:
+    import gc
+
+    from kgraph.cli.build import _collect_less
+
+    before = gc.get_threshold()
+    try:
+        _collect_less()
+        assert gc.get_threshold()[0] == 100_000  # a 100-article build: no pass at all instead of 13
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
+
+
+def test_the_layout_draws_numpy_s_random_numbers_without_importing_numpy_random() -> None:
+    import numpy as np
+
+    from kgraph.network import uniform_randoms
+
+    for seed in (0, 7, 2**32 + 5, 2**130 + 3):
+        for count in (0, 1, 2, 381):
+            assert uniform_randoms(seed, count) == np.random.default_rng(seed).random(count).tolist()
+    code = (
+        "import sys\n"
+        "from kgraph.netgraph import Net\n"
+        "from kgraph.network import force_layout\n"
+        "net = Net()\n"
+        "for a, b in [('a', 'b'), ('b', 'c'), ('c', 'a'), ('c', 'd')]:\n"
+        "    net.add_node(a)\n"
+        "    net.add_node(b)\n"
+        "    net.add_edge(a, b, key='directs')\n"
+        "print(force_layout(net)['a'], 'numpy.random' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split()[-1] == "False"

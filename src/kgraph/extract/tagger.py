@@ -23,7 +23,7 @@ from typing import Any, AnyStr, Generic
 from ..errors import KgraphError
 from ..model import Entity
 from ..text import name_key
-from .lexicon import Head, Lexicon, lexicon, word
+from .lexicon import Head, Lexicon, first_words, lexicon, word
 from .names import after_house_number, clause_opener, joins_field, match_head, match_place, match_title
 from .state import Found, Group, SentenceState, Spans
 from .tagger_context import EMPTY, DocWords, doc_words, mask_features, word_masks
@@ -158,10 +158,17 @@ def _near(text: str, key: str, offset: int) -> tuple[str, ...]:
     return tuple(f"{offset}:{f}" for f in keep if not f.startswith("suf="))
 
 
+@lru_cache(maxsize=4)
+def _place_starts(places: frozenset[str], context: frozenset[str]) -> frozenset[str]:
+    """The first words of the known place names: ``match_place`` is asked only at one of them."""
+    return first_words(places) | first_words(context)
+
+
 def _spans(tokens: list[Token], lex: Lexicon) -> list[list[str]]:
     """Dictionary matches over the sentence: places, organisation heads, titles; and how far
     each token lies after the last organisation head and the last capitalised word."""
     marks: list[list[str]] = [[] for _ in tokens]
+    places = _place_starts(lex.places, lex.context_places)
     since_head = since_cap = 99
     for i, tok in enumerate(tokens):
         if not tok.is_word and tok.text not in _INNER_MARKS:
@@ -176,7 +183,7 @@ def _spans(tokens: list[Token], lex: Lexicon) -> list[list[str]]:
         since_cap = 1 if tok.is_cap or tok.is_number else since_cap + 1
         if not tok.is_word:
             continue
-        size = match_place(tokens, i, lex) if tok.is_cap else 0
+        size = match_place(tokens, i, lex) if tok.is_cap and tok.key.partition(" ")[0] in places else 0
         for k in range(size):
             marks[i + k].append("pl=B" if k == 0 else "pl=I")
         if head is not None:
@@ -198,11 +205,11 @@ def _token_features(text: str, key: str) -> tuple[tuple[str, ...], ...]:
     return (_own(text, key), *(_near(text, key, offset) for offset in _OFFSETS))
 
 
-@lru_cache(maxsize=262144)
-def _pair(left: str, right: str) -> tuple[str, str, str]:
-    """Two neighbouring keys, and their features seen from the right one and from the left one."""
-    pair = f"{left} {right}"
-    return pair, "b-=" + pair, "b+=" + pair
+@lru_cache(maxsize=65536)
+def _key_forms(key: str) -> tuple[str, str, str]:
+    """What a word gives the features of the pairs it is in: `` key`` after the word before it,
+    ``b-=key`` and ``b+=key`` before the word after it (``b-=left right``, ``b+=left right``)."""
+    return " " + key, "b-=" + key, "b+=" + key
 
 
 @lru_cache(maxsize=131072)
@@ -213,16 +220,19 @@ def _token_bytes(text: str, key: str) -> tuple[tuple[bytes, ...], ...]:
     coded = [f.encode() for f in own]
     close = [c for f, c in zip(own, coded, strict=True) if not f.startswith("suf=")]
     far = [c for f, c in zip(own[:2], coded, strict=False) if not f.startswith("suf=")]
-    groups = (tuple(b"%d:%s" % (o, c) for c in (close if abs(o) == 1 else far)) for o in _OFFSETS)
+    groups = (tuple(p + c for c in (close if p in _NEXT else far)) for p in _OFFSET_BYTES)
     return (tuple(coded), *groups)
 
 
-@lru_cache(maxsize=262144)
-def _pair_bytes(left: str, right: str) -> tuple[str, bytes, bytes]:
-    """``_pair`` with its features as UTF-8 (made here: most pairs are seen once, so a second cache
-    of the text form would only cost a miss more)."""
-    pair = f"{left} {right}"
-    return pair, ("b-=" + pair).encode(), ("b+=" + pair).encode()
+_OFFSET_BYTES = tuple(b"%d:" % o for o in _OFFSETS)  # b"-2:", b"-1:", b"1:", b"2:"
+_NEXT = (b"-1:", b"1:")
+
+
+@lru_cache(maxsize=65536)
+def _key_bytes(key: str) -> tuple[bytes, bytes, bytes]:
+    """``_key_forms`` as UTF-8: a pair's features are two concatenations, no cache of pairs (most
+    pairs are seen once, and the UTF-8 of a concatenation is the concatenation of the UTF-8s)."""
+    return tuple(f.encode() for f in _key_forms(key))  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -231,7 +241,7 @@ class _Forms(Generic[AnyStr]):
     encodes every text feature again at each call, and bytes go through as they are)."""
 
     token: Callable[[str, str], tuple[tuple[AnyStr, ...], ...]]
-    pair: Callable[[str, str], tuple[str, AnyStr, AnyStr]]
+    key: Callable[[str], tuple[AnyStr, AnyStr, AnyStr]]  # a word's parts of its pairs' features
     marks: dict[str, AnyStr]
     edges: tuple[tuple[AnyStr, ...], ...]  # offsets -2, -1, +1, +2
     words: tuple[AnyStr, AnyStr, AnyStr]  # wb, capcap, wf
@@ -255,7 +265,7 @@ def _mask_bytes(before: int, own: int, after: int) -> tuple[bytes, ...]:
 
 _TEXT: _Forms[str] = _Forms(
     _token_features,
-    _pair,
+    _key_forms,
     {m: m for m in _MARKS},
     tuple(_EDGES[o] for o in _OFFSETS),
     ("wb", "capcap", "wf"),
@@ -263,7 +273,7 @@ _TEXT: _Forms[str] = _Forms(
 )
 _BYTES: _Forms[bytes] = _Forms(
     _token_bytes,
-    _pair_bytes,
+    _key_bytes,
     {m: m.encode() for m in _MARKS},
     tuple((_EDGES[o][0].encode(),) for o in _OFFSETS),
     (b"wb", b"capcap", b"wf"),
@@ -289,34 +299,35 @@ def _assemble(
     per: list[tuple[tuple[AnyStr, ...], ...]] = [((), before2, before1, (), ())] * 2
     per += [forms.token(t.text, t.key) for t in tokens]
     per += [((), (), (), after1, after2)] * 2
-    pairs = [forms.pair(tokens[k].key, tokens[k + 1].key) for k in range(n - 1)]
-    known = [p[0] in lex.words for p in pairs]
+    keys = [forms.key(t.key) for t in tokens]
+    known = [f"{tokens[k].key} {tokens[k + 1].key}" in lex.words for k in range(n - 1)]
     marks = _spans(tokens, lex)
     article = word_masks(tokens, first, context) if context is not EMPTY else [0] * n
     article.append(0)  # what the token after the last gives it
     before = 0
     word_before, cap_cap, word_after = forms.words
+    mark_forms, doc = forms.marks, forms.doc
     out: list[list[AnyStr]] = []
     for i, tok in enumerate(tokens):
         feats = list(per[i + 2][0])
         if marks[i]:
-            feats += [forms.marks[m] for m in marks[i]]
+            feats += [mark_forms[m] for m in marks[i]]
         own = article[i]
         if before or own or article[i + 1]:
-            feats += forms.doc(before, own, article[i + 1])
+            feats += doc(before, own, article[i + 1])
         before = own
         feats += per[i][1]
         feats += per[i + 1][2]
         feats += per[i + 3][3]
         feats += per[i + 4][4]
         if i > 0:
-            feats.append(pairs[i - 1][1])
+            feats.append(keys[i - 1][1] + keys[i][0])  # b-=left right
             if known[i - 1]:
                 feats.append(word_before)
             if tokens[i - 1].is_cap and tok.is_cap:
                 feats.append(cap_cap)
         if i + 1 < n:
-            feats.append(pairs[i][2])
+            feats.append(keys[i][2] + keys[i + 1][0])  # b+=left right
             if known[i]:
                 feats.append(word_after)
         out.append(feats)

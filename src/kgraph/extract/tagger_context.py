@@ -38,6 +38,7 @@ def doc_words(sentences: Iterable[str], lex: Lexicon) -> DocWords:
     """The ``DocWords`` of an article given as the texts of its sentences."""
     honorifics = lex.honorifics
     seconds = _second_words(honorifics)
+    cues = _cue_words(honorifics)
     seen: set[str] = set()
     upper: set[str] = set()
     named: set[str] = set()
@@ -45,6 +46,8 @@ def doc_words(sentences: Iterable[str], lex: Lexicon) -> DocWords:
         words = _WORD.findall(sentence)
         seen.update(words)
         upper.update(w for w in words[1:] if w[0].isupper())
+        if cues.isdisjoint(words):
+            continue  # no honorific in the sentence (most have none)
         hits = [
             k
             for k, w in enumerate(words)
@@ -70,6 +73,12 @@ def _pair(words: list[str], k: int) -> str:
 def _second_words(honorifics: frozenset[str]) -> frozenset[str]:
     """The last words of the honorifics of two words (chí of đồng chí)."""
     return frozenset(h.split()[1] for h in honorifics if len(h.split()) == 2)
+
+
+@lru_cache(maxsize=4)
+def _cue_words(honorifics: frozenset[str]) -> frozenset[str]:
+    """The words one of which a sentence holds when it holds an honorific."""
+    return honorifics | _second_words(honorifics)
 
 
 #: An article feature of a word, as a bit: the sentence's first word, a capitalised word written in
