@@ -251,3 +251,21 @@ def test_a_tagged_name_that_runs_into_a_bracket_ends_before_it() -> None:
     found = names(run(text))
     assert "Ban Quản lý dự án Cải thiện môi trường và Nâng cấp đô thị kênh Đôi" in found
     assert "Ban Quản lý dự án Cải thiện môi trường" not in found
+
+
+def _tagged_as(monkeypatch: pytest.MonkeyPatch, text: str, name: str, label: str, confidence: float) -> None:
+    """Make the model tag ``name`` in ``text`` (and nothing else) with ``confidence``."""
+    tokens = tagger.tokenize(text)
+    start = text.index(name)
+    i = next(k for k, tok in enumerate(tokens) if tok.start == start)
+    j = next(k for k, tok in enumerate(tokens) if tok.end == start + len(name)) + 1
+    monkeypatch.setattr(tagger, "tag_tokens", lambda *_: [Tagged(i, j, label, confidence)])
+
+
+def test_a_body_takes_the_number_that_closes_its_tagged_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Cháu bé được chuyển lên BV Nhi Đồng 2 chữa trị."
+    _tagged_as(monkeypatch, text, "BV Nhi Đồng 2", "ORG", 0.8)
+    assert "BV Nhi Đồng 2" in names(run(text))
+    text = "Ông làm việc ở Sở Tài chính 1998 đến nay."  # a year is no part of the name
+    _tagged_as(monkeypatch, text, "Sở Tài chính 1998", "ORG", 0.8)
+    assert "Sở Tài chính" in names(run(text)) and "Sở Tài chính 1998" not in names(run(text))
