@@ -269,3 +269,13 @@ def test_a_body_takes_the_number_that_closes_its_tagged_name(monkeypatch: pytest
     text = "Ông làm việc ở Sở Tài chính 1998 đến nay."  # a year is no part of the name
     _tagged_as(monkeypatch, text, "Sở Tài chính 1998", "ORG", 0.8)
     assert "Sở Tài chính" in names(run(text)) and "Sở Tài chính 1998" not in names(run(text))
+
+
+def test_a_body_named_after_a_person_is_the_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Ông làm việc cho Công ty Lê Thành Đạt từ năm 2001."
+    _tagged_as(monkeypatch, text, "Công ty Lê Thành Đạt", "ORG", 0.9)
+    found = names(run(text))
+    assert "Công ty Lê Thành Đạt" in found and "Lê Thành Đạt" not in found
+    text = "Bộ GD-ĐT Bành Tiến Long cho biết như vậy."  # a body, then its minister
+    _tagged_as(monkeypatch, text, "Bộ GD-ĐT Bành Tiến Long", "ORG", 0.9)
+    assert names(run(text)).get("Bành Tiến Long") == "Person"

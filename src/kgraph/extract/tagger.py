@@ -597,6 +597,29 @@ def _around_place(st: SentenceState, t: Tagged, covered: Spans) -> bool:
     return bool(inside) and all(f.group is Group.PLACE and start < f.start and f.end == end for f in inside)
 
 
+def _namesake(st: SentenceState, t: Tagged) -> Found | None:
+    """The person a tagged organisation is named after (Viện bảo tàng Hồ Chí Minh, trường Nguyễn
+    Du, Công ty Trịnh Sơn Thủy): the only mention the rules found in the span, a person with no
+    post, right after the body's head and its lower-case kind, up to the span's end. None when not."""
+    if t.label != "ORG":
+        return None
+    head = match_head(st.tokens, t.i, st.lex.heads)
+    if head is None or head.kind == "-":
+        return None
+    k = t.i + len(head.words)
+    while k < t.j and st.tokens[k].is_word and not st.tokens[k].is_cap:
+        k += 1
+    if k >= t.j:
+        return None
+    start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
+    inside = [f for f in st.found if f.start < end and start < f.end]
+    if len(inside) != 1:
+        return None
+    g = inside[0]
+    named = g.group is Group.PERSON and not g.posts and g.inner is None
+    return g if named and g.start == st.tokens[k].start and g.end == end else None
+
+
 def article_words(st: SentenceState) -> DocWords:
     """What the sentence's article says of its words, read once per article and thread."""
     if getattr(_LOCAL, "doc", None) is not st.doc:
@@ -631,10 +654,15 @@ def rule_tagged_names(st: SentenceState) -> None:
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
         if _extend(st, t, lex) or _foreign_body(st, t):
             continue
+        person = None
         if any(st.tokens[k].start in covered for k in range(t.i, t.j)) and not _around_place(st, t, covered):
-            continue
+            person = _namesake(st, t)
+            if person is None:
+                continue
         if not plausible(st.tokens, t, lex):
             continue
+        if person is not None:
+            st.found.remove(person)  # the body's name, no person of the article
         group, kind = _GROUP_KIND[t.label]
         level = _level_length(st.tokens, t.i, t.j, lex) if group is Group.PLACE else 0
         if level:  # huyện Văn Chấn: the place is Văn Chấn (the level word becomes an alias later)
