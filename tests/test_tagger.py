@@ -279,3 +279,12 @@ def test_a_body_named_after_a_person_is_the_body(monkeypatch: pytest.MonkeyPatch
     text = "Bộ GD-ĐT Bành Tiến Long cho biết như vậy."  # a body, then its minister
     _tagged_as(monkeypatch, text, "Bộ GD-ĐT Bành Tiến Long", "ORG", 0.9)
     assert names(run(text)).get("Bành Tiến Long") == "Person"
+
+
+def test_a_word_read_alone_gives_way_to_the_tagged_body_it_opens(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Tối qua, Đoàn ca múa Phương Nam đã biểu diễn tại nhà hát."
+    _tagged_as(monkeypatch, text, "Đoàn ca múa Phương Nam", "ORG", 0.8)
+    assert "Đoàn ca múa Phương Nam" in names(run(text))
+    text = "Hội nghị bàn về công tác Đoàn và phong trào thanh niên tỉnh Bến Tre."
+    _tagged_as(monkeypatch, text, "Đoàn và phong trào thanh niên tỉnh Bến Tre", "ORG", 0.8)
+    assert "Đoàn và phong trào thanh niên tỉnh Bến Tre" not in names(run(text))

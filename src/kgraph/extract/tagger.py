@@ -620,6 +620,27 @@ def _namesake(st: SentenceState, t: Tagged) -> Found | None:
     return g if named and g.start == st.tokens[k].start and g.end == end else None
 
 
+def _lone_head(st: SentenceState, t: Tagged) -> Found | None:
+    """The word a rule read alone at the start of a tagged organisation that goes on in lower case
+    (Đoàn | chèo Thái Bình, Đoàn | vận tải 971: not the Youth Union of 'Đoàn' alone); None when the
+    span holds a stop word, a joiner or any other mention than places closing it."""
+    if t.label != "ORG" or t.j - t.i < 3 or st.tokens[t.i + 1].is_cap:
+        return None
+    rest = st.tokens[t.i + 1 : t.j]
+    if _has_stop_word(rest, st.lex) or any(tok.key in tagger_words()["joiner"] for tok in rest):
+        return None  # Đoàn | và phong trào thanh thiếu nhi: the Youth Union, then prose
+    start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
+    inside = [f for f in st.found if f.start < end and start < f.end]
+    lone = [
+        f
+        for f in inside
+        if f.is_org and f.bare and f.head is None and (f.start, f.end) == (start, st.tokens[t.i].end)
+    ]
+    if len(lone) != 1 or not all(f is lone[0] or _closing_place(f, end) for f in inside):
+        return None
+    return lone[0]
+
+
 def article_words(st: SentenceState) -> DocWords:
     """What the sentence's article says of its words, read once per article and thread."""
     if getattr(_LOCAL, "doc", None) is not st.doc:
@@ -654,15 +675,15 @@ def rule_tagged_names(st: SentenceState) -> None:
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
         if _extend(st, t, lex) or _foreign_body(st, t):
             continue
-        person = None
+        replaced = None
         if any(st.tokens[k].start in covered for k in range(t.i, t.j)) and not _around_place(st, t, covered):
-            person = _namesake(st, t)
-            if person is None:
+            replaced = _namesake(st, t) or _lone_head(st, t)
+            if replaced is None:
                 continue
         if not plausible(st.tokens, t, lex):
             continue
-        if person is not None:
-            st.found.remove(person)  # the body's name, no person of the article
+        if replaced is not None:
+            st.found.remove(replaced)  # the body's name, or its head read alone
         group, kind = _GROUP_KIND[t.label]
         level = _level_length(st.tokens, t.i, t.j, lex) if group is Group.PLACE else 0
         if level:  # huyện Văn Chấn: the place is Văn Chấn (the level word becomes an alias later)
