@@ -288,3 +288,15 @@ def test_a_word_read_alone_gives_way_to_the_tagged_body_it_opens(monkeypatch: py
     text = "Hội nghị bàn về công tác Đoàn và phong trào thanh niên tỉnh Bến Tre."
     _tagged_as(monkeypatch, text, "Đoàn và phong trào thanh niên tỉnh Bến Tre", "ORG", 0.8)
     assert "Đoàn và phong trào thanh niên tỉnh Bến Tre" not in names(run(text))
+
+
+def test_a_level_word_inside_a_dictionary_word_keeps_a_tagged_body_around_a_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Năm nay, Hợp tác xã rau sạch Đà Lạt đã xuất khẩu."  # xã of hợp tác xã is no level word
+    _tagged_as(monkeypatch, text, "Hợp tác xã rau sạch Đà Lạt", "ORG", 0.9)
+    found = names(run(text))
+    assert found.get("Hợp tác xã rau sạch Đà Lạt") == "Organization" and found.get("Đà Lạt") == "Location"
+    text = "Năm nay, Nhà văn hóa thiếu nhi thị xã Đà Lạt đã có 40 lớp."  # the place's level: the rules' call
+    _tagged_as(monkeypatch, text, "Nhà văn hóa thiếu nhi thị xã Đà Lạt", "ORG", 0.9)
+    assert "Nhà văn hóa thiếu nhi thị xã Đà Lạt" not in names(run(text))

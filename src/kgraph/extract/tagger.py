@@ -585,13 +585,22 @@ def _foreign_body(st: SentenceState, t: Tagged) -> bool:
     return False
 
 
+def _ends_word(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether token ``k`` ends a dictionary word of two or three syllables that is no level word
+    itself (xã of hợp tác xã, not of thị xã)."""
+    two = f"{tokens[k - 1].key} {tokens[k].key}" if k > 0 else ""
+    three = f"{tokens[k - 2].key} {two}" if k > 1 else ""
+    return any(w in lex.words and w not in lex.levels for w in (two, three) if w)
+
+
 def _around_place(st: SentenceState, t: Tagged, covered: Spans) -> bool:
     """Whether a tagged organisation holds, at its end, only places the rules found (BV Sóc Trăng,
     Ga Sài Gòn, ĐH Houston Hoa Kỳ): the body is a name of its own, the place stays one too."""
     if t.label != "ORG" or st.tokens[t.i].start in covered:
         return False
     start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
-    if any(tok.key in st.lex.levels for tok in st.tokens[t.i : t.j]):
+    levels = st.lex.levels
+    if any(st.tokens[k].key in levels and not _ends_word(st.tokens, k, st.lex) for k in range(t.i, t.j)):
         return False  # Cổng TTĐT tỉnh Đắk Nông: a body with the place's level word is the rules' call
     inside = [f for f in st.found if f.start < end and start < f.end]
     return bool(inside) and all(f.group is Group.PLACE and start < f.start and f.end == end for f in inside)
