@@ -262,15 +262,6 @@ def _tagged_as(monkeypatch: pytest.MonkeyPatch, text: str, name: str, label: str
     monkeypatch.setattr(tagger, "tag_tokens", lambda *_: [Tagged(i, j, label, confidence)])
 
 
-def test_a_body_takes_the_number_that_closes_its_tagged_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "Cháu bé được chuyển lên BV Nhi Đồng 2 chữa trị."
-    _tagged_as(monkeypatch, text, "BV Nhi Đồng 2", "ORG", 0.8)
-    assert "BV Nhi Đồng 2" in names(run(text))
-    text = "Ông làm việc ở Sở Tài chính 1998 đến nay."  # a year is no part of the name
-    _tagged_as(monkeypatch, text, "Sở Tài chính 1998", "ORG", 0.8)
-    assert "Sở Tài chính" in names(run(text)) and "Sở Tài chính 1998" not in names(run(text))
-
-
 def test_a_body_named_after_a_person_is_the_body(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Ông làm việc cho Công ty Lê Thành Đạt từ năm 2001."
     _tagged_as(monkeypatch, text, "Công ty Lê Thành Đạt", "ORG", 0.9)

@@ -506,12 +506,6 @@ def _joins_fields(tokens: list[Token], i: int, j: int, f: Found, lex: Lexicon) -
     )
 
 
-def _closing_number(tok: Token) -> bool:
-    """Whether a token is a number that may close a body's name (BV Nhi Đồng 1, Đoàn vận tải 971), not a
-    year (APEC 2006: the edition of an event)."""
-    return tok.is_number and len(tok.text) < 4
-
-
 def _closing_place(g: Found, end: int) -> bool:
     """Whether a mention is a place that closes a name ending at ``end``."""
     return g.group is Group.PLACE and g.end == end
@@ -535,9 +529,8 @@ def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
             continue
         more = [tok for tok in sm.tokens[first : t.j] if tok.start >= f.end]
         lower_ok = t.label == "ORG" and t.confidence >= EXTEND_LOWER and _closed(sm.tokens, t.j, lex)
-        if not (lower_ok or any(tok.is_cap for tok in more) or _closing_number(more[-1])):
-            return False  # capitalised continuations or a closing number (BV Nhi Đồng 1), or lower-case
-            # ones of a body the model is sure of
+        if not (lower_ok or any(tok.is_cap for tok in more)):
+            return False  # capitalised continuations, or lower-case ones of a body the model is sure of
         if any(clause_opener(sm.tokens, k) for k in range(first, t.j) if sm.tokens[k].start >= f.end):
             return False  # Sở Nội vụ | Trình bày Tờ trình: a clause opens there
         if not _joins_fields(sm.tokens, first, t.j, f, lex):
