@@ -251,3 +251,43 @@ def test_a_tagged_name_that_runs_into_a_bracket_ends_before_it() -> None:
     found = names(run(text))
     assert "Ban Quản lý dự án Cải thiện môi trường và Nâng cấp đô thị kênh Đôi" in found
     assert "Ban Quản lý dự án Cải thiện môi trường" not in found
+
+
+def _tagged_as(monkeypatch: pytest.MonkeyPatch, text: str, name: str, label: str, confidence: float) -> None:
+    """Make the model tag ``name`` in ``text`` (and nothing else) with ``confidence``."""
+    tokens = tagger.tokenize(text)
+    start = text.index(name)
+    i = next(k for k, tok in enumerate(tokens) if tok.start == start)
+    j = next(k for k, tok in enumerate(tokens) if tok.end == start + len(name)) + 1
+    monkeypatch.setattr(tagger, "tag_tokens", lambda *_: [Tagged(i, j, label, confidence)])
+
+
+def test_a_body_named_after_a_person_is_the_body(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Ông làm việc cho Công ty Lê Thành Đạt từ năm 2001."
+    _tagged_as(monkeypatch, text, "Công ty Lê Thành Đạt", "ORG", 0.9)
+    found = names(run(text))
+    assert "Công ty Lê Thành Đạt" in found and "Lê Thành Đạt" not in found
+    text = "Bộ GD-ĐT Bành Tiến Long cho biết như vậy."  # a body, then its minister
+    _tagged_as(monkeypatch, text, "Bộ GD-ĐT Bành Tiến Long", "ORG", 0.9)
+    assert names(run(text)).get("Bành Tiến Long") == "Person"
+
+
+def test_a_word_read_alone_gives_way_to_the_tagged_body_it_opens(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Tối qua, Đoàn ca múa Phương Nam đã biểu diễn tại nhà hát."
+    _tagged_as(monkeypatch, text, "Đoàn ca múa Phương Nam", "ORG", 0.8)
+    assert "Đoàn ca múa Phương Nam" in names(run(text))
+    text = "Hội nghị bàn về công tác Đoàn và phong trào thanh niên tỉnh Bến Tre."
+    _tagged_as(monkeypatch, text, "Đoàn và phong trào thanh niên tỉnh Bến Tre", "ORG", 0.8)
+    assert "Đoàn và phong trào thanh niên tỉnh Bến Tre" not in names(run(text))
+
+
+def test_a_level_word_inside_a_dictionary_word_keeps_a_tagged_body_around_a_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Năm nay, Hợp tác xã rau sạch Đà Lạt đã xuất khẩu."  # xã of hợp tác xã is no level word
+    _tagged_as(monkeypatch, text, "Hợp tác xã rau sạch Đà Lạt", "ORG", 0.9)
+    found = names(run(text))
+    assert found.get("Hợp tác xã rau sạch Đà Lạt") == "Organization" and found.get("Đà Lạt") == "Location"
+    text = "Năm nay, Nhà văn hóa thiếu nhi thị xã Đà Lạt đã có 40 lớp."  # the place's level: the rules' call
+    _tagged_as(monkeypatch, text, "Nhà văn hóa thiếu nhi thị xã Đà Lạt", "ORG", 0.9)
+    assert "Nhà văn hóa thiếu nhi thị xã Đà Lạt" not in names(run(text))

@@ -589,16 +589,69 @@ def _foreign_body(st: SentenceState, t: Tagged) -> bool:
     return False
 
 
+def _ends_word(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether token ``k`` ends a dictionary word of two or three syllables that is no level word
+    itself (xã of hợp tác xã, not of thị xã)."""
+    two = f"{tokens[k - 1].key} {tokens[k].key}" if k > 0 else ""
+    three = f"{tokens[k - 2].key} {two}" if k > 1 else ""
+    return any(w in lex.words and w not in lex.levels for w in (two, three) if w)
+
+
 def _around_place(st: SentenceState, t: Tagged, covered: Spans) -> bool:
     """Whether a tagged organisation holds, at its end, only places the rules found (BV Sóc Trăng,
     Ga Sài Gòn, ĐH Houston Hoa Kỳ): the body is a name of its own, the place stays one too."""
     if t.label != "ORG" or st.tokens[t.i].start in covered:
         return False
     start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
-    if any(tok.key in st.lex.levels for tok in st.tokens[t.i : t.j]):
+    levels = st.lex.levels
+    if any(st.tokens[k].key in levels and not _ends_word(st.tokens, k, st.lex) for k in range(t.i, t.j)):
         return False  # Cổng TTĐT tỉnh Đắk Nông: a body with the place's level word is the rules' call
     inside = [f for f in st.found if f.start < end and start < f.end]
     return bool(inside) and all(f.group is Group.PLACE and start < f.start and f.end == end for f in inside)
+
+
+def _namesake(st: SentenceState, t: Tagged) -> Found | None:
+    """The person a tagged organisation is named after (Viện bảo tàng Hồ Chí Minh, trường Nguyễn
+    Du, Công ty Trịnh Sơn Thủy): the only mention the rules found in the span, a person with no
+    post, right after the body's head and its lower-case kind, up to the span's end. None when not."""
+    if t.label != "ORG":
+        return None
+    head = match_head(st.tokens, t.i, st.lex.heads)
+    if head is None or head.kind == "-":
+        return None
+    k = t.i + len(head.words)
+    while k < t.j and st.tokens[k].is_word and not st.tokens[k].is_cap:
+        k += 1
+    if k >= t.j:
+        return None
+    start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
+    inside = [f for f in st.found if f.start < end and start < f.end]
+    if len(inside) != 1:
+        return None
+    g = inside[0]
+    named = g.group is Group.PERSON and not g.posts and g.inner is None
+    return g if named and g.start == st.tokens[k].start and g.end == end else None
+
+
+def _lone_head(st: SentenceState, t: Tagged) -> Found | None:
+    """The word a rule read alone at the start of a tagged organisation that goes on in lower case
+    (Đoàn | chèo Thái Bình, Đoàn | vận tải 971: not the Youth Union of 'Đoàn' alone); None when the
+    span holds a stop word, a joiner or any other mention than places closing it."""
+    if t.label != "ORG" or t.j - t.i < 3 or st.tokens[t.i + 1].is_cap:
+        return None
+    rest = st.tokens[t.i + 1 : t.j]
+    if _has_stop_word(rest, st.lex) or any(tok.key in tagger_words()["joiner"] for tok in rest):
+        return None  # Đoàn | và phong trào thanh thiếu nhi: the Youth Union, then prose
+    start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
+    inside = [f for f in st.found if f.start < end and start < f.end]
+    lone = [
+        f
+        for f in inside
+        if f.is_org and f.bare and f.head is None and (f.start, f.end) == (start, st.tokens[t.i].end)
+    ]
+    if len(lone) != 1 or not all(f is lone[0] or _closing_place(f, end) for f in inside):
+        return None
+    return lone[0]
 
 
 def article_words(st: SentenceState) -> DocWords:
@@ -635,10 +688,15 @@ def rule_tagged_names(st: SentenceState) -> None:
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
         if _extend(st, t, lex) or _foreign_body(st, t):
             continue
+        replaced = None
         if any(st.tokens[k].start in covered for k in range(t.i, t.j)) and not _around_place(st, t, covered):
-            continue
+            replaced = _namesake(st, t) or _lone_head(st, t)
+            if replaced is None:
+                continue
         if not plausible(st.tokens, t, lex):
             continue
+        if replaced is not None:
+            st.found.remove(replaced)  # the body's name, or its head read alone
         group, kind = _GROUP_KIND[t.label]
         level = _level_length(st.tokens, t.i, t.j, lex) if group is Group.PLACE else 0
         if level:  # huyện Văn Chấn: the place is Văn Chấn (the level word becomes an alias later)
