@@ -53,6 +53,7 @@ class Lexicon:
     words: frozenset[str]  # multi-syllable Vietnamese words, name_key form
     word_starts: frozenset[str]  # every proper prefix of those words
     heads: dict[str, list[Head]]  # first word (key) -> heads starting with it, longest first
+    tagger_heads: dict[str, list[Head]]  # the heads the name tagger was trained with (not flagged 'untagged')
     place_heads: dict[str, list[Head]]
     levels: dict[str, str]  # key of a level word or abbreviation -> level word
     level_ranks: dict[str, float]  # key of a level word -> 2 provincial, 3 district, 4 commune
@@ -213,6 +214,7 @@ def lexicon() -> Lexicon:
         words=frozenset(words),
         word_starts=frozenset(starts),
         heads=_heads(org_heads),
+        tagger_heads=_heads([r for r in org_heads if not (len(r) > 2 and "untagged" in r[2].split(","))]),
         global_heads=_flagged(org_heads, "global"),
         vague_heads=_flagged(org_heads, "vague"),
         local_heads=_flagged(org_heads, "local"),

@@ -1,0 +1,68 @@
+"""Heads that start a body outside the Party and state grammar: old provincial services (Ty),
+publishers, hotels, airlines, state farms, factories, foreign parliaments and embassies,
+museums, cooperatives, art troupes; the army spelled in full."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import names, run
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Ông Trần Văn Bình từng là Trưởng Ty Giao thông tỉnh Nghệ Tĩnh.",
+            "Ty Giao thông tỉnh Nghệ Tĩnh",
+            "StateAgency",
+        ),
+        ("Nhà xuất bản Kim Đồng vừa phát hành bộ truyện mới.", "Nhà xuất bản Kim Đồng", "Organization"),
+        ("Đoàn khách nghỉ tại Khách sạn Sheraton.", "Khách sạn Sheraton", "Enterprise"),
+        (
+            "Hãng hàng không Jetstar Pacific mở đường bay mới.",
+            "Hãng hàng không Jetstar Pacific",
+            "Enterprise",
+        ),
+        (
+            "Ông Lê Văn Tám, Giám đốc Nông trường Sông Hậu, cho biết lúa đã chín.",
+            "Nông trường Sông Hậu",
+            "Enterprise",
+        ),
+        ("Lâm trường Kon Hà Nừng đã trồng mới 200 ha rừng.", "Lâm trường Kon Hà Nừng", "Enterprise"),
+        ("Xí nghiệp Xe buýt Sài Gòn tăng chuyến trong dịp Tết.", "Xí nghiệp Xe buýt Sài Gòn", "Enterprise"),
+        ("Nhà máy Xi măng Hoàng Thạch tạm dừng một lò nung.", "Nhà máy Xi măng Hoàng Thạch", "Enterprise"),
+        ("Chủ tịch Thượng nghị viện Pháp đã tiếp đoàn.", "Thượng nghị viện Pháp", "StateAgency"),
+        ("Đại sứ quán Việt Nam tại Lào tổ chức mít tinh.", "Đại sứ quán Việt Nam", "Organization"),
+        ("Đoàn học sinh thăm Bảo tàng Hồ Chí Minh.", "Bảo tàng Hồ Chí Minh", "Organization"),
+        (
+            "Hợp tác xã Nông nghiệp Đông Hòa chia lãi cho xã viên.",
+            "Hợp tác xã Nông nghiệp Đông Hòa",
+            "Enterprise",
+        ),
+        ("Đêm qua, Đoàn chèo Hải Phòng biểu diễn ở nhà văn hóa xã.", "Đoàn chèo Hải Phòng", "Organization"),
+        (
+            "Ông Phạm Văn Hùng, Giám đốc Cty Thái Bình Dương, đã bồi thường.",
+            "Cty Thái Bình Dương",
+            "Enterprise",
+        ),
+    ],
+)
+def test_a_head_starts_a_body(text: str, name: str, kind: str) -> None:
+    assert names(run(text)).get(name) == kind
+
+
+def test_the_army_spelled_in_full_is_no_newspaper() -> None:
+    x = run("Ông Hoàng Văn Sơn là Tổng Tham mưu trưởng Quân đội nhân dân Việt Nam.")
+    assert names(x).get("Quân đội nhân dân Việt Nam") == "StateAgency"
+    assert "Quân đội Nhân dân" not in names(x)  # the army's paper is another body
+
+
+def test_a_title_before_a_company_head_names_no_person() -> None:
+    x = run("Giám đốc Cty Thái Bình Dương cho biết giá sẽ tăng.")
+    assert not any(kind == "Person" for kind in names(x).values())
+
+
+def test_a_new_head_leaves_the_name_tagger_as_it_was_trained() -> None:
+    # 'Lãnh' starts a new head (Lãnh sự quán): the tagger must not read it as a head's first word
+    x = run("Tại hội nghị, Lãnh đạo Trung ương và lãnh đạo tỉnh đã trao đổi.")
+    assert "Lãnh đạo Trung ương" not in names(x)
