@@ -66,3 +66,40 @@ def test_a_new_head_leaves_the_name_tagger_as_it_was_trained() -> None:
     # 'Lãnh' starts a new head (Lãnh sự quán): the tagger must not read it as a head's first word
     x = run("Tại hội nghị, Lãnh đạo Trung ương và lãnh đạo tỉnh đã trao đổi.")
     assert "Lãnh đạo Trung ương" not in names(x)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chủ trương của Đảng và Nhà nước là đúng đắn.",
+        "Cán bộ trong Đảng phải gương mẫu.",
+        "Nhân dân một lòng theo Đảng.",  # after a preposition
+        "Đảng ta luôn coi trọng công tác cán bộ.",
+    ],
+)
+def test_the_party_alone_is_a_body(text: str) -> None:
+    assert names(run(text)).get("Đảng") == "PartyOrganization"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đảng viên Nguyễn Văn Hòa đã vi phạm kỷ luật.",  # a word of the word list (đảng viên)
+        "Các tổ chức cơ sở Đảng đã kiểm điểm.",  # after a noun it qualifies it: the Party's
+        "Ông đóng Đảng phí đầy đủ.",
+    ],
+)
+def test_the_party_word_in_a_compound_or_after_a_noun_is_no_body(text: str) -> None:
+    assert "Đảng" not in names(run(text))
+
+
+def test_a_party_named_in_full_is_its_own_body() -> None:
+    found = names(run("Đoàn đại biểu Đảng Dân chủ Xã hội Đức đã tới Hà Nội."))
+    assert "Đảng Dân chủ Xã hội Đức" in found and "Đảng" not in found
+
+
+def test_the_party_alone_is_no_short_form_of_a_committee() -> None:
+    x = run("Đảng ủy xã Tân Lập họp. Cán bộ phải tuyệt đối trung thành với Đảng và nhân dân.")
+    found = names(x)
+    assert found.get("Đảng ủy xã Tân Lập") == "PartyCommittee" and found.get("Đảng") == "PartyOrganization"
+    assert all("Đảng" not in e.aliases for e in x.entities.values())

@@ -80,6 +80,7 @@ class Lexicon:
     global_heads: frozenset[str]  # keys of heads flagged 'global' in org_heads.tsv
     vague_heads: frozenset[str]  # ... flagged 'vague'
     local_heads: frozenset[str]  # ... flagged 'local'
+    alone_heads: frozenset[str]  # ... flagged 'alone'
     modality: ModalityWords  # words that make a cue's relation requested, planned, conditional, negated
     hierarchy: HierarchyWords  # heads of bodies that nest by their names (Sở -> Ủy ban nhân dân)
     central_issuers: IssuerTable  # issuers of well-known central documents
@@ -218,6 +219,7 @@ def lexicon() -> Lexicon:
         global_heads=_flagged(org_heads, "global"),
         vague_heads=_flagged(org_heads, "vague"),
         local_heads=_flagged(org_heads, "local"),
+        alone_heads=_flagged(org_heads, "alone"),
         place_heads=_heads(_rows("place_heads.tsv"), place=True),
         levels=levels,
         level_ranks=ranks,
