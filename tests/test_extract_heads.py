@@ -103,3 +103,17 @@ def test_the_party_alone_is_no_short_form_of_a_committee() -> None:
     found = names(x)
     assert found.get("Đảng ủy xã Tân Lập") == "PartyCommittee" and found.get("Đảng") == "PartyOrganization"
     assert all("Đảng" not in e.aliases for e in x.entities.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hội Bảo vệ người tiêu dùng đề nghị xử lý nghiêm.", "Hội Bảo vệ người tiêu dùng"),
+        ("Hội cựu giáo chức tỉnh Nam Định đã tổ chức gặp mặt.", "Hội cựu giáo chức tỉnh Nam Định"),
+        ("Hội người cao tuổi phường 5 tổ chức mừng thọ.", "Hội người cao tuổi phường 5"),
+        ("Hội chữ thập đỏ huyện đã trao quà.", "Hội chữ thập đỏ huyện"),
+        ("Hội khuyến học xã trao 20 suất học bổng.", "Hội khuyến học xã"),
+    ],
+)
+def test_an_association_named_by_its_field_in_lower_case(text: str, name: str) -> None:
+    assert names(run(text)).get(name) == "MassOrganization"
