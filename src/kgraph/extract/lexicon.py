@@ -53,6 +53,7 @@ class Lexicon:
     words: frozenset[str]  # multi-syllable Vietnamese words, name_key form
     word_starts: frozenset[str]  # every proper prefix of those words
     heads: dict[str, list[Head]]  # first word (key) -> heads starting with it, longest first
+    tagger_heads: dict[str, list[Head]]  # the heads the name tagger was trained with (not flagged 'untagged')
     place_heads: dict[str, list[Head]]
     levels: dict[str, str]  # key of a level word or abbreviation -> level word
     level_ranks: dict[str, float]  # key of a level word -> 2 provincial, 3 district, 4 commune
@@ -79,6 +80,7 @@ class Lexicon:
     global_heads: frozenset[str]  # keys of heads flagged 'global' in org_heads.tsv
     vague_heads: frozenset[str]  # ... flagged 'vague'
     local_heads: frozenset[str]  # ... flagged 'local'
+    alone_heads: frozenset[str]  # ... flagged 'alone'
     modality: ModalityWords  # words that make a cue's relation requested, planned, conditional, negated
     hierarchy: HierarchyWords  # heads of bodies that nest by their names (Sở -> Ủy ban nhân dân)
     central_issuers: IssuerTable  # issuers of well-known central documents
@@ -213,9 +215,11 @@ def lexicon() -> Lexicon:
         words=frozenset(words),
         word_starts=frozenset(starts),
         heads=_heads(org_heads),
+        tagger_heads=_heads([r for r in org_heads if not (len(r) > 2 and "untagged" in r[2].split(","))]),
         global_heads=_flagged(org_heads, "global"),
         vague_heads=_flagged(org_heads, "vague"),
         local_heads=_flagged(org_heads, "local"),
+        alone_heads=_flagged(org_heads, "alone"),
         place_heads=_heads(_rows("place_heads.tsv"), place=True),
         levels=levels,
         level_ranks=ranks,

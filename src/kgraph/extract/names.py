@@ -236,7 +236,7 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
             j += 2  # Ngân hàng Nhà nước Việt Nam: the same body (its key drops the country)
         return NameSpan(i, j, head.kind, head, None)
     j, components, inner = read_components(tokens, j, head, lex)
-    if components == 0 and not head.bare:
+    if components == 0 and (not head.bare or _word_with_head(tokens, i, head, lex)):
         return None
     if head.words == (_ASSOCIATION,) and j - i == 2 and not tokens[i + 1].is_acronym:
         return None  # an association's name says more than one word (Hội Nông dân); Hội An is a town
@@ -247,6 +247,12 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     return NameSpan(i, j, head.kind, head, inner)
 
 
+def _word_with_head(tokens: list[Token], i: int, head: Head, lex: Lexicon) -> bool:
+    """Whether a one-word head and the lower-case syllables after it are a word of the word list
+    (Đảng viên, Đảng phí): a common word, not the body alone."""
+    return len(head.words) == 1 and word_end(tokens, i, lex) > i + 1
+
+
 def _modifies_noun(tokens: list[Token], i: int, head: Head, lex: Lexicon) -> bool:
     """Whether a head that also qualifies a noun does so at ``i``: after a content word or an
     acronym (doanh nghiệp Nhà nước, DN Nhà nước: state-owned), not after a function word,
@@ -254,7 +260,7 @@ def _modifies_noun(tokens: list[Token], i: int, head: Head, lex: Lexicon) -> boo
     if i == 0 or " ".join(head.keys) not in _MODIFIER_HEADS:
         return False
     before = tokens[i - 1]
-    return before.is_word and before.key not in lex.stop_words
+    return before.is_word and before.key not in lex.stop_words and before.key not in PREPOSITIONS
 
 
 def _party_full_name(tokens: list[Token], j: int, lex: Lexicon) -> int:

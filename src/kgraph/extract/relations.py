@@ -715,6 +715,8 @@ def rule_event_body(rs: RelationState, sm: SentenceState) -> None:
         if event.rule == "meetings" or after_of:  # 'Hội nghị quán triệt nghị quyết của Bộ Chính trị'
             body = _meeting_host(sm, event, rs.lex)
         body = body or _host_after_of(sm, event)
+        if body is not None and body.head is not None and " ".join(body.head.keys) in rs.lex.alone_heads:
+            continue  # '… lần thứ XIV của Đảng' says whose congress; its Central Committee convenes it
         said = {(r.subject, r.object) for r in rs.out if r.predicate == "organizes"}
         if body is not None and (body.key, event.key) not in said:  # a cue verb said how (sẽ tổ chức)
             rs.add(body, "organizes", event, sm.sentence)

@@ -397,7 +397,7 @@ def _org_names(all_orgs: list[Found], lex: Lexicon) -> OrgNames:
     for key in full_names:
         # keep only the maximal longer names; they must agree (one chain)
         maximal = [k for k in extended.get(key, []) if k not in extended]
-        if len(maximal) == 1:
+        if len(maximal) == 1 and key not in lex.alone_heads:  # Đảng alone is no Đảng ủy's short form
             canonical[key] = maximal[0]
     name_of_key: dict[str, str] = {}
     for f in sorted(all_orgs, key=lambda f: (-len(f.name), f.start)):

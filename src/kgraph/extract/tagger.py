@@ -126,7 +126,7 @@ def _own(text: str, key: str) -> tuple[str, ...]:
         feats.append("sur")
     if key in lex.levels:
         feats.append("lvl")
-    if key in lex.heads:
+    if key in lex.tagger_heads:
         feats.append("oh")
     if key in lex.place_heads:
         feats.append("ph")
@@ -174,7 +174,8 @@ def _spans(tokens: list[Token], lex: Lexicon) -> list[list[str]]:
         if not tok.is_word and tok.text not in _INNER_MARKS:
             since_head = since_cap = 99
             continue
-        head = match_head(tokens, i, lex.heads) if tok.is_word and tok.key in lex.heads else None
+        heads = lex.tagger_heads  # the heads its features were trained with
+        head = match_head(tokens, i, heads) if tok.is_word and tok.key in heads else None
         if 1 <= since_head < 6:
             marks[i].append(f"hdd={since_head}{'c' if tok.is_cap else 'l'}")
         if since_cap < 4 and not tok.is_cap:
