@@ -151,3 +151,42 @@ def test_a_site_word_inside_a_word_or_before_a_district_is_no_site() -> None:
     x = run("Du khách đến khu du lịch Quảng Trị và sông Bến Hải.")
     assert "khu du lịch Quảng Trị" not in {e.label for e in x.entities.values()}
     assert "sông Bến Hải" in {e.label for e in x.entities.values()}
+
+
+def _locations(x: Extraction) -> dict[str, tuple[str, tuple[str, ...]]]:
+    return {e.label: (e.admin_level, e.aliases) for e in x.entities.values() if e.kind == "Location"}
+
+
+def test_a_district_and_its_seat_town_of_one_name_are_two_places() -> None:
+    x = run(
+        "Mưa lớn gây ngập ở huyện Hương Khê. Tại thị trấn Hương Khê, nhiều nhà dân bị ngập sâu. "
+        "Người dân Hương Khê đã được sơ tán."
+    )
+    places = _locations(x)
+    assert places["thị trấn Hương Khê"][0] == "commune"
+    level, aliases = places["Hương Khê"]  # the bare name: the larger unit
+    assert level == "district" and "huyện Hương Khê" in aliases
+    assert "thị trấn Hương Khê" not in aliases
+
+
+def test_a_province_and_its_capital_of_one_name_are_two_places() -> None:
+    x = run("Đoàn công tác của tỉnh Hà Tĩnh đã đến thành phố Hà Tĩnh. Nhân dân Hà Tĩnh rất phấn khởi.")
+    places = _locations(x)
+    assert places["Hà Tĩnh"][0] == "province"
+    assert "thành phố Hà Tĩnh" in places
+    assert "thành phố Hà Tĩnh" not in places["Hà Tĩnh"][1]
+
+
+def test_one_written_level_keeps_one_place_with_the_bare_name_and_settles_its_unit() -> None:
+    # Hải Lăng is a district until 2025 and a commune after: 'huyện' says which
+    x = run("Lãnh đạo huyện Hải Lăng đã họp. Người dân Hải Lăng đồng tình.")
+    assert [label for label in _locations(x) if "Hải Lăng" in label] == ["Hải Lăng"]
+    assert _place(x, "Hải Lăng") == ("district", "470", "")
+
+
+def test_two_units_of_one_rank_and_name_stay_apart_from_the_bare_name() -> None:
+    x = run("Nước lũ tràn qua xã Tân Thịnh rồi tới thị trấn Tân Thịnh. Người dân Tân Thịnh đã được sơ tán.")
+    places = _locations(x)
+    assert {"xã Tân Thịnh", "thị trấn Tân Thịnh", "Tân Thịnh"} <= set(places)
+    for unit in ("xã Tân Thịnh", "thị trấn Tân Thịnh"):
+        assert "Tân Thịnh" not in places[unit][1]

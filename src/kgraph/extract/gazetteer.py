@@ -13,7 +13,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..text import name_key
-from .state import Group
+from .lexicon import lexicon
+from .state import Found, Group
 from .tokens import tokenize
 
 if TYPE_CHECKING:  # resolve reads the register, and article reads resolve
@@ -135,6 +136,55 @@ def identify(name: str, parent: str = "", child: str = "") -> tuple[str, str, st
     since = [u.code for u in found if not u.period.startswith("until")]
     if len(until) > 1 or len(since) > 1:
         return ("", "", "")  # several units of one level bear the name: never a guess
+    return (_tier(found[0]), "".join(until), "".join(since))
+
+
+@lru_cache(maxsize=1)
+def level_tiers() -> dict[str, tuple[str, ...]]:
+    """Level word -> the tiers of the register a unit of that level stands at (``levels.tsv``):
+    'huyện' a district, 'thị trấn' a commune, 'thành phố' a province or a district."""
+    text = (resources.files("kgraph") / "data" / "levels.tsv").read_text(encoding="utf-8")
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        cols = line.split("\t")
+        if len(cols) > 3 and cols[3] and not line.startswith("#"):
+            out[cols[0]] = tuple(cols[3].split(","))
+    return out
+
+
+def written_level(text: str, start: int) -> str:
+    """The administrative level word written right before offset ``start`` of ``text``, as
+    ``levels.tsv`` writes it ('TP.' and 'Tp' are 'thành phố'); '' when none."""
+    levels, tiers = lexicon().levels, level_tiers()
+    before = tokenize(text[max(0, start - 16) : start], max(0, start - 16))
+    if before and before[-1].text == ".":
+        before = before[:-1]
+    keys = [f"{before[-2].key} {before[-1].key}"] if len(before) >= 2 else []
+    keys += [before[-1].key, before[-1].text] if before else []
+    level = next((levels[k] for k in keys if k in levels), "")
+    return level if level in tiers else ""
+
+
+def read_written_levels(found: list[Found], text: str) -> None:
+    """Each place's level word as written before it: ``huyện Hương Khê`` and ``thị trấn Hương Khê``
+    are two units; resolve keys them apart."""
+    for f in found:
+        if f.group is Group.PLACE:
+            f.level = written_level(text, f.start)
+
+
+@lru_cache(maxsize=65536)
+def identify_at(name: str, level: str) -> tuple[str, str, str]:
+    """Like ``identify``, among the units named ``name`` at the tiers the written ``level`` word
+    allows (huyện Hải Lăng: the district, not the commune of 2025); ('', '', '') unless one per register."""
+    tiers = level_tiers().get(level, ())
+    found = [u for u in units(name) if _tier(u) in tiers]
+    if not any(u.period.startswith("until") for u in found) or len({_tier(u) for u in found}) != 1:
+        return ("", "", "")
+    until = [u.code for u in found if u.period.startswith("until")]
+    since = [u.code for u in found if not u.period.startswith("until")]
+    if len(until) > 1 or len(since) > 1:
+        return ("", "", "")
     return (_tier(found[0]), "".join(until), "".join(since))
 
 
