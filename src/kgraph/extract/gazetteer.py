@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..text import name_key
 from .lexicon import lexicon
 from .state import Found, Group
-from .tokens import tokenize
+from .tokens import Token, tokenize
 
 if TYPE_CHECKING:  # resolve reads the register, and article reads resolve
     from .article import ArticleContext
@@ -161,8 +161,23 @@ def written_level(text: str, start: int) -> str:
         before = before[:-1]
     keys = [f"{before[-2].key} {before[-1].key}"] if len(before) >= 2 else []
     keys += [before[-1].key, before[-1].text] if before else []
+    if before and level_initial(before, len(before) - 1):
+        return ""
     level = next((levels[k] for k in keys if k in levels), "")
     return level if level in tiers else ""
+
+
+def level_initial(tokens: list[Token], k: int) -> bool:
+    """Whether the one-letter level abbreviation at ``k`` (Q. quận, P. phường, H. huyện) is a name's
+    initial rather: after a capitalised word or a colon (Lawrence H. Summers, Ảnh: Q. Dũng), or
+    before another initial (P.N.A., H.H.)."""
+    if len(tokens[k].text) != 1:
+        return False
+    before = tokens[k - 1] if k else None
+    if before is not None and (before.text == ":" or (before.is_cap and not before.is_acronym)):
+        return before.is_word or before.text == ":"
+    after = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].text == "." else None
+    return after is not None and len(after.text) == 1 and after.is_cap
 
 
 def read_written_levels(found: list[Found], text: str) -> None:

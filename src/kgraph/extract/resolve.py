@@ -545,7 +545,28 @@ def _resolve_place(
         # the text settles one of several units of the name: that unit's own node (the name's
         # node stays for the mentions that settle nothing), so no node carries two codes
         scope = f"{level}:{code}:{code_2025}|"
-    table.add(f, f"place|{scope}{name_key(f.text)}", f.text, "Location", **fields)
+    key = _unit_key(f.text) if scope == f"{article_id}|" else name_key(f.text)
+    table.add(f, f"place|{scope}{key}", f.text, "Location", **fields)
+
+
+_LEVEL_WORD_UNIT = re.compile(r"([^\W\d_]+(?: [^\W\d_]+)*) ?(\d\w*)")
+
+
+def _unit_key(text: str) -> str:
+    """A numbered unit keyed with its level word written out: 'Q.3', 'Q. 3', 'Q3', 'quận 3' are
+    'quận 3'; 'P.25' and 'F25' 'phường 25'."""
+    key = spelling_key(text)
+    m = _LEVEL_WORD_UNIT.fullmatch(key)
+    if m is None:
+        return name_key(text)
+    level = _abbreviated_levels().get(m.group(1), m.group(1))
+    return f"{name_key(level)} {m.group(2)}"
+
+
+@lru_cache(maxsize=1)
+def _abbreviated_levels() -> dict[str, str]:
+    """Lower-case abbreviation of a level word -> the level word (q -> quận, tp -> thành phố)."""
+    return {k.lower(): level for k, level in lexicon().levels.items() if k[:1].isupper()}
 
 
 def _same_ordinal(key: str, other: str) -> bool:
