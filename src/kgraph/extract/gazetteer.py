@@ -7,6 +7,7 @@ when the register settles it: a unit of the first name lies in a unit of the sec
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -82,10 +83,12 @@ def units(name: str) -> tuple[Unit, ...]:
     return tuple(_unit(line) for line in gazetteer().by_name.get(name_key(name), ()))
 
 
-def lies_in(inner: str, outer: str, outer_level: str = "") -> bool:
-    """Whether a unit named ``inner`` lies directly in one named ``outer`` (of ``outer_level``)."""
+def lies_in(inner: str, outer: str, outer_level: str = "", inner_level: str = "") -> bool:
+    """Whether a unit named ``inner`` (at the tier of ``inner_level``: a 'phường' may be a 'thị trấn'
+    of the register) lies directly in one named ``outer`` (of ``outer_level``)."""
     g = gazetteer()
-    found = units(inner)
+    tiers = level_tiers().get(inner_level, ())
+    found = tuple(u for u in units(inner) if not tiers or _tier(u) in tiers)
     if any(not unit.parent for unit in found):
         return False  # a province lies in nothing ('Bạc Liêu, Cà Mau' lists two provinces)
     for unit in found:
@@ -203,20 +206,63 @@ def identify_at(name: str, level: str) -> tuple[str, str, str]:
     return (_tier(found[0]), "".join(until), "".join(since))
 
 
+_LEVEL_WORD_UNIT = re.compile(r"([^\W\d_]+(?: [^\W\d_]+)*) ?(\d\w*)")
+
+
+@lru_cache(maxsize=1)
+def _abbreviated_levels() -> dict[str, str]:
+    """Lower-case abbreviation of a level word -> the level word (q -> quận, tp -> thành phố)."""
+    return {k.lower(): level for k, level in lexicon().levels.items() if k[:1].isupper()}
+
+
+def numbered_parts(text: str) -> tuple[str, str]:
+    """A numbered unit's level word written out and its number: 'Q.3', 'Q. 3', 'Q3', 'quận 3' ->
+    ('quận', '3'); ('', '') when ``text`` is no numbered unit."""
+    m = _LEVEL_WORD_UNIT.fullmatch(spelling_key(text))
+    if m is None:
+        return ("", "")
+    return (_abbreviated_levels().get(m.group(1), m.group(1)), m.group(2))
+
+
+def _register_name(f: Found) -> tuple[str, str]:
+    """How the register names the place of ``f`` and the level word the text gives it: 'phường 4'
+    -> ('4', 'phường'); 'TP.HCM' -> ('Hồ Chí Minh', ''); 'Bình Thạnh' after 'Q.' -> ('Bình Thạnh', 'quận')."""
+    spelled = place_spellings().get(spelling_key(f.text))
+    if spelled is not None:
+        return spelled[1], ""
+    level, number = numbered_parts(f.text)
+    return (number, level) if number else (f.text, f.level)
+
+
+def _gap_level(between: str) -> str | None:
+    """The level word between two places ('A, huyện B', 'A, Q. B'), '' when none, None when the gap
+    is no list of places."""
+    gap = tokenize(between)
+    words = [t for t in gap if t.is_word]
+    if not gap or gap[0].text not in ",-–" or len(words) > 2:
+        return None  # only 'A, B', 'A - B' or 'A, huyện B'
+    if not words:
+        return ""
+    levels = lexicon().levels
+    level = " ".join(t.key for t in words)
+    if len(words) == 1:
+        level = levels.get(words[0].text, level)
+    return level if level in gazetteer().levels else None  # the register is loaded at the first pair
+
+
 def rule_gazetteer_located_in(ctx: ArticleContext) -> None:
-    """'xã Hải Chánh, huyện Hải Lăng': the first place lies in the second when the register says so."""
+    """'xã Hải Chánh, huyện Hải Lăng', 'phường 4, quận 8', 'P.25, Q.Bình Thạnh': the first place lies
+    in the second when the register says so."""
     for sm in ctx.sentences:
         places = [f for f in sm.found if f.group is Group.PLACE and f.key]
         for a, b in zip(places, places[1:], strict=False):
             between = sm.text[a.end - sm.base : b.start - sm.base]
             if not 0 < len(between) <= 16 or between[0] not in (",", "-", "–"):
                 continue  # only 'A, B', 'A - B' or 'A, huyện B'
-            gap = tokenize(between)
-            words = [t.key for t in gap if t.is_word]
-            if not gap or gap[0].text not in ",-–" or len(words) > 2:
-                continue  # only 'A, B', 'A - B' or 'A, huyện B'
-            level = " ".join(words)
-            if level and level not in gazetteer().levels:  # loaded at the first pair of places
+            level = _gap_level(between)
+            if level is None:
                 continue
-            if lies_in(a.text, b.text, level):
+            inner, inner_level = _register_name(a)
+            outer, written = _register_name(b)
+            if lies_in(inner, outer, level or written, inner_level):
                 ctx.add(a, "locatedIn", b)

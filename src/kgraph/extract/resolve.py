@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..model import Entity
 from ..text import name_key
 from .documents import DocMention
-from .gazetteer import identify, identify_at, place_spellings, spelling_key
+from .gazetteer import identify, identify_at, numbered_parts, place_spellings, spelling_key
 from .lexicon import Lexicon, lexicon
 from .lexicon import pairs as _pairs
 from .lexicon import word as _word
@@ -549,24 +549,11 @@ def _resolve_place(
     table.add(f, f"place|{scope}{key}", f.text, "Location", **fields)
 
 
-_LEVEL_WORD_UNIT = re.compile(r"([^\W\d_]+(?: [^\W\d_]+)*) ?(\d\w*)")
-
-
 def _unit_key(text: str) -> str:
     """A numbered unit keyed with its level word written out: 'Q.3', 'Q. 3', 'Q3', 'quận 3' are
     'quận 3'; 'P.25' and 'F25' 'phường 25'."""
-    key = spelling_key(text)
-    m = _LEVEL_WORD_UNIT.fullmatch(key)
-    if m is None:
-        return name_key(text)
-    level = _abbreviated_levels().get(m.group(1), m.group(1))
-    return f"{name_key(level)} {m.group(2)}"
-
-
-@lru_cache(maxsize=1)
-def _abbreviated_levels() -> dict[str, str]:
-    """Lower-case abbreviation of a level word -> the level word (q -> quận, tp -> thành phố)."""
-    return {k.lower(): level for k, level in lexicon().levels.items() if k[:1].isupper()}
+    level, number = numbered_parts(text)
+    return f"{name_key(level)} {number}" if number else name_key(text)
 
 
 def _same_ordinal(key: str, other: str) -> bool:
