@@ -359,7 +359,8 @@ def rule_numbered_places(st: SentenceState) -> None:
     for k, tok in enumerate(tokens):
         if not tok.is_word:
             continue
-        size = numbered_unit(tokens, k) or _glued_unit(tokens, k)  # first: free is asked at few tokens
+        glued = tok.is_cap and tok.text[-1].isdigit() and _glued_unit(tokens, k)
+        size = numbered_unit(tokens, k) or glued  # first: free is asked at few tokens
         if not size or not st.free(tok.start) or not st.free(tokens[k + size - 1].start):
             continue
         start, end = tok.start, tokens[k + size - 1].end
@@ -374,8 +375,9 @@ _GLUED_UNIT = re.compile(_word("glued_unit_re"))
 def _glued_unit(tokens: list[Token], k: int, look: bool = True) -> int:
     """1 when token ``k`` is a unit glued to its abbreviated level word (P25, Q9) written beside
     another unit or level word across a comma or a dash; a lone 'F17' is a flat, 'P20' a code."""
-    if not _GLUED_UNIT.fullmatch(tokens[k].text):
-        return 0
+    text = tokens[k].text
+    if not (2 <= len(text) <= 3 and text[1:].isdigit()) or not _GLUED_UNIT.fullmatch(text):
+        return 0  # most tokens: no letter and one or two digits (speed)
     if not look:
         return 1
     for near in (k - 2, k + 2):
