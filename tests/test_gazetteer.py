@@ -49,3 +49,20 @@ def test_a_place_at_the_end_of_a_sentence_is_read_safely() -> None:
         sentences = [State()]
 
     rule_gazetteer_located_in(Context())  # type: ignore[arg-type]  # overlapping places: no error
+
+
+def test_a_numbered_ward_lies_in_its_numbered_district() -> None:
+    got = triples(run("Người dân phường 4, quận 8 đã nhận tiền hỗ trợ."))
+    assert ("phường 4", "locatedIn", "quận 8") in got
+
+
+def test_units_written_short_lie_in_the_next_unit() -> None:
+    got = triples(run("Ông Ba ngụ tại P.25, Q.Bình Thạnh, TP.HCM từ lâu."))
+    assert ("P.25", "locatedIn", "Bình Thạnh") in got
+    assert ("Bình Thạnh", "locatedIn", "Thành phố Hồ Chí Minh") in got
+
+
+def test_a_list_of_numbered_districts_is_no_located_in() -> None:
+    # quận 3 holds a phường 1, but 'quận 1, quận 3' lists two districts
+    x = run("Các trường ở quận 1, quận 3 và Q.5 đều nghỉ học.")
+    assert not any(p == "locatedIn" for _, p, _ in triples(x))

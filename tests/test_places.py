@@ -4,7 +4,7 @@ the text settle which unit a place is (never a guess between units of one name).
 from __future__ import annotations
 
 import pytest
-from helpers import run
+from helpers import labels, run
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
@@ -151,3 +151,81 @@ def test_a_site_word_inside_a_word_or_before_a_district_is_no_site() -> None:
     x = run("Du khách đến khu du lịch Quảng Trị và sông Bến Hải.")
     assert "khu du lịch Quảng Trị" not in {e.label for e in x.entities.values()}
     assert "sông Bến Hải" in {e.label for e in x.entities.values()}
+
+
+def _locations(x: Extraction) -> dict[str, tuple[str, tuple[str, ...]]]:
+    return {e.label: (e.admin_level, e.aliases) for e in x.entities.values() if e.kind == "Location"}
+
+
+def test_a_district_and_its_seat_town_of_one_name_are_two_places() -> None:
+    x = run(
+        "Mưa lớn gây ngập ở huyện Hương Khê. Tại thị trấn Hương Khê, nhiều nhà dân bị ngập sâu. "
+        "Người dân Hương Khê đã được sơ tán."
+    )
+    places = _locations(x)
+    assert places["thị trấn Hương Khê"][0] == "commune"
+    level, aliases = places["Hương Khê"]  # the bare name: the larger unit
+    assert level == "district" and "huyện Hương Khê" in aliases
+    assert "thị trấn Hương Khê" not in aliases
+
+
+def test_a_province_and_its_capital_of_one_name_are_two_places() -> None:
+    x = run("Đoàn công tác của tỉnh Hà Tĩnh đã đến thành phố Hà Tĩnh. Nhân dân Hà Tĩnh rất phấn khởi.")
+    places = _locations(x)
+    assert places["Hà Tĩnh"][0] == "province"
+    assert "thành phố Hà Tĩnh" in places
+    assert "thành phố Hà Tĩnh" not in places["Hà Tĩnh"][1]
+
+
+def test_one_written_level_keeps_one_place_with_the_bare_name_and_settles_its_unit() -> None:
+    # Hải Lăng is a district until 2025 and a commune after: 'huyện' says which
+    x = run("Lãnh đạo huyện Hải Lăng đã họp. Người dân Hải Lăng đồng tình.")
+    assert [label for label in _locations(x) if "Hải Lăng" in label] == ["Hải Lăng"]
+    assert _place(x, "Hải Lăng") == ("district", "470", "")
+
+
+def test_two_units_of_one_rank_and_name_stay_apart_from_the_bare_name() -> None:
+    x = run("Nước lũ tràn qua xã Tân Thịnh rồi tới thị trấn Tân Thịnh. Người dân Tân Thịnh đã được sơ tán.")
+    places = _locations(x)
+    assert {"xã Tân Thịnh", "thị trấn Tân Thịnh", "Tân Thịnh"} <= set(places)
+    for unit in ("xã Tân Thịnh", "thị trấn Tân Thịnh"):
+        assert "Tân Thịnh" not in places[unit][1]
+
+
+def test_abbreviated_level_words_are_read_before_a_name() -> None:
+    x = run("Cửa hàng ở 25 Lê Lợi - Q. Gò Vấp, còn kho hàng ở H.Củ Chi.")
+    places = _locations(x)
+    assert "Q. Gò Vấp" in places["Gò Vấp"][1] and places["Gò Vấp"][0] == "district"
+    assert "H.Củ Chi" in places["Củ Chi"][1]
+
+
+def test_a_ward_named_after_a_person_after_its_abbreviation_is_a_place() -> None:
+    x = run("Hộ kinh doanh ở P.Nguyễn Thái Bình, Q.1 đã nộp thuế.")
+    assert "Nguyễn Thái Bình" not in labels(x, "Person")
+    assert "P.Nguyễn Thái Bình" in _locations(x)["Nguyễn Thái Bình"][1]
+
+
+def test_numbered_units_written_short_are_places() -> None:
+    x = run("Anh Tùng ngụ tại 30 Trần Quang Khải, F.8, Q.Phú Nhuận; chị Mai ở 4 Lê Duẩn, P25, Q9.")
+    places = _locations(x)
+    assert {"F.8", "P25", "Q9"} <= set(places), places
+
+
+def test_a_numbered_unit_written_two_ways_is_one_place() -> None:
+    x = run("Người dân Q.3 đã đóng góp. UBND quận 3 cảm ơn bà con quận 3.")
+    assert [label for label in _locations(x) if "3" in label] == ["Q.3"]
+
+
+def test_an_initial_is_no_level_word() -> None:
+    x = run("Giáo sư Lawrence H. Summers phát biểu. Ảnh: Q. Dũng")
+    assert not {"Summers", "Dũng"} & set(_locations(x))
+
+
+def test_initials_after_a_letter_of_a_level_word_are_no_place() -> None:
+    x = run("Em P.N.A., học sinh lớp 9, kể lại. Họa sĩ H.H. – một tên tuổi – đã có mặt.")
+    assert not {"N", "N.A", "H"} & set(_locations(x)), _locations(x)
+
+
+def test_a_letter_in_a_list_before_a_sentence_is_no_level_word() -> None:
+    x = run("Trường có ba khối thi là A, V, H. Thi khối A cần ba môn.")
+    assert "Thi" not in _locations(x)

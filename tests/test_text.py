@@ -121,3 +121,12 @@ def test_unwrapped_text_maps_back_to_the_article_as_written() -> None:
     assert [s.text for s in doc.sentences] == ["UBND tỉnh gửi Bộ Nội vụ báo cáo.", "Sở Tư pháp họp."]
     second = doc.sentences[1]
     assert raw[second.written_start : second.written_end] == "Sở Tư pháp họp."
+
+
+def test_an_abbreviated_level_word_in_an_address_does_not_end_a_sentence() -> None:
+    """'… Lê Lợi - Q. Gò Vấp', '…, P. Bến Thành': a ward's or district's level word, not a sentence's end."""
+    text = "Cửa hàng ở 25 Lê Lợi - Q. Gò Vấp, kho ở 3 Lê Lai, P. Bến Thành - Q. 1. Hôm nay mở cửa."
+    assert [s.text for s in split_sentences(text)] == [
+        "Cửa hàng ở 25 Lê Lợi - Q. Gò Vấp, kho ở 3 Lê Lai, P. Bến Thành - Q. 1.",
+        "Hôm nay mở cửa.",
+    ]

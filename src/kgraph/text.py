@@ -251,6 +251,8 @@ _CLOSE_QUOTES = "”"
 #: Capitals that may be a name's initial (not the numerals I, V, X, nor C as in 40 độ C)
 _INITIALS = frozenset("ABDEFGHKLMNOPQRSTUYĐ")
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
+#: Capitals that abbreviate a level word in an address (Q. quận, P. and F. phường, H. huyện)
+_LEVEL_INITIALS = frozenset("QPFH")
 
 
 def _initial_before(text: str, end: int) -> bool:
@@ -262,6 +264,8 @@ def _initial_before(text: str, end: int) -> bool:
         return True
     if text[end - 3] != " ":
         return False
+    if text[end - 2] in _LEVEL_INITIALS and end > 3 and text[end - 4] in ",-–":
+        return True  # an address: '… Lê Lợi - Q. Gò Vấp', ', P. Bến Thành'
     before = text[max(0, end - 40) : end - 3]
     if before.endswith(":"):
         return True

@@ -14,6 +14,7 @@ from ..model import Document, Extraction, Quantity, Relation
 from .article import ArticleContext, fill_ellipsis, main_actor
 from .bodies import unify_bodies
 from .forms import separate_forms
+from .gazetteer import read_written_levels
 from .lexicon import Lexicon, lexicon
 from .relations import RelationState
 from .resolve import resolve
@@ -117,6 +118,7 @@ def trace(document: Document) -> Trace:
     sentences = [run_mention_rules(new_state(document, i, lex)) for i in range(len(document.sentences))]
     found: list[Found] = [f for sm in sentences for f in sm.found]
     fill_ellipsis(found, lex)
+    read_written_levels(found, document.text)  # huyện Hương Khê and thị trấn Hương Khê: two units
     extraction.entities = resolve(found, document.article_id)
     add_written_levels(found, extraction.entities, document.text)  # quận Bình Thạnh: an alias
     add_site_names(found, extraction.entities)  # đường Trần Phú: Trần Phú, an alias

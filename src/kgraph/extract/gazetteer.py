@@ -7,14 +7,16 @@ when the register settles it: a unit of the first name lies in a unit of the sec
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..text import name_key
-from .state import Group
-from .tokens import tokenize
+from .lexicon import lexicon
+from .state import Found, Group
+from .tokens import Token, tokenize
 
 if TYPE_CHECKING:  # resolve reads the register, and article reads resolve
     from .article import ArticleContext
@@ -81,10 +83,12 @@ def units(name: str) -> tuple[Unit, ...]:
     return tuple(_unit(line) for line in gazetteer().by_name.get(name_key(name), ()))
 
 
-def lies_in(inner: str, outer: str, outer_level: str = "") -> bool:
-    """Whether a unit named ``inner`` lies directly in one named ``outer`` (of ``outer_level``)."""
+def lies_in(inner: str, outer: str, outer_level: str = "", inner_level: str = "") -> bool:
+    """Whether a unit named ``inner`` (at the tier of ``inner_level``: a 'phường' may be a 'thị trấn'
+    of the register) lies directly in one named ``outer`` (of ``outer_level``)."""
     g = gazetteer()
-    found = units(inner)
+    tiers = level_tiers().get(inner_level, ())
+    found = tuple(u for u in units(inner) if not tiers or _tier(u) in tiers)
     if any(not unit.parent for unit in found):
         return False  # a province lies in nothing ('Bạc Liêu, Cà Mau' lists two provinces)
     for unit in found:
@@ -138,20 +142,127 @@ def identify(name: str, parent: str = "", child: str = "") -> tuple[str, str, st
     return (_tier(found[0]), "".join(until), "".join(since))
 
 
+@lru_cache(maxsize=1)
+def level_tiers() -> dict[str, tuple[str, ...]]:
+    """Level word -> the tiers of the register a unit of that level stands at (``levels.tsv``):
+    'huyện' a district, 'thị trấn' a commune, 'thành phố' a province or a district."""
+    text = (resources.files("kgraph") / "data" / "levels.tsv").read_text(encoding="utf-8")
+    out: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        cols = line.split("\t")
+        if len(cols) > 3 and cols[3] and not line.startswith("#"):
+            out[cols[0]] = tuple(cols[3].split(","))
+    return out
+
+
+def written_level(text: str, start: int) -> str:
+    """The administrative level word written right before offset ``start`` of ``text``, as
+    ``levels.tsv`` writes it ('TP.' and 'Tp' are 'thành phố'); '' when none."""
+    levels, tiers = lexicon().levels, level_tiers()
+    before = tokenize(text[max(0, start - 16) : start], max(0, start - 16))
+    if before and before[-1].text == ".":
+        before = before[:-1]
+    keys = [f"{before[-2].key} {before[-1].key}"] if len(before) >= 2 else []
+    keys += [before[-1].key, before[-1].text] if before else []
+    if before and level_initial(before, len(before) - 1):
+        return ""
+    level = next((levels[k] for k in keys if k in levels), "")
+    return level if level in tiers else ""
+
+
+def level_initial(tokens: list[Token], k: int) -> bool:
+    """Whether the one-letter level abbreviation at ``k`` (Q. quận, P. phường, H. huyện) is a name's
+    initial rather: after a capitalised word or a colon (Lawrence H. Summers, Ảnh: Q. Dũng), or
+    before another initial (P.N.A., H.H.)."""
+    if len(tokens[k].text) != 1:
+        return False
+    before = tokens[k - 1] if k else None
+    if before is not None and (before.text == ":" or (before.is_cap and not before.is_acronym)):
+        return before.is_word or before.text == ":"
+    after = tokens[k + 2] if k + 2 < len(tokens) and tokens[k + 1].text == "." else None
+    return after is not None and len(after.text) == 1 and after.is_cap
+
+
+def read_written_levels(found: list[Found], text: str) -> None:
+    """Each place's level word as written before it: ``huyện Hương Khê`` and ``thị trấn Hương Khê``
+    are two units; resolve keys them apart."""
+    for f in found:
+        if f.group is Group.PLACE:
+            f.level = written_level(text, f.start)
+
+
+@lru_cache(maxsize=65536)
+def identify_at(name: str, level: str) -> tuple[str, str, str]:
+    """Like ``identify``, among the units named ``name`` at the tiers the written ``level`` word
+    allows (huyện Hải Lăng: the district, not the commune of 2025); ('', '', '') unless one per register."""
+    tiers = level_tiers().get(level, ())
+    found = [u for u in units(name) if _tier(u) in tiers]
+    if not any(u.period.startswith("until") for u in found) or len({_tier(u) for u in found}) != 1:
+        return ("", "", "")
+    until = [u.code for u in found if u.period.startswith("until")]
+    since = [u.code for u in found if not u.period.startswith("until")]
+    if len(until) > 1 or len(since) > 1:
+        return ("", "", "")
+    return (_tier(found[0]), "".join(until), "".join(since))
+
+
+_LEVEL_WORD_UNIT = re.compile(r"([^\W\d_]+(?: [^\W\d_]+)*) ?(\d\w*)")
+
+
+@lru_cache(maxsize=1)
+def _abbreviated_levels() -> dict[str, str]:
+    """Lower-case abbreviation of a level word -> the level word (q -> quận, tp -> thành phố)."""
+    return {k.lower(): level for k, level in lexicon().levels.items() if k[:1].isupper()}
+
+
+def numbered_parts(text: str) -> tuple[str, str]:
+    """A numbered unit's level word written out and its number: 'Q.3', 'Q. 3', 'Q3', 'quận 3' ->
+    ('quận', '3'); ('', '') when ``text`` is no numbered unit."""
+    m = _LEVEL_WORD_UNIT.fullmatch(spelling_key(text))
+    if m is None:
+        return ("", "")
+    return (_abbreviated_levels().get(m.group(1), m.group(1)), m.group(2))
+
+
+def _register_name(f: Found) -> tuple[str, str]:
+    """How the register names the place of ``f`` and the level word the text gives it: 'phường 4'
+    -> ('4', 'phường'); 'TP.HCM' -> ('Hồ Chí Minh', ''); 'Bình Thạnh' after 'Q.' -> ('Bình Thạnh', 'quận')."""
+    spelled = place_spellings().get(spelling_key(f.text))
+    if spelled is not None:
+        return spelled[1], ""
+    level, number = numbered_parts(f.text)
+    return (number, level) if number else (f.text, f.level)
+
+
+def _gap_level(between: str) -> str | None:
+    """The level word between two places ('A, huyện B', 'A, Q. B'), '' when none, None when the gap
+    is no list of places."""
+    gap = tokenize(between)
+    words = [t for t in gap if t.is_word]
+    if not gap or gap[0].text not in ",-–" or len(words) > 2:
+        return None  # only 'A, B', 'A - B' or 'A, huyện B'
+    if not words:
+        return ""
+    levels = lexicon().levels
+    level = " ".join(t.key for t in words)
+    if len(words) == 1:
+        level = levels.get(words[0].text, level)
+    return level if level in gazetteer().levels else None  # the register is loaded at the first pair
+
+
 def rule_gazetteer_located_in(ctx: ArticleContext) -> None:
-    """'xã Hải Chánh, huyện Hải Lăng': the first place lies in the second when the register says so."""
+    """'xã Hải Chánh, huyện Hải Lăng', 'phường 4, quận 8', 'P.25, Q.Bình Thạnh': the first place lies
+    in the second when the register says so."""
     for sm in ctx.sentences:
         places = [f for f in sm.found if f.group is Group.PLACE and f.key]
         for a, b in zip(places, places[1:], strict=False):
             between = sm.text[a.end - sm.base : b.start - sm.base]
             if not 0 < len(between) <= 16 or between[0] not in (",", "-", "–"):
                 continue  # only 'A, B', 'A - B' or 'A, huyện B'
-            gap = tokenize(between)
-            words = [t.key for t in gap if t.is_word]
-            if not gap or gap[0].text not in ",-–" or len(words) > 2:
-                continue  # only 'A, B', 'A - B' or 'A, huyện B'
-            level = " ".join(words)
-            if level and level not in gazetteer().levels:  # loaded at the first pair of places
+            level = _gap_level(between)
+            if level is None:
                 continue
-            if lies_in(a.text, b.text, level):
+            inner, inner_level = _register_name(a)
+            outer, written = _register_name(b)
+            if lies_in(inner, outer, level or written, inner_level):
                 ctx.add(a, "locatedIn", b)

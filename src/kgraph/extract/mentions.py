@@ -13,8 +13,8 @@ from functools import lru_cache
 from ..text import name_key
 from .documents import DocMention, of_at, read_after, title_at
 from .events import find_events
-from .gazetteer import place_spellings, spelling_key
-from .lexicon import Head, Lexicon, first_words
+from .gazetteer import level_initial, level_tiers, place_spellings, spelling_key
+from .lexicon import Head, Lexicon, first_words, lexicon
 from .lexicon import word as _word
 from .lexicon import words as _words
 from .names import (
@@ -238,36 +238,56 @@ def rule_lone_doan(st: SentenceState) -> None:
 # --- rule: level_places ----------------------------------------------------------------------
 
 
-_LEVEL_ABBREVIATIONS = ("TP", "Tp")  # thành phố
+@lru_cache(maxsize=1)
+def _level_abbreviations() -> frozenset[str]:
+    """The abbreviations of the administrative level words (TP, TX, Q, P, F, H: ``levels.tsv``)."""
+    tiers = level_tiers()
+    return frozenset(k for k, level in lexicon().levels.items() if k[:1].isupper() and level in tiers)
+
+
+_UNDOTTED_ABBREVIATIONS = frozenset(_words("undotted_level_abbreviations"))  # TP Vinh, TX Bắc Ninh
 
 
 def _level_word(tokens: list[Token], k: int) -> int:
-    """How many tokens the level word at ``k`` takes (tỉnh, thành phố, TP), 0 when none."""
+    """How many tokens the level word at ``k`` takes (tỉnh, thành phố, TP, Q.), 0 when none; an
+    abbreviation but TP and TX only with its dot (P.Bến Nghé; a lone 'P' is an initial), a single
+    letter never after a name or a colon (an initial there)."""
     tok = tokens[k]
-    if tok.key in _PLACE_LEVELS or tok.text in _LEVEL_ABBREVIATIONS:
+    if tok.key in _PLACE_LEVELS:
         pair = f"{tok.key} {tokens[k + 1].key}" if k + 1 < len(tokens) else ""
         return 2 if pair in _TWO_WORD_LEVELS else 1
+    if tok.text in _level_abbreviations():
+        if level_initial(tokens, k):
+            return 0  # an initial: 'Lawrence H. Summers', 'Ảnh: Q. Dũng'
+        dotted = k + 1 < len(tokens) and tokens[k + 1].text == "."
+        return 1 if dotted or tok.text in _UNDOTTED_ABBREVIATIONS else 0
     return 0
 
 
 def rule_level_places(st: SentenceState) -> None:
-    """Standalone places after a level word: tỉnh Quảng Ninh, TP Hồ Chí Minh."""
+    """Standalone places after a level word: tỉnh Quảng Ninh, TP Hồ Chí Minh, Q. Tân Bình; after
+    an abbreviation with its dot, a name like a person's is the unit's (P.Nguyễn Cư Trinh)."""
     tokens, lex = st.tokens, st.lex
+    abbreviations = _level_abbreviations()
     for k, tok in enumerate(tokens):
-        if tok.key not in _PLACE_LEVELS and tok.text not in _LEVEL_ABBREVIATIONS:
+        if tok.key not in _PLACE_LEVELS and tok.text not in abbreviations:
             continue  # most words are no level word (speed)
         n = _level_word(tokens, k) if k + 1 < len(tokens) else 0
         if not n or not st.free(tok.start):  # the level word first: free is asked at few tokens
             continue
         first = k + n
+        dotted = first < len(tokens) and tokens[first].text == "." and tok.text in abbreviations
         if first < len(tokens) and tokens[first].text == ".":
             first += 1
         if first >= len(tokens) or not tokens[first].is_cap or tokens[first].is_acronym:
             continue
         if not st.free(tokens[first].start) or match_head(tokens, first, lex.heads):
             continue
-        size = match_place(tokens, first, lex) or _place_run(tokens, first, lex)
-        if person_run(tokens, first, lex) and not match_place(tokens, first, lex) and size > 2:
+        size = match_place(tokens, first, lex) or _place_run(tokens, first, lex, dotted)
+        after = tokens[first + size] if first + size < len(tokens) else None
+        if len(tok.text) == 1 and not match_place(tokens, first, lex) and after and after.is_word:
+            continue  # 'A, V, H. Thi khối A': a letter, then words; an address unit ends at ',', '-', ')'
+        if not dotted and person_run(tokens, first, lex) and not match_place(tokens, first, lex) and size > 2:
             continue
         start, end = tokens[first].start, tokens[first + size - 1].end
         f = Found(start, end, st.text[start - st.base : end - st.base], Group.PLACE, "Location", st.index)
@@ -333,18 +353,41 @@ def _spelled_at(st: SentenceState, k: int, n: int, table: dict[str, tuple[str, s
 
 
 def rule_numbered_places(st: SentenceState) -> None:
-    """Numbered units with their level word: phường 12, quận 10, ấp B4, Q.12."""
+    """Numbered units with their level word: phường 12, quận 10, ấp B4, Q.12; and in an address,
+    glued to it: P25, Q9 (beside another unit: 'P25, Q9', 'F25 - Q.BT')."""
     tokens = st.tokens
     for k, tok in enumerate(tokens):
         if not tok.is_word:
             continue
-        size = numbered_unit(tokens, k)  # first: free is asked at few tokens
+        glued = tok.is_cap and tok.text[-1].isdigit() and _glued_unit(tokens, k)
+        size = numbered_unit(tokens, k) or glued  # first: free is asked at few tokens
         if not size or not st.free(tok.start) or not st.free(tokens[k + size - 1].start):
             continue
         start, end = tok.start, tokens[k + size - 1].end
         f = Found(start, end, st.text[start - st.base : end - st.base], Group.PLACE, "Location", st.index)
         f.subject_ok = False
         st.add(f)
+
+
+_GLUED_UNIT = re.compile(_word("glued_unit_re"))
+
+
+def _glued_unit(tokens: list[Token], k: int, look: bool = True) -> int:
+    """1 when token ``k`` is a unit glued to its abbreviated level word (P25, Q9) written beside
+    another unit or level word across a comma or a dash; a lone 'F17' is a flat, 'P20' a code."""
+    text = tokens[k].text
+    if not (2 <= len(text) <= 3 and text[1:].isdigit()) or not _GLUED_UNIT.fullmatch(text):
+        return 0  # most tokens: no letter and one or two digits (speed)
+    if not look:
+        return 1
+    for near in (k - 2, k + 2):
+        if 0 <= near < len(tokens) and tokens[(k + near) // 2].text in (",", "-", "–"):
+            other = tokens[near]
+            if _glued_unit(tokens, near, False) or other.text in _level_abbreviations() or level_at(
+                tokens, near, lexicon()
+            ):
+                return 1
+    return 0
 
 
 # --- rule: documents -------------------------------------------------------------------------
@@ -592,8 +635,9 @@ _LIST_GAP_BEFORE = re.compile(_word("document_list_gap_re"))
 _NOT_VERB = frozenset(name_key(w) for w in _words("title_body_goes_on"))
 
 
-def _place_run(tokens: list[Token], first: int, lex: Lexicon) -> int:
-    """Capitalised words naming a place after a level word, stopping before a person's name."""
+def _place_run(tokens: list[Token], first: int, lex: Lexicon, named_unit: bool = False) -> int:
+    """Capitalised words naming a place after a level word, stopping before a person's name
+    (unless ``named_unit``: after an abbreviated level word a person's name is the unit's)."""
     k = first
     while (
         k < len(tokens)
@@ -602,7 +646,7 @@ def _place_run(tokens: list[Token], first: int, lex: Lexicon) -> int:
         and tokens[k].is_cap
         and not tokens[k].is_acronym
     ):
-        if k > first and person_run(tokens, k, lex) >= 2:
+        if k > first and not named_unit and person_run(tokens, k, lex) >= 2:
             break
         k += 1
     return k - first

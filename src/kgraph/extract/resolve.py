@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..model import Entity
 from ..text import name_key
 from .documents import DocMention
-from .gazetteer import identify, place_spellings, spelling_key
+from .gazetteer import identify, identify_at, numbered_parts, place_spellings, spelling_key
 from .lexicon import Lexicon, lexicon
 from .lexicon import pairs as _pairs
 from .lexicon import word as _word
@@ -484,9 +484,10 @@ def _resolve_named(table: EntityTable, found: list[Found], article_id: str) -> N
         child = before.text if before and before.sent == f.sent and 0 < f.start - before.end <= 16 else ""
         parent = after.text if after and after.sent == f.sent and 0 < after.start - f.end <= 16 else ""
         units[name_key(f.text)].add(identify(f.text, parent, child))
+    levels = _node_levels(places)
     for f in found:
         if f.group is Group.PLACE:
-            _resolve_place(table, f, units, article_id)
+            _resolve_place(table, f, units, article_id, levels.get(name_key(f.text), ""))
         elif f.group is Group.PROJECT:
             table.add(f, f"project|{article_id}|{name_key(f.text)}", f.text, "Project")
             if f.title:
@@ -495,26 +496,64 @@ def _resolve_named(table: EntityTable, found: list[Found], article_id: str) -> N
             table.add(f, f"campaign|{name_key(f.text)}", f.text, "Campaign")
 
 
+def _node_levels(places: list[Found]) -> dict[str, str]:
+    """Name key -> the level of the unit its bare mentions name: the one level word the article
+    writes before the name, or the largest of several (huyện Hương Khê beside thị trấn Hương Khê:
+    the district; tỉnh Hà Tĩnh beside thành phố Hà Tĩnh: the province); '' when two units of one
+    rank share the name (xã and thị trấn Cát Thịnh): each levelled mention is its unit, the bare
+    name stays apart."""
+    ranks = lexicon().level_ranks
+    written: dict[str, set[str]] = defaultdict(set)
+    for f in places:
+        if f.level:
+            written[name_key(f.text)].add(f.level)
+    out: dict[str, str] = {}
+    for key, levels in written.items():
+        order = sorted((ranks.get(name_key(w), 9.0), name_key(w) != _PROVINCE, w) for w in levels)
+        tied = len(order) > 1 and order[0][:2] == order[1][:2]
+        out[key] = "" if tied else order[0][2]
+    return out
+
+
 def _resolve_place(
-    table: EntityTable, f: Found, units: dict[str, set[tuple[str, str, str]]], article_id: str
+    table: EntityTable, f: Found, units: dict[str, set[tuple[str, str, str]]], article_id: str, level_of: str
 ) -> None:
     """A place by its name: a numbered unit (phường 12) of its article, as it is named so in many
-    towns; a place written many ways (TP.HCM, thành phố Hồ Chí Minh) by its one canonical name."""
+    towns; a place written many ways (TP.HCM, thành phố Hồ Chí Minh) by its one canonical name; a
+    unit written after another level word than the name's larger unit (thị trấn Hương Khê beside
+    huyện Hương Khê) by its level and name."""
     spelled = place_spellings().get(spelling_key(f.text))
     if spelled is not None:
         level, code, code_2025 = identify(spelled[1])
         fields = {"admin_level": level, "admin_code": code, "admin_code_2025": code_2025}
         table.add(f, f"place|{name_key(spelled[0])}", spelled[0], "Location", **fields)
         return
+    scope = f"{article_id}|" if any(c.isdigit() for c in f.text) else ""
+    if f.level and f.level != level_of:  # the smaller unit of the name: its own node
+        label = f"{f.level} {f.text}"
+        level, code, code_2025 = identify_at(f.text, f.level)
+        fields = {"admin_level": level, "admin_code": code, "admin_code_2025": code_2025}
+        table.add(f, f"place|{scope}{name_key(label)}", label, "Location", **fields)
+        table.aliases[f.key].discard(f.text)  # the bare name is the larger unit's
+        return
     settled = units[name_key(f.text)] - {("", "", "")}  # mentions that disagree settle nothing
     level, code, code_2025 = settled.pop() if len(settled) == 1 else ("", "", "")
+    if not (level or code or code_2025) and level_of:
+        level, code, code_2025 = identify_at(f.text, level_of)  # huyện Hải Lăng: the district
     fields = {"admin_level": level, "admin_code": code, "admin_code_2025": code_2025}
-    scope = f"{article_id}|" if any(c.isdigit() for c in f.text) else ""
     if (level or code or code_2025) and identify(f.text) != (level, code, code_2025):
         # the text settles one of several units of the name: that unit's own node (the name's
         # node stays for the mentions that settle nothing), so no node carries two codes
         scope = f"{level}:{code}:{code_2025}|"
-    table.add(f, f"place|{scope}{name_key(f.text)}", f.text, "Location", **fields)
+    key = _unit_key(f.text) if scope == f"{article_id}|" else name_key(f.text)
+    table.add(f, f"place|{scope}{key}", f.text, "Location", **fields)
+
+
+def _unit_key(text: str) -> str:
+    """A numbered unit keyed with its level word written out: 'Q.3', 'Q. 3', 'Q3', 'quận 3' are
+    'quận 3'; 'P.25' and 'F25' 'phường 25'."""
+    level, number = numbered_parts(text)
+    return f"{name_key(level)} {number}" if number else name_key(text)
 
 
 def _same_ordinal(key: str, other: str) -> bool:

@@ -43,6 +43,7 @@ class Found:
     doc: DocMention | None = None
     subject_ok: bool = True  # not preceded by a preposition
     bare: bool = False  # an organisation head with nothing after it
+    level: str = ""  # a place's level word written before it (huyện, thị trấn; TP is thành phố)
     key: str = ""  # identity key, set by resolve
     name: str = ""  # canonical name, set by resolve
     # documents

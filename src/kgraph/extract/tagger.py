@@ -23,6 +23,7 @@ from typing import Any, AnyStr, Generic
 from ..errors import KgraphError
 from ..model import Entity
 from ..text import name_key
+from .gazetteer import level_initial
 from .lexicon import Head, Lexicon, first_words, lexicon, word
 from .names import after_house_number, clause_opener, joins_field, match_head, match_place, match_title
 from .state import Found, Group, SentenceState, Spans
@@ -730,6 +731,8 @@ def _level_length(tokens: list[Token], i: int, j: int, lex: Lexicon) -> int:
     if j - i > 2 and f"{tokens[i].key} {tokens[i + 1].key}" in lex.levels:
         return 2
     if j - i > 1 and (tokens[i].key in lex.levels or tokens[i].text in lex.levels):
+        if level_initial(tokens, i):
+            return 0  # P.N.A., Lawrence H. Summers: initials
         return 2 if j - i > 2 and tokens[i + 1].text == "." else 1
     return 0
 
@@ -743,7 +746,7 @@ def _level_before(f: Found, text: str, lex: Lexicon) -> int:
     if len(before) >= 2 and f"{before[-2].key} {before[-1].key}" in lex.levels:
         size = 2
     elif before and (before[-1].key in lex.levels or before[-1].text in lex.levels):
-        size = 1
+        size = 0 if level_initial(before, len(before) - 1) else 1  # Lawrence H. Summers
     if size and before[-size].key not in tagger_words()["not_level"]:
         return before[-size].start
     return -1
