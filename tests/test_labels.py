@@ -130,3 +130,26 @@ def test_a_level_word_alone_names_no_place() -> None:
     x = run("Năm nay ngành GD-ĐT TP chưa nhận được tiền từ các quận. Sở Giáo dục TP.HCM cho biết.")
     assert not [e for e in x.entities.values() if e.kind == "Location" and e.label in ("TP", "TP.")]
     assert any(e.label.startswith("Sở Giáo dục") for e in x.entities.values())
+
+
+def test_a_short_body_beside_the_name_with_its_city_in_capitals_or_glued_is_a_form() -> None:
+    from kgraph.extract.forms import _begins
+
+    assert _begins(
+        "UBND TP", "UBND TPHCM"
+    )  # the city glued to its level word, written out: thành phố Hồ Chí Minh
+    assert _begins("HĐND", "HĐND TP HCM")  # the level word in capitals
+    assert _begins("Sở Tư pháp TP", "Sở Tư pháp TP.HCM")
+    assert _begins("UBND phường An Lạc", "UBND phường An Lạc Q.Bình Tân")
+    assert not _begins("UBND TỈNH", "UBND TỈNH VÀ CÁC SỞ")  # a header in capitals runs on
+
+
+def test_a_short_body_beside_the_city_s_acronym_is_a_form_in_the_graph() -> None:
+    x = run(
+        "Hôm qua, UBND TPHCM đã họp với các quận. Theo UBND TP, dự án chậm ba năm. "
+        "Sở Tư pháp TP.HCM cho biết Sở Tư pháp TP sẽ kiểm tra."
+    )
+    council = next(e for e in x.entities.values() if "UBND TPHCM" in (e.label, *e.aliases))
+    assert "UBND TP" in council.forms and "UBND TP" not in council.aliases
+    department = next(e for e in x.entities.values() if "Sở Tư pháp TP.HCM" in (e.label, *e.aliases))
+    assert "Sở Tư pháp TP" in department.forms and "Sở Tư pháp TP" not in department.aliases

@@ -20,14 +20,18 @@ names bare, a place only written after its level word. A place named only by a l
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Entity
 from ..text import name_key
 from .bodies import body_of
-from .lexicon import lexicon
+from .lexicon import lexicon, syllables
 from .resolve import expand
 from .state import Found
+
+_PUNCTUATION = re.compile(r"[\"'“”‘’«»()\[\],.;:]+")
+_SLASH = re.compile(r"\s*/\s*")
 
 
 def _written(found: list[Found]) -> dict[str, set[str]]:
@@ -47,26 +51,42 @@ def _key(name: str) -> str:
     return " ".join(name_key(name).replace("-", " ").split())
 
 
+def _cased_words(name: str) -> list[str]:
+    """The words of a name as ``_key`` splits them, in their written case (``TP.HCM`` -> TP, HCM)."""
+    return _PUNCTUATION.sub(" ", _SLASH.sub("/", name.replace("-", " "))).split()
+
+
 def _continues_a_name(rest: list[str], long: str) -> bool:
     """Whether the words a longer name adds (``rest``, as keys) go on naming the body: a level
-    word, or a capitalised word of the longer name (``huyện Tuy Phong``, ``Hà Nội``, ``Chính phủ``);
-    not a clause the longer name ran on into (``… tỉnh lựa chọn``, a header line in capitals)."""
-    if not rest:
+    word in any case, or a capitalised word (``huyện Tuy Phong``, ``TP HCM``, ``Q.Bình Tân``,
+    ``Chính phủ``); not a clause the longer name ran on into (``… tỉnh lựa chọn``), nor words of a
+    header line in capitals (``UBND TỈNH VÀ CÁC SỞ``)."""
+    added = _cased_words(long)[-len(rest) :] if rest else []
+    if not added:
         return False
-    if rest[0] in lexicon().levels or " ".join(rest[:2]) in lexicon().levels:
+    if all(w.isupper() for w in added) and any(_is_syllable(w) for w in added):
+        return False  # a line in capitals: its case says nothing of where the name ends
+    levels = lexicon().levels
+    if any(w in levels for w in (rest[0], " ".join(rest[:2]), added[0], added[0].upper())):
         return True
-    return any(w[:1].isupper() and name_key(w.strip(",.")) == rest[0] for w in long.split())
+    return added[0][:1].isupper()
+
+
+def _is_syllable(word: str) -> bool:
+    """Whether a word written in capitals is a syllable of the word list (``TỈNH``, ``VÀ``), not an
+    acronym (``TPHCM``, ``HĐND``)."""
+    return len(word) > 1 and name_key(word) in syllables()
 
 
 def _begins(short: str, long: str) -> bool:
     """Whether ``short`` begins the longer name ``long`` the article writes, which goes on
     naming the body; as written or with abbreviations written out (UBND huyện, Ủy ban nhân dân
-    huyện Tuy Phong)."""
+    huyện Tuy Phong; UBND TP, UBND TPHCM)."""
     lex = lexicon()
     for a, b in ((short, long), (expand(short, lex), expand(long, lex))):
         short_key, long_key = _key(a), _key(b)
         if long_key.startswith(short_key + " "):
-            return not long.isupper() and _continues_a_name(long_key[len(short_key) + 1 :].split(), b)
+            return _continues_a_name(long_key[len(short_key) + 1 :].split(), b)
     return False
 
 
