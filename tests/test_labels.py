@@ -153,3 +153,20 @@ def test_a_short_body_beside_the_city_s_acronym_is_a_form_in_the_graph() -> None
     assert "UBND TP" in council.forms and "UBND TP" not in council.aliases
     department = next(e for e in x.entities.values() if "Sở Tư pháp TP.HCM" in (e.label, *e.aliases))
     assert "Sở Tư pháp TP" in department.forms and "Sở Tư pháp TP" not in department.aliases
+
+
+def test_a_name_with_its_head_abbreviated_beside_the_name_in_full_is_a_form() -> None:
+    x = run(
+        "Bệnh viện Đa khoa Hòa Bình vừa tiếp nhận 20 ca. Theo BV Đa khoa Hòa Bình, số ca tăng. "
+        "Trường Đại học Nông Lâm Huế tuyển 3.000 sinh viên; Trường ĐH Nông Lâm Huế mở thêm ngành."
+    )
+    hospital = _entity(x, "Bệnh viện Đa khoa Hòa Bình")
+    assert "BV Đa khoa Hòa Bình" in hospital.forms and "BV Đa khoa Hòa Bình" not in hospital.aliases
+    school = _entity(x, "Trường Đại học Nông Lâm Huế")
+    assert "Trường ĐH Nông Lâm Huế" in school.forms and "Trường ĐH Nông Lâm Huế" not in school.aliases
+
+
+def test_a_name_only_written_with_its_head_abbreviated_stays_a_name() -> None:
+    x = run("BV Đa khoa Hòa Bình vừa tiếp nhận 20 ca. Theo BV Đa khoa Hòa Bình, số ca tăng.")
+    hospital = next(e for e in x.entities.values() if e.label.endswith("Đa khoa Hòa Bình"))
+    assert "BV Đa khoa Hòa Bình" in (hospital.label, *hospital.aliases) and not hospital.forms

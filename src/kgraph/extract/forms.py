@@ -95,6 +95,31 @@ def _short_bodies(entity: Entity, written: set[str]) -> set[str]:
     return {a for a in entity.aliases if body_of(a) is None and any(_begins(a, w) for w in written)}
 
 
+def _abbreviated(entity: Entity, written: set[str]) -> set[str]:
+    """The names of a body the article also writes with more of its abbreviations spelt out
+    (``BV Chợ Rẫy`` beside ``Bệnh viện Chợ Rẫy``, ``Trường ĐH X`` beside ``Trường Đại học X``):
+    the article's short writing of that name. A national body's spellings all stay names."""
+    if body_of(entity.label) is not None:
+        return set()
+    lex = lexicon()
+    keys = {_key(w) for w in written}
+    groups: dict[str, list[str]] = {}
+    for name in (entity.label, *entity.aliases):
+        if _key(name) in keys:
+            groups.setdefault(_key(expand(name, lex)), []).append(name)
+    out: set[str] = set()
+    for names in groups.values():
+        fewest = min(_abbreviations(n) for n in names)
+        out |= {n for n in names if _abbreviations(n) > fewest and body_of(n) is None}
+    return out & set(entity.aliases)
+
+
+def _abbreviations(name: str) -> int:
+    """How many words of a name are abbreviations of the table (``BV``, ``ĐH``, ``TP.HCM``)."""
+    table = lexicon().abbreviations
+    return sum(word in table for word in name.split())
+
+
 def _given_names(entity: Entity, written: set[str]) -> set[str]:
     """The names of a person that end with the given name alone, where the article writes the
     full name (``Vượng``, ``ông Vượng``, ``bác sĩ Vượng`` of ``Trần Quốc Vượng``); a degree or rank
@@ -144,7 +169,7 @@ def separate_forms(found: list[Found], entities: dict[str, Entity]) -> None:
         if not texts or not entity.aliases:
             continue
         if key.startswith("org|"):
-            bound = _short_bodies(entity, texts)
+            bound = _short_bodies(entity, texts) | _abbreviated(entity, texts)
         elif key.startswith("person|"):
             bound = _given_names(entity, texts)
         else:
