@@ -170,3 +170,15 @@ def test_a_name_only_written_with_its_head_abbreviated_stays_a_name() -> None:
     x = run("BV Đa khoa Hòa Bình vừa tiếp nhận 20 ca. Theo BV Đa khoa Hòa Bình, số ca tăng.")
     hospital = next(e for e in x.entities.values() if e.label.endswith("Đa khoa Hòa Bình"))
     assert "BV Đa khoa Hòa Bình" in (hospital.label, *hospital.aliases) and not hospital.forms
+
+
+def test_a_person_named_as_a_place_of_the_article_is_no_second_node() -> None:
+    # 'Hồ' opening the sentence reads as a family name; the article names the lake so
+    x = run("Hồ Ba Bể đang cạn nước. Du khách đến hồ Ba Bể ngày càng ít.")
+    assert [e.label for e in x.entities.values() if e.kind == "Person"] == []
+    assert any(e.label == "hồ Ba Bể" for e in x.entities.values())
+
+
+def test_a_person_with_a_name_of_his_own_stays_beside_a_place() -> None:
+    x = run("Ông Hồ Văn Bể về thăm hồ Ba Bể. Ông Hồ Văn Bể nói hồ đang cạn nước.")
+    assert "Hồ Văn Bể" in {e.label for e in x.entities.values() if e.kind == "Person"}

@@ -152,17 +152,44 @@ def _drop_unnamed_places(found: list[Found], entities: dict[str, Entity]) -> Non
         if key.startswith("place|")
         and all(n in levels or name_key(n) in levels for n in (entity.label, *entity.aliases))
     }
-    for key in unnamed:
+    _forget(found, entities, unnamed)
+
+
+def _drop_people_named_as_others(found: list[Found], entities: dict[str, Entity]) -> None:
+    """A person whose every name is a name of a place or body of the same article (``Hồ Ba Bể``
+    opening a sentence beside ``hồ Ba Bể``, a coined place read as a name) is that place or body
+    read as a person: no second node."""
+    others = {
+        name_key(n)
+        for key, entity in entities.items()
+        if key.startswith(("place|", "org|"))
+        for n in (entity.label, *entity.aliases)
+    }
+    gone = {
+        key
+        for key, entity in entities.items()
+        if key.startswith("person|") and all(name_key(n) in others for n in (entity.label, *entity.aliases))
+    }
+    _forget(found, entities, gone)
+
+
+def _forget(found: list[Found], entities: dict[str, Entity], keys: set[str]) -> None:
+    """Drop the entities ``keys`` and the identity of the mentions of them."""
+    for key in keys:
         del entities[key]
     for f in found:
-        if f.key in unnamed:
-            f.key = ""
+        g: Found | None = f
+        while g is not None:
+            if g.key in keys:
+                g.key = ""
+            g = g.inner
 
 
 def separate_forms(found: list[Found], entities: dict[str, Entity]) -> None:
     """Move each entity's context-bound forms from its aliases to its forms; drop a place
-    named only by a level word."""
+    named only by a level word and a person named as a place or body."""
     _drop_unnamed_places(found, entities)
+    _drop_people_named_as_others(found, entities)
     written = _written(found)
     for key, entity in entities.items():
         texts = written.get(key, set())
