@@ -182,3 +182,9 @@ def test_a_person_named_as_a_place_of_the_article_is_no_second_node() -> None:
 def test_a_person_with_a_name_of_his_own_stays_beside_a_place() -> None:
     x = run("Ông Hồ Văn Bể về thăm hồ Ba Bể. Ông Hồ Văn Bể nói hồ đang cạn nước.")
     assert "Hồ Văn Bể" in {e.label for e in x.entities.values() if e.kind == "Person"}
+
+
+def test_a_short_body_written_with_initials_beside_the_name_in_full_is_a_form() -> None:
+    x = run("Sở Giao thông công chính TP.HCM vừa cấm xe tải. Theo Sở GTCC TP, lệnh cấm áp dụng từ tháng 5.")
+    department = next(e for e in x.entities.values() if e.label.startswith("Sở Giao thông công chính"))
+    assert "Sở GTCC TP" in department.forms and "Sở GTCC TP" not in department.aliases

@@ -32,6 +32,7 @@ from .state import Found
 
 _PUNCTUATION = re.compile(r"[\"'“”‘’«»()\[\],.;:]+")
 _SLASH = re.compile(r"\s*/\s*")
+_INITIALS = re.compile(r"(?<!\S)[A-ZĐ][A-ZĐ&]+(?!\S)")  # GTCC, VHTTDL, KH&ĐT
 
 
 def _written(found: list[Found]) -> dict[str, set[str]]:
@@ -90,9 +91,27 @@ def _begins(short: str, long: str) -> bool:
     return False
 
 
-def _short_bodies(entity: Entity, written: set[str]) -> set[str]:
-    """The names of a body that begin a longer name the article writes for it."""
-    return {a for a in entity.aliases if body_of(a) is None and any(_begins(a, w) for w in written)}
+def _spelt_out(found: list[Found]) -> dict[str, str]:
+    """A body's name as written -> with its initials spelt out from a name the article writes in
+    full (``Sở GTCC TP`` -> ``Sở Giao thông công chính TP``; see ``resolve._spell_out_initials``)."""
+    out: dict[str, str] = {}
+    for f in found:
+        g: Found | None = f
+        while g is not None:
+            if g.is_org and set(_INITIALS.findall(g.text)) - set(g.name.split()):
+                out.setdefault(g.text, g.name)  # initials the name no longer has: spelt out
+            g = g.inner
+    return out
+
+
+def _short_bodies(entity: Entity, written: set[str], spelt: dict[str, str]) -> set[str]:
+    """The names of a body that begin a longer name the article writes for it, as written or
+    with their initials spelt out."""
+    return {
+        a
+        for a in entity.aliases
+        if body_of(a) is None and any(_begins(a, w) or _begins(spelt.get(a, a), w) for w in written)
+    }
 
 
 def _abbreviated(entity: Entity, written: set[str]) -> set[str]:
@@ -190,13 +209,13 @@ def separate_forms(found: list[Found], entities: dict[str, Entity]) -> None:
     named only by a level word and a person named as a place or body."""
     _drop_unnamed_places(found, entities)
     _drop_people_named_as_others(found, entities)
-    written = _written(found)
+    written, spelt = _written(found), _spelt_out(found)
     for key, entity in entities.items():
         texts = written.get(key, set())
         if not texts or not entity.aliases:
             continue
         if key.startswith("org|"):
-            bound = _short_bodies(entity, texts) | _abbreviated(entity, texts)
+            bound = _short_bodies(entity, texts, spelt) | _abbreviated(entity, texts)
         elif key.startswith("person|"):
             bound = _given_names(entity, texts)
         else:
