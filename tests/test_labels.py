@@ -188,3 +188,14 @@ def test_a_short_body_written_with_initials_beside_the_name_in_full_is_a_form() 
     x = run("Sở Giao thông công chính TP.HCM vừa cấm xe tải. Theo Sở GTCC TP, lệnh cấm áp dụng từ tháng 5.")
     department = next(e for e in x.entities.values() if e.label.startswith("Sở Giao thông công chính"))
     assert "Sở GTCC TP" in department.forms and "Sở GTCC TP" not in department.aliases
+
+
+def test_the_network_finds_a_hospital_by_its_abbreviated_form_and_shows_only_names() -> None:
+    from kgraph.network import entity_names, find_entities, graph_to_networkx
+    from kgraph.rdf import build_graph
+
+    x = run("Bệnh viện Đa khoa Hòa Bình vừa tiếp nhận 20 ca. Theo BV Đa khoa Hòa Bình, số ca tăng.")
+    net = graph_to_networkx(build_graph(x))
+    hospital = str(entity_iri(_entity(x, "Bệnh viện Đa khoa Hòa Bình")))
+    assert find_entities(net, "BV Đa khoa Hòa Bình") == [hospital]  # --focus and search still find it
+    assert "BV Đa khoa Hòa Bình" not in entity_names(net, hospital)
