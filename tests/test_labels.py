@@ -130,3 +130,72 @@ def test_a_level_word_alone_names_no_place() -> None:
     x = run("Năm nay ngành GD-ĐT TP chưa nhận được tiền từ các quận. Sở Giáo dục TP.HCM cho biết.")
     assert not [e for e in x.entities.values() if e.kind == "Location" and e.label in ("TP", "TP.")]
     assert any(e.label.startswith("Sở Giáo dục") for e in x.entities.values())
+
+
+def test_a_short_body_beside_the_name_with_its_city_in_capitals_or_glued_is_a_form() -> None:
+    from kgraph.extract.forms import _begins
+
+    assert _begins(
+        "UBND TP", "UBND TPHCM"
+    )  # the city glued to its level word, written out: thành phố Hồ Chí Minh
+    assert _begins("HĐND", "HĐND TP HCM")  # the level word in capitals
+    assert _begins("Sở Tư pháp TP", "Sở Tư pháp TP.HCM")
+    assert _begins("UBND phường An Lạc", "UBND phường An Lạc Q.Bình Tân")
+    assert not _begins("UBND TỈNH", "UBND TỈNH VÀ CÁC SỞ")  # a header in capitals runs on
+
+
+def test_a_short_body_beside_the_city_s_acronym_is_a_form_in_the_graph() -> None:
+    x = run(
+        "Hôm qua, UBND TPHCM đã họp với các quận. Theo UBND TP, dự án chậm ba năm. "
+        "Sở Tư pháp TP.HCM cho biết Sở Tư pháp TP sẽ kiểm tra."
+    )
+    council = next(e for e in x.entities.values() if "UBND TPHCM" in (e.label, *e.aliases))
+    assert "UBND TP" in council.forms and "UBND TP" not in council.aliases
+    department = next(e for e in x.entities.values() if "Sở Tư pháp TP.HCM" in (e.label, *e.aliases))
+    assert "Sở Tư pháp TP" in department.forms and "Sở Tư pháp TP" not in department.aliases
+
+
+def test_a_name_with_its_head_abbreviated_beside_the_name_in_full_is_a_form() -> None:
+    x = run(
+        "Bệnh viện Đa khoa Hòa Bình vừa tiếp nhận 20 ca. Theo BV Đa khoa Hòa Bình, số ca tăng. "
+        "Trường Đại học Nông Lâm Huế tuyển 3.000 sinh viên; Trường ĐH Nông Lâm Huế mở thêm ngành."
+    )
+    hospital = _entity(x, "Bệnh viện Đa khoa Hòa Bình")
+    assert "BV Đa khoa Hòa Bình" in hospital.forms and "BV Đa khoa Hòa Bình" not in hospital.aliases
+    school = _entity(x, "Trường Đại học Nông Lâm Huế")
+    assert "Trường ĐH Nông Lâm Huế" in school.forms and "Trường ĐH Nông Lâm Huế" not in school.aliases
+
+
+def test_a_name_only_written_with_its_head_abbreviated_stays_a_name() -> None:
+    x = run("BV Đa khoa Hòa Bình vừa tiếp nhận 20 ca. Theo BV Đa khoa Hòa Bình, số ca tăng.")
+    hospital = next(e for e in x.entities.values() if e.label.endswith("Đa khoa Hòa Bình"))
+    assert "BV Đa khoa Hòa Bình" in (hospital.label, *hospital.aliases) and not hospital.forms
+
+
+def test_a_person_named_as_a_place_of_the_article_is_no_second_node() -> None:
+    # 'Hồ' opening the sentence reads as a family name; the article names the lake so
+    x = run("Hồ Ba Bể đang cạn nước. Du khách đến hồ Ba Bể ngày càng ít.")
+    assert [e.label for e in x.entities.values() if e.kind == "Person"] == []
+    assert any(e.label == "hồ Ba Bể" for e in x.entities.values())
+
+
+def test_a_person_with_a_name_of_his_own_stays_beside_a_place() -> None:
+    x = run("Ông Hồ Văn Bể về thăm hồ Ba Bể. Ông Hồ Văn Bể nói hồ đang cạn nước.")
+    assert "Hồ Văn Bể" in {e.label for e in x.entities.values() if e.kind == "Person"}
+
+
+def test_a_short_body_written_with_initials_beside_the_name_in_full_is_a_form() -> None:
+    x = run("Sở Giao thông công chính TP.HCM vừa cấm xe tải. Theo Sở GTCC TP, lệnh cấm áp dụng từ tháng 5.")
+    department = next(e for e in x.entities.values() if e.label.startswith("Sở Giao thông công chính"))
+    assert "Sở GTCC TP" in department.forms and "Sở GTCC TP" not in department.aliases
+
+
+def test_the_network_finds_a_hospital_by_its_abbreviated_form_and_shows_only_names() -> None:
+    from kgraph.network import entity_names, find_entities, graph_to_networkx
+    from kgraph.rdf import build_graph
+
+    x = run("Bệnh viện Đa khoa Hòa Bình vừa tiếp nhận 20 ca. Theo BV Đa khoa Hòa Bình, số ca tăng.")
+    net = graph_to_networkx(build_graph(x))
+    hospital = str(entity_iri(_entity(x, "Bệnh viện Đa khoa Hòa Bình")))
+    assert find_entities(net, "BV Đa khoa Hòa Bình") == [hospital]  # --focus and search still find it
+    assert "BV Đa khoa Hòa Bình" not in entity_names(net, hospital)

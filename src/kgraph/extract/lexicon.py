@@ -249,3 +249,9 @@ def lexicon() -> Lexicon:
         hierarchy=hierarchy_words(_rows("hierarchy.tsv")),
         central_issuers=issuer_table(_rows("central_issuers.tsv")),
     )
+
+
+@lru_cache(maxsize=1)
+def syllables() -> frozenset[str]:
+    """Every syllable of the word list's words, as keys (``tỉnh``, ``và``; never an acronym)."""
+    return frozenset(s for w in lexicon().words for s in w.split())
