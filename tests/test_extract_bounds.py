@@ -266,15 +266,32 @@ def test_a_tagged_name_ends_before_an_adverb_or_a_conjunction() -> None:
     [
         # a body's number before a verb is its name's (a count is followed by what it counts)
         ("Hôm qua Công ty CIENCO 6 vừa trúng thầu.", "Công ty CIENCO 6"),
+        # any verb, not only a predicate marker, and a conjunction before a second body
+        ("Gia đình đưa cháu lên Bệnh viện Nhi Đồng 3 điều trị.", "Bệnh viện Nhi Đồng 3"),
+        ("Ông làm việc ở Công ty Sông Hồng 7 từ năm 1999.", "Công ty Sông Hồng 7"),
+        ("Bệnh viện Chợ Rẫy 2 và Bệnh viện Chợ Rẫy 3 đều quá tải.", "Bệnh viện Chợ Rẫy 2"),
+        # a school's number after 'số'
+        ("Học sinh Trường THCS số 2 thi tốt.", "Trường THCS số 2"),
     ],
 )
 def test_a_body_s_number_before_a_verb(text: str, name: str) -> None:
     assert name in names(run(text))
 
 
-def test_a_count_after_a_body_is_no_number_of_it() -> None:
-    got = names(run("Công ty CIENCO 6 người đã bị thương."))
-    assert "Công ty CIENCO 6" not in got
+@pytest.mark.parametrize(
+    ("text", "body", "absent"),
+    [
+        ("Công ty CIENCO 6 người đã bị thương.", "Công ty CIENCO", "Công ty CIENCO 6"),
+        # a count or a span of time after a name is what it counts, never its number
+        ("Bệnh viện Bạch Mai 3 năm qua đã nhận nhiều ca khó.", "Bệnh viện Bạch Mai", "Bệnh viện Bạch Mai 3"),
+        ("Trường Hoa Sen 12 em đỗ thủ khoa.", "Trường Hoa Sen", "Trường Hoa Sen 12"),
+        ("Công ty Sông Đà 20 tỷ đồng là vốn.", "Công ty Sông Đà", "Công ty Sông Đà 20"),
+    ],
+)
+def test_a_count_after_a_body_is_no_number_of_it(text: str, body: str, absent: str) -> None:
+    got = names(run(text))
+    assert absent not in got
+    assert body in got
 
 
 def test_a_lower_case_domain_leaves_the_comma_of_a_list_after_it() -> None:

@@ -482,20 +482,36 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
 
 
 def _number(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
-    """Ban Chỉ đạo 35 Tỉnh ủy, Chi bộ 3, Sư đoàn 304."""
-    tok = tokens[r.j]
+    """Ban Chỉ đạo 35 Tỉnh ủy, Chi bộ 3, Sư đoàn 304, Bệnh viện Nhi Đồng 2, Trường Dân lập số 2; not a
+    count or a date after the name (Công ty X 6 người, Bệnh viện X 3 năm qua, Công ty X 15-3)."""
+    named = r.components or len(head.words) > 1
+    k = r.j + 1 if tokens[r.j].key == _NUMBER_WORD and named and r.j + 1 < len(tokens) else r.j
+    tok = tokens[k]
     if not (tok.is_number and head.words[0] in _NUMBERED_HEADS and len(tok.text) <= 3):
         return _NEXT
-    nxt = tokens[r.j + 1] if r.j + 1 < len(tokens) else None
-    if nxt is not None and nxt.text in ".," and r.j + 2 < len(tokens) and tokens[r.j + 2].is_number:
-        return _STOP  # 1.700 hồ sơ: a count after the name, not its number
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is not None and nxt.text in ".,/-–" and k + 2 < len(tokens) and tokens[k + 2].is_number:
+        return _STOP  # 1.700 hồ sơ: a count after the name, not its number; 15-3, 15/3: a date
     always = " ".join(head.words) in _ALWAYS_NUMBERED and r.components == 0
-    verb = nxt is not None and nxt.key in _PREDICATE_MARKERS  # Công ty CIENCO 6 | vừa trúng thầu
-    if always or verb or nxt is None or not nxt.is_word or nxt.is_cap or level_at(tokens, r.j + 1, lex):
-        r.j += 1
+    if (
+        always
+        or nxt is None
+        or not nxt.is_word
+        or nxt.is_cap
+        or not _counts(tokens, k + 1)
+        or level_at(tokens, k + 1, lex)
+    ):
+        r.j = k + 1  # Công ty CIENCO 6 | vừa trúng thầu, Bệnh viện Nhi Đồng 1 | điều trị
         r.components += 1
         return _GO
     return _STOP
+
+
+def _counts(tokens: list[Token], k: int) -> bool:
+    """Whether a word a number counts starts at ``k`` (người, năm, hồ sơ)."""
+    if tokens[k].key in _COUNT_WORDS:
+        return True
+    return k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in _COUNT_WORDS
 
 
 def _lower(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
@@ -637,6 +653,8 @@ _AFTER_CENTRAL_OK = words("after_central_ok")
 #: Heads whose names may carry a number (Chi bộ 3, Ban Chỉ đạo 35, Sư đoàn 304)
 _NUMBERED_HEADS = frozenset(words("numbered_heads"))
 _ALWAYS_NUMBERED = frozenset(words("always_numbered"))
+_COUNT_WORDS = frozenset(name_key(w) for w in words("count_words"))
+_NUMBER_WORD = name_key(word("number_word"))
 #: Heads whose names often go on in lower case (Trung tâm Y tế dự phòng tỉnh)
 _DESCRIPTOR_HEADS = frozenset(words("descriptor_heads"))
 _DOMAIN_TOKENS = 16  # the longest table domain, in tokens after its first connector, and more
