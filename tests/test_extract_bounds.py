@@ -300,3 +300,47 @@ def test_a_lower_case_domain_leaves_the_comma_of_a_list_after_it() -> None:
     )
     assert "Bộ Văn hóa - thông tin" in got
     assert "Sở Văn hóa - thông tin tỉnh Quảng Ngãi" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a lower-case second field after 'và' closed by a place, punctuation or a verb
+        (
+            "Công ty Dịch vụ hàng hải và du lịch Bến Thành vừa ký hợp đồng.",
+            "Công ty Dịch vụ hàng hải và du lịch Bến Thành",
+        ),
+        (
+            "Theo Trung tâm Quản lý và điều hành giao thông, đường sẽ thông.",
+            "Trung tâm Quản lý và điều hành giao thông",
+        ),
+        ("Viện Hóa học và vật liệu đã công bố.", "Viện Hóa học và vật liệu"),
+        # a number closing the lower-case tail
+        (
+            "Tổng Công ty Xây dựng công trình giao thông 8 đã khởi công.",
+            "Tổng Công ty Xây dựng công trình giao thông 8",
+        ),
+    ],
+)
+def test_a_lower_case_field_keeps_naming(text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "absent"),
+    [
+        # a body's word or a determiner after 'và' starts the rest of a list
+        (
+            "Công ty Sông Đà và doanh nghiệp địa phương đã ký.",
+            "Công ty Sông Đà",
+            "Công ty Sông Đà và doanh nghiệp",
+        ),
+        ("Viện Kinh tế và các trường đại học đã họp.", "Viện Kinh tế", "Viện Kinh tế và các trường"),
+        # a rank or a post after 'và' is a person's
+        ("Công an TP.HCM và thượng tá Lê Văn Hùng đã đến.", "Công an TP.HCM", "Công an TP.HCM và thượng tá"),
+    ],
+)
+def test_a_lower_case_list_after_a_body_is_no_field(text: str, name: str, absent: str) -> None:
+    got = names(run(text))
+    assert name in got
+    assert not any(n.startswith(absent) for n in got)

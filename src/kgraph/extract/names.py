@@ -472,6 +472,11 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
     if r.components and tok.text in "-–" and _bilateral(tokens, r.j, lex):
         r.j += 1  # Hội Hữu nghị Việt Nam - Lào: the second country
         return _GO
+    if _descriptive(r, head) and lower_field_after(tokens, r.j, lex):
+        end = _tail_end(tokens, r.j + 1, lex)
+        if end > r.j + 1:
+            r.j = end  # Trung tâm Quản lý và điều hành giao thông
+            return _GO
     # Bộ Tài nguyên - môi trường: a hyphen joins a lower-case second domain
     if r.components and tok.text in "-–" and head.words[0] in _HYPHEN_HEADS:
         end = _lower_word(tokens, r.j + 1, lex)
@@ -479,6 +484,11 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
             r.j = end
             return _GO
     return _STOP
+
+
+def _descriptive(r: _Reading, head: Head) -> bool:
+    """Whether the name being read may go on in lower case: a descriptive head after a proper part."""
+    return bool(r.components) and not (r.after_place or r.just_nested) and head.words[0] in _DESCRIPTOR_HEADS
 
 
 def _number(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
@@ -660,13 +670,19 @@ _DESCRIPTOR_HEADS = frozenset(words("descriptor_heads"))
 _DOMAIN_TOKENS = 16  # the longest table domain, in tokens after its first connector, and more
 _MODIFIER_HEADS = frozenset(name_key(w) for w in words("modifier_heads"))
 _BOUNDARY = frozenset({",", ";", ")", "(", "-", "–"})
+_TAIL_WORDS = 5  # lower-case words of a name's tail (Trung tâm Dự báo khí tượng thủy văn quốc gia)
+_LIST_WORDS = frozenset(name_key(w) for w in words("list_words"))
 
 
 def _tail_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
-    """End of up to three lower-case words that close a name at a boundary: punctuation, a
-    level word, a capitalised word, or a verb or function word (``Cục Xúc tiến thương mại và``)."""
+    """End of up to five lower-case words that close a name at a boundary: punctuation, a level
+    word, a capitalised word, a verb or function word (``Cục Xúc tiến thương mại và``) or a number
+    ending the name (Tổng Công ty Xây dựng công trình giao thông 5); 'và' may join two of them
+    (Công ty Dịch vụ hàng hải và du lịch)."""
     k = j
-    for _ in range(3):
+    for _ in range(_TAIL_WORDS):
+        if k > j and lower_field_after(tokens, k, lex):
+            k += 1  # hàng hải | và du lịch
         end = _lower_word(tokens, k, lex)
         if end == k and _is_phong_chong(tokens, k):
             end = k + 3  # 'phòng, chống': the usual spelling of 'phòng chống'
@@ -679,7 +695,46 @@ def _tail_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
             return k
         if _stop_at(tokens, k, lex):
             return k
+        if _closing_number(tokens, k, lex):
+            return k + 1
     return j
+
+
+def lower_field_after(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether the 'và' or '&' at ``k`` joins a lower-case second field of a name: a word-list word
+    follows that is no body's word nor a list's (doanh nghiệp, các: the rest of a list)."""
+    if tokens[k].key not in (_AND, "&") or tokens[k].is_cap or k + 1 >= len(tokens):
+        return False
+    nxt = k + 1
+    if (
+        _lower_word(tokens, nxt, lex) == nxt
+        or match_title(tokens, nxt, lex)
+        or _honorific(tokens, nxt, lex)  # thượng tá Lê Văn A: a person's rank
+        or _LIST_WORDS.intersection(key for _, key in _lower_keys(tokens, nxt, 2))
+    ):
+        return False
+    return not any(
+        all(tokens[nxt + m].key == h.keys[m] for m in range(len(h.keys)) if nxt + m < len(tokens))
+        for h in lex.heads.get(tokens[nxt].key, ())
+    )
+
+
+def _honorific(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether a one- or two-word honorific or rank starts at ``k`` (ông, thượng tá)."""
+    two = f"{tokens[k].text} {tokens[k + 1].text}" if k + 1 < len(tokens) else ""
+    return tokens[k].text in lex.honorifics or two in lex.honorifics
+
+
+def _closing_number(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether the number at ``k`` ends a name: short, and followed by punctuation, the end or a verb."""
+    if not (tokens[k].is_number and len(tokens[k].text) <= 3):
+        return False
+    if k + 1 >= len(tokens):
+        return True
+    nxt = tokens[k + 1]
+    if not nxt.is_word:
+        return nxt.text not in "./-–," or k + 2 >= len(tokens) or not tokens[k + 2].is_number
+    return not nxt.is_cap and _stop_at(tokens, k + 1, lex)
 
 
 def _is_phong_chong(tokens: list[Token], k: int) -> bool:
