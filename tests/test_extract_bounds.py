@@ -344,3 +344,27 @@ def test_a_lower_case_list_after_a_body_is_no_field(text: str, name: str, absent
     got = names(run(text))
     assert name in got
     assert not any(n.startswith(absent) for n in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "absent"),
+    [
+        # a capitalised predicate word or degree where a line break or a full stop was lost
+        ("Toàn cảnh Hội Hoa Đào Đã thành nếp của người dân.", "Hội Hoa Đào", "Hội Hoa Đào Đã"),
+        (
+            "Tuyển sinh vào ĐH Quốc gia Hà Nội Tiến sĩ Lê Văn Hòa, phó giám đốc, nói.",
+            "ĐH Quốc gia Hà Nội",
+            "Tiến sĩ",
+        ),
+        # a person after a school that a post before it belongs to
+        ("Hiệu trưởng Trường THPT Hoa Lư Trần Văn Bình cho biết.", "Trường THPT Hoa Lư", "Trần Văn Bình"),
+    ],
+)
+def test_a_name_ends_before_a_clause_or_a_person_glued_on(text: str, body: str, absent: str) -> None:
+    got = names(run(text))
+    assert body in got
+    assert not any(absent in n for n in got if n.startswith(body))
+
+
+def test_a_degree_right_after_the_head_is_the_body_s_kind() -> None:
+    assert "Văn phòng Luật sư Hòa Bình" in names(run("Hôm qua Văn phòng Luật sư Hòa Bình đã nhận đơn."))

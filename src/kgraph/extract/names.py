@@ -294,6 +294,7 @@ class _Reading:
     """Where reading the components after a head stands."""
 
     j: int
+    start: int  # where the name's head starts
     components: int = 0
     inner: NameSpan | None = None
     after_place: bool = False  # the last component was a place or a level word
@@ -568,12 +569,16 @@ def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> 
         return _STOP  # Sở Xây dựng Đà Nẵng | Lê Minh: a person after the place or body that closes the name
     if _after_central(tokens, j) and tok.text not in _AFTER_CENTRAL_OK:
         return _STOP  # a name ends at 'Trung ương' (Ban Tuyên giáo T.Ư Hồng Vinh: a person follows)
+    if r.components and _opens_clause(tokens, j, lex):
+        return _STOP  # Hội Hoa Xuân | Đã thành, ĐH Quốc gia TPHCM | Tiến sĩ Nguyễn Văn A: a lost full stop
     if tok.is_acronym:
         if head.kind == "Location" and tok.text not in lex.abbreviations:
             return _STOP
         r.j, r.components = j + 1, r.components + 1
         return _GO
     run = person_run(tokens, j, lex)
+    if run >= 3 and head.person and r.components and _post_before(tokens, r.start, lex):
+        return _STOP  # Hiệu trưởng Trường THPT Hoa Lư | Trần Văn Bình: the post's holder
     if run >= 3 and not head.person:
         if " ".join(t.key for t in tokens[j : j + run]) not in lex.name_people:
             return _STOP
@@ -585,6 +590,19 @@ def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> 
         return _GO
     r.j, r.components = _hyphen_syllables(tokens, word_end(tokens, j, lex)), r.components + 1
     return _GO
+
+
+def _opens_clause(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Whether the capitalised word at ``j`` opens a clause or a person's name inside a sentence: a
+    predicate word (Đã, Có) or a degree or honorific of two words (Tiến sĩ, Bác sĩ)."""
+    if tokens[j].key in _PREDICATE_MARKERS or tokens[j].key in _CLAUSE_WORDS:
+        return True
+    return j + 1 < len(tokens) and f"{tokens[j].text} {tokens[j + 1].text}" in lex.honorifics
+
+
+def _post_before(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Whether a post title ends right before token ``i`` (Hiệu trưởng | Trường …)."""
+    return any(match_title(tokens, s, lex) == i - s for s in range(max(0, i - 4), i))
 
 
 def _hyphen_syllables(tokens: list[Token], j: int) -> int:
@@ -621,7 +639,7 @@ def read_components(
     tokens: list[Token], j: int, head: Head, lex: Lexicon
 ) -> tuple[int, int, NameSpan | None]:
     """Consume the components after a head: (end, how many, first nested name)."""
-    r = _Reading(j)
+    r = _Reading(j, j - len(head.words))
     while r.j < len(tokens):
         if (r.components or head.bare) and clause_opener(tokens, r.j):
             break  # Sở Tài chính | Trình bày Tờ trình; Ban Tổ chức, Sở Kế hoạch keep their first word
@@ -749,6 +767,7 @@ def _is_phong_chong(tokens: list[Token], k: int) -> bool:
 
 #: Words that open a predicate: what comes before them is the subject, a whole name.
 _PREDICATE_MARKERS = frozenset(words("predicate_markers"))
+_CLAUSE_WORDS = frozenset(words("clause_words"))  # capitalised in a name, they open a clause (Có)
 
 
 def _stop_at(tokens: list[Token], k: int, lex: Lexicon) -> bool:
