@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from helpers import names, run, triples
 
+from kgraph.extract.tokens import tokenize
+
 
 @pytest.mark.parametrize(
     ("text", "name"),
@@ -368,3 +370,30 @@ def test_a_name_ends_before_a_clause_or_a_person_glued_on(text: str, body: str, 
 
 def test_a_degree_right_after_the_head_is_the_body_s_kind() -> None:
     assert "Văn phòng Luật sư Hòa Bình" in names(run("Hôm qua Văn phòng Luật sư Hòa Bình đã nhận đơn."))
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        # a lost line break glues two Vietnamese syllables: split them, offsets into the text kept
+        ("Quốc gia Hồ Chí MinhỦy ban", ["Quốc", "gia", "Hồ", "Chí", "Minh", "Ủy", "ban"]),
+        ("Lê Khả PhiêuBan", ["Lê", "Khả", "Phiêu", "Ban"]),
+        # a brand or foreign word written in camel case stays whole
+        ("báo VnExpress và SaigonTech, AmCham", ["báo", "VnExpress", "và", "SaigonTech", ",", "AmCham"]),
+    ],
+)
+def test_words_glued_by_a_lost_line_break_are_split(text: str, pieces: list[str]) -> None:
+    tokens = tokenize(text, 5)
+    assert [t.text for t in tokens] == pieces
+    assert all(text[t.start - 5 : t.end - 5] == t.text for t in tokens)
+
+
+def test_a_body_ends_at_a_word_glued_on_by_a_lost_line_break() -> None:
+    got = names(run("Ông là Giám đốc Học viện Chính trị Quốc gia Hồ Chí MinhỦy ban Kiểm tra Trung ương họp."))
+    assert "Học viện Chính trị Quốc gia Hồ Chí Minh" in got
+    assert not any(n.endswith("MinhỦy") or "Minh Ủy" in n or "MinhỦy ban" in n for n in got)
+
+
+def test_a_person_ends_at_a_word_glued_on_by_a_lost_line_break() -> None:
+    got = names(run("Ông Lê Khả PhiêuBan Chấp hành Trung ương đã họp."))
+    assert "Lê Khả Phiêu" in got

@@ -128,7 +128,12 @@ def person_run(tokens: list[Token], i: int, lex: Lexicon) -> int:
         return 0
     k = i
     while (
-        k < len(tokens) and k - i < 4 and tokens[k].is_word and tokens[k].is_cap and not tokens[k].is_acronym
+        k < len(tokens)
+        and k - i < 4
+        and tokens[k].is_word
+        and tokens[k].is_cap
+        and not tokens[k].is_acronym
+        and not (k > i and glued_on(tokens, k))
     ):
         k += 1
     n = k - i
@@ -200,8 +205,15 @@ def cap_run(tokens: list[Token], i: int, limit: int = 5) -> int:
     """Length of the run of capitalised words at ``i``."""
     k = i
     while k < len(tokens) and k - i < limit and tokens[k].is_word and tokens[k].is_cap:
+        if k > i and glued_on(tokens, k):
+            break  # Nông Đức Mạnh|Ban: a lost line break
         k += 1
     return k - i
+
+
+def glued_on(tokens: list[Token], k: int) -> bool:
+    """Whether word ``k`` is glued to the word before it with no space (a lost line break: MinhỦy)."""
+    return tokens[k].start == tokens[k - 1].end and tokens[k - 1].is_word and tokens[k].is_word
 
 
 def _place_words(tokens: list[Token], i: int, lex: Lexicon) -> int:
