@@ -63,7 +63,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Word and punctuation tokens of ``text``; offsets shifted by ``offset``."""
     out: list[Token] = []
     new = Token.__new__
-    glued = _GLUED_CASE.search(text) is not None
+    two_cases = _GLUED_CASE.search(text) is not None
     for m in _TOKEN.finditer(text):
         word = m.group()
         start, end = m.span()
@@ -73,7 +73,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
                 cut = glued.start(1)  # Bộ Tài Chính12.: a list number glued to a name
                 out.append(Token(start + offset, cut + offset, text[start:cut], name_key(text[start:cut])))
                 start, word = cut, text[cut:end]
-        if glued and not word.islower():
+        if two_cases and not word.islower():
             for part in _glued_syllables(word)[:-1]:  # Hồ Chí MinhỦy ban: two words, offsets kept
                 out.append(Token(start + offset, start + offset + len(part), part, word_info(part)[0]))
                 start, word = start + len(part), word[len(part) :]
