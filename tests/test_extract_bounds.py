@@ -397,3 +397,18 @@ def test_a_body_ends_at_a_word_glued_on_by_a_lost_line_break() -> None:
 def test_a_person_ends_at_a_word_glued_on_by_a_lost_line_break() -> None:
     got = names(run("Ông Lê Khả PhiêuBan Chấp hành Trung ương đã họp."))
     assert "Lê Khả Phiêu" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a centre, an office or an institute named by its subject after 'về'
+        (
+            "Trung tâm Nam Á về đào tạo nguồn nhân lực và chuyển giao công nghệ đã khai giảng.",
+            "Trung tâm Nam Á về đào tạo nguồn nhân lực và chuyển giao công nghệ",
+        ),
+        ("Viện Nghiên cứu về phát triển bền vững đã công bố.", "Viện Nghiên cứu về phát triển bền vững"),
+    ],
+)
+def test_a_centre_named_by_its_subject(text: str, name: str) -> None:
+    assert name in names(run(text))

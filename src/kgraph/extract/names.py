@@ -406,8 +406,8 @@ def _bilateral(tokens: list[Token], j: int, lex: Lexicon) -> bool:
 def _about(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     """'về' and the subject a committee or steering board is named by (Ban Chỉ đạo quốc gia về
     chuyển đổi số, Ủy ban Quốc gia về người cao tuổi), after a lower-case scope word or none."""
-    if r.after_place or r.just_nested or " ".join(head.keys) not in _ABOUT_HEADS:
-        return _NEXT
+    if (r.after_place and r.components > 1) or r.just_nested or " ".join(head.keys) not in _ABOUT_HEADS:
+        return _NEXT  # a place as the only proper part may come before (Trung tâm Đông Á về …)
     k = r.j
     scope = next((len(w) for w in _ABOUT_SCOPES if tuple(t.key for t in tokens[k : k + len(w)]) == w), 0)
     opener = _subject_opener(tokens, k + scope, head)
@@ -450,7 +450,7 @@ def _subject_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
                 or level_at(tokens, k, lex)
             ):
                 break
-            k += 1
+            k += _two_syllables(tokens, k, lex) or 1  # chuyển giao: 'giao' alone would be a verb
             end = k if tok.key != _AND else end
         elif tok.is_acronym or (tok.is_number and k > j and tokens[k - 1].is_acronym):
             k = end = k + 1
@@ -459,6 +459,14 @@ def _subject_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
         else:
             break
     return end
+
+
+def _two_syllables(tokens: list[Token], k: int, lex: Lexicon) -> int:
+    """2 when tokens ``k`` and ``k + 1`` form a lower-case word-list word, no stop word, else 0."""
+    if k + 1 >= len(tokens) or tokens[k + 1].is_cap or not tokens[k + 1].is_word:
+        return 0
+    key = f"{tokens[k].key} {tokens[k + 1].key}"
+    return 2 if key in lex.words and key not in lex.stop_words else 0
 
 
 def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
