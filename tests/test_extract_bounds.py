@@ -412,3 +412,13 @@ def test_a_person_ends_at_a_word_glued_on_by_a_lost_line_break() -> None:
 )
 def test_a_centre_named_by_its_subject(text: str, name: str) -> None:
     assert name in names(run(text))
+
+
+def test_a_post_title_before_its_field_is_no_body() -> None:
+    got = names(run("Bộ trưởng Ngoại giao Mỹ đã đến Hà Nội hôm qua."))
+    assert "Mỹ" in got
+    assert not any(n.startswith("Bộ trưởng") for n in got)
+
+
+def test_a_body_whose_word_starts_with_a_title_is_still_a_body() -> None:
+    assert "Đại sứ quán Pháp" in names(run("Đại sứ quán Pháp đã tổ chức buổi gặp mặt."))
