@@ -181,6 +181,7 @@ def test_a_person_keeps_a_rank_or_a_religious_title_written_before_the_name_as_a
     assert "Đại tướng Võ Nguyên Giáp" in people["Võ Nguyên Giáp"]
 
 
+
 def test_a_body_the_rules_cut_at_and_takes_the_tagged_end() -> None:
     found = names(run("Ông Bảy, Giám đốc Công ty Cơ khí và Điện lạnh, cho biết như vậy."))
     assert "Công ty Cơ khí và Điện lạnh" in found
@@ -211,6 +212,7 @@ def test_the_tagger_sees_how_the_article_writes_a_word_elsewhere() -> None:
     later = tagger.features(tokenize(article[0]), context=context)  # the stretch does not open the sentence
     assert "s0" not in later[0] and "du" not in later[0]
     assert not any(f in ("s0", "dl", "du", "dn") for f in tagger.features(tokenize(article[0]))[0])
+
 
 
 def test_the_tagger_sees_a_word_that_is_no_vietnamese_syllable() -> None:
