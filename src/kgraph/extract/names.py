@@ -128,7 +128,12 @@ def person_run(tokens: list[Token], i: int, lex: Lexicon) -> int:
         return 0
     k = i
     while (
-        k < len(tokens) and k - i < 4 and tokens[k].is_word and tokens[k].is_cap and not tokens[k].is_acronym
+        k < len(tokens)
+        and k - i < 4
+        and tokens[k].is_word
+        and tokens[k].is_cap
+        and not tokens[k].is_acronym
+        and not (k > i and glued_on(tokens, k))
     ):
         k += 1
     n = k - i
@@ -200,8 +205,15 @@ def cap_run(tokens: list[Token], i: int, limit: int = 5) -> int:
     """Length of the run of capitalised words at ``i``."""
     k = i
     while k < len(tokens) and k - i < limit and tokens[k].is_word and tokens[k].is_cap:
+        if k > i and glued_on(tokens, k):
+            break  # Nông Đức Mạnh|Ban: a lost line break
         k += 1
     return k - i
+
+
+def glued_on(tokens: list[Token], k: int) -> bool:
+    """Whether word ``k`` is glued to the word before it with no space (a lost line break: MinhỦy)."""
+    return tokens[k].start == tokens[k - 1].end and tokens[k - 1].is_word and tokens[k].is_word
 
 
 def _place_words(tokens: list[Token], i: int, lex: Lexicon) -> int:
@@ -300,6 +312,7 @@ class _Reading:
     """Where reading the components after a head stands."""
 
     j: int
+    start: int  # where the name's head starts
     components: int = 0
     inner: NameSpan | None = None
     after_place: bool = False  # the last component was a place or a level word
@@ -399,8 +412,8 @@ def _bilateral(tokens: list[Token], j: int, lex: Lexicon) -> bool:
 def _about(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     """'về' and the subject a committee or steering board is named by (Ban Chỉ đạo quốc gia về
     chuyển đổi số, Ủy ban Quốc gia về người cao tuổi), after a lower-case scope word or none."""
-    if r.after_place or r.just_nested or " ".join(head.keys) not in _ABOUT_HEADS:
-        return _NEXT
+    if (r.after_place and r.components > 1) or r.just_nested or " ".join(head.keys) not in _ABOUT_HEADS:
+        return _NEXT  # a place as the only proper part may come before (Trung tâm Đông Á về …)
     k = r.j
     scope = next((len(w) for w in _ABOUT_SCOPES if tuple(t.key for t in tokens[k : k + len(w)]) == w), 0)
     opener = _subject_opener(tokens, k + scope, head)
@@ -443,7 +456,7 @@ def _subject_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
                 or level_at(tokens, k, lex)
             ):
                 break
-            k += 1
+            k += _two_syllables(tokens, k, lex) or 1  # chuyển giao: 'giao' alone would be a verb
             end = k if tok.key != _AND else end
         elif tok.is_acronym or (tok.is_number and k > j and tokens[k - 1].is_acronym):
             k = end = k + 1
@@ -452,6 +465,14 @@ def _subject_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
         else:
             break
     return end
+
+
+def _two_syllables(tokens: list[Token], k: int, lex: Lexicon) -> int:
+    """2 when tokens ``k`` and ``k + 1`` form a lower-case word-list word, no stop word, else 0."""
+    if k + 1 >= len(tokens) or tokens[k + 1].is_cap or not tokens[k + 1].is_word:
+        return 0
+    key = f"{tokens[k].key} {tokens[k + 1].key}"
+    return 2 if key in lex.words and key not in lex.stop_words else 0
 
 
 def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
@@ -478,6 +499,11 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
     if r.components and tok.text in "-–" and _bilateral(tokens, r.j, lex):
         r.j += 1  # Hội Hữu nghị Việt Nam - Lào: the second country
         return _GO
+    if _descriptive(r, head) and lower_field_after(tokens, r.j, lex):
+        end = _tail_end(tokens, r.j + 1, lex)
+        if end > r.j + 1:
+            r.j = end  # Trung tâm Quản lý và điều hành giao thông
+            return _GO
     # Bộ Tài nguyên - môi trường: a hyphen joins a lower-case second domain
     if r.components and tok.text in "-–" and head.words[0] in _HYPHEN_HEADS:
         end = _lower_word(tokens, r.j + 1, lex)
@@ -487,21 +513,42 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
     return _STOP
 
 
+def _descriptive(r: _Reading, head: Head) -> bool:
+    """Whether the name being read may go on in lower case: a descriptive head after a proper part."""
+    return bool(r.components) and not (r.after_place or r.just_nested) and head.words[0] in _DESCRIPTOR_HEADS
+
+
 def _number(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
-    """Ban Chỉ đạo 35 Tỉnh ủy, Chi bộ 3, Sư đoàn 304."""
-    tok = tokens[r.j]
+    """Ban Chỉ đạo 35 Tỉnh ủy, Chi bộ 3, Sư đoàn 304, Bệnh viện Nhi Đồng 2, Trường Dân lập số 2; not a
+    count or a date after the name (Công ty X 6 người, Bệnh viện X 3 năm qua, Công ty X 15-3)."""
+    named = r.components or len(head.words) > 1
+    k = r.j + 1 if tokens[r.j].key == _NUMBER_WORD and named and r.j + 1 < len(tokens) else r.j
+    tok = tokens[k]
     if not (tok.is_number and head.words[0] in _NUMBERED_HEADS and len(tok.text) <= 3):
         return _NEXT
-    nxt = tokens[r.j + 1] if r.j + 1 < len(tokens) else None
-    if nxt is not None and nxt.text in ".," and r.j + 2 < len(tokens) and tokens[r.j + 2].is_number:
-        return _STOP  # 1.700 hồ sơ: a count after the name, not its number
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is not None and nxt.text in ".,/-–" and k + 2 < len(tokens) and tokens[k + 2].is_number:
+        return _STOP  # 1.700 hồ sơ: a count after the name, not its number; 15-3, 15/3: a date
     always = " ".join(head.words) in _ALWAYS_NUMBERED and r.components == 0
-    verb = nxt is not None and nxt.key in _PREDICATE_MARKERS  # Công ty CIENCO 6 | vừa trúng thầu
-    if always or verb or nxt is None or not nxt.is_word or nxt.is_cap or level_at(tokens, r.j + 1, lex):
-        r.j += 1
+    if (
+        always
+        or nxt is None
+        or not nxt.is_word
+        or nxt.is_cap
+        or not _counts(tokens, k + 1)
+        or level_at(tokens, k + 1, lex)
+    ):
+        r.j = k + 1  # Công ty CIENCO 6 | vừa trúng thầu, Bệnh viện Nhi Đồng 1 | điều trị
         r.components += 1
         return _GO
     return _STOP
+
+
+def _counts(tokens: list[Token], k: int) -> bool:
+    """Whether a word a number counts starts at ``k`` (người, năm, hồ sơ)."""
+    if tokens[k].key in _COUNT_WORDS:
+        return True
+    return k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in _COUNT_WORDS
 
 
 def _lower(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
@@ -548,12 +595,16 @@ def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> 
         return _STOP  # Sở Xây dựng Đà Nẵng | Lê Minh: a person after the place or body that closes the name
     if _after_central(tokens, j) and tok.text not in _AFTER_CENTRAL_OK:
         return _STOP  # a name ends at 'Trung ương' (Ban Tuyên giáo T.Ư Hồng Vinh: a person follows)
+    if r.components and _opens_clause(tokens, j, lex):
+        return _STOP  # Hội Hoa Xuân | Đã thành, ĐH Quốc gia TPHCM | Tiến sĩ Nguyễn Văn A: a lost full stop
     if tok.is_acronym:
         if head.kind == "Location" and tok.text not in lex.abbreviations:
             return _STOP
         r.j, r.components = j + 1, r.components + 1
         return _GO
     run = person_run(tokens, j, lex)
+    if run >= 3 and head.person and r.components and _post_before(tokens, r.start, lex):
+        return _STOP  # Hiệu trưởng Trường THPT Hoa Lư | Trần Văn Bình: the post's holder
     if run >= 3 and not head.person:
         if " ".join(t.key for t in tokens[j : j + run]) not in lex.name_people:
             return _STOP
@@ -565,6 +616,19 @@ def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> 
         return _GO
     r.j, r.components = _hyphen_syllables(tokens, word_end(tokens, j, lex)), r.components + 1
     return _GO
+
+
+def _opens_clause(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Whether the capitalised word at ``j`` opens a clause or a person's name inside a sentence: a
+    predicate word (Đã, Có) or a degree or honorific of two words (Tiến sĩ, Bác sĩ)."""
+    if tokens[j].key in _PREDICATE_MARKERS or tokens[j].key in _CLAUSE_WORDS:
+        return True
+    return j + 1 < len(tokens) and f"{tokens[j].text} {tokens[j + 1].text}" in lex.honorifics
+
+
+def _post_before(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """Whether a post title ends right before token ``i`` (Hiệu trưởng | Trường …)."""
+    return any(match_title(tokens, s, lex) == i - s for s in range(max(0, i - 4), i))
 
 
 def _hyphen_syllables(tokens: list[Token], j: int) -> int:
@@ -601,7 +665,7 @@ def read_components(
     tokens: list[Token], j: int, head: Head, lex: Lexicon
 ) -> tuple[int, int, NameSpan | None]:
     """Consume the components after a head: (end, how many, first nested name)."""
-    r = _Reading(j)
+    r = _Reading(j, j - len(head.words))
     while r.j < len(tokens):
         if (r.components or head.bare) and clause_opener(tokens, r.j):
             break  # Sở Tài chính | Trình bày Tờ trình; Ban Tổ chức, Sở Kế hoạch keep their first word
@@ -643,18 +707,26 @@ _AFTER_CENTRAL_OK = words("after_central_ok")
 #: Heads whose names may carry a number (Chi bộ 3, Ban Chỉ đạo 35, Sư đoàn 304)
 _NUMBERED_HEADS = frozenset(words("numbered_heads"))
 _ALWAYS_NUMBERED = frozenset(words("always_numbered"))
+_COUNT_WORDS = frozenset(name_key(w) for w in words("count_words"))
+_NUMBER_WORD = name_key(word("number_word"))
 #: Heads whose names often go on in lower case (Trung tâm Y tế dự phòng tỉnh)
 _DESCRIPTOR_HEADS = frozenset(words("descriptor_heads"))
 _DOMAIN_TOKENS = 16  # the longest table domain, in tokens after its first connector, and more
 _MODIFIER_HEADS = frozenset(name_key(w) for w in words("modifier_heads"))
 _BOUNDARY = frozenset({",", ";", ")", "(", "-", "–"})
+_TAIL_WORDS = 5  # lower-case words of a name's tail (Trung tâm Dự báo khí tượng thủy văn quốc gia)
+_LIST_WORDS = frozenset(name_key(w) for w in words("list_words"))
 
 
 def _tail_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
-    """End of up to three lower-case words that close a name at a boundary: punctuation, a
-    level word, a capitalised word, or a verb or function word (``Cục Xúc tiến thương mại và``)."""
+    """End of up to five lower-case words that close a name at a boundary: punctuation, a level
+    word, a capitalised word, a verb or function word (``Cục Xúc tiến thương mại và``) or a number
+    ending the name (Tổng Công ty Xây dựng công trình giao thông 5); 'và' may join two of them
+    (Công ty Dịch vụ hàng hải và du lịch)."""
     k = j
-    for _ in range(3):
+    for _ in range(_TAIL_WORDS):
+        if k > j and lower_field_after(tokens, k, lex):
+            k += 1  # hàng hải | và du lịch
         end = _lower_word(tokens, k, lex)
         if end == k and _is_phong_chong(tokens, k):
             end = k + 3  # 'phòng, chống': the usual spelling of 'phòng chống'
@@ -667,7 +739,46 @@ def _tail_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
             return k
         if _stop_at(tokens, k, lex):
             return k
+        if _closing_number(tokens, k, lex):
+            return k + 1
     return j
+
+
+def lower_field_after(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether the 'và' or '&' at ``k`` joins a lower-case second field of a name: a word-list word
+    follows that is no body's word nor a list's (doanh nghiệp, các: the rest of a list)."""
+    if tokens[k].key not in (_AND, "&") or tokens[k].is_cap or k + 1 >= len(tokens):
+        return False
+    nxt = k + 1
+    if (
+        _lower_word(tokens, nxt, lex) == nxt
+        or match_title(tokens, nxt, lex)
+        or _honorific(tokens, nxt, lex)  # thượng tá Lê Văn A: a person's rank
+        or _LIST_WORDS.intersection(key for _, key in _lower_keys(tokens, nxt, 2))
+    ):
+        return False
+    return not any(
+        all(tokens[nxt + m].key == h.keys[m] for m in range(len(h.keys)) if nxt + m < len(tokens))
+        for h in lex.heads.get(tokens[nxt].key, ())
+    )
+
+
+def _honorific(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether a one- or two-word honorific or rank starts at ``k`` (ông, thượng tá)."""
+    two = f"{tokens[k].text} {tokens[k + 1].text}" if k + 1 < len(tokens) else ""
+    return tokens[k].text in lex.honorifics or two in lex.honorifics
+
+
+def _closing_number(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether the number at ``k`` ends a name: short, and followed by punctuation, the end or a verb."""
+    if not (tokens[k].is_number and len(tokens[k].text) <= 3):
+        return False
+    if k + 1 >= len(tokens):
+        return True
+    nxt = tokens[k + 1]
+    if not nxt.is_word:
+        return nxt.text not in "./-–," or k + 2 >= len(tokens) or not tokens[k + 2].is_number
+    return not nxt.is_cap and _stop_at(tokens, k + 1, lex)
 
 
 def _is_phong_chong(tokens: list[Token], k: int) -> bool:
@@ -682,6 +793,7 @@ def _is_phong_chong(tokens: list[Token], k: int) -> bool:
 
 #: Words that open a predicate: what comes before them is the subject, a whole name.
 _PREDICATE_MARKERS = frozenset(words("predicate_markers"))
+_CLAUSE_WORDS = frozenset(words("clause_words"))  # capitalised in a name, they open a clause (Có)
 
 
 def _stop_at(tokens: list[Token], k: int, lex: Lexicon) -> bool:

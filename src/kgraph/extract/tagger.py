@@ -440,8 +440,15 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
         return False  # 25 Lê Văn Sỹ: the street of an address, not a person
     if any(clause_opener(tokens, k) for k in range(t.i + 2, t.j)):
         return False  # a clause opens inside (Hội Nông dân tỉnh Tham gia); the first words may be a name's
-    if match_title(tokens, t.i, lex) >= t.j - t.i:
-        return False  # a post title (Tỉnh ủy viên), not a name
+    title = match_title(tokens, t.i, lex)
+    if (
+        title
+        and t.i + title < len(tokens)
+        and " ".join(tok.key for tok in tokens[t.i : t.i + title + 1]) in lex.words
+    ):
+        title = 0  # Đại sứ quán: a word the title only starts
+    if title >= t.j - t.i or (title and t.label == "ORG"):
+        return False  # a post title (Tỉnh ủy viên), or one before its body (Cục trưởng Thú y), not a name
     words = [tok for tok in span if tok.is_word]
     if all(tok.is_acronym for tok in words) and any(
         f"{a.key} {b.key}" in lex.words for a, b in zip(words, words[1:], strict=False)

@@ -12,6 +12,14 @@ _TOKEN = re.compile(r"[A-ZĐ](?:\.[A-ZĐƯ])+(?![\w.])|TP\.HCM|[^\W_]+(?:['’][
 #: A list number glued to the word before it where a line break was lost: 'Bộ Tài Chính12. Nguyễn …'
 _GLUED_NUMBER = re.compile(r"[^\W\d_]{2,}(\d{1,2})\.(?!\d)")
 _QUOTE_MARKS = re.compile('[“”"]')
+_VOWELS = "aàáạảãăằắặẳẵâầấậẩẫeèéẹẻẽêềếệểễiìíịỉĩoòóọỏõôồốộổỗơờớợởỡuùúụủũưừứựửữyỳýỵỷỹ"
+_LOWER = _VOWELS + "bcdđghklmnpqrstvx"
+#: A lower-case letter right before a capital: two words glued where a line break was lost (MinhỦy ban)
+_GLUED_CASE = re.compile(f"[{_LOWER}][{_LOWER.upper()}]")
+_SYLLABLE = re.compile(
+    f"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWELS}]{{1,3}}(?:ng|nh|ch|[cmnpt])?",
+    re.IGNORECASE,
+)
 
 
 class Token:
@@ -55,6 +63,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Word and punctuation tokens of ``text``; offsets shifted by ``offset``."""
     out: list[Token] = []
     new = Token.__new__
+    two_cases = _GLUED_CASE.search(text) is not None
     for m in _TOKEN.finditer(text):
         word = m.group()
         start, end = m.span()
@@ -64,11 +73,28 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
                 cut = glued.start(1)  # Bộ Tài Chính12.: a list number glued to a name
                 out.append(Token(start + offset, cut + offset, text[start:cut], name_key(text[start:cut])))
                 start, word = cut, text[cut:end]
+        if two_cases and not word.islower():
+            for part in _glued_syllables(word)[:-1]:  # Hồ Chí MinhỦy ban: two words, offsets kept
+                out.append(Token(start + offset, start + offset + len(part), part, word_info(part)[0]))
+                start, word = start + len(part), word[len(part) :]
         tok = new(Token)  # the fields of Token.__init__, its key and flags from the cache
         tok.start, tok.end, tok.text = start + offset, end + offset, word
         tok.key, tok.is_word, tok.is_cap, tok.is_acronym, tok.is_number = word_info(word)
         out.append(tok)
     return out
+
+
+def _glued_syllables(word: str) -> list[str]:
+    """The Vietnamese syllables a token glued by a lost line break holds (MinhỦy -> Minh, Ủy), cut
+    where a lower-case letter meets a capital; ``[word]`` unless every piece is a syllable and one
+    is written with a Vietnamese letter (VnExpress, SaigonTech, AmCham stay whole)."""
+    cuts = [m.start() + 1 for m in _GLUED_CASE.finditer(word)]
+    if not cuts:
+        return [word]
+    parts = [word[a:b] for a, b in zip([0, *cuts], [*cuts, len(word)], strict=True)]
+    if word.isascii() or not all(_SYLLABLE.fullmatch(p) for p in parts):
+        return [word]
+    return parts
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
