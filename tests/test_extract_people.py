@@ -143,3 +143,55 @@ def test_a_person_who_speaks_ends_the_body_before_him() -> None:
     x = run("Chánh thanh tra Sở Xây dựng Đà Nẵng Lê Hòa cho biết, việc này đã xong.")
     assert "Lê Hòa" in labels(x, "Person")
     assert not any("Lê Hòa" in name for name in labels(x) - {"Lê Hòa"})
+
+
+@pytest.mark.parametrize(
+    ("text", "not_person"),
+    [
+        ("Đoàn khách lên tham quan Bà Lài vào buổi sáng.", "Lài"),  # a place named with a capital 'Bà'
+        ("Cháu đang học thêm Anh Văn ở trung tâm gần nhà.", "Văn"),  # a language, not 'anh Văn'
+        ("Công ty sản xuất nhựa Anh Dũng bị lập biên bản.", "Dũng"),  # a company's name
+    ],
+)
+def test_a_capitalised_honorific_inside_a_sentence_is_part_of_a_name(text: str, not_person: str) -> None:
+    assert not_person not in labels(run(text), "Person")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Hôm qua, Ông Nguyễn Văn Hải đã đến dự.", "Nguyễn Văn Hải"),  # a full name: still a person
+        ("Cả nước học tập theo gương Bác Hồ.", "Bác Hồ"),  # a family name after 'Bác': the leader
+        ("Sáng nay, anh Tùng cho biết như vậy.", "Tùng"),
+        ("Liên hệ: 3/ Đậu Văn Tuấn, Văn phòng Chính phủ.", "Đậu Văn Tuấn"),  # Đậu: a family name
+    ],
+)
+def test_a_person_after_a_capitalised_honorific_stays(text: str, person: str) -> None:
+    assert person in labels(run(text), "Person")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Ông Trần Văn Khoa Tôi cũng mong chờ ngày đó.", "Trần Văn Khoa"),  # a lost line break
+        ("Thủ tướng tiếp Đại sứ Lê Văn Bảo Có ba vấn đề được nêu ra.", "Lê Văn Bảo"),
+        ("Ông Phạm Minh Đức Ông Phạm Minh Đức, Giám đốc Sở, phát biểu.", "Phạm Minh Đức"),
+        ("Chủ tịch nước trao tặng Ủy viên Trung ương Đỗ Văn Hòa Huân chương Lao động.", "Đỗ Văn Hòa"),
+        ("Tổng Bí thư tiếp Đại sứ Lê Văn Khang Ảnh: TTXVN Chiều qua, hai bên hội đàm.", "Lê Văn Khang"),
+    ],
+)
+def test_a_word_that_opens_a_sentence_ends_a_full_name(text: str, person: str) -> None:
+    people = labels(run(text), "Person")
+    assert person in people
+    assert not any(p.startswith(person + " ") for p in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Bà Lê Thị Có, Trưởng phòng, cho biết như vậy.", "Lê Thị Có"),  # given names before a comma
+        ("Ông Tạ Minh Ảnh, Giám đốc khu, nói thêm.", "Tạ Minh Ảnh"),
+    ],
+)
+def test_a_given_name_that_is_a_common_word_stays(text: str, person: str) -> None:
+    assert person in labels(run(text), "Person")

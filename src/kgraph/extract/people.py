@@ -14,9 +14,9 @@ from .names import (
     match_head,
     match_place,
     match_title,
-    person_run,
     preceded_by_preposition,
 )
+from .names import person_run as _written_run
 from .state import Found, Group, SentenceState, Spans, token_at
 from .tokens import Token
 
@@ -33,6 +33,9 @@ _CREDIT_MARKS = (":", "-", "–")
 _DOTTED_INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ])+")  # T.T.D: one token
 _AGE_WORDS = frozenset(words("age_words"))  # (tran van binh, 18 tuổi): a name before an age
 _ADDRESS_WORDS = frozenset(words("address_words"))  # Bác Nguyễn Văn A, 70 tuổi: a form of address
+#: Words that open a sentence and end no name: a full name glued to them lost its line break
+_NAME_BREAKERS = frozenset(words("name_breakers"))  # ông Trần Văn A | Tôi cũng …
+_REVERENT = frozenset(words("reverent_honorifics"))  # Bác Hồ, Cụ Hồ: a leader by his family name
 _NAMED = tuple(sorted((tuple(w.split()) for w in words("named_words")), key=len, reverse=True))  # tên là
 _NAMED_FIRSTS = first_words(_NAMED)  # tên: the words a naming phrase starts with
 _OPENING_KEYS = _NAMED_FIRSTS | {_FORMER}  # nguyên, tên: a lower-case word a name is read from
@@ -65,6 +68,28 @@ def _org_near(tokens: list[Token], found: list[Found], k: int) -> Found | None:
         if org is not None:
             return org
     return None
+
+
+def person_run(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """A full name at ``i`` (names.person_run) without what a lost line break glued to it: a word
+    that opens a sentence (Trần Văn A | Tôi cũng …, Lê Văn B | Ông Lê Văn B, …), or after three
+    syllables one that starts a word with the lower-case syllable after it (… Đỗ Văn C | Huân chương)."""
+    run = _written_run(tokens, i, lex)
+    for k in range(i + 2, i + run):
+        if k + 1 < len(tokens) and _breaks_name(tokens, k, k >= i + 3, lex):
+            return k - i
+    return run
+
+
+def _breaks_name(tokens: list[Token], k: int, long: bool, lex: Lexicon) -> bool:
+    """Whether capitalised token ``k`` inside a full name opens the next sentence: a name breaker or
+    a photo's credit (Ảnh:) before more words, or in a ``long`` name a word's first syllable."""
+    nxt = tokens[k + 1]
+    if tokens[k].text in _CREDITS:
+        return nxt.text in _CREDIT_MARKS  # 'Tạ Vĩnh Ảnh,': a given name
+    if not nxt.is_word:
+        return False  # 'bà Lê Thị Có, …': a given name before the comma
+    return tokens[k].key in _NAME_BREAKERS or (long and _starts_word(tokens, k, lex))
 
 
 def _starts_word(tokens: list[Token], k: int, lex: Lexicon) -> bool:
@@ -240,6 +265,19 @@ def _honorific_len(tokens: list[Token], i: int, lex: Lexicon) -> int:
     return 1 if tokens[i].text in lex.honorifics else 0
 
 
+def _names_a_thing(tokens: list[Token], i: int, honorific: int, lex: Lexicon) -> bool:
+    """Whether the honorific at ``i``, capitalised inside a sentence before one capitalised syllable,
+    is a word of a name (rạch Ông Đội, khu du lịch Bà Nà, học Anh Văn, nhựa Anh Dũng): inside a
+    sentence an honorific is written in lower case (ông Đội, anh Dũng); but 'Bác Hồ', 'Cụ Hồ'
+    name a leader by his family name."""
+    if not tokens[i].is_cap or i == 0 or not tokens[i - 1].is_word:
+        return False
+    k = i + honorific
+    if k >= len(tokens) or cap_run(tokens, k, 2) != 1 or tokens[k].is_acronym:
+        return False
+    return tokens[i].key not in _REVERENT or tokens[k].key not in lex.surnames
+
+
 def _name_at(
     st: SentenceState, i: int, blocked: Spans, people: list[Found]
 ) -> tuple[int, int, list[Post], int]:
@@ -267,6 +305,8 @@ def _name_at(
     if not tok.is_cap and tok.text not in _honorific_firsts(lex.honorifics):
         return -1, 0, [], i + 1  # most words: lower case, no honorific starts with them (speed)
     honorific = _honorific_len(tokens, i, lex)
+    if honorific and _names_a_thing(tokens, i, honorific, lex):
+        return -1, 0, [], i + honorific  # 'khu du lịch Bà Nà', 'học Anh Văn': a name, not 'bà Nà'
     if honorific:
         k = i + honorific
         if k < n and (size := initial_name(tokens, k)) and tokens[k].start not in blocked:
