@@ -195,3 +195,31 @@ def test_a_word_that_opens_a_sentence_ends_a_full_name(text: str, person: str) -
 )
 def test_a_given_name_that_is_a_common_word_stays(text: str, person: str) -> None:
     assert person in labels(run(text), "Person")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Hằng, giáo viên dạy toán ở một trường làng, kể lại chuyện cũ.", "Hằng"),  # a name, then who
+        ("Phúc, sinh viên năm cuối, 21 tuổi, cho biết đã đi làm thêm.", "Phúc"),
+        ("Kỳ thi kết thúc sớm. Toàn, thí sinh ở Nam Định, tỏ ra vui vẻ.", "Toàn"),
+        ('"Đề năm nay vừa sức", Thảo, học sinh lớp 12, nói.', "Thảo"),
+        ("Khương, một tài xế xe khách, chạy tuyến này đã 10 năm.", "Khương"),
+        ("Thư viện mở cửa cả ngày. Cô Hiền, giáo viên dạy văn, cho biết.", "Hiền"),  # without 'Cô'
+    ],
+)
+def test_a_given_name_before_who_the_person_is_is_a_person(text: str, person: str) -> None:
+    assert person in labels(run(text), "Person")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nay, học sinh được nghỉ hai ngày.",  # an adverb before the comma
+        "Tại Đà Nẵng, sinh viên tình nguyện đã ra quân.",
+        "Ở Úc, sinh viên quốc tế được làm thêm.",  # a preposition before a place
+        "Sở Y tế, bác sĩ và y tá của bệnh viện đã có mặt.",  # a body in a list
+    ],
+)
+def test_a_word_before_a_comma_and_people_is_no_person(text: str) -> None:
+    assert not labels(run(text), "Person")

@@ -36,6 +36,10 @@ _ADDRESS_WORDS = frozenset(words("address_words"))  # Bác Nguyễn Văn A, 70 t
 #: Words that open a sentence and end no name: a full name glued to them lost its line break
 _NAME_BREAKERS = frozenset(words("name_breakers"))  # ông Trần Văn A | Tôi cũng …
 _REVERENT = frozenset(words("reverent_honorifics"))  # Bác Hồ, Cụ Hồ: a leader by his family name
+#: Who a person is, written after a given name and a comma (Lan, giáo viên …; Quân, một tay cò …)
+_ROLES = tuple(tuple(r.split()) for r in words("person_roles"))
+_ROLE_ARTICLES = frozenset(words("role_articles"))
+_CLAUSE_OPENERS = frozenset(words("role_clause_openers")) | _NAME_BREAKERS  # 'Nay, học sinh …': no name
 _NAMED = tuple(sorted((tuple(w.split()) for w in words("named_words")), key=len, reverse=True))  # tên là
 _NAMED_FIRSTS = first_words(_NAMED)  # tên: the words a naming phrase starts with
 _OPENING_KEYS = _NAMED_FIRSTS | {_FORMER}  # nguyên, tên: a lower-case word a name is read from
@@ -228,6 +232,29 @@ def _name_before_age(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, in
     return i, size
 
 
+def _name_before_role(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, int]:
+    """(first token, length) of a given name that opens a sentence or a clause before a comma and
+    who its bearer is ('Lan, giáo viên dạy Sinh, kể …', '…", Tuấn, thí sinh Hải Dương, nói', 'Quân,
+    một tay cò …', 'Cô Thảo, giáo viên …' without the form of address); not a place, a body, a
+    title, an honorific or a word opening a clause (Nay, Ở Mỹ); length 0 when none."""
+    size = cap_run(tokens, i, 3)
+    k = i + size
+    if not 1 <= size <= 2 or k + 1 >= len(tokens) or tokens[k].text != ",":
+        return i, 0
+    k += 2 if tokens[k + 1].key in _ROLE_ARTICLES else 1
+    if not any(tuple(t.key for t in tokens[k : k + len(r)]) == r for r in _ROLES):
+        return i, 0
+    if size == 2 and tokens[i].key in _ADDRESS_WORDS:
+        i, size = i + 1, 1
+    if any(t.is_acronym for t in tokens[i : i + size]) or tokens[i].key in _CLAUSE_OPENERS:
+        return i, 0
+    if _honorific_len(tokens, i, lex):
+        return i, 0
+    if match_place(tokens, i, lex) or match_head(tokens, i, lex.heads) or match_title(tokens, i, lex):
+        return i, 0
+    return i, size
+
+
 def _named_len(tokens: list[Token], i: int) -> int:
     """Tokens of 'tên', 'tên là' (named) at ``i`` before a person's name ('chủ quán tên Sâm'), 0
     when none or when a thing is named ('mang tên', 'cái tên')."""
@@ -295,6 +322,8 @@ def _name_at(
     if size:
         return at, size, [], at + size
     at, size = _name_before_age(tokens, i, lex) if i == 0 or tokens[i - 1].text == "(" else (i, 0)
+    if not size and opens and tok.is_cap:
+        at, size = _name_before_role(tokens, i, lex)
     if size:
         return at, size, [], at + size
     named = _named_len(tokens, i) if tok.key in _NAMED_FIRSTS else 0
