@@ -223,3 +223,28 @@ def test_a_given_name_before_who_the_person_is_is_a_person(text: str, person: st
 )
 def test_a_word_before_a_comma_and_people_is_no_person(text: str) -> None:
     assert not labels(run(text), "Person")
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Em học lớp 10 trường THPT Nguyễn Văn Cừ ở quận 5.", "Nguyễn Văn Cừ"),  # a school's name
+        ("Điểm thi THCS Trần Quốc Toản có 300 thí sinh.", "Trần Quốc Toản"),
+        ("Đêm diễn ở rạp hát Huỳnh Văn Sáu rất đông khách.", "Huỳnh Văn Sáu"),
+        ("Khách tham quan bảo tàng Trần Văn Ơn ở Bến Tre.", "Trần Văn Ơn"),
+        ("Sáu hộ dân ở chung cư Lê Văn Tám phải di dời.", "Lê Văn Tám"),
+    ],
+)
+def test_a_school_or_a_building_named_after_someone_is_no_person(text: str, named: str) -> None:
+    assert named not in labels(run(text), "Person")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Theo Phó giám đốc Sở Xây dựng TP Hoàng Văn Lịch, việc này đã xong.", "Hoàng Văn Lịch"),
+        ("Trưởng ban chấm thi Nguyễn Văn Thạc cho biết bài thi đã chấm xong.", "Nguyễn Văn Thạc"),
+    ],
+)
+def test_a_person_after_a_body_stays(text: str, person: str) -> None:
+    assert person in labels(run(text), "Person")

@@ -21,7 +21,8 @@ from .state import Found, Group, SentenceState, Spans, token_at
 from .tokens import Token
 
 #: Lower-case words before a capitalised name that make it a place or thing named after someone
-_NAMED_AFTER = frozenset(words("named_after"))
+_BUILDINGS = frozenset(words("named_after_buildings"))  # trường THPT, rạp hát, bảo tàng, chung cư …
+_NAMED_AFTER = frozenset(words("named_after")) | _BUILDINGS
 #: Verbs of speech after a two-syllable name make it a person's (Vũ Khoan cho biết), not a place's
 _SAYS = re.compile(rf"^(?:{alternation('says_re')})\b")
 _ADVERBS = tuple(tuple(adverb.split()) for adverb in words("post_adverbs"))
@@ -103,6 +104,14 @@ def _starts_word(tokens: list[Token], k: int, lex: Lexicon) -> bool:
         return False
     pair = f"{tokens[k].key} {tokens[k + 1].key}"
     return pair in lex.words or pair in lex.word_starts
+
+
+def named_after(tokens: list[Token], i: int, words_: frozenset[str] = _BUILDINGS) -> bool:
+    """Whether the capitalised name at ``i`` follows a word that makes it a thing named after
+    someone, no person: a school or a building (trường THPT, rạp hát, bảo tàng, chung cư Lê Văn A),
+    or with ``_NAMED_AFTER`` a street, a place… (a body's level before a person is a post's: Sở X TP
+    Trần Văn B, so the tagger asks only the buildings)."""
+    return i > 0 and tokens[i - 1].key in words_
 
 
 def _given_run(tokens: list[Token], k: int, lex: Lexicon) -> int:
@@ -346,7 +355,7 @@ def _name_at(
             run = person_run(tokens, k, lex) or _given_run(tokens, k, lex)
             if run:
                 return k, run, [], i + 1
-    elif tok.is_cap and not (i > 0 and tokens[i - 1].key in _NAMED_AFTER or after_house_number(tokens, i)):
+    elif tok.is_cap and not (named_after(tokens, i, _NAMED_AFTER) or after_house_number(tokens, i)):
         run = person_run(tokens, i, lex)
         says = run == 2 and _SAYS.match(" ".join(t.key for t in tokens[i + 2 : i + 4]))
         if run >= 3 or (run == 2 and i > 0 and tokens[i - 1].text in (",", _AND) and people) or says:
