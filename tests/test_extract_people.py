@@ -248,3 +248,8 @@ def test_a_school_or_a_building_named_after_someone_is_no_person(text: str, name
 )
 def test_a_person_after_a_body_stays(text: str, person: str) -> None:
     assert person in labels(run(text), "Person")
+
+
+def test_a_family_name_before_a_word_is_no_person() -> None:
+    x = run("Đoàn do ông Nguyễn Văn Hải dẫn đầu và Đoàn Giáo hội Phật giáo tỉnh đã đến thăm.")
+    assert labels(x, "Person") == {"Nguyễn Văn Hải"}  # Đoàn | Giáo hội: a delegation, no 'Đoàn Giáo'

@@ -80,6 +80,8 @@ def person_run(tokens: list[Token], i: int, lex: Lexicon) -> int:
     that opens a sentence (Trần Văn A | Tôi cũng …, Lê Văn B | Ông Lê Văn B, …), or after three
     syllables one that starts a word with the lower-case syllable after it (… Đỗ Văn C | Huân chương)."""
     run = _written_run(tokens, i, lex)
+    if run == 2 and _starts_word(tokens, i + 1, lex):
+        return 0  # 'Đoàn Giáo hội', 'Đoàn Đại biểu': a family name's word before a word, no name
     for k in range(i + 2, i + run):
         if k + 1 < len(tokens) and _breaks_name(tokens, k, k >= i + 3, lex):
             return k - i
