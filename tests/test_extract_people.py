@@ -143,3 +143,113 @@ def test_a_person_who_speaks_ends_the_body_before_him() -> None:
     x = run("Chánh thanh tra Sở Xây dựng Đà Nẵng Lê Hòa cho biết, việc này đã xong.")
     assert "Lê Hòa" in labels(x, "Person")
     assert not any("Lê Hòa" in name for name in labels(x) - {"Lê Hòa"})
+
+
+@pytest.mark.parametrize(
+    ("text", "not_person"),
+    [
+        ("Đoàn khách lên tham quan Bà Lài vào buổi sáng.", "Lài"),  # a place named with a capital 'Bà'
+        ("Cháu đang học thêm Anh Văn ở trung tâm gần nhà.", "Văn"),  # a language, not 'anh Văn'
+        ("Công ty sản xuất nhựa Anh Dũng bị lập biên bản.", "Dũng"),  # a company's name
+    ],
+)
+def test_a_capitalised_honorific_inside_a_sentence_is_part_of_a_name(text: str, not_person: str) -> None:
+    assert not_person not in labels(run(text), "Person")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Hôm qua, Ông Nguyễn Văn Hải đã đến dự.", "Nguyễn Văn Hải"),  # a full name: still a person
+        ("Cả nước học tập theo gương Bác Hồ.", "Bác Hồ"),  # a family name after 'Bác': the leader
+        ("Sáng nay, anh Tùng cho biết như vậy.", "Tùng"),
+        ("Liên hệ: 3/ Đậu Văn Tuấn, Văn phòng Chính phủ.", "Đậu Văn Tuấn"),  # Đậu: a family name
+    ],
+)
+def test_a_person_after_a_capitalised_honorific_stays(text: str, person: str) -> None:
+    assert person in labels(run(text), "Person")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Ông Trần Văn Khoa Tôi cũng mong chờ ngày đó.", "Trần Văn Khoa"),  # a lost line break
+        ("Thủ tướng tiếp Đại sứ Lê Văn Bảo Có ba vấn đề được nêu ra.", "Lê Văn Bảo"),
+        ("Ông Phạm Minh Đức Ông Phạm Minh Đức, Giám đốc Sở, phát biểu.", "Phạm Minh Đức"),
+        ("Chủ tịch nước trao tặng Ủy viên Trung ương Đỗ Văn Hòa Huân chương Lao động.", "Đỗ Văn Hòa"),
+        ("Tổng Bí thư tiếp Đại sứ Lê Văn Khang Ảnh: TTXVN Chiều qua, hai bên hội đàm.", "Lê Văn Khang"),
+    ],
+)
+def test_a_word_that_opens_a_sentence_ends_a_full_name(text: str, person: str) -> None:
+    people = labels(run(text), "Person")
+    assert person in people
+    assert not any(p.startswith(person + " ") for p in people)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Bà Lê Thị Có, Trưởng phòng, cho biết như vậy.", "Lê Thị Có"),  # given names before a comma
+        ("Ông Tạ Minh Ảnh, Giám đốc khu, nói thêm.", "Tạ Minh Ảnh"),
+    ],
+)
+def test_a_given_name_that_is_a_common_word_stays(text: str, person: str) -> None:
+    assert person in labels(run(text), "Person")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Hằng, giáo viên dạy toán ở một trường làng, kể lại chuyện cũ.", "Hằng"),  # a name, then who
+        ("Phúc, sinh viên năm cuối, 21 tuổi, cho biết đã đi làm thêm.", "Phúc"),
+        ("Kỳ thi kết thúc sớm. Toàn, thí sinh ở Nam Định, tỏ ra vui vẻ.", "Toàn"),
+        ('"Đề năm nay vừa sức", Thảo, học sinh lớp 12, nói.', "Thảo"),
+        ("Khương, một tài xế xe khách, chạy tuyến này đã 10 năm.", "Khương"),
+        ("Thư viện mở cửa cả ngày. Cô Hiền, giáo viên dạy văn, cho biết.", "Hiền"),  # without 'Cô'
+    ],
+)
+def test_a_given_name_before_who_the_person_is_is_a_person(text: str, person: str) -> None:
+    assert person in labels(run(text), "Person")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nay, học sinh được nghỉ hai ngày.",  # an adverb before the comma
+        "Tại Đà Nẵng, sinh viên tình nguyện đã ra quân.",
+        "Ở Úc, sinh viên quốc tế được làm thêm.",  # a preposition before a place
+        "Sở Y tế, bác sĩ và y tá của bệnh viện đã có mặt.",  # a body in a list
+    ],
+)
+def test_a_word_before_a_comma_and_people_is_no_person(text: str) -> None:
+    assert not labels(run(text), "Person")
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Em học lớp 10 trường THPT Nguyễn Văn Cừ ở quận 5.", "Nguyễn Văn Cừ"),  # a school's name
+        ("Điểm thi THCS Trần Quốc Toản có 300 thí sinh.", "Trần Quốc Toản"),
+        ("Đêm diễn ở rạp hát Huỳnh Văn Sáu rất đông khách.", "Huỳnh Văn Sáu"),
+        ("Khách tham quan bảo tàng Trần Văn Ơn ở Bến Tre.", "Trần Văn Ơn"),
+        ("Sáu hộ dân ở chung cư Lê Văn Tám phải di dời.", "Lê Văn Tám"),
+    ],
+)
+def test_a_school_or_a_building_named_after_someone_is_no_person(text: str, named: str) -> None:
+    assert named not in labels(run(text), "Person")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Theo Phó giám đốc Sở Xây dựng TP Hoàng Văn Lịch, việc này đã xong.", "Hoàng Văn Lịch"),
+        ("Trưởng ban chấm thi Nguyễn Văn Thạc cho biết bài thi đã chấm xong.", "Nguyễn Văn Thạc"),
+    ],
+)
+def test_a_person_after_a_body_stays(text: str, person: str) -> None:
+    assert person in labels(run(text), "Person")
+
+
+def test_a_family_name_before_a_word_is_no_person() -> None:
+    x = run("Đoàn do ông Nguyễn Văn Hải dẫn đầu và Đoàn Giáo hội Phật giáo tỉnh đã đến thăm.")
+    assert labels(x, "Person") == {"Nguyễn Văn Hải"}  # Đoàn | Giáo hội: a delegation, no 'Đoàn Giáo'

@@ -14,14 +14,15 @@ from .names import (
     match_head,
     match_place,
     match_title,
-    person_run,
     preceded_by_preposition,
 )
+from .names import person_run as _written_run
 from .state import Found, Group, SentenceState, Spans, token_at
 from .tokens import Token
 
 #: Lower-case words before a capitalised name that make it a place or thing named after someone
-_NAMED_AFTER = frozenset(words("named_after"))
+_BUILDINGS = frozenset(words("named_after_buildings"))  # trường THPT, rạp hát, bảo tàng, chung cư …
+_NAMED_AFTER = frozenset(words("named_after")) | _BUILDINGS
 #: Verbs of speech after a two-syllable name make it a person's (Vũ Khoan cho biết), not a place's
 _SAYS = re.compile(rf"^(?:{alternation('says_re')})\b")
 _ADVERBS = tuple(tuple(adverb.split()) for adverb in words("post_adverbs"))
@@ -33,6 +34,13 @@ _CREDIT_MARKS = (":", "-", "–")
 _DOTTED_INITIALS = re.compile(r"[A-ZĐ](?:\.[A-ZĐ])+")  # T.T.D: one token
 _AGE_WORDS = frozenset(words("age_words"))  # (tran van binh, 18 tuổi): a name before an age
 _ADDRESS_WORDS = frozenset(words("address_words"))  # Bác Nguyễn Văn A, 70 tuổi: a form of address
+#: Words that open a sentence and end no name: a full name glued to them lost its line break
+_NAME_BREAKERS = frozenset(words("name_breakers"))  # ông Trần Văn A | Tôi cũng …
+_REVERENT = frozenset(words("reverent_honorifics"))  # Bác Hồ, Cụ Hồ: a leader by his family name
+#: Who a person is, written after a given name and a comma (Lan, giáo viên …; Quân, một tay cò …)
+_ROLES = tuple(tuple(r.split()) for r in words("person_roles"))
+_ROLE_ARTICLES = frozenset(words("role_articles"))
+_CLAUSE_OPENERS = frozenset(words("role_clause_openers")) | _NAME_BREAKERS  # 'Nay, học sinh …': no name
 _NAMED = tuple(sorted((tuple(w.split()) for w in words("named_words")), key=len, reverse=True))  # tên là
 _NAMED_FIRSTS = first_words(_NAMED)  # tên: the words a naming phrase starts with
 _OPENING_KEYS = _NAMED_FIRSTS | {_FORMER}  # nguyên, tên: a lower-case word a name is read from
@@ -67,6 +75,30 @@ def _org_near(tokens: list[Token], found: list[Found], k: int) -> Found | None:
     return None
 
 
+def person_run(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """A full name at ``i`` (names.person_run) without what a lost line break glued to it: a word
+    that opens a sentence (Trần Văn A | Tôi cũng …, Lê Văn B | Ông Lê Văn B, …), or after three
+    syllables one that starts a word with the lower-case syllable after it (… Đỗ Văn C | Huân chương)."""
+    run = _written_run(tokens, i, lex)
+    if run == 2 and _starts_word(tokens, i + 1, lex):
+        return 0  # 'Đoàn Giáo hội', 'Đoàn Đại biểu': a family name's word before a word, no name
+    for k in range(i + 2, i + run):
+        if k + 1 < len(tokens) and _breaks_name(tokens, k, k >= i + 3, lex):
+            return k - i
+    return run
+
+
+def _breaks_name(tokens: list[Token], k: int, long: bool, lex: Lexicon) -> bool:
+    """Whether capitalised token ``k`` inside a full name opens the next sentence: a name breaker or
+    a photo's credit (Ảnh:) before more words, or in a ``long`` name a word's first syllable."""
+    nxt = tokens[k + 1]
+    if tokens[k].text in _CREDITS:
+        return nxt.text in _CREDIT_MARKS  # 'Tạ Vĩnh Ảnh,': a given name
+    if not nxt.is_word:
+        return False  # 'bà Lê Thị Có, …': a given name before the comma
+    return tokens[k].key in _NAME_BREAKERS or (long and _starts_word(tokens, k, lex))
+
+
 def _starts_word(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     """Whether capitalised token ``k`` and the lower-case word after it start a word of the
     dictionary: a domain written after a title (Cục trưởng Thú y, Anh hùng Lao động), not a name."""
@@ -74,6 +106,14 @@ def _starts_word(tokens: list[Token], k: int, lex: Lexicon) -> bool:
         return False
     pair = f"{tokens[k].key} {tokens[k + 1].key}"
     return pair in lex.words or pair in lex.word_starts
+
+
+def named_after(tokens: list[Token], i: int, words_: frozenset[str] = _BUILDINGS) -> bool:
+    """Whether the capitalised name at ``i`` follows a word that makes it a thing named after
+    someone, no person: a school or a building (trường THPT, rạp hát, bảo tàng, chung cư Lê Văn A),
+    or with ``_NAMED_AFTER`` a street, a place… (a body's level before a person is a post's: Sở X TP
+    Trần Văn B, so the tagger asks only the buildings)."""
+    return i > 0 and tokens[i - 1].key in words_
 
 
 def _given_run(tokens: list[Token], k: int, lex: Lexicon) -> int:
@@ -203,6 +243,29 @@ def _name_before_age(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, in
     return i, size
 
 
+def _name_before_role(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, int]:
+    """(first token, length) of a given name that opens a sentence or a clause before a comma and
+    who its bearer is ('Lan, giáo viên dạy Sinh, kể …', '…", Tuấn, thí sinh Hải Dương, nói', 'Quân,
+    một tay cò …', 'Cô Thảo, giáo viên …' without the form of address); not a place, a body, a
+    title, an honorific or a word opening a clause (Nay, Ở Mỹ); length 0 when none."""
+    size = cap_run(tokens, i, 3)
+    k = i + size
+    if not 1 <= size <= 2 or k + 1 >= len(tokens) or tokens[k].text != ",":
+        return i, 0
+    k += 2 if tokens[k + 1].key in _ROLE_ARTICLES else 1
+    if not any(tuple(t.key for t in tokens[k : k + len(r)]) == r for r in _ROLES):
+        return i, 0
+    if size == 2 and tokens[i].key in _ADDRESS_WORDS:
+        i, size = i + 1, 1
+    if any(t.is_acronym for t in tokens[i : i + size]) or tokens[i].key in _CLAUSE_OPENERS:
+        return i, 0
+    if _honorific_len(tokens, i, lex):
+        return i, 0
+    if match_place(tokens, i, lex) or match_head(tokens, i, lex.heads) or match_title(tokens, i, lex):
+        return i, 0
+    return i, size
+
+
 def _named_len(tokens: list[Token], i: int) -> int:
     """Tokens of 'tên', 'tên là' (named) at ``i`` before a person's name ('chủ quán tên Sâm'), 0
     when none or when a thing is named ('mang tên', 'cái tên')."""
@@ -240,6 +303,19 @@ def _honorific_len(tokens: list[Token], i: int, lex: Lexicon) -> int:
     return 1 if tokens[i].text in lex.honorifics else 0
 
 
+def _names_a_thing(tokens: list[Token], i: int, honorific: int, lex: Lexicon) -> bool:
+    """Whether the honorific at ``i``, capitalised inside a sentence before one capitalised syllable,
+    is a word of a name (rạch Ông Đội, khu du lịch Bà Nà, học Anh Văn, nhựa Anh Dũng): inside a
+    sentence an honorific is written in lower case (ông Đội, anh Dũng); but 'Bác Hồ', 'Cụ Hồ'
+    name a leader by his family name."""
+    if not tokens[i].is_cap or i == 0 or not tokens[i - 1].is_word:
+        return False
+    k = i + honorific
+    if k >= len(tokens) or cap_run(tokens, k, 2) != 1 or tokens[k].is_acronym:
+        return False
+    return tokens[i].key not in _REVERENT or tokens[k].key not in lex.surnames
+
+
 def _name_at(
     st: SentenceState, i: int, blocked: Spans, people: list[Found]
 ) -> tuple[int, int, list[Post], int]:
@@ -257,6 +333,8 @@ def _name_at(
     if size:
         return at, size, [], at + size
     at, size = _name_before_age(tokens, i, lex) if i == 0 or tokens[i - 1].text == "(" else (i, 0)
+    if not size and opens and tok.is_cap:
+        at, size = _name_before_role(tokens, i, lex)
     if size:
         return at, size, [], at + size
     named = _named_len(tokens, i) if tok.key in _NAMED_FIRSTS else 0
@@ -267,6 +345,8 @@ def _name_at(
     if not tok.is_cap and tok.text not in _honorific_firsts(lex.honorifics):
         return -1, 0, [], i + 1  # most words: lower case, no honorific starts with them (speed)
     honorific = _honorific_len(tokens, i, lex)
+    if honorific and _names_a_thing(tokens, i, honorific, lex):
+        return -1, 0, [], i + honorific  # 'khu du lịch Bà Nà', 'học Anh Văn': a name, not 'bà Nà'
     if honorific:
         k = i + honorific
         if k < n and (size := initial_name(tokens, k)) and tokens[k].start not in blocked:
@@ -277,7 +357,7 @@ def _name_at(
             run = person_run(tokens, k, lex) or _given_run(tokens, k, lex)
             if run:
                 return k, run, [], i + 1
-    elif tok.is_cap and not (i > 0 and tokens[i - 1].key in _NAMED_AFTER or after_house_number(tokens, i)):
+    elif tok.is_cap and not (named_after(tokens, i, _NAMED_AFTER) or after_house_number(tokens, i)):
         run = person_run(tokens, i, lex)
         says = run == 2 and _SAYS.match(" ".join(t.key for t in tokens[i + 2 : i + 4]))
         if run >= 3 or (run == 2 and i > 0 and tokens[i - 1].text in (",", _AND) and people) or says:

@@ -26,6 +26,7 @@ from ..text import name_key
 from .gazetteer import level_initial
 from .lexicon import Head, Lexicon, first_words, lexicon, word
 from .names import after_house_number, clause_opener, joins_field, match_head, match_place, match_title
+from .people import named_after
 from .state import Found, Group, SentenceState, Spans
 from .tagger_context import EMPTY, DocWords, doc_words, mask_features, word_masks
 from .tagger_words import tagger_words
@@ -436,8 +437,8 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
         or (t.i > 1 and f"{tokens[t.i - 2].key} {tokens[t.i - 1].key}" in _street_words())
     ):
         return False  # đường Trần Hưng Đạo: an address
-    if t.label == "PER" and after_house_number(tokens, t.i):
-        return False  # 25 Lê Văn Sỹ: the street of an address, not a person
+    if t.label == "PER" and (after_house_number(tokens, t.i) or named_after(tokens, t.i)):
+        return False  # 25 Lê Văn Sỹ, trường THPT Lê Quý Đôn: an address, a thing named after someone
     if any(clause_opener(tokens, k) for k in range(t.i + 2, t.j)):
         return False  # a clause opens inside (Hội Nông dân tỉnh Tham gia); the first words may be a name's
     title = match_title(tokens, t.i, lex)
