@@ -529,3 +529,53 @@ def test_the_layout_draws_numpy_s_random_numbers_without_importing_numpy_random(
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split()[-1] == "False"
+
+
+def _domain_end_the_long_way(tokens, j, lex):  # type: ignore[no-untyped-def]
+    from kgraph.extract import names
+    from kgraph.text import name_key
+
+    start, best = j - 1, 0
+    while start > 0 and (
+        (tokens[start - 1].is_word or tokens[start - 1].text in (",", "-"))
+        and not names.match_head(tokens, start - 1, lex.heads)
+    ):
+        if not tokens[start - 1].is_cap and tokens[start - 1].key in (names._AND,):
+            break
+        start -= 1
+        if j - start > 6:
+            break
+    for begin in range(start, j):
+        for end in range(j + 2, min(j + names._DOMAIN_TOKENS, len(tokens) + 1)):
+            if tokens[end - 1].is_word:
+                phrase = " ".join(names._AND if t.key == "&" else t.text for t in tokens[begin:end])
+                if " ".join(name_key(phrase.replace(" ,", ",")).replace("-", " ").split()) in lex.domains:
+                    best = max(best, end)
+    return best
+
+
+def test_the_domain_end_keys_only_stretches_whose_edge_words_edge_a_domain(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import names
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.tokens import tokenize
+
+    lex = lexicon()
+    texts = [
+        "Sở Khoa học, Công nghệ và Môi trường cùng Sở Văn hóa - Thông tin, Sở Kế hoạch & Đầu tư họp.",
+        "Bộ nông nghiệp và phát triển nông thôn, Hội Nông dân và Đoàn Thanh niên dự lễ.",
+        "Ủy ban Văn hóa, Giáo dục, Thanh thiếu niên và Nhi đồng; Lao động - Thương binh và Xã hội / Y tế.",
+    ]
+    for text in texts:
+        tokens = tokenize(text)
+        for j, tok in enumerate(tokens):
+            if tok.text in (",", "-", "&") or tok.key == names._AND:
+                long_way = _domain_end_the_long_way(tokens, j, lex)
+                assert names._domain_end(tokens, j, lex) == long_way, (text, j)
+    keyed: list[str] = []
+    real_key = names.name_key
+    monkeypatch.setattr(names, "name_key", lambda s: keyed.append(s) or real_key(s))
+    tokens = tokenize("Hội Nông dân và Đoàn Thanh niên cùng Ban Tổ chức và Mặt trận dự lễ.")
+    for j, tok in enumerate(tokens):
+        if tok.key == names._AND:
+            assert names._domain_end(tokens, j, lex) == 0
+    assert not [s for s in keyed if " " in s]  # no stretch of several words keyed
