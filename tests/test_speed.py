@@ -579,3 +579,58 @@ def test_the_domain_end_keys_only_stretches_whose_edge_words_edge_a_domain(monke
         if tok.key == names._AND:
             assert names._domain_end(tokens, j, lex) == 0
     assert not [s for s in keyed if " " in s]  # no stretch of several words keyed
+
+
+def test_the_names_people_and_world_rules_ask_no_blocked_span_at_a_lower_case_prose_word(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import mentions, people, world
+    from kgraph.extract.state import Spans
+
+    text = "chiều qua, bà Trần Thị Mai cùng Sở Y tế và tổ chức UNICEF đã về thăm trạm xá ở xã miền núi."
+    asked: list[int] = []
+    real = Spans.__contains__
+
+    def counting(self, pos):  # type: ignore[no-untyped-def]
+        asked.append(pos)
+        return real(self, pos)
+
+    monkeypatch.setattr(Spans, "__contains__", counting)
+    for run in (mentions.rule_names, lambda st: people.find_people(st, st.blocked.union(st.taken))):
+        st = _sentence_state(text)
+        asked.clear()
+        run(st)
+        lower = {
+            t.start
+            for t in st.tokens[1:]
+            if t.key in {"cùng", "đã", "về", "thăm", "trạm", "xá", "miền", "núi"}
+        }
+        assert not lower & set(asked), [t.text for t in st.tokens if t.start in asked]
+    st = _sentence_state(text)
+    tried: list[int] = []
+    real_at = world._body_at
+    monkeypatch.setattr(
+        world, "_body_at", lambda st, k, n, table: tried.append(k) or real_at(st, k, n, table)
+    )
+    world.rule_world_bodies(st)
+    assert {st.tokens[k].text for k in tried} == {"UNICEF"}
+    assert [f.text for f in st.found] == ["UNICEF"]
+
+
+def test_the_page_reader_shares_a_literal_read_twice() -> None:
+    from rdflib import Graph, Literal
+
+    from kgraph.lines import add_lines
+
+    lines = [
+        '<http://x/a> <http://x/label> "Sở Y tế"@vi .',
+        '<http://x/b> <http://x/label> "Sở Y tế"@vi .',
+        '<http://x/a> <http://x/count> "2"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+        '<http://x/b> <http://x/count> "2"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+        '<http://x/a> <http://x/note> "2" .',
+    ]
+    graph = Graph()
+    add_lines(graph, lines)
+    labels = list(graph.objects(None, None))
+    assert len(graph) == 5 and Literal("2") in labels and Literal("Sở Y tế", lang="vi") in labels
+    same = [o for o in labels if o == Literal("Sở Y tế", lang="vi")]
+    counts = [o for o in labels if o == Literal(2)]
+    assert len(same) == 2 and same[0] is same[1] and len(counts) == 2 and counts[0] is counts[1]
