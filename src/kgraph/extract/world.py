@@ -101,7 +101,8 @@ def rule_world_bodies(st: SentenceState) -> None:
         if (_key([tok])[0] if tok.is_cap else "") not in starts:
             k += 1  # no spelling of the table starts with this word: nothing to try (speed)
             continue
-        sizes = range(min(longest, len(tokens) - k), 0, -1)
+        keys = _key(tokens[k : k + longest])  # each word keyed once; only spellings of the table tried
+        sizes = [n for n in range(min(longest, len(tokens) - k), 0, -1) if keys[:n] in table]
         hit = next((n for n in sizes if _body_at(st, k, n, table)), 0)
         if hit:
             span = tokens[k : k + hit]
