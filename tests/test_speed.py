@@ -634,3 +634,30 @@ def test_the_page_reader_shares_a_literal_read_twice() -> None:
     same = [o for o in labels if o == Literal("Sở Y tế", lang="vi")]
     counts = [o for o in labels if o == Literal(2)]
     assert len(same) == 2 and same[0] is same[1] and len(counts) == 2 and counts[0] is counts[1]
+
+
+def test_the_page_reader_adds_a_plain_graph_s_triples_to_its_store_unchecked(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import rdflib.graph
+    from rdflib import Dataset, Graph, URIRef
+    from rdflib.compare import isomorphic
+
+    from kgraph.lines import add_lines
+
+    lines = [
+        '<http://x/a> <http://x/label> "Sở Y tế"@vi .',
+        '<http://x/a> <http://x/count> "2"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+        "<http://x/a> <http://x/in> <http://x/b> .",
+    ]
+    expected = Graph().parse(data="\n".join(lines), format="nt")
+    checked: list[object] = []
+    real = rdflib.graph._assertnode
+    monkeypatch.setattr(rdflib.graph, "_assertnode", lambda *terms: checked.append(terms) or real(*terms))
+    for store in ("default", "SimpleMemory"):
+        graph = Graph(store=store)
+        add_lines(graph, lines)
+        assert len(graph) == 3 and isomorphic(graph, expected)
+    dataset = Dataset()
+    add_lines(dataset.graph(URIRef("http://x/g")), lines)  # a dataset's named graph: its store, that graph
+    assert not checked
+    assert {g.identifier for g in dataset.graphs() if len(g)} == {URIRef("http://x/g")}
+    assert isomorphic(dataset.graph(URIRef("http://x/g")), expected)

@@ -217,10 +217,14 @@ def add_lines(graph: Graph, lines: Iterable[str]) -> None:
         return
     data = text.encode("utf-8")
     reader = TermReader()
-    graph.addN(
+    quads = (
         (reader.term(t.subject), reader.term(t.predicate), reader.term(t.object), graph)
         for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
     )
+    if type(graph) is Graph:  # straight to its store: Graph.addN would only check each term is rdflib's
+        graph.store.addN(quads)
+    else:
+        graph.addN(quads)
 
 
 def nquads(graphs: Iterable[tuple[str, Iterable[str]]]) -> Iterator[str]:
