@@ -529,3 +529,135 @@ def test_the_layout_draws_numpy_s_random_numbers_without_importing_numpy_random(
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split()[-1] == "False"
+
+
+def _domain_end_the_long_way(tokens, j, lex):  # type: ignore[no-untyped-def]
+    from kgraph.extract import names
+    from kgraph.text import name_key
+
+    start, best = j - 1, 0
+    while start > 0 and (
+        (tokens[start - 1].is_word or tokens[start - 1].text in (",", "-"))
+        and not names.match_head(tokens, start - 1, lex.heads)
+    ):
+        if not tokens[start - 1].is_cap and tokens[start - 1].key in (names._AND,):
+            break
+        start -= 1
+        if j - start > 6:
+            break
+    for begin in range(start, j):
+        for end in range(j + 2, min(j + names._DOMAIN_TOKENS, len(tokens) + 1)):
+            if tokens[end - 1].is_word:
+                phrase = " ".join(names._AND if t.key == "&" else t.text for t in tokens[begin:end])
+                if " ".join(name_key(phrase.replace(" ,", ",")).replace("-", " ").split()) in lex.domains:
+                    best = max(best, end)
+    return best
+
+
+def test_the_domain_end_keys_only_stretches_whose_edge_words_edge_a_domain(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import names
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.tokens import tokenize
+
+    lex = lexicon()
+    texts = [
+        "Sở Khoa học, Công nghệ và Môi trường cùng Sở Văn hóa - Thông tin, Sở Kế hoạch & Đầu tư họp.",
+        "Bộ nông nghiệp và phát triển nông thôn, Hội Nông dân và Đoàn Thanh niên dự lễ.",
+        "Ủy ban Văn hóa, Giáo dục, Thanh thiếu niên và Nhi đồng; Lao động - Thương binh và Xã hội / Y tế.",
+    ]
+    for text in texts:
+        tokens = tokenize(text)
+        for j, tok in enumerate(tokens):
+            if tok.text in (",", "-", "&") or tok.key == names._AND:
+                long_way = _domain_end_the_long_way(tokens, j, lex)
+                assert names._domain_end(tokens, j, lex) == long_way, (text, j)
+    keyed: list[str] = []
+    real_key = names.name_key
+    monkeypatch.setattr(names, "name_key", lambda s: keyed.append(s) or real_key(s))
+    tokens = tokenize("Hội Nông dân và Đoàn Thanh niên cùng Ban Tổ chức và Mặt trận dự lễ.")
+    for j, tok in enumerate(tokens):
+        if tok.key == names._AND:
+            assert names._domain_end(tokens, j, lex) == 0
+    assert not [s for s in keyed if " " in s]  # no stretch of several words keyed
+
+
+def test_the_names_people_and_world_rules_ask_no_blocked_span_at_a_lower_case_prose_word(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import mentions, people, world
+    from kgraph.extract.state import Spans
+
+    text = "chiều qua, bà Trần Thị Mai cùng Sở Y tế và tổ chức UNICEF đã về thăm trạm xá ở xã miền núi."
+    asked: list[int] = []
+    real = Spans.__contains__
+
+    def counting(self, pos):  # type: ignore[no-untyped-def]
+        asked.append(pos)
+        return real(self, pos)
+
+    monkeypatch.setattr(Spans, "__contains__", counting)
+    for run in (mentions.rule_names, lambda st: people.find_people(st, st.blocked.union(st.taken))):
+        st = _sentence_state(text)
+        asked.clear()
+        run(st)
+        lower = {
+            t.start
+            for t in st.tokens[1:]
+            if t.key in {"cùng", "đã", "về", "thăm", "trạm", "xá", "miền", "núi"}
+        }
+        assert not lower & set(asked), [t.text for t in st.tokens if t.start in asked]
+    st = _sentence_state(text)
+    tried: list[int] = []
+    real_at = world._body_at
+    monkeypatch.setattr(
+        world, "_body_at", lambda st, k, n, table: tried.append(k) or real_at(st, k, n, table)
+    )
+    world.rule_world_bodies(st)
+    assert [st.tokens[k].text for k in tried] == ["UNICEF"]  # one size tried: the table's spelling
+    assert [f.text for f in st.found] == ["UNICEF"]
+
+
+def test_the_page_reader_shares_a_literal_read_twice() -> None:
+    from rdflib import Graph, Literal
+
+    from kgraph.lines import add_lines
+
+    lines = [
+        '<http://x/a> <http://x/label> "Sở Y tế"@vi .',
+        '<http://x/b> <http://x/label> "Sở Y tế"@vi .',
+        '<http://x/a> <http://x/count> "2"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+        '<http://x/b> <http://x/count> "2"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+        '<http://x/a> <http://x/note> "2" .',
+    ]
+    graph = Graph()
+    add_lines(graph, lines)
+    labels = list(graph.objects(None, None))
+    assert len(graph) == 5 and Literal("2") in labels and Literal("Sở Y tế", lang="vi") in labels
+    same = [o for o in labels if o == Literal("Sở Y tế", lang="vi")]
+    counts = [o for o in labels if o == Literal(2)]
+    assert len(same) == 2 and same[0] is same[1] and len(counts) == 2 and counts[0] is counts[1]
+
+
+def test_the_page_reader_adds_a_plain_graph_s_triples_to_its_store_unchecked(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import rdflib.graph
+    from rdflib import Dataset, Graph, URIRef
+    from rdflib.compare import isomorphic
+
+    from kgraph.lines import add_lines
+
+    lines = [
+        '<http://x/a> <http://x/label> "Sở Y tế"@vi .',
+        '<http://x/a> <http://x/count> "2"^^<http://www.w3.org/2001/XMLSchema#integer> .',
+        "<http://x/a> <http://x/in> <http://x/b> .",
+    ]
+    expected = Graph().parse(data="\n".join(lines), format="nt")
+    checked: list[object] = []
+    real = rdflib.graph._assertnode
+    monkeypatch.setattr(rdflib.graph, "_assertnode", lambda *terms: checked.append(terms) or real(*terms))
+    for store in ("default", "SimpleMemory"):
+        graph = Graph(store=store)
+        add_lines(graph, lines)
+        assert len(graph) == 3 and isomorphic(graph, expected)
+    dataset = Dataset()
+    add_lines(dataset.graph(URIRef("http://x/g")), lines)  # a dataset's named graph: its store, that graph
+    assert not checked
+    assert {g.identifier for g in dataset.graphs() if len(g)} == {URIRef("http://x/g")}
+    assert isomorphic(dataset.graph(URIRef("http://x/g")), expected)

@@ -82,10 +82,12 @@ def quad_lines(quads: Iterable[object]) -> dict[str, list[str]]:
 
 
 class TermReader:
-    """rdflib terms of Oxigraph's parsed terms; IRIs are shared, as they repeat a lot."""
+    """rdflib terms of Oxigraph's parsed terms; IRIs and literals are shared, as they repeat a lot
+    (a label is the object of several statements: half the literals of a build's union)."""
 
     def __init__(self) -> None:
         self._iris: dict[str, URIRef] = {}
+        self._literals: dict[tuple[str, str, str], Literal] = {}
 
     def iri(self, value: str) -> URIRef:
         found = self._iris.get(value)
@@ -97,13 +99,21 @@ class TermReader:
         if isinstance(term, ox.NamedNode):
             return self.iri(term.value)
         if isinstance(term, ox.Literal):
-            if term.language:
-                return Literal(term.value, lang=term.language)
-            datatype = term.datatype.value
-            if datatype == _XSD_STRING:  # how rdflib reads a plain "text"
-                return Literal(term.value)
-            return Literal(term.value, datatype=self.iri(datatype))
+            language = term.language or ""
+            datatype = "" if language else term.datatype.value
+            key = (term.value, language, datatype)
+            found = self._literals.get(key)
+            if found is None:
+                found = self._literals[key] = self._literal(term.value, language, datatype)
+            return found
         raise ValueError(f"kgraph writes no blank nodes: {term}")
+
+    def _literal(self, value: str, language: str, datatype: str) -> Literal:
+        if language:
+            return Literal(value, lang=language)
+        if datatype == _XSD_STRING:  # how rdflib reads a plain "text"
+            return Literal(value)
+        return Literal(value, datatype=self.iri(datatype))
 
 
 _XSD_STRING = str(XSD.string)
@@ -207,10 +217,14 @@ def add_lines(graph: Graph, lines: Iterable[str]) -> None:
         return
     data = text.encode("utf-8")
     reader = TermReader()
-    graph.addN(
+    quads = (
         (reader.term(t.subject), reader.term(t.predicate), reader.term(t.object), graph)
         for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
     )
+    if type(graph) is Graph:  # straight to its store: Graph.addN would only check each term is rdflib's
+        graph.store.addN(quads)
+    else:
+        graph.addN(quads)
 
 
 def nquads(graphs: Iterable[tuple[str, Iterable[str]]]) -> Iterator[str]:

@@ -142,11 +142,11 @@ def rule_names(st: SentenceState) -> None:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        if not tok.is_cap and tok.key not in heads and tok.key not in place_heads and tok.key not in _PLURAL:
+            i += 1  # most words: lower case, no head starts with them, no plural (speed; asked first)
+            continue
         if not tok.is_word or tok.start in st.blocked:
             i += 1
-            continue
-        if not tok.is_cap and tok.key not in heads and tok.key not in place_heads and tok.key not in _PLURAL:
-            i += 1  # most words: lower case, no head starts with them, no plural (speed)
             continue
         if tok.key in _PLURAL and _plural_bodies_end(st, i + 1) > i + 1:
             i = _plural_bodies_end(st, i + 1)  # các huyện ủy, thành ủy: every such body, no one entity

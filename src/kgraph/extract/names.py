@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..text import name_key
 from .lexicon import Head, Lexicon, first_words, lexicon, word, words
@@ -911,15 +912,42 @@ def _domain_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
         start -= 1
         if j - start > 6:
             break
+    firsts, lasts = _domain_edges(lex.domains)
+    ends = [  # a domain ends at a word: 'Văn hóa - thông tin,' leaves its comma (a list goes on)
+        end
+        for end in range(j + 2, min(j + _DOMAIN_TOKENS, len(tokens) + 1))
+        if tokens[end - 1].is_word and _may_edge(tokens[end - 1], lasts, -1)
+    ]
     best = 0
-    for begin in range(start, j):
-        for end in range(j + 2, min(j + _DOMAIN_TOKENS, len(tokens) + 1)):
-            if not tokens[end - 1].is_word:
-                continue  # a domain ends at a word: 'Văn hóa - thông tin,' leaves its comma (a list goes on)
+    for begin in range(start, j) if ends else ():
+        if not _may_edge(tokens[begin], firsts, 0):
+            continue
+        for end in ends:
             phrase = " ".join(_AND if t.key == "&" else t.text for t in tokens[begin:end]).replace(" ,", ",")
             if " ".join(name_key(phrase).replace("-", " ").split()) in lex.domains:
                 best = max(best, end)
     return best
+
+
+@lru_cache(maxsize=4)
+def _domain_edges(domains: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the last words of the table domains' keys."""
+    keys = [d.split() for d in domains]
+    return frozenset(k[0] for k in keys if k), frozenset(k[-1] for k in keys if k)
+
+
+@lru_cache(maxsize=65536)
+def _edge_words(text: str) -> tuple[str, ...]:
+    """The words a token adds to a stretch's key, keyed as ``_domain_end`` keys the stretch."""
+    return tuple(name_key(text).replace("-", " ").split())
+
+
+def _may_edge(token: Token, edges: frozenset[str], side: int) -> bool:
+    """Whether a stretch whose key starts (``side`` 0) or ends (-1) with ``token`` may be a table
+    domain: its word there is one of ``edges``, or the token adds no word (the stretch's neighbour
+    decides)."""
+    key = _edge_words(_AND if token.key == "&" else token.text)
+    return not key or key[side] in edges
 
 
 def match_title(tokens: list[Token], i: int, lex: Lexicon) -> int:

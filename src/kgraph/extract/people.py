@@ -373,9 +373,6 @@ def find_people(st: SentenceState, blocked: Spans) -> None:
     people: list[Found] = []
     while i < n:
         tok = tokens[i]
-        if not tok.is_word or tok.start in blocked:
-            i += 1
-            continue
         if (
             not tok.is_cap
             and i
@@ -384,6 +381,9 @@ def find_people(st: SentenceState, blocked: Spans) -> None:
             and tok.text not in openers
         ):
             i += 1  # a lower-case word inside the prose opening no title, byline, naming or honorific (speed)
+            continue
+        if not tok.is_word or tok.start in blocked:
+            i += 1
             continue
         name_at, name_len, posts, skip = _name_at(st, i, blocked, people)
         if name_at < 0:

@@ -97,8 +97,12 @@ def rule_world_bodies(st: SentenceState) -> None:
     table, longest, starts = _body_keys()
     k = 0
     while k < len(tokens):
-        first = _key(tokens[k : k + 1])[0] if tokens[k].is_cap else ""
-        sizes = range(min(longest, len(tokens) - k), 0, -1) if first in starts else range(0)
+        tok = tokens[k]
+        if (_key([tok])[0] if tok.is_cap else "") not in starts:
+            k += 1  # no spelling of the table starts with this word: nothing to try (speed)
+            continue
+        keys = _key(tokens[k : k + longest])  # each word keyed once; only spellings of the table tried
+        sizes = [n for n in range(min(longest, len(tokens) - k), 0, -1) if keys[:n] in table]
         hit = next((n for n in sizes if _body_at(st, k, n, table)), 0)
         if hit:
             span = tokens[k : k + hit]
