@@ -175,6 +175,7 @@ def numbered_unit(tokens: list[Token], i: int) -> int:
 
 _HOUSE_WORDS = frozenset(words("house_number_words"))  # 35 bis Lê Thánh Tôn
 _HOUSE_NUMBER = re.compile(r"\d{1,4}[A-Z]?")
+_HOUSE_OPENERS = frozenset(name_key(w) for w in words("house_number_openers"))  # ở 12/2 Trương Định
 
 
 def after_house_number(tokens: list[Token], i: int) -> bool:
@@ -187,9 +188,31 @@ def after_house_number(tokens: list[Token], i: int) -> bool:
         return False
     if len(tokens[j].text) == 4 and tokens[j].text.isdigit():
         return False  # 'năm 2005 Nguyễn Văn A'
-    if any(numbered_unit(tokens, s) == j + 1 - s for s in range(max(0, j - 3), j)):
+    first = _slashed_start(tokens, j)
+    if any(numbered_unit(tokens, s) == first + 1 - s for s in range(max(0, first - 3), first)):
         return False  # 'Thôn trưởng thôn 1 Mai Văn A': a unit's number, a person after it
+    if first < j:
+        return _slashed_house_number(tokens, first, j)
     return j == 0 or tokens[j - 1].text not in ("/", "-", ".", "–")
+
+
+def _slashed_start(tokens: list[Token], j: int) -> int:
+    """The first part of a number written with slashes that ends at ``j`` (502/472, 14/11/187)."""
+    while j > 1 and tokens[j - 1].text == "/" and _HOUSE_NUMBER.fullmatch(tokens[j - 2].text):
+        j -= 2
+    return j
+
+
+def _slashed_house_number(tokens: list[Token], first: int, j: int) -> bool:
+    """Whether the number written with slashes from ``first`` to ``j`` is a house number (502/472,
+    32/8B, 14/11/187): one that cannot be a date (day/month), or any after a word that opens an
+    address (ở 12/2, trú 15/3); 'ngày 15/3', 'lớp 9/2' before a name are a date and a class."""
+    parts = [tokens[k].text for k in range(first, j + 1, 2)]
+    date = len(parts) == 2 and all(p.isdigit() for p in parts) and int(parts[0]) <= 31 and int(parts[1]) <= 12
+    opener = first > 0 and tokens[first - 1].key in _HOUSE_OPENERS
+    if not opener and first > 0 and tokens[first - 1].is_word and not tokens[first - 1].is_cap:
+        return False  # lớp 9/2, khu 5/12: a lower-case word that is no address's
+    return opener or not date
 
 
 def _city_person(tokens: list[Token], i: int, lex: Lexicon) -> int:
