@@ -291,10 +291,14 @@ def _word_with_head(tokens: list[Token], i: int, head: Head, lex: Lexicon) -> bo
 def _modifies_noun(tokens: list[Token], i: int, head: Head, lex: Lexicon) -> bool:
     """Whether a head that also qualifies a noun does so at ``i``: after a content word or an
     acronym (doanh nghiệp Nhà nước, DN Nhà nước: state-owned), not after a function word,
-    punctuation or the start (của Nhà nước, Đảng và Nhà nước: the state)."""
+    punctuation or the start (của Nhà nước, Đảng và Nhà nước: the state), nor after a word that takes
+    the body whole (xây dựng Đảng, toàn Đảng)."""
     if i == 0 or " ".join(head.keys) not in _MODIFIER_HEADS:
         return False
     before = tokens[i - 1]
+    pair = f"{tokens[i - 2].key} {before.key}" if i > 1 else ""
+    if before.key in _WHOLE_BODY_WORDS or pair in _WHOLE_BODY_WORDS:
+        return False
     return before.is_word and before.key not in lex.stop_words and before.key not in PREPOSITIONS
 
 
@@ -736,6 +740,7 @@ _NUMBER_WORD = name_key(word("number_word"))
 _DESCRIPTOR_HEADS = frozenset(words("descriptor_heads"))
 _DOMAIN_TOKENS = 16  # the longest table domain, in tokens after its first connector, and more
 _MODIFIER_HEADS = frozenset(name_key(w) for w in words("modifier_heads"))
+_WHOLE_BODY_WORDS = frozenset(name_key(w) for w in words("whole_body_words"))  # xây dựng Đảng
 _BOUNDARY = frozenset({",", ";", ")", "(", "-", "–"})
 _TAIL_WORDS = 5  # lower-case words of a name's tail (Trung tâm Dự báo khí tượng thủy văn quốc gia)
 _LIST_WORDS = frozenset(name_key(w) for w in words("list_words"))
