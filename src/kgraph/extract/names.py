@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..text import name_key
-from .lexicon import Head, Lexicon, first_words, lexicon, word, words
+from .lexicon import Head, Lexicon, first_words, lexicon, word, words, world_words
 from .tokens import Token
 from .world import country_in_context, names_a_language
 
@@ -523,6 +523,9 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
     if r.components and not (r.after_place or r.just_nested) and joins_field(tokens, r.j, head, lex):
         r.j += 1  # Công ty Cơ khí và Xây lắp, Đài Phát thanh - Truyền hình
         return _GO
+    if _foreign_fields(r, head) and _fields_to_country(tokens, r.j + 1, lex):
+        r.j += 1  # Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản: one foreign ministry
+        return _GO
     if r.components and tok.text in "-–" and _bilateral(tokens, r.j, lex):
         r.j += 1  # Hội Hữu nghị Việt Nam - Lào: the second country
         return _GO
@@ -538,6 +541,42 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
             r.j = end
             return _GO
     return _STOP
+
+
+_FIELDS_TOKENS = 10  # the tokens of a foreign ministry's fields after its first one, and more
+
+
+def _fields_to_country(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether capitalised fields joined by ',' and 'và' run from ``k`` to a foreign country (Thương
+    mại và Công nghiệp | Nhật Bản): a foreign ministry's fields, not a list of Vietnamese ministries
+    with their head left out (Bộ Thương mại và Tài chính); no head nor person may stand among them."""
+    start, field = k, False
+    while k < len(tokens) and k - start < _FIELDS_TOKENS:
+        tok = tokens[k]
+        if tok.text == "," or (tok.key == _AND and not tok.is_cap):
+            k, field = k + 1, False
+        elif not (tok.is_word and tok.is_cap) or match_head(tokens, k, lex.heads):
+            return False
+        elif person_run(tokens, k, lex):
+            return False
+        elif field and _foreign_country(tokens, k, lex):
+            return True
+        else:
+            k, field = word_end(tokens, k, lex), True
+    return False
+
+
+def _foreign_fields(r: _Reading, head: Head) -> bool:
+    """Whether a ministry's or a department's name being read may take more fields (not after its
+    country: Bộ Ngoại giao Việt Nam | và Nhật Bản)."""
+    after = r.after_place or r.just_nested
+    return bool(r.components) and not after and head.words[0] in _TABLE_DOMAIN_HEADS
+
+
+def _foreign_country(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether a country of ``world.tsv`` (outside Việt Nam) is named at ``k``."""
+    n = match_place(tokens, k, lex)
+    return bool(n) and " ".join(t.key for t in tokens[k : k + n]) in world_words()["places"]
 
 
 def _descriptive(r: _Reading, head: Head) -> bool:
