@@ -73,10 +73,26 @@ def test_an_initial_elsewhere_is_no_byline(text: str) -> None:
         ("Văn phòng công ty đặt tại 25 Lê Văn Sỹ, quận 3.", "Lê Văn Sỹ"),  # an address: a house number
         ("Cửa hàng ở số 12 Trần Quang Khải, Hà Nội.", "Trần Quang Khải"),
         ("Liên hệ khách sạn tại 38B Nguyễn Thị Minh Khai, TP.HCM.", "Nguyễn Thị Minh Khai"),
+        ("Văn phòng đại diện đặt tại 318/624 Phạm Văn Đồng, quận Thủ Đức.", "Phạm Văn Đồng"),  # no date
+        ("Ông Hai, ngụ 47/9 Lê Thị Riêng, phường 7, bị bắt.", "Lê Thị Riêng"),
+        ("Cửa hàng ở 15/3 Hoàng Văn Thụ, Đà Lạt mở cả ngày.", "Hoàng Văn Thụ"),  # a date's form after 'ở'
+        ("Hộ ông Sáu ở nhà 21/14/105 Nguyễn Văn Luông bị ngập.", "Nguyễn Văn Luông"),
+        ("Chị Mai thường trú 88/6B Trần Văn Đang, quận 3.", "Trần Văn Đang"),
     ],
 )
 def test_a_name_after_a_house_number_is_a_street(text: str, street: str) -> None:
     assert street not in labels(run(text), "Person")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 15/3 Nguyễn Văn Hùng đã ký quyết định.",  # a date, then the one who acts
+        "Em học lớp 9/2 Nguyễn Văn Hùng được khen.",  # a class, then a pupil
+    ],
+)
+def test_a_person_after_a_date_or_a_class_stays(text: str) -> None:
+    assert "Nguyễn Văn Hùng" in labels(run(text), "Person")
 
 
 def test_a_numbered_list_of_people_stays() -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..text import name_key
-from .lexicon import Head, Lexicon, first_words, lexicon, word, words
+from .lexicon import Head, Lexicon, first_words, lexicon, word, words, world_words
 from .tokens import Token
 from .world import country_in_context, names_a_language
 
@@ -176,6 +176,7 @@ def numbered_unit(tokens: list[Token], i: int) -> int:
 
 _HOUSE_WORDS = frozenset(words("house_number_words"))  # 35 bis Lê Thánh Tôn
 _HOUSE_NUMBER = re.compile(r"\d{1,4}[A-Z]?")
+_HOUSE_OPENERS = frozenset(name_key(w) for w in words("house_number_openers"))  # ở 12/2 Trương Định
 
 
 def after_house_number(tokens: list[Token], i: int) -> bool:
@@ -188,9 +189,31 @@ def after_house_number(tokens: list[Token], i: int) -> bool:
         return False
     if len(tokens[j].text) == 4 and tokens[j].text.isdigit():
         return False  # 'năm 2005 Nguyễn Văn A'
-    if any(numbered_unit(tokens, s) == j + 1 - s for s in range(max(0, j - 3), j)):
+    first = _slashed_start(tokens, j)
+    if any(numbered_unit(tokens, s) == first + 1 - s for s in range(max(0, first - 3), first)):
         return False  # 'Thôn trưởng thôn 1 Mai Văn A': a unit's number, a person after it
+    if first < j:
+        return _slashed_house_number(tokens, first, j)
     return j == 0 or tokens[j - 1].text not in ("/", "-", ".", "–")
+
+
+def _slashed_start(tokens: list[Token], j: int) -> int:
+    """The first part of a number written with slashes that ends at ``j`` (502/472, 14/11/187)."""
+    while j > 1 and tokens[j - 1].text == "/" and _HOUSE_NUMBER.fullmatch(tokens[j - 2].text):
+        j -= 2
+    return j
+
+
+def _slashed_house_number(tokens: list[Token], first: int, j: int) -> bool:
+    """Whether the number written with slashes from ``first`` to ``j`` is a house number (502/472,
+    32/8B, 14/11/187): one that cannot be a date (day/month), or any after a word that opens an
+    address (ở 12/2, trú 15/3); 'ngày 15/3', 'lớp 9/2' before a name are a date and a class."""
+    parts = [tokens[k].text for k in range(first, j + 1, 2)]
+    date = len(parts) == 2 and all(p.isdigit() for p in parts) and int(parts[0]) <= 31 and int(parts[1]) <= 12
+    opener = first > 0 and tokens[first - 1].key in _HOUSE_OPENERS
+    if not opener and first > 0 and tokens[first - 1].is_word and not tokens[first - 1].is_cap:
+        return False  # lớp 9/2, khu 5/12: a lower-case word that is no address's
+    return opener or not date
 
 
 def _city_person(tokens: list[Token], i: int, lex: Lexicon) -> int:
@@ -269,10 +292,14 @@ def _word_with_head(tokens: list[Token], i: int, head: Head, lex: Lexicon) -> bo
 def _modifies_noun(tokens: list[Token], i: int, head: Head, lex: Lexicon) -> bool:
     """Whether a head that also qualifies a noun does so at ``i``: after a content word or an
     acronym (doanh nghiệp Nhà nước, DN Nhà nước: state-owned), not after a function word,
-    punctuation or the start (của Nhà nước, Đảng và Nhà nước: the state)."""
+    punctuation or the start (của Nhà nước, Đảng và Nhà nước: the state), nor after a word that takes
+    the body whole (xây dựng Đảng, toàn Đảng)."""
     if i == 0 or " ".join(head.keys) not in _MODIFIER_HEADS:
         return False
     before = tokens[i - 1]
+    pair = f"{tokens[i - 2].key} {before.key}" if i > 1 else ""
+    if before.key in _WHOLE_BODY_WORDS or pair in _WHOLE_BODY_WORDS:
+        return False
     return before.is_word and before.key not in lex.stop_words and before.key not in PREPOSITIONS
 
 
@@ -497,6 +524,9 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
     if r.components and not (r.after_place or r.just_nested) and joins_field(tokens, r.j, head, lex):
         r.j += 1  # Công ty Cơ khí và Xây lắp, Đài Phát thanh - Truyền hình
         return _GO
+    if _foreign_fields(r, head) and _fields_to_country(tokens, r.j + 1, lex):
+        r.j += 1  # Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản: one foreign ministry
+        return _GO
     if r.components and tok.text in "-–" and _bilateral(tokens, r.j, lex):
         r.j += 1  # Hội Hữu nghị Việt Nam - Lào: the second country
         return _GO
@@ -512,6 +542,42 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
             r.j = end
             return _GO
     return _STOP
+
+
+_FIELDS_TOKENS = 10  # the tokens of a foreign ministry's fields after its first one, and more
+
+
+def _fields_to_country(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether capitalised fields joined by ',' and 'và' run from ``k`` to a foreign country (Thương
+    mại và Công nghiệp | Nhật Bản): a foreign ministry's fields, not a list of Vietnamese ministries
+    with their head left out (Bộ Thương mại và Tài chính); no head nor person may stand among them."""
+    start, field = k, False
+    while k < len(tokens) and k - start < _FIELDS_TOKENS:
+        tok = tokens[k]
+        if tok.text == "," or (tok.key == _AND and not tok.is_cap):
+            k, field = k + 1, False
+        elif not (tok.is_word and tok.is_cap) or match_head(tokens, k, lex.heads):
+            return False
+        elif person_run(tokens, k, lex):
+            return False
+        elif field and _foreign_country(tokens, k, lex):
+            return True
+        else:
+            k, field = word_end(tokens, k, lex), True
+    return False
+
+
+def _foreign_fields(r: _Reading, head: Head) -> bool:
+    """Whether a ministry's or a department's name being read may take more fields (not after its
+    country: Bộ Ngoại giao Việt Nam | và Nhật Bản)."""
+    after = r.after_place or r.just_nested
+    return bool(r.components) and not after and head.words[0] in _TABLE_DOMAIN_HEADS
+
+
+def _foreign_country(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether a country of ``world.tsv`` (outside Việt Nam) is named at ``k``."""
+    n = match_place(tokens, k, lex)
+    return bool(n) and " ".join(t.key for t in tokens[k : k + n]) in world_words()["places"]
 
 
 def _descriptive(r: _Reading, head: Head) -> bool:
@@ -714,6 +780,7 @@ _NUMBER_WORD = name_key(word("number_word"))
 _DESCRIPTOR_HEADS = frozenset(words("descriptor_heads"))
 _DOMAIN_TOKENS = 16  # the longest table domain, in tokens after its first connector, and more
 _MODIFIER_HEADS = frozenset(name_key(w) for w in words("modifier_heads"))
+_WHOLE_BODY_WORDS = frozenset(name_key(w) for w in words("whole_body_words"))  # xây dựng Đảng
 _BOUNDARY = frozenset({",", ";", ")", "(", "-", "–"})
 _TAIL_WORDS = 5  # lower-case words of a name's tail (Trung tâm Dự báo khí tượng thủy văn quốc gia)
 _LIST_WORDS = frozenset(name_key(w) for w in words("list_words"))
