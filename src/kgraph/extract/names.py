@@ -229,7 +229,7 @@ def _place_words(tokens: list[Token], i: int, lex: Lexicon) -> int:
 def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSpan | None:
     """The organisation name starting at token ``i``, or None."""
     lex = lex or lexicon()
-    head = match_head(tokens, i, lex.heads)
+    head = _organisers(tokens, i, match_head(tokens, i, lex.heads), lex)
     if head is None or head.kind == "-" or _modifies_noun(tokens, i, head, lex):
         return None
     j = i + len(head.words)
@@ -257,6 +257,47 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if inner is not None and tokens[inner.i - 1].key == _OF:
         head = replace(head, part=True)  # Ban Pháp chế của HĐND tỉnh: a part of the body named after it
     return NameSpan(i, j, head.kind, head, inner)
+
+
+_ORGANISERS = tuple(word("organising_committee").split())
+_ORGANISERS_KEYS = tuple(name_key(w) for w in _ORGANISERS)
+_ORGANISERS_HEAD = Head(
+    _ORGANISERS, _ORGANISERS_KEYS, "Organization", True, False, False, True, False, own=True
+)
+_PARTY_KINDS = ("PartyCommittee", "PartyOrganization")
+
+
+def _organisers(tokens: list[Token], i: int, head: Head | None, lex: Lexicon) -> Head | None:
+    """An event's organising committee at ``i`` instead of ``head``: 'ban tổ chức' with 'tổ' in lower
+    case, or 'Ban Tổ chức' and the event's capitalised name (Ban Tổ chức Liên hoan phim); ``head``
+    when a Party committee or 'Trung ương' follows (Ban Tổ chức Tỉnh ủy: the Party's department)."""
+    keys = _ORGANISERS_HEAD.keys
+    j = i + len(keys)
+    if j > len(tokens) or any(tokens[i + k].key != key for k, key in enumerate(keys)):
+        return head
+    if _party_body_at(tokens, j, lex):
+        return head
+    if not tokens[i + 1].is_cap or (j < len(tokens) and tokens[j].is_cap and tokens[j].is_word):
+        return _ORGANISERS_HEAD
+    return head
+
+
+def _party_body_at(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Whether a Party committee or 'Trung ương' is named at ``j``, in any case and after a plural
+    determiner (các huyện ủy)."""
+    while j < len(tokens) and tokens[j].key in _PLURAL_DETERMINERS:
+        j += 1
+    if j >= len(tokens):
+        return False
+    if tokens[j].text in _CENTRAL_ABBREVIATIONS or match_words(tokens, j, tuple(_CENTRAL)):
+        return True
+    for head in lex.heads.get(tokens[j].key, ()):
+        size = len(head.keys)
+        if head.kind in _PARTY_KINDS and all(
+            j + k < len(tokens) and tokens[j + k].key == head.keys[k] for k in range(size)
+        ):
+            return True
+    return False
 
 
 def _word_with_head(tokens: list[Token], i: int, head: Head, lex: Lexicon) -> bool:

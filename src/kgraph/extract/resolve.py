@@ -419,6 +419,8 @@ def _vague(f: Found, key: str, lex: Lexicon) -> bool:
     if f.head is None and key == org_key(f.name, f):
         return True
     head = _head_key(f)
+    if f.head is not None and f.head.own:
+        return False  # ban tổ chức: the organisers of the article's event
     return f.bare and head in lex.vague_heads and key == org_key(f.name, f) and head not in lex.local_heads
 
 
