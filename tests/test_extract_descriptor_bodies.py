@@ -50,3 +50,19 @@ def test_each_article_has_its_own_organising_committee() -> None:
         x = extract(make_document(Article(source=source, text=text, title="")))
         ids |= {k for k, e in x.entities.items() if e.label.lower() == "ban tổ chức"}
     assert len(ids) == 2, ids
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hội đồng chấm thi làm việc đến hết tuần.", "Hội đồng chấm thi"),
+        ("Hội đồng thi Lê Quý Đôn có 700 thí sinh dự thi.", "Hội đồng thi Lê Quý Đôn"),
+        ("Hội đồng tuyển sinh sẽ công bố điểm chuẩn vào tuần tới.", "Hội đồng tuyển sinh"),
+        ("Hội đồng bầu cử thị xã đã nhận hồ sơ của 40 người.", "Hội đồng bầu cử thị xã"),
+        ("Ban quản lý chợ cho biết tiểu thương đã nộp phí.", "Ban quản lý chợ"),
+        ("Tổ công tác liên ngành đã kiểm tra 12 cơ sở.", "Tổ công tác liên ngành"),
+    ],
+)
+def test_a_body_named_by_a_lower_case_descriptor(text: str, name: str) -> None:
+    got = {n.lower() for n in names(run(text))}
+    assert name.lower() in got, got
