@@ -66,3 +66,8 @@ def test_each_article_has_its_own_organising_committee() -> None:
 def test_a_body_named_by_a_lower_case_descriptor(text: str, name: str) -> None:
     got = {n.lower() for n in names(run(text))}
     assert name.lower() in got, got
+
+
+def test_an_exam_council_says_which_exam_site() -> None:
+    got = {n.lower() for n in names(run("Hội đồng thi có 20 phòng thi và 40 giám thị."))}
+    assert "hội đồng thi" not in got, got
