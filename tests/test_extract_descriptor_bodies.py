@@ -71,3 +71,23 @@ def test_a_body_named_by_a_lower_case_descriptor(text: str, name: str) -> None:
 def test_an_exam_council_says_which_exam_site() -> None:
     got = {n.lower() for n in names(run("Hội đồng thi có 20 phòng thi và 40 giám thị."))}
     assert "hội đồng thi" not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "office", "kind"),
+    [
+        (
+            "Ông Lê Văn Năm, Chánh văn phòng Trường Đại học Y, cho biết.",
+            "Văn phòng Trường Đại học Y",
+            "Organization",
+        ),
+        (
+            "Bà Lê Thị Sáu, Phó chánh văn phòng UBND tỉnh, cho biết.",
+            "Văn phòng Ủy ban nhân dân tỉnh",
+            "StateAgency",
+        ),
+        ("Ông Lê Văn Bảy, Chánh Văn phòng Tỉnh ủy, cho biết.", "Văn phòng Tỉnh ủy", "PartyAgency"),
+    ],
+)
+def test_an_office_glued_on_its_chief_takes_its_bodys_side(text: str, office: str, kind: str) -> None:
+    assert names(run(text)).get(office) == kind, names(run(text))
