@@ -91,3 +91,20 @@ def test_an_exam_council_says_which_exam_site() -> None:
 )
 def test_an_office_glued_on_its_chief_takes_its_bodys_side(text: str, office: str, kind: str) -> None:
     assert names(run(text)).get(office) == kind, names(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ban Chỉ đạo Phòng chống lụt bão tỉnh đã họp khẩn.", "Ban Chỉ đạo Phòng chống lụt bão tỉnh"),
+        ("Ban chỉ đạo Phòng, chống tham nhũng của huyện đã họp.", "Ban chỉ đạo Phòng, chống tham nhũng"),
+    ],
+)
+def test_a_steering_boards_capitalised_subject_is_its_name(text: str, name: str) -> None:
+    got = {n.lower() for n in names(run(text))}
+    assert name.lower() in got, got
+
+
+def test_a_steering_board_has_one_subject() -> None:
+    got = names(run("Ban Chỉ đạo Phòng chống thiên tai về việc sơ tán dân đã ra thông báo."))
+    assert "Ban Chỉ đạo Phòng chống thiên tai" in got, got

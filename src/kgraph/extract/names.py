@@ -358,6 +358,7 @@ class _Reading:
     inner: NameSpan | None = None
     after_place: bool = False  # the last component was a place or a level word
     just_nested: bool = False  # the last component was a nested name
+    subject: bool = False  # a board's subject was read (it has one: a second 'về' is the sentence's)
 
 
 _GO, _STOP, _NEXT = 0, 1, 2  # read on; the name ends; this step does not apply
@@ -453,8 +454,10 @@ def _bilateral(tokens: list[Token], j: int, lex: Lexicon) -> bool:
 def _about(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     """'về' and the subject a committee or steering board is named by (Ban Chỉ đạo quốc gia về
     chuyển đổi số, Ủy ban Quốc gia về người cao tuổi), after a lower-case scope word or none."""
-    if (r.after_place and r.components > 1) or r.just_nested or " ".join(head.keys) not in _ABOUT_HEADS:
+    if (r.after_place and r.components > 1) or r.just_nested or r.subject:
         return _NEXT  # a place as the only proper part may come before (Trung tâm Đông Á về …)
+    if " ".join(head.keys) not in _ABOUT_HEADS:
+        return _NEXT
     k = r.j
     scope = next((len(w) for w in _ABOUT_SCOPES if tuple(t.key for t in tokens[k : k + len(w)]) == w), 0)
     opener = _subject_opener(tokens, k + scope, head)
@@ -465,21 +468,22 @@ def _about(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     end = _subject_end(tokens, k + scope + opener, lex)
     if end == k + scope + opener:
         return _NEXT
-    r.j, r.components = end, r.components + 1
+    r.j, r.components, r.subject = end, r.components + 1, True
     return _GO
 
 
 def _subject_opener(tokens: list[Token], k: int, head: Head) -> int:
     """Length of what opens a board's subject at ``k``: 'về', or for a steering board 'phòng
-    chống' / 'phòng, chống' in lower case (Ban Chỉ đạo phòng chống thiên tai); 0 when none."""
+    chống' / 'phòng, chống' (Ban Chỉ đạo phòng chống thiên tai, Ban Chỉ đạo Phòng, chống tham
+    nhũng); 0 when none."""
     if k >= len(tokens):
         return 0
     if tokens[k].key == _ABOUT:
         return 1
-    if len(head.words) < 2 or tokens[k].is_cap:
-        return 0
-    if _is_phong_chong(tokens, k):
-        return 3
+    if len(head.words) < 2 or (tokens[k].is_cap and tokens[k].key != _PREVENT[0]):
+        return 0  # 'Phòng chống' may be capitalised (Ban Chỉ đạo Phòng chống lụt bão)
+    if k + 2 < len(tokens) and tokens[k + 1].text == "," and tokens[k + 2].key == _PREVENT[1]:
+        return 3 if tokens[k].key == _PREVENT[0] else 0
     return 2 if tuple(t.key for t in tokens[k : k + 2]) == tuple(_PREVENT) else 0
 
 
