@@ -46,6 +46,7 @@ class Head:
     part: bool  # names a part of the body named after it (Ban Thường vụ X -> X)
     any_case: bool  # may be written in lower case
     person: bool  # may be followed by a person's name (Trường Nguyễn Trãi)
+    own: bool = False  # a body of its article's event, never vague (ban tổ chức: the organisers)
 
 
 @dataclass(frozen=True)

@@ -253,7 +253,7 @@ def _place_words(tokens: list[Token], i: int, lex: Lexicon) -> int:
 def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSpan | None:
     """The organisation name starting at token ``i``, or None."""
     lex = lex or lexicon()
-    head = match_head(tokens, i, lex.heads)
+    head = _organisers(tokens, i, match_head(tokens, i, lex.heads), lex)
     if head is None or head.kind == "-" or _modifies_noun(tokens, i, head, lex):
         return None
     j = i + len(head.words)
@@ -281,6 +281,47 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if inner is not None and tokens[inner.i - 1].key == _OF:
         head = replace(head, part=True)  # Ban Pháp chế của HĐND tỉnh: a part of the body named after it
     return NameSpan(i, j, head.kind, head, inner)
+
+
+_ORGANISERS = tuple(word("organising_committee").split())
+_ORGANISERS_KEYS = tuple(name_key(w) for w in _ORGANISERS)
+_ORGANISERS_HEAD = Head(
+    _ORGANISERS, _ORGANISERS_KEYS, "Organization", True, False, False, True, False, own=True
+)
+_PARTY_KINDS = ("PartyCommittee", "PartyOrganization")
+
+
+def _organisers(tokens: list[Token], i: int, head: Head | None, lex: Lexicon) -> Head | None:
+    """An event's organising committee at ``i`` instead of ``head``: 'ban tổ chức' with 'tổ' in lower
+    case, or 'Ban Tổ chức' and the event's capitalised name (Ban Tổ chức Liên hoan phim); ``head``
+    when a Party committee or 'Trung ương' follows (Ban Tổ chức Tỉnh ủy: the Party's department)."""
+    keys = _ORGANISERS_HEAD.keys
+    j = i + len(keys)
+    if j > len(tokens) or any(tokens[i + k].key != key for k, key in enumerate(keys)):
+        return head
+    if _party_body_at(tokens, j, lex):
+        return head
+    if not tokens[i + 1].is_cap or (j < len(tokens) and tokens[j].is_cap and tokens[j].is_word):
+        return _ORGANISERS_HEAD
+    return head
+
+
+def _party_body_at(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """Whether a Party committee or 'Trung ương' is named at ``j``, in any case and after a plural
+    determiner (các huyện ủy)."""
+    while j < len(tokens) and tokens[j].key in _PLURAL_DETERMINERS:
+        j += 1
+    if j >= len(tokens):
+        return False
+    if tokens[j].text in _CENTRAL_ABBREVIATIONS or match_words(tokens, j, tuple(_CENTRAL)):
+        return True
+    for head in lex.heads.get(tokens[j].key, ()):
+        size = len(head.keys)
+        if head.kind in _PARTY_KINDS and all(
+            j + k < len(tokens) and tokens[j + k].key == head.keys[k] for k in range(size)
+        ):
+            return True
+    return False
 
 
 def _word_with_head(tokens: list[Token], i: int, head: Head, lex: Lexicon) -> bool:
@@ -345,6 +386,7 @@ class _Reading:
     inner: NameSpan | None = None
     after_place: bool = False  # the last component was a place or a level word
     just_nested: bool = False  # the last component was a nested name
+    subject: bool = False  # a board's subject was read (it has one: a second 'về' is the sentence's)
 
 
 _GO, _STOP, _NEXT = 0, 1, 2  # read on; the name ends; this step does not apply
@@ -440,8 +482,10 @@ def _bilateral(tokens: list[Token], j: int, lex: Lexicon) -> bool:
 def _about(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     """'về' and the subject a committee or steering board is named by (Ban Chỉ đạo quốc gia về
     chuyển đổi số, Ủy ban Quốc gia về người cao tuổi), after a lower-case scope word or none."""
-    if (r.after_place and r.components > 1) or r.just_nested or " ".join(head.keys) not in _ABOUT_HEADS:
+    if (r.after_place and r.components > 1) or r.just_nested or r.subject:
         return _NEXT  # a place as the only proper part may come before (Trung tâm Đông Á về …)
+    if " ".join(head.keys) not in _ABOUT_HEADS:
+        return _NEXT
     k = r.j
     scope = next((len(w) for w in _ABOUT_SCOPES if tuple(t.key for t in tokens[k : k + len(w)]) == w), 0)
     opener = _subject_opener(tokens, k + scope, head)
@@ -452,21 +496,22 @@ def _about(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     end = _subject_end(tokens, k + scope + opener, lex)
     if end == k + scope + opener:
         return _NEXT
-    r.j, r.components = end, r.components + 1
+    r.j, r.components, r.subject = end, r.components + 1, True
     return _GO
 
 
 def _subject_opener(tokens: list[Token], k: int, head: Head) -> int:
     """Length of what opens a board's subject at ``k``: 'về', or for a steering board 'phòng
-    chống' / 'phòng, chống' in lower case (Ban Chỉ đạo phòng chống thiên tai); 0 when none."""
+    chống' / 'phòng, chống' (Ban Chỉ đạo phòng chống thiên tai, Ban Chỉ đạo Phòng, chống tham
+    nhũng); 0 when none."""
     if k >= len(tokens):
         return 0
     if tokens[k].key == _ABOUT:
         return 1
-    if len(head.words) < 2 or tokens[k].is_cap:
-        return 0
-    if _is_phong_chong(tokens, k):
-        return 3
+    if len(head.words) < 2 or (tokens[k].is_cap and tokens[k].key != _PREVENT[0]):
+        return 0  # 'Phòng chống' may be capitalised (Ban Chỉ đạo Phòng chống lụt bão)
+    if k + 2 < len(tokens) and tokens[k + 1].text == "," and tokens[k + 2].key == _PREVENT[1]:
+        return 3 if tokens[k].key == _PREVENT[0] else 0
     return 2 if tuple(t.key for t in tokens[k : k + 2]) == tuple(_PREVENT) else 0
 
 

@@ -214,6 +214,15 @@ def _city_in_province(key: str, level: str) -> bool:
     return city and name_key(level) == _PROVINCE
 
 
+#: The class of an office (Văn phòng) by the class of the body it serves
+_OFFICE_SIDE = {
+    "StateAgency": "StateAgency",
+    "PartyCommittee": "PartyAgency",
+    "PartyAgency": "PartyAgency",
+    "PartyOrganization": "PartyAgency",
+}
+
+
 def _kind_of(name: str, f: Found) -> str:
     """The class of an organisation: its head's, except a Văn phòng takes its parent's side
     and a committee its body's."""
@@ -227,7 +236,7 @@ def _kind_of(name: str, f: Found) -> str:
             return "PartyAgency"
         return "Organization"
     if f.head is not None and f.head.words[0] == _OFFICE and f.inner is not None:
-        return "StateAgency" if f.inner.kind == "StateAgency" else "PartyAgency"
+        return _OFFICE_SIDE.get(f.inner.kind, "Organization")  # Văn phòng Trường ĐH: neither side
     if (
         f.head is not None
         and f.head.words[0] == "Ban"
@@ -419,6 +428,8 @@ def _vague(f: Found, key: str, lex: Lexicon) -> bool:
     if f.head is None and key == org_key(f.name, f):
         return True
     head = _head_key(f)
+    if f.head is not None and f.head.own:
+        return False  # ban tổ chức: the organisers of the article's event
     return f.bare and head in lex.vague_heads and key == org_key(f.name, f) and head not in lex.local_heads
 
 
