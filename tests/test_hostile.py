@@ -408,6 +408,7 @@ def test_a_filesystem_fault_is_one_line_and_leaves_the_previous_outputs(
 
 
 def test_a_file_size_limit_is_one_line_not_a_killed_process(tmp_path: Path) -> None:
+    import os
     import resource
     import subprocess
     import sys
@@ -419,14 +420,19 @@ def test_a_file_size_limit_is_one_line_not_a_killed_process(tmp_path: Path) -> N
     def limit() -> None:  # ulimit -f: 64 KiB, less than graph.nq
         resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
 
+    # the limited child writes no byte code: a .pyc cut at the limit would break every later
+    # process that shares the cache (the suite's, see conftest.py)
+    cache = tmp_path / "pycache"
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": str(cache)}
     command = [sys.executable, "-m", "kgraph", "build", str(CORPUS_SMALL), "--out", str(out), "--no-html"]
     done = subprocess.run(
-        command + ["--quiet", "--no-cache"], preexec_fn=limit, capture_output=True, text=True
+        command + ["--quiet", "--no-cache"], preexec_fn=limit, capture_output=True, text=True, env=env
     )
     assert done.returncode == 1, done.stderr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "file-size limit" in lines[0] and "ulimit -f" in lines[0], lines
     assert _snapshot(out) == before and _leftovers(out) == []
+    assert not any(cache.rglob("*.pyc"))
 
 
 def test_two_builds_cannot_share_one_output_folder(
