@@ -192,11 +192,7 @@ def alternation(name: str) -> str:
 def lexicon() -> Lexicon:
     words = {w for w in _key_lines("words.txt") if " " in w}
     words |= set(_key_lines("name_words.txt"))
-    starts = set()
-    for word in words:
-        parts = word.split()
-        for i in range(1, len(parts)):
-            starts.add(" ".join(parts[:i]))
+    starts = {" ".join(w.split()[:i]) for w in words for i in range(1, len(w.split()))}
     levels: dict[str, str] = {}
     for row in _rows("levels.tsv"):
         levels[name_key(row[0])] = row[0]
