@@ -8,6 +8,7 @@ when the register settles it: a unit of the first name lies in a unit of the sec
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -129,6 +130,13 @@ def identify(name: str, parent: str = "", child: str = "") -> tuple[str, str, st
     found = holding or found
     if not outer and not holding and all(_tier(u) == "commune" for u in found):
         return ("", "", "")  # a lone commune's name is a street's, a market's, a region's as often
+    return _one_unit(found)
+
+
+def _one_unit(units_left: Iterable[Unit]) -> tuple[str, str, str]:
+    """(level, code until July 2025, code from July 2025) of the one unit ``units_left`` holds (one per
+    register, at one level); ('', '', '') when it leaves none or several."""
+    found = tuple(units_left)
     if not any(u.period.startswith("until") for u in found):
         # a unit of the 2025 register only: most news predates it, and its new wards bear the
         # names of airports, rivers and quarters (Tân Sơn Nhất, Sài Gòn): never a guess
@@ -196,14 +204,7 @@ def identify_at(name: str, level: str) -> tuple[str, str, str]:
     """Like ``identify``, among the units named ``name`` at the tiers the written ``level`` word
     allows (huyện Hải Lăng: the district, not the commune of 2025); ('', '', '') unless one per register."""
     tiers = level_tiers().get(level, ())
-    found = [u for u in units(name) if _tier(u) in tiers]
-    if not any(u.period.startswith("until") for u in found) or len({_tier(u) for u in found}) != 1:
-        return ("", "", "")
-    until = [u.code for u in found if u.period.startswith("until")]
-    since = [u.code for u in found if not u.period.startswith("until")]
-    if len(until) > 1 or len(since) > 1:
-        return ("", "", "")
-    return (_tier(found[0]), "".join(until), "".join(since))
+    return _one_unit(u for u in units(name) if _tier(u) in tiers)
 
 
 _LEVEL_WORD_UNIT = re.compile(r"([^\W\d_]+(?: [^\W\d_]+)*) ?(\d\w*)")

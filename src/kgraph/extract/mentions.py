@@ -383,8 +383,10 @@ def _glued_unit(tokens: list[Token], k: int, look: bool = True) -> int:
     for near in (k - 2, k + 2):
         if 0 <= near < len(tokens) and tokens[(k + near) // 2].text in (",", "-", "–"):
             other = tokens[near]
-            if _glued_unit(tokens, near, False) or other.text in _level_abbreviations() or level_at(
-                tokens, near, lexicon()
+            if (
+                _glued_unit(tokens, near, False)
+                or other.text in _level_abbreviations()
+                or level_at(tokens, near, lexicon())
             ):
                 return 1
     return 0

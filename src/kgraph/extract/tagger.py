@@ -24,7 +24,7 @@ from ..errors import KgraphError
 from ..model import Entity
 from ..text import name_key
 from .gazetteer import level_initial
-from .lexicon import Head, Lexicon, first_words, lexicon, word
+from .lexicon import Head, Lexicon, first_words, lexicon, syllables, word
 from .names import after_house_number, clause_opener, joins_field, match_head, match_place, match_title
 from .people import named_after
 from .state import Found, Group, SentenceState, Spans
@@ -148,8 +148,7 @@ def _own(text: str, key: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _syllables() -> frozenset[str]:
     """Every syllable of the word list's words and the family names."""
-    lex = lexicon()
-    return frozenset(s for w in lex.words for s in w.split()) | lex.surnames
+    return syllables() | lexicon().surnames
 
 
 @lru_cache(maxsize=262144)
