@@ -52,12 +52,7 @@ def _title_actor(document: Document, sentences: list[SentenceState]) -> Found | 
 
 def _keyed_entities(extraction: Extraction, found: list[Found]) -> None:
     """Only the entities some mention (or the inner name of a nested one) still names."""
-    keyed = {f.key for f in found if f.key}
-    for f in found:
-        g = f.inner
-        while g is not None:
-            keyed.add(g.key)
-            g = g.inner
+    keyed = {g.key for f in found for g in f.nested() if g.key}
     extraction.entities = {k: e for k, e in extraction.entities.items() if k in keyed}
 
 

@@ -223,14 +223,7 @@ def unify_bodies(found: list[Found], entities: dict[str, Entity]) -> None:
 
 
 def _all_orgs(found: list[Found]) -> list[Found]:
-    out: list[Found] = []
-    for f in found:
-        g: Found | None = f
-        while g is not None:
-            if g.is_org:
-                out.append(g)
-            g = g.inner
-    return out
+    return [g for f in found for g in f.nested() if g.is_org]
 
 
 def _claim_short_names(found: list[Found], entities: dict[str, Entity]) -> None:

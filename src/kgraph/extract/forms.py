@@ -50,12 +50,9 @@ _INITIALS = re.compile(r"(?<!\S)[A-ZĐ][A-ZĐ&]+(?!\S)")  # GTCC, VHTTDL, KH&ĐT
 def _written(found: list[Found]) -> dict[str, set[str]]:
     """Entity key -> the texts its mentions (and the inner names of nested ones) have in the article."""
     out: dict[str, set[str]] = {}
-    for f in found:
-        g: Found | None = f
-        while g is not None:
-            if g.key:
-                out.setdefault(g.key, set()).add(g.text)
-            g = g.inner
+    for g in (g for f in found for g in f.nested()):
+        if g.key:
+            out.setdefault(g.key, set()).add(g.text)
     return out
 
 
@@ -107,12 +104,9 @@ def _spelt_out(found: list[Found]) -> dict[str, str]:
     """A body's name as written -> with its initials spelt out from a name the article writes in
     full (``Sở GTCC TP`` -> ``Sở Giao thông công chính TP``; see ``resolve._spell_out_initials``)."""
     out: dict[str, str] = {}
-    for f in found:
-        g: Found | None = f
-        while g is not None:
-            if g.is_org and set(_INITIALS.findall(g.text)) - set(g.name.split()):
-                out.setdefault(g.text, g.name)  # initials the name no longer has: spelt out
-            g = g.inner
+    for g in (g for f in found for g in f.nested()):
+        if g.is_org and set(_INITIALS.findall(g.text)) - set(g.name.split()):
+            out.setdefault(g.text, g.name)  # initials the name no longer has: spelt out
     return out
 
 
@@ -208,12 +202,9 @@ def _forget(found: list[Found], entities: dict[str, Entity], keys: set[str]) -> 
     """Drop the entities ``keys`` and the identity of the mentions of them."""
     for key in keys:
         del entities[key]
-    for f in found:
-        g: Found | None = f
-        while g is not None:
-            if g.key in keys:
-                g.key = ""
-            g = g.inner
+    for g in (g for f in found for g in f.nested()):
+        if g.key in keys:
+            g.key = ""
 
 
 def separate_forms(found: list[Found], entities: dict[str, Entity]) -> None:

@@ -7,6 +7,7 @@ finished states. Every ``Found`` and every ``Drop`` names the rule that made it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -59,6 +60,13 @@ class Found:
     @property
     def is_org(self) -> bool:
         return self.group is Group.ORG
+
+    def nested(self) -> Iterator[Found]:
+        """This mention and the names nested in it, outermost first (Ban Thường vụ Tỉnh ủy X, Tỉnh ủy X)."""
+        g: Found | None = self
+        while g is not None:
+            yield g
+            g = g.inner
 
 
 @dataclass(frozen=True)
