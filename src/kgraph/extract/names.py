@@ -866,7 +866,7 @@ def lower_field_after(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     if (
         _lower_word(tokens, nxt, lex) == nxt
         or match_title(tokens, nxt, lex)
-        or _honorific(tokens, nxt, lex)  # thượng tá Lê Văn A: a person's rank
+        or honorific_len(tokens, nxt, lex)  # thượng tá Lê Văn A: a person's rank
         or _LIST_WORDS.intersection(key for _, key in _lower_keys(tokens, nxt, 2))
     ):
         return False
@@ -876,10 +876,11 @@ def lower_field_after(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     )
 
 
-def _honorific(tokens: list[Token], k: int, lex: Lexicon) -> bool:
-    """Whether a one- or two-word honorific or rank starts at ``k`` (ông, thượng tá)."""
-    two = f"{tokens[k].text} {tokens[k + 1].text}" if k + 1 < len(tokens) else ""
-    return tokens[k].text in lex.honorifics or two in lex.honorifics
+def honorific_len(tokens: list[Token], i: int, lex: Lexicon) -> int:
+    """Tokens of the honorific or rank at ``i`` (ông, bà, đồng chí, thượng tá…), 0 when none."""
+    if i + 1 < len(tokens) and f"{tokens[i].text} {tokens[i + 1].text}" in lex.honorifics:
+        return 2
+    return 1 if tokens[i].text in lex.honorifics else 0
 
 
 def _closing_number(tokens: list[Token], k: int, lex: Lexicon) -> bool:

@@ -16,6 +16,7 @@ from .names import (
     match_title,
     preceded_by_preposition,
 )
+from .names import honorific_len as _honorific_len
 from .names import person_run as _written_run
 from .state import Found, Group, SentenceState, Spans, token_at
 from .tokens import Token
@@ -294,13 +295,6 @@ def _opening_texts(honorifics: frozenset[str]) -> frozenset[str]:
     """Texts a lower-case word inside the prose needs for ``_name_at`` to read from it: a photo's
     credit or an honorific's first word (with ``_OPENING_KEYS``: nguyên, tên)."""
     return _CREDITS | _honorific_firsts(honorifics)
-
-
-def _honorific_len(tokens: list[Token], i: int, lex: Lexicon) -> int:
-    """Tokens of the honorific at ``i`` (ông, bà, đồng chí…), 0 when none."""
-    if i + 1 < len(tokens) and f"{tokens[i].text} {tokens[i + 1].text}" in lex.honorifics:
-        return 2
-    return 1 if tokens[i].text in lex.honorifics else 0
 
 
 def _names_a_thing(tokens: list[Token], i: int, honorific: int, lex: Lexicon) -> bool:
