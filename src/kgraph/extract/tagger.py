@@ -606,16 +606,21 @@ def _ends_word(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     return any(w in lex.words and w not in lex.levels for w in (two, three) if w)
 
 
+def _inside(st: SentenceState, t: Tagged) -> tuple[int, int, list[Found]]:
+    """The text offsets a tagged span covers and the rules' mentions that overlap it."""
+    start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
+    return start, end, [f for f in st.found if f.start < end and start < f.end]
+
+
 def _around_place(st: SentenceState, t: Tagged, covered: Spans) -> bool:
     """Whether a tagged organisation holds, at its end, only places the rules found (BV Sóc Trăng,
     Ga Sài Gòn, ĐH Houston Hoa Kỳ): the body is a name of its own, the place stays one too."""
     if t.label != "ORG" or st.tokens[t.i].start in covered:
         return False
-    start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
     levels = st.lex.levels
     if any(st.tokens[k].key in levels and not _ends_word(st.tokens, k, st.lex) for k in range(t.i, t.j)):
         return False  # Cổng TTĐT tỉnh Đắk Nông: a body with the place's level word is the rules' call
-    inside = [f for f in st.found if f.start < end and start < f.end]
+    start, end, inside = _inside(st, t)
     return bool(inside) and all(f.group is Group.PLACE and start < f.start and f.end == end for f in inside)
 
 
@@ -633,8 +638,7 @@ def _namesake(st: SentenceState, t: Tagged) -> Found | None:
         k += 1
     if k >= t.j:
         return None
-    start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
-    inside = [f for f in st.found if f.start < end and start < f.end]
+    start, end, inside = _inside(st, t)
     if len(inside) != 1:
         return None
     g = inside[0]
@@ -651,8 +655,7 @@ def _lone_head(st: SentenceState, t: Tagged) -> Found | None:
     rest = st.tokens[t.i + 1 : t.j]
     if _has_stop_word(rest, st.lex) or any(tok.key in tagger_words()["joiner"] for tok in rest):
         return None  # Đoàn | và phong trào thanh thiếu nhi: the Youth Union, then prose
-    start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
-    inside = [f for f in st.found if f.start < end and start < f.end]
+    start, end, inside = _inside(st, t)
     lone = [
         f
         for f in inside
