@@ -507,30 +507,6 @@ def test_a_build_process_collects_young_objects_every_100000_allocations() -> No
         gc.set_threshold(*before)
 
 
-def test_the_layout_draws_numpy_s_random_numbers_without_importing_numpy_random() -> None:
-    import numpy as np
-
-    from kgraph.network import uniform_randoms
-
-    for seed in (0, 7, 2**32 + 5, 2**130 + 3):
-        for count in (0, 1, 2, 381):
-            assert uniform_randoms(seed, count) == np.random.default_rng(seed).random(count).tolist()
-    code = (
-        "import sys\n"
-        "from kgraph.netgraph import Net\n"
-        "from kgraph.network import force_layout\n"
-        "net = Net()\n"
-        "for a, b in [('a', 'b'), ('b', 'c'), ('c', 'a'), ('c', 'd')]:\n"
-        "    net.add_node(a)\n"
-        "    net.add_node(b)\n"
-        "    net.add_edge(a, b, key='directs')\n"
-        "print(force_layout(net)['a'], 'numpy.random' in sys.modules)\n"
-    )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
-    assert run.stdout.split()[-1] == "False"
-
-
 def _domain_end_the_long_way(tokens, j, lex):  # type: ignore[no-untyped-def]
     from kgraph.extract import names
     from kgraph.text import name_key

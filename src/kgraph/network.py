@@ -398,57 +398,6 @@ def spiral_layout(net: nx.Graph, spacing: float = 90.0) -> dict[str, tuple[int, 
     }
 
 
-_M32, _M64, _M128 = (1 << 32) - 1, (1 << 64) - 1, (1 << 128) - 1
-_PCG_MULT = 0x2360ED051FC65DA44385DF649FCCF645
-
-
-def _seed_words(seed: int) -> list[int]:
-    """The four 64-bit words numpy's ``SeedSequence(seed).generate_state(4, uint64)`` gives."""
-    entropy = [(seed >> (32 * k)) & _M32 for k in range(max(1, (seed.bit_length() + 31) // 32))]
-    pool, const = [0, 0, 0, 0], [0x43B0D7E5]
-
-    def hashmix(value: int) -> int:
-        value ^= const[0]
-        const[0] = (const[0] * 0x931E8875) & _M32
-        value = (value * const[0]) & _M32
-        return value ^ (value >> 16)
-
-    def mix(x: int, y: int) -> int:
-        out = (0xCA01F9DD * x - 0x4973F715 * y) & _M32
-        return out ^ (out >> 16)
-
-    for i in range(4):
-        pool[i] = hashmix(entropy[i] if i < len(entropy) else 0)
-    for src in range(4):
-        for dst in range(4):
-            if src != dst:
-                pool[dst] = mix(pool[dst], hashmix(pool[src]))
-    for value in entropy[4:]:
-        for dst in range(4):
-            pool[dst] = mix(pool[dst], hashmix(value))
-    words, mult = [], 0x8B51F9DD
-    for i in range(8):
-        value = pool[i % 4] ^ mult
-        mult = (mult * 0x58F38DED) & _M32
-        value = (value * mult) & _M32
-        words.append(value ^ (value >> 16))
-    return [words[2 * k] | (words[2 * k + 1] << 32) for k in range(4)]
-
-
-def uniform_randoms(seed: int, count: int) -> list[float]:
-    """``numpy.random.default_rng(seed).random(count)`` to the last bit (PCG64 seeded by a
-    SeedSequence), without importing ``numpy.random`` (a hundredth of a build's CPU)."""
-    high, low, inc_high, inc_low = _seed_words(seed)
-    inc = ((((inc_high << 64) | inc_low) << 1) | 1) & _M128
-    state = (((inc + ((high << 64) | low)) & _M128) * _PCG_MULT + inc) & _M128
-    out = []
-    for _ in range(count):
-        state = (state * _PCG_MULT + inc) & _M128
-        x, rot = ((state >> 64) ^ state) & _M64, state >> 122
-        out.append(((((x >> rot) | (x << (64 - rot))) & _M64) >> 11) * (1.0 / 9007199254740992.0))
-    return out
-
-
 def force_layout(net: nx.Graph, seed: int = 7, spacing: float = 90.0) -> dict[str, tuple[int, int]]:
     """Pixel positions from a Fruchterman-Reingold layout (numpy, fixed seed, integer output).
 
@@ -467,7 +416,7 @@ def force_layout(net: nx.Graph, seed: int = 7, spacing: float = 90.0) -> dict[st
     pairs = sorted({(index[s], index[o]) for s, o in net.edges() if s != o})
     src = np.array([p[0] for p in pairs], dtype=np.intp)
     dst = np.array([p[1] for p in pairs], dtype=np.intp)
-    pos = np.array(uniform_randoms(seed, 2 * n), dtype=np.float64).reshape(n, 2).astype(np.float32)
+    pos = np.random.default_rng(seed).random((n, 2)).astype(np.float32)
     k = np.float32(np.sqrt(1.0 / n))
     k2 = np.float32(k * k)
     iterations = 60 if n <= 1000 else 45 if n <= 3000 else 30
