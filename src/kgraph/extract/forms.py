@@ -120,10 +120,11 @@ def _short_bodies(entity: Entity, written: set[str], spelt: dict[str, str]) -> s
     }
 
 
-def _abbreviated(entity: Entity, written: set[str]) -> set[str]:
-    """The names of a body the article also writes with more of its abbreviations spelt out
-    (``BV Chợ Rẫy`` beside ``Bệnh viện Chợ Rẫy``, ``Trường ĐH X`` beside ``Trường Đại học X``):
-    the article's short writing of that name. A national body's spellings all stay names."""
+def _abbreviated(entity: Entity, written: set[str], spelt: dict[str, str]) -> set[str]:
+    """The names of a body the article also writes with more of its abbreviations or initials spelt
+    out (``BV Chợ Rẫy`` beside ``Bệnh viện Chợ Rẫy``, ``Trường ĐH X`` beside ``Trường Đại học X``,
+    ``Ban Quản lý dự án ĐTXD`` beside ``Ban Quản lý dự án Đầu tư xây dựng``): the article's short
+    writing of that name. A national body's spellings all stay names."""
     if body_of(entity.label) is not None:
         return set()
     lex = lexicon()
@@ -131,18 +132,20 @@ def _abbreviated(entity: Entity, written: set[str]) -> set[str]:
     groups: dict[str, list[str]] = {}
     for name in (entity.label, *entity.aliases):
         if _key(name) in keys:
-            groups.setdefault(_key(expand(name, lex)), []).append(name)
+            groups.setdefault(_key(expand(spelt.get(name, name), lex)), []).append(name)
     out: set[str] = set()
     for names in groups.values():
-        fewest = min(_abbreviations(n) for n in names)
-        out |= {n for n in names if _abbreviations(n) > fewest and body_of(n) is None}
+        fewest = min(_abbreviations(n, spelt) for n in names)
+        out |= {n for n in names if _abbreviations(n, spelt) > fewest and body_of(n) is None}
     return out & set(entity.aliases)
 
 
-def _abbreviations(name: str) -> int:
-    """How many words of a name are abbreviations of the table (``BV``, ``ĐH``, ``TP.HCM``)."""
+def _abbreviations(name: str, spelt: dict[str, str]) -> int:
+    """How many words of a name are abbreviations of the table (``BV``, ``ĐH``, ``TP.HCM``) or
+    initials the article spells out (``ĐTXD``)."""
     table = lexicon().abbreviations
-    return sum(word in table for word in name.split())
+    initials = set(_INITIALS.findall(name)) - set(spelt.get(name, name).split())
+    return sum(word in table or word in initials for word in name.split())
 
 
 def _given_names(entity: Entity, written: set[str]) -> set[str]:
@@ -218,7 +221,7 @@ def separate_forms(found: list[Found], entities: dict[str, Entity]) -> None:
         if not texts or not entity.aliases:
             continue
         if key.startswith("org|"):
-            bound = _short_bodies(entity, texts, spelt) | _abbreviated(entity, texts)
+            bound = _short_bodies(entity, texts, spelt) | _abbreviated(entity, texts, spelt)
         elif key.startswith("person|"):
             bound = _given_names(entity, texts)
         else:

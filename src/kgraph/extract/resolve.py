@@ -366,27 +366,39 @@ def _initials_of(words: list[str], size: int) -> int:
 
 def _spell_out_initials(all_orgs: list[Found]) -> None:
     """'Sở VHTTDL' is the 'Sở Văn hóa, Thể thao và Du lịch …' of the article: a name whose word after
-    its head is the initials of the words after the same head in a name written in full."""
+    its head, or after more words of the name ('Ban Chấp hành Trung ương Hội NDVN', 'Ban Quản lý dự án
+    ĐTXD tỉnh X'), is the initials of the words after the same words in a name written in full."""
     for f in all_orgs:
         if f.head is None:
             continue
-        size = len(f.head.words)
         words = f.name.split()
-        if len(words) <= size or not _INITIALS.match(words[size]):
+        for at in range(len(f.head.words), len(words)):
+            if _INITIALS.match(words[at]):
+                spelt = _spelt_from(words, at, all_orgs)
+                if spelt:
+                    f.name = " ".join(spelt)
+                    break
+
+
+def _spelt_from(words: list[str], at: int, all_orgs: list[Found]) -> list[str]:
+    """``words`` with the initials at ``at`` written out from a name of ``all_orgs`` that begins with
+    the same words ([] when none spells them, or two spell them differently)."""
+    letters = words[at].replace("&", "")
+    spellings = set()
+    for g in all_orgs:
+        full = g.name.split()
+        if g.head is None or name_key(" ".join(full[:at])) != name_key(" ".join(words[:at])):
             continue
-        letters = words[size].replace("&", "")
-        for g in all_orgs:
-            full = g.name.split()
-            if g.head is None or name_key(" ".join(full[:size])) != name_key(" ".join(words[:size])):
-                continue
-            if len(full) > size and _INITIALS.match(full[size].strip(",")):
-                continue  # initials again ('Đài PTTH Huế'), not words written out
-            n = _initials_of(full[size:], len(letters))
-            domain = [w.strip(",") for w in full[size : size + n] if w.strip(",")[:1].isalpha()]
-            domain = [w for w in domain if name_key(w) != _word("and")]
-            if n and "".join(w[0] for w in domain).upper() == letters.upper():
-                f.name = " ".join(words[:size] + full[size : size + n] + words[size + 1 :])
-                break
+        if len(full) > at and _INITIALS.match(full[at].strip(",")):
+            continue  # initials again ('Đài PTTH Huế'), not words written out
+        n = _initials_of(full[at:], len(letters))
+        domain = [w.strip(",") for w in full[at : at + n] if w.strip(",")[:1].isalpha()]
+        domain = [w for w in domain if name_key(w) != _word("and")]
+        if n and "".join(w[0] for w in domain).upper() == letters.upper():
+            spellings.add(" ".join(full[at : at + n]))
+    if len(spellings) != 1:
+        return []  # none, or names that spell the initials two ways (ĐH KT: Kinh tế or Kiến trúc)
+    return [*words[:at], spellings.pop(), *words[at + 1 :]]
 
 
 def _org_names(all_orgs: list[Found], lex: Lexicon) -> OrgNames:
