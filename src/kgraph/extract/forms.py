@@ -210,6 +210,36 @@ def _forget(found: list[Found], entities: dict[str, Entity], keys: set[str]) -> 
             g.key = ""
 
 
+_BRACKETED = re.compile(r"\s?\(\s*([A-ZĐ][\w&.\-]*)\s*\)")  # ' (WTO)', '(SaigonTech)', ' (VTV1)'
+
+
+def _bracketed_short_name(text: str, end: int) -> str:
+    """The short name written in brackets right after a body's name (``… (WTO)``, ``… (Sawaco)``):
+    an acronym, or a coined word that is no syllable of the word list; '' for a note (``(Đức)``)."""
+    m = _BRACKETED.match(text, end)
+    if m is None:
+        return ""
+    short = m.group(1)
+    capitals = sum(c.isupper() for c in short)
+    return short if capitals >= 2 or name_key(short) not in syllables() else ""
+
+
+def add_bracketed_names(found: list[Found], entities: dict[str, Entity], text: str) -> None:
+    """A body written with its short name in brackets (``Tổ chức Thương mại Thế giới (WTO)``) has
+    that writing as a name, unless the short name is already one of its names (the article writes
+    it alone and it was read as the body's): the writing then says nothing the names don't."""
+    for f in found:
+        entity = entities.get(f.key)
+        if not f.is_org or entity is None:
+            continue
+        short = _bracketed_short_name(text, f.end)
+        if not short or name_key(short) in {name_key(n) for n in (entity.label, *entity.aliases)}:
+            continue
+        glued = f"{' '.join(f.text.split())} ({short})"
+        if glued not in entity.aliases:
+            entities[f.key] = replace(entity, aliases=(*entity.aliases, glued))
+
+
 def separate_forms(found: list[Found], entities: dict[str, Entity]) -> None:
     """Move each entity's context-bound forms from its aliases to its forms; drop a place
     named only by a level word and a person named as a place or body."""
