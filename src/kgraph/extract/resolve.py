@@ -48,6 +48,8 @@ _NATIONAL_MARKERS = _words("national_markers")
 _COMMITTEE_OF_LEVEL = _pairs("committee_of_level")
 _LEVEL_COMMITTEE = re.compile(_word("level_committee_re"), re.IGNORECASE)
 _ELECTED_COMMITTEE = re.compile(_word("elected_committee_re"))
+_UNION_OF_LEVEL = _pairs("union_of_level")
+_LEVEL_UNION = re.compile(_word("level_union_re"), re.IGNORECASE)
 _CANONICAL_NAME = _pairs("canonical_name")
 _NATIONAL_WITHOUT_COUNTRY = _words("national_without_country")
 _RESOLUTION, _CONGRESS, _OFFICE = _word("resolution"), _word("congress"), _word("office_head")
@@ -64,14 +66,10 @@ def expand(name: str, lex: Lexicon) -> str:
     text = " ".join(lex.abbreviations.get(word, word) for word in words)
     # Ban Chấp hành Đảng bộ X is Đảng ủy X (the committee a Party organisation elects)
     text = _ELECTED_COMMITTEE.sub(_word("party_committee"), text)
-    # Đảng ủy huyện X is Huyện ủy X: the committee of a province, district or town has its own word
-    level = _LEVEL_COMMITTEE.match(text)
-    if level:
-        rest = text[level.end() :].strip()
-        committee = _COMMITTEE_OF_LEVEL[name_key(level.group(1))]
-        # Hồ Chí Minh alone is the man: Thành ủy thành phố Hồ Chí Minh
-        keep = f" {level.group(1)}" if name_key(rest) in lex.city_people else ""
-        text = f"{committee}{keep} {rest}".strip()
+    # Đảng ủy huyện X is Huyện ủy X, Đoàn TNCS Hồ Chí Minh tỉnh X is Tỉnh Đoàn X: the committee and the
+    # Youth Union of a province, district or town have their own word
+    text = _own_word(text, _LEVEL_COMMITTEE, _COMMITTEE_OF_LEVEL, lex)
+    text = _own_word(text, _LEVEL_UNION, _UNION_OF_LEVEL, lex)
     # the Central Committee, the Secretariat, the Prime Minister (the office): named one way
     text = _CANONICAL_NAME.get(name_key(text), text)
     if name_key(text) in _NATIONAL_WITHOUT_COUNTRY:  # named as everyone names them
@@ -79,6 +77,17 @@ def expand(name: str, lex: Lexicon) -> str:
             : -len(_VIETNAM_WRITTEN) - 1
         ]  # (Đảng Cộng sản Việt Nam keeps it); the mention stays an alias
     return text
+
+
+def _own_word(text: str, pattern: re.Pattern[str], own: dict[str, str], lex: Lexicon) -> str:
+    """``text`` with the body of a level (``Đảng ủy huyện``) written by its own word (``Huyện ủy``)."""
+    level = pattern.search(text)
+    if not level:
+        return text
+    rest = text[level.end() :].strip()
+    # Hồ Chí Minh alone is the man: Thành ủy thành phố Hồ Chí Minh
+    keep = f" {level.group(1)}" if name_key(rest) in lex.city_people else ""
+    return f"{text[: level.start()]}{own[name_key(level.group(1))]}{keep} {rest}".strip()
 
 
 def org_key(name: str, f: Found | None = None) -> str:
