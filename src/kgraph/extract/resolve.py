@@ -499,12 +499,27 @@ def _resolve_people(table: EntityTable, found: list[Found], article_id: str) -> 
         scope = ""
         if len(matches) == 1:
             key = matches[0]
+        elif _reverent(key, full_people):
+            key = _reverent(key, full_people)
         elif len(p.text.split()) == 1:
             if p.rule != "people":
                 continue  # a capitalised word nothing says is a person
             scope = f"{article_id}|"  # Thứ trưởng Vọng: a person of the article, named by a title
         label = first_text.get(key, p.text)
         table.add(p, f"person|{scope}{key}", label, "Person")
+
+
+_REVERENT = frozenset(_words("reverent_honorifics"))
+
+
+def _reverent(key: str, full_people: set[str]) -> str:
+    """A leader named reverently by his family name (``Bác Hồ``, ``Cụ Hồ``) is the one person of the
+    article whose full name begins with it (``Hồ Chí Minh``); '' when none or several."""
+    words = key.split(" ")
+    if len(words) != 2 or words[0] not in _REVERENT or words[1] not in lexicon().surnames:
+        return ""
+    named = [k for k in full_people if k.startswith(words[1] + " ") and len(k.split(" ")) >= 3]
+    return named[0] if len(named) == 1 else ""
 
 
 def _resolve_named(table: EntityTable, found: list[Found], article_id: str) -> None:
