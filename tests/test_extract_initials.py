@@ -61,3 +61,11 @@ def test_initials_after_words_of_the_name_are_those_words_written_in_full() -> N
         "Gia Lai giao nhiệm vụ cho các huyện."
     )
     assert len(got) == 1, got
+
+
+def test_a_committee_written_without_its_level_is_the_one_the_article_writes_with_it() -> None:
+    x = run(
+        "Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh Yên Bái khóa XIX đã khai mạc. Phát biểu tại hội "
+        "nghị Ban Chấp hành Đảng bộ, Bí thư Tỉnh ủy nhấn mạnh nhiệm vụ."
+    )
+    assert len(labels(x, "PartyCommittee")) == 1, labels(x, "PartyCommittee")

@@ -429,6 +429,7 @@ def _org_names(all_orgs: list[Found], lex: Lexicon) -> OrgNames:
         maximal = [k for k in extended.get(key, []) if k not in extended]
         if len(maximal) == 1 and key not in lex.alone_heads:  # Đảng alone is no Đảng ủy's short form
             canonical[key] = maximal[0]
+    _written_short_forms(all_orgs, canonical, lex)
     name_of_key: dict[str, str] = {}
     for f in sorted(all_orgs, key=lambda f: (-len(f.name), f.start)):
         name_of_key.setdefault(org_key(f.name, f), f.name)
@@ -442,6 +443,29 @@ def _org_names(all_orgs: list[Found], lex: Lexicon) -> OrgNames:
                 canonical.setdefault(org_key(f.name, f), org_key(longer_name))
                 name_of_key.setdefault(org_key(longer_name), longer_name)
     return OrgNames(canonical, name_of_key, province)
+
+
+def _written_short_forms(all_orgs: list[Found], canonical: dict[str, str], lex: Lexicon) -> None:
+    """A name that begins, as written, the names of one body only is that body, when its spelt-out
+    name begins none (Ban Chấp hành Đảng bộ, that is Đảng ủy, beside Ban Chấp hành Đảng bộ tỉnh,
+    that is Tỉnh ủy)."""
+    for f in all_orgs:
+        key = org_key(f.name, f)
+        if key in canonical or key in lex.alone_heads:
+            continue
+        written = _written_key(f.text)
+        longer = {
+            canonical.get(org_key(g.name, g), org_key(g.name, g))
+            for g in all_orgs
+            if _written_key(g.text).startswith(written + " ")
+        } - {key}
+        if len(longer) == 1:
+            canonical[key] = longer.pop()
+
+
+def _written_key(text: str) -> str:
+    """A name as written, compared: hyphens fold to spaces."""
+    return " ".join(name_key(text).replace("-", " ").split())
 
 
 def _vague(f: Found, key: str, lex: Lexicon) -> bool:
