@@ -45,3 +45,27 @@ def test_the_front_of_a_district_with_or_without_the_country() -> None:
 def test_initials_are_not_spelled_out_by_a_name_of_initials() -> None:
     got = _orgs("Đài PTTH Thừa Thiên Huế đưa tin.")
     assert got == {"Đài PTTH Thừa Thiên Huế"}
+
+
+def test_initials_after_an_inner_head_are_the_name_written_in_full() -> None:
+    got = _orgs(
+        "Ban Chấp hành Trung ương Hội Cựu chiến binh Việt Nam họp phiên thứ ba. Ban Chấp hành Trung ương "
+        "Hội CCBVN đã thông qua chương trình công tác."
+    )
+    assert len({g for g in got if g.startswith("Ban")}) == 1, got
+
+
+def test_initials_after_words_of_the_name_are_those_words_written_in_full() -> None:
+    got = _orgs(
+        "Ban Quản lý dự án Đầu tư xây dựng tỉnh Gia Lai ban hành kế hoạch. Ban Quản lý dự án ĐTXD tỉnh "
+        "Gia Lai giao nhiệm vụ cho các huyện."
+    )
+    assert len(got) == 1, got
+
+
+def test_a_committee_written_without_its_level_is_the_one_the_article_writes_with_it() -> None:
+    x = run(
+        "Hội nghị lần thứ 25 Ban Chấp hành Đảng bộ tỉnh Yên Bái khóa XIX đã khai mạc. Phát biểu tại hội "
+        "nghị Ban Chấp hành Đảng bộ, Bí thư Tỉnh ủy nhấn mạnh nhiệm vụ."
+    )
+    assert len(labels(x, "PartyCommittee")) == 1, labels(x, "PartyCommittee")

@@ -269,3 +269,23 @@ def test_a_person_after_a_body_stays(text: str, person: str) -> None:
 def test_a_family_name_before_a_word_is_no_person() -> None:
     x = run("Đoàn do ông Nguyễn Văn Hải dẫn đầu và Đoàn Giáo hội Phật giáo tỉnh đã đến thăm.")
     assert labels(x, "Person") == {"Nguyễn Văn Hải"}  # Đoàn | Giáo hội: a delegation, no 'Đoàn Giáo'
+
+
+def _people(text: str) -> list[str]:
+    return sorted(e.label for e in run(text).entities.values() if e.kind == "Person")
+
+
+def test_a_leader_named_reverently_by_his_family_name_is_the_full_name_of_the_article() -> None:
+    got = _people(
+        "Ngày 19/5, tỉnh tổ chức kỷ niệm ngày sinh Chủ tịch Hồ Chí Minh. Đoàn viên được nghe kể chuyện về "
+        "Bác Hồ và cuộc đời hoạt động cách mạng của Người."
+    )
+    assert got == ["Hồ Chí Minh"], got
+
+
+def test_the_reverent_name_alone_or_of_two_namesakes_stays_its_own_node() -> None:
+    assert _people("Đoàn viên được nghe kể chuyện về Bác Hồ.") == ["Bác Hồ"]
+    got = _people(
+        "Chủ tịch Hồ Chí Minh và ông Hồ Văn Lâm được nhắc tới. Đoàn viên được nghe kể chuyện về Bác Hồ."
+    )
+    assert "Bác Hồ" in got, got

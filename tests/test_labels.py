@@ -199,3 +199,30 @@ def test_the_network_finds_a_hospital_by_its_abbreviated_form_and_shows_only_nam
     hospital = str(entity_iri(_entity(x, "Bệnh viện Đa khoa Hòa Bình")))
     assert find_entities(net, "BV Đa khoa Hòa Bình") == [hospital]  # --focus and search still find it
     assert "BV Đa khoa Hòa Bình" not in entity_names(net, hospital)
+
+
+def test_a_name_with_initials_inside_beside_the_name_in_full_is_a_form() -> None:
+    x = run(
+        "Ban Quản lý dự án Đầu tư xây dựng tỉnh Gia Lai ban hành kế hoạch. Ban Quản lý dự án ĐTXD tỉnh "
+        "Gia Lai giao nhiệm vụ cho các huyện."
+    )
+    board = next(e for e in x.entities.values() if e.label.startswith("Ban Quản lý dự án Đầu tư"))
+    assert "Ban Quản lý dự án ĐTXD tỉnh Gia Lai" in board.forms
+    assert "Ban Quản lý dự án ĐTXD tỉnh Gia Lai" not in board.aliases
+
+
+def test_a_body_written_with_its_abbreviation_in_brackets_has_that_writing_as_a_name() -> None:
+    x = run("Công ty cổ phần Dược phẩm Hậu Giang (DHG) vừa công bố lợi nhuận quý III.")
+    company = _entity(x, "Công ty cổ phần Dược phẩm Hậu Giang")
+    assert "Công ty cổ phần Dược phẩm Hậu Giang (DHG)" in company.aliases
+
+
+def test_a_coined_short_name_in_brackets_is_glued_too_but_a_country_is_not() -> None:
+    x = run(
+        "Tổng công ty Thép Miền Nam (Vinasouth) ký hợp đồng với Viện Nghiên cứu Kinh tế Hamburg (Đức) "
+        "trong tháng này."
+    )
+    company = next(e for e in x.entities.values() if e.label.endswith("Thép Miền Nam"))
+    assert "Tổng công ty Thép Miền Nam (Vinasouth)" in company.aliases
+    institute = next(e for e in x.entities.values() if e.label.startswith("Viện Nghiên cứu Kinh tế"))
+    assert not any("(" in a for a in institute.aliases)

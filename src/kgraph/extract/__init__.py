@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..model import Document, Extraction, Quantity, Relation
 from .article import ArticleContext, fill_ellipsis, main_actor
 from .bodies import unify_bodies
-from .forms import separate_forms
+from .forms import add_bracketed_names, separate_forms
 from .gazetteer import read_written_levels
 from .lexicon import Lexicon, lexicon
 from .relations import RelationState
@@ -119,6 +119,7 @@ def trace(document: Document) -> Trace:
     add_site_names(found, extraction.entities)  # đường Trần Phú: Trần Phú, an alias
     unify_bodies(found, extraction.entities)  # one node per national body, whatever its spelling
     separate_forms(found, extraction.entities)  # 'ông Vượng', 'UBND huyện': forms, not names
+    add_bracketed_names(found, extraction.entities, document.text)  # 'Tổ chức … (WTO)': a name
     _keyed_entities(extraction, found)
     ctx = ArticleContext(sentences, found, extraction, lex)
     dropped = [d for sm in sentences for d in sm.dropped] + _relations(document, sentences, ctx, lex)

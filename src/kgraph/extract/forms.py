@@ -120,10 +120,11 @@ def _short_bodies(entity: Entity, written: set[str], spelt: dict[str, str]) -> s
     }
 
 
-def _abbreviated(entity: Entity, written: set[str]) -> set[str]:
-    """The names of a body the article also writes with more of its abbreviations spelt out
-    (``BV Chợ Rẫy`` beside ``Bệnh viện Chợ Rẫy``, ``Trường ĐH X`` beside ``Trường Đại học X``):
-    the article's short writing of that name. A national body's spellings all stay names."""
+def _abbreviated(entity: Entity, written: set[str], spelt: dict[str, str]) -> set[str]:
+    """The names of a body the article also writes with more of its abbreviations or initials spelt
+    out (``BV Chợ Rẫy`` beside ``Bệnh viện Chợ Rẫy``, ``Trường ĐH X`` beside ``Trường Đại học X``,
+    ``Ban Quản lý dự án ĐTXD`` beside ``Ban Quản lý dự án Đầu tư xây dựng``): the article's short
+    writing of that name. A national body's spellings all stay names."""
     if body_of(entity.label) is not None:
         return set()
     lex = lexicon()
@@ -131,18 +132,20 @@ def _abbreviated(entity: Entity, written: set[str]) -> set[str]:
     groups: dict[str, list[str]] = {}
     for name in (entity.label, *entity.aliases):
         if _key(name) in keys:
-            groups.setdefault(_key(expand(name, lex)), []).append(name)
+            groups.setdefault(_key(expand(spelt.get(name, name), lex)), []).append(name)
     out: set[str] = set()
     for names in groups.values():
-        fewest = min(_abbreviations(n) for n in names)
-        out |= {n for n in names if _abbreviations(n) > fewest and body_of(n) is None}
+        fewest = min(_abbreviations(n, spelt) for n in names)
+        out |= {n for n in names if _abbreviations(n, spelt) > fewest and body_of(n) is None}
     return out & set(entity.aliases)
 
 
-def _abbreviations(name: str) -> int:
-    """How many words of a name are abbreviations of the table (``BV``, ``ĐH``, ``TP.HCM``)."""
+def _abbreviations(name: str, spelt: dict[str, str]) -> int:
+    """How many words of a name are abbreviations of the table (``BV``, ``ĐH``, ``TP.HCM``) or
+    initials the article spells out (``ĐTXD``)."""
     table = lexicon().abbreviations
-    return sum(word in table for word in name.split())
+    initials = set(_INITIALS.findall(name)) - set(spelt.get(name, name).split())
+    return sum(word in table or word in initials for word in name.split())
 
 
 def _given_names(entity: Entity, written: set[str]) -> set[str]:
@@ -207,6 +210,36 @@ def _forget(found: list[Found], entities: dict[str, Entity], keys: set[str]) -> 
             g.key = ""
 
 
+_BRACKETED = re.compile(r"\s?\(\s*([A-ZĐ][\w&.\-]*)\s*\)")  # ' (WTO)', '(SaigonTech)', ' (VTV1)'
+
+
+def _bracketed_short_name(text: str, end: int) -> str:
+    """The short name written in brackets right after a body's name (``… (WTO)``, ``… (Sawaco)``):
+    an acronym, or a coined word that is no syllable of the word list; '' for a note (``(Đức)``)."""
+    m = _BRACKETED.match(text, end)
+    if m is None:
+        return ""
+    short = m.group(1)
+    capitals = sum(c.isupper() for c in short)
+    return short if capitals >= 2 or name_key(short) not in syllables() else ""
+
+
+def add_bracketed_names(found: list[Found], entities: dict[str, Entity], text: str) -> None:
+    """A body written with its short name in brackets (``Tổ chức Thương mại Thế giới (WTO)``) has
+    that writing as a name, unless the short name is already one of its names (the article writes
+    it alone and it was read as the body's): the writing then says nothing the names don't."""
+    for f in found:
+        entity = entities.get(f.key)
+        if not f.is_org or entity is None:
+            continue
+        short = _bracketed_short_name(text, f.end)
+        if not short or name_key(short) in {name_key(n) for n in (entity.label, *entity.aliases)}:
+            continue
+        glued = f"{' '.join(f.text.split())} ({short})"
+        if glued not in entity.aliases:
+            entities[f.key] = replace(entity, aliases=(*entity.aliases, glued))
+
+
 def separate_forms(found: list[Found], entities: dict[str, Entity]) -> None:
     """Move each entity's context-bound forms from its aliases to its forms; drop a place
     named only by a level word and a person named as a place or body."""
@@ -218,7 +251,7 @@ def separate_forms(found: list[Found], entities: dict[str, Entity]) -> None:
         if not texts or not entity.aliases:
             continue
         if key.startswith("org|"):
-            bound = _short_bodies(entity, texts, spelt) | _abbreviated(entity, texts)
+            bound = _short_bodies(entity, texts, spelt) | _abbreviated(entity, texts, spelt)
         elif key.startswith("person|"):
             bound = _given_names(entity, texts)
         else:

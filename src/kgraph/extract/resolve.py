@@ -48,6 +48,8 @@ _NATIONAL_MARKERS = _words("national_markers")
 _COMMITTEE_OF_LEVEL = _pairs("committee_of_level")
 _LEVEL_COMMITTEE = re.compile(_word("level_committee_re"), re.IGNORECASE)
 _ELECTED_COMMITTEE = re.compile(_word("elected_committee_re"))
+_UNION_OF_LEVEL = _pairs("union_of_level")
+_LEVEL_UNION = re.compile(_word("level_union_re"), re.IGNORECASE)
 _CANONICAL_NAME = _pairs("canonical_name")
 _NATIONAL_WITHOUT_COUNTRY = _words("national_without_country")
 _RESOLUTION, _CONGRESS, _OFFICE = _word("resolution"), _word("congress"), _word("office_head")
@@ -64,14 +66,10 @@ def expand(name: str, lex: Lexicon) -> str:
     text = " ".join(lex.abbreviations.get(word, word) for word in words)
     # Ban Chấp hành Đảng bộ X is Đảng ủy X (the committee a Party organisation elects)
     text = _ELECTED_COMMITTEE.sub(_word("party_committee"), text)
-    # Đảng ủy huyện X is Huyện ủy X: the committee of a province, district or town has its own word
-    level = _LEVEL_COMMITTEE.match(text)
-    if level:
-        rest = text[level.end() :].strip()
-        committee = _COMMITTEE_OF_LEVEL[name_key(level.group(1))]
-        # Hồ Chí Minh alone is the man: Thành ủy thành phố Hồ Chí Minh
-        keep = f" {level.group(1)}" if name_key(rest) in lex.city_people else ""
-        text = f"{committee}{keep} {rest}".strip()
+    # Đảng ủy huyện X is Huyện ủy X, Đoàn TNCS Hồ Chí Minh tỉnh X is Tỉnh Đoàn X: the committee and the
+    # Youth Union of a province, district or town have their own word
+    text = _own_word(text, _LEVEL_COMMITTEE, _COMMITTEE_OF_LEVEL, lex)
+    text = _own_word(text, _LEVEL_UNION, _UNION_OF_LEVEL, lex)
     # the Central Committee, the Secretariat, the Prime Minister (the office): named one way
     text = _CANONICAL_NAME.get(name_key(text), text)
     if name_key(text) in _NATIONAL_WITHOUT_COUNTRY:  # named as everyone names them
@@ -79,6 +77,17 @@ def expand(name: str, lex: Lexicon) -> str:
             : -len(_VIETNAM_WRITTEN) - 1
         ]  # (Đảng Cộng sản Việt Nam keeps it); the mention stays an alias
     return text
+
+
+def _own_word(text: str, pattern: re.Pattern[str], own: dict[str, str], lex: Lexicon) -> str:
+    """``text`` with the body of a level (``Đảng ủy huyện``) written by its own word (``Huyện ủy``)."""
+    level = pattern.search(text)
+    if not level:
+        return text
+    rest = text[level.end() :].strip()
+    # Hồ Chí Minh alone is the man: Thành ủy thành phố Hồ Chí Minh
+    keep = f" {level.group(1)}" if name_key(rest) in lex.city_people else ""
+    return f"{text[: level.start()]}{own[name_key(level.group(1))]}{keep} {rest}".strip()
 
 
 def org_key(name: str, f: Found | None = None) -> str:
@@ -366,27 +375,39 @@ def _initials_of(words: list[str], size: int) -> int:
 
 def _spell_out_initials(all_orgs: list[Found]) -> None:
     """'Sở VHTTDL' is the 'Sở Văn hóa, Thể thao và Du lịch …' of the article: a name whose word after
-    its head is the initials of the words after the same head in a name written in full."""
+    its head, or after more words of the name ('Ban Chấp hành Trung ương Hội NDVN', 'Ban Quản lý dự án
+    ĐTXD tỉnh X'), is the initials of the words after the same words in a name written in full."""
     for f in all_orgs:
         if f.head is None:
             continue
-        size = len(f.head.words)
         words = f.name.split()
-        if len(words) <= size or not _INITIALS.match(words[size]):
+        for at in range(len(f.head.words), len(words)):
+            if _INITIALS.match(words[at]):
+                spelt = _spelt_from(words, at, all_orgs)
+                if spelt:
+                    f.name = " ".join(spelt)
+                    break
+
+
+def _spelt_from(words: list[str], at: int, all_orgs: list[Found]) -> list[str]:
+    """``words`` with the initials at ``at`` written out from a name of ``all_orgs`` that begins with
+    the same words ([] when none spells them, or two spell them differently)."""
+    letters = words[at].replace("&", "")
+    spellings = set()
+    for g in all_orgs:
+        full = g.name.split()
+        if g.head is None or name_key(" ".join(full[:at])) != name_key(" ".join(words[:at])):
             continue
-        letters = words[size].replace("&", "")
-        for g in all_orgs:
-            full = g.name.split()
-            if g.head is None or name_key(" ".join(full[:size])) != name_key(" ".join(words[:size])):
-                continue
-            if len(full) > size and _INITIALS.match(full[size].strip(",")):
-                continue  # initials again ('Đài PTTH Huế'), not words written out
-            n = _initials_of(full[size:], len(letters))
-            domain = [w.strip(",") for w in full[size : size + n] if w.strip(",")[:1].isalpha()]
-            domain = [w for w in domain if name_key(w) != _word("and")]
-            if n and "".join(w[0] for w in domain).upper() == letters.upper():
-                f.name = " ".join(words[:size] + full[size : size + n] + words[size + 1 :])
-                break
+        if len(full) > at and _INITIALS.match(full[at].strip(",")):
+            continue  # initials again ('Đài PTTH Huế'), not words written out
+        n = _initials_of(full[at:], len(letters))
+        domain = [w.strip(",") for w in full[at : at + n] if w.strip(",")[:1].isalpha()]
+        domain = [w for w in domain if name_key(w) != _word("and")]
+        if n and "".join(w[0] for w in domain).upper() == letters.upper():
+            spellings.add(" ".join(full[at : at + n]))
+    if len(spellings) != 1:
+        return []  # none, or names that spell the initials two ways (ĐH KT: Kinh tế or Kiến trúc)
+    return [*words[:at], spellings.pop(), *words[at + 1 :]]
 
 
 def _org_names(all_orgs: list[Found], lex: Lexicon) -> OrgNames:
@@ -408,6 +429,7 @@ def _org_names(all_orgs: list[Found], lex: Lexicon) -> OrgNames:
         maximal = [k for k in extended.get(key, []) if k not in extended]
         if len(maximal) == 1 and key not in lex.alone_heads:  # Đảng alone is no Đảng ủy's short form
             canonical[key] = maximal[0]
+    _written_short_forms(all_orgs, canonical, lex)
     name_of_key: dict[str, str] = {}
     for f in sorted(all_orgs, key=lambda f: (-len(f.name), f.start)):
         name_of_key.setdefault(org_key(f.name, f), f.name)
@@ -421,6 +443,29 @@ def _org_names(all_orgs: list[Found], lex: Lexicon) -> OrgNames:
                 canonical.setdefault(org_key(f.name, f), org_key(longer_name))
                 name_of_key.setdefault(org_key(longer_name), longer_name)
     return OrgNames(canonical, name_of_key, province)
+
+
+def _written_short_forms(all_orgs: list[Found], canonical: dict[str, str], lex: Lexicon) -> None:
+    """A name that begins, as written, the names of one body only is that body, when its spelt-out
+    name begins none (Ban Chấp hành Đảng bộ, that is Đảng ủy, beside Ban Chấp hành Đảng bộ tỉnh,
+    that is Tỉnh ủy)."""
+    for f in all_orgs:
+        key = org_key(f.name, f)
+        if key in canonical or key in lex.alone_heads:
+            continue
+        written = _written_key(f.text)
+        longer = {
+            canonical.get(org_key(g.name, g), org_key(g.name, g))
+            for g in all_orgs
+            if _written_key(g.text).startswith(written + " ")
+        } - {key}
+        if len(longer) == 1:
+            canonical[key] = longer.pop()
+
+
+def _written_key(text: str) -> str:
+    """A name as written, compared: hyphens fold to spaces."""
+    return " ".join(name_key(text).replace("-", " ").split())
 
 
 def _vague(f: Found, key: str, lex: Lexicon) -> bool:
@@ -478,12 +523,27 @@ def _resolve_people(table: EntityTable, found: list[Found], article_id: str) -> 
         scope = ""
         if len(matches) == 1:
             key = matches[0]
+        elif _reverent(key, full_people):
+            key = _reverent(key, full_people)
         elif len(p.text.split()) == 1:
             if p.rule != "people":
                 continue  # a capitalised word nothing says is a person
             scope = f"{article_id}|"  # Thứ trưởng Vọng: a person of the article, named by a title
         label = first_text.get(key, p.text)
         table.add(p, f"person|{scope}{key}", label, "Person")
+
+
+_REVERENT = frozenset(_words("reverent_honorifics"))
+
+
+def _reverent(key: str, full_people: set[str]) -> str:
+    """A leader named reverently by his family name (``Bác Hồ``, ``Cụ Hồ``) is the one person of the
+    article whose full name begins with it (``Hồ Chí Minh``); '' when none or several."""
+    words = key.split(" ")
+    if len(words) != 2 or words[0] not in _REVERENT or words[1] not in lexicon().surnames:
+        return ""
+    named = [k for k in full_people if k.startswith(words[1] + " ") and len(k.split(" ")) >= 3]
+    return named[0] if len(named) == 1 else ""
 
 
 def _resolve_named(table: EntityTable, found: list[Found], article_id: str) -> None:
