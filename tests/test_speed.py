@@ -791,3 +791,29 @@ def _split_by_character(text: str) -> list[tuple[int, int]]:
         if b > a:
             out.append((a, b))
     return out
+
+
+def test_the_rules_are_named_once_not_once_per_sentence(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import rules
+
+    st = _sentence_state("Sáng nay, Tỉnh ủy Quảng Trị họp.")
+    rules.run_mention_rules(st)  # the names of the rules, once in a process
+    asked: list[str] = []
+    real = rules.rule_name
+    monkeypatch.setattr(rules, "rule_name", lambda rule: asked.append(rule.__name__) or real(rule))
+    st = rules.run_mention_rules(_sentence_state("Chiều nay, Huyện ủy Hải Lăng họp."))
+    assert asked == [] and {f.rule for f in st.found} >= {"names"}
+
+
+def test_document_numbers_are_looked_for_only_in_a_sentence_holding_a_digit(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import documents
+    from kgraph.extract.rules import find_documents
+
+    scans = {name: _Scans(getattr(documents, name)) for name in ("_PARTY", "_STATE", "_LOOSE")}
+    for name, scan in scans.items():
+        monkeypatch.setattr(documents, name, scan)
+    assert find_documents("Tỉnh ủy ban hành Chỉ thị về công tác cán bộ.") == []
+    assert all(scan.read == [] for scan in scans.values())
+    found = find_documents("Thực hiện Chỉ thị số 05-CT/TW và Nghị định 30/2020/NĐ-CP.")
+    assert [d.number for d in found] == ["05-CT/TW", "30/2020/NĐ-CP"]
+    assert all(scan.read for scan in scans.values())
