@@ -817,3 +817,54 @@ def test_document_numbers_are_looked_for_only_in_a_sentence_holding_a_digit(monk
     found = find_documents("Thực hiện Chỉ thị số 05-CT/TW và Nghị định 30/2020/NĐ-CP.")
     assert [d.number for d in found] == ["05-CT/TW", "30/2020/NĐ-CP"]
     assert all(scan.read for scan in scans.values())
+
+
+class _Reads(list):  # type: ignore[type-arg]
+    """A token list that records which positions are read."""
+
+    def __init__(self, items) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(items)
+        self.read: set[int] = set()
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, int):
+            self.read.add(index)
+        return super().__getitem__(index)
+
+
+def test_a_place_name_is_read_no_further_than_a_place_name_can_go() -> None:
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.names import match_place
+    from kgraph.extract.tokens import tokenize
+
+    lex = lexicon()
+    tokens = _Reads(tokenize("Hà Nội Mới Là Nơi Có Nhiều Người Đến Thăm Quan Sát Học Hỏi"))
+    assert match_place(tokens, 0, lex) == 2
+    assert max(tokens.read) == 2  # 'hà nội mới' starts no place name: the words after it are not read
+    tokens = _Reads(tokenize("Thừa Thiên - Huế và Bà Rịa - Vũng Tàu"))
+    assert match_place(tokens, 0, lex) == 4 and match_place(tokens, 5, lex) == 5  # the dashes counted
+
+
+def test_a_head_is_matched_as_the_long_way_matches_it() -> None:
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.names import match_head
+    from kgraph.extract.tokens import tokenize
+
+    def long_way(tokens, i, heads):  # type: ignore[no-untyped-def]
+        for head in heads.get(tokens[i].key, ()):
+            size = len(head.keys)
+            if i + size > len(tokens) or any(tokens[i + k].key != head.keys[k] for k in range(1, size)):
+                continue
+            if not head.any_case and not tokens[i].is_cap:
+                continue
+            return head
+        return None
+
+    lex = lexicon()
+    text = "Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh, ủy ban nhân dân, Sở Giáo dục và Đào tạo, Ban"
+    text += " Chỉ đạo, Hội đồng nhân dân, Trường Đại học Y, Bộ Công an, Công ty TNHH, Ban Thường"
+    tokens = tokenize(text)
+    for heads in (lex.heads, lex.tagger_heads, lex.place_heads):
+        assert [match_head(tokens, i, heads) for i in range(len(tokens))] == [
+            long_way(tokens, i, heads) for i in range(len(tokens))
+        ]
