@@ -868,3 +868,32 @@ def test_a_head_is_matched_as_the_long_way_matches_it() -> None:
         assert [match_head(tokens, i, heads) for i in range(len(tokens))] == [
             long_way(tokens, i, heads) for i in range(len(tokens))
         ]
+
+
+def test_the_lower_body_rule_reads_only_the_words_a_body_opens_with() -> None:
+    from kgraph.extract import sites
+
+    text = "hôm qua đoàn đã đến thăm và làm việc với công ty du lịch Sao Mai ở thành phố biển."
+    st = _sentence_state(text)
+    st.tokens = _Reads(st.tokens)
+    sites.rule_lower_bodies(st)
+    assert [f.text for f in st.found] == ["công ty du lịch Sao Mai"]
+    words = [st.tokens[k].text for k in sorted(st.tokens.read)]
+    assert not {"hôm", "qua", "đoàn", "đến", "thăm", "làm", "việc"} & set(words), words
+
+
+def test_the_numbered_place_rule_reads_a_unit_only_at_a_word_one_opens_with(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import mentions
+
+    asked: list[str] = []
+    real = mentions.numbered_unit
+
+    def counting(tokens, i):  # type: ignore[no-untyped-def]
+        asked.append(tokens[i].text)
+        return real(tokens, i)
+
+    monkeypatch.setattr(mentions, "numbered_unit", counting)
+    st = _sentence_state("Sáng nay, bà con ở phường 12, quận 10 và ấp B4 đến nhận quà, Q.12 cũng vậy.")
+    mentions.rule_numbered_places(st)
+    assert [f.text for f in st.found] == ["phường 12", "quận 10", "ấp B4", "Q.12"]
+    assert set(asked) <= {"phường", "quận", "ấp", "Q"}, asked

@@ -161,6 +161,8 @@ def person_run(tokens: list[Token], i: int, lex: Lexicon) -> int:
 _NUMBERED_LEVELS = tuple(tuple(name_key(w).split()) for w in words("numbered_levels"))
 _NUMBERED_ABBREVIATIONS = frozenset(words("numbered_level_abbreviations"))
 _NUMBERED_FIRSTS = first_words(_NUMBERED_LEVELS)  # keys a level word starts with
+#: Keys and texts a numbered unit may open with: ``numbered_unit`` is 0 at any other token
+NUMBERED_OPENERS = _NUMBERED_FIRSTS | _NUMBERED_ABBREVIATIONS
 _UNIT_CODE = re.compile(r"[A-Z]?\d{1,3}[A-Z]?")
 
 
