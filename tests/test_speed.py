@@ -897,3 +897,22 @@ def test_the_numbered_place_rule_reads_a_unit_only_at_a_word_one_opens_with(monk
     mentions.rule_numbered_places(st)
     assert [f.text for f in st.found] == ["phường 12", "quận 10", "ấp B4", "Q.12"]
     assert set(asked) <= {"phường", "quận", "ấp", "Q"}, asked
+
+
+def test_the_world_bodies_rule_keys_a_run_only_where_a_spelling_starts(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import world
+
+    world._body_keys()  # the table, keyed once in a process
+    asked: list[str] = []
+    real = world._key
+
+    def counting(tokens):  # type: ignore[no-untyped-def]
+        asked.append(tokens[0].text if tokens else "")
+        return real(tokens)
+
+    monkeypatch.setattr(world, "_key", counting)
+    text = "Ông Nguyễn Văn Bình, Giám đốc Sở Y tế Hà Nội, làm việc với UNDP và Tổ chức Y tế Thế giới."
+    st = _sentence_state(text)
+    world.rule_world_bodies(st)
+    assert [f.text for f in st.found] == ["UNDP", "Tổ chức Y tế Thế giới"]
+    assert not {"Ông", "Nguyễn", "Văn", "Bình", "Giám", "Sở", "Hà", "Nội"} & set(asked), asked
