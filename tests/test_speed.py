@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -637,3 +638,281 @@ def test_the_page_reader_adds_a_plain_graph_s_triples_to_its_store_unchecked(mon
     assert not checked
     assert {g.identifier for g in dataset.graphs() if len(g)} == {URIRef("http://x/g")}
     assert isomorphic(dataset.graph(URIRef("http://x/g")), expected)
+
+
+class _Scans:
+    """A compiled pattern that records the lengths of the texts its scans read."""
+
+    def __init__(self, pattern) -> None:  # type: ignore[no-untyped-def]
+        self.pattern, self.read = pattern, []
+
+    def finditer(self, text: str, *span: int):  # type: ignore[no-untyped-def]
+        self.read.append(len(text) if not span else min(span[1:] or [len(text)]) - span[0])
+        return self.pattern.finditer(text, *span)
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.pattern, name)
+
+
+def _offsets_the_long_way(text: str):  # type: ignore[no-untyped-def]
+    """``normalize_with_offsets`` as first written: every step a scan of the whole text."""
+    import unicodedata
+
+    from kgraph import text as t
+
+    offsets = t.OffsetMap()
+    steps = [
+        (t._LINE_ENDS, lambda m: "\n"),
+        (t._INVISIBLE, lambda m: ""),
+        (t._CHUNK, lambda m: unicodedata.normalize("NFC", m.group(0))),
+        (t._SPACES_CHANGED, lambda m: " "),
+        (t._MAYBE_MISPLACED, lambda m: t._place_tone(m.group(0))),
+        (t._LINE_SPACES, lambda m: "\n"),
+        (re.compile(r"(?<=[^\W_]|,)\n(?=[^\W_])"), t._unwrap),  # the wrap pattern as first written
+    ]
+    out = text
+    for pattern, replace in steps:
+        if pattern is t._CHUNK:
+            out = t._CONTROL.sub(" ", out)
+        out, changes = t._tracked_sub(pattern, replace, out)
+        offsets.add(changes)
+    stripped = out.lstrip()
+    offsets.add([(0, 0, 0, len(out) - len(stripped))] if len(stripped) < len(out) else [])
+    return stripped.rstrip(), offsets
+
+
+_ODD_TEXTS = [
+    "Uỷ ban nhân dân hoà giải.\nKhoẻ mạnh, thuỷ lợi\nvà quả  kết quả.",
+    "  \u00a0Hoà\u2003bình \t uỷ\r\nban\r  số\n03/2014 \n 1. Mục\n a) mục ",
+    "ho\u0300a \u0301a U\u0309y ban\u200b nhân\u00ad dân\x0bxã, \nphường\n\nquận hoà" * 3,
+    "Không có gì lạ. Chỉ một câu.",
+    "",
+    " \n ",
+    "uỷ" * 30 + "\n" + "hoà " * 40 + "\nKết,\nthúc",
+]
+
+
+def test_normalising_with_offsets_gives_the_long_ways_text_and_offsets() -> None:
+    import unicodedata
+
+    from kgraph.text import normalize_text, normalize_with_offsets
+
+    texts = _ODD_TEXTS + [unicodedata.normalize("NFD", t) for t in _ODD_TEXTS]
+    for text in texts:
+        fast, offsets = normalize_with_offsets(text)
+        slow, long_offsets = _offsets_the_long_way(text)
+        assert fast == slow == normalize_text(text), text
+        assert [offsets.original(i) for i in range(len(fast) + 1)] == [
+            long_offsets.original(i) for i in range(len(fast) + 1)
+        ], text
+
+
+def test_normalising_reads_for_tones_only_the_runs_that_hold_a_cue(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph import text as t
+
+    text = "Ông Nguyễn Văn Bình thăm các hộ gia đình ở xã Hải Chánh. " * 20 + "Uỷ ban hoà giải."
+    tones = _Scans(t._MAYBE_MISPLACED)
+    skipped = {name: _Scans(getattr(t, name)) for name in ("_SPACES_CHANGED", "_LINE_SPACES")}
+    monkeypatch.setattr(t, "_MAYBE_MISPLACED", tones)
+    for name, scans in skipped.items():
+        monkeypatch.setattr(t, name, scans)
+    normalised, _ = t.normalize_with_offsets(text)
+    assert normalised.endswith("Ủy ban hòa giải.")
+    assert sum(tones.read) == len("Uỷ") + len("hoà")  # the two runs holding a misplaced mark
+    assert all(scans.read == [] for scans in skipped.values())  # no double space, no space at a line end
+    t.normalize_with_offsets(text.replace("ban ", "ban\u00a0 ") + " \nXong")
+    assert all(scans.read for scans in skipped.values())
+
+
+def test_the_wrap_pattern_finds_the_breaks_its_look_behind_form_found() -> None:
+    from kgraph.text import _MAYBE_WRAP
+
+    first = re.compile(r"(?<=[^\W_]|,)\n(?=[^\W_])")
+    texts = _ODD_TEXTS + ["a\nb,\nc.\nd\n\ne 1\n2 _\n_ Đ\nđ", "\n\nx\n", "x\n", "\nx"]
+    for text in texts:
+        assert [m.span() for m in _MAYBE_WRAP.finditer(text)] == [m.span() for m in first.finditer(text)]
+    assert _MAYBE_WRAP.pattern.startswith("\\n")  # a literal first: the engine skips to each break
+
+
+def test_a_long_sentence_is_scanned_for_runs_only_when_it_may_hold_one(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph import text as t
+
+    scans = _Scans(t._GUARD_TOKEN)
+    monkeypatch.setattr(t, "_GUARD_TOKEN", scans)
+    prose = " ".join(["Đoàn công tác tỉnh đã đến thăm hỏi"] * 12) + "."  # 96 words, 400 characters
+    assert [s.text for s in t.split_sentences(prose)] == [prose]
+    assert scans.read == []
+    run = " ".join(["một"] * (t.MAX_RUN_WORDS + 5))
+    assert len(t.split_sentences(run)) == 2 and scans.read
+
+
+def test_sentences_track_curly_quotes_as_the_character_by_character_scan() -> None:
+    from kgraph.text import MAX_QUOTE, split_sentences
+
+    texts = [
+        "Ông nói “Tỉnh ủy họp. Xong rồi.” Sau đó về. Bà hỏi “Vì sao?” Ông “ừ”.",
+        "Mở “một “hai. Ba” bốn. Năm” sáu. Bảy.",
+        "Lạc ” đóng. Mở “ rồi.\nDòng mới. Hết “x”.",
+        "“" + "Tỉnh ủy họp. " * (MAX_QUOTE // 10) + "” Cuối. Câu.",
+        "Câu một.” “Câu hai. Câu ba.”",
+    ]
+    for text in texts:
+        assert [(s.start, s.end) for s in split_sentences(text)] == _split_by_character(text), text
+
+
+def _split_by_character(text: str) -> list[tuple[int, int]]:
+    """``split_sentences`` as first written: every character between boundaries looked at."""
+    from kgraph import text as t
+
+    cuts: list[tuple[int, int]] = []
+    start = depth = scanned = 0
+    opened_at = -1
+    for match in t._BOUNDARY.finditer(text):
+        cut = match.start()
+        if text[cut - 1 : cut] == "." and text[cut] != "\n" and t._initial_before(text, cut):
+            continue
+        if text[cut : match.end()].strip() and text[cut] in '"”’)':
+            cut = match.start() + 1
+        for pos in range(scanned, cut):
+            if text[pos] == "“":
+                opened_at = pos if depth == 0 else opened_at
+                depth += 1
+            elif text[pos] == "”" and depth > 0:
+                depth -= 1
+        scanned = max(scanned, cut)
+        if match.group(0).startswith("\n") or depth == 0 or (depth > 0 and cut - opened_at > t.MAX_QUOTE):
+            cuts.append((start, cut))
+            start, depth = match.end(), 0
+            scanned = max(scanned, start)
+    cuts.append((start, len(text)))
+    out = []
+    for a, b in cuts:
+        a, b = a + len(text[a:b]) - len(text[a:b].lstrip()), b - (len(text[a:b]) - len(text[a:b].rstrip()))
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def test_the_rules_are_named_once_not_once_per_sentence(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import rules
+
+    st = _sentence_state("Sáng nay, Tỉnh ủy Quảng Trị họp.")
+    rules.run_mention_rules(st)  # the names of the rules, once in a process
+    asked: list[str] = []
+    real = rules.rule_name
+    monkeypatch.setattr(rules, "rule_name", lambda rule: asked.append(rule.__name__) or real(rule))
+    st = rules.run_mention_rules(_sentence_state("Chiều nay, Huyện ủy Hải Lăng họp."))
+    assert asked == [] and {f.rule for f in st.found} >= {"names"}
+
+
+def test_document_numbers_are_looked_for_only_in_a_sentence_holding_a_digit(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import documents
+    from kgraph.extract.rules import find_documents
+
+    scans = {name: _Scans(getattr(documents, name)) for name in ("_PARTY", "_STATE", "_LOOSE")}
+    for name, scan in scans.items():
+        monkeypatch.setattr(documents, name, scan)
+    assert find_documents("Tỉnh ủy ban hành Chỉ thị về công tác cán bộ.") == []
+    assert all(scan.read == [] for scan in scans.values())
+    found = find_documents("Thực hiện Chỉ thị số 05-CT/TW và Nghị định 30/2020/NĐ-CP.")
+    assert [d.number for d in found] == ["05-CT/TW", "30/2020/NĐ-CP"]
+    assert all(scan.read for scan in scans.values())
+
+
+class _Reads(list):  # type: ignore[type-arg]
+    """A token list that records which positions are read."""
+
+    def __init__(self, items) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(items)
+        self.read: set[int] = set()
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        if isinstance(index, int):
+            self.read.add(index)
+        return super().__getitem__(index)
+
+
+def test_a_place_name_is_read_no_further_than_a_place_name_can_go() -> None:
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.names import match_place
+    from kgraph.extract.tokens import tokenize
+
+    lex = lexicon()
+    tokens = _Reads(tokenize("Hà Nội Mới Là Nơi Có Nhiều Người Đến Thăm Quan Sát Học Hỏi"))
+    assert match_place(tokens, 0, lex) == 2
+    assert max(tokens.read) == 2  # 'hà nội mới' starts no place name: the words after it are not read
+    tokens = _Reads(tokenize("Thừa Thiên - Huế và Bà Rịa - Vũng Tàu"))
+    assert match_place(tokens, 0, lex) == 4 and match_place(tokens, 5, lex) == 5  # the dashes counted
+
+
+def test_a_head_is_matched_as_the_long_way_matches_it() -> None:
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.names import match_head
+    from kgraph.extract.tokens import tokenize
+
+    def long_way(tokens, i, heads):  # type: ignore[no-untyped-def]
+        for head in heads.get(tokens[i].key, ()):
+            size = len(head.keys)
+            if i + size > len(tokens) or any(tokens[i + k].key != head.keys[k] for k in range(1, size)):
+                continue
+            if not head.any_case and not tokens[i].is_cap:
+                continue
+            return head
+        return None
+
+    lex = lexicon()
+    text = "Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh, ủy ban nhân dân, Sở Giáo dục và Đào tạo, Ban"
+    text += " Chỉ đạo, Hội đồng nhân dân, Trường Đại học Y, Bộ Công an, Công ty TNHH, Ban Thường"
+    tokens = tokenize(text)
+    for heads in (lex.heads, lex.tagger_heads, lex.place_heads):
+        assert [match_head(tokens, i, heads) for i in range(len(tokens))] == [
+            long_way(tokens, i, heads) for i in range(len(tokens))
+        ]
+
+
+def test_the_lower_body_rule_reads_only_the_words_a_body_opens_with() -> None:
+    from kgraph.extract import sites
+
+    text = "hôm qua đoàn đã đến thăm và làm việc với công ty du lịch Sao Mai ở thành phố biển."
+    st = _sentence_state(text)
+    st.tokens = _Reads(st.tokens)
+    sites.rule_lower_bodies(st)
+    assert [f.text for f in st.found] == ["công ty du lịch Sao Mai"]
+    words = [st.tokens[k].text for k in sorted(st.tokens.read)]
+    assert not {"hôm", "qua", "đoàn", "đến", "thăm", "làm", "việc"} & set(words), words
+
+
+def test_the_numbered_place_rule_reads_a_unit_only_at_a_word_one_opens_with(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import mentions
+
+    asked: list[str] = []
+    real = mentions.numbered_unit
+
+    def counting(tokens, i):  # type: ignore[no-untyped-def]
+        asked.append(tokens[i].text)
+        return real(tokens, i)
+
+    monkeypatch.setattr(mentions, "numbered_unit", counting)
+    st = _sentence_state("Sáng nay, bà con ở phường 12, quận 10 và ấp B4 đến nhận quà, Q.12 cũng vậy.")
+    mentions.rule_numbered_places(st)
+    assert [f.text for f in st.found] == ["phường 12", "quận 10", "ấp B4", "Q.12"]
+    assert set(asked) <= {"phường", "quận", "ấp", "Q"}, asked
+
+
+def test_the_world_bodies_rule_keys_a_run_only_where_a_spelling_starts(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import world
+
+    world._body_keys()  # the table, keyed once in a process
+    asked: list[str] = []
+    real = world._key
+
+    def counting(tokens):  # type: ignore[no-untyped-def]
+        asked.append(tokens[0].text if tokens else "")
+        return real(tokens)
+
+    monkeypatch.setattr(world, "_key", counting)
+    text = "Ông Nguyễn Văn Bình, Giám đốc Sở Y tế Hà Nội, làm việc với UNDP và Tổ chức Y tế Thế giới."
+    st = _sentence_state(text)
+    world.rule_world_bodies(st)
+    assert [f.text for f in st.found] == ["UNDP", "Tổ chức Y tế Thế giới"]
+    assert not {"Ông", "Nguyễn", "Văn", "Bình", "Giám", "Sở", "Hà", "Nội"} & set(asked), asked

@@ -18,7 +18,14 @@ from .gazetteer import read_written_levels
 from .lexicon import Lexicon, lexicon
 from .relations import RelationState
 from .resolve import resolve
-from .rules import ARTICLE_RELATION_RULES, SENTENCE_RELATION_RULES, new_state, rule_name, run_mention_rules
+from .rules import (
+    ARTICLE_RELATION_RULES,
+    SENTENCE_RELATION_RULES,
+    named,
+    new_state,
+    rule_name,
+    run_mention_rules,
+)
 from .sites import add_site_names
 from .state import Drop, Found, SentenceState
 from .tagger import add_written_levels
@@ -62,8 +69,8 @@ def _relations(
     """Every relation rule in order (into ``ctx.relations``); what they dropped."""
     rs = RelationState(lex, _title_actor(document, sentences))
     for sm in sentences:
-        for rule in SENTENCE_RELATION_RULES:
-            rs.rule = rule_name(rule)
+        for name, rule in named(SENTENCE_RELATION_RULES):
+            rs.rule = name
             rule(rs, sm)
     ctx.relations = rs.out
     for article_rule in ARTICLE_RELATION_RULES:

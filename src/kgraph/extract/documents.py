@@ -32,6 +32,7 @@ _STATE = re.compile(
 _LOOSE = re.compile(
     rf"(?<![\w/.-])(\d{{1,5}})\s+([{_UP}][{_L}]{{0,4}})\s*/\s*([{_UP}][{_L}]{{1,11}})(?![\w/])"
 )
+_DIGIT = re.compile(r"\d")
 _PLENUM = re.compile(
     _word("plenum_re"),
 )
@@ -155,6 +156,8 @@ def _numbered(ds: DocScan, m: re.Match[str], style: str) -> None:
 
 def rule_doc_numbers(ds: DocScan) -> None:
     """Numbered documents: Party (05-CT/TW), state (30/2020/NĐ-CP) and loose (700 QĐ/TTG) numbers."""
+    if _DIGIT.search(ds.text) is None:
+        return  # each pattern opens with a number (two sentences in three hold none)
     for pattern, style in ((_PARTY, "party"), (_STATE, "state"), (_LOOSE, "loose")):
         for m in pattern.finditer(ds.text):
             if ds.free(m.start(), m.end()):

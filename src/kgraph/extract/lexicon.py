@@ -6,6 +6,7 @@ Vietnamese lives in the data files; this module only parses them. Lookups are by
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -25,9 +26,36 @@ def _lines(name: str) -> list[str]:
 
 def _key_lines(name: str) -> list[str]:
     """The lines of a word list as name keys, normalised in one pass over the file (fast)."""
-    text = (resources.files("kgraph") / "data" / name).read_text(encoding="utf-8")
+    return keys_of_lines((resources.files("kgraph") / "data" / name).read_text(encoding="utf-8"))
+
+
+def keys_of_lines(text: str) -> list[str]:
+    """Each line of ``text`` that is neither blank nor a comment, as a name key."""
     text = normalize_tones(unicodedata.normalize("NFC", text)).lower()
+    if _single_spaced(text):  # every line is its own key (the lists are written so): split no line
+        return [line for line in text.split("\n") if line and line[0] != "#"]
     return [" ".join(line.split()) for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+_OTHER_WHITE = re.compile(r"[^\S \n]")  # white space but a plain space and a line feed
+
+
+def _single_spaced(text: str) -> bool:
+    """Whether the words of each line of ``text`` are parted by single plain spaces, none around them."""
+    spaced = "  " not in text and " \n" not in text and "\n " not in text
+    return spaced and text[:1] != " " and text[-1:] != " " and _OTHER_WHITE.search(text) is None
+
+
+def proper_prefixes(entries: Iterable[str]) -> frozenset[str]:
+    """Every proper prefix of whole words of each single-spaced entry ('a b c': 'a', 'a b')."""
+    out: set[str] = set()
+    add = out.add
+    for entry in entries:
+        space = entry.find(" ")
+        while space >= 0:
+            add(entry[:space])
+            space = entry.find(" ", space + 1)
+    return frozenset(out)
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -192,7 +220,6 @@ def alternation(name: str) -> str:
 def lexicon() -> Lexicon:
     words = {w for w in _key_lines("words.txt") if " " in w}
     words |= set(_key_lines("name_words.txt"))
-    starts = {" ".join(w.split()[:i]) for w in words for i in range(1, len(w.split()))}
     levels: dict[str, str] = {}
     for row in _rows("levels.tsv"):
         levels[name_key(row[0])] = row[0]
@@ -210,7 +237,7 @@ def lexicon() -> Lexicon:
     world = world_words()
     return Lexicon(
         words=frozenset(words),
-        word_starts=frozenset(starts),
+        word_starts=proper_prefixes(words),
         heads=_heads(org_heads),
         tagger_heads=_heads([r for r in org_heads if not (len(r) > 2 and "untagged" in r[2].split(","))]),
         global_heads=_flagged(org_heads, "global"),
@@ -251,4 +278,4 @@ def lexicon() -> Lexicon:
 @lru_cache(maxsize=1)
 def syllables() -> frozenset[str]:
     """Every syllable of the word list's words, as keys (``tỉnh``, ``và``; never an acronym)."""
-    return frozenset(s for w in lexicon().words for s in w.split())
+    return frozenset(" ".join(lexicon().words).split())  # one split of them all: no loop

@@ -18,6 +18,7 @@ from .lexicon import Head, Lexicon, first_words, lexicon
 from .lexicon import word as _word
 from .lexicon import words as _words
 from .names import (
+    NUMBERED_OPENERS,
     NameSpan,
     cap_run,
     level_at,
@@ -360,6 +361,8 @@ def rule_numbered_places(st: SentenceState) -> None:
         if not tok.is_word:
             continue
         glued = tok.is_cap and tok.text[-1].isdigit() and _glued_unit(tokens, k)
+        if not glued and tok.key not in NUMBERED_OPENERS and tok.text not in NUMBERED_OPENERS:
+            continue  # most words: no unit opens there (speed)
         size = numbered_unit(tokens, k) or glued  # first: free is asked at few tokens
         if not size or not st.free(tok.start) or not st.free(tokens[k + size - 1].start):
             continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..text import name_key
-from .lexicon import Head, Lexicon, first_words, lexicon, word, words, world_words
+from .lexicon import Head, Lexicon, first_words, lexicon, proper_prefixes, word, words, world_words
 from .tokens import Token
 from .world import country_in_context, names_a_language
 
@@ -61,8 +61,14 @@ def match_words(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
 def match_head(tokens: list[Token], i: int, heads: dict[str, list[Head]]) -> Head | None:
     """The longest head starting at token ``i`` (respecting its case rule)."""
     for head in heads.get(tokens[i].key, ()):
-        size = len(head.keys)
-        if i + size > len(tokens) or any(tokens[i + k].key != head.keys[k] for k in range(1, size)):
+        keys = head.keys
+        size = len(keys)
+        if i + size > len(tokens):
+            continue
+        if size > 1 and (  # the second word first: most heads part there
+            tokens[i + 1].key != keys[1]
+            or (size > 2 and any(tokens[i + k].key != keys[k] for k in range(2, size)))
+        ):
             continue
         if not head.any_case and not tokens[i].is_cap:
             continue
@@ -76,6 +82,7 @@ def match_place(tokens: list[Token], i: int, lex: Lexicon) -> int:
         return 0
     best = 0
     key = ""
+    prefixes = _place_prefixes(lex.places)
     for k in range(i, min(i + 12, len(tokens))):
         if not tokens[k].is_word:
             if tokens[k].text in "-–" and k > i:
@@ -86,7 +93,15 @@ def match_place(tokens: list[Token], i: int, lex: Lexicon) -> int:
             break
         if key in lex.places or (k == i and key in lex.context_places and country_in_context(tokens, i, lex)):
             best = k - i + 1
+        if key not in prefixes:
+            break  # no longer place name starts with these words
     return 0 if best and names_a_language(tokens, i, best, lex) else best
+
+
+@lru_cache(maxsize=4)
+def _place_prefixes(places: frozenset[str]) -> frozenset[str]:
+    """The proper prefixes of the known place names: a longer name starts with one ('hà', 'bà rịa')."""
+    return proper_prefixes(places)
 
 
 def word_end(tokens: list[Token], i: int, lex: Lexicon) -> int:
@@ -146,6 +161,8 @@ def person_run(tokens: list[Token], i: int, lex: Lexicon) -> int:
 _NUMBERED_LEVELS = tuple(tuple(name_key(w).split()) for w in words("numbered_levels"))
 _NUMBERED_ABBREVIATIONS = frozenset(words("numbered_level_abbreviations"))
 _NUMBERED_FIRSTS = first_words(_NUMBERED_LEVELS)  # keys a level word starts with
+#: Keys and texts a numbered unit may open with: ``numbered_unit`` is 0 at any other token
+NUMBERED_OPENERS = _NUMBERED_FIRSTS | _NUMBERED_ABBREVIATIONS
 _UNIT_CODE = re.compile(r"[A-Z]?\d{1,3}[A-Z]?")
 
 

@@ -30,6 +30,7 @@ How to add a named rule
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TypeVar
 
 from ..model import Document
@@ -116,6 +117,12 @@ def rule_name(rule: Callable[..., object]) -> str:
     return rule.__name__.removeprefix("rule_")
 
 
+@lru_cache(maxsize=16)
+def named(rules: tuple[Callable[..., T], ...]) -> tuple[tuple[str, Callable[..., T]], ...]:
+    """``(rule_name(rule), rule)`` of each rule, named once per process (not once per sentence)."""
+    return tuple((rule_name(rule), rule) for rule in rules)
+
+
 def find_documents(text: str, lex: Lexicon | None = None) -> list[DocMention]:
     """Every document mention in ``text`` (a sentence), by position."""
     return scan_documents(text, lex or lexicon(), DOCUMENT_RULES).found
@@ -142,8 +149,8 @@ def new_state(doc: Document, index: int, lex: Lexicon) -> SentenceState:
 
 def run_mention_rules(st: SentenceState) -> SentenceState:
     """Every mention rule over one sentence, in order; mentions sorted by position."""
-    for rule in MENTION_RULES:
-        st.rule = rule_name(rule)
+    for name, rule in named(MENTION_RULES):
+        st.rule = name
         rule(st)
     st.rule = ""
     st.found.sort(key=lambda f: (f.start, -f.end))

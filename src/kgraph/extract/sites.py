@@ -312,24 +312,22 @@ def rule_lower_bodies(st: SentenceState) -> None:
     tokens = st.tokens
     bodies = site_table().bodies
     firsts = _first_words(bodies)
-    k = 0
-    while k < len(tokens) - 1:
+    after = 0  # where the body last read ends: the next may start there
+    opening = [k for k, t in enumerate(tokens[:-1]) if t.key in firsts and t.is_word and not t.is_cap]
+    for k in opening:  # most words open no body: only these are read
         tok = tokens[k]
-        opens = tok.key in firsts and tok.is_word and not tok.is_cap  # most words open no body
-        size = _body_word(tokens, k, bodies) if opens and st.free(tok.start) else 0
+        size = _body_word(tokens, k, bodies) if k >= after and st.free(tok.start) else 0
         if not size or (size == 1 and _in_word(tokens, k, st)):
-            k += 1  # cơ sở, thị trường: no body
-            continue
+            continue  # cơ sở, thị trường: no body
         span = _lower_body(st, k)
         if span is None or any(not st.free(t.start) for t in tokens[k : span.j]):
-            k += 1
             continue
         start, end = tok.start, tokens[span.j - 1].end
         text = st.text[start - st.base : end - st.base]
         f = Found(start, end, text, Group.ORG, span.kind, st.index, span.head)
         f.subject_ok = not preceded_by_preposition(tokens, k)
         st.add(f)
-        k = span.j
+        after = span.j
 
 
 def _bare_name(text: str) -> str:

@@ -71,6 +71,11 @@ def _key(tokens: list[Token]) -> tuple[str, ...]:
     return tuple(t.text if len(t.text) > 1 and t.text.isupper() else t.key for t in tokens)
 
 
+def _word_key(t: Token) -> str:
+    """``_key`` of one token (no tuple made: the rule asks it of every capitalised word)."""
+    return t.text if len(t.text) > 1 and t.text.isupper() else t.key
+
+
 @lru_cache(maxsize=1)
 def world_body_names() -> dict[str, tuple[str, str]]:
     """Every spelling of an international body, a foreign news agency or company -> (its name, the
@@ -98,7 +103,7 @@ def rule_world_bodies(st: SentenceState) -> None:
     k = 0
     while k < len(tokens):
         tok = tokens[k]
-        if (_key([tok])[0] if tok.is_cap else "") not in starts:
+        if (_word_key(tok) if tok.is_cap else "") not in starts:
             k += 1  # no spelling of the table starts with this word: nothing to try (speed)
             continue
         keys = _key(tokens[k : k + longest])  # each word keyed once; only spellings of the table tried
