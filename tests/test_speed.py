@@ -637,3 +637,66 @@ def test_the_page_reader_adds_a_plain_graph_s_triples_to_its_store_unchecked(mon
     assert not checked
     assert {g.identifier for g in dataset.graphs() if len(g)} == {URIRef("http://x/g")}
     assert isomorphic(dataset.graph(URIRef("http://x/g")), expected)
+
+
+def _awkward_graph():  # type: ignore[no-untyped-def]
+    """Terms the page's reader must keep apart: a literal spelling an IRI, typed and tagged
+    literals of one text, a blank node, quotes and a line break in a label."""
+    from rdflib import BNode, Graph, Literal
+    from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+    from kgraph.namespaces import KG, RES
+
+    graph = Graph()
+    duc, ha = RES["person-duc"], RES["person-ha"]
+    for node, label in ((duc, 'Nguyễn Văn "Đức"'), (ha, "Trần Thị Hà\nhai dòng")):
+        graph.add((node, RDF.type, KG.Person))
+        graph.add((node, SKOS.prefLabel, Literal(label, lang="vi")))
+    graph.add((duc, SKOS.prefLabel, Literal("Nguyễn Văn Đức", lang="en")))
+    graph.add((duc, SKOS.altLabel, Literal("Nguyễn Văn Đức")))
+    graph.add((duc, RDFS.label, Literal("7", datatype=XSD.integer)))
+    graph.add((duc, KG.mentionedIn, Literal(str(RES["article-1"]))))  # a literal, not an article
+    graph.add((duc, KG.mentionedIn, RES["article-1"]))
+    graph.add((RES["article-1"], KG.sourceFile, Literal("báo/bài 1.txt")))
+    graph.add((duc, KG.cooperatesWith, ha))
+    stmt = BNode("s1")
+    for field, value in ((RDF.type, RDF.Statement), (RDF.subject, duc), (RDF.predicate, KG.cooperatesWith)):
+        graph.add((stmt, field, value))
+    graph.add((stmt, RDF.object, ha))
+    graph.add((stmt, KG.evidence, Literal("Ông Đức và bà Hà hợp tác.", lang="vi")))
+    graph.add((stmt, KG.modality, Literal(str(KG.requested))))  # a literal is no modality concept
+    return graph
+
+
+def test_the_page_read_from_lines_is_the_page_read_from_rdflib() -> None:
+    import kgraph
+    from kgraph.facts import Facts, is_iri
+    from kgraph.lines import graph_lines
+    from kgraph.namespaces import KG, RES
+    from kgraph.network import entity_net
+    from kgraph.visualize import Context, render_html
+
+    result = kgraph.build([SMALL])
+    assert render_html(Facts.from_lines(result.union_lines())) == render_html(result.union())
+    graph = _awkward_graph()
+    facts = Facts.from_lines(graph_lines(graph))
+    for read in (facts, Facts.of(graph)):
+        assert render_html(read) == render_html(graph)
+        assert Context.of(read) == Context.of(graph)
+        assert list(entity_net(read).edges(keys=True, data=True)) == list(
+            entity_net(graph).edges(keys=True, data=True)
+        )
+    mentions = facts.objects(str(RES["person-duc"]), str(KG.mentionedIn))
+    assert sorted(is_iri(o) for o in mentions) == [False, True]
+
+
+def test_a_build_page_loads_no_rdflib_store(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import kgraph
+    from kgraph.results import BuildResult
+
+    def no_store(self: BuildResult, store: str = "default") -> None:
+        raise AssertionError("the page reads the lines, not an rdflib graph of them")
+
+    monkeypatch.setattr(BuildResult, "union", no_store)
+    kgraph.build_to([SMALL], tmp_path / "out", workers=1)
+    assert (tmp_path / "out" / "graph.html").read_text(encoding="utf-8").startswith("<!doctype html>")

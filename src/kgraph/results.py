@@ -91,9 +91,9 @@ class BuildResult:
         return sorted(lines)
 
     def union(self, store: str = "default") -> Graph:
-        """All triples of all articles in one graph (``store``: an rdflib store plugin; the
-        build's page asks for ``SimpleMemory``, which loads and answers without named-graph
-        bookkeeping in about half the time)."""
+        """All triples of all articles in one graph (``store``: an rdflib store plugin;
+        ``SimpleMemory`` loads and answers without named-graph bookkeeping in about half the
+        time). A build's page reads the lines themselves (``kgraph.facts``)."""
         graph = Graph(store=store)
         bind_prefixes(graph)
         if self._dataset is not None:
