@@ -700,3 +700,54 @@ def test_a_build_page_loads_no_rdflib_store(tmp_path: Path, monkeypatch) -> None
     monkeypatch.setattr(BuildResult, "union", no_store)
     kgraph.build_to([SMALL], tmp_path / "out", workers=1)
     assert (tmp_path / "out" / "graph.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_literals_are_written_as_rdflib_writes_them() -> None:
+    from decimal import Decimal
+
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    from kgraph.rdf import _lit, boolean, integer, plain, quantity_literal, typed
+
+    texts = ["a", 'a "b"', "back\\slash", "cr\rx", "nl\nx", 'nl\n"""q"""', 'end\n"', "tab\tx", "", "Đảng ủy"]
+    texts += ['x\\"\ny', "\u2028", 'a\\\nb"', '"']
+    for text in texts:
+        assert plain(text) == Literal(text).n3(), text
+        assert _lit(text) == Literal(text, lang="vi").n3(), text
+    for number in (0, 7, -3, 12345678901234):
+        assert integer(number) == Literal(number).n3()
+    assert [boolean(True), boolean(False)] == [Literal(True).n3(), Literal(False).n3()]
+    days = ["2020-01-05", "1999-12-31", "2020-1-5", "2020-02-30", "20200105", "2020-01-05Z"]
+    for day in days:
+        assert typed(day, str(XSD.date)) == Literal(day, datatype=XSD.date).n3(), day
+    times = ["2020-01-05T10:30:00", "2020-01-05T10:30", "2020-01-05T24:00:00", "2020-01-05T10:30:00+07:00"]
+    for moment in times:
+        assert typed(moment, str(XSD.dateTime)) == Literal(moment, datatype=XSD.dateTime).n3(), moment
+    for value in ("4254", "17.8", "17.80", "0", "0.50", "1e3"):
+        number = Decimal(value)
+        whole = number == number.to_integral_value()
+        old = (
+            Literal(int(number)) if whole else Literal(format(number, "f").rstrip("0"), datatype=XSD.decimal)
+        )
+        assert quantity_literal(value) == old.n3(), value
+
+
+def test_article_lines_are_written_without_making_rdflib_literals(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from helpers import run
+    from rdflib import Literal
+
+    from kgraph.rdf import build_graph, build_lines
+
+    x = run("Ngày 5/3/2024, ông Nguyễn Văn An, Chủ tịch UBND tỉnh Quảng Trị, làm việc với Bộ Y tế.")
+    expected = sorted(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in build_graph(x))
+    made: list[str] = []
+    original = Literal.__new__
+
+    def counted(cls, *args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(str(args[0]) if args else "")
+        return original(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Literal, "__new__", counted)
+    assert build_lines(x) == expected
+    assert made == []

@@ -217,9 +217,11 @@ def add_lines(graph: Graph, lines: Iterable[str]) -> None:
         return
     data = text.encode("utf-8")
     reader = TermReader()
+    # a text with a line break is written triple-quoted, as rdflib's n3() writes it: Turtle
+    syntax = ox.RdfFormat.TURTLE if '"""' in text else ox.RdfFormat.N_TRIPLES
     quads = (
         (reader.term(t.subject), reader.term(t.predicate), reader.term(t.object), graph)
-        for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+        for t in ox.parse(data, format=syntax)
     )
     if type(graph) is Graph:  # straight to its store: Graph.addN would only check each term is rdflib's
         graph.store.addN(quads)
