@@ -751,3 +751,37 @@ def test_article_lines_are_written_without_making_rdflib_literals(monkeypatch) -
     monkeypatch.setattr(Literal, "__new__", counted)
     assert build_lines(x) == expected
     assert made == []
+
+
+def test_a_build_imports_no_rdflib_and_without_the_page_no_numpy(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from kgraph.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(code, 'rdflib' in sys.modules, 'numpy' in sys.modules, 'pyshacl' in sys.modules)\n"
+    )
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+    seen = []
+    for extra in ([], ["--no-html"]):
+        argv = ["build", str(SMALL), "--out", str(tmp_path / f"out{len(extra)}"), "--quiet", "--workers", "1"]
+        run = subprocess.run(
+            [sys.executable, "-c", code, *argv, *extra], capture_output=True, text=True, env=env
+        )
+        assert run.returncode == 0, run.stderr
+        seen.append(run.stdout.split())
+    assert seen == [["0", "False", "True", "False"], ["0", "False", "False", "False"]]
+
+
+def test_the_parser_offers_the_export_formats_and_the_vocabularies_stay_closed() -> None:
+    import pytest
+
+    from kgraph.cli.export import FORMATS as OFFERED
+    from kgraph.export import FORMATS
+    from kgraph.namespaces import IRI, KG
+
+    assert OFFERED == FORMATS
+    assert IRI.KG.Person == str(KG.Person) == "https://w3id.org/kgraph/ontology#Person"
+    for vocab in (IRI.KG, KG):
+        with pytest.raises(AttributeError):
+            vocab.Persn  # noqa: B018 (a misspelt term raises instead of minting an IRI)
+    assert IRI.SKOS.prefLabel == "http://www.w3.org/2004/02/skos/core#prefLabel"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .facts import Facts, is_iri
-from .namespaces import CLASS_OF_KIND, KG, PREDICATE_OF
+from .namespaces import CLASS_IRI, IRI, PREDICATE_IRI
 from .netgraph import Net
 
 if TYPE_CHECKING:  # networkx is imported only where a real networkx graph is made (GraphML, reports)
@@ -23,8 +23,8 @@ if TYPE_CHECKING:  # networkx is imported only where a real networkx graph is ma
     from rdflib import Graph
 
 #: Entity class IRI -> contract local name; relation IRI -> relation name (IRIs as plain strings).
-KIND_OF_CLASS = {str(iri): kind for kind, iri in CLASS_OF_KIND.items()}
-RELATION_OF_PREDICATE = {str(iri): name for name, iri in PREDICATE_OF.items()}
+KIND_OF_CLASS = {iri: kind for kind, iri in CLASS_IRI.items()}
+RELATION_OF_PREDICATE = {iri: name for name, iri in PREDICATE_IRI.items()}
 
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDF_TYPE, RDF_STATEMENT = f"{_RDF}type", f"{_RDF}Statement"
@@ -34,8 +34,8 @@ SKOS_PREF, SKOS_ALT = (
     "http://www.w3.org/2004/02/skos/core#prefLabel",
     "http://www.w3.org/2004/02/skos/core#altLabel",
 )
-KG_EVIDENCE, KG_MODALITY, KG_ASSERTED = str(KG.evidence), str(KG.modality), str(KG.asserted)
-KG_MENTIONED_AS, KG_MENTIONED_IN = str(KG.mentionedAs), str(KG.mentionedIn)
+KG_EVIDENCE, KG_MODALITY, KG_ASSERTED = IRI.KG.evidence, IRI.KG.modality, IRI.KG.asserted
+KG_MENTIONED_AS, KG_MENTIONED_IN = IRI.KG.mentionedAs, IRI.KG.mentionedIn
 
 
 def entity_kind(facts: Facts, node: str) -> str | None:

@@ -13,23 +13,32 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
-
-from rdflib import Graph
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from typing import TYPE_CHECKING
 
 from .extract.lexicon import document_codes
 from .identity import article_iri, doctype_iri, mint_aux_iri, mint_iri, role_iri
 from .model import Entity, Extraction, Relation, Sentence
-from .namespaces import (
-    ADMIN_LEVEL_OF,
-    CLASS_OF_KIND,
-    KG,
-    MODALITY_OF,
-    ORG,
-    PREDICATE_OF,
-    SCHEMA,
-    TABLE_OF,
-    bind_prefixes,
+from .namespaces import ADMIN_LEVEL_IRI as ADMIN_LEVEL_OF
+from .namespaces import CLASS_IRI as CLASS_OF_KIND
+from .namespaces import IRI, bind_prefixes
+from .namespaces import MODALITY_IRI as MODALITY_OF
+from .namespaces import PREDICATE_IRI as PREDICATE_OF
+from .namespaces import TABLE_IRI as TABLE_OF
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+#: The vocabularies, as plain strings (no rdflib term is made here)
+DCTERMS, KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, XSD = (
+    IRI.DCTERMS,
+    IRI.KG,
+    IRI.ORG,
+    IRI.PROV,
+    IRI.RDF,
+    IRI.RDFS,
+    IRI.SCHEMA,
+    IRI.SKOS,
+    IRI.XSD,
 )
 
 #: Vietnamese labels of the modalities (as in ontology/kgraph.ttl)
@@ -134,10 +143,12 @@ class Triples:
         self.lines.add(f"<{s}> <{p}> {obj} .")
 
     def __iter__(self) -> Iterator[tuple[object, object, object]]:
-        """The triples as rdflib terms (tests and ``build_graph`` read them so)."""
-        graph = Graph()
+        """The triples as rdflib terms (tests read them so)."""
+        from rdflib import Graph
+
         from .lines import add_lines
 
+        graph = Graph()
         add_lines(graph, self.lines)
         return iter(graph)
 
@@ -261,6 +272,8 @@ def add_relation(graph: Triples, rel: Relation, nodes: dict[str, str], article: 
 
 def build_graph(extraction: Extraction) -> Graph:
     """The triples of one article's extraction, as an rdflib graph."""
+    from rdflib import Graph
+
     from .lines import add_lines
 
     graph = Graph()

@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from .errors import InputError
 from .facts import Facts, is_iri
-from .namespaces import CLASS_OF_KIND, KG, ORG, PREDICATE_OF, SCHEMA
+from .namespaces import CLASS_IRI, IRI, PREDICATE_IRI
 from .network import (
     KG_EVIDENCE,
     KG_MENTIONED_IN,
@@ -132,11 +132,11 @@ RELATION_COLOR: dict[str, str] = {
 }
 
 #: The IRIs the page's context reads (plain strings, as ``kgraph.facts`` keeps terms).
-KG_SOURCE_FILE, KG_POST_TITLE, KG_FORMER = str(KG.sourceFile), str(KG.postTitle), str(KG.former)
-ORG_MEMBER, ORG_ORGANIZATION = str(ORG.member), str(ORG.organization)
-PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
-DCTERMS_TITLE, DCTERMS_ISSUED = "http://purl.org/dc/terms/title", "http://purl.org/dc/terms/issued"
-DCTERMS_PUBLISHER, SCHEMA_PUBLISHER = "http://purl.org/dc/terms/publisher", str(SCHEMA.publisher)
+KG_SOURCE_FILE, KG_POST_TITLE, KG_FORMER = IRI.KG.sourceFile, IRI.KG.postTitle, IRI.KG.former
+ORG_MEMBER, ORG_ORGANIZATION = IRI.ORG.member, IRI.ORG.organization
+PROV_DERIVED = IRI.PROV.wasDerivedFrom
+DCTERMS_TITLE, DCTERMS_ISSUED = IRI.DCTERMS.title, IRI.DCTERMS.issued
+DCTERMS_PUBLISHER, SCHEMA_PUBLISHER = IRI.DCTERMS.publisher, IRI.SCHEMA.publisher
 #: The modalities of a reified statement (``kg:modality``; none means asserted).
 MODALITIES = ("asserted", "requested", "planned", "conditional", "negated")
 
@@ -167,7 +167,7 @@ def ontology_labels(language: str = "vi") -> dict[str, str]:
     """The ``rdfs:label`` in ``language`` of each entity class and relation, from the packaged ontology."""
     table = _ontology_label_table()
     out: dict[str, str] = {}
-    for name, iri in sorted({**CLASS_OF_KIND, **PREDICATE_OF}.items()):
+    for name, iri in sorted({**CLASS_IRI, **PREDICATE_IRI}.items()):
         labels = sorted(table.get((str(iri), language), ()))
         if labels:
             out[name] = labels[0]
@@ -183,7 +183,7 @@ def class_by_name(name: str) -> str | None:
     """The class local name written as itself, or as its Vietnamese or English label (accents
     and case optional): ``Người``, ``nguoi``, ``person`` -> ``Person``; None when unknown."""
     key = fold_name(name)
-    for kind in sorted(CLASS_OF_KIND):
+    for kind in sorted(CLASS_IRI):
         names = {kind, ontology_labels("vi").get(kind, ""), ontology_labels("en").get(kind, "")}
         if key in {fold_name(n) for n in names if n}:
             return kind
@@ -421,7 +421,7 @@ def page_data(view: View, context: Context | None = None, title: str = "kgraph")
                 "kind": kind,
                 "name": vi.get(kind, kind),
                 "en": en.get(kind, kind),
-                "iri": str(CLASS_OF_KIND.get(kind, "")),
+                "iri": str(CLASS_IRI.get(kind, "")),
                 "color": style_of(kind).color,
                 "glyph": style_of(kind).glyph,
                 "shown": shown,
@@ -436,7 +436,7 @@ def page_data(view: View, context: Context | None = None, title: str = "kgraph")
                 "relation": rel,
                 "name": vi.get(rel, rel).split(",")[0],
                 "en": en.get(rel, rel),
-                "iri": str(PREDICATE_OF.get(rel, "")),
+                "iri": str(PREDICATE_IRI.get(rel, "")),
                 "color": RELATION_COLOR.get(rel, "#7f8c8d"),
                 "shown": shown,
                 "total": total,
@@ -540,7 +540,7 @@ def class_names(given: Collection[str] | None) -> list[str] | None:
     for name in given:
         kind = class_by_name(name)
         if kind is None:
-            known = ", ".join(f"{k} ({vietnamese_labels().get(k, k)})" for k in sorted(CLASS_OF_KIND))
+            known = ", ".join(f"{k} ({vietnamese_labels().get(k, k)})" for k in sorted(CLASS_IRI))
             raise InputError(f"--classes {name}", "unknown class", "known: " + known)
         out.append(kind)
     return sorted(set(out))
@@ -558,7 +558,7 @@ def render_page(
 ) -> tuple[str, View]:
     """The page of :func:`render_html` and the view it draws (what was drawn and left out)."""
     kinds = class_names(classes)
-    check_names(relations, PREDICATE_OF, "relations")
+    check_names(relations, PREDICATE_IRI, "relations")
     facts = Facts.of(graph)
     net = entity_net(facts)  # the page needs no networkx (whose import alone costs ~0.1 s)
     seeds = resolve_focus(net, focus) if focus else []
@@ -594,6 +594,8 @@ def with_context(result: Graph, source: Graph) -> Graph:
     articles and posts of the resources it mentions, and the evidence of the relations it holds."""
     from rdflib import Graph, URIRef  # noqa: F811 (the type above is only for annotations)
     from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+
+    from .namespaces import KG, ORG
 
     out = Graph()  # a set: the order triples are added in cannot change the page
     for triple in result:
