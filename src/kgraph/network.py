@@ -26,14 +26,10 @@ if TYPE_CHECKING:  # networkx is imported only where a real networkx graph is ma
 KIND_OF_CLASS = {iri: kind for kind, iri in CLASS_IRI.items()}
 RELATION_OF_PREDICATE = {iri: name for name, iri in PREDICATE_IRI.items()}
 
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDF_TYPE, RDF_STATEMENT = f"{_RDF}type", f"{_RDF}Statement"
-RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = f"{_RDF}subject", f"{_RDF}predicate", f"{_RDF}object"
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-SKOS_PREF, SKOS_ALT = (
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://www.w3.org/2004/02/skos/core#altLabel",
-)
+#: The IRIs the page reads (plain strings, as ``kgraph.facts`` keeps terms).
+RDF_TYPE, RDF_STATEMENT = IRI.RDF.type, IRI.RDF.Statement
+RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = IRI.RDF.subject, IRI.RDF.predicate, IRI.RDF.object
+RDFS_LABEL, SKOS_PREF, SKOS_ALT = IRI.RDFS.label, IRI.SKOS.prefLabel, IRI.SKOS.altLabel
 KG_EVIDENCE, KG_MODALITY, KG_ASSERTED = IRI.KG.evidence, IRI.KG.modality, IRI.KG.asserted
 KG_MENTIONED_AS, KG_MENTIONED_IN = IRI.KG.mentionedAs, IRI.KG.mentionedIn
 
