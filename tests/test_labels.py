@@ -5,6 +5,7 @@ without the place the article gives it) stay on the node as kg:mentionedAs."""
 from __future__ import annotations
 
 from helpers import run
+from rdflib import URIRef
 from rdflib.namespace import SKOS
 
 from kgraph.identity import article_iri
@@ -118,7 +119,7 @@ def test_the_network_finds_a_person_by_a_form_and_shows_only_names() -> None:
 
     x = run("Ông Trần Quốc Vượng, Giám đốc Công ty Hoàng Long, cho biết đã xong. Theo ông Vượng, sẽ bán.")
     graph = build_graph(x)
-    person = entity_iri(_entity(x, "Trần Quốc Vượng"))
+    person = URIRef(entity_iri(_entity(x, "Trần Quốc Vượng")))  # minted as a plain string
     assert {str(o) for o in graph.objects(person, KG.mentionedAs)} == {"Vượng"}
     net = graph_to_networkx(graph)
     assert find_entities(net, "Vượng") == [str(person)]  # the search still finds him

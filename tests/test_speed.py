@@ -916,3 +916,151 @@ def test_the_world_bodies_rule_keys_a_run_only_where_a_spelling_starts(monkeypat
     world.rule_world_bodies(st)
     assert [f.text for f in st.found] == ["UNDP", "Tổ chức Y tế Thế giới"]
     assert not {"Ông", "Nguyễn", "Văn", "Bình", "Giám", "Sở", "Hà", "Nội"} & set(asked), asked
+
+
+def _awkward_graph():  # type: ignore[no-untyped-def]
+    """Terms the page's reader must keep apart: a literal spelling an IRI, typed and tagged
+    literals of one text, a blank node, quotes and a line break in a label."""
+    from rdflib import BNode, Graph, Literal
+    from rdflib.namespace import RDF, RDFS, SKOS, XSD
+
+    from kgraph.namespaces import KG, RES
+
+    graph = Graph()
+    duc, ha = RES["person-duc"], RES["person-ha"]
+    for node, label in ((duc, 'Nguyễn Văn "Đức"'), (ha, "Trần Thị Hà\nhai dòng")):
+        graph.add((node, RDF.type, KG.Person))
+        graph.add((node, SKOS.prefLabel, Literal(label, lang="vi")))
+    graph.add((duc, SKOS.prefLabel, Literal("Nguyễn Văn Đức", lang="en")))
+    graph.add((duc, SKOS.altLabel, Literal("Nguyễn Văn Đức")))
+    graph.add((duc, RDFS.label, Literal("7", datatype=XSD.integer)))
+    graph.add((duc, KG.mentionedIn, Literal(str(RES["article-1"]))))  # a literal, not an article
+    graph.add((duc, KG.mentionedIn, RES["article-1"]))
+    graph.add((RES["article-1"], KG.sourceFile, Literal("báo/bài 1.txt")))
+    graph.add((duc, KG.cooperatesWith, ha))
+    stmt = BNode("s1")
+    for field, value in ((RDF.type, RDF.Statement), (RDF.subject, duc), (RDF.predicate, KG.cooperatesWith)):
+        graph.add((stmt, field, value))
+    graph.add((stmt, RDF.object, ha))
+    graph.add((stmt, KG.evidence, Literal("Ông Đức và bà Hà hợp tác.", lang="vi")))
+    graph.add((stmt, KG.modality, Literal(str(KG.requested))))  # a literal is no modality concept
+    return graph
+
+
+def test_the_page_read_from_lines_is_the_page_read_from_rdflib() -> None:
+    import kgraph
+    from kgraph.facts import Facts, is_iri
+    from kgraph.lines import graph_lines
+    from kgraph.namespaces import KG, RES
+    from kgraph.network import entity_net
+    from kgraph.visualize import Context, render_html
+
+    result = kgraph.build([SMALL])
+    assert render_html(Facts.from_lines(result.union_lines())) == render_html(result.union())
+    graph = _awkward_graph()
+    facts = Facts.from_lines(graph_lines(graph))
+    for read in (facts, Facts.of(graph)):
+        assert render_html(read) == render_html(graph)
+        assert Context.of(read) == Context.of(graph)
+        assert list(entity_net(read).edges(keys=True, data=True)) == list(
+            entity_net(graph).edges(keys=True, data=True)
+        )
+    mentions = facts.objects(str(RES["person-duc"]), str(KG.mentionedIn))
+    assert sorted(is_iri(o) for o in mentions) == [False, True]
+
+
+def test_a_build_page_loads_no_rdflib_store(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import kgraph
+    from kgraph.results import BuildResult
+
+    def no_store(self: BuildResult, store: str = "default") -> None:
+        raise AssertionError("the page reads the lines, not an rdflib graph of them")
+
+    monkeypatch.setattr(BuildResult, "union", no_store)
+    kgraph.build_to([SMALL], tmp_path / "out", workers=1)
+    assert (tmp_path / "out" / "graph.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_literals_are_written_as_rdflib_writes_them() -> None:
+    from decimal import Decimal
+
+    from rdflib import Literal
+    from rdflib.namespace import XSD
+
+    from kgraph.rdf import _lit, boolean, integer, plain, quantity_literal, typed
+
+    texts = ["a", 'a "b"', "back\\slash", "cr\rx", "nl\nx", 'nl\n"""q"""', 'end\n"', "tab\tx", "", "Đảng ủy"]
+    texts += ['x\\"\ny', "\u2028", 'a\\\nb"', '"']
+    for text in texts:
+        assert plain(text) == Literal(text).n3(), text
+        assert _lit(text) == Literal(text, lang="vi").n3(), text
+    for number in (0, 7, -3, 12345678901234):
+        assert integer(number) == Literal(number).n3()
+    assert [boolean(True), boolean(False)] == [Literal(True).n3(), Literal(False).n3()]
+    days = ["2020-01-05", "1999-12-31", "2020-1-5", "2020-02-30", "20200105", "2020-01-05Z"]
+    for day in days:
+        assert typed(day, str(XSD.date)) == Literal(day, datatype=XSD.date).n3(), day
+    times = ["2020-01-05T10:30:00", "2020-01-05T10:30", "2020-01-05T24:00:00", "2020-01-05T10:30:00+07:00"]
+    for moment in times:
+        assert typed(moment, str(XSD.dateTime)) == Literal(moment, datatype=XSD.dateTime).n3(), moment
+    for value in ("4254", "17.8", "17.80", "0", "0.50", "1e3"):
+        number = Decimal(value)
+        whole = number == number.to_integral_value()
+        old = (
+            Literal(int(number)) if whole else Literal(format(number, "f").rstrip("0"), datatype=XSD.decimal)
+        )
+        assert quantity_literal(value) == old.n3(), value
+
+
+def test_article_lines_are_written_without_making_rdflib_literals(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from helpers import run
+    from rdflib import Literal
+
+    from kgraph.rdf import build_graph, build_lines
+
+    x = run("Ngày 5/3/2024, ông Nguyễn Văn An, Chủ tịch UBND tỉnh Quảng Trị, làm việc với Bộ Y tế.")
+    expected = sorted(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in build_graph(x))
+    made: list[str] = []
+    original = Literal.__new__
+
+    def counted(cls, *args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(str(args[0]) if args else "")
+        return original(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Literal, "__new__", counted)
+    assert build_lines(x) == expected
+    assert made == []
+
+
+def test_a_build_imports_no_rdflib_and_without_the_page_no_numpy(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from kgraph.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(code, 'rdflib' in sys.modules, 'numpy' in sys.modules, 'pyshacl' in sys.modules)\n"
+    )
+    env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+    seen = []
+    for extra in ([], ["--no-html"]):
+        argv = ["build", str(SMALL), "--out", str(tmp_path / f"out{len(extra)}"), "--quiet", "--workers", "1"]
+        run = subprocess.run(
+            [sys.executable, "-c", code, *argv, *extra], capture_output=True, text=True, env=env
+        )
+        assert run.returncode == 0, run.stderr
+        seen.append(run.stdout.split())
+    assert seen == [["0", "False", "True", "False"], ["0", "False", "False", "False"]]
+
+
+def test_the_parser_offers_the_export_formats_and_the_vocabularies_stay_closed() -> None:
+    import pytest
+
+    from kgraph.cli.export import FORMATS as OFFERED
+    from kgraph.export import FORMATS
+    from kgraph.namespaces import IRI, KG
+
+    assert OFFERED == FORMATS
+    assert IRI.KG.Person == str(KG.Person) == "https://w3id.org/kgraph/ontology#Person"
+    for vocab in (IRI.KG, KG):
+        with pytest.raises(AttributeError):
+            vocab.Persn  # noqa: B018 (a misspelt term raises instead of minting an IRI)
+    assert IRI.SKOS.prefLabel == "http://www.w3.org/2004/02/skos/core#prefLabel"

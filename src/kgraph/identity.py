@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from rdflib import URIRef
-
-from .namespaces import ENTITY_CLASSES, RES
+from .namespaces import ENTITY_CLASSES, IRI
 from .text import fold
+
+_RES = str(IRI.RES)
 
 #: IRI path segment for each entity class local name.
 SEGMENT_OF_KIND = {c.name: c.segment for c in ENTITY_CLASSES}
@@ -34,25 +34,25 @@ def group_of(kind: str) -> str:
     return SEGMENT_OF_KIND.get(kind, "org")
 
 
-def mint_iri(kind: str, key: str) -> URIRef:
+def mint_iri(kind: str, key: str) -> str:
     """IRI of an entity of class ``kind`` with identity ``key`` (see ``kgraph.extract``)."""
     readable = key.split("|")[-1] if "|" in key else key
-    return URIRef(f"{RES}{group_of(kind)}/{slugify(readable)}-{short_hash(key)}")
+    return f"{_RES}{group_of(kind)}/{slugify(readable)}-{short_hash(key)}"
 
 
-def mint_aux_iri(group: str, *parts: object) -> URIRef:
+def mint_aux_iri(group: str, *parts: object) -> str:
     """IRI of an auxiliary node (article, statement, membership, quantity, role...)."""
     joined = "|".join(str(part) for part in parts)
-    return URIRef(f"{RES}{group}/{short_hash(joined, 16)}")
+    return f"{_RES}{group}/{short_hash(joined, 16)}"
 
 
-def article_iri(article_id: str) -> URIRef:
-    return URIRef(f"{RES}article/{article_id}")
+def article_iri(article_id: str) -> str:
+    return f"{_RES}article/{article_id}"
 
 
-def role_iri(title: str) -> URIRef:
-    return URIRef(f"{RES}role/{slugify(title)}-{short_hash(title.lower())}")
+def role_iri(title: str) -> str:
+    return f"{_RES}role/{slugify(title)}-{short_hash(title.lower())}"
 
 
-def doctype_iri(code: str) -> URIRef:
-    return URIRef(f"{RES}doctype/{slugify(code)}")
+def doctype_iri(code: str) -> str:
+    return f"{_RES}doctype/{slugify(code)}"

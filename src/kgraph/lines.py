@@ -17,14 +17,17 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
-from rdflib.term import Node
 
-from .namespaces import CLASS_OF_KIND, PREDICATE_OF, PREFIXES
+from .namespaces import CLASS_IRI, IRI, PREDICATE_IRI, PREFIXES
 
+if TYPE_CHECKING:  # rdflib is imported where an rdflib graph or term is made or read, never to write
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.term import Node
+
+RDF, RDFS, SKOS, XSD = IRI.RDF, IRI.RDFS, IRI.SKOS, IRI.XSD
 RDF_TYPE = f"<{RDF.type}>"
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: (-len(item[1]), item[0]))
@@ -49,6 +52,8 @@ _IRI_FORBIDDEN = set('<>"{}|^`\\ ') | {chr(c) for c in range(0x21)}
 
 def nt_term(term: Node) -> str:
     """A term in N-Triples syntax (also valid in Turtle and SPARQL ``INSERT DATA``)."""
+    from rdflib import BNode, Literal, URIRef
+
     if isinstance(term, URIRef):
         text = str(term)
         if any(c in _IRI_FORBIDDEN for c in text):
@@ -86,13 +91,16 @@ class TermReader:
     (a label is the object of several statements: half the literals of a build's union)."""
 
     def __init__(self) -> None:
+        from rdflib import Literal, URIRef
+
         self._iris: dict[str, URIRef] = {}
         self._literals: dict[tuple[str, str, str], Literal] = {}
+        self._make_iri, self._make_literal = URIRef, Literal
 
     def iri(self, value: str) -> URIRef:
         found = self._iris.get(value)
         if found is None:
-            found = self._iris[value] = URIRef(value)
+            found = self._iris[value] = self._make_iri(value)
         return found
 
     def term(self, term: object) -> URIRef | Literal:
@@ -110,10 +118,10 @@ class TermReader:
 
     def _literal(self, value: str, language: str, datatype: str) -> Literal:
         if language:
-            return Literal(value, lang=language)
+            return self._make_literal(value, lang=language)
         if datatype == _XSD_STRING:  # how rdflib reads a plain "text"
-            return Literal(value)
-        return Literal(value, datatype=self.iri(datatype))
+            return self._make_literal(value)
+        return self._make_literal(value, datatype=self.iri(datatype))
 
 
 _XSD_STRING = str(XSD.string)
@@ -194,7 +202,7 @@ def ontology_lines() -> tuple[str, ...]:
     finds a Directive and a Decree.
     """
     source = resources.files("kgraph") / "ontology" / "kgraph.ttl"
-    subclass = ox.NamedNode(str(RDFS.subClassOf))
+    subclass = ox.NamedNode(RDFS.subClassOf)
     lines = {
         f"<{t.subject.value}> <{subclass.value}> <{t.object.value}> ."
         for t in ox.parse(source.read_bytes(), format=ox.RdfFormat.TURTLE)
@@ -217,10 +225,14 @@ def add_lines(graph: Graph, lines: Iterable[str]) -> None:
         return
     data = text.encode("utf-8")
     reader = TermReader()
+    # a text with a line break is written triple-quoted, as rdflib's n3() writes it: Turtle
+    syntax = ox.RdfFormat.TURTLE if '"""' in text else ox.RdfFormat.N_TRIPLES
     quads = (
         (reader.term(t.subject), reader.term(t.predicate), reader.term(t.object), graph)
-        for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+        for t in ox.parse(data, format=syntax)
     )
+    from rdflib import Graph
+
     if type(graph) is Graph:  # straight to its store: Graph.addN would only check each term is rdflib's
         graph.store.addN(quads)
     else:
@@ -311,8 +323,8 @@ def trig(graphs: Iterable[tuple[str, Iterable[str]]]) -> Iterator[str]:
 
 def summarize_lines(lines: Iterable[str]) -> dict[str, Counter[str]]:
     """``pipeline.summarize`` of the graph made of these distinct lines, without building it."""
-    kind_of = {f"<{iri}>": name for name, iri in CLASS_OF_KIND.items()}
-    relation_of = {f"<{iri}>": name for name, iri in PREDICATE_OF.items()}
+    kind_of = {f"<{iri}>": name for name, iri in CLASS_IRI.items()}
+    relation_of = {f"<{iri}>": name for name, iri in PREDICATE_IRI.items()}
     entities: Counter[str] = Counter()
     relations: Counter[str] = Counter()
     for line in lines:

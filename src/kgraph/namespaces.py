@@ -1,121 +1,169 @@
 """The vocabularies kgraph writes, in one place.
 
-``KG`` mirrors ``ontology/kgraph.ttl`` term by term; it is a ``DefinedNamespace`` with
-``_fail = True`` so a misspelt term raises instead of minting an undeclared IRI (a test
-checks the two stay in step). Resource IRIs live under ``RES``.
+``KG`` mirrors ``ontology/kgraph.ttl`` term by term (``KG_TERMS``); it is a
+``DefinedNamespace`` with ``_fail = True`` so a misspelt term raises instead of minting an
+undeclared IRI (a test checks the two stay in step). Resource IRIs live under ``RES``.
+
+A build writes its N-Triples lines from strings and never needs rdflib (whose import is
+about a twentieth of a 100-article build): ``IRI`` gives every vocabulary as plain strings,
+and the rdflib objects (``KG``, ``ORG``, ``SCHEMA``, ``RES`` and the ``*_OF`` tables of
+``URIRef``) are made on first use, importing rdflib then.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+if TYPE_CHECKING:
+    from rdflib import Namespace, URIRef
 
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
-RES = Namespace("https://w3id.org/kgraph/resource/")
+    ORG: Namespace
+    SCHEMA: Namespace
+    RES: Namespace
+    KG: Any  # a DefinedNamespace of KG_TERMS
+    CLASS_OF_KIND: dict[str, URIRef]
+    PREDICATE_OF: dict[str, URIRef]
+    MODALITY_OF: dict[str, URIRef]
+    ADMIN_LEVEL_OF: dict[str, URIRef]
+    TABLE_OF: dict[str, URIRef]
 
-
-class KG(DefinedNamespace):
-    """Terms of the kgraph ontology (``ontology/kgraph.ttl``)."""
-
-    _NS = Namespace("https://w3id.org/kgraph/ontology#")
-    _fail = True
-
+#: Terms of the kgraph ontology (``ontology/kgraph.ttl``).
+KG_TERMS: tuple[str, ...] = (
     # classes
-    PartyCommittee: URIRef
-    PartyOrganization: URIRef
-    PartyAgency: URIRef
-    StateAgency: URIRef
-    MassOrganization: URIRef
-    EducationalInstitution: URIRef
-    Enterprise: URIRef
-    Person: URIRef
-    Location: URIRef
-    Campaign: URIRef
-    Project: URIRef
-    Event: URIRef
-    LegalDocument: URIRef
-    Resolution: URIRef
-    Directive: URIRef
-    Regulation: URIRef
-    Decision: URIRef
-    Conclusion: URIRef
-    Plan: URIRef
-    Program: URIRef
-    Guidance: URIRef
-    Notice: URIRef
-    Law: URIRef
-    Decree: URIRef
-    Circular: URIRef
-    Quantity: URIRef
-    DocumentTypeScheme: URIRef
+    "PartyCommittee",
+    "PartyOrganization",
+    "PartyAgency",
+    "StateAgency",
+    "MassOrganization",
+    "EducationalInstitution",
+    "Enterprise",
+    "Person",
+    "Location",
+    "Campaign",
+    "Project",
+    "Event",
+    "LegalDocument",
+    "Resolution",
+    "Directive",
+    "Regulation",
+    "Decision",
+    "Conclusion",
+    "Plan",
+    "Program",
+    "Guidance",
+    "Notice",
+    "Law",
+    "Decree",
+    "Circular",
+    "Quantity",
+    "DocumentTypeScheme",
     # relations
-    directs: URIRef
-    implements: URIRef
-    issuedBy: URIRef
-    cooperatesWith: URIRef
-    organizes: URIRef
-    participatesIn: URIRef
-    locatedIn: URIRef
+    "directs",
+    "implements",
+    "issuedBy",
+    "cooperatesWith",
+    "organizes",
+    "participatesIn",
+    "locatedIn",
     # administrative units
-    adminLevel: URIRef
-    AdminLevelScheme: URIRef
-    provinceLevel: URIRef
-    districtLevel: URIRef
-    communeLevel: URIRef
-    adminCode: URIRef
-    adminCode2025: URIRef
+    "adminLevel",
+    "AdminLevelScheme",
+    "provinceLevel",
+    "districtLevel",
+    "communeLevel",
+    "adminCode",
+    "adminCode2025",
     # modality of relations
-    modality: URIRef
-    Modality: URIRef
-    ModalityScheme: URIRef
-    asserted: URIRef
-    requested: URIRef
-    planned: URIRef
-    conditional: URIRef
-    negated: URIRef
+    "modality",
+    "Modality",
+    "ModalityScheme",
+    "asserted",
+    "requested",
+    "planned",
+    "conditional",
+    "negated",
     # document fields
-    documentNumber: URIRef
-    issuedOn: URIRef
-    term: URIRef
-    documentType: URIRef
-    typeCode: URIRef
-    issuerCode: URIRef
+    "documentNumber",
+    "issuedOn",
+    "term",
+    "documentType",
+    "typeCode",
+    "issuerCode",
     # posts
-    postTitle: URIRef
-    former: URIRef
+    "postTitle",
+    "former",
     # quantities
-    quantityOf: URIRef
-    value: URIRef
-    unit: URIRef
+    "quantityOf",
+    "value",
+    "unit",
     # provenance
-    mentionedIn: URIRef
-    mentionedAs: URIRef
-    evidence: URIRef
-    startOffset: URIRef
-    endOffset: URIRef
-    sourceFile: URIRef
-    contentHash: URIRef
-    byline: URIRef
-    issuerTable: URIRef
+    "mentionedIn",
+    "mentionedAs",
+    "evidence",
+    "startOffset",
+    "endOffset",
+    "sourceFile",
+    "contentHash",
+    "byline",
+    "issuerTable",
+)
+
+
+class Vocab:
+    """A vocabulary's IRIs as plain strings: ``vocab.term`` is its base followed by ``term``
+    (with ``terms`` given, only those: another name raises, as rdflib's closed namespaces do)."""
+
+    def __init__(self, base: str, terms: tuple[str, ...] | None = None) -> None:
+        self._base = base
+        self._terms = frozenset(terms) if terms is not None else None
+
+    def __str__(self) -> str:
+        return self._base
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_") or (self._terms is not None and name not in self._terms):
+            raise AttributeError(f"{self._base}{name} is not a term of this vocabulary")
+        iri = self._base + name
+        setattr(self, name, iri)  # found directly from now on
+        return iri
+
+    def __getitem__(self, name: str) -> str:
+        return str(getattr(self, name))
+
+
+class IRI:
+    """Every vocabulary kgraph writes, as plain strings (``IRI.KG.Person``)."""
+
+    KG = Vocab("https://w3id.org/kgraph/ontology#", KG_TERMS)
+    RES = Vocab("https://w3id.org/kgraph/resource/")
+    ORG = Vocab("http://www.w3.org/ns/org#")
+    PROV = Vocab("http://www.w3.org/ns/prov#")
+    SKOS = Vocab("http://www.w3.org/2004/02/skos/core#")
+    DCTERMS = Vocab("http://purl.org/dc/terms/")
+    FOAF = Vocab("http://xmlns.com/foaf/0.1/")
+    SCHEMA = Vocab("https://schema.org/")
+    RDF = Vocab("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+    RDFS = Vocab("http://www.w3.org/2000/01/rdf-schema#")
+    OWL = Vocab("http://www.w3.org/2002/07/owl#")
+    XSD = Vocab("http://www.w3.org/2001/XMLSchema#")
 
 
 #: Prefixes bound in every graph kgraph writes and predeclared in every query.
 PREFIXES: dict[str, str] = {
-    "kg": str(KG._NS),
-    "res": str(RES),
-    "org": str(ORG),
-    "prov": str(PROV),
-    "skos": str(SKOS),
-    "dcterms": str(DCTERMS),
-    "foaf": str(FOAF),
-    "schema": str(SCHEMA),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
+    "kg": str(IRI.KG),
+    "res": str(IRI.RES),
+    "org": str(IRI.ORG),
+    "prov": str(IRI.PROV),
+    "skos": str(IRI.SKOS),
+    "dcterms": str(IRI.DCTERMS),
+    "foaf": str(IRI.FOAF),
+    "schema": str(IRI.SCHEMA),
+    "rdf": str(IRI.RDF),
+    "rdfs": str(IRI.RDFS),
+    "owl": str(IRI.OWL),
+    "xsd": str(IRI.XSD),
 }
 
 
@@ -124,18 +172,25 @@ class EntityClass:
     """An entity class of the ontology, as kgraph uses it: the one list of classes."""
 
     name: str  # local name, as in ``Entity.kind``
-    iri: URIRef
+    iri_text: str  # its IRI
     family: str  # what evaluation scores it as: Organization, LegalDocument, or itself
     segment: str  # the IRI path segment of its entities (see kgraph.identity)
 
+    @property
+    def iri(self) -> URIRef:
+        """Its IRI as an rdflib term."""
+        from rdflib import URIRef
+
+        return URIRef(self.iri_text)
+
 
 def _classes(family: str, segment: str, *names: str) -> tuple[EntityClass, ...]:
-    return tuple(EntityClass(n, KG[n], family, segment) for n in names)
+    return tuple(EntityClass(n, IRI.KG[n], family, segment) for n in names)
 
 
 #: Every entity class, organisations first, then documents, then the others.
 ENTITY_CLASSES: tuple[EntityClass, ...] = (
-    EntityClass("Organization", ORG.Organization, "Organization", "org"),
+    EntityClass("Organization", IRI.ORG.Organization, "Organization", "org"),
     *_classes(
         "Organization",
         "org",
@@ -171,44 +226,101 @@ ENTITY_CLASSES: tuple[EntityClass, ...] = (
     *_classes("Event", "event", "Event"),
 )
 
-#: Entity classes by the local name used in extraction (``Entity.kind``).
-CLASS_OF_KIND: dict[str, URIRef] = {c.name: c.iri for c in ENTITY_CLASSES}
+#: Entity class IRIs by the local name used in extraction (``Entity.kind``).
+CLASS_IRI: dict[str, str] = {c.name: c.iri_text for c in ENTITY_CLASSES}
 
 #: Relation predicates by the name used in extraction (``Relation.predicate``).
-PREDICATE_OF: dict[str, URIRef] = {
-    "directs": KG.directs,
-    "implements": KG.implements,
-    "issuedBy": KG.issuedBy,
-    "cooperatesWith": KG.cooperatesWith,
-    "subOrganizationOf": ORG.subOrganizationOf,
-    "memberOf": ORG.memberOf,
-    "organizes": KG.organizes,
-    "participatesIn": KG.participatesIn,
-    "locatedIn": KG.locatedIn,
+PREDICATE_IRI: dict[str, str] = {
+    "directs": IRI.KG.directs,
+    "implements": IRI.KG.implements,
+    "issuedBy": IRI.KG.issuedBy,
+    "cooperatesWith": IRI.KG.cooperatesWith,
+    "subOrganizationOf": IRI.ORG.subOrganizationOf,
+    "memberOf": IRI.ORG.memberOf,
+    "organizes": IRI.KG.organizes,
+    "participatesIn": IRI.KG.participatesIn,
+    "locatedIn": IRI.KG.locatedIn,
 }
 
 #: Modalities by the name used in extraction (``Relation.modality``); only asserted relations
 #: are also written as plain triples.
-MODALITY_OF: dict[str, URIRef] = {
-    "asserted": KG.asserted,
-    "requested": KG.requested,
-    "planned": KG.planned,
-    "conditional": KG.conditional,
-    "negated": KG.negated,
+MODALITY_IRI: dict[str, str] = {
+    "asserted": IRI.KG.asserted,
+    "requested": IRI.KG.requested,
+    "planned": IRI.KG.planned,
+    "conditional": IRI.KG.conditional,
+    "negated": IRI.KG.negated,
 }
 
 #: The levels of administrative units (``Entity.admin_level``), concepts of kg:AdminLevelScheme.
-ADMIN_LEVEL_OF: dict[str, URIRef] = {
-    "province": KG.provinceLevel,
-    "district": KG.districtLevel,
-    "commune": KG.communeLevel,
+ADMIN_LEVEL_IRI: dict[str, str] = {
+    "province": IRI.KG.provinceLevel,
+    "district": IRI.KG.districtLevel,
+    "commune": IRI.KG.communeLevel,
 }
 
 #: Data tables a relation may be taken from (``Relation.table``), as PROV sources.
-TABLE_OF: dict[str, URIRef] = {"issuers": KG.issuerTable}
+TABLE_IRI: dict[str, str] = {"issuers": IRI.KG.issuerTable}
 
 
 def bind_prefixes(graph: object) -> None:
     """Bind kgraph's prefixes on an rdflib Graph or Dataset."""
     for prefix, iri in PREFIXES.items():
         graph.bind(prefix, iri, override=True, replace=True)  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1)
+def _rdflib_terms() -> dict[str, Any]:
+    """The rdflib forms of the vocabularies and tables (imports rdflib)."""
+    from rdflib import Namespace, URIRef
+    from rdflib.namespace import DefinedNamespace
+
+    kg = type(
+        "KG",
+        (DefinedNamespace,),
+        {
+            "__doc__": "Terms of the kgraph ontology (``ontology/kgraph.ttl``).",
+            "__annotations__": dict.fromkeys(KG_TERMS, URIRef),
+            "_NS": Namespace(str(IRI.KG)),
+            "_fail": True,
+        },
+    )
+
+    def terms(table: dict[str, str]) -> dict[str, URIRef]:
+        return {key: URIRef(iri) for key, iri in table.items()}
+
+    return {
+        "KG": kg,
+        "ORG": Namespace(str(IRI.ORG)),
+        "SCHEMA": Namespace(str(IRI.SCHEMA)),
+        "RES": Namespace(str(IRI.RES)),
+        "CLASS_OF_KIND": terms(CLASS_IRI),
+        "PREDICATE_OF": terms(PREDICATE_IRI),
+        "MODALITY_OF": terms(MODALITY_IRI),
+        "ADMIN_LEVEL_OF": terms(ADMIN_LEVEL_IRI),
+        "TABLE_OF": terms(TABLE_IRI),
+    }
+
+
+_LAZY = frozenset(
+    (
+        "KG",
+        "ORG",
+        "SCHEMA",
+        "RES",
+        "CLASS_OF_KIND",
+        "PREDICATE_OF",
+        "MODALITY_OF",
+        "ADMIN_LEVEL_OF",
+        "TABLE_OF",
+    )
+)
+
+
+def __getattr__(name: str) -> Any:
+    """``KG``, ``ORG``, ``SCHEMA``, ``RES`` and the ``*_OF`` tables, made on first use."""
+    if name not in _LAZY:  # e.g. ``__path__``, which every ``from ... import`` asks for
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    made = _rdflib_terms()
+    globals().update(made)
+    return made[name]

@@ -14,75 +14,76 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
-from rdflib.term import Node
-
-from .namespaces import CLASS_OF_KIND, KG, PREDICATE_OF
+from .facts import Facts, is_iri
+from .namespaces import CLASS_IRI, IRI, PREDICATE_IRI
 from .netgraph import Net
 
 if TYPE_CHECKING:  # networkx is imported only where a real networkx graph is made (GraphML, reports)
     import networkx as nx
+    from rdflib import Graph
 
-KIND_OF_CLASS = {iri: kind for kind, iri in CLASS_OF_KIND.items()}
-RELATION_OF_PREDICATE = {iri: name for name, iri in PREDICATE_OF.items()}
+#: Entity class IRI -> contract local name; relation IRI -> relation name (IRIs as plain strings).
+KIND_OF_CLASS = {iri: kind for kind, iri in CLASS_IRI.items()}
+RELATION_OF_PREDICATE = {iri: name for name, iri in PREDICATE_IRI.items()}
+
+#: The IRIs the page reads (plain strings, as ``kgraph.facts`` keeps terms).
+RDF_TYPE, RDF_STATEMENT = IRI.RDF.type, IRI.RDF.Statement
+RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = IRI.RDF.subject, IRI.RDF.predicate, IRI.RDF.object
+RDFS_LABEL, SKOS_PREF, SKOS_ALT = IRI.RDFS.label, IRI.SKOS.prefLabel, IRI.SKOS.altLabel
+KG_EVIDENCE, KG_MODALITY, KG_ASSERTED = IRI.KG.evidence, IRI.KG.modality, IRI.KG.asserted
+KG_MENTIONED_AS, KG_MENTIONED_IN = IRI.KG.mentionedAs, IRI.KG.mentionedIn
 
 
-def least_value(graph: Graph, subject: Node | None, predicate: URIRef) -> Node | None:
-    """The smallest object of ``subject predicate`` (None: none): the union of several
-    articles may give a node several values, of which ``graph.value`` returns one at random
-    (the set order of the store changes with the hash seed)."""
-    if subject is None:
-        return None
-    return min(graph.objects(subject, predicate), key=lambda value: (str(value), value.n3()), default=None)
-
-
-def entity_kind(graph: Graph, node: URIRef) -> str | None:
+def entity_kind(facts: Facts, node: str) -> str | None:
     """The most specific contract class local name of ``node`` (None: not an entity)."""
-    kinds = sorted(
-        KIND_OF_CLASS[c]
-        for c in graph.objects(node, RDF.type)
-        if isinstance(c, URIRef) and c in KIND_OF_CLASS
-    )
+    classes = facts.objects(node, RDF_TYPE)
+    kinds = sorted(KIND_OF_CLASS[c] for c in classes if is_iri(c) and c in KIND_OF_CLASS)
     if not kinds:
         return None
     specific = [k for k in kinds if k != "Organization"]
     return specific[0] if specific else kinds[0]
 
 
-def graph_to_networkx(graph: Graph) -> nx.MultiDiGraph:
+def graph_to_networkx(graph: Graph | Facts) -> nx.MultiDiGraph:
     """Entities and their relations, with labels, class, articles and evidence (networkx)."""
     return entity_net(graph).to_networkx()
 
 
-def entity_net(graph: Graph) -> Net:
-    """Entities and their relations, with labels, class, articles and evidence."""
-    net = Net()
-    evidence: dict[tuple[URIRef, URIRef, URIRef], list[str]] = defaultdict(list)
-    for stmt in graph.subjects(RDF.type, RDF.Statement):
-        s, p, o = (least_value(graph, stmt, x) for x in (RDF.subject, RDF.predicate, RDF.object))
-        text = least_value(graph, stmt, KG.evidence)
-        modality = least_value(graph, stmt, KG.modality)
-        if modality is not None and modality != KG.asserted:
+def _asserted_evidence(facts: Facts) -> dict[tuple[str, str, str], list[str]]:
+    """(subject, predicate, object) -> the evidence sentences of its asserted statements."""
+    evidence: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for stmt in facts.subjects(RDF_TYPE, RDF_STATEMENT):
+        s, p, o = (facts.least(stmt, x) for x in (RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT))
+        text = facts.least(stmt, KG_EVIDENCE)
+        modality = facts.least(stmt, KG_MODALITY)
+        if modality is not None and not (is_iri(modality) and modality == KG_ASSERTED):
             continue  # a request, plan, condition or denial: no plain triple, so no link to lend it to
         if s is not None and p is not None and o is not None and text is not None:
-            evidence[(s, p, o)].append(str(text))  # type: ignore[index]
-    for node in sorted({s for s in graph.subjects(RDF.type, None) if isinstance(s, URIRef)}):
-        kind = entity_kind(graph, node)
+            evidence[(s, p, o)].append(str(text))
+    return evidence
+
+
+def entity_net(graph: Graph | Facts) -> Net:
+    """Entities and their relations, with labels, class, articles and evidence."""
+    facts = Facts.of(graph)
+    net = Net()
+    evidence = _asserted_evidence(facts)
+    for node in sorted({s for s in facts.subjects(RDF_TYPE) if is_iri(s)}):
+        kind = entity_kind(facts, node)
         if kind is None:
             continue
         # the union of several articles may give an entity several preferred labels: take
         # the smallest, keep the others as other names (graph.value would pick at random)
-        preferred = sorted({str(x) for x in graph.objects(node, SKOS.prefLabel)}) or sorted(
-            {str(x) for x in graph.objects(node, RDFS.label)}
+        preferred = sorted({str(x) for x in facts.objects(node, SKOS_PREF)}) or sorted(
+            {str(x) for x in facts.objects(node, RDFS_LABEL)}
         )
-        label = preferred[0] if preferred else str(node)
-        names = sorted(({str(x) for x in graph.objects(node, SKOS.altLabel)} | set(preferred[1:])) - {label})
+        label = preferred[0] if preferred else node
+        names = sorted(({str(x) for x in facts.objects(node, SKOS_ALT)} | set(preferred[1:])) - {label})
         # the forms an article named it by in its context only (kg:mentionedAs): not names
-        forms = sorted({str(x) for x in graph.objects(node, KG.mentionedAs)} - {label, *names})
-        articles = sorted(str(a) for a in graph.objects(node, KG.mentionedIn))
+        forms = sorted({str(x) for x in facts.objects(node, KG_MENTIONED_AS)} - {label, *names})
+        articles = sorted(str(a) for a in facts.objects(node, KG_MENTIONED_IN))
         net.add_node(
-            str(node),
+            node,
             label=str(label),
             kind=kind,
             aliases="|".join(names),
@@ -90,10 +91,10 @@ def entity_net(graph: Graph) -> Net:
             articles="|".join(articles),
         )
     for pred, name in sorted(RELATION_OF_PREDICATE.items()):
-        for s, o in sorted(graph.subject_objects(pred)):
-            if str(s) in net and str(o) in net:
-                sentences = sorted(set(evidence.get((s, pred, o), [])))  # type: ignore[arg-type]
-                net.add_edge(str(s), str(o), key=name, relation=name, evidence="\n".join(sentences))
+        for s, o in sorted(facts.subject_objects(pred)):
+            if s in net and o in net:
+                sentences = sorted(set(evidence.get((s, pred, o), [])))
+                net.add_edge(s, o, key=name, relation=name, evidence="\n".join(sentences))
     return net
 
 

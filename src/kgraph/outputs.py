@@ -146,16 +146,19 @@ def write_outputs(
     result: BuildResult, out: Path, kinds: list[str], report: Report
 ) -> dict[str, dict[str, int]]:
     """Write the output set (swapped in together); fill ``report``'s summary; return the cached summary."""
-    named = one_pref_label_graphs(result.named_lines())  # one skos:prefLabel in every union view
+    written = result.named_lines()
+    named = one_pref_label_graphs(written)  # one skos:prefLabel in every union view
     union = one_pref_label(sorted({line for _, lines in named for line in lines}))  # shared strings
     with OutputSet(out) as output:
         write_atomic(output.path(OUTPUT_NAMES["nquads"]), nquads(named))
         write_atomic(output.path(OUTPUT_NAMES["turtle"]), turtle(union))
         write_atomic(output.path(OUTPUT_NAMES["trig"]), trig(named))
         if "html" in kinds:
+            from .facts import Facts
             from .visualize import render_html
 
-            page = render_html(result.union("SimpleMemory"))  # a light store: the page only reads it
+            # the page reads the union of the articles' own lines (every label they gave)
+            page = render_html(Facts.from_lines({line for _, lines in written for line in lines}))
             write_atomic(output.path(OUTPUT_NAMES["html"]), page.encode("utf-8"))
         output.commit(stale=[OUTPUT_NAMES[kind] for kind in OUTPUT_NAMES if kind not in kinds])
     report.summary = {k: dict(v) for k, v in summarize_lines(union).items()}

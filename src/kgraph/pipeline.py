@@ -25,10 +25,7 @@ import traceback
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
-
-from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import RDF
+from typing import TYPE_CHECKING, Any
 
 from .cache import Cache, code_fingerprint, read_folder
 from .errors import InputError
@@ -36,13 +33,15 @@ from .extract import extract
 from .files import fault, locked
 from .identity import article_iri
 from .model import Extraction
-from .namespaces import PREDICATE_OF
 from .outputs import Report, write_build
 from .rdf import build_graph, build_lines
 from .read import MAX_BYTES, find_articles, read_article, read_bytes, source_name
 from .results import ArticleGraph, BuildResult
 from .settings import BuildHooks, BuildSettings, Shard
 from .text import make_document
+
+if TYPE_CHECKING:  # a build writes its lines without rdflib; only these helpers make rdflib graphs
+    from rdflib import Dataset, Graph, URIRef
 
 __all__ = ["ArticleGraph", "BuildResult", "BuildSettings", "Report", "Shard", "build", "merge", "run"]
 
@@ -364,7 +363,9 @@ def merge(folders: Iterable[str | Path]) -> BuildResult:
 
 def add_extraction(dataset: Dataset, extraction: Extraction) -> URIRef:
     """Put one article's triples into its own named graph of ``dataset``."""
-    name = article_iri(extraction.document.article_id)
+    from rdflib import URIRef
+
+    name = URIRef(article_iri(extraction.document.article_id))
     named = dataset.graph(name)
     for triple in build_graph(extraction):
         named.add(triple)
@@ -373,7 +374,9 @@ def add_extraction(dataset: Dataset, extraction: Extraction) -> URIRef:
 
 def summarize(graph: Graph) -> dict[str, Counter[str]]:
     """Entities by class and relations by property, by local name."""
-    from .namespaces import CLASS_OF_KIND
+    from rdflib.namespace import RDF
+
+    from .namespaces import CLASS_OF_KIND, PREDICATE_OF
 
     local_class: dict[object, str] = {iri: name for name, iri in CLASS_OF_KIND.items()}
     classes: Counter[str] = Counter()

@@ -8,11 +8,13 @@ rdflib (see ``kgraph.lines``). The rdflib ``Dataset`` is made from them only whe
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from rdflib import Dataset, Graph, URIRef
+from typing import TYPE_CHECKING
 
 from .lines import SHARED_GRAPH, add_lines, ontology_lines
 from .namespaces import bind_prefixes
+
+if TYPE_CHECKING:  # made only when asked for: a build writes its outputs without rdflib
+    from rdflib import Dataset, Graph
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ class BuildResult:
     def dataset(self) -> Dataset:
         """One named graph per article (made from the lines on first use)."""
         if self._dataset is None:
+            from rdflib import Dataset, URIRef
+
             dataset = Dataset()
             bind_prefixes(dataset)
             for name, lines in self.named_lines():
@@ -91,9 +95,11 @@ class BuildResult:
         return sorted(lines)
 
     def union(self, store: str = "default") -> Graph:
-        """All triples of all articles in one graph (``store``: an rdflib store plugin; the
-        build's page asks for ``SimpleMemory``, which loads and answers without named-graph
-        bookkeeping in about half the time)."""
+        """All triples of all articles in one graph (``store``: an rdflib store plugin;
+        ``SimpleMemory`` loads and answers without named-graph bookkeeping in about half the
+        time). A build's page reads the lines themselves (``kgraph.facts``)."""
+        from rdflib import Graph
+
         graph = Graph(store=store)
         bind_prefixes(graph)
         if self._dataset is not None:

@@ -21,15 +21,33 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, RDFS, SKOS
 
 from .errors import InputError
-from .namespaces import CLASS_OF_KIND, KG, PREDICATE_OF
-from .network import View, centrality, entity_net, fold_name, layout_positions, least_value, select_view
+from .facts import Facts, is_iri
+from .namespaces import CLASS_IRI, IRI, PREDICATE_IRI
+from .network import (
+    KG_EVIDENCE,
+    KG_MENTIONED_IN,
+    KG_MODALITY,
+    RDF_OBJECT,
+    RDF_PREDICATE,
+    RDF_STATEMENT,
+    RDF_SUBJECT,
+    RDF_TYPE,
+    RDFS_LABEL,
+    RELATION_OF_PREDICATE,
+    SKOS_PREF,
+    View,
+    centrality,
+    entity_net,
+    fold_name,
+    layout_positions,
+    select_view,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
+    from rdflib import Graph
 
 #: Default cap on the entities drawn: beyond it the page shows the most connected ones.
 DEFAULT_MAX_NODES = 1500
@@ -113,8 +131,13 @@ RELATION_COLOR: dict[str, str] = {
     "locatedIn": "#717d7e",
 }
 
-#: ``kg:modality`` of a reified statement; none means asserted.
-MODALITY = KG.modality
+#: The IRIs the page's context reads (plain strings, as ``kgraph.facts`` keeps terms).
+KG_SOURCE_FILE, KG_POST_TITLE, KG_FORMER = IRI.KG.sourceFile, IRI.KG.postTitle, IRI.KG.former
+ORG_MEMBER, ORG_ORGANIZATION = IRI.ORG.member, IRI.ORG.organization
+PROV_DERIVED = IRI.PROV.wasDerivedFrom
+DCTERMS_TITLE, DCTERMS_ISSUED = IRI.DCTERMS.title, IRI.DCTERMS.issued
+DCTERMS_PUBLISHER, SCHEMA_PUBLISHER = IRI.DCTERMS.publisher, IRI.SCHEMA.publisher
+#: The modalities of a reified statement (``kg:modality``; none means asserted).
 MODALITIES = ("asserted", "requested", "planned", "conditional", "negated")
 
 ASSETS = ("page.html", "page.css", "page.js")
@@ -129,7 +152,7 @@ def _ontology_label_table() -> dict[tuple[str, str], set[str]]:
     """(IRI, language) -> the ``rdfs:label`` texts of the packaged ontology (Oxigraph parses it
     once for every language, several times faster than rdflib's Turtle parser)."""
     source = resources.files("kgraph") / "ontology" / "kgraph.ttl"
-    label = str(RDFS.label)
+    label = RDFS_LABEL
     out: dict[tuple[str, str], set[str]] = {}
     for t in ox.parse(source.read_bytes(), format=ox.RdfFormat.TURTLE):
         obj = t.object
@@ -144,7 +167,7 @@ def ontology_labels(language: str = "vi") -> dict[str, str]:
     """The ``rdfs:label`` in ``language`` of each entity class and relation, from the packaged ontology."""
     table = _ontology_label_table()
     out: dict[str, str] = {}
-    for name, iri in sorted({**CLASS_OF_KIND, **PREDICATE_OF}.items()):
+    for name, iri in sorted({**CLASS_IRI, **PREDICATE_IRI}.items()):
         labels = sorted(table.get((str(iri), language), ()))
         if labels:
             out[name] = labels[0]
@@ -160,7 +183,7 @@ def class_by_name(name: str) -> str | None:
     """The class local name written as itself, or as its Vietnamese or English label (accents
     and case optional): ``Người``, ``nguoi``, ``person`` -> ``Person``; None when unknown."""
     key = fold_name(name)
-    for kind in sorted(CLASS_OF_KIND):
+    for kind in sorted(CLASS_IRI):
         names = {kind, ontology_labels("vi").get(kind, ""), ontology_labels("en").get(kind, "")}
         if key in {fold_name(n) for n in names if n}:
             return kind
@@ -178,45 +201,41 @@ class Article:
     file: str
 
 
-def articles_of(graph: Graph) -> dict[str, Article]:
+def articles_of(graph: Graph | Facts) -> dict[str, Article]:
     """Every article of ``graph`` (anything with ``kg:sourceFile`` or a title and mentions)."""
-    from .namespaces import SCHEMA
-
-    found = {s for s in graph.subjects(KG.sourceFile, None) if isinstance(s, URIRef)}
-    found |= {a for a in graph.objects(None, KG.mentionedIn) if isinstance(a, URIRef)}
+    facts = Facts.of(graph)
+    found = {s for s in facts.subjects(KG_SOURCE_FILE) if is_iri(s)}
+    found |= {a for a in facts.objects(None, KG_MENTIONED_IN) if is_iri(a)}
     out: dict[str, Article] = {}
     for node in sorted(found):
 
-        def first(*props: URIRef, node: URIRef = node) -> str:
-            values = sorted(str(v) for p in props for v in graph.objects(node, p))
+        def first(*props: str, node: str = node) -> str:
+            values = sorted(str(v) for p in props for v in facts.objects(node, p))
             return values[0] if values else ""
 
-        file = first(KG.sourceFile)
+        file = first(KG_SOURCE_FILE)
         folder = file.replace("\\", "/").rsplit("/", 2)
-        source = first(DCTERMS.publisher, SCHEMA.publisher) or (folder[-2] if len(folder) > 1 else "")
-        out[str(node)] = Article(str(node), first(DCTERMS.title), first(DCTERMS.issued)[:10], source, file)
+        source = first(DCTERMS_PUBLISHER, SCHEMA_PUBLISHER) or (folder[-2] if len(folder) > 1 else "")
+        out[node] = Article(node, first(DCTERMS_TITLE), first(DCTERMS_ISSUED)[:10], source, file)
     return out
 
 
 Evidence = tuple[str, str, str]  # sentence, article IRI ('' unknown), modality
 
 
-def statements_of(graph: Graph) -> dict[tuple[str, str, str], list[Evidence]]:
+def statements_of(graph: Graph | Facts) -> dict[tuple[str, str, str], list[Evidence]]:
     """(subject, relation name, object) -> the evidence of each reified statement of it."""
-    from rdflib.namespace import PROV, RDF
-
-    from .network import RELATION_OF_PREDICATE
-
+    facts = Facts.of(graph)
     out: dict[tuple[str, str, str], set[Evidence]] = {}
-    for stmt in graph.subjects(RDF.type, RDF.Statement):
-        s, p, o = (least_value(graph, stmt, x) for x in (RDF.subject, RDF.predicate, RDF.object))
-        name = RELATION_OF_PREDICATE.get(p) if isinstance(p, URIRef) else None
+    for stmt in facts.subjects(RDF_TYPE, RDF_STATEMENT):
+        s, p, o = (facts.least(stmt, x) for x in (RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT))
+        name = RELATION_OF_PREDICATE.get(p) if is_iri(p) else None
         if s is None or o is None or name is None:
             continue
-        modality = least_value(graph, stmt, MODALITY)
+        modality = facts.least(stmt, KG_MODALITY)
         mode = str(modality).rsplit("#", 1)[-1] if modality is not None else "asserted"
-        article = least_value(graph, stmt, PROV.wasDerivedFrom)
-        for text in graph.objects(stmt, KG.evidence):
+        article = facts.least(stmt, PROV_DERIVED)
+        for text in facts.objects(stmt, KG_EVIDENCE):
             out.setdefault((str(s), name, str(o)), set()).add((str(text), str(article or ""), mode))
     return {key: sorted(value) for key, value in sorted(out.items())}
 
@@ -224,21 +243,20 @@ def statements_of(graph: Graph) -> dict[tuple[str, str, str], list[Evidence]]:
 Post = tuple[str, str, bool]  # title, organisation label ('' none), former
 
 
-def posts_of(graph: Graph) -> dict[str, list[Post]]:
+def posts_of(graph: Graph | Facts) -> dict[str, list[Post]]:
     """Person IRI -> the posts (``org:Membership``) the graph gives them."""
-    from .namespaces import ORG
-
+    facts = Facts.of(graph)
     out: dict[str, set[Post]] = {}
-    for membership in graph.subjects(ORG.member, None):
-        person = least_value(graph, membership, ORG.member)
+    for membership in facts.subjects(ORG_MEMBER):
+        person = facts.least(membership, ORG_MEMBER)
         # a membership's title is keyed lower-cased: several articles may write it in
         # several cases (Phó Chủ tịch, Phó chủ tịch); the smallest is shown
-        title = least_value(graph, membership, KG.postTitle)
+        title = facts.least(membership, KG_POST_TITLE)
         if person is None or title is None:
             continue
-        org = least_value(graph, membership, ORG.organization)
-        org_label = least_value(graph, org, SKOS.prefLabel) or least_value(graph, org, RDFS.label)
-        former = str(least_value(graph, membership, KG.former) or "").lower() == "true"
+        org = facts.least(membership, ORG_ORGANIZATION)
+        org_label = facts.least(org, SKOS_PREF) or facts.least(org, RDFS_LABEL)
+        former = str(facts.least(membership, KG_FORMER) or "").lower() == "true"
         out.setdefault(str(person), set()).add((str(title), str(org_label or ""), former))
     return {person: sorted(posts) for person, posts in sorted(out.items())}
 
@@ -287,8 +305,9 @@ class Context:
     posts: dict[str, list[Post]]
 
     @classmethod
-    def of(cls, graph: Graph) -> Context:
-        return cls(articles_of(graph), statements_of(graph), posts_of(graph))
+    def of(cls, graph: Graph | Facts) -> Context:
+        facts = Facts.of(graph)
+        return cls(articles_of(facts), statements_of(facts), posts_of(facts))
 
 
 def _view_info(view: View) -> dict[str, Any]:
@@ -402,7 +421,7 @@ def page_data(view: View, context: Context | None = None, title: str = "kgraph")
                 "kind": kind,
                 "name": vi.get(kind, kind),
                 "en": en.get(kind, kind),
-                "iri": str(CLASS_OF_KIND.get(kind, "")),
+                "iri": str(CLASS_IRI.get(kind, "")),
                 "color": style_of(kind).color,
                 "glyph": style_of(kind).glyph,
                 "shown": shown,
@@ -417,7 +436,7 @@ def page_data(view: View, context: Context | None = None, title: str = "kgraph")
                 "relation": rel,
                 "name": vi.get(rel, rel).split(",")[0],
                 "en": en.get(rel, rel),
-                "iri": str(PREDICATE_OF.get(rel, "")),
+                "iri": str(PREDICATE_IRI.get(rel, "")),
                 "color": RELATION_COLOR.get(rel, "#7f8c8d"),
                 "shown": shown,
                 "total": total,
@@ -521,14 +540,14 @@ def class_names(given: Collection[str] | None) -> list[str] | None:
     for name in given:
         kind = class_by_name(name)
         if kind is None:
-            known = ", ".join(f"{k} ({vietnamese_labels().get(k, k)})" for k in sorted(CLASS_OF_KIND))
+            known = ", ".join(f"{k} ({vietnamese_labels().get(k, k)})" for k in sorted(CLASS_IRI))
             raise InputError(f"--classes {name}", "unknown class", "known: " + known)
         out.append(kind)
     return sorted(set(out))
 
 
 def render_page(
-    graph: Graph,
+    graph: Graph | Facts,
     title: str = "kgraph",
     *,
     focus: Sequence[str] = (),
@@ -539,15 +558,16 @@ def render_page(
 ) -> tuple[str, View]:
     """The page of :func:`render_html` and the view it draws (what was drawn and left out)."""
     kinds = class_names(classes)
-    check_names(relations, PREDICATE_OF, "relations")
-    net = entity_net(graph)  # the page needs no networkx (whose import alone costs ~0.1 s)
+    check_names(relations, PREDICATE_IRI, "relations")
+    facts = Facts.of(graph)
+    net = entity_net(facts)  # the page needs no networkx (whose import alone costs ~0.1 s)
     seeds = resolve_focus(net, focus) if focus else []
     view = select_view(net, focus=seeds, depth=depth, classes=kinds, relations=relations, max_nodes=max_nodes)
-    return render_view(view, title=title, context=Context.of(graph)), view
+    return render_view(view, title=title, context=Context.of(facts)), view
 
 
 def render_html(
-    graph: Graph,
+    graph: Graph | Facts,
     title: str = "kgraph",
     *,
     focus: Sequence[str] = (),
@@ -572,9 +592,10 @@ def render_html(
 def with_context(result: Graph, source: Graph) -> Graph:
     """A CONSTRUCT result plus what drawing it needs from ``source``: the types, names and
     articles and posts of the resources it mentions, and the evidence of the relations it holds."""
-    from rdflib.namespace import RDF
+    from rdflib import Graph, URIRef  # noqa: F811 (the type above is only for annotations)
+    from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
-    from .namespaces import ORG
+    from .namespaces import KG, ORG
 
     out = Graph()  # a set: the order triples are added in cannot change the page
     for triple in result:

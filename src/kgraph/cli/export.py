@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+#: The formats of ``kgraph.export.FORMATS`` (a test keeps them equal): importing that module
+#: for the parser would cost every kgraph command rdflib's import (~0.07 s).
+FORMATS = ("turtle", "nt", "trig", "nquads", "jsonld", "graphml")
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from ..export import FORMATS
-
     p = sub.add_parser(
         "export",
         help="write a built graph in another format (named graphs kept)",
