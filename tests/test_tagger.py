@@ -182,7 +182,6 @@ def test_a_person_keeps_a_rank_or_a_religious_title_written_before_the_name_as_a
     assert "Đại tướng Võ Nguyên Giáp" in people["Võ Nguyên Giáp"]
 
 
-
 def test_a_body_the_rules_cut_at_and_takes_the_tagged_end() -> None:
     found = names(run("Ông Bảy, Giám đốc Công ty Cơ khí và Điện lạnh, cho biết như vậy."))
     assert "Công ty Cơ khí và Điện lạnh" in found
@@ -213,7 +212,6 @@ def test_the_tagger_sees_how_the_article_writes_a_word_elsewhere() -> None:
     later = tagger.features(tokenize(article[0]), context=context)  # the stretch does not open the sentence
     assert "s0" not in later[0] and "du" not in later[0]
     assert not any(f in ("s0", "dl", "du", "dn") for f in tagger.features(tokenize(article[0]))[0])
-
 
 
 def test_the_tagger_sees_a_word_that_is_no_vietnamese_syllable() -> None:
@@ -292,3 +290,20 @@ def test_a_level_word_inside_a_dictionary_word_keeps_a_tagged_body_around_a_plac
     text = "Năm nay, Nhà văn hóa thiếu nhi thị xã Đà Lạt đã có 40 lớp."  # the place's level: the rules' call
     _tagged_as(monkeypatch, text, "Nhà văn hóa thiếu nhi thị xã Đà Lạt", "ORG", 0.9)
     assert "Nhà văn hóa thiếu nhi thị xã Đà Lạt" not in names(run(text))
+
+
+def test_a_person_the_tagger_finds_at_the_end_of_a_rule_body_is_cut_from_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    x = run("Phó Chủ nhiệm Ủy ban Pháp luật Quốc hội Giàng A Chu cho biết như vậy.")
+    found = names(x)
+    assert found.get("Giàng A Chu") == "Person"  # a family name no word list holds
+    assert "Ủy ban Pháp luật Quốc hội" in found
+    assert not any("Giàng" in name for name, kind in found.items() if kind != "Person")
+    from kgraph.extract.tokens import tokenize
+
+    text = "Đội tuyển của ĐH Bán công Tôn Đức Thắng đã thắng."  # a body named after a person
+    tokens = tokenize(text)
+    monkeypatch.setattr(tagger, "tag_tokens", lambda *_: [Tagged(3, 6, "ORG", 0.9), Tagged(6, 9, "PER", 0.9)])
+    assert [tok.text for tok in tokens[3:9]] == ["ĐH", "Bán", "công", "Tôn", "Đức", "Thắng"]
+    assert "ĐH Bán công Tôn Đức Thắng" in names(run(text))
