@@ -16,7 +16,7 @@ from importlib import resources
 from ..model import Entity
 from ..text import name_key
 from .lexicon import Head, first_words, word, words
-from .names import person_run
+from .names import PREPOSITIONS, person_run
 from .resolve import org_key
 from .state import Found, Group, SentenceState, token_at
 from .tagger_words import tagger_words
@@ -252,6 +252,45 @@ def _spelled_at(st: SentenceState, k: int, n: int, keys: frozenset[str]) -> bool
     if after < len(tokens) and tokens[after].is_word and tokens[after].is_cap:
         return person_run(tokens, after, st.lex) >= 2  # Ủy ban … của Quốc hội | Nguyễn Văn A
     return True
+
+
+_POLICE_FORCES = tuple(tuple(t.key for t in tokenize(w)) for w in words("police_forces"))
+_POLICE_FIRSTS = frozenset(f[0] for f in _POLICE_FORCES)
+
+
+def rule_police_forces(st: SentenceState) -> None:
+    """A police force named by its branch (cảnh sát giao thông, CSGT, cảnh sát đường thủy) where it
+    acts or is acted on: at the start, after punctuation, a function word or a preposition (CSGT đã
+    bắt, bị CSGT tạm giữ); after a noun it says what a person or a unit is (chiến sĩ cảnh sát giao
+    thông), and before a capitalised word it starts a longer name."""
+    tokens = st.tokens
+    k = 0
+    while k < len(tokens):
+        size = _force_at(st, k) if tokens[k].key in _POLICE_FIRSTS else 0
+        if size:
+            start, end = tokens[k].start, tokens[k + size - 1].end
+            text = st.text[start - st.base : end - st.base]
+            f = Found(start, end, text, Group.ORG, "StateAgency", st.index)
+            span = tokens[k : k + size]
+            f.head = Head(
+                tuple(t.text for t in span), tuple(t.key for t in span), "StateAgency", True, *(False,) * 4
+            )
+            st.add(f)
+        k += size or 1
+
+
+def _force_at(st: SentenceState, k: int) -> int:
+    """Tokens of the police force named at ``k`` where it stands alone (0 when none)."""
+    tokens = st.tokens
+    size = next((len(f) for f in _POLICE_FORCES if tuple(t.key for t in tokens[k : k + len(f)]) == f), 0)
+    if not size or not all(st.free(t.start) for t in tokens[k : k + size]):
+        return 0
+    before = tokens[k - 1] if k else None
+    if before is not None and before.is_word and before.key not in st.lex.stop_words:
+        if before.key not in PREPOSITIONS:
+            return 0  # chiến sĩ cảnh sát giao thông, lực lượng CSGT: a noun's complement
+    after = tokens[k + size] if k + size < len(tokens) else None
+    return 0 if after is not None and after.is_word and after.is_cap else size
 
 
 def rule_glued_numbers(st: SentenceState) -> None:

@@ -70,6 +70,7 @@ MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     mentions.rule_campaigns,  # quoted campaign names
     mentions.rule_quantities,  # numbers with a unit
     bodies.rule_press,  # NLĐ, Tuổi Trẻ, báo Nhân Dân, VTV1: newspapers and broadcasters
+    bodies.rule_police_forces,  # cảnh sát giao thông, CSGT: the force, where it acts or is acted on
     world.rule_world_bodies,  # UNDP, Liên Hợp Quốc, Tổ chức Y tế Thế giới: international bodies
     bodies.rule_glued_people,  # Bộ GD-ĐT Bành Tiến Long: the ministry, then a person
     world.rule_languages,  # tiếng Anh, tiếng Trung Quốc: a language, never a place (for the tagger)
