@@ -3,7 +3,7 @@ executive committees and of inspection and working delegations are members of th
 
 from __future__ import annotations
 
-from helpers import run, triples
+from helpers import names, run, triples
 
 
 def members(text: str) -> set[tuple[str, str]]:
@@ -123,12 +123,15 @@ def test_no_attendees_without_a_meeting_of_the_article() -> None:
     assert not [r for r in x.relations if r.predicate == "participatesIn"]
 
 
-def test_the_head_of_a_unit_belongs_to_the_body_named_after_it() -> None:
-    got = members(
+def test_the_head_of_a_division_belongs_to_it_and_it_to_the_body_named_after_it() -> None:
+    x = run(
         "Ông Trần Văn Lộc, Trưởng phòng Quản lý đào tạo Trường Đại học Vinh, cho biết nhà trường đã "
         "tuyển đủ chỉ tiêu."
     )
-    assert got == {("Trần Văn Lộc", "Trường Đại học Vinh")}
+    division = "Phòng Quản lý đào tạo Trường Đại học Vinh"
+    assert {(s, o) for s, p, o in triples(x) if p == "memberOf"} == {("Trần Văn Lộc", division)}
+    assert (division, "subOrganizationOf", "Trường Đại học Vinh") in triples(x)
+    assert names(x)[division] == "Organization"  # a school's division, no state agency
 
 
 def test_a_body_after_a_comma_is_not_the_posts() -> None:

@@ -9,18 +9,19 @@ before identities are decided.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
 from ..model import Entity
 from ..text import name_key
 from .lexicon import Head, first_words, word, words
+from .names import PREPOSITIONS, person_run
 from .resolve import org_key
 from .state import Found, Group, SentenceState, token_at
 from .tagger_words import tagger_words
 from .tokens import Token, tokenize
-from .world import world_body_names
+from .world import mentions_inside, replace_inside, world_body_names
 
 _PAPER = word("press_cues_paper")
 _PRESS_CUES = frozenset(name_key(w) for w in words("press_cues"))
@@ -175,6 +176,121 @@ def rule_spelled_out_bodies(st: SentenceState) -> None:
                 st.taken.add(f.end, end)
                 f.end, f.text, f.bare = end, st.text[f.start - st.base : end - st.base], False
                 break
+
+
+#: The fewest words of a national body's spelling read in any case (shorter ones: the grammar's heads)
+_SPELLING_WORDS = 3
+
+
+@dataclass(frozen=True)
+class _Spellings:
+    """The national bodies' spellings of three words or more, and what a spelling may start and end
+    with (token keys: most tokens start none, so few stretches are keyed)."""
+
+    keys: frozenset[str]  # loose keys of the spellings
+    starts: frozenset[tuple[str, str]]  # the keys of their first two tokens
+    lasts: frozenset[str]  # the key of their last token
+    longest: int  # in tokens
+
+
+@lru_cache(maxsize=1)
+def _long_spellings() -> _Spellings:
+    keys: set[str] = set()
+    starts: set[tuple[str, str]] = set()
+    lasts: set[str] = set()
+    longest = 0
+    for canonical, _kind, *rest in _rows("national_bodies.tsv"):
+        for name in [canonical, *(rest[0].split("|") if rest and rest[0] else [])]:
+            key, toks = loose_key(name), tokenize(name)
+            if len(key.split()) >= _SPELLING_WORDS:
+                keys.add(key)
+                starts.add((toks[0].key, toks[1].key))
+                lasts.add(toks[-1].key)
+                longest = max(longest, len(toks))
+    return _Spellings(frozenset(keys), frozenset(starts), frozenset(lasts), longest)
+
+
+def rule_national_bodies(st: SentenceState) -> None:
+    """A national body's whole spelling from its table, its fields in any case (Ủy ban các vấn đề
+    xã hội của Quốc hội, Hội đồng dân tộc của Quốc hội): it takes the place of the shorter names
+    read inside it (Ủy ban Các, Quốc hội); a longer name around it stands (a foreign body's)."""
+    tokens, table, sp = st.tokens, national_bodies(), _long_spellings()
+    k = 0
+    while k < len(tokens) - 2:
+        if not tokens[k].is_cap or (tokens[k].key, tokens[k + 1].key) not in sp.starts:
+            k += 1
+            continue
+        ends = range(min(sp.longest, len(tokens) - k), 2, -1)
+        hit = next(
+            (n for n in ends if tokens[k + n - 1].key in sp.lasts and _spelled_at(st, k, n, sp.keys)), 0
+        )
+        if hit:
+            start, end = tokens[k].start, tokens[k + hit - 1].end
+            text = st.text[start - st.base : end - st.base]
+            kind = table[loose_key(text)][1]
+            f = Found(start, end, text, Group.ORG, kind, st.index)
+            span = tokens[k : k + hit]
+            f.head = Head(
+                tuple(t.text for t in span), tuple(t.key for t in span), kind, True, True, False, False, False
+            )
+            replace_inside(st, f)
+        k += hit or 1
+
+
+def _spelled_at(st: SentenceState, k: int, n: int, keys: frozenset[str]) -> bool:
+    """Whether tokens [k, k + n) spell a national body, free of quotes and document numbers, with no
+    mention crossing their edges and no capitalised word after them but a person's name."""
+    tokens = st.tokens
+    span = tokens[k : k + n]
+    if any(t.start in st.blocked for t in span):
+        return False
+    if loose_key(st.text[span[0].start - st.base : span[-1].end - st.base]) not in keys:
+        return False
+    if mentions_inside(st, span[0].start, span[-1].end) is None:
+        return False
+    after = k + n
+    if after < len(tokens) and tokens[after].is_word and tokens[after].is_cap:
+        return person_run(tokens, after, st.lex) >= 2  # Ủy ban … của Quốc hội | Nguyễn Văn A
+    return True
+
+
+_POLICE_FORCES = tuple(tuple(t.key for t in tokenize(w)) for w in words("police_forces"))
+_POLICE_FIRSTS = frozenset(f[0] for f in _POLICE_FORCES)
+
+
+def rule_police_forces(st: SentenceState) -> None:
+    """A police force named by its branch (cảnh sát giao thông, CSGT, cảnh sát đường thủy) where it
+    acts or is acted on: at the start, after punctuation, a function word or a preposition (CSGT đã
+    bắt, bị CSGT tạm giữ); after a noun it says what a person or a unit is (chiến sĩ cảnh sát giao
+    thông), and before a capitalised word it starts a longer name."""
+    tokens = st.tokens
+    k = 0
+    while k < len(tokens):
+        size = _force_at(st, k) if tokens[k].key in _POLICE_FIRSTS else 0
+        if size:
+            start, end = tokens[k].start, tokens[k + size - 1].end
+            text = st.text[start - st.base : end - st.base]
+            f = Found(start, end, text, Group.ORG, "StateAgency", st.index)
+            span = tokens[k : k + size]
+            f.head = Head(
+                tuple(t.text for t in span), tuple(t.key for t in span), "StateAgency", True, *(False,) * 4
+            )
+            st.add(f)
+        k += size or 1
+
+
+def _force_at(st: SentenceState, k: int) -> int:
+    """Tokens of the police force named at ``k`` where it stands alone (0 when none)."""
+    tokens = st.tokens
+    size = next((len(f) for f in _POLICE_FORCES if tuple(t.key for t in tokens[k : k + len(f)]) == f), 0)
+    if not size or not all(st.free(t.start) for t in tokens[k : k + size]):
+        return 0
+    before = tokens[k - 1] if k else None
+    if before is not None and before.is_word and before.key not in st.lex.stop_words:
+        if before.key not in PREPOSITIONS:
+            return 0  # chiến sĩ cảnh sát giao thông, lực lượng CSGT: a noun's complement
+    after = tokens[k + size] if k + size < len(tokens) else None
+    return 0 if after is not None and after.is_word and after.is_cap else size
 
 
 def rule_glued_numbers(st: SentenceState) -> None:

@@ -75,6 +75,7 @@ class Head:
     any_case: bool  # may be written in lower case
     person: bool  # may be followed by a person's name (Trường Nguyễn Trãi)
     own: bool = False  # a body of its article's event, never vague (ban tổ chức: the organisers)
+    placed: bool = False  # a name only with a place, a level or its parent body (Phòng Giáo dục huyện X)
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ def _heads(rows: list[list[str]], place: bool = False) -> dict[str, list[Head]]:
             "part" in flags,
             "case" in flags,
             "person" in flags,
+            placed="placed" in flags,
         )
         out.setdefault(name_key(words[0]), []).append(head)
     for heads in out.values():

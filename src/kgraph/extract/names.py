@@ -291,6 +291,10 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     j, components, inner = read_components(tokens, j, head, lex)
     if components == 0 and (not head.bare or _word_with_head(tokens, i, head, lex)):
         return None
+    if head.placed and not _placed(tokens, i + len(head.words), j, inner, lex):
+        return None  # Phòng Tổ chức alone: a division of any body, no name
+    if head.placed and inner is not None and inner.kind != head.kind:
+        head = replace(head, kind="Organization")  # Phòng Đào tạo Trường ĐH X: a school's division
     if head.words == (_ASSOCIATION,) and j - i == 2 and not tokens[i + 1].is_acronym:
         return None  # an association's name says more than one word (Hội Nông dân); Hội An is a town
     if match_place(tokens, i, lex) > len(head.words):
@@ -306,6 +310,17 @@ _ORGANISERS_HEAD = Head(
     _ORGANISERS, _ORGANISERS_KEYS, "Organization", True, False, False, True, False, own=True
 )
 _PARTY_KINDS = ("PartyCommittee", "PartyOrganization")
+
+
+def _placed(tokens: list[Token], start: int, end: int, inner: NameSpan | None, lex: Lexicon) -> bool:
+    """Whether a name read from ``start`` to ``end`` has a field and then its parent body (``inner``),
+    or holds a level word, a numbered unit or a known place (Phòng Kinh tế quận 2)."""
+    if inner is not None:
+        return inner.i > start  # Trưởng phòng | Tổng Công ty X: no division's field
+    return any(
+        level_at(tokens, k, lex) or numbered_unit(tokens, k) or match_place(tokens, k, lex)
+        for k in range(start, end)
+    )
 
 
 def _organisers(tokens: list[Token], i: int, head: Head | None, lex: Lexicon) -> Head | None:
@@ -1008,8 +1023,9 @@ def joins_field(tokens: list[Token], j: int, head: Head, lex: Lexicon) -> bool:
     nxt = j + 1
     if nxt >= len(tokens) or not tokens[nxt].is_cap or not tokens[nxt].is_word or tokens[nxt].is_acronym:
         return False
-    if match_head(tokens, nxt, lex.heads) is not None or person_run(tokens, nxt, lex):
-        return False
+    nested = match_head(tokens, nxt, lex.heads)
+    if (nested is not None and nested.kind != "-") or person_run(tokens, nxt, lex):
+        return False  # a phrase listed as no body (Phòng ngừa: prevent) may be a field
     if match_place(tokens, nxt, lex) or match_title(tokens, nxt, lex) or clause_opener(tokens, nxt):
         return False
     return word_end(tokens, nxt, lex) > nxt + 1

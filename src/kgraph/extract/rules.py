@@ -58,6 +58,7 @@ MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     mentions.rule_names,  # organisations and places: a head and its components, known places
     world.rule_world_regions,  # châu Mỹ, châu Á - Thái Bình Dương: regions in lower case first
     bodies.rule_spelled_out_bodies,  # Tòa án nhân dân tối cao: a national body's whole spelling
+    bodies.rule_national_bodies,  # Ủy ban các vấn đề xã hội của Quốc hội: a table's spelling in any case
     sites.rule_sites,  # sông Sài Gòn, đường Nguyễn Huệ, quốc lộ 1A, chung cư X: a site with its word
     sites.rule_lower_bodies,  # công ty du lịch Sao Mai, trường THPT X: a body's head in lower case
     mentions.rule_plural_domains,  # các sở Tài chính, Y tế: one body per domain
@@ -70,6 +71,7 @@ MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     mentions.rule_campaigns,  # quoted campaign names
     mentions.rule_quantities,  # numbers with a unit
     bodies.rule_press,  # NLĐ, Tuổi Trẻ, báo Nhân Dân, VTV1: newspapers and broadcasters
+    bodies.rule_police_forces,  # cảnh sát giao thông, CSGT: the force, where it acts or is acted on
     world.rule_world_bodies,  # UNDP, Liên Hợp Quốc, Tổ chức Y tế Thế giới: international bodies
     bodies.rule_glued_people,  # Bộ GD-ĐT Bành Tiến Long: the ministry, then a person
     world.rule_languages,  # tiếng Anh, tiếng Trung Quốc: a language, never a place (for the tagger)

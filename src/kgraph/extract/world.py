@@ -117,7 +117,7 @@ def rule_world_bodies(st: SentenceState) -> None:
             f = Found(start, end, text, Group.ORG, kind, st.index)
             keys = tuple(t.key for t in span)
             f.head = Head(tuple(t.text for t in span), keys, kind, True, True, False, False, False)
-            _replace(st, f)
+            replace_inside(st, f)
         k += hit or 1
 
 
@@ -125,7 +125,7 @@ def _body_at(st: SentenceState, k: int, n: int, table: dict[tuple[str, ...], tup
     span = st.tokens[k : k + n]
     if _key(span) not in table or any(t.start in st.blocked for t in span):
         return False
-    if _inside(st, span[0].start, span[-1].end) is None:
+    if mentions_inside(st, span[0].start, span[-1].end) is None:
         return False
     after = st.tokens[k + n] if k + n < len(st.tokens) else None
     if after is not None and after.is_word and after.is_cap:
@@ -144,7 +144,7 @@ def _product(tokens: list[Token], k: int, after: Token | None, lex: Lexicon) -> 
     return any(k >= n and " ".join(t.key for t in tokens[k - n : k]) in lex.product_before for n in (1, 2, 3))
 
 
-def _inside(st: SentenceState, start: int, end: int) -> list[Found] | None:
+def mentions_inside(st: SentenceState, start: int, end: int) -> list[Found] | None:
     """The mentions found inside ``start``-``end``; None when one crosses its edge."""
     inside = []
     for f in st.found:
@@ -155,9 +155,9 @@ def _inside(st: SentenceState, start: int, end: int) -> list[Found] | None:
     return inside
 
 
-def _replace(st: SentenceState, found: Found) -> None:
+def replace_inside(st: SentenceState, found: Found) -> None:
     """Add ``found`` in place of the shorter names read inside it (a table's full name wins)."""
-    inside = _inside(st, found.start, found.end) or []
+    inside = mentions_inside(st, found.start, found.end) or []
     st.found[:] = [f for f in st.found if not any(f is g for g in inside)]
     st.add(found)
 
@@ -198,11 +198,11 @@ def rule_world_regions(st: SentenceState) -> None:
         if not end:
             continue
         start, stop = tok.start, tokens[end - 1].end
-        inside = _inside(st, start, stop)
+        inside = mentions_inside(st, start, stop)
         if inside is None or any(f.group is not Group.PLACE for f in inside):
             continue  # part of a body's name (Ngân hàng Phát triển châu Á)
         text = st.text[start - st.base : stop - st.base]
-        _replace(st, Found(start, stop, text, Group.PLACE, "Location", st.index))
+        replace_inside(st, Found(start, stop, text, Group.PLACE, "Location", st.index))
 
 
 def rule_languages(st: SentenceState) -> None:
