@@ -253,6 +253,8 @@ def _place_words(tokens: list[Token], i: int, lex: Lexicon) -> int:
 def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSpan | None:
     """The organisation name starting at token ``i``, or None."""
     lex = lex or lexicon()
+    if i > 0 and head_compound(tokens, i - 1, lex) > 1:
+        return None  # sau ĐH: postgraduate, no university
     head = _organisers(tokens, i, match_head(tokens, i, lex.heads), lex)
     if head is None or head.kind == "-" or _modifies_noun(tokens, i, head, lex):
         return None
@@ -281,6 +283,34 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if inner is not None and tokens[inner.i - 1].key == _OF:
         head = replace(head, part=True)  # Ban Pháp chế của HĐND tỉnh: a part of the body named after it
     return NameSpan(i, j, head.kind, head, inner)
+
+
+_HEAD_COMPOUND_WORDS = frozenset(name_key(w) for w in words("head_compound_words"))
+
+
+def head_compound(tokens: list[Token], k: int, lex: Lexicon) -> int:
+    """Length of a dictionary word at ``k`` made of a word and a head after it, written out or
+    abbreviated (sau ĐH, Sau đại học: postgraduate), 0 when none: that head opens no body."""
+    if tokens[k].key not in _HEAD_COMPOUND_WORDS:
+        return 0
+    key, best = tokens[k].key, 0
+    for m in range(k + 1, min(k + 4, len(tokens))):
+        if not tokens[m].is_word:
+            break
+        key = f"{key} {name_key(lex.abbreviations.get(tokens[m].text, tokens[m].text))}"
+        if key in lex.words:
+            best = m - k + 1
+    return best
+
+
+def _compound(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
+    """A field made of a word and a head (Phòng Sau ĐH, Vụ ĐH và sau ĐH): one component."""
+    at = r.j + 1 if tokens[r.j].key == _AND and r.components else r.j
+    size = head_compound(tokens, at, lex) if at < len(tokens) else 0
+    if not size:
+        return _NEXT
+    r.j, r.components, r.after_place, r.just_nested = at + size, r.components + 1, False, False
+    return _GO
 
 
 _ORGANISERS = tuple(word("organising_committee").split())
@@ -641,6 +671,8 @@ def _number(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if nxt is not None and nxt.text in ".,/-–" and k + 2 < len(tokens) and tokens[k + 2].is_number:
         return _STOP  # 1.700 hồ sơ: a count after the name, not its number; 15-3, 15/3: a date
+    if not head.person and street_after_number(tokens, k + 1, lex):
+        return _STOP  # Công ty X | 45 Lê Lợi: the body's address (Trường cấp 3 Lê Lợi: a school's name)
     always = " ".join(head.words) in _ALWAYS_NUMBERED and r.components == 0
     if (
         always
@@ -654,6 +686,14 @@ def _number(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
         r.components += 1
         return _GO
     return _STOP
+
+
+def street_after_number(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether a street named after someone starts at ``k`` right after a house number (45 | Lê
+    Lợi, 11 | Lê Hồng Phong): a person's full name that no head opens."""
+    if k >= len(tokens) or not after_house_number(tokens, k):
+        return False
+    return person_run(tokens, k, lex) >= 2 and match_head(tokens, k, lex.heads) is None
 
 
 def _counts(tokens: list[Token], k: int) -> bool:
@@ -781,7 +821,9 @@ def read_components(
     while r.j < len(tokens):
         if (r.components or head.bare) and clause_opener(tokens, r.j):
             break  # Sở Tài chính | Trình bày Tờ trình; Ban Tổ chức, Sở Kế hoạch keep their first word
-        state = _nested(tokens, r, lex)
+        state = _compound(tokens, r, lex)
+        if state == _NEXT:
+            state = _nested(tokens, r, lex)
         if state == _NEXT:
             state = _level(tokens, r, lex)
         if state == _NEXT:
