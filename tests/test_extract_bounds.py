@@ -477,3 +477,43 @@ def test_postgraduate_is_a_field_not_a_university(text: str, present: str, absen
 def test_a_school_s_number_before_its_namesake_stays_in_the_name(text: str, name: str) -> None:
     # a school numbered and named after someone: no address (guards the rule above)
     assert any(name in got for got in names(run(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a verb after a name ends it (a headline has no full stop to end the sentence either)
+        ("Bệnh viện Nhi Đồng 1 đón nhận danh hiệu Anh hùng.", "Bệnh viện Nhi Đồng 1"),
+        ("Công ty Bình Minh cho hay sẽ tăng giá.", "Công ty Bình Minh"),
+        # 'vào' (on a day) ends a board's subject
+        (
+            "Ban Chỉ đạo phòng chống dịch cúm gia cầm vào sáng thứ hai tới sẽ họp.",
+            "Ban Chỉ đạo phòng chống dịch cúm gia cầm",
+        ),
+    ],
+)
+def test_a_verb_after_a_name_ends_it(text: str, name: str) -> None:
+    got = names(run(text))
+    assert name in got
+    assert not [n for n in got if n.startswith(name) and n != name and name in n]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the place a board's subject closes with ends the name: a comma after it opens the sentence
+        (
+            "Ban Chỉ đạo phòng chống dịch cúm gia cầm TPHCM, thời điểm từ nay đến Tết, sẽ trực.",
+            "Ban Chỉ đạo phòng chống dịch cúm gia cầm TPHCM",
+        ),
+        # a verb after the comma is the sentence's, not a second subject of the board
+        (
+            "Ban Chỉ đạo phòng chống dịch cúm gia cầm, phân công địa bàn cho các thành viên.",
+            "Ban Chỉ đạo phòng chống dịch cúm gia cầm",
+        ),
+    ],
+)
+def test_what_ends_a_board_s_subject(text: str, name: str) -> None:
+    got = names(run(text))
+    assert name in got
+    assert not [n for n in got if n.startswith(name) and n != name]

@@ -561,6 +561,8 @@ def _subject_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
                 break
             k += _two_syllables(tokens, k, lex) or 1  # chuyển giao: 'giao' alone would be a verb
             end = k if tok.key != _AND else end
+        elif tok.is_acronym and _place_acronym(tok, lex):
+            return k + 1  # Ban Chỉ đạo phòng chống dịch cúm gia cầm TPHCM: the place closes the name
         elif tok.is_acronym or (tok.is_number and k > j and tokens[k - 1].is_acronym):
             k = end = k + 1
         elif tok.text == "," and k + 1 < len(tokens) and tokens[k + 1].is_word and not tokens[k + 1].is_cap:
@@ -568,6 +570,13 @@ def _subject_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
         else:
             break
     return end
+
+
+def _place_acronym(tok: Token, lex: Lexicon) -> bool:
+    """Whether an acronym abbreviates a place (TPHCM: thành phố Hồ Chí Minh), with its level word."""
+    keys = name_key(lex.abbreviations.get(tok.text, "")).split()
+    tails = (" ".join(keys[n:]) for n in range(min(len(keys), 3)))
+    return any(tail in lex.places or tail in lex.city_people for tail in tails)
 
 
 def _two_syllables(tokens: list[Token], k: int, lex: Lexicon) -> int:
