@@ -517,3 +517,36 @@ def test_what_ends_a_board_s_subject(text: str, name: str) -> None:
     got = names(run(text))
     assert name in got
     assert not [n for n in got if n.startswith(name) and n != name]
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "person"),
+    [
+        # a post over a unit of the school (Trưởng phòng Đào tạo): the full name after the school is
+        # the post's holder, as right after the post title
+        ("Trưởng phòng Đào tạo ĐH Thủy lợi Nguyễn Văn Nam cho biết.", "ĐH Thủy lợi", "Nguyễn Văn Nam"),
+        (
+            "Trưởng phòng đào tạo ĐH dân lập Văn Lang Trần Văn Minh cho biết.",
+            "ĐH dân lập Văn Lang",
+            "Trần Văn Minh",
+        ),
+    ],
+)
+def test_the_holder_of_a_post_over_a_school_s_unit(text: str, body: str, person: str) -> None:
+    got = names(run(text))
+    assert body in got
+    assert got.get(person) == "Person"
+
+
+def test_a_deputy_s_short_title_before_a_school_and_its_holder() -> None:
+    # 'Hiệu phó' is 'Phó Hiệu trưởng' said short: the full name after the school is the holder
+    got = names(run("Hiệu phó ĐH Thương mại Nguyễn Văn Hùng cho biết."))
+    assert "ĐH Thương mại" in got
+    assert got.get("Nguyễn Văn Hùng") == "Person"
+
+
+def test_a_famous_namesake_after_a_post_stays_in_the_school_s_name() -> None:
+    # Tôn Đức Thắng (name_people.txt) names the school; the next full name is the post's holder
+    got = names(run("Hiệu trưởng ĐH Bán công Tôn Đức Thắng Lê Văn Nam cho biết."))
+    assert "ĐH Bán công Tôn Đức Thắng" in got
+    assert got.get("Lê Văn Nam") == "Person"

@@ -764,6 +764,10 @@ def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> 
         r.j, r.components = j + 1, r.components + 1
         return _GO
     run = person_run(tokens, j, lex)
+    namesake = next((n for n in (4, 3, 2) if _key_of(tokens, j, n) in lex.name_people), 0)
+    if namesake and head.person:
+        r.j, r.components = j + namesake, r.components + 1  # ĐH Tôn Đức Thắng | Lê Văn A: the namesake
+        return _GO
     if run >= 3 and head.person and r.components and _post_before(tokens, r.start, lex):
         return _STOP  # Hiệu trưởng Trường THPT Hoa Lư | Trần Văn Bình: the post's holder
     if run >= 3 and not head.person:
@@ -779,6 +783,11 @@ def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> 
     return _GO
 
 
+def _key_of(tokens: list[Token], j: int, n: int) -> str:
+    """The key of the ``n`` tokens at ``j`` ('' past the end)."""
+    return " ".join(t.key for t in tokens[j : j + n]) if j + n <= len(tokens) else ""
+
+
 def _opens_clause(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     """Whether the capitalised word at ``j`` opens a clause or a person's name inside a sentence: a
     predicate word (Đã, Có) or a degree or honorific of two words (Tiến sĩ, Bác sĩ)."""
@@ -787,9 +796,24 @@ def _opens_clause(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     return j + 1 < len(tokens) and f"{tokens[j].text} {tokens[j + 1].text}" in lex.honorifics
 
 
+_UNIT_WORDS = 4  # the words of a unit between a post and its body (Trưởng phòng | Công tác chính trị)
+
+
 def _post_before(tokens: list[Token], i: int, lex: Lexicon) -> bool:
-    """Whether a post title ends right before token ``i`` (Hiệu trưởng | Trường …)."""
-    return any(match_title(tokens, s, lex) == i - s for s in range(max(0, i - 4), i))
+    """Whether a post title ends right before token ``i`` (Hiệu trưởng | Trường …), or with the
+    unit it heads between (Trưởng phòng Đào tạo | ĐH …: words, no punctuation nor head)."""
+    for s in range(max(0, i - 4 - _UNIT_WORDS), i):
+        size = match_title(tokens, s, lex)
+        if size and (s + size == i or (s + size < i and _unit_words(tokens, s + size, i, lex))):
+            return True
+    return False
+
+
+def _unit_words(tokens: list[Token], k: int, i: int, lex: Lexicon) -> bool:
+    """Whether tokens [k, i) are at most four words naming a unit: no punctuation, no head."""
+    return i - k <= _UNIT_WORDS and all(
+        tokens[m].is_word and match_head(tokens, m, lex.heads) is None for m in range(k, i)
+    )
 
 
 def _hyphen_syllables(tokens: list[Token], j: int) -> int:
