@@ -550,3 +550,26 @@ def test_a_famous_namesake_after_a_post_stays_in_the_school_s_name() -> None:
     got = names(run("Hiệu trưởng ĐH Bán công Tôn Đức Thắng Lê Văn Nam cho biết."))
     assert "ĐH Bán công Tôn Đức Thắng" in got
     assert got.get("Lê Văn Nam") == "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a country's body abroad, or a foreign one here, is named with where it sits
+        ("Đại sứ quán Việt Nam tại Hàn Quốc đã gửi công hàm.", "Đại sứ quán Việt Nam tại Hàn Quốc"),
+        ("Văn phòng Thương mại Nhật Bản tại TPHCM thông báo.", "Văn phòng Thương mại Nhật Bản tại TPHCM"),
+    ],
+)
+def test_a_country_s_body_with_its_seat(text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+def test_a_body_at_a_place_without_a_country_leaves_the_place_out() -> None:
+    got = names(run("Công ty Sông Đà tại Hà Nội đã ký hợp đồng."))
+    assert "Công ty Sông Đà" in got
+    assert "Công ty Sông Đà tại Hà Nội" not in got
+
+
+def test_a_home_body_at_a_home_place_is_a_branch_not_a_seat() -> None:
+    got = names(run("Văn phòng đại diện của Tổng Công ty Bưu chính Việt Nam tại Cần Thơ khai trương."))
+    assert "Tổng Công ty Bưu chính Việt Nam tại Cần Thơ" not in got

@@ -651,6 +651,40 @@ def _fields_to_country(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     return False
 
 
+_SEAT = name_key(word("seat"))
+_HOME_COUNTRY = frozenset(name_key(w) for w in words("home_country"))
+
+
+def _seat(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
+    """'tại' and where a body named with a country sits: one name (Đại sứ quán Việt Nam tại Lào,
+    Hiệp hội Doanh nghiệp Nhật Bản tại Hà Nội, tại TPHCM); a body of no country leaves it out."""
+    country = _country_before(tokens, r.j, lex) if tokens[r.j].key == _SEAT and r.after_place else ""
+    if not country:
+        return _NEXT
+    k = r.j + 1
+    k += level_at(tokens, k, lex) if k < len(tokens) else 0
+    if k >= len(tokens) or not tokens[k].is_cap:
+        return _NEXT
+    place = match_place(tokens, k, lex) or int(tokens[k].is_acronym and _place_acronym(tokens[k], lex))
+    if not place or (country == _HOME and not _foreign_country(tokens, k, lex)):
+        return _NEXT  # Tổng Công ty Đường sắt Việt Nam | tại Đà Nẵng: a branch, not a seat abroad
+    r.j, r.components, r.after_place = k + place, r.components + 1, True
+    return _GO
+
+
+_HOME, _FOREIGN = "home", "foreign"
+
+
+def _country_before(tokens: list[Token], j: int, lex: Lexicon) -> str:
+    """Which country ends right before token ``j``: _HOME (Việt Nam), _FOREIGN or '' (none)."""
+    for n in (1, 2, 3):
+        if j - n >= 0 and match_place(tokens, j - n, lex) == n:
+            if _key_of(tokens, j - n, n) in _HOME_COUNTRY:
+                return _HOME
+            return _FOREIGN if _foreign_country(tokens, j - n, lex) else ""
+    return ""
+
+
 def _foreign_fields(r: _Reading, head: Head) -> bool:
     """Whether a ministry's or a department's name being read may take more fields (not after its
     country: Bộ Ngoại giao Việt Nam | và Nhật Bản)."""
@@ -863,6 +897,8 @@ def read_components(
             state = _of_parent(tokens, r, head, lex)
         if state == _NEXT:
             state = _about(tokens, r, head, lex)
+        if state == _NEXT:
+            state = _seat(tokens, r, lex)
         if state == _NEXT:
             state = _connector(tokens, r, head, lex)
         if state == _NEXT and (not tokens[r.j].is_word or _glued_number(tokens, r.j)):
