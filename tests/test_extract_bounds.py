@@ -573,3 +573,9 @@ def test_a_body_at_a_place_without_a_country_leaves_the_place_out() -> None:
 def test_a_home_body_at_a_home_place_is_a_branch_not_a_seat() -> None:
     got = names(run("Văn phòng đại diện của Tổng Công ty Bưu chính Việt Nam tại Cần Thơ khai trương."))
     assert "Tổng Công ty Bưu chính Việt Nam tại Cần Thơ" not in got
+
+
+def test_a_department_of_resources_environment_and_housing() -> None:
+    # Sở Tài nguyên Môi trường và Nhà đất (2003-2008): one department of the domains table
+    got = names(run("Sở Tài nguyên Môi trường và Nhà đất Hải Phòng đã thu hồi đất."))
+    assert "Sở Tài nguyên Môi trường và Nhà đất Hải Phòng" in got
