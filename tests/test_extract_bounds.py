@@ -422,3 +422,160 @@ def test_a_post_title_before_its_field_is_no_body() -> None:
 
 def test_a_body_whose_word_starts_with_a_title_is_still_a_body() -> None:
     assert "Đại sứ quán Pháp" in names(run("Đại sứ quán Pháp đã tổ chức buổi gặp mặt."))
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "absent"),
+    [
+        # a number then a street named after someone is the body's address, not its number
+        (
+            "Mọi chi tiết xin liên hệ Công ty du lịch Saigontourist 45 Lê Lợi, Quận 1.",
+            "Công ty du lịch Saigontourist",
+            "Công ty du lịch Saigontourist 45 Lê Lợi",
+        ),
+        (
+            "Lễ ký kết diễn ra tại Trung tâm Hội nghị Quốc gia 57 Phạm Hùng, Hà Nội.",
+            "Trung tâm Hội nghị Quốc gia",
+            "Trung tâm Hội nghị Quốc gia 57 Phạm Hùng",
+        ),
+    ],
+)
+def test_a_house_number_after_a_body_is_its_address(text: str, body: str, absent: str) -> None:
+    got = names(run(text))
+    assert body in got
+    assert absent not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # 'sau ĐH' (postgraduate) is a field: the university head in it opens no body
+        (
+            "Phó Vụ trưởng Vụ ĐH và sau ĐH Trần Văn Bình đã ký văn bản.",
+            "Vụ ĐH và sau ĐH",
+            "ĐH Trần Văn Bình",
+        ),
+        (
+            "Thí sinh liên hệ Phòng Sau ĐH Trường ĐH Thủy lợi để biết thêm.",
+            "Trường ĐH Thủy lợi",
+            "ĐH Trường ĐH Thủy lợi",
+        ),
+    ],
+)
+def test_postgraduate_is_a_field_not_a_university(text: str, present: str, absent: str) -> None:
+    got = names(run(text))
+    assert present in got
+    assert absent not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Em học tại Trường THPT số 2 Lê Hồng Phong từ năm 2001.", "Trường THPT số 2 Lê Hồng Phong"),
+    ],
+)
+def test_a_school_s_number_before_its_namesake_stays_in_the_name(text: str, name: str) -> None:
+    # a school numbered and named after someone: no address (guards the rule above)
+    assert any(name in got for got in names(run(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a verb after a name ends it (a headline has no full stop to end the sentence either)
+        ("Bệnh viện Nhi Đồng 1 đón nhận danh hiệu Anh hùng.", "Bệnh viện Nhi Đồng 1"),
+        ("Công ty Bình Minh cho hay sẽ tăng giá.", "Công ty Bình Minh"),
+        # 'vào' (on a day) ends a board's subject
+        (
+            "Ban Chỉ đạo phòng chống dịch cúm gia cầm vào sáng thứ hai tới sẽ họp.",
+            "Ban Chỉ đạo phòng chống dịch cúm gia cầm",
+        ),
+    ],
+)
+def test_a_verb_after_a_name_ends_it(text: str, name: str) -> None:
+    got = names(run(text))
+    assert name in got
+    assert not [n for n in got if n.startswith(name) and n != name and name in n]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the place a board's subject closes with ends the name: a comma after it opens the sentence
+        (
+            "Ban Chỉ đạo phòng chống dịch cúm gia cầm TPHCM, thời điểm từ nay đến Tết, sẽ trực.",
+            "Ban Chỉ đạo phòng chống dịch cúm gia cầm TPHCM",
+        ),
+        # a verb after the comma is the sentence's, not a second subject of the board
+        (
+            "Ban Chỉ đạo phòng chống dịch cúm gia cầm, phân công địa bàn cho các thành viên.",
+            "Ban Chỉ đạo phòng chống dịch cúm gia cầm",
+        ),
+    ],
+)
+def test_what_ends_a_board_s_subject(text: str, name: str) -> None:
+    got = names(run(text))
+    assert name in got
+    assert not [n for n in got if n.startswith(name) and n != name]
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "person"),
+    [
+        # a post over a unit of the school (Trưởng phòng Đào tạo): the full name after the school is
+        # the post's holder, as right after the post title
+        ("Trưởng phòng Đào tạo ĐH Thủy lợi Nguyễn Văn Nam cho biết.", "ĐH Thủy lợi", "Nguyễn Văn Nam"),
+        (
+            "Trưởng phòng đào tạo ĐH dân lập Văn Lang Trần Văn Minh cho biết.",
+            "ĐH dân lập Văn Lang",
+            "Trần Văn Minh",
+        ),
+    ],
+)
+def test_the_holder_of_a_post_over_a_school_s_unit(text: str, body: str, person: str) -> None:
+    got = names(run(text))
+    assert body in got
+    assert got.get(person) == "Person"
+
+
+def test_a_deputy_s_short_title_before_a_school_and_its_holder() -> None:
+    # 'Hiệu phó' is 'Phó Hiệu trưởng' said short: the full name after the school is the holder
+    got = names(run("Hiệu phó ĐH Thương mại Nguyễn Văn Hùng cho biết."))
+    assert "ĐH Thương mại" in got
+    assert got.get("Nguyễn Văn Hùng") == "Person"
+
+
+def test_a_famous_namesake_after_a_post_stays_in_the_school_s_name() -> None:
+    # Tôn Đức Thắng (name_people.txt) names the school; the next full name is the post's holder
+    got = names(run("Hiệu trưởng ĐH Bán công Tôn Đức Thắng Lê Văn Nam cho biết."))
+    assert "ĐH Bán công Tôn Đức Thắng" in got
+    assert got.get("Lê Văn Nam") == "Person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a country's body abroad, or a foreign one here, is named with where it sits
+        ("Đại sứ quán Việt Nam tại Hàn Quốc đã gửi công hàm.", "Đại sứ quán Việt Nam tại Hàn Quốc"),
+        ("Văn phòng Thương mại Nhật Bản tại TPHCM thông báo.", "Văn phòng Thương mại Nhật Bản tại TPHCM"),
+    ],
+)
+def test_a_country_s_body_with_its_seat(text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+def test_a_body_at_a_place_without_a_country_leaves_the_place_out() -> None:
+    got = names(run("Công ty Sông Đà tại Hà Nội đã ký hợp đồng."))
+    assert "Công ty Sông Đà" in got
+    assert "Công ty Sông Đà tại Hà Nội" not in got
+
+
+def test_a_home_body_at_a_home_place_is_a_branch_not_a_seat() -> None:
+    got = names(run("Văn phòng đại diện của Tổng Công ty Bưu chính Việt Nam tại Cần Thơ khai trương."))
+    assert "Tổng Công ty Bưu chính Việt Nam tại Cần Thơ" not in got
+
+
+def test_a_department_of_resources_environment_and_housing() -> None:
+    # Sở Tài nguyên Môi trường và Nhà đất (2003-2008): one department of the domains table
+    got = names(run("Sở Tài nguyên Môi trường và Nhà đất Hải Phòng đã thu hồi đất."))
+    assert "Sở Tài nguyên Môi trường và Nhà đất Hải Phòng" in got

@@ -32,7 +32,7 @@ from helpers import names, run
         ("Xí nghiệp Xe buýt Sài Gòn tăng chuyến trong dịp Tết.", "Xí nghiệp Xe buýt Sài Gòn", "Enterprise"),
         ("Nhà máy Xi măng Hoàng Thạch tạm dừng một lò nung.", "Nhà máy Xi măng Hoàng Thạch", "Enterprise"),
         ("Chủ tịch Thượng nghị viện Pháp đã tiếp đoàn.", "Thượng nghị viện Pháp", "StateAgency"),
-        ("Đại sứ quán Việt Nam tại Lào tổ chức mít tinh.", "Đại sứ quán Việt Nam", "Organization"),
+        ("Đại sứ quán Việt Nam tại Lào tổ chức mít tinh.", "Đại sứ quán Việt Nam tại Lào", "Organization"),
         ("Đoàn học sinh thăm Bảo tàng Hồ Chí Minh.", "Bảo tàng Hồ Chí Minh", "Organization"),
         (
             "Hợp tác xã Nông nghiệp Đông Hòa chia lãi cho xã viên.",

@@ -270,6 +270,8 @@ def _place_words(tokens: list[Token], i: int, lex: Lexicon) -> int:
 def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSpan | None:
     """The organisation name starting at token ``i``, or None."""
     lex = lex or lexicon()
+    if i > 0 and head_compound(tokens, i - 1, lex) > 1:
+        return None  # sau ĐH: postgraduate, no university
     head = _organisers(tokens, i, match_head(tokens, i, lex.heads), lex)
     if head is None or head.kind == "-" or _modifies_noun(tokens, i, head, lex):
         return None
@@ -302,6 +304,34 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if inner is not None and tokens[inner.i - 1].key == _OF:
         head = replace(head, part=True)  # Ban Pháp chế của HĐND tỉnh: a part of the body named after it
     return NameSpan(i, j, head.kind, head, inner)
+
+
+_HEAD_COMPOUND_WORDS = frozenset(name_key(w) for w in words("head_compound_words"))
+
+
+def head_compound(tokens: list[Token], k: int, lex: Lexicon) -> int:
+    """Length of a dictionary word at ``k`` made of a word and a head after it, written out or
+    abbreviated (sau ĐH, Sau đại học: postgraduate), 0 when none: that head opens no body."""
+    if tokens[k].key not in _HEAD_COMPOUND_WORDS:
+        return 0
+    key, best = tokens[k].key, 0
+    for m in range(k + 1, min(k + 4, len(tokens))):
+        if not tokens[m].is_word:
+            break
+        key = f"{key} {name_key(lex.abbreviations.get(tokens[m].text, tokens[m].text))}"
+        if key in lex.words:
+            best = m - k + 1
+    return best
+
+
+def _compound(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
+    """A field made of a word and a head (Phòng Sau ĐH, Vụ ĐH và sau ĐH): one component."""
+    at = r.j + 1 if tokens[r.j].key == _AND and r.components else r.j
+    size = head_compound(tokens, at, lex) if at < len(tokens) else 0
+    if not size:
+        return _NEXT
+    r.j, r.components, r.after_place, r.just_nested = at + size, r.components + 1, False, False
+    return _GO
 
 
 _ORGANISERS = tuple(word("organising_committee").split())
@@ -563,6 +593,8 @@ def _subject_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
                 break
             k += _two_syllables(tokens, k, lex) or 1  # chuyển giao: 'giao' alone would be a verb
             end = k if tok.key != _AND else end
+        elif tok.is_acronym and _place_acronym(tok, lex):
+            return k + 1  # Ban Chỉ đạo phòng chống dịch cúm gia cầm TPHCM: the place closes the name
         elif tok.is_acronym or (tok.is_number and k > j and tokens[k - 1].is_acronym):
             k = end = k + 1
         elif tok.text == "," and k + 1 < len(tokens) and tokens[k + 1].is_word and not tokens[k + 1].is_cap:
@@ -570,6 +602,13 @@ def _subject_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
         else:
             break
     return end
+
+
+def _place_acronym(tok: Token, lex: Lexicon) -> bool:
+    """Whether an acronym abbreviates a place (TPHCM: thành phố Hồ Chí Minh), with its level word."""
+    keys = name_key(lex.abbreviations.get(tok.text, "")).split()
+    tails = (" ".join(keys[n:]) for n in range(min(len(keys), 3)))
+    return any(tail in lex.places or tail in lex.city_people for tail in tails)
 
 
 def _two_syllables(tokens: list[Token], k: int, lex: Lexicon) -> int:
@@ -644,6 +683,40 @@ def _fields_to_country(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     return False
 
 
+_SEAT = name_key(word("seat"))
+_HOME_COUNTRY = frozenset(name_key(w) for w in words("home_country"))
+
+
+def _seat(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
+    """'tại' and where a body named with a country sits: one name (Đại sứ quán Việt Nam tại Lào,
+    Hiệp hội Doanh nghiệp Nhật Bản tại Hà Nội, tại TPHCM); a body of no country leaves it out."""
+    country = _country_before(tokens, r.j, lex) if tokens[r.j].key == _SEAT and r.after_place else ""
+    if not country:
+        return _NEXT
+    k = r.j + 1
+    k += level_at(tokens, k, lex) if k < len(tokens) else 0
+    if k >= len(tokens) or not tokens[k].is_cap:
+        return _NEXT
+    place = match_place(tokens, k, lex) or int(tokens[k].is_acronym and _place_acronym(tokens[k], lex))
+    if not place or (country == _HOME and not _foreign_country(tokens, k, lex)):
+        return _NEXT  # Tổng Công ty Đường sắt Việt Nam | tại Đà Nẵng: a branch, not a seat abroad
+    r.j, r.components, r.after_place = k + place, r.components + 1, True
+    return _GO
+
+
+_HOME, _FOREIGN = "home", "foreign"
+
+
+def _country_before(tokens: list[Token], j: int, lex: Lexicon) -> str:
+    """Which country ends right before token ``j``: _HOME (Việt Nam), _FOREIGN or '' (none)."""
+    for n in (1, 2, 3):
+        if j - n >= 0 and match_place(tokens, j - n, lex) == n:
+            if _key_of(tokens, j - n, n) in _HOME_COUNTRY:
+                return _HOME
+            return _FOREIGN if _foreign_country(tokens, j - n, lex) else ""
+    return ""
+
+
 def _foreign_fields(r: _Reading, head: Head) -> bool:
     """Whether a ministry's or a department's name being read may take more fields (not after its
     country: Bộ Ngoại giao Việt Nam | và Nhật Bản)."""
@@ -673,6 +746,8 @@ def _number(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if nxt is not None and nxt.text in ".,/-–" and k + 2 < len(tokens) and tokens[k + 2].is_number:
         return _STOP  # 1.700 hồ sơ: a count after the name, not its number; 15-3, 15/3: a date
+    if not head.person and street_after_number(tokens, k + 1, lex):
+        return _STOP  # Công ty X | 45 Lê Lợi: the body's address (Trường cấp 3 Lê Lợi: a school's name)
     always = " ".join(head.words) in _ALWAYS_NUMBERED and r.components == 0
     if (
         always
@@ -686,6 +761,14 @@ def _number(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
         r.components += 1
         return _GO
     return _STOP
+
+
+def street_after_number(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether a street named after someone starts at ``k`` right after a house number (45 | Lê
+    Lợi, 11 | Lê Hồng Phong): a person's full name that no head opens."""
+    if k >= len(tokens) or not after_house_number(tokens, k):
+        return False
+    return person_run(tokens, k, lex) >= 2 and match_head(tokens, k, lex.heads) is None
 
 
 def _counts(tokens: list[Token], k: int) -> bool:
@@ -747,6 +830,10 @@ def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> 
         r.j, r.components = j + 1, r.components + 1
         return _GO
     run = person_run(tokens, j, lex)
+    namesake = next((n for n in (4, 3, 2) if _key_of(tokens, j, n) in lex.name_people), 0)
+    if namesake and head.person:
+        r.j, r.components = j + namesake, r.components + 1  # ĐH Tôn Đức Thắng | Lê Văn A: the namesake
+        return _GO
     if run >= 3 and head.person and r.components and _post_before(tokens, r.start, lex):
         return _STOP  # Hiệu trưởng Trường THPT Hoa Lư | Trần Văn Bình: the post's holder
     if run >= 3 and not head.person:
@@ -762,6 +849,11 @@ def _capitalised(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> 
     return _GO
 
 
+def _key_of(tokens: list[Token], j: int, n: int) -> str:
+    """The key of the ``n`` tokens at ``j`` ('' past the end)."""
+    return " ".join(t.key for t in tokens[j : j + n]) if j + n <= len(tokens) else ""
+
+
 def _opens_clause(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     """Whether the capitalised word at ``j`` opens a clause or a person's name inside a sentence: a
     predicate word (Đã, Có) or a degree or honorific of two words (Tiến sĩ, Bác sĩ)."""
@@ -770,9 +862,24 @@ def _opens_clause(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     return j + 1 < len(tokens) and f"{tokens[j].text} {tokens[j + 1].text}" in lex.honorifics
 
 
+_UNIT_WORDS = 4  # the words of a unit between a post and its body (Trưởng phòng | Công tác chính trị)
+
+
 def _post_before(tokens: list[Token], i: int, lex: Lexicon) -> bool:
-    """Whether a post title ends right before token ``i`` (Hiệu trưởng | Trường …)."""
-    return any(match_title(tokens, s, lex) == i - s for s in range(max(0, i - 4), i))
+    """Whether a post title ends right before token ``i`` (Hiệu trưởng | Trường …), or with the
+    unit it heads between (Trưởng phòng Đào tạo | ĐH …: words, no punctuation nor head)."""
+    for s in range(max(0, i - 4 - _UNIT_WORDS), i):
+        size = match_title(tokens, s, lex)
+        if size and (s + size == i or (s + size < i and _unit_words(tokens, s + size, i, lex))):
+            return True
+    return False
+
+
+def _unit_words(tokens: list[Token], k: int, i: int, lex: Lexicon) -> bool:
+    """Whether tokens [k, i) are at most four words naming a unit: no punctuation, no head."""
+    return i - k <= _UNIT_WORDS and all(
+        tokens[m].is_word and match_head(tokens, m, lex.heads) is None for m in range(k, i)
+    )
 
 
 def _hyphen_syllables(tokens: list[Token], j: int) -> int:
@@ -813,13 +920,17 @@ def read_components(
     while r.j < len(tokens):
         if (r.components or head.bare) and clause_opener(tokens, r.j):
             break  # Sở Tài chính | Trình bày Tờ trình; Ban Tổ chức, Sở Kế hoạch keep their first word
-        state = _nested(tokens, r, lex)
+        state = _compound(tokens, r, lex)
+        if state == _NEXT:
+            state = _nested(tokens, r, lex)
         if state == _NEXT:
             state = _level(tokens, r, lex)
         if state == _NEXT:
             state = _of_parent(tokens, r, head, lex)
         if state == _NEXT:
             state = _about(tokens, r, head, lex)
+        if state == _NEXT:
+            state = _seat(tokens, r, lex)
         if state == _NEXT:
             state = _connector(tokens, r, head, lex)
         if state == _NEXT and (not tokens[r.j].is_word or _glued_number(tokens, r.j)):

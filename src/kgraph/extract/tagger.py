@@ -25,7 +25,15 @@ from ..model import Entity
 from ..text import name_key
 from .gazetteer import level_initial
 from .lexicon import Head, Lexicon, first_words, lexicon, syllables, word
-from .names import after_house_number, clause_opener, joins_field, match_head, match_place, match_title
+from .names import (
+    after_house_number,
+    clause_opener,
+    joins_field,
+    match_head,
+    match_place,
+    match_title,
+    street_after_number,
+)
 from .people import named_after
 from .state import Found, Group, SentenceState, Spans
 from .tagger_context import EMPTY, DocWords, doc_words, mask_features, word_masks
@@ -690,6 +698,18 @@ def _before_bracket(tokens: list[Token], t: Tagged) -> Tagged:
     return t
 
 
+def _before_address(tokens: list[Token], t: Tagged, lex: Lexicon) -> Tagged:
+    """A tagged organisation that runs into a house number and its street ends before the number
+    (Trung tâm Hội nghị quốc tế | 11 Lê Hồng Phong): the body's address is no part of its name."""
+    head = match_head(tokens, t.i, lex.heads)
+    if t.label != "ORG" or head is None or head.kind == "-" or head.person:
+        return t  # only a body whose head names no one (Trường cấp 3 Lê Lợi: a school's name)
+    for k in range(t.i + 2, t.j):
+        if street_after_number(tokens, k, lex):
+            return replace(t, j=k - 1)
+    return t
+
+
 def rule_tagged_names(st: SentenceState) -> None:
     """The learned tagger's names that no earlier rule found (rules keep their spans, types and
     structure; a flat organisation name the tagger continues with capitalised words takes its end)."""
@@ -700,7 +720,7 @@ def rule_tagged_names(st: SentenceState) -> None:
     covered = covered.union(st.taken)  # and what a rule read as no name (tiếng Anh: a language)
     previous = None
     for tagged in tag_tokens(st.tokens, article_words(st)):
-        t, before = _before_bracket(st.tokens, tagged), previous
+        t, before = _before_address(st.tokens, _before_bracket(st.tokens, tagged), lex), previous
         previous = tagged
         if t.confidence < MIN_CONFIDENCE[t.label]:
             continue
