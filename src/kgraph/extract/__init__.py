@@ -19,7 +19,7 @@ from .lexicon import Lexicon, lexicon
 from .relations import RelationState
 from .resolve import resolve
 from .rules import ARTICLE_RELATION_RULES, SENTENCE_RELATION_RULES, new_state, rule_name, run_mention_rules
-from .sites import add_site_names
+from .sites import add_address_forms, add_site_names
 from .state import Drop, Found, SentenceState
 from .tagger import add_written_levels
 
@@ -117,6 +117,7 @@ def trace(document: Document) -> Trace:
     extraction.entities = resolve(found, document.article_id)
     add_written_levels(found, extraction.entities, document.text)  # quận Bình Thạnh: an alias
     add_site_names(found, extraction.entities)  # đường Trần Phú: Trần Phú, an alias
+    add_address_forms(found, extraction.entities, document.text)  # 25 Lê Văn Sỹ - Q.3: an alias
     unify_bodies(found, extraction.entities)  # one node per national body, whatever its spelling
     separate_forms(found, extraction.entities)  # 'ông Vượng', 'UBND huyện': forms, not names
     _keyed_entities(extraction, found)

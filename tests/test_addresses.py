@@ -1,0 +1,80 @@
+"""Street addresses: a house number and its street are one place (Location), named with and without
+the ward, district and city written after them; the units stay places of their own."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import labels, names, run
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Khách sạn Hoa Mai: 25 Lê Văn Sỹ - Q.3 - TP.HCM - ĐT: 8123 456.", "25 Lê Văn Sỹ"),
+        ("Văn phòng đặt tại 48/12 Hoàng Diệu, P.12, Q.4, TP.HCM.", "48/12 Hoàng Diệu"),
+        ("Cửa hàng mở ở 15 - 17 Hai Bà Trưng, Hà Nội từ tháng trước.", "15 - 17 Hai Bà Trưng"),
+        ("Trụ sở mới của hội ở 1532 Âu Cơ, quận Tân Phú.", "1532 Âu Cơ"),
+        ("Liên hệ: 7B Trần Cao Vân, Q.1 để đăng ký.", "7B Trần Cao Vân"),
+        ("Gia đình chị ở 12 bis Nguyễn Thị Diệu, quận 3.", "12 bis Nguyễn Thị Diệu"),
+        ("Nhà văn hóa (số 9 Phan Bội Châu) mở cửa cả tuần.", "9 Phan Bội Châu"),
+        ("Nhà văn hóa (số 9 Phan Bội Châu) mở cửa cả tuần.", "số 9 Phan Bội Châu"),
+        ("Lớp học đặt ở 182 Lương Thế Vinh, quận Thanh Xuân.", "182 Lương Thế Vinh"),
+        ("Liên hệ: 88 Lê Lợi Quy Nhơn, ĐT: 056 812 345.", "88 Lê Lợi"),
+        ("Liên hệ: 88 Lê Lợi Quy Nhơn, ĐT: 056 812 345.", "88 Lê Lợi Quy Nhơn"),
+        ("Văn phòng hãng ở 190 Pasteur, Q.3 mở cửa từ 8 giờ.", "190 Pasteur"),
+    ],
+)
+def test_a_house_number_and_its_street_are_one_place(text: str, street: str) -> None:
+    got = names(run(text))
+    assert got.get(street) == "Location", got
+
+
+@pytest.mark.parametrize(
+    ("text", "forms", "units"),
+    [
+        (
+            "Khách sạn Hoa Mai: 25 Lê Văn Sỹ - Q.3 - TP.HCM - ĐT: 8123 456.",
+            {"25 Lê Văn Sỹ - Q.3", "25 Lê Văn Sỹ - Q.3 - TP.HCM"},
+            {"Q.3"},
+        ),
+        (
+            "Văn phòng đặt tại 48/12 Hoàng Diệu, P.12, Q.4, TP.HCM.",
+            {"48/12 Hoàng Diệu, P.12", "48/12 Hoàng Diệu, P.12, Q.4", "48/12 Hoàng Diệu, P.12, Q.4, TP.HCM"},
+            {"P.12", "Q.4"},
+        ),
+        (
+            "Mời bạn đọc đến số 30 Kim Mã, Ba Đình, Hà Nội (ĐT: 04.7261111) để nhận quà.",
+            {"30 Kim Mã, Ba Đình", "30 Kim Mã, Ba Đình, Hà Nội"},
+            {"Ba Đình", "Hà Nội"},
+        ),
+    ],
+)
+def test_the_address_is_also_named_with_its_units_and_they_stay_places(
+    text: str, forms: set[str], units: set[str]
+) -> None:
+    x = run(text)
+    street = next(e for e in x.entities.values() if e.label[0].isdigit())
+    assert forms <= set(street.aliases), street
+    assert not any("ĐT" in a or "(" in a or "để" in a for a in street.aliases), street
+    got = names(x)
+    assert all(got.get(u) == "Location" for u in units), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Các mốc đời ông: 1975 Nguyễn Văn Bình về quê dạy học.",
+        "Lịch tiếp dân: 15/3 Nguyễn Văn Bình, 16/3 Trần Văn Hùng.",
+        "Đoàn gồm: 3 Phó chủ tịch tỉnh, 2 Bộ trưởng.",
+        "Kết quả: 2 Hà Nội, 1 Đà Nẵng.",
+        "Giá vé: 5 USD, trẻ em: 3 USD; trường nhận 360 SV.",
+        "Lịch nghỉ: 25 Tết Nguyên đán đến mùng 5.",
+        "Số liệu quý: 1-2006 Liên hiệp các hội tăng 5%.",
+        "Lịch thi (12-2 Âm lịch) Nguyễn Văn Bình báo trước.",
+        "Danh sách: 200 Trường ĐHSP TP.HCM, 500 Trường CĐSP.",
+        "Xếp hạng: 12 Việt Nam, 15 Thái Lan.",
+    ],
+)
+def test_a_year_a_date_or_a_count_before_a_name_is_no_address(text: str) -> None:
+    got = labels(run(text), "Location")
+    assert not any(label[0].isdigit() for label in got), got
