@@ -22,6 +22,9 @@ from helpers import labels, names, run
         ("Liên hệ: 88 Lê Lợi Quy Nhơn, ĐT: 056 812 345.", "88 Lê Lợi"),
         ("Liên hệ: 88 Lê Lợi Quy Nhơn, ĐT: 056 812 345.", "88 Lê Lợi Quy Nhơn"),
         ("Văn phòng hãng ở 190 Pasteur, Q.3 mở cửa từ 8 giờ.", "190 Pasteur"),
+        ("Cửa hàng sách Hải Âu 127-129 Lê Lợi, Q.1 mở cửa cả ngày.", "127-129 Lê Lợi"),
+        ("Văn phòng ở 430 Bàu Cát 8, P.14, Q. Tân Bình.", "430 Bàu Cát 8"),
+        ("Liên hệ: A2-3 XVNT, P25, Q.BT để được tư vấn.", "A2-3 XVNT"),
     ],
 )
 def test_a_house_number_and_its_street_are_one_place(text: str, street: str) -> None:
@@ -41,6 +44,21 @@ def test_a_house_number_and_its_street_are_one_place(text: str, street: str) -> 
             "Văn phòng đặt tại 48/12 Hoàng Diệu, P.12, Q.4, TP.HCM.",
             {"48/12 Hoàng Diệu, P.12", "48/12 Hoàng Diệu, P.12, Q.4", "48/12 Hoàng Diệu, P.12, Q.4, TP.HCM"},
             {"P.12", "Q.4"},
+        ),
+        (
+            "Hồ sơ nộp tại 561/12 Lê Quang Định, phường 1, quận Gò Vấp trước thứ sáu.",
+            {"561/12 Lê Quang Định, phường 1", "561/12 Lê Quang Định, phường 1, quận Gò Vấp"},
+            {"phường 1"},
+        ),
+        (
+            "Đại lý vé: 32/8 Đặng Văn Ngữ, P.10, Q.Phú Nhuận; 77 Hai Bà Trưng, Q.1.",
+            {"32/8 Đặng Văn Ngữ, P.10", "32/8 Đặng Văn Ngữ, P.10, Q.Phú Nhuận"},
+            {"P.10"},
+        ),
+        (
+            "Thư gửi về: 64/7 Nguyễn Trãi Q5, TP.HCM.",
+            {"64/7 Nguyễn Trãi Q5", "64/7 Nguyễn Trãi Q5, TP.HCM"},
+            set(),
         ),
         (
             "Mời bạn đọc đến số 30 Kim Mã, Ba Đình, Hà Nội (ĐT: 04.7261111) để nhận quà.",

@@ -407,6 +407,8 @@ def _opens(tokens: list[Token], k: int) -> bool:
     if k == 0:
         return True
     before = tokens[k - 1]
+    if before.text in _JOINS and k > 1 and _PART.fullmatch(tokens[k - 2].text):
+        return False  # 127-129: the range's second number
     return before.text in _BEFORE or before.key in _OPENERS
 
 
@@ -417,7 +419,7 @@ def _year(text: str) -> bool:
 def _house_number(tokens: list[Token], k: int) -> int:
     """End of the house number at ``k`` (48/12, 15 - 17, 2A-4A, 7B, 12 bis), ``k`` when none; a
     day and a month (15/3) and a year (1975) are none."""
-    if not _PART.fullmatch(tokens[k].text) or _year(tokens[k].text) or not _opens(tokens, k):
+    if not _PART.fullmatch(tokens[k].text) or _year(tokens[k].text):
         return k
     parts, j = [tokens[k].text], k + 1
     while j + 1 < len(tokens) and tokens[j].text in _JOINS and _PART.fullmatch(tokens[j + 1].text):
@@ -428,7 +430,7 @@ def _house_number(tokens: list[Token], k: int) -> int:
     if any(_year(p) for p in parts):
         return k  # 1-2006: a month
     pair = len(parts) == 2 and all(p.isdigit() for p in parts)
-    if pair and int(parts[0]) <= 31 and int(parts[1]) <= 12 and tokens[k - 1].key not in _OPENERS:
+    if pair and int(parts[0]) <= 31 and int(parts[1]) <= 12 and (k == 0 or tokens[k - 1].key not in _OPENERS):
         return k  # 15/3, 12-2: a date
     if j < len(tokens) and (tokens[j].key in _HOUSE_WORDS or _letter(tokens, j)):
         j += 1  # 12 bis, 34 B Nguyễn Thị Minh Khai
@@ -459,6 +461,10 @@ def _street(st: SentenceState, i: int) -> int:
     if match_head(tokens, j, lex.heads) or match_title(tokens, j, lex):
         return i
     k = _street_run(st, j)
+    if k == j and tokens[j].is_acronym and _unit_next(st, j + 1):
+        k = j + 1  # A2-3 XVNT, P25: an abbreviated street before its unit
+    if k < len(tokens) and tokens[k].is_number and len(tokens[k].text) <= 2 and _unit_next(st, k + 1):
+        k += 1  # 430 Bàu Cát 8, P.14: a numbered street
     if k == j or (k == j + 1 and j == i and not _unit_next(st, k)):
         return i  # 5 USD, 500 Trường: one word is a street's only before its unit (190 Pasteur, Q.3)
     if word_end(tokens, k - 1, lex) > k:
@@ -478,7 +484,7 @@ def _street_run(st: SentenceState, j: int) -> int:
     level word or a city (Lê Lợi | Quy Nhơn); an acronym only in a name all in capitals (LY THAI
     TO) or with a number (CMT8): 200 Trường | ĐHSP, 5 | USD."""
     tokens, lex = st.tokens, st.lex
-    capitals = all(t.text.isupper() for t in tokens[j : j + 2] if t.is_word) and j + 1 < len(tokens)
+    capitals = all(t.is_word and t.text.isupper() for t in tokens[j : j + 2]) and j + 1 < len(tokens)
     k = j
     while k < len(tokens) and k - j < 6 and tokens[k].is_word and tokens[k].is_cap:
         tok = tokens[k]
@@ -524,11 +530,13 @@ def rule_addresses(st: SentenceState) -> None:
     k = 0
     while k < len(tokens) - 1:
         tok = tokens[k]
-        if not tok.text[:1].isdigit() or not st.free(tok.start):
-            k += 1  # most tokens: no number
+        if not (tok.text[:1].isdigit() or tok.text[1:2].isdigit()) or not st.free(tok.start):
+            k += 1  # most tokens: no number (25, A2)
             continue
         i = _house_number(tokens, k)
         end = _street(st, i) if i > k else i
+        if end > i and not _opens(tokens, k) and not (tokens[k - 1].is_cap and _unit_next(st, end)):
+            end = i  # after a name, only an address written with its unit (Fiditour 127-129 Lê Lợi, Q.1)
         if end == i:
             k += 1
             continue
@@ -559,7 +567,26 @@ def _unit_after(text: str, end: int, places: dict[int, Found]) -> int:
     gap = _SEPARATOR.match(text, end)
     at = gap.end() if gap else end
     place = places.get(at)
-    return place.end if place is not None else -1
+    if place is not None:
+        return place.end
+    glued = _GLUED_UNIT.match(text, at)
+    after = text[glued.end() : glued.end() + 1] if glued else ""
+    if glued and not (after.isdigit() or after.islower()):
+        return glued.end()  # Q5, p13, F.8 (Q3ĐT: a line break lost), not Q123 or Q1a
+    level = _level_prefix().match(text, at)
+    place = places.get(level.end()) if level else None
+    return place.end if place is not None else -1  # quận Gò Vấp, Q.Phú Nhuận: the place after its level
+
+
+_GLUED_UNIT = re.compile(r"[QPFqpf]\.?[ \t]?\d{1,2}")
+
+
+@lru_cache(maxsize=1)
+def _level_prefix() -> re.Pattern[str]:
+    """A level word or its abbreviation, written before a unit's name (quận, thành phố, TP., Q.)."""
+    levels = sorted((w for w in lexicon().levels if len(w) > 1), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in levels)
+    return re.compile(rf"(?:(?i:{alternatives})\.?|[QPFH]\.)[ \t]*")
 
 
 _NUMBER_WORDS = sorted((name_key(w) for w in words("address_number_words")), key=len, reverse=True)
