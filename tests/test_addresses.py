@@ -96,3 +96,37 @@ def test_the_address_is_also_named_with_its_units_and_they_stay_places(
 def test_a_year_a_date_or_a_count_before_a_name_is_no_address(text: str) -> None:
     got = labels(run(text), "Location")
     assert not any(label[0].isdigit() for label in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Giải nhì: Nguyen Van Binh (17 tuoi, ha tinh, hoc sinh).", "ha tinh"),
+        ("Giải ba: Le Thi Mai (hoc sinh, dak lak).", "dak lak"),
+        ("Em muon hoc nganh y? (Tran Van An, 18 tuổi, Nam, ha tinh, hoc sinh)", "ha tinh"),
+        ("Dia chi lien he: 12 Tran Phu, bao loc, lam dong.", "bao loc"),
+        ("Nha em o 5 Le Loi, quan go vap, hoc lop 12.", "quan go vap"),
+        ("Dia chi lien he: 12 Tran Phu, bao loc, lam dong.", "lam dong"),
+    ],
+)
+def test_a_province_or_a_district_without_diacritics_in_unaccented_text(text: str, place: str) -> None:
+    got = names(run(text))
+    assert got.get(place) == "Location", got
+
+
+def test_an_unaccented_address_is_named_with_its_unaccented_units() -> None:
+    x = run("Dia chi lien he: 12 Tran Phu, bao loc, lam dong.")
+    assert "12 Tran Phu, bao loc, lam dong" in names(x), names(x)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhãn hàng dong nai được bán ở chợ Bến Thành.",  # accented prose: no unaccented match
+        "Giải ba: Tran Thanh Hoa (20 tuoi, hoc sinh).",  # a person's name, not Thanh Hóa
+        "Giải ba: Pham Quang Nam (20 tuoi, hoc sinh).",  # nor Quảng Nam
+    ],
+)
+def test_an_unaccented_place_name_needs_unaccented_text_and_a_boundary(text: str) -> None:
+    got = {label.lower() for label in labels(run(text), "Location")}
+    assert not got & {"dong nai", "thanh hoa", "quang nam"}, got
