@@ -292,6 +292,21 @@ def _plain_levels() -> frozenset[str]:
     return frozenset(fold(level) for level in lexicon().levels)
 
 
+@lru_cache(maxsize=1)
+def _plain_firsts() -> frozenset[str]:
+    """The first words of the unaccented names (the rule tries no other word)."""
+    return frozenset(plain.split()[0] for plain in plain_places())
+
+
+@lru_cache(maxsize=1)
+def _plain_pairs() -> frozenset[str]:
+    """The first two words of the unaccented names (a sentence without one is not read)."""
+    return frozenset(" ".join(plain.split()[:2]) for plain in plain_places())
+
+
+_WORD = re.compile(r"\w+")
+
+
 def _plain_word(tok: Token) -> bool:
     return tok.is_word and tok.text.isascii() and tok.text.isalpha()
 
@@ -326,13 +341,22 @@ def _plain_place_at(tokens: list[Token], i: int) -> int:
 def rule_unaccented_places(st: SentenceState) -> None:
     """Provinces and districts written without diacritics in text written so (a reader's address:
     17 tuoi, ha tinh; bao loc, lam dong), where one unit's name is written so: Location."""
-    tokens = st.tokens
+    text = st.text
+    if len(text.encode()) - len(text) > len(text) // 10:
+        return  # most sentences: written with diacritics (a letter with one takes 2 or 3 bytes)
+    words = _WORD.findall(text.lower())
+    if _plain_pairs().isdisjoint(map(" ".join, zip(words, words[1:], strict=False))):
+        return  # no such name's first two words
+    tokens, firsts = st.tokens, _plain_firsts()
+    starts = [k for k, tok in enumerate(tokens[:-1]) if tok.key in firsts]  # most words start no such name
     k = 0
-    while k < len(tokens) - 1:
-        tok = tokens[k]
-        n = _plain_place_at(tokens, k) if _plain_word(tok) and st.free(tok.start) else 0
+    for k0 in starts:
+        tok = tokens[k0]
+        if k0 < k or not _plain_word(tok) or not st.free(tok.start):
+            continue
+        k = k0
+        n = _plain_place_at(tokens, k)
         if not n or not all(st.free(t.start) for t in tokens[k : k + n]):
-            k += 1
             continue
         before = tokens[k - 1] if k else tok
         written = before is not tok and len(before.key) > 1 and before.key in _plain_levels()

@@ -398,6 +398,8 @@ _JOINS = frozenset("/-–")  # 48/12, 15 - 17, 2A-4A
 _STREETS = frozenset(name_key(w) for w in words("address_street_words"))  # 611 đường Nguyễn Trãi
 _UNIT = re.compile(word("glued_unit_re"))  # a unit glued to its level's letter: P4, Q10
 _UNIT_LETTERS = frozenset(words("numbered_level_abbreviations"))  # Q.3, P.Bến Nghé, F.8
+_NUMBER_WORD = re.compile(r"\d[A-Za-z]{0,2}\s+(\w)")  # 25 Lê…, 7B Trần…, 12 bis…, 611 đường…
+_DIGIT_AT = re.compile(r".?\d")  # a number's first or second character: 25, A2
 _SEPARATOR = re.compile(r"[ \t]*(?:[,\-–_][ \t]*)?")
 
 
@@ -526,13 +528,15 @@ def _city_at(st: SentenceState, k: int) -> bool:
 def rule_addresses(st: SentenceState) -> None:
     """House numbers and their streets: 25 Lê Văn Sỹ, 48/12 Hoàng Diệu, 15 - 17 Hai Bà Trưng. A
     place, a site or a person found inside gives way (the street is no person)."""
+    if not any(m.group(1).isupper() or m.group(1) in "bđp" for m in _NUMBER_WORD.finditer(st.text)):
+        return  # most sentences: no number before a capital (or bis, đường, phố)
     tokens = st.tokens
+    numbers = [k for k, tok in enumerate(tokens[:-1]) if _DIGIT_AT.match(tok.text)]
     k = 0
-    while k < len(tokens) - 1:
-        tok = tokens[k]
-        if not (tok.text[:1].isdigit() or tok.text[1:2].isdigit()) or not st.free(tok.start):
-            k += 1  # most tokens: no number (25, A2)
+    for k0 in numbers:
+        if k0 < k or not st.free(tokens[k0].start):
             continue
+        k, tok = k0, tokens[k0]
         i = _house_number(tokens, k)
         end = _street(st, i) if i > k else i
         if end > i and not _opens(tokens, k) and not (tokens[k - 1].is_cap and _unit_next(st, end)):
