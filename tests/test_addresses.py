@@ -4,7 +4,7 @@ the ward, district and city written after them; the units stay places of their o
 from __future__ import annotations
 
 import pytest
-from helpers import labels, names, run
+from helpers import labels, names, run, triples
 
 
 @pytest.mark.parametrize(
@@ -130,3 +130,8 @@ def test_an_unaccented_address_is_named_with_its_unaccented_units() -> None:
 def test_an_unaccented_place_name_needs_unaccented_text_and_a_boundary(text: str) -> None:
     got = {label.lower() for label in labels(run(text), "Location")}
     assert not got & {"dong nai", "thanh hoa", "quang nam"}, got
+
+
+def test_an_address_lies_in_the_unit_written_after_it() -> None:
+    x = run("Văn phòng đặt tại 48/12 Hoàng Diệu, P.12, Q.4, TP.HCM.")
+    assert ("48/12 Hoàng Diệu", "locatedIn", "P.12") in triples(x), triples(x)

@@ -253,7 +253,8 @@ def _gap_level(between: str) -> str | None:
 
 def rule_gazetteer_located_in(ctx: ArticleContext) -> None:
     """'xã Hải Chánh, huyện Hải Lăng', 'phường 4, quận 8', 'P.25, Q.Bình Thạnh': the first place lies
-    in the second when the register says so."""
+    in the second when the register says so; an address in the unit written after it (48/12 Hoàng
+    Diệu, P.12)."""
     for sm in ctx.sentences:
         places = [f for f in sm.found if f.group is Group.PLACE and f.key]
         for a, b in zip(places, places[1:], strict=False):
@@ -262,6 +263,9 @@ def rule_gazetteer_located_in(ctx: ArticleContext) -> None:
                 continue  # only 'A, B', 'A - B' or 'A, huyện B'
             level = _gap_level(between)
             if level is None:
+                continue
+            if a.rule == "addresses":
+                ctx.add(a, "locatedIn", b)  # 48/12 Hoàng Diệu, P.12: the text says where the house is
                 continue
             inner, inner_level = _register_name(a)
             outer, written = _register_name(b)
