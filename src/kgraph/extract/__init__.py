@@ -26,7 +26,7 @@ from .rules import (
     rule_name,
     run_mention_rules,
 )
-from .sites import add_site_names
+from .sites import add_address_forms, add_site_names
 from .state import Drop, Found, SentenceState
 from .tagger import add_written_levels
 
@@ -124,6 +124,7 @@ def trace(document: Document) -> Trace:
     extraction.entities = resolve(found, document.article_id)
     add_written_levels(found, extraction.entities, document.text)  # quận Bình Thạnh: an alias
     add_site_names(found, extraction.entities)  # đường Trần Phú: Trần Phú, an alias
+    add_address_forms(found, extraction.entities, document.text)  # 25 Lê Văn Sỹ - Q.3: an alias
     unify_bodies(found, extraction.entities)  # one node per national body, whatever its spelling
     separate_forms(found, extraction.entities)  # 'ông Vượng', 'UBND huyện': forms, not names
     add_bracketed_names(found, extraction.entities, document.text)  # 'Tổ chức … (WTO)': a name

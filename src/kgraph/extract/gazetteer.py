@@ -14,9 +14,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from ..text import name_key
+from ..text import fold, name_key
 from .lexicon import lexicon
-from .state import Found, Group
+from .state import Found, Group, SentenceState
 from .tokens import Token, tokenize
 
 if TYPE_CHECKING:  # resolve reads the register, and article reads resolve
@@ -253,7 +253,8 @@ def _gap_level(between: str) -> str | None:
 
 def rule_gazetteer_located_in(ctx: ArticleContext) -> None:
     """'xã Hải Chánh, huyện Hải Lăng', 'phường 4, quận 8', 'P.25, Q.Bình Thạnh': the first place lies
-    in the second when the register says so."""
+    in the second when the register says so; an address in the unit written after it (48/12 Hoàng
+    Diệu, P.12)."""
     for sm in ctx.sentences:
         places = [f for f in sm.found if f.group is Group.PLACE and f.key]
         for a, b in zip(places, places[1:], strict=False):
@@ -263,7 +264,108 @@ def rule_gazetteer_located_in(ctx: ArticleContext) -> None:
             level = _gap_level(between)
             if level is None:
                 continue
+            if a.rule == "addresses":
+                ctx.add(a, "locatedIn", b)  # 48/12 Hoàng Diệu, P.12: the text says where the house is
+                continue
             inner, inner_level = _register_name(a)
             outer, written = _register_name(b)
             if lies_in(inner, outer, level or written, inner_level):
                 ctx.add(a, "locatedIn", b)
+
+
+# --- places written without diacritics ------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def plain_places() -> dict[str, str]:
+    """A province's or a district's name of two words or more written without diacritics (ha
+    tinh, dak lak, go vap) -> the name, where no other of them is written so (one unit's name)."""
+    ranks = lexicon().level_ranks
+    names: dict[str, set[str]] = {}
+    for rows in gazetteer().by_name.values():
+        for row in rows:
+            unit = _unit(row)
+            if ranks.get(name_key(unit.level), 4) <= 3 and " " in unit.name:
+                names.setdefault(fold(unit.name), set()).add(unit.name)
+    return {plain: next(iter(found)) for plain, found in names.items() if len(found) == 1}
+
+
+@lru_cache(maxsize=1)
+def _plain_levels() -> frozenset[str]:
+    """The level words without diacritics (tinh, quan, tp): one may stand before the name."""
+    return frozenset(fold(level) for level in lexicon().levels)
+
+
+@lru_cache(maxsize=1)
+def _plain_firsts() -> frozenset[str]:
+    """The first words of the unaccented names (the rule tries no other word)."""
+    return frozenset(plain.split()[0] for plain in plain_places())
+
+
+@lru_cache(maxsize=1)
+def _plain_pairs() -> frozenset[str]:
+    """The first two words of the unaccented names (a sentence without one is not read)."""
+    return frozenset(" ".join(plain.split()[:2]) for plain in plain_places())
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _plain_word(tok: Token) -> bool:
+    return tok.is_word and tok.text.isascii() and tok.text.isalpha()
+
+
+def _unaccented_around(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the words near ``i``..``j`` (six on each side) are written without diacritics, but
+    for one in three (a reader's note signed 'tran van an, 18 tuổi, dak lak': a form's word has them)."""
+    before = [tok for tok in tokens[max(0, i - 16) : i] if tok.is_word and tok.text.isalpha()][-6:]
+    after = [tok for tok in tokens[j : j + 16] if tok.is_word and tok.text.isalpha()][:6]
+    near = before + after
+    return 3 * sum(not tok.text.isascii() for tok in near) <= len(near)
+
+
+def _plain_place_at(tokens: list[Token], i: int) -> int:
+    """Tokens of an unaccented province's or district's name at ``i`` (ha tinh), 0 when none: its
+    own words, between a mark, a number or a level word and a mark, a number or the end."""
+    before = tokens[i - 1] if i else None
+    if before is not None and _plain_word(before) and before.key not in _plain_levels():
+        return 0  # Tran Thanh Hoa: a person's name, not Thanh Hóa
+    table = plain_places()
+    for n in (4, 3, 2):
+        j = i + n
+        if j > len(tokens) or not all(_plain_word(t) for t in tokens[i:j]):
+            continue
+        if j < len(tokens) and _plain_word(tokens[j]):
+            continue  # the run goes on: part of a longer name
+        if " ".join(t.key for t in tokens[i:j]) in table and _unaccented_around(tokens, i, j):
+            return n
+    return 0
+
+
+def rule_unaccented_places(st: SentenceState) -> None:
+    """Provinces and districts written without diacritics in text written so (a reader's address:
+    17 tuoi, ha tinh; bao loc, lam dong), where one unit's name is written so: Location."""
+    text = st.text
+    if len(text.encode()) - len(text) > len(text) // 10:
+        return  # most sentences: written with diacritics (a letter with one takes 2 or 3 bytes)
+    words = _WORD.findall(text.lower())
+    if _plain_pairs().isdisjoint(map(" ".join, zip(words, words[1:], strict=False))):
+        return  # no such name's first two words
+    tokens, firsts = st.tokens, _plain_firsts()
+    starts = [k for k, tok in enumerate(tokens[:-1]) if tok.key in firsts]  # most words start no such name
+    k = 0
+    for k0 in starts:
+        tok = tokens[k0]
+        if k0 < k or not _plain_word(tok) or not st.free(tok.start):
+            continue
+        k = k0
+        n = _plain_place_at(tokens, k)
+        if not n or not all(st.free(t.start) for t in tokens[k : k + n]):
+            continue
+        before = tokens[k - 1] if k else tok
+        written = before is not tok and len(before.key) > 1 and before.key in _plain_levels()
+        start, end = (before if written and st.free(before.start) else tok).start, tokens[k + n - 1].end
+        f = Found(start, end, st.text[start - st.base : end - st.base], Group.PLACE, "Location", st.index)
+        f.subject_ok = False  # its level word with it, as the text writes it: quan go vap
+        st.add(f)
+        k += n

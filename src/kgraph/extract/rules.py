@@ -60,6 +60,8 @@ MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     bodies.rule_spelled_out_bodies,  # Tòa án nhân dân tối cao: a national body's whole spelling
     bodies.rule_national_bodies,  # Ủy ban các vấn đề xã hội của Quốc hội: a table's spelling in any case
     sites.rule_sites,  # sông Sài Gòn, đường Nguyễn Huệ, quốc lộ 1A, chung cư X: a site with its word
+    sites.rule_addresses,  # 25 Lê Văn Sỹ, 48/12 Hoàng Diệu: a house number and its street
+    gazetteer.rule_unaccented_places,  # ha tinh, dak lak: a province or district without diacritics
     sites.rule_lower_bodies,  # công ty du lịch Sao Mai, trường THPT X: a body's head in lower case
     mentions.rule_plural_domains,  # các sở Tài chính, Y tế: one body per domain
     mentions.rule_lone_doan,  # 'Đoàn' alone: the article's Youth Union

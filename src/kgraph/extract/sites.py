@@ -5,10 +5,20 @@ A site, a road or a building is its word and the name after it, one place: ``sô
 Văn Sỹ``, ``cầu Rạch Chiếc 2``, ``chung cư Phạm Viết Chánh``. A body's head written in lower case
 before the body's proper name is the body (``công ty du lịch Sao Mai``, ``trường THPT Lê Quý
 Đôn``), read by the organisation grammar as if capitalised.
+
+A street address: a house number and the street after it are one place (``25 Lê Văn Sỹ``,
+``48/12 Hoàng Diệu``, ``15 - 17 Hai Bà Trưng``, ``12 bis Nguyễn Thị Diệu``, ``1234 đường Láng``).
+
+The mention is the house number and the street; the ward, district and city written after it
+(``, P.12, Q.4, TP.HCM``, ``- Q.3 - TP.HCM``, ``, Ba Đình, Hà Nội``) stay places of their own, and
+the address is also named with them, up to each unit (``add_address_forms``): newspapers write
+an address with as many of its units as the reader needs. The address ends where no unit
+follows: a phone number, ``ĐT:``, a parenthesis, a word that is no place's.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -16,13 +26,15 @@ from importlib import resources
 from ..model import Entity
 from ..text import name_key
 from .gazetteer import units
-from .lexicon import Head, first_words, lexicon, words
+from .lexicon import Head, first_words, lexicon, word, words
 from .names import (
     NameSpan,
     level_at,
     match_head,
     match_place,
+    match_title,
     match_words,
+    numbered_unit,
     parse_org,
     person_run,
     preceded_by_preposition,
@@ -242,7 +254,7 @@ def rule_sites(st: SentenceState) -> None:
         bare = name.rstrip("0123456789 ")
         if not n or (site.of_place and (match_place(tokens, j, st.lex) == n or units(bare))):
             continue  # núi Hướng Hóa: the mountains of a district, no name
-        if site.of_district and (match_place(tokens, j, st.lex) == n or _district_or_above(bare)):
+        if site.of_district and (match_place(tokens, j, st.lex) == n or district_or_above(bare)):
             continue  # trường Singapore: a school of a country
         start, end = tokens[k].start, tokens[j + n - 1].end
         inside = [f for f in st.found if start <= f.start and f.end <= end]
@@ -342,10 +354,11 @@ def _bare_name(text: str) -> str:
     return text[tokens[len(site.keys)].start :]
 
 
-def _district_or_above(name: str) -> bool:
-    """Whether a province or a district bears ``name`` (many wards and communes share a street's)."""
+def district_or_above(name: str, rank: int = 3) -> bool:
+    """Whether a province or a district bears ``name`` (many wards and communes share a street's);
+    with ``rank`` 2, a province or a city."""
     ranks = lexicon().level_ranks
-    return any(ranks.get(name_key(unit.level), 4) <= 3 for unit in units(name))
+    return any(ranks.get(name_key(unit.level), 4) <= rank for unit in units(name))
 
 
 def add_site_names(found: list[Found], entities: dict[str, Entity]) -> None:
@@ -365,9 +378,258 @@ def add_site_names(found: list[Found], entities: dict[str, Entity]) -> None:
         key = name_key(bare)
         if len(key.split()) < 2 or bare[0].isdigit() or key in taken or len(sites_of[key]) > 1:
             continue  # sông Hồng: one syllable names many things; chợ and bến Mễ Cốc: which?
-        if key in lex.places or key in lex.name_people or _district_or_above(bare):
+        if key in lex.places or key in lex.name_people or district_or_above(bare):
             continue
         extra.setdefault(site, set()).add(bare)
     for key, forms in extra.items():
         entity = entities[key]
+        entities[key] = replace(entity, aliases=tuple(sorted(set(entity.aliases) | forms)))
+
+
+# --- street addresses ------------------------------------------------------------------------
+
+_PART = re.compile(r"\d{1,4}[A-Za-z]{0,2}|[A-Z]\d{1,3}")  # 25, 7B, 21b, A02 (239/A02)
+_HOUSE_WORDS = frozenset(name_key(w) for w in words("house_number_words"))  # 12 bis
+_OPENERS = frozenset(name_key(w) for w in words("house_number_openers"))  # tại, ở, số, nhà
+_BEFORE = frozenset(",:;(-–")  # an address opens a list item, a clause, a parenthesis
+_JOINS = frozenset("/-–")  # 48/12, 15 - 17, 2A-4A
+_STREETS = frozenset(name_key(w) for w in words("address_street_words"))  # 611 đường Nguyễn Trãi
+_UNIT = re.compile(word("glued_unit_re"))  # a unit glued to its level's letter: P4, Q10
+_UNIT_LETTERS = frozenset(words("numbered_level_abbreviations"))  # Q.3, P.Bến Nghé, F.8
+_NUMBER_WORD = re.compile(r"\d[A-Za-z]{0,2}\s+(\w)")  # 25 Lê…, 7B Trần…, 12 bis…, 611 đường…
+_DIGIT_AT = re.compile(r".?\d")  # a number's first or second character: 25, A2
+_SEPARATOR = re.compile(r"[ \t]*(?:[,\-–_][ \t]*)?")
+
+
+def _opens(tokens: list[Token], k: int) -> bool:
+    """Whether a house number may start at ``k``: first in the sentence, after a list's or a
+    clause's mark, or after a word that opens an address (ở, tại, số)."""
+    if k == 0:
+        return True
+    before = tokens[k - 1]
+    if before.text in _JOINS and k > 1 and _PART.fullmatch(tokens[k - 2].text):
+        return False  # 127-129: the range's second number
+    return before.text in _BEFORE or before.key in _OPENERS
+
+
+def _year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
+
+
+def _house_number(tokens: list[Token], k: int) -> int:
+    """End of the house number at ``k`` (48/12, 15 - 17, 2A-4A, 7B, 12 bis), ``k`` when none; a
+    day and a month (15/3) and a year (1975) are none."""
+    if not _PART.fullmatch(tokens[k].text) or _year(tokens[k].text):
+        return k
+    parts, j = [tokens[k].text], k + 1
+    while j + 1 < len(tokens) and tokens[j].text in _JOINS and _PART.fullmatch(tokens[j + 1].text):
+        parts.append(tokens[j + 1].text)
+        j += 2
+        if len(parts) > 4:
+            return k
+    if any(_year(p) for p in parts):
+        return k  # 1-2006: a month
+    pair = len(parts) == 2 and all(p.isdigit() for p in parts)
+    if pair and int(parts[0]) <= 31 and int(parts[1]) <= 12 and (k == 0 or tokens[k - 1].key not in _OPENERS):
+        return k  # 15/3, 12-2: a date
+    if j < len(tokens) and (tokens[j].key in _HOUSE_WORDS or _letter(tokens, j)):
+        j += 1  # 12 bis, 34 B Nguyễn Thị Minh Khai
+    return j
+
+
+def _letter(tokens: list[Token], j: int) -> bool:
+    """A single capital letter after a number and before a street's capitalised name (34 B Lê Lợi)."""
+    tok = tokens[j]
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return len(tok.text) == 1 and tok.is_cap and nxt is not None and nxt.is_cap and len(nxt.text) > 1
+
+
+def _street(st: SentenceState, i: int) -> int:
+    """End of the street's name at ``i`` (a run of capitalised words, or đường and a name or a
+    number), ``i`` when none: no level word, body, title or province opens it, and it ends before
+    a unit (Q.3, P4, quận 1) or a city or province after it (Lê Lợi | Quy Nhơn)."""
+    tokens, lex = st.tokens, st.lex
+    if i >= len(tokens):
+        return i
+    j = i
+    if tokens[i].key in _STREETS and i + 1 < len(tokens):
+        j = i + 1
+        if tokens[j].is_number or _PART.fullmatch(tokens[j].text):
+            return j + 1  # 18 đường 105
+    if not tokens[j].is_cap or level_at(tokens, j, lex) or _unit_at(tokens, j):
+        return i
+    if match_head(tokens, j, lex.heads) or match_title(tokens, j, lex):
+        return i
+    k = _street_run(st, j)
+    if k == j and tokens[j].is_acronym and _unit_next(st, j + 1):
+        k = j + 1  # A2-3 XVNT, P25: an abbreviated street before its unit
+    if k < len(tokens) and tokens[k].is_number and len(tokens[k].text) <= 2 and _unit_next(st, k + 1):
+        k += 1  # 430 Bàu Cát 8, P.14: a numbered street
+    if k == j or (k == j + 1 and j == i and not _unit_next(st, k)):
+        return i  # 5 USD, 500 Trường: one word is a street's only before its unit (190 Pasteur, Q.3)
+    if word_end(tokens, k - 1, lex) > k:
+        return i  # 25 Tết Nguyên đán: the name ends inside a word
+    place = match_place(tokens, j, lex) == k - j
+    if place and not any(st.lex.level_ranks.get(name_key(u.level), 4) >= 3 for u in units(_text(st, j, k))):
+        return i  # 2 Hà Nội, 12 Việt Nam: a count of a province's or a country's
+    return k
+
+
+def _text(st: SentenceState, i: int, j: int) -> str:
+    return st.text[st.tokens[i].start - st.base : st.tokens[j - 1].end - st.base]
+
+
+def _street_run(st: SentenceState, j: int) -> int:
+    """End of the capitalised words of a street's name at ``j``: up to six, before a unit, a
+    level word or a city (Lê Lợi | Quy Nhơn); an acronym only in a name all in capitals (LY THAI
+    TO) or with a number (CMT8): 200 Trường | ĐHSP, 5 | USD."""
+    tokens, lex = st.tokens, st.lex
+    capitals = all(t.is_word and t.text.isupper() for t in tokens[j : j + 2]) and j + 1 < len(tokens)
+    k = j
+    while k < len(tokens) and k - j < 6 and tokens[k].is_word and tokens[k].is_cap:
+        tok = tokens[k]
+        if tok.is_acronym and not capitals and not any(c.isdigit() for c in tok.text):
+            break
+        if k > j and (level_at(tokens, k, lex) or _unit_at(tokens, k) or _city_at(st, k)):
+            break
+        k += 1
+    return k
+
+
+def _unit_next(st: SentenceState, k: int) -> bool:
+    """Whether a unit follows ``k`` across a comma or a dash (190 Pasteur, Q.3; Láng - quận Đống Đa)."""
+    tokens = st.tokens
+    if k + 1 >= len(tokens) or tokens[k].text not in ",-–":
+        return False
+    after = k + 1
+    return _unit_at(tokens, after) or level_at(tokens, after, st.lex) + numbered_unit(tokens, after) > 0
+
+
+def _unit_at(tokens: list[Token], k: int) -> bool:
+    """A unit's level letter: Q.3, P.Bến Nghé, F.8, or glued P4, Q10."""
+    tok = tokens[k]
+    if _UNIT.fullmatch(tok.text):
+        return True
+    return tok.text in _UNIT_LETTERS and k + 1 < len(tokens) and tokens[k + 1].text == "."
+
+
+def _city_at(st: SentenceState, k: int) -> bool:
+    """A district, a city or a province of two words or more named at ``k`` up to the end of the
+    capitalised run (Lê Lợi | Quy Nhơn; Lương Thế Vinh is a street's name)."""
+    tokens = st.tokens
+    n = match_place(tokens, k, st.lex)
+    if n < 2 or (k + n < len(tokens) and tokens[k + n].is_word and tokens[k + n].is_cap):
+        return False
+    return district_or_above(st.text[tokens[k].start - st.base : tokens[k + n - 1].end - st.base])
+
+
+def rule_addresses(st: SentenceState) -> None:
+    """House numbers and their streets: 25 Lê Văn Sỹ, 48/12 Hoàng Diệu, 15 - 17 Hai Bà Trưng. A
+    place, a site or a person found inside gives way (the street is no person)."""
+    if not any(m.group(1).isupper() or m.group(1) in "bđp" for m in _NUMBER_WORD.finditer(st.text)):
+        return  # most sentences: no number before a capital (or bis, đường, phố)
+    tokens = st.tokens
+    numbers = [k for k, tok in enumerate(tokens[:-1]) if _DIGIT_AT.match(tok.text)]
+    k = 0
+    for k0 in numbers:
+        if k0 < k or not st.free(tokens[k0].start):
+            continue
+        k, tok = k0, tokens[k0]
+        i = _house_number(tokens, k)
+        end = _street(st, i) if i > k else i
+        if end > i and not _opens(tokens, k) and not (tokens[k - 1].is_cap and _unit_next(st, end)):
+            end = i  # after a name, only an address written with its unit (Fiditour 127-129 Lê Lợi, Q.1)
+        if end == i:
+            k += 1
+            continue
+        start, stop = tok.start, tokens[end - 1].end
+        inside = [f for f in st.found if start <= f.start and f.end <= stop]
+        if any(f.group not in (Group.PLACE, Group.PERSON) for f in inside) or any(
+            f.start < stop and start < f.end and f not in inside for f in st.found
+        ):
+            k += 1
+            continue
+        st.found = [f for f in st.found if f not in inside]
+        _add_place(st, k, end)
+        k = end
+        if k < len(tokens) and tokens[k].is_cap and _city_at(st, k) and st.free(tokens[k].start):
+            k += match_place(tokens, k, st.lex)  # 88 Lê Lợi Quy Nhơn: the city, a place of its own
+            _add_place(st, end, k, "address_city")
+
+
+def _add_place(st: SentenceState, i: int, j: int, rule: str = "") -> None:
+    start, stop = st.tokens[i].start, st.tokens[j - 1].end
+    f = Found(start, stop, st.text[start - st.base : stop - st.base], Group.PLACE, "Location", st.index)
+    f.subject_ok = False  # a place is where, never who
+    st.add(f, rule=rule)
+
+
+def _unit_after(text: str, end: int, places: dict[int, Found]) -> int:
+    """End of the place found right after ``end`` across a comma, a dash or a space, -1 when none."""
+    gap = _SEPARATOR.match(text, end)
+    at = gap.end() if gap else end
+    place = places.get(at)
+    if place is not None:
+        return place.end
+    glued = _GLUED_UNIT.match(text, at)
+    after = text[glued.end() : glued.end() + 1] if glued else ""
+    if glued and not (after.isdigit() or after.islower()):
+        return glued.end()  # Q5, p13, F.8 (Q3ĐT: a line break lost), not Q123 or Q1a
+    level = _level_prefix().match(text, at)
+    place = places.get(level.end()) if level else None
+    return place.end if place is not None else -1  # quận Gò Vấp, Q.Phú Nhuận: the place after its level
+
+
+_GLUED_UNIT = re.compile(r"[QPFqpf]\.?[ \t]?\d{1,2}")
+
+
+@lru_cache(maxsize=1)
+def _level_prefix() -> re.Pattern[str]:
+    """A level word or its abbreviation, written before a unit's name (quận, thành phố, TP., Q.)."""
+    levels = sorted((w for w in lexicon().levels if len(w) > 1), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in levels)
+    return re.compile(rf"(?:(?i:{alternatives})\.?|[QPFH]\.)[ \t]*")
+
+
+_NUMBER_WORDS = sorted((name_key(w) for w in words("address_number_words")), key=len, reverse=True)
+
+
+def _number_word(text: str, start: int) -> str:
+    """The word written before an address's number (số 9 Phan Bội Châu, nhà số 62), '' when none."""
+    before = " ".join(text[max(0, start - 12) : start].split()[-2:])
+    return next((w for w in _NUMBER_WORDS if name_key(before).endswith(w)), "")
+
+
+def _address_forms(f: Found, text: str, places: dict[int, Found]) -> set[str]:
+    """The names of the address ``f``: its house number and street alone, and with each unit
+    written after it (found inside the mention or right after it), with the word số before them
+    where the text writes it."""
+    inside = [p for p in places.values() if f.start < p.start < f.end]
+    street = min((p.start for p in inside), default=f.end)
+    ends = [f.end, street, *(p.end for p in inside)]
+    end = f.end
+    for _ in range(5):
+        end = _unit_after(text, end, places)
+        if end < 0:
+            break
+        ends.append(end)
+    forms = {" ".join(text[f.start : e].split()).rstrip(" ,-–_") for e in ends if e >= street}
+    word = _number_word(text, f.start)
+    if word:
+        forms |= {f"{text[f.start - len(word) - 1 : f.start - 1]} {form}" for form in forms}
+    return forms
+
+
+def add_address_forms(found: list[Found], entities: dict[str, Entity], text: str) -> None:
+    """An address is also named by its house number and street alone and with the units written
+    after it, up to each (25 Lê Văn Sỹ, 25 Lê Văn Sỹ - Q.3, 25 Lê Văn Sỹ - Q.3 - TP.HCM): the
+    units are the places found right after it, one after another across a comma, a dash or a space."""
+    places = {f.start: f for f in found if f.group is Group.PLACE}
+    extra: dict[str, set[str]] = {}
+    for f in found:
+        if f.rule == "addresses" and f.key in entities:
+            extra.setdefault(f.key, set()).update(_address_forms(f, text, places))
+    for key, forms in extra.items():
+        entity = entities[key]
+        forms.discard(entity.label)
         entities[key] = replace(entity, aliases=tuple(sorted(set(entity.aliases) | forms)))

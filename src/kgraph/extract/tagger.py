@@ -554,8 +554,8 @@ def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
     first = t.i + (_level_length(sm.tokens, t.i, t.j, lex) if t.label == "LOC" else 0)
     start, end = sm.tokens[first].start, sm.tokens[t.j - 1].end
     for f in sm.found:
-        if f.start != start or f.end >= end or f.inner is not None:
-            continue
+        if f.start != start or f.end >= end or f.inner is not None or f.rule == "addresses":
+            continue  # an address ends at its street: its units stay places (25 Lê Lợi | - Q.1)
         if not (
             (t.label == "ORG" and f.is_org and f.head is not None)
             or (t.label == "LOC" and f.group is Group.PLACE)
