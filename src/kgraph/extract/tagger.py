@@ -26,6 +26,7 @@ from ..text import name_key
 from .gazetteer import level_initial
 from .lexicon import Head, Lexicon, first_words, lexicon, syllables, word
 from .names import after_house_number, clause_opener, joins_field, match_head, match_place, match_title
+from .not_names import not_a_name
 from .people import named_after
 from .state import Found, Group, SentenceState, Spans
 from .tagger_context import EMPTY, DocWords, doc_words, mask_features, word_masks
@@ -427,6 +428,8 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
         return False
     if any(tok.key in tagger_words()["plural"] for tok in span):
         return False
+    if not_a_name(tokens, t.i, t.j, lex):
+        return False  # thẻ ATM VNPay, ngành Quản trị Kinh doanh, Mùa Xuân: a product, a field, a season
     if t.i > 0 and not span[0].is_cap and f"{tokens[t.i - 1].key} {span[0].key}" in lex.words:
         return False  # (dự) án phát triển KT-XH: a name never opens inside a word
     if _ends_inside_word(tokens, t.j, lex):
