@@ -1,7 +1,6 @@
 """Tagged spans that name no person, body or place: the word written before a span, or the one
-that opens it, says it is a product, a field of study, a season or an event (thẻ ATM VNPay, ngành
-Quản trị Kinh doanh, Mùa Xuân, Lễ hội hóa trang Carnival: the events rule reads the events it
-can bound), and a unit after a slash is a unit (đồng/KWh). Read by ``tagger.plausible``;
+that opens it, says it is a product, a field of study or a season (thẻ ATM VNPay, ngành Quản trị
+Kinh doanh, Mùa Xuân), and a unit after a slash is a unit (đồng/KWh). Read by ``tagger.plausible``;
 the words live in ``kgraph/data/not_names.tsv``."""
 
 from __future__ import annotations
@@ -9,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from .lexicon import Lexicon, word, words
+from .lexicon import Lexicon
 from .tokens import Token
 
 
@@ -25,17 +24,6 @@ def not_name_words() -> dict[str, frozenset[str]]:
     return {use: frozenset(words) for use, words in out.items()}
 
 
-@lru_cache(maxsize=1)
-def _event_heads() -> frozenset[str]:
-    """Heads that open an event's name (đại hội, hội nghị, lễ hội …), not 'kỳ' (Kỳ Quang is a name)."""
-    return (frozenset(words("event_heads")) - {word("session_alone")}) | not_name_words()["event_first"]
-
-
-def _opens_with(tokens: list[Token], i: int, j: int, heads: frozenset[str]) -> bool:
-    """Whether tokens [i, j) open with one of ``heads`` (one or two words) and go on after it."""
-    return any(j - i > n and " ".join(t.key for t in tokens[i : i + n]) in heads for n in (1, 2))
-
-
 def _before(tokens: list[Token], i: int, words: frozenset[str]) -> bool:
     """Whether the one to three words right before token ``i`` are one of ``words``."""
     for n in (1, 2, 3):
@@ -46,11 +34,12 @@ def _before(tokens: list[Token], i: int, words: frozenset[str]) -> bool:
 
 
 def not_a_name(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
-    """Whether tokens [i, j) are a product, a field of study, a season, an event or a unit, not a
-    person, body or place."""
-    kinds = not_name_words()
-    if _before(tokens, i, kinds["kind_before"] | lex.product_before):
+    """Whether tokens [i, j) are a product, a field of study, a season or a unit, not a name."""
+    words = not_name_words()
+    if _before(tokens, i, words["kind_before"] | lex.product_before):
         return True
-    if _opens_with(tokens, i, j, kinds["kind_first"] | _event_heads()):
+    first = tokens[i].key
+    second = f"{first} {tokens[i + 1].key}" if j - i > 1 else first
+    if (first in words["kind_first"] or second in words["kind_first"]) and j - i > 1:
         return True
-    return i > 0 and tokens[i - 1].text == "/" and j - i == 1 and tokens[i].key in kinds["unit"]
+    return i > 0 and tokens[i - 1].text == "/" and j - i == 1 and tokens[i].key in words["unit"]
