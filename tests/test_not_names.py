@@ -45,3 +45,11 @@ def test_a_product_a_field_a_season_or_a_unit_is_no_name(text: str, name: str, l
 def test_names_stay_names(text: str, name: str, label: str) -> None:
     tokens, t = _span(text, name, label)
     assert plausible(tokens, t, lexicon())
+
+
+def test_a_name_closed_by_an_english_body_word_is_an_organisation() -> None:
+    from helpers import names, run
+
+    found = names(run("Gói thầu do nhà thầu Takamura Corporation (Nhật Bản) thực hiện."))
+    assert found["Takamura Corporation"] == "Organization"
+    assert found["Nhật Bản"] == "Location"

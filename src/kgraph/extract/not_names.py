@@ -43,3 +43,10 @@ def not_a_name(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     if (first in words["kind_first"] or second in words["kind_first"]) and j - i > 1:
         return True
     return i > 0 and tokens[i - 1].text == "/" and j - i == 1 and tokens[i].key in words["unit"]
+
+
+def closed_by_body_word(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether tokens [i, j) are a capitalised name closed by an English word of a body (Manchester
+    University, Obayashi Corporation): an organisation, whatever the tagger read."""
+    last = tokens[j - 1]
+    return j - i > 1 and last.is_cap and tokens[i].is_cap and last.key in not_name_words()["body_tail"]

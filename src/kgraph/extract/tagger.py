@@ -26,7 +26,7 @@ from ..text import name_key
 from .gazetteer import level_initial
 from .lexicon import Head, Lexicon, first_words, lexicon, syllables, word
 from .names import after_house_number, clause_opener, joins_field, match_head, match_place, match_title
-from .not_names import not_a_name
+from .not_names import closed_by_body_word, not_a_name
 from .people import named_after
 from .state import Found, Group, SentenceState, Spans
 from .tagger_context import EMPTY, DocWords, doc_words, mask_features, word_masks
@@ -700,6 +700,8 @@ def rule_tagged_names(st: SentenceState) -> None:
         if t.confidence < MIN_CONFIDENCE[t.label]:
             continue
         t = _trim_tail(st.tokens, t, lex)
+        if t.label != "ORG" and closed_by_body_word(st.tokens, t.i, t.j):
+            t = replace(t, label="ORG")  # Manchester University: a body, not a place or a person
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
         if _extend(st, t, lex) or _foreign_body(st, t):
             continue
