@@ -21,3 +21,13 @@ def test_a_person_a_phone_or_a_credit_after_a_street_is_no_street() -> None:
     assert found["Nguyễn Thị Mai"] == "Person"  # a name and a verb after one street: a clause
     found = names(run("Trên đường Lê Lợi, ông Nguyễn Văn Bình cho biết giá đã tăng."))
     assert found["Nguyễn Văn Bình"] == "Person"
+
+
+def test_the_streets_a_stretch_runs_between_and_a_junction_s_streets_are_places() -> None:
+    text = "Sẽ mở rộng đường Bà Triệu (từ Nguyễn Du đến Trần Khát Chân) trong năm nay."
+    found = names(run(text))
+    assert found["Nguyễn Du"] == found["Trần Khát Chân"] == "Location"
+    found = names(run("Kẹt xe tại ngã tư Lý Thái Tổ - Nguyễn Đình Chiểu kéo dài hai giờ."))
+    assert found["Nguyễn Đình Chiểu"] == "Location"
+    found = names(run("Khởi công đường Vành Đai (NLĐ)- Sáng 5-9, lãnh đạo thành phố đã dự."))
+    assert "Sáng" not in found  # one Vietnamese syllable names no street

@@ -4,7 +4,9 @@ street (a place), not the person it is named after; ``sites`` reads the first on
 
 from __future__ import annotations
 
-from .names import cap_run, honorific_len, match_head, match_title
+from .lexicon import syllables
+from .names import cap_run, honorific_len, match_head, match_title, word_end
+from .not_names import not_name_words
 from .state import Found, Group, SentenceState
 from .tagger_words import tagger_words
 from .tokens import Token
@@ -13,7 +15,7 @@ _SEPARATORS = frozenset({",", "-", "–", ";"})
 _LIKE = "như"  # tuyến đường … như A, B
 _PROSE = 6  # lower-case words between the street word and 'như'
 _ITEM = 4  # capitalised words of one street's name
-_BRACKET = 8  # tokens of a bracket after a street (quận 1), (từ … đến …)
+_BRACKET = 14  # tokens of a bracket after a street: (quận 1), (từ … đến …)
 
 
 def _list_start(tokens: list[Token], k: int) -> tuple[int, bool]:
@@ -46,11 +48,16 @@ def _separator(tokens: list[Token], q: int) -> bool:
 
 def _item(st: SentenceState, p: int) -> int:
     """Capitalised words of a street's name at ``p``; 0 for a title, an honorific, a body's head, an
-    abbreviation (ĐT: a phone number follows) or a word before a colon (Ảnh: a photo credit)."""
+    abbreviation (ĐT: a phone number follows), a word before a colon (Ảnh: a photo credit) or one
+    Vietnamese syllable."""
     tokens, lex = st.tokens, st.lex
     if tokens[p].is_acronym or match_head(tokens, p, lex.heads) or match_title(tokens, p, lex):
         return 0
     size = 0 if honorific_len(tokens, p, lex) else cap_run(tokens, p, _ITEM)
+    if size and word_end(tokens, p + size - 1, lex) > p + size:
+        size -= 1  # Ô Chợ Dừa | Dự án, Quốc | lộ 1A: the last word opens a word of the prose
+    if size == 1 and tokens[p].key in syllables():
+        return 0  # one Vietnamese syllable (Sáng 5-9) names no street; Pasteur may
     return 0 if p + size < len(tokens) and tokens[p + size].text == ":" else size
 
 
@@ -64,13 +71,32 @@ def _end_of(st: SentenceState, p: int) -> int:
     return next((r for r in range(p, len(tokens)) if tokens[r].start >= f.end), len(tokens))
 
 
+def _street_word(tokens: list[Token], k: int) -> int:
+    """The last token of the street or junction word at ``k`` (đường, phố; ngã tư), -1 when none."""
+    if tokens[k].key in tagger_words()["street"]:
+        return k
+    two = f"{tokens[k].key} {tokens[k + 1].key}" if k + 1 < len(tokens) else ""
+    return k + 1 if two in not_name_words()["junction"] else -1
+
+
+def _range(st: SentenceState, q: int) -> list[tuple[int, int]]:
+    """The streets a bracket at ``q`` runs between: (từ Lê Quang Định đến Xô Viết Nghệ Tĩnh)."""
+    tokens, out = st.tokens, []
+    end = _after_item(tokens, q)
+    for r in range(q + 1, end - 2):
+        if tokens[r].key in not_name_words()["range"] and (size := _item(st, r + 1)):
+            out.append((r + 1, min(size, end - 2 - r)))
+    return out
+
+
 def rule_street_lists(st: SentenceState) -> None:
     """The streets a list names after a street word (see the module)."""
-    tokens, streets = st.tokens, tagger_words()["street"]
+    tokens = st.tokens
     for k in range(len(tokens) - 1):
-        if tokens[k].key not in streets:
+        e = _street_word(tokens, k)
+        if e < 0:
             continue
-        p, bare = _list_start(tokens, k)
+        p, bare = _list_start(tokens, e)
         if p < 0:
             continue
         for at, size in _items(st, p, bare):
@@ -78,11 +104,12 @@ def rule_street_lists(st: SentenceState) -> None:
 
 
 def _items(st: SentenceState, p: int, bare: bool) -> list[tuple[int, int]]:
-    """The streets of the list whose first name is at ``p`` (the first only when ``bare``): a last
-    name a word follows ends the list only when two came before it (đường Hai Bà Trưng, Nguyễn Thị
-    Mai đi cùng: a person opens a clause)."""
-    tokens, count, after = st.tokens, 0, len(st.tokens)
+    """The streets of the list whose first name is at ``p`` (the first only when ``bare``), and those
+    its brackets run between: a last name after a comma that a word follows ends the list only when
+    two came before it (đường Hai Bà Trưng, Nguyễn Thị Mai đi cùng: a person opens a clause)."""
+    tokens, count, after, comma = st.tokens, 0, len(st.tokens), False
     items: list[tuple[int, int]] = []
+    ranges: list[tuple[int, int]] = []
     q = p if bare else _end_of(st, p)
     while p < len(tokens):
         size = _item(st, p) if p == q else 0
@@ -92,13 +119,15 @@ def _items(st: SentenceState, p: int, bare: bool) -> list[tuple[int, int]]:
             items.append((p, size))
             q = p + size
         count += 1
+        ranges.extend(_range(st, q) if q < len(tokens) and tokens[q].text == "(" else [])
         q = after = _after_item(tokens, q)
         if not _separator(tokens, q) or not tokens[q + 1].is_cap:
             break
+        comma = tokens[q].text == ","
         p = q = q + 1
-    if items and after < len(tokens) and tokens[after].is_word and count < 3:
+    if items and after < len(tokens) and tokens[after].is_word and count < 3 and comma:
         items.pop()
-    return items
+    return items + ranges
 
 
 def _add_street(st: SentenceState, p: int, size: int) -> None:
