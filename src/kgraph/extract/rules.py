@@ -39,6 +39,7 @@ from .documents import DocMention, DocScan, scan_documents
 from .lexicon import Lexicon, lexicon
 from .relations import RelationState
 from .state import SentenceState, Spans
+from .street_lists import rule_street_lists
 from .tokens import quote_spans, tokenize
 
 T = TypeVar("T")
@@ -63,6 +64,7 @@ MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     sites.rule_addresses,  # 25 Lê Văn Sỹ, 48/12 Hoàng Diệu: a house number and its street
     gazetteer.rule_unaccented_places,  # ha tinh, dak lak: a province or district without diacritics
     sites.rule_lower_bodies,  # công ty du lịch Sao Mai, trường THPT X: a body's head in lower case
+    rule_street_lists,  # đường A, B và C; tuyến đường như A, B: streets, not people
     mentions.rule_plural_domains,  # các sở Tài chính, Y tế: one body per domain
     mentions.rule_lone_doan,  # 'Đoàn' alone: the article's Youth Union
     mentions.rule_level_places,  # tỉnh Quảng Ninh: a place after a level word

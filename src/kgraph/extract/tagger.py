@@ -34,6 +34,7 @@ from .names import (
     match_title,
     street_after_number,
 )
+from .not_names import closed_by_body_word, not_a_name
 from .people import named_after
 from .state import Found, Group, SentenceState, Spans
 from .tagger_context import EMPTY, DocWords, doc_words, mask_features, word_masks
@@ -441,6 +442,8 @@ def plausible(tokens: list[Token], t: Tagged, lex: Lexicon) -> bool:
         return False
     if any(tok.key in tagger_words()["plural"] for tok in span):
         return False
+    if not_a_name(tokens, t.i, t.j, lex):
+        return False  # thẻ ATM VNPay, ngành Quản trị Kinh doanh, Mùa Xuân: a product, a field, a season
     if t.i > 0 and not span[0].is_cap and f"{tokens[t.i - 1].key} {span[0].key}" in lex.words:
         return False  # (dự) án phát triển KT-XH: a name never opens inside a word
     if _ends_inside_word(tokens, t.j, lex):
@@ -725,6 +728,8 @@ def rule_tagged_names(st: SentenceState) -> None:
         if t.confidence < MIN_CONFIDENCE[t.label]:
             continue
         t = _trim_tail(st.tokens, t, lex)
+        if t.label != "ORG" and closed_by_body_word(st.tokens, t.i, t.j):
+            t = replace(t, label="ORG")  # Manchester University: a body, not a place or a person
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
         if _extend(st, t, lex) or _foreign_body(st, t):
             continue
