@@ -5,23 +5,14 @@ the words live in ``kgraph/data/not_names.tsv``."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 from .lexicon import Lexicon
+from .tagger_words import word_table
 from .tokens import Token
 
 
-@lru_cache(maxsize=1)
 def not_name_words() -> dict[str, frozenset[str]]:
     """use -> words, from ``kgraph/data/not_names.tsv``."""
-    text = (resources.files("kgraph") / "data" / "not_names.tsv").read_text(encoding="utf-8")
-    out: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            use, word = line.split("\t")
-            out.setdefault(use, set()).add(word.strip())
-    return {use: frozenset(words) for use, words in out.items()}
+    return word_table("not_names.tsv")
 
 
 def _before(tokens: list[Token], i: int, words: frozenset[str]) -> bool:
