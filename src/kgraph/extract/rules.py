@@ -151,7 +151,8 @@ def is_speech(text: str, start: int, end: int) -> bool:
     if _TITLE_BEFORE.search(before):
         return False
     inner = text[start:end].rstrip()
-    return inner.endswith(_SENTENCE_END) and len(inner.split()) >= 4
+    size = len(inner.split())
+    return (inner.endswith(_SENTENCE_END) and size >= 4) or (inner.endswith("!") and size >= 6)
 
 
 def new_state(doc: Document, index: int, lex: Lexicon) -> SentenceState:
