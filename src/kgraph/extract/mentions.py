@@ -1,8 +1,10 @@
 """Find every mention in an article: organisations, places, people and their posts,
 documents, campaigns and quantities, sentence by sentence.
 
-Text inside quotation marks is a title or a slogan: only campaigns and document titles
-are read from it, never organisations or people.
+Text inside quotation marks that is a title or a slogan (after phong trào, chủ đề, Chỉ thị …,
+or short, with no speech cue) is read only for campaigns and document titles, never for
+organisations or people; quoted speech (after a colon or a speech verb, or a whole sentence
+inside the marks: rules.is_speech) is read like plain text.
 """
 
 from __future__ import annotations

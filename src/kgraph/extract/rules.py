@@ -29,6 +29,7 @@ How to add a named rule
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TypeVar
@@ -36,7 +37,7 @@ from typing import TypeVar
 from ..model import Document
 from . import article, bodies, documents, gazetteer, mentions, people, relations, sites, tagger, world
 from .documents import DocMention, DocScan, scan_documents
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, word
 from .relations import RelationState
 from .state import SentenceState, Spans
 from .street_lists import rule_street_lists
@@ -134,6 +135,30 @@ def find_documents(text: str, lex: Lexicon | None = None) -> list[DocMention]:
     return scan_documents(text, lex or lexicon(), DOCUMENT_RULES).found
 
 
+_TITLE_WORD = word("quote_title_re")
+_TITLE_JUST_BEFORE = re.compile(rf"(?<!\w)(?:{_TITLE_WORD})(?:\s+\S+){{0,2}}\s*[:,]?\s*$", re.I)
+_TITLE_BEFORE = re.compile(rf"(?<!\w)(?:{_TITLE_WORD})(?:\s+\S+){{0,5}}\s*[:,]?\s*$", re.I)
+_SPEECH_BEFORE = re.compile(rf"(?::|(?<!\w)(?:{word('quote_speech_re')})\s*,?)\s*$", re.I)
+_SENTENCE_END = (".", "?", "…")
+
+
+def is_speech(text: str, start: int, end: int) -> bool:
+    """Whether the quoted span ``text[start:end]`` (inner offsets) is speech, read for names like
+    plain text, rather than a title or a slogan: after a colon or a speech verb (cho biết: “…”),
+    or a whole sentence inside the marks; never just after a document, campaign, event or award
+    word (phong trào “…”, chủ đề: “…”, Chỉ thị số 05 “…”)."""
+    before = text[max(0, start - 81) : max(0, start - 1)]
+    if _TITLE_JUST_BEFORE.search(before):
+        return False
+    if _SPEECH_BEFORE.search(before):
+        return True
+    if _TITLE_BEFORE.search(before):
+        return False
+    inner = text[start:end].rstrip()
+    size = len(inner.split())
+    return (inner.endswith(_SENTENCE_END) and size >= 4) or (inner.endswith("!") and size >= 6)
+
+
 def new_state(doc: Document, index: int, lex: Lexicon) -> SentenceState:
     """A sentence's tokens, quotes and document numbers, before any mention rule has run."""
     sentence = doc.sentences[index]
@@ -142,7 +167,8 @@ def new_state(doc: Document, index: int, lex: Lexicon) -> SentenceState:
     quotes = [(s + base, e + base) for s, e in quote_spans(text)]
     scan = scan_documents(text, lex, DOCUMENT_RULES)
     blocked = Spans(base, len(text))
-    for start, end in quotes + [(d.start + base, d.end + base) for d in scan.found]:
+    titles = [(s, e) for s, e in quotes if not is_speech(text, s - base, e - base)]
+    for start, end in titles + [(d.start + base, d.end + base) for d in scan.found]:
         blocked.add(start, end)
     tokens = tokenize(text, base)
     st = SentenceState(doc, index, lex, sentence, tokens, quotes, scan.found, blocked, Spans(base, len(text)))
