@@ -72,3 +72,8 @@ def test_a_bodys_inspectorate_is_part_of_that_body() -> None:
         )
     )
     assert ("Thanh tra Sở Xây dựng tỉnh Quảng Nam", "subOrganizationOf", "Sở Xây dựng tỉnh Quảng Nam") in got
+
+
+def test_a_named_board_of_a_body_is_part_of_that_body() -> None:
+    got = triples(run("Ban Đào tạo Trường Đại học Cần Thơ vừa công bố điểm chuẩn của 40 ngành."))
+    assert ("Ban Đào tạo Trường Đại học Cần Thơ", "subOrganizationOf", "Trường Đại học Cần Thơ") in got
