@@ -62,3 +62,18 @@ def test_an_article_of_a_province() -> None:
     assert ("Huyện ủy Yên Thành", "subOrganizationOf", "Tỉnh ủy Nghệ An") in got
     assert ("Đảng ủy xã Nghi Phong", "subOrganizationOf", "Huyện ủy Yên Thành") in got
     assert ("Sở Tài chính tỉnh Nghệ An", "subOrganizationOf", "Ủy ban nhân dân tỉnh Nghệ An") in got
+
+
+def test_a_bodys_inspectorate_is_part_of_that_body() -> None:
+    got = triples(
+        run(
+            "Ngày 5/3, Thanh tra Sở Xây dựng tỉnh Quảng Nam đã kiểm tra 12 công trình. "
+            "Sở Xây dựng tỉnh Quảng Nam sẽ xử lý các sai phạm."
+        )
+    )
+    assert ("Thanh tra Sở Xây dựng tỉnh Quảng Nam", "subOrganizationOf", "Sở Xây dựng tỉnh Quảng Nam") in got
+
+
+def test_a_named_board_of_a_body_is_part_of_that_body() -> None:
+    got = triples(run("Ban Đào tạo Trường Đại học Cần Thơ vừa công bố điểm chuẩn của 40 ngành."))
+    assert ("Ban Đào tạo Trường Đại học Cần Thơ", "subOrganizationOf", "Trường Đại học Cần Thơ") in got

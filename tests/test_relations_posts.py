@@ -71,6 +71,11 @@ def test_the_head_of_an_inspection_delegation_is_its_member() -> None:
     assert ("Nguyễn Văn An", "memberOf", "Ban Tổ chức Trung ương") in got
 
 
+def test_a_numbered_delegation_is_part_of_the_body_that_sends_it() -> None:
+    got = triples(run("Sáng 3/6, Đoàn giám sát số 2 của Huyện ủy Yên Thành làm việc với xã Nghi Lộc."))
+    assert ("Đoàn giám sát số 2 của Huyện ủy Yên Thành", "subOrganizationOf", "Huyện ủy Yên Thành") in got
+
+
 def test_members_of_a_working_delegation() -> None:
     x = run(
         "Đoàn công tác của Ban Bí thư làm việc với Tỉnh ủy Gia Lai. Thành viên Đoàn công tác có đồng chí "
