@@ -118,3 +118,27 @@ def test_union_keeps_one_preferred_label_per_entity(tmp_path: Path) -> None:
     assert len(list(graph.objects(papers[0], SKOS.prefLabel))) == 1
     names = {str(o) for p in (SKOS.prefLabel, SKOS.altLabel) for o in graph.objects(papers[0], p)}
     assert names >= {"Báo Thanh Niên", "Báo Thanh niên"}  # the other spelling is kept as an altLabel
+
+
+def test_trig_spells_each_distinct_term_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph import lines as lines_module
+
+    spelled: list[str] = []
+    term = lines_module.TermWriter.term
+
+    def counting_term(self, text: str) -> str:  # type: ignore[no-untyped-def]
+        spelled.append(text)
+        return term(self, text)
+
+    monkeypatch.setattr(lines_module.TermWriter, "term", counting_term)
+    graph = sample_graph()
+    for n in range(3):  # three article graphs repeating the same label, class and typed literal
+        graph.add((URIRef(f"{RES}person/p{n}"), RDF.type, KG.Person))
+        graph.add((URIRef(f"{RES}person/p{n}"), RDFS.label, Literal("Nguyễn Văn A", lang="vi")))
+        graph.add((URIRef(f"{RES}person/p{n}"), KG.startOffset, Literal(17)))
+    text = "".join(trig([(f"urn:g:{n}", graph_lines(graph)) for n in range(2)]))
+    assert len(spelled) == len(set(spelled)) > 5
+    dataset = Dataset()
+    dataset.parse(data=text, format="trig")
+    for n in range(2):
+        assert_same(graph, dataset.graph(URIRef(f"urn:g:{n}")))

@@ -14,6 +14,7 @@ Terms are strings: an IRI is a plain ``str`` (the IRI itself), a literal a ``Lit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TypeGuard
 
@@ -81,20 +82,27 @@ class Facts:
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> Facts:
-        """The triples of distinct N-Triples lines (kgraph's: sorted or not, without line ends)."""
+        """The triples of distinct N-Triples lines (kgraph's: sorted or not, without line ends).
+
+        A line of IRIs and at most a plain literal (no escape, no control character: most of
+        kgraph's) is split in Python, giving what Oxigraph gives; any other line is Oxigraph's.
+        """
         facts = cls()
         literals: dict[str, Lit] = {}  # a label is the object of several triples: one string each
-        data = "\n".join(lines).encode("utf-8")
-        for triple in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
-            obj = triple.object
-            if isinstance(obj, ox.Literal):
-                text = str(obj)
-                term: Term | None = literals.get(text)
-                if term is None:
-                    term = literals[text] = Lit(obj.value, text)
-            else:
-                term = _node(obj)
-            facts.add(_node(triple.subject), triple.predicate.value, term)
+        hard, plain_literal, add = _HARD.search, _PLAIN_LITERAL.fullmatch, facts.add
+        for line in lines:
+            if hard(line) is None and line.endswith(" ."):
+                s, p, o = line[:-2].split(" ", 2)
+                if s[0] == p[0] == "<":
+                    if o[0] == "<":
+                        add(s[1:-1], p[1:-1], o[1:-1])
+                        continue
+                    if plain_literal(o):
+                        found = literals.get(o)
+                        add(s[1:-1], p[1:-1], _literal(o, literals) if found is None else found)
+                        continue
+            for triple in ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+                facts.add(_node(triple.subject), triple.predicate.value, _term(triple.object, literals))
         return facts
 
     @classmethod
@@ -138,6 +146,33 @@ class Facts:
         if subject is None:
             return None
         return min(self.objects(subject, predicate), key=lambda value: (str(value), nt(value)), default=None)
+
+
+#: what a line split in Python must not hold: an escape or a control character (Oxigraph
+#: writes those escaped)
+_HARD = re.compile(r"[\x00-\x1f\x7f\\]")
+#: a literal Oxigraph gives back as written: its text, then nothing, a lower-case language or
+#: a datatype other than xsd:string (which it drops)
+_PLAIN_LITERAL = re.compile(
+    r'"[^"]*"(?:@[a-z]+(?:-[a-z0-9]+)*|\^\^<(?!http://www\.w3\.org/2001/XMLSchema#string>)[^<>" ]+>)?'
+)
+
+
+def _literal(text: str, literals: dict[str, Lit]) -> Lit:
+    """The literal of a plain literal's N-Triples form (see ``Facts.from_lines``), kept in ``literals``."""
+    made = literals[text] = Lit(text[1 : text.rindex('"')], text)
+    return made
+
+
+def _term(obj: object, literals: dict[str, Lit]) -> Term:
+    """A parsed object as a ``Term`` (one ``Lit`` per distinct literal)."""
+    if not isinstance(obj, ox.Literal):
+        return _node(obj)
+    text = str(obj)
+    term = literals.get(text)
+    if term is None:
+        term = literals[text] = Lit(obj.value, text)
+    return term
 
 
 def _node(term: object) -> str:

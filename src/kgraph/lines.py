@@ -248,10 +248,11 @@ def nquads(graphs: Iterable[tuple[str, Iterable[str]]]) -> Iterator[str]:
 
 
 class TermWriter:
-    """Turtle spelling of N-Triples terms, remembered because IRIs repeat a lot."""
+    """Turtle spelling of N-Triples terms, remembered because IRIs and literals repeat a lot."""
 
     def __init__(self) -> None:
         self._short: dict[str, str] = {}
+        self.spelled: dict[str, str] = {}  # a term's spelling, once ``term`` has spelled it
 
     def iri(self, term: str) -> str:
         short = self._short.get(term)
@@ -267,11 +268,14 @@ class TermWriter:
 
     def term(self, term: str) -> str:
         if term.startswith("<"):
-            return self.iri(term)
-        if term.endswith(">"):  # a typed literal: "lexical"^^<datatype>
+            spelling = self.iri(term)
+        elif term.endswith(">"):  # a typed literal: "lexical"^^<datatype>
             cut = term.rindex("^^<")
-            return term[: cut + 2] + self.iri(term[cut + 2 :])
-        return term
+            spelling = term[: cut + 2] + self.iri(term[cut + 2 :])
+        else:
+            spelling = term
+        self.spelled[term] = spelling
+        return spelling
 
 
 def _prefix_block() -> str:
@@ -282,23 +286,31 @@ def _statements(lines: Iterable[str], writer: TermWriter, indent: str) -> Iterat
     """Turtle statements (one per subject) of sorted N-Triples lines."""
     subject = ""
     objects: dict[str, list[str]] = {}
+    between = ",\n" + indent + "        "
+    spelled = writer.spelled
 
     def flush() -> str:
         preds = sorted(objects, key=lambda p: (p != RDF_TYPE, p))
         parts = []
         for pred in preds:
             name = "a" if pred == RDF_TYPE else writer.iri(pred)
-            objs = (",\n" + indent + "        ").join(writer.term(o) for o in objects[pred])
+            objs = between.join([spelled.get(o) or writer.term(o) for o in objects[pred]])
             parts.append(f"{name} {objs}")
         return f"{indent}{writer.iri(subject)} " + (f" ;\n{indent}    ").join(parts) + " .\n"
 
     for line in lines:
-        s, p, o = split_line(line)
+        # kgraph's lines: an IRI or blank node, an IRI, then the object, " ." (no space in the first two)
+        s, p, o = line.split(" ", 2)
+        o = o[:-2]
         if s != subject:
             if objects:
                 yield flush()
             subject, objects = s, {}
-        objects.setdefault(p, []).append(o)
+        found = objects.get(p)
+        if found is None:
+            objects[p] = [o]
+        else:
+            found.append(o)
     if objects:
         yield flush()
 

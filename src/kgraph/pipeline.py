@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import multiprocessing
 import signal
+import sys
 import threading
 import traceback
 from collections import Counter
@@ -41,6 +41,8 @@ from .settings import BuildHooks, BuildSettings, Shard
 from .text import make_document
 
 if TYPE_CHECKING:  # a build writes its lines without rdflib; only these helpers make rdflib graphs
+    import multiprocessing.context
+
     from rdflib import Dataset, Graph, URIRef
 
 __all__ = ["ArticleGraph", "BuildResult", "BuildSettings", "Report", "Shard", "build", "merge", "run"]
@@ -193,6 +195,8 @@ def process_shard(sources: list[str], time_limit: float) -> list[WorkerOutput]:
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 
@@ -215,7 +219,9 @@ def run_workers(sources: list[str], workers: int, dask: str | None = None) -> It
         yield from run_on_dask(sources, dask, process_shard, _time_limit)
         return
     workers = max(1, min(workers, len(sources)))
-    if multiprocessing.current_process().daemon:
+    # a pool or Dask worker has imported multiprocessing: one build alone need not (~0.01 CPU s)
+    started = sys.modules.get("multiprocessing")
+    if started is not None and started.current_process().daemon:
         workers = 1
     if workers == 1:
         yield from map(process_article, sources)
