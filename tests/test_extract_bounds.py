@@ -579,3 +579,22 @@ def test_a_department_of_resources_environment_and_housing() -> None:
     # Sở Tài nguyên Môi trường và Nhà đất (2003-2008): one department of the domains table
     got = names(run("Sở Tài nguyên Môi trường và Nhà đất Hải Phòng đã thu hồi đất."))
     assert "Sở Tài nguyên Môi trường và Nhà đất Hải Phòng" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "glued"),
+    [
+        ("Du khách đi Tam Đảo 3 ngày rồi về.", "Tam Đảo", "Tam Đảo 3"),
+        ("Đoàn đi Cát Bà 2 ngày rồi về.", "Cát Bà", "Cát Bà 2"),
+        ("Tour Hà Nội - Tam Đảo 2 ngày 1 đêm giá 900.000 đồng.", "Tam Đảo", "Tam Đảo 2"),
+        ("Khách đi Mộc Châu 2 ngày, Điện Biên 3 ngày.", "Mộc Châu", "Mộc Châu 2"),
+    ],
+)
+def test_a_count_after_a_tagged_name_is_no_part_of_it(text: str, name: str, glued: str) -> None:
+    found = names(run(text))
+    assert name in found
+    assert glued not in found
+
+
+def test_a_body_s_number_before_a_verb_stays_in_its_name() -> None:
+    assert "Bệnh viện Nhi Đồng 2" in names(run("Bệnh viện Nhi Đồng 2 điều trị cho cháu."))

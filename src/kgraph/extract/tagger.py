@@ -28,6 +28,7 @@ from .lexicon import Head, Lexicon, first_words, lexicon, syllables, word
 from .names import (
     after_house_number,
     clause_opener,
+    counted_number,
     joins_field,
     match_head,
     match_place,
@@ -781,8 +782,11 @@ def _cut_person(st: SentenceState, t: Tagged, before: Tagged | None) -> bool:
 
 def _trim_tail(tokens: list[Token], t: Tagged, lex: Lexicon) -> Tagged:
     """The tagged span without the lower-case stop words and joiners it ends with (Rotary
-    International | thường xuyên; … lao động | và): no name ends with an adverb or a 'và'."""
+    International | thường xuyên; … lao động | và): no name ends with an adverb or a 'và', nor with
+    a number counting the word after it (Tam Đảo | 3 ngày)."""
     j = t.j
+    if j - t.i > 1 and counted_number(tokens, j - 1, lex):
+        j -= 1  # Tam Đảo | 3 ngày: a count after the name
     while j - t.i > 1 and not tokens[j - 1].is_cap:
         two = f"{tokens[j - 2].key} {tokens[j - 1].key}" if j - t.i > 2 else ""
         if two in lex.stop_words and not tokens[j - 2].is_cap:
