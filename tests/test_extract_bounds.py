@@ -598,3 +598,17 @@ def test_a_count_after_a_tagged_name_is_no_part_of_it(text: str, name: str, glue
 
 def test_a_body_s_number_before_a_verb_stays_in_its_name() -> None:
     assert "Bệnh viện Nhi Đồng 2" in names(run("Bệnh viện Nhi Đồng 2 điều trị cho cháu."))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "twice"),
+    [
+        # a heading glued to the lead: the name written twice is one name
+        ("Tàu chạy ngang Marseille Marseille (tiếng Pháp) là cảng lớn.", "Marseille", "Marseille Marseille"),
+        ("Hội chợ tổ chức tại Quảng Trị Quảng Trị: Không tăng giá vé.", "Quảng Trị", "Quảng Trị Quảng Trị"),
+    ],
+)
+def test_a_name_written_twice_is_one_name(text: str, name: str, twice: str) -> None:
+    found = names(run(text))
+    assert name in found
+    assert twice not in found

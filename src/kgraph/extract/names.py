@@ -797,6 +797,17 @@ def counted_number(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     return after + 1 < len(tokens) and _counts(tokens, after + 1)  # 2 ngày 1 đêm: counts, no date
 
 
+def written_once(tokens: list[Token], i: int, j: int) -> int:
+    """The end of the span [i, j) written once when its words are one capitalised name written
+    twice (Cologne Cologne, Quảng Bình Quảng Bình: a heading glued to the lead); ``j`` otherwise."""
+    n = j - i
+    if n < 2 or n % 2 or not all(tok.is_word and tok.is_cap for tok in tokens[i:j]):
+        return j
+    half = i + n // 2
+    same = all(a.text == b.text for a, b in zip(tokens[i:half], tokens[half:j], strict=True))
+    return half if same else j
+
+
 def _lower(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
     """Lower-case words bridging two capitalised parts (Ủy ban An toàn giao thông Quốc gia), or a
     descriptive tail (Trung tâm Y tế dự phòng); else the end."""

@@ -34,6 +34,7 @@ from .names import (
     match_place,
     match_title,
     street_after_number,
+    written_once,
 )
 from .not_names import closed_by_body_word, not_a_name
 from .people import named_after
@@ -783,8 +784,8 @@ def _cut_person(st: SentenceState, t: Tagged, before: Tagged | None) -> bool:
 def _trim_tail(tokens: list[Token], t: Tagged, lex: Lexicon) -> Tagged:
     """The tagged span without the lower-case stop words and joiners it ends with (Rotary
     International | thường xuyên; … lao động | và): no name ends with an adverb or a 'và', nor with
-    a number counting the word after it (Tam Đảo | 3 ngày)."""
-    j = t.j
+    a number counting the word after it (Tam Đảo | 3 ngày); a name written twice is written once."""
+    j = written_once(tokens, t.i, t.j)  # Cologne | Cologne: a heading glued to the lead
     if j - t.i > 1 and counted_number(tokens, j - 1, lex):
         j -= 1  # Tam Đảo | 3 ngày: a count after the name
     while j - t.i > 1 and not tokens[j - 1].is_cap:
