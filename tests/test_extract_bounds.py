@@ -612,3 +612,10 @@ def test_a_name_written_twice_is_one_name(text: str, name: str, twice: str) -> N
     found = names(run(text))
     assert name in found
     assert twice not in found
+
+
+def test_the_numeral_of_a_congress_is_no_part_of_the_body_after_it() -> None:
+    text = "Ông nói: “Qua năm năm thực hiện nghị quyết Đại hội lần XII Đảng bộ TP, thủ đô luôn ổn định”."
+    found = names(run(text))
+    assert "XII Đảng bộ TP" not in found
+    assert "Đảng bộ TP" in found

@@ -797,6 +797,18 @@ def counted_number(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     return after + 1 < len(tokens) and _counts(tokens, after + 1)  # 2 ngày 1 đêm: counts, no date
 
 
+_NUMERAL_WORDS = frozenset(name_key(w) for w in words("numeral_words"))
+_ROMAN = re.compile(r"[IVXLC]{1,6}")
+
+
+def numeral_of_before(tokens: list[Token], i: int) -> bool:
+    """Whether the token at ``i`` is the numeral of the word before it (Đại hội lần XII | Đảng bộ
+    TP, khóa 9): a Roman numeral or a number after lần, thứ, khóa, kỳ, đợt."""
+    if i < 1 or i >= len(tokens) or tokens[i - 1].key not in _NUMERAL_WORDS:
+        return False
+    return tokens[i].is_number or _ROMAN.fullmatch(tokens[i].text) is not None
+
+
 def written_once(tokens: list[Token], i: int, j: int) -> int:
     """The end of the span [i, j) written once when its words are one capitalised name written
     twice (Cologne Cologne, Quảng Bình Quảng Bình: a heading glued to the lead); ``j`` otherwise."""

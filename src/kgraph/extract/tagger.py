@@ -33,6 +33,7 @@ from .names import (
     match_head,
     match_place,
     match_title,
+    numeral_of_before,
     street_after_number,
     written_once,
 )
@@ -730,6 +731,8 @@ def rule_tagged_names(st: SentenceState) -> None:
         if t.confidence < MIN_CONFIDENCE[t.label]:
             continue
         t = _trim_tail(st.tokens, t, lex)
+        if t.j - t.i > 1 and numeral_of_before(st.tokens, t.i):
+            t = replace(t, i=t.i + 1)  # Đại hội lần XII | Đảng bộ TP: the numeral is the congress's
         if t.label != "ORG" and closed_by_body_word(st.tokens, t.i, t.j):
             t = replace(t, label="ORG")  # Manchester University: a body, not a place or a person
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
