@@ -619,3 +619,19 @@ def test_the_numeral_of_a_congress_is_no_part_of_the_body_after_it() -> None:
     found = names(run(text))
     assert "XII Đảng bộ TP" not in found
     assert "Đảng bộ TP" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ủy ban Kinh tế của Quốc hội - cơ quan thẩm tra dự án luật đã họp.", "Ủy ban Kinh tế của Quốc hội"),
+        (
+            "Ủy ban Pháp luật của Quốc hội - cơ quan chủ trì thẩm tra - cho biết.",
+            "Ủy ban Pháp luật của Quốc hội",
+        ),
+    ],
+)
+def test_an_apposition_after_a_dash_ends_a_body_named_with_its_parent(text: str, name: str) -> None:
+    found = names(run(text))
+    assert name in found
+    assert f"{name} - cơ quan" not in found

@@ -651,8 +651,9 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
         if end > r.j + 1:
             r.j = end  # Trung tâm Quản lý và điều hành giao thông
             return _GO
-    # Bộ Tài nguyên - môi trường: a hyphen joins a lower-case second domain
-    if r.components and tok.text in "-–" and head.words[0] in _HYPHEN_HEADS:
+    # Bộ Tài nguyên - môi trường: a hyphen joins a lower-case second domain, never after the
+    # parent body the name ends with (Ủy ban X của Quốc hội | - cơ quan thẩm tra: an apposition)
+    if r.components and not r.just_nested and tok.text in "-–" and head.words[0] in _HYPHEN_HEADS:
         end = _lower_word(tokens, r.j + 1, lex)
         if end > r.j + 1:
             r.j = end
