@@ -635,3 +635,15 @@ def test_an_apposition_after_a_dash_ends_a_body_named_with_its_parent(text: str,
     found = names(run(text))
     assert name in found
     assert f"{name} - cơ quan" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an abbreviated head takes its number like the head written out (Công ty X 9, Khu công nghiệp Y 2)
+        ("Cty Sông Đà 9 vừa trúng thầu gói thầu mới.", "Cty Sông Đà 9"),
+        ("Nước thải của KCN Tân Tạo 2, KCN Amata 3 đổ ra sông.", "KCN Tân Tạo 2"),
+    ],
+)
+def test_an_abbreviated_numbered_head_keeps_its_number(text: str, name: str) -> None:
+    assert name in names(run(text))
