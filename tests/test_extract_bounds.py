@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from helpers import names, run, triples
 
+from kgraph.extract.lexicon import lexicon
+from kgraph.extract.tagger import Tagged, _trim_tail
 from kgraph.extract.tokens import tokenize
 
 
@@ -647,3 +649,20 @@ def test_an_apposition_after_a_dash_ends_a_body_named_with_its_parent(text: str,
 )
 def test_an_abbreviated_numbered_head_keeps_its_number(text: str, name: str) -> None:
     assert name in names(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        # the tagger's span as it comes: a lower-case name with a count glued on loses the number
+        ("Các trường mầm non 2 buổi được hỗ trợ.", "trường mầm non 2", "trường mầm non"),
+        # a number after a level word stays (phường 3 | năm 2004 is a date, the number the ward's)
+        ("Dân phường 3 năm 2004 góp tiền.", "phường 3", "phường 3"),
+    ],
+)
+def test_the_tagger_s_span_loses_a_count_glued_on(text: str, span: str, kept: str) -> None:
+    tokens = tokenize(text)
+    words = [w.text for w in tokenize(span)]
+    i = next(k for k in range(len(tokens)) if [t.text for t in tokens[k : k + len(words)]] == words)
+    t = _trim_tail(tokens, Tagged(i, i + len(words), "ORG", 0.95), lexicon())
+    assert " ".join(tok.text for tok in tokens[t.i : t.j]) == kept

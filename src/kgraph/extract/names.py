@@ -779,15 +779,16 @@ def _counts(tokens: list[Token], k: int) -> bool:
     return k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in _COUNT_WORDS
 
 
-def counted_number(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+def counted_number(tokens: list[Token], k: int, lex: Lexicon, lower: bool = False) -> bool:
     """Whether the number at ``k`` counts the word after it rather than closing the capitalised
     name before it (Tam Đảo | 3 ngày, Cát Bà | 2 ngày 1 đêm): a count word follows, then no
     number unless it counts too (X 3 | năm 2004 is a date); the word before is capitalised and
-    no level or head word (phường 3, Chi bộ 3, Bệnh viện Nhi Đồng 2 | điều trị keep theirs)."""
+    no level or head word (phường 3, Chi bộ 3, Bệnh viện Nhi Đồng 2 | điều trị keep theirs), or
+    ``lower``: a name in lower case (trường tiểu học | 1 buổi)."""
     if k < 1 or k + 1 >= len(tokens) or not tokens[k].is_number or not tokens[k].text.isdigit():
         return False
     before = tokens[k - 1]
-    if not before.is_cap or before.key in lex.levels or before.text in _NUMBERED_HEADS:
+    if not (before.is_cap or lower) or before.key in lex.levels or before.text in _NUMBERED_HEADS:
         return False
     if not _counts(tokens, k + 1):
         return False

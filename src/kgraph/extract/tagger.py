@@ -789,7 +789,7 @@ def _trim_tail(tokens: list[Token], t: Tagged, lex: Lexicon) -> Tagged:
     International | thường xuyên; … lao động | và): no name ends with an adverb or a 'và', nor with
     a number counting the word after it (Tam Đảo | 3 ngày); a name written twice is written once."""
     j = written_once(tokens, t.i, t.j)  # Cologne | Cologne: a heading glued to the lead
-    if j - t.i > 1 and counted_number(tokens, j - 1, lex):
+    if j - t.i > 1 and counted_number(tokens, j - 1, lex, lower=not tokens[t.i].is_cap):
         j -= 1  # Tam Đảo | 3 ngày: a count after the name
     while j - t.i > 1 and not tokens[j - 1].is_cap:
         two = f"{tokens[j - 2].key} {tokens[j - 1].key}" if j - t.i > 2 else ""
