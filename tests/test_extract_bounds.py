@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from helpers import names, run, triples
 
+from kgraph.extract.lexicon import lexicon
+from kgraph.extract.tagger import Tagged, _trim_tail
 from kgraph.extract.tokens import tokenize
 
 
@@ -579,3 +581,88 @@ def test_a_department_of_resources_environment_and_housing() -> None:
     # Sở Tài nguyên Môi trường và Nhà đất (2003-2008): one department of the domains table
     got = names(run("Sở Tài nguyên Môi trường và Nhà đất Hải Phòng đã thu hồi đất."))
     assert "Sở Tài nguyên Môi trường và Nhà đất Hải Phòng" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "glued"),
+    [
+        ("Du khách đi Tam Đảo 3 ngày rồi về.", "Tam Đảo", "Tam Đảo 3"),
+        ("Đoàn đi Cát Bà 2 ngày rồi về.", "Cát Bà", "Cát Bà 2"),
+        ("Tour Hà Nội - Tam Đảo 2 ngày 1 đêm giá 900.000 đồng.", "Tam Đảo", "Tam Đảo 2"),
+        ("Khách đi Mộc Châu 2 ngày, Điện Biên 3 ngày.", "Mộc Châu", "Mộc Châu 2"),
+    ],
+)
+def test_a_count_after_a_tagged_name_is_no_part_of_it(text: str, name: str, glued: str) -> None:
+    found = names(run(text))
+    assert name in found
+    assert glued not in found
+
+
+def test_a_body_s_number_before_a_verb_stays_in_its_name() -> None:
+    assert "Bệnh viện Nhi Đồng 2" in names(run("Bệnh viện Nhi Đồng 2 điều trị cho cháu."))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "twice"),
+    [
+        # a heading glued to the lead: the name written twice is one name
+        ("Tàu chạy ngang Marseille Marseille (tiếng Pháp) là cảng lớn.", "Marseille", "Marseille Marseille"),
+        ("Hội chợ tổ chức tại Quảng Trị Quảng Trị: Không tăng giá vé.", "Quảng Trị", "Quảng Trị Quảng Trị"),
+    ],
+)
+def test_a_name_written_twice_is_one_name(text: str, name: str, twice: str) -> None:
+    found = names(run(text))
+    assert name in found
+    assert twice not in found
+
+
+def test_the_numeral_of_a_congress_is_no_part_of_the_body_after_it() -> None:
+    text = "Ông nói: “Qua năm năm thực hiện nghị quyết Đại hội lần XII Đảng bộ TP, thủ đô luôn ổn định”."
+    found = names(run(text))
+    assert "XII Đảng bộ TP" not in found
+    assert "Đảng bộ TP" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ủy ban Kinh tế của Quốc hội - cơ quan thẩm tra dự án luật đã họp.", "Ủy ban Kinh tế của Quốc hội"),
+        (
+            "Ủy ban Pháp luật của Quốc hội - cơ quan chủ trì thẩm tra - cho biết.",
+            "Ủy ban Pháp luật của Quốc hội",
+        ),
+    ],
+)
+def test_an_apposition_after_a_dash_ends_a_body_named_with_its_parent(text: str, name: str) -> None:
+    found = names(run(text))
+    assert name in found
+    assert f"{name} - cơ quan" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an abbreviated head takes its number like the head written out (Công ty X 9, Khu công nghiệp Y 2)
+        ("Cty Sông Đà 9 vừa trúng thầu gói thầu mới.", "Cty Sông Đà 9"),
+        ("Nước thải của KCN Tân Tạo 2, KCN Amata 3 đổ ra sông.", "KCN Tân Tạo 2"),
+    ],
+)
+def test_an_abbreviated_numbered_head_keeps_its_number(text: str, name: str) -> None:
+    assert name in names(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kept"),
+    [
+        # the tagger's span as it comes: a lower-case name with a count glued on loses the number
+        ("Các trường mầm non 2 buổi được hỗ trợ.", "trường mầm non 2", "trường mầm non"),
+        # a number after a level word stays (phường 3 | năm 2004 is a date, the number the ward's)
+        ("Dân phường 3 năm 2004 góp tiền.", "phường 3", "phường 3"),
+    ],
+)
+def test_the_tagger_s_span_loses_a_count_glued_on(text: str, span: str, kept: str) -> None:
+    tokens = tokenize(text)
+    words = [w.text for w in tokenize(span)]
+    i = next(k for k in range(len(tokens)) if [t.text for t in tokens[k : k + len(words)]] == words)
+    t = _trim_tail(tokens, Tagged(i, i + len(words), "ORG", 0.95), lexicon())
+    assert " ".join(tok.text for tok in tokens[t.i : t.j]) == kept

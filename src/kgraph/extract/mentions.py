@@ -33,6 +33,7 @@ from .names import (
     person_run,
     preceded_by_preposition,
     read_components,
+    written_once,
 )
 from .people import find_people
 from .state import Found, Group, SentenceState, Spans, token_at
@@ -120,10 +121,11 @@ def _body_in_title(st: SentenceState, i: int, title_len: int) -> NameSpan | None
 
 
 def _cut_at_blocked(st: SentenceState, span: NameSpan) -> NameSpan | None:
-    """``span`` cut before a quote or a document number it runs into (None when nothing is left)."""
+    """``span`` cut before a quote or a document number it runs into, or before the second time of
+    a name written twice (Quảng Bình | Quảng Bình); None when nothing is left."""
     tokens = st.tokens
-    j = span.j
-    for k in range(span.i, span.j):
+    j = written_once(tokens, span.i, span.j)
+    for k in range(span.i, j):
         if tokens[k].start in st.blocked:
             j = k
             break
@@ -132,7 +134,11 @@ def _cut_at_blocked(st: SentenceState, span: NameSpan) -> NameSpan | None:
     if j <= span.i:
         return None
     if j != span.j:
-        st.drop(tokens[j].start, tokens[span.j - 1].end, "name cut before a quote or document number")
+        st.drop(
+            tokens[j].start,
+            tokens[span.j - 1].end,
+            "name cut before a quote, a document number or its second writing",
+        )
         return NameSpan(
             span.i, j, span.kind, span.head, span.inner if span.inner and span.inner.j <= j else None
         )

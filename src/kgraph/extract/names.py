@@ -651,8 +651,9 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
         if end > r.j + 1:
             r.j = end  # Trung tâm Quản lý và điều hành giao thông
             return _GO
-    # Bộ Tài nguyên - môi trường: a hyphen joins a lower-case second domain
-    if r.components and tok.text in "-–" and head.words[0] in _HYPHEN_HEADS:
+    # Bộ Tài nguyên - môi trường: a hyphen joins a lower-case second domain, never after the
+    # parent body the name ends with (Ủy ban X của Quốc hội | - cơ quan thẩm tra: an apposition)
+    if r.components and not r.just_nested and tok.text in "-–" and head.words[0] in _HYPHEN_HEADS:
         end = _lower_word(tokens, r.j + 1, lex)
         if end > r.j + 1:
             r.j = end
@@ -776,6 +777,49 @@ def _counts(tokens: list[Token], k: int) -> bool:
     if tokens[k].key in _COUNT_WORDS:
         return True
     return k + 1 < len(tokens) and f"{tokens[k].key} {tokens[k + 1].key}" in _COUNT_WORDS
+
+
+def counted_number(tokens: list[Token], k: int, lex: Lexicon, lower: bool = False) -> bool:
+    """Whether the number at ``k`` counts the word after it rather than closing the capitalised
+    name before it (Tam Đảo | 3 ngày, Cát Bà | 2 ngày 1 đêm): a count word follows, then no
+    number unless it counts too (X 3 | năm 2004 is a date); the word before is capitalised and
+    no level or head word (phường 3, Chi bộ 3, Bệnh viện Nhi Đồng 2 | điều trị keep theirs), or
+    ``lower``: a name in lower case (trường tiểu học | 1 buổi)."""
+    if k < 1 or k + 1 >= len(tokens) or not tokens[k].is_number or not tokens[k].text.isdigit():
+        return False
+    before = tokens[k - 1]
+    if not (before.is_cap or lower) or before.key in lex.levels or before.text in _NUMBERED_HEADS:
+        return False
+    if not _counts(tokens, k + 1):
+        return False
+    two = k + 2 < len(tokens) and f"{tokens[k + 1].key} {tokens[k + 2].key}" in _COUNT_WORDS
+    after = k + (3 if two else 2)
+    if after >= len(tokens) or not tokens[after].is_number:
+        return True
+    return after + 1 < len(tokens) and _counts(tokens, after + 1)  # 2 ngày 1 đêm: counts, no date
+
+
+_NUMERAL_WORDS = frozenset(name_key(w) for w in words("numeral_words"))
+_ROMAN = re.compile(r"[IVXLC]{1,6}")
+
+
+def numeral_of_before(tokens: list[Token], i: int) -> bool:
+    """Whether the token at ``i`` is the numeral of the word before it (Đại hội lần XII | Đảng bộ
+    TP, khóa 9): a Roman numeral or a number after lần, thứ, khóa, kỳ, đợt."""
+    if i < 1 or i >= len(tokens) or tokens[i - 1].key not in _NUMERAL_WORDS:
+        return False
+    return tokens[i].is_number or _ROMAN.fullmatch(tokens[i].text) is not None
+
+
+def written_once(tokens: list[Token], i: int, j: int) -> int:
+    """The end of the span [i, j) written once when its words are one capitalised name written
+    twice (Cologne Cologne, Quảng Bình Quảng Bình: a heading glued to the lead); ``j`` otherwise."""
+    n = j - i
+    if n < 2 or n % 2 or not all(tok.is_word and tok.is_cap for tok in tokens[i:j]):
+        return j
+    half = i + n // 2
+    same = all(a.text == b.text for a, b in zip(tokens[i:half], tokens[half:j], strict=True))
+    return half if same else j
 
 
 def _lower(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:

@@ -28,11 +28,14 @@ from .lexicon import Head, Lexicon, first_words, lexicon, syllables, word
 from .names import (
     after_house_number,
     clause_opener,
+    counted_number,
     joins_field,
     match_head,
     match_place,
     match_title,
+    numeral_of_before,
     street_after_number,
+    written_once,
 )
 from .not_names import closed_by_body_word, not_a_name
 from .people import named_after
@@ -728,6 +731,8 @@ def rule_tagged_names(st: SentenceState) -> None:
         if t.confidence < MIN_CONFIDENCE[t.label]:
             continue
         t = _trim_tail(st.tokens, t, lex)
+        if t.j - t.i > 1 and numeral_of_before(st.tokens, t.i):
+            t = replace(t, i=t.i + 1)  # Đại hội lần XII | Đảng bộ TP: the numeral is the congress's
         if t.label != "ORG" and closed_by_body_word(st.tokens, t.i, t.j):
             t = replace(t, label="ORG")  # Manchester University: a body, not a place or a person
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
@@ -781,8 +786,11 @@ def _cut_person(st: SentenceState, t: Tagged, before: Tagged | None) -> bool:
 
 def _trim_tail(tokens: list[Token], t: Tagged, lex: Lexicon) -> Tagged:
     """The tagged span without the lower-case stop words and joiners it ends with (Rotary
-    International | thường xuyên; … lao động | và): no name ends with an adverb or a 'và'."""
-    j = t.j
+    International | thường xuyên; … lao động | và): no name ends with an adverb or a 'và', nor with
+    a number counting the word after it (Tam Đảo | 3 ngày); a name written twice is written once."""
+    j = written_once(tokens, t.i, t.j)  # Cologne | Cologne: a heading glued to the lead
+    if j - t.i > 1 and counted_number(tokens, j - 1, lex, lower=not tokens[t.i].is_cap):
+        j -= 1  # Tam Đảo | 3 ngày: a count after the name
     while j - t.i > 1 and not tokens[j - 1].is_cap:
         two = f"{tokens[j - 2].key} {tokens[j - 1].key}" if j - t.i > 2 else ""
         if two in lex.stop_words and not tokens[j - 2].is_cap:
