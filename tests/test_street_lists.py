@@ -31,3 +31,19 @@ def test_the_streets_a_stretch_runs_between_and_a_junction_s_streets_are_places(
     assert found["Nguyễn Đình Chiểu"] == "Location"
     found = names(run("Khởi công đường Vành Đai (NLĐ)- Sáng 5-9, lãnh đạo thành phố đã dự."))
     assert "Sáng" not in found  # one Vietnamese syllable names no street
+
+
+def test_the_street_word_is_looked_up_only_at_a_word_one_starts_with(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import street_lists
+
+    asked: list[str] = []
+    original = street_lists._street_word
+
+    def counting(tokens, k):  # type: ignore[no-untyped-def]
+        asked.append(tokens[k].key)
+        return original(tokens, k)
+
+    monkeypatch.setattr(street_lists, "_street_word", counting)
+    found = names(run("Kẹt xe ở ngã tư Lý Thái Tổ - Nguyễn Đình Chiểu và trên đường Kim Mã, Hào Nam hôm qua."))
+    assert found["Nguyễn Đình Chiểu"] == found["Hào Nam"] == "Location"  # the rule still reads both
+    assert asked and set(asked) <= {"ngã", "đường"}  # not every word of the sentence

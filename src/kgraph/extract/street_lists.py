@@ -4,6 +4,8 @@ street (a place), not the person it is named after; ``sites`` reads the first on
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .lexicon import syllables
 from .names import cap_run, honorific_len, match_head, match_title, word_end
 from .not_names import not_name_words
@@ -79,6 +81,12 @@ def _street_word(tokens: list[Token], k: int) -> int:
     return k + 1 if two in not_name_words()["junction"] else -1
 
 
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    """The words a street or junction word starts with (đường, phố; ngã of ngã tư)."""
+    return tagger_words()["street"] | {w.split()[0] for w in not_name_words()["junction"]}
+
+
 def _range(st: SentenceState, q: int) -> list[tuple[int, int]]:
     """The streets a bracket at ``q`` runs between: (từ Lê Quang Định đến Xô Viết Nghệ Tĩnh)."""
     tokens, out = st.tokens, []
@@ -91,8 +99,10 @@ def _range(st: SentenceState, q: int) -> list[tuple[int, int]]:
 
 def rule_street_lists(st: SentenceState) -> None:
     """The streets a list names after a street word (see the module)."""
-    tokens = st.tokens
+    tokens, opens = st.tokens, _openers()
     for k in range(len(tokens) - 1):
+        if tokens[k].key not in opens:
+            continue  # most words open no street or junction word: checked first (speed)
         e = _street_word(tokens, k)
         if e < 0:
             continue
