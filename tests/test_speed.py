@@ -1128,3 +1128,28 @@ def test_facts_from_lines_splits_plain_lines_itself_and_reads_them_as_oxigraph_d
     # only the lines with an escape, a control character, a tag Oxigraph rewrites, xsd:string
     # or a blank node go through Oxigraph: the plain IRIs and literals are split in Python
     assert sum(data.count(b"\n") + 1 for data in parsed) == 7
+
+
+def test_the_unaccented_place_table_reads_rows_without_making_units(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import gazetteer as g
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.text import fold, name_key
+
+    ranks, long_way = lexicon().level_ranks, {}  # the table made from whole units, as first written
+    for rows in g.gazetteer().by_name.values():
+        for row in rows:
+            unit = g._unit(row)
+            if ranks.get(name_key(unit.level), 4) <= 3 and " " in unit.name:
+                long_way.setdefault(fold(unit.name), set()).add(unit.name)
+
+    def no_unit(line: str) -> None:
+        raise AssertionError("a unit made for the table")
+
+    monkeypatch.setattr(g, "_unit", no_unit)
+    g.plain_places.cache_clear()
+    try:
+        table = g.plain_places()
+    finally:
+        g.plain_places.cache_clear()
+    assert table == {plain: next(iter(found)) for plain, found in long_way.items() if len(found) == 1}
+    assert table["ha tinh"] == "Hà Tĩnh"

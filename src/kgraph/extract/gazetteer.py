@@ -281,12 +281,16 @@ def plain_places() -> dict[str, str]:
     """A province's or a district's name of two words or more written without diacritics (ha
     tinh, dak lak, go vap) -> the name, where no other of them is written so (one unit's name)."""
     ranks = lexicon().level_ranks
+    upper = {
+        level: ranks.get(name_key(level), 4) <= 3
+        for level in {r.split("\t", 2)[1] for rows in gazetteer().by_name.values() for r in rows}
+    }
     names: dict[str, set[str]] = {}
     for rows in gazetteer().by_name.values():
         for row in rows:
-            unit = _unit(row)
-            if ranks.get(name_key(unit.level), 4) <= 3 and " " in unit.name:
-                names.setdefault(fold(unit.name), set()).add(unit.name)
+            _, level, _, name, _ = row.split("\t")  # not _unit: most rows are communes, read no further
+            if upper[level] and " " in name:
+                names.setdefault(fold(name), set()).add(name)
     return {plain: next(iter(found)) for plain, found in names.items() if len(found) == 1}
 
 
