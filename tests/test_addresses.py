@@ -135,3 +135,21 @@ def test_an_unaccented_place_name_needs_unaccented_text_and_a_boundary(text: str
 def test_an_address_lies_in_the_unit_written_after_it() -> None:
     x = run("Văn phòng đặt tại 48/12 Hoàng Diệu, P.12, Q.4, TP.HCM.")
     assert ("48/12 Hoàng Diệu", "locatedIn", "P.12") in triples(x), triples(x)
+
+
+def test_an_address_reads_only_the_places_inside_it_not_every_place_of_the_article(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import sites
+
+    class NoScan(dict):  # type: ignore[type-arg]
+        def values(self):  # type: ignore[no-untyped-def]
+            raise AssertionError("every place of the article read for one address")
+
+    real = sites._address_forms
+
+    def guarded(f, text, places, *rest):  # type: ignore[no-untyped-def]
+        return real(f, text, NoScan(places), *rest)
+
+    monkeypatch.setattr(sites, "_address_forms", guarded)
+    x = run("Văn phòng đặt tại 48/12 Hoàng Diệu, P.12, Q.4, TP.HCM. Chi nhánh ở 7B Trần Cao Vân, Q.1.")
+    found = labels(x)
+    assert "48/12 Hoàng Diệu" in found and "7B Trần Cao Vân" in found

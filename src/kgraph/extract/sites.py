@@ -19,6 +19,7 @@ follows: a phone number, ``ĐT:``, a parenthesis, a word that is no place's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -600,11 +601,12 @@ def _number_word(text: str, start: int) -> str:
     return next((w for w in _NUMBER_WORDS if name_key(before).endswith(w)), "")
 
 
-def _address_forms(f: Found, text: str, places: dict[int, Found]) -> set[str]:
+def _address_forms(f: Found, text: str, places: dict[int, Found], starts: list[int]) -> set[str]:
     """The names of the address ``f``: its house number and street alone, and with each unit
     written after it (found inside the mention or right after it), with the word số before them
-    where the text writes it."""
-    inside = [p for p in places.values() if f.start < p.start < f.end]
+    where the text writes it (``starts``: the places' offsets in order, so an address reads only
+    the places inside it, not every place of the article)."""
+    inside = [places[at] for at in starts[bisect_right(starts, f.start) : bisect_left(starts, f.end)]]
     street = min((p.start for p in inside), default=f.end)
     ends = [f.end, street, *(p.end for p in inside)]
     end = f.end
@@ -625,10 +627,11 @@ def add_address_forms(found: list[Found], entities: dict[str, Entity], text: str
     after it, up to each (25 Lê Văn Sỹ, 25 Lê Văn Sỹ - Q.3, 25 Lê Văn Sỹ - Q.3 - TP.HCM): the
     units are the places found right after it, one after another across a comma, a dash or a space."""
     places = {f.start: f for f in found if f.group is Group.PLACE}
+    starts = sorted(places)
     extra: dict[str, set[str]] = {}
     for f in found:
         if f.rule == "addresses" and f.key in entities:
-            extra.setdefault(f.key, set()).update(_address_forms(f, text, places))
+            extra.setdefault(f.key, set()).update(_address_forms(f, text, places, starts))
     for key, forms in extra.items():
         entity = entities[key]
         forms.discard(entity.label)
