@@ -1153,3 +1153,19 @@ def test_the_unaccented_place_table_reads_rows_without_making_units(monkeypatch)
         g.plain_places.cache_clear()
     assert table == {plain: next(iter(found)) for plain, found in long_way.items() if len(found) == 1}
     assert table["ha tinh"] == "Hà Tĩnh"
+
+
+def test_the_page_reader_reads_a_literal_with_a_line_break_as_the_graph_reader_does() -> None:
+    from rdflib import Graph, Literal, URIRef
+
+    from kgraph.facts import Facts
+    from kgraph.lines import add_lines
+    from kgraph.rdf import quote
+
+    text = "hai\ndòng"
+    line = f"<http://x/a> <http://x/p> {quote(text)} ."  # written triple-quoted, as rdflib writes it
+    graph = Graph()
+    add_lines(graph, [line])
+    assert set(graph) == {(URIRef("http://x/a"), URIRef("http://x/p"), Literal("hai\ndòng"))}
+    facts = Facts.from_lines([line])
+    assert [str(o) for o in facts.objects("http://x/a", "http://x/p")] == ["hai\ndòng"]

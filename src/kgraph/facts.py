@@ -60,6 +60,12 @@ def nt(term: Term) -> str:
     return f"<{term}>"
 
 
+def syntax_of(text: str) -> ox.RdfFormat:
+    """How to parse kgraph's lines: N-Triples, but Turtle when a literal holds a line break, which
+    is written triple-quoted as rdflib's ``n3()`` writes it (``rdf.quote``)."""
+    return ox.RdfFormat.TURTLE if '"""' in text else ox.RdfFormat.N_TRIPLES
+
+
 class Facts:
     """Triples by subject and predicate, and by predicate, as ``Term`` strings."""
 
@@ -101,7 +107,7 @@ class Facts:
                         found = literals.get(o)
                         add(s[1:-1], p[1:-1], _literal(o, literals) if found is None else found)
                         continue
-            for triple in ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+            for triple in ox.parse(line.encode("utf-8"), format=syntax_of(line)):
                 facts.add(_node(triple.subject), triple.predicate.value, _term(triple.object, literals))
         return facts
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from .facts import syntax_of
 from .namespaces import CLASS_IRI, IRI, PREDICATE_IRI, PREFIXES
 
 if TYPE_CHECKING:  # rdflib is imported where an rdflib graph or term is made or read, never to write
@@ -225,11 +226,9 @@ def add_lines(graph: Graph, lines: Iterable[str]) -> None:
         return
     data = text.encode("utf-8")
     reader = TermReader()
-    # a text with a line break is written triple-quoted, as rdflib's n3() writes it: Turtle
-    syntax = ox.RdfFormat.TURTLE if '"""' in text else ox.RdfFormat.N_TRIPLES
     quads = (
         (reader.term(t.subject), reader.term(t.predicate), reader.term(t.object), graph)
-        for t in ox.parse(data, format=syntax)
+        for t in ox.parse(data, format=syntax_of(text))
     )
     from rdflib import Graph
 
