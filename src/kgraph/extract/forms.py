@@ -39,7 +39,7 @@ from ..model import Entity
 from ..text import name_key
 from .bodies import body_of
 from .lexicon import lexicon, syllables
-from .resolve import expand
+from .resolve import compared_key, expand
 from .state import Found
 
 _PUNCTUATION = re.compile(r"[\"'“”‘’«»()\[\],.;:]+")
@@ -54,11 +54,6 @@ def _written(found: list[Found]) -> dict[str, set[str]]:
         if g.key:
             out.setdefault(g.key, set()).add(g.text)
     return out
-
-
-def _key(name: str) -> str:
-    """A body's name as a compared key (hyphens fold to spaces)."""
-    return " ".join(name_key(name).replace("-", " ").split())
 
 
 def _cased_words(name: str) -> list[str]:
@@ -94,7 +89,7 @@ def _begins(short: str, long: str) -> bool:
     huyện Tuy Phong; UBND TP, UBND TPHCM)."""
     lex = lexicon()
     for a, b in ((short, long), (expand(short, lex), expand(long, lex))):
-        short_key, long_key = _key(a), _key(b)
+        short_key, long_key = compared_key(a), compared_key(b)
         if long_key.startswith(short_key + " "):
             return _continues_a_name(long_key[len(short_key) + 1 :].split(), b)
     return False
@@ -128,11 +123,11 @@ def _abbreviated(entity: Entity, written: set[str], spelt: dict[str, str]) -> se
     if body_of(entity.label) is not None:
         return set()
     lex = lexicon()
-    keys = {_key(w) for w in written}
+    keys = {compared_key(w) for w in written}
     groups: dict[str, list[str]] = {}
     for name in (entity.label, *entity.aliases):
-        if _key(name) in keys:
-            groups.setdefault(_key(expand(spelt.get(name, name), lex)), []).append(name)
+        if compared_key(name) in keys:
+            groups.setdefault(compared_key(expand(spelt.get(name, name), lex)), []).append(name)
     out: set[str] = set()
     for names in groups.values():
         fewest = min(_abbreviations(n, spelt) for n in names)

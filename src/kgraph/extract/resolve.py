@@ -449,21 +449,16 @@ def _written_short_forms(all_orgs: list[Found], canonical: dict[str, str], lex: 
     """A name that begins, as written, the names of one body only is that body, when its spelt-out
     name begins none (Ban Chấp hành Đảng bộ, that is Đảng ủy, beside Ban Chấp hành Đảng bộ tỉnh,
     that is Tỉnh ủy)."""
-    for f in all_orgs:
-        key = org_key(f.name, f)
+    keys = [(compared_key(g.text), org_key(g.name, g)) for g in all_orgs]  # once, not once per pair
+    for written, key in keys:
         if key in canonical or key in lex.alone_heads:
             continue
-        written = _written_key(f.text)
-        longer = {
-            canonical.get(org_key(g.name, g), org_key(g.name, g))
-            for g in all_orgs
-            if _written_key(g.text).startswith(written + " ")
-        } - {key}
+        longer = {canonical.get(k, k) for w, k in keys if w.startswith(written + " ")} - {key}
         if len(longer) == 1:
             canonical[key] = longer.pop()
 
 
-def _written_key(text: str) -> str:
+def compared_key(text: str) -> str:
     """A name as written, compared: hyphens fold to spaces."""
     return " ".join(name_key(text).replace("-", " ").split())
 
