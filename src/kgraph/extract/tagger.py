@@ -772,8 +772,8 @@ def _cut_person(st: SentenceState, t: Tagged, before: Tagged | None) -> bool:
         or " ".join(tok.key for tok in st.tokens[t.i : t.j]) in st.lex.name_people
     ):
         return False  # Trường Bán công Tôn Đức Thắng: a person things are named after
-    body_start, cut, end = st.tokens[before.i].start, st.tokens[t.i - 1].end, st.tokens[t.j - 1].end
-    glued = [f for f in st.found if f.start < end and f.end > st.tokens[t.i].start]
+    body_start, cut = st.tokens[before.i].start, st.tokens[t.i - 1].end
+    _, end, glued = _inside(st, t)
     if len(glued) != 1 or not (glued[0].is_org and glued[0].start == body_start and glued[0].end == end):
         return False  # the rules found something else there
     f = glued[0]
