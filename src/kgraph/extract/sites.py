@@ -43,6 +43,7 @@ from .names import (
 )
 from .state import Found, Group, SentenceState
 from .tokens import Token, tokenize
+from .world import mentions_inside
 
 
 @dataclass(frozen=True)
@@ -258,12 +259,10 @@ def rule_sites(st: SentenceState) -> None:
         if site.of_district and (match_place(tokens, j, st.lex) == n or district_or_above(bare)):
             continue  # trường Singapore: a school of a country
         start, end = tokens[k].start, tokens[j + n - 1].end
-        inside = [f for f in st.found if start <= f.start and f.end <= end]
-        if any(f.group not in (Group.PLACE, Group.PERSON) for f in inside) or any(
-            f.start < end and start < f.end and f not in inside for f in st.found
-        ):
+        inside = mentions_inside(st, start, end)
+        if inside is None or any(f.group not in (Group.PLACE, Group.PERSON) for f in inside):
             continue
-        st.found = [f for f in st.found if f not in inside]
+        st.found = [f for f in st.found if not any(f is g for g in inside)]
         f = Found(start, end, st.text[start - st.base : end - st.base], Group.PLACE, site.kind, st.index)
         f.subject_ok = False  # a place is where, never who
         if site.kind != "Location":  # a school: a body whose head is the site's word, may act
@@ -544,13 +543,11 @@ def rule_addresses(st: SentenceState) -> None:
             k += 1
             continue
         start, stop = tok.start, tokens[end - 1].end
-        inside = [f for f in st.found if start <= f.start and f.end <= stop]
-        if any(f.group not in (Group.PLACE, Group.PERSON) for f in inside) or any(
-            f.start < stop and start < f.end and f not in inside for f in st.found
-        ):
+        inside = mentions_inside(st, start, stop)
+        if inside is None or any(f.group not in (Group.PLACE, Group.PERSON) for f in inside):
             k += 1
             continue
-        st.found = [f for f in st.found if f not in inside]
+        st.found = [f for f in st.found if not any(f is g for g in inside)]
         _add_place(st, k, end)
         k = end
         if k < len(tokens) and tokens[k].is_cap and _city_at(st, k) and st.free(tokens[k].start):
