@@ -191,16 +191,22 @@ def numbered_unit(tokens: list[Token], i: int) -> int:
     return size + 1
 
 
-_HOUSE_WORDS = frozenset(words("house_number_words"))  # 35 bis Lê Thánh Tôn
+HOUSE_WORDS = frozenset(name_key(w) for w in words("house_number_words"))  # 35 bis Lê Thánh Tôn
 _HOUSE_NUMBER = re.compile(r"\d{1,4}[A-Z]?")
-_HOUSE_OPENERS = frozenset(name_key(w) for w in words("house_number_openers"))  # ở 12/2 Trương Định
+HOUSE_OPENERS = frozenset(name_key(w) for w in words("house_number_openers"))  # ở 12/2, tại, số, nhà
+
+
+def day_and_month(parts: list[str]) -> bool:
+    """Whether the parts of a number written with a slash or a dash can be a day and a month (15/3,
+    12-2): a date, not a house number, unless a word that opens an address comes before (ở 15/3)."""
+    return len(parts) == 2 and all(p.isdigit() for p in parts) and int(parts[0]) <= 31 and int(parts[1]) <= 12
 
 
 def after_house_number(tokens: list[Token], i: int) -> bool:
     """Whether the name at ``i`` follows a house number: a street of an address (25 Lê Văn Sỹ, 38B
     Nguyễn Thị Minh Khai, 35 bis Lê Thánh Tôn), not a person; a year or a date's number is none."""
     j = i - 1
-    if j > 0 and (tokens[j].key in _HOUSE_WORDS or (len(tokens[j].text) == 1 and tokens[j].is_cap)):
+    if j > 0 and (tokens[j].key in HOUSE_WORDS or (len(tokens[j].text) == 1 and tokens[j].is_cap)):
         j -= 1
     if j < 0 or not _HOUSE_NUMBER.fullmatch(tokens[j].text):
         return False
@@ -226,8 +232,8 @@ def _slashed_house_number(tokens: list[Token], first: int, j: int) -> bool:
     32/8B, 14/11/187): one that cannot be a date (day/month), or any after a word that opens an
     address (ở 12/2, trú 15/3); 'ngày 15/3', 'lớp 9/2' before a name are a date and a class."""
     parts = [tokens[k].text for k in range(first, j + 1, 2)]
-    date = len(parts) == 2 and all(p.isdigit() for p in parts) and int(parts[0]) <= 31 and int(parts[1]) <= 12
-    opener = first > 0 and tokens[first - 1].key in _HOUSE_OPENERS
+    date = day_and_month(parts)
+    opener = first > 0 and tokens[first - 1].key in HOUSE_OPENERS
     if not opener and first > 0 and tokens[first - 1].is_word and not tokens[first - 1].is_cap:
         return False  # lớp 9/2, khu 5/12: a lower-case word that is no address's
     return opener or not date

@@ -29,7 +29,10 @@ from ..text import name_key
 from .gazetteer import units
 from .lexicon import Head, first_words, lexicon, word, words
 from .names import (
+    HOUSE_OPENERS,
+    HOUSE_WORDS,
     NameSpan,
+    day_and_month,
     level_at,
     match_head,
     match_place,
@@ -389,8 +392,6 @@ def add_site_names(found: list[Found], entities: dict[str, Entity]) -> None:
 # --- street addresses ------------------------------------------------------------------------
 
 _PART = re.compile(r"\d{1,4}[A-Za-z]{0,2}|[A-Z]\d{1,3}")  # 25, 7B, 21b, A02 (239/A02)
-_HOUSE_WORDS = frozenset(name_key(w) for w in words("house_number_words"))  # 12 bis
-_OPENERS = frozenset(name_key(w) for w in words("house_number_openers"))  # tại, ở, số, nhà
 _BEFORE = frozenset(",:;(-–")  # an address opens a list item, a clause, a parenthesis
 _JOINS = frozenset("/-–")  # 48/12, 15 - 17, 2A-4A
 _STREETS = frozenset(name_key(w) for w in words("address_street_words"))  # 611 đường Nguyễn Trãi
@@ -409,7 +410,7 @@ def _opens(tokens: list[Token], k: int) -> bool:
     before = tokens[k - 1]
     if before.text in _JOINS and k > 1 and _PART.fullmatch(tokens[k - 2].text):
         return False  # 127-129: the range's second number
-    return before.text in _BEFORE or before.key in _OPENERS
+    return before.text in _BEFORE or before.key in HOUSE_OPENERS
 
 
 def _year(text: str) -> bool:
@@ -429,10 +430,9 @@ def _house_number(tokens: list[Token], k: int) -> int:
             return k
     if any(_year(p) for p in parts):
         return k  # 1-2006: a month
-    pair = len(parts) == 2 and all(p.isdigit() for p in parts)
-    if pair and int(parts[0]) <= 31 and int(parts[1]) <= 12 and (k == 0 or tokens[k - 1].key not in _OPENERS):
+    if day_and_month(parts) and (k == 0 or tokens[k - 1].key not in HOUSE_OPENERS):
         return k  # 15/3, 12-2: a date
-    if j < len(tokens) and (tokens[j].key in _HOUSE_WORDS or _letter(tokens, j)):
+    if j < len(tokens) and (tokens[j].key in HOUSE_WORDS or _letter(tokens, j)):
         j += 1  # 12 bis, 34 B Nguyễn Thị Minh Khai
     return j
 
