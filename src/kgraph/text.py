@@ -195,11 +195,11 @@ class OffsetMap:
         return offset
 
 
-def _tracked_sub(
-    pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str], text: str
-) -> tuple[str, list[Change]]:
-    """``pattern.sub(replace, text)``, and the spans whose length it changed."""
-    return _tracked(text, ((m.start(), m.end(), replace(m)) for m in pattern.finditer(text)))
+def _subs(
+    pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str]
+) -> Callable[[str], Iterator[Edit]]:
+    """The edits of ``pattern.sub(replace, text)``, as a step's edits."""
+    return lambda text: ((m.start(), m.end(), replace(m)) for m in pattern.finditer(text))
 
 
 def _tracked(text: str, edits: Iterable[Edit]) -> tuple[str, list[Change]]:
@@ -230,43 +230,56 @@ _SPACES_CHANGED = re.compile(f"[ {_OTHER_SPACES}]{{2,}}|[{_OTHER_SPACES}]")
 _LINE_SPACES = re.compile(r" +\n *|\n +")
 
 
+#: A normalising step: a look, cheaper than its edits' scan, whether it may change a text (False:
+#: it changes nothing), and the edits it makes of a text.
+Step = tuple[Callable[[str], bool], Callable[[str], Iterable[Edit]]]
+
+
+def _steps() -> list[Step]:
+    """``normalize_text``'s steps in its order (made at each call: they read the module's patterns)."""
+    return [
+        (_has_return, _subs(_LINE_ENDS, lambda m: "\n")),
+        (_always, _subs(_INVISIBLE, lambda m: "")),
+        (_has_control, _subs(_CONTROL, lambda m: " ")),  # one for one: no offset moves
+        (_not_nfc, _subs(_CHUNK, lambda m: unicodedata.normalize("NFC", m.group(0)))),
+        (_odd_spaces, _subs(_SPACES_CHANGED, lambda m: " ")),
+        (_always, _tone_edits),
+        (_line_spaces, _subs(_LINE_SPACES, lambda m: "\n")),
+        (_always, _subs(_MAYBE_WRAP, _unwrap)),
+    ]
+
+
+def _always(text: str) -> bool:
+    return True
+
+
+def _has_return(text: str) -> bool:
+    return "\r" in text
+
+
+def _has_control(text: str) -> bool:
+    return _CONTROL.search(text) is not None
+
+
+def _not_nfc(text: str) -> bool:
+    return not unicodedata.is_normalized("NFC", text)
+
+
+def _line_spaces(text: str) -> bool:
+    return " \n" in text or "\n " in text
+
+
 def normalize_with_offsets(text: str) -> tuple[str, OffsetMap]:
     """``normalize_text(text)`` and the map of its offsets back to ``text``."""
     offsets = OffsetMap()
-    steps: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
-        (_LINE_ENDS, lambda m: "\n"),
-        (_INVISIBLE, lambda m: ""),
-        (_CHUNK, lambda m: unicodedata.normalize("NFC", m.group(0))),
-        (_SPACES_CHANGED, lambda m: " "),
-        (_MAYBE_MISPLACED, lambda m: _place_tone(m.group(0))),
-        (_LINE_SPACES, lambda m: "\n"),
-        (_MAYBE_WRAP, _unwrap),
-    ]
     out = text
-    for pattern, replace in steps:
-        if pattern is _CHUNK:
-            out = _CONTROL.sub(" ", out)  # one for one: no offset moves
-            if unicodedata.is_normalized("NFC", out):
-                continue
-        if not _may_change(pattern, out):
-            continue
-        if pattern is _MAYBE_MISPLACED:
-            out, changes = _tracked(out, _tone_edits(out))
-        else:
-            out, changes = _tracked_sub(pattern, replace, out)
-        offsets.add(changes)
+    for may_change, edits in _steps():
+        if may_change(out):
+            out, changes = _tracked(out, edits(out))
+            offsets.add(changes)
     stripped = out.lstrip()
     offsets.add([(0, 0, 0, len(out) - len(stripped))] if len(stripped) < len(out) else [])
     return stripped.rstrip(), offsets
-
-
-def _may_change(pattern: re.Pattern[str], text: str) -> bool:
-    """False when a look cheaper than the pattern's scan shows it finds nothing in ``text``."""
-    if pattern is _SPACES_CHANGED:
-        return _odd_spaces(text)
-    if pattern is _LINE_SPACES:
-        return " \n" in text or "\n " in text
-    return True
 
 
 _KEY_JOINS = re.compile(r"\s*([-/])\s*")
