@@ -358,5 +358,5 @@ def _claim_short_names(found: list[Found], entities: dict[str, Entity]) -> None:
             aliases = (f.text,) if f.text != canonical else ()
             entities[new] = Entity(key=new, kind=kind, label=canonical, aliases=aliases, rule=f.rule)
         elif f.text != current.label and f.text not in current.aliases:
-            entities[new] = replace(current, aliases=tuple(sorted((*current.aliases, f.text))))
+            entities[new] = current.with_aliases((f.text,))
         f.key = new

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -385,8 +385,7 @@ def add_site_names(found: list[Found], entities: dict[str, Entity]) -> None:
             continue
         extra.setdefault(site, set()).add(bare)
     for key, forms in extra.items():
-        entity = entities[key]
-        entities[key] = replace(entity, aliases=tuple(sorted(set(entity.aliases) | forms)))
+        entities[key] = entities[key].with_aliases(forms)
 
 
 # --- street addresses ------------------------------------------------------------------------
@@ -632,4 +631,4 @@ def add_address_forms(found: list[Found], entities: dict[str, Entity], text: str
     for key, forms in extra.items():
         entity = entities[key]
         forms.discard(entity.label)
-        entities[key] = replace(entity, aliases=tuple(sorted(set(entity.aliases) | forms)))
+        entities[key] = entity.with_aliases(forms)

@@ -866,4 +866,4 @@ def add_written_levels(found: list[Found], entities: dict[str, Entity], text: st
             forms = tuple(sorted((set(entity.forms) | written) - {entity.label, *entity.aliases}))
             entities[key] = replace(entity, forms=forms)
         else:
-            entities[key] = replace(entity, aliases=tuple(sorted(set(entity.aliases) | written)))
+            entities[key] = entity.with_aliases(written)
