@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from helpers import labels, names, run, triples
 
-from kgraph.extract.names import day_and_month
+from kgraph.extract.names import GLUED_UNIT, NUMBERED_LETTERS, day_and_month
+from kgraph.text import LEVEL_LETTERS
 
 
 @pytest.mark.parametrize(
@@ -170,3 +171,17 @@ def test_an_address_reads_only_the_places_inside_it_not_every_place_of_the_artic
 )
 def test_a_number_of_two_parts_can_be_a_day_and_a_month(parts: list[str], date: bool) -> None:
     assert day_and_month(parts) is date
+
+
+def test_the_level_letters_are_one_list_the_numbered_ones_among_them() -> None:
+    # levels.tsv: the capitals that abbreviate a level word; the numbered levels' are a unit's letter
+    assert LEVEL_LETTERS == {"Q": "quận", "P": "phường", "F": "phường", "H": "huyện"}
+    assert NUMBERED_LETTERS == {"Q", "P", "F"}  # quận 3, phường 12; no huyện is numbered
+    assert [bool(GLUED_UNIT.fullmatch(t)) for t in ("P4", "Q10", "F17", "H4", "Q123", "p4")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]

@@ -14,6 +14,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from importlib import resources
 
 from .model import Article, Document, Sentence
 
@@ -311,8 +312,20 @@ _CURLY_QUOTE = re.compile(f"[{_OPEN_QUOTES}{_CLOSE_QUOTES}]")
 #: Capitals that may be a name's initial (not the numerals I, V, X, nor C as in 40 độ C)
 _INITIALS = frozenset("ABDEFGHKLMNOPQRSTUYĐ")
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
-#: Capitals that abbreviate a level word in an address (Q. quận, P. and F. phường, H. huyện)
-_LEVEL_INITIALS = frozenset("QPFH")
+
+
+def _level_letters() -> dict[str, str]:
+    """The capitals that abbreviate a level word (``levels.tsv``) -> that word: Q. quận, P. and F.
+    phường, H. huyện (the one list of them: names and sites read it too)."""
+    text = (resources.files("kgraph") / "data" / "levels.tsv").read_text(encoding="utf-8")
+    cells = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    shorts = ((row[0], short) for row in cells if len(row) > 1 for short in row[1].split(","))
+    return {short: word for word, short in shorts if len(short) == 1 and short.isupper()}
+
+
+#: Capitals that abbreviate a level word in an address -> that word (Q. quận, P. phường)
+LEVEL_LETTERS = _level_letters()
+_LEVEL_INITIALS = frozenset(LEVEL_LETTERS)
 
 
 def _initial_before(text: str, end: int) -> bool:

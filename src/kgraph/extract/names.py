@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..text import name_key
+from ..text import LEVEL_LETTERS, name_key
 from .lexicon import Head, Lexicon, first_words, lexicon, proper_prefixes, word, words, world_words
 from .tokens import Token
 from .world import country_in_context, names_a_language
@@ -159,10 +159,15 @@ def person_run(tokens: list[Token], i: int, lex: Lexicon) -> int:
 
 
 _NUMBERED_LEVELS = tuple(tuple(name_key(w).split()) for w in words("numbered_levels"))
-_NUMBERED_ABBREVIATIONS = frozenset(words("numbered_level_abbreviations"))
+#: The level letters of numbered units (Q.3, P.Bến Nghé, F.8): those of a numbered level word
+NUMBERED_LETTERS = frozenset(
+    k for k, w in LEVEL_LETTERS.items() if tuple(name_key(w).split()) in _NUMBERED_LEVELS
+)
+#: A unit glued to its level's letter, as one token: P4, Q10
+GLUED_UNIT = re.compile(f"[{''.join(sorted(NUMBERED_LETTERS))}]\\d{{1,2}}")
 _NUMBERED_FIRSTS = first_words(_NUMBERED_LEVELS)  # keys a level word starts with
 #: Keys and texts a numbered unit may open with: ``numbered_unit`` is 0 at any other token
-NUMBERED_OPENERS = _NUMBERED_FIRSTS | _NUMBERED_ABBREVIATIONS
+NUMBERED_OPENERS = _NUMBERED_FIRSTS | NUMBERED_LETTERS
 _UNIT_CODE = re.compile(r"[A-Z]?\d{1,3}[A-Z]?")
 
 
@@ -176,9 +181,9 @@ def _unit_number(tok: Token) -> bool:
 def numbered_unit(tokens: list[Token], i: int) -> int:
     """Length of a numbered unit with its level word at ``i`` (phường 12, ấp B4, Q.12), 0 when none."""
     size = 0
-    if tokens[i].key not in _NUMBERED_FIRSTS and tokens[i].text not in _NUMBERED_ABBREVIATIONS:
+    if tokens[i].key not in _NUMBERED_FIRSTS and tokens[i].text not in NUMBERED_LETTERS:
         return 0
-    if tokens[i].text in _NUMBERED_ABBREVIATIONS:
+    if tokens[i].text in NUMBERED_LETTERS:
         size = 2 if i + 1 < len(tokens) and tokens[i + 1].text == "." else 0
     elif tokens[i].key in _NUMBERED_FIRSTS:
         size = next((len(w) for w in _NUMBERED_LEVELS if match_words(tokens, i, w)), 0)

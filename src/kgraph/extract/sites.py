@@ -25,12 +25,14 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Entity
-from ..text import name_key
+from ..text import LEVEL_LETTERS, name_key
 from .gazetteer import units
-from .lexicon import Head, first_words, lexicon, word, words
+from .lexicon import Head, first_words, lexicon, words
 from .names import (
+    GLUED_UNIT,
     HOUSE_OPENERS,
     HOUSE_WORDS,
+    NUMBERED_LETTERS,
     NameSpan,
     day_and_month,
     level_at,
@@ -394,8 +396,6 @@ _PART = re.compile(r"\d{1,4}[A-Za-z]{0,2}|[A-Z]\d{1,3}")  # 25, 7B, 21b, A02 (23
 _BEFORE = frozenset(",:;(-–")  # an address opens a list item, a clause, a parenthesis
 _JOINS = frozenset("/-–")  # 48/12, 15 - 17, 2A-4A
 _STREETS = frozenset(name_key(w) for w in words("address_street_words"))  # 611 đường Nguyễn Trãi
-_UNIT = re.compile(word("glued_unit_re"))  # a unit glued to its level's letter: P4, Q10
-_UNIT_LETTERS = frozenset(words("numbered_level_abbreviations"))  # Q.3, P.Bến Nghé, F.8
 _NUMBER_WORD = re.compile(r"\d[A-Za-z]{0,2}\s+(\w)")  # 25 Lê…, 7B Trần…, 12 bis…, 611 đường…
 _DIGIT_AT = re.compile(r".?\d")  # a number's first or second character: 25, A2
 _SEPARATOR = re.compile(r"[ \t]*(?:[,\-–_][ \t]*)?")
@@ -507,9 +507,9 @@ def _unit_next(st: SentenceState, k: int) -> bool:
 def _unit_at(tokens: list[Token], k: int) -> bool:
     """A unit's level letter: Q.3, P.Bến Nghé, F.8, or glued P4, Q10."""
     tok = tokens[k]
-    if _UNIT.fullmatch(tok.text):
+    if GLUED_UNIT.fullmatch(tok.text):
         return True
-    return tok.text in _UNIT_LETTERS and k + 1 < len(tokens) and tokens[k + 1].text == "."
+    return tok.text in NUMBERED_LETTERS and k + 1 < len(tokens) and tokens[k + 1].text == "."
 
 
 def _city_at(st: SentenceState, k: int) -> bool:
@@ -577,7 +577,8 @@ def _unit_after(text: str, end: int, places: dict[int, Found]) -> int:
     return place.end if place is not None else -1  # quận Gò Vấp, Q.Phú Nhuận: the place after its level
 
 
-_GLUED_UNIT = re.compile(r"[QPFqpf]\.?[ \t]?\d{1,2}")
+_LETTERS = "".join(sorted(NUMBERED_LETTERS))
+_GLUED_UNIT = re.compile(f"[{_LETTERS}{_LETTERS.lower()}]\\.?[ \t]?\\d{{1,2}}")  # Q5, p13, F.8
 
 
 @lru_cache(maxsize=1)
@@ -585,7 +586,8 @@ def _level_prefix() -> re.Pattern[str]:
     """A level word or its abbreviation, written before a unit's name (quận, thành phố, TP., Q.)."""
     levels = sorted((w for w in lexicon().levels if len(w) > 1), key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in levels)
-    return re.compile(rf"(?:(?i:{alternatives})\.?|[QPFH]\.)[ \t]*")
+    letters = "".join(sorted(LEVEL_LETTERS))
+    return re.compile(rf"(?:(?i:{alternatives})\.?|[{letters}]\.)[ \t]*")
 
 
 _NUMBER_WORDS = sorted((name_key(w) for w in words("address_number_words")), key=len, reverse=True)
