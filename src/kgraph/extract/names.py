@@ -58,6 +58,19 @@ def match_words(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
     return all(tokens[i + k].key == name_key(w) for k, w in enumerate(words))
 
 
+def head_at(tokens: list[Token], i: int, head: Head) -> bool:
+    """Whether ``head`` is written whole at token ``i``, whose key is its first (``lex.heads`` is
+    keyed so); one cut short by the sentence's end is none."""
+    keys = head.keys
+    size = len(keys)
+    if i + size > len(tokens):
+        return False
+    return size == 1 or (  # the second word first: most heads part there
+        tokens[i + 1].key == keys[1]
+        and (size == 2 or all(tokens[i + k].key == keys[k] for k in range(2, size)))
+    )
+
+
 def match_head(tokens: list[Token], i: int, heads: dict[str, list[Head]]) -> Head | None:
     """The longest head starting at token ``i`` (respecting its case rule)."""
     for head in heads.get(tokens[i].key, ()):
@@ -388,13 +401,9 @@ def _party_body_at(tokens: list[Token], j: int, lex: Lexicon) -> bool:
         return False
     if tokens[j].text in _CENTRAL_ABBREVIATIONS or match_words(tokens, j, tuple(_CENTRAL)):
         return True
-    for head in lex.heads.get(tokens[j].key, ()):
-        size = len(head.keys)
-        if head.kind in _PARTY_KINDS and all(
-            j + k < len(tokens) and tokens[j + k].key == head.keys[k] for k in range(size)
-        ):
-            return True
-    return False
+    return any(
+        head.kind in _PARTY_KINDS and head_at(tokens, j, head) for head in lex.heads.get(tokens[j].key, ())
+    )
 
 
 def _word_with_head(tokens: list[Token], i: int, head: Head, lex: Lexicon) -> bool:
@@ -1068,10 +1077,7 @@ def lower_field_after(tokens: list[Token], k: int, lex: Lexicon) -> bool:
         or _LIST_WORDS.intersection(key for _, key in _lower_keys(tokens, nxt, 2))
     ):
         return False
-    return not any(
-        all(tokens[nxt + m].key == h.keys[m] for m in range(len(h.keys)) if nxt + m < len(tokens))
-        for h in lex.heads.get(tokens[nxt].key, ())
-    )
+    return not any(head_at(tokens, nxt, h) for h in lex.heads.get(tokens[nxt].key, ()))
 
 
 def honorific_len(tokens: list[Token], i: int, lex: Lexicon) -> int:
