@@ -74,18 +74,8 @@ def head_at(tokens: list[Token], i: int, head: Head) -> bool:
 def match_head(tokens: list[Token], i: int, heads: dict[str, list[Head]]) -> Head | None:
     """The longest head starting at token ``i`` (respecting its case rule)."""
     for head in heads.get(tokens[i].key, ()):
-        keys = head.keys
-        size = len(keys)
-        if i + size > len(tokens):
-            continue
-        if size > 1 and (  # the second word first: most heads part there
-            tokens[i + 1].key != keys[1]
-            or (size > 2 and any(tokens[i + k].key != keys[k] for k in range(2, size)))
-        ):
-            continue
-        if not head.any_case and not tokens[i].is_cap:
-            continue
-        return head
+        if head_at(tokens, i, head) and (head.any_case or tokens[i].is_cap):
+            return head
     return None
 
 
