@@ -44,3 +44,13 @@ def test_each_lazy_rdflib_object_is_listed_once_with_the_strings_it_is_made_of()
     for name, table in namespaces.LAZY_TABLES.items():
         assert getattr(namespaces, name) == {key: URIRef(iri) for key, iri in table.items()}
     assert str(namespaces.KG.Person) == namespaces.IRI.KG.Person
+
+
+def test_the_organisation_and_document_classes_are_listed_once() -> None:
+    by_family = {
+        family: [c.name for c in ENTITY_CLASSES if c.family == family]
+        for family in ("Organization", "LegalDocument")
+    }
+    assert by_family["Organization"] == ["Organization", *namespaces.ORGANIZATION_CLASSES]
+    assert by_family["LegalDocument"] == list(namespaces.DOCUMENT_CLASSES)
+    assert set(namespaces.ORGANIZATION_CLASSES + namespaces.DOCUMENT_CLASSES) <= set(namespaces.KG_TERMS)

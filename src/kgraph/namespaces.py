@@ -29,9 +29,8 @@ if TYPE_CHECKING:
     ADMIN_LEVEL_OF: dict[str, URIRef]
     TABLE_OF: dict[str, URIRef]
 
-#: Terms of the kgraph ontology (``ontology/kgraph.ttl``).
-KG_TERMS: tuple[str, ...] = (
-    # classes
+#: The organisation classes of the ontology (each an org:Organization) and its document classes.
+ORGANIZATION_CLASSES: tuple[str, ...] = (
     "PartyCommittee",
     "PartyOrganization",
     "PartyAgency",
@@ -39,11 +38,8 @@ KG_TERMS: tuple[str, ...] = (
     "MassOrganization",
     "EducationalInstitution",
     "Enterprise",
-    "Person",
-    "Location",
-    "Campaign",
-    "Project",
-    "Event",
+)
+DOCUMENT_CLASSES: tuple[str, ...] = (
     "LegalDocument",
     "Resolution",
     "Directive",
@@ -57,6 +53,18 @@ KG_TERMS: tuple[str, ...] = (
     "Law",
     "Decree",
     "Circular",
+)
+
+#: Terms of the kgraph ontology (``ontology/kgraph.ttl``).
+KG_TERMS: tuple[str, ...] = (
+    # classes
+    *ORGANIZATION_CLASSES,
+    "Person",
+    "Location",
+    "Campaign",
+    "Project",
+    "Event",
+    *DOCUMENT_CLASSES,
     "Quantity",
     "DocumentTypeScheme",
     # relations
@@ -191,34 +199,8 @@ def _classes(family: str, segment: str, *names: str) -> tuple[EntityClass, ...]:
 #: Every entity class, organisations first, then documents, then the others.
 ENTITY_CLASSES: tuple[EntityClass, ...] = (
     EntityClass("Organization", IRI.ORG.Organization, "Organization", "org"),
-    *_classes(
-        "Organization",
-        "org",
-        "PartyCommittee",
-        "PartyOrganization",
-        "PartyAgency",
-        "StateAgency",
-        "MassOrganization",
-        "EducationalInstitution",
-        "Enterprise",
-    ),
-    *_classes(
-        "LegalDocument",
-        "doc",
-        "LegalDocument",
-        "Resolution",
-        "Directive",
-        "Regulation",
-        "Decision",
-        "Conclusion",
-        "Plan",
-        "Program",
-        "Guidance",
-        "Notice",
-        "Law",
-        "Decree",
-        "Circular",
-    ),
+    *_classes("Organization", "org", *ORGANIZATION_CLASSES),
+    *_classes("LegalDocument", "doc", *DOCUMENT_CLASSES),
     *_classes("Person", "person", "Person"),
     *_classes("Campaign", "campaign", "Campaign"),
     *_classes("Location", "place", "Location"),
