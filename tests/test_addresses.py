@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 from helpers import labels, names, run, triples
 
+from kgraph.extract.names import GLUED_UNIT, NUMBERED_LETTERS, day_and_month
+from kgraph.text import LEVEL_LETTERS
+
 
 @pytest.mark.parametrize(
     ("text", "street"),
@@ -153,3 +156,32 @@ def test_an_address_reads_only_the_places_inside_it_not_every_place_of_the_artic
     x = run("Văn phòng đặt tại 48/12 Hoàng Diệu, P.12, Q.4, TP.HCM. Chi nhánh ở 7B Trần Cao Vân, Q.1.")
     found = labels(x)
     assert "48/12 Hoàng Diệu" in found and "7B Trần Cao Vân" in found
+
+
+@pytest.mark.parametrize(
+    ("parts", "date"),
+    [
+        (["15", "3"], True),  # ngày 15/3: a day and a month
+        (["31", "12"], True),
+        (["32", "3"], False),  # no day
+        (["15", "13"], False),  # no month
+        (["12A", "2"], False),  # a house number's letter
+        (["14", "11", "187"], False),  # three parts
+    ],
+)
+def test_a_number_of_two_parts_can_be_a_day_and_a_month(parts: list[str], date: bool) -> None:
+    assert day_and_month(parts) is date
+
+
+def test_the_level_letters_are_one_list_the_numbered_ones_among_them() -> None:
+    # levels.tsv: the capitals that abbreviate a level word; the numbered levels' are a unit's letter
+    assert LEVEL_LETTERS == {"Q": "quận", "P": "phường", "F": "phường", "H": "huyện"}
+    assert NUMBERED_LETTERS == {"Q", "P", "F"}  # quận 3, phường 12; no huyện is numbered
+    assert [bool(GLUED_UNIT.fullmatch(t)) for t in ("P4", "Q10", "F17", "H4", "Q123", "p4")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]

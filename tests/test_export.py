@@ -88,3 +88,20 @@ def test_each_evidence_is_its_own_statement(built: Path) -> None:
     assert any(graph.triples((None, KG.startOffset, None)))
     statements = set(graph.subjects(RDF.type, RDF.Statement))
     assert holders <= statements | set(graph.subjects(RDF.type, KG.Quantity))
+
+
+def test_a_graph_file_is_checked_once_for_every_reader(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph import dataset
+    from kgraph.errors import GraphFileError
+
+    assert set(dataset._PARSERS) == set(dataset.FORMAT_OF_SUFFIX)  # the same suffixes, read by two parsers
+    (tmp_path / "g.xyz").write_text("", encoding="utf-8")
+    with pytest.raises(GraphFileError, match="unknown graph format"):
+        dataset.read_graphs(tmp_path / "g.xyz")
+    with pytest.raises(GraphFileError, match="no such graph file"):
+        dataset.read_graphs(tmp_path / "none.ttl")
+    checked: list[Path] = []
+    monkeypatch.setattr(dataset, "format_of", lambda path: checked.append(path) or "turtle")
+    (tmp_path / "g.ttl").write_text("<http://a/s> <http://a/p> <http://a/o> .\n", encoding="utf-8")
+    assert dataset.read_graphs(tmp_path / "g.ttl") == {"": ["<http://a/s> <http://a/p> <http://a/o> ."]}
+    assert checked == [tmp_path / "g.ttl"]

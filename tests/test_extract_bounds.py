@@ -319,6 +319,11 @@ def test_a_lower_case_domain_leaves_the_comma_of_a_list_after_it() -> None:
             "Trung tâm Quản lý và điều hành giao thông",
         ),
         ("Viện Hóa học và vật liệu đã công bố.", "Viện Hóa học và vật liệu"),
+        # a heading's last words that start a longer head (kiểm toán | nhà nước) are no head
+        (
+            "Ra mắt Trung tâm Tư vấn pháp luật và kiểm toán\nSáng nay, lễ ra mắt diễn ra tại Hà Nội.",
+            "Trung tâm Tư vấn pháp luật và kiểm toán",
+        ),
         # a number closing the lower-case tail
         (
             "Tổng Công ty Xây dựng công trình giao thông 8 đã khởi công.",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import OWL, RDF, Graph
+from rdflib import OWL, RDF, Graph, Namespace, URIRef
 
+from kgraph import namespaces
 from kgraph.evaluate import GROUP_OF_CLASS
 from kgraph.identity import group_of
 from kgraph.namespaces import CLASS_OF_KIND, ENTITY_CLASSES, KG
@@ -35,3 +36,21 @@ def test_every_user_reads_the_registry() -> None:
     assert (
         group_of("Circular") == "doc" and group_of("Location") == "place" and group_of("Enterprise") == "org"
     )
+
+
+def test_each_lazy_rdflib_object_is_listed_once_with_the_strings_it_is_made_of() -> None:
+    for name, vocab in namespaces.LAZY_NAMESPACES.items():
+        assert getattr(namespaces, name) == Namespace(str(vocab))
+    for name, table in namespaces.LAZY_TABLES.items():
+        assert getattr(namespaces, name) == {key: URIRef(iri) for key, iri in table.items()}
+    assert str(namespaces.KG.Person) == namespaces.IRI.KG.Person
+
+
+def test_the_organisation_and_document_classes_are_listed_once() -> None:
+    by_family = {
+        family: [c.name for c in ENTITY_CLASSES if c.family == family]
+        for family in ("Organization", "LegalDocument")
+    }
+    assert by_family["Organization"] == ["Organization", *namespaces.ORGANIZATION_CLASSES]
+    assert by_family["LegalDocument"] == list(namespaces.DOCUMENT_CLASSES)
+    assert set(namespaces.ORGANIZATION_CLASSES + namespaces.DOCUMENT_CLASSES) <= set(namespaces.KG_TERMS)

@@ -7,6 +7,10 @@ from __future__ import annotations
 import pytest
 from helpers import names, run
 
+from kgraph.extract.lexicon import lexicon
+from kgraph.extract.names import head_at, match_head
+from kgraph.extract.tokens import tokenize
+
 
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
@@ -117,3 +121,14 @@ def test_the_party_alone_is_no_short_form_of_a_committee() -> None:
 )
 def test_an_association_named_by_its_field_in_lower_case(text: str, name: str) -> None:
     assert names(run(text)).get(name) == "MassOrganization"
+
+
+def test_a_head_is_written_whole_or_is_none() -> None:
+    heads = lexicon().heads
+    tokens = tokenize("Kiểm toán Nhà nước và kiểm toán", 0)
+    whole = next(h for h in heads["kiểm"] if h.keys == ("kiểm", "toán", "nhà", "nước"))
+    assert head_at(tokens, 0, whole)
+    assert not head_at(tokens, 5, whole)  # cut short by the sentence's end
+    assert not head_at(tokenize("Kiểm toán Nhà máy", 0), 0, whole)
+    assert match_head(tokens, 0, heads) is whole
+    assert match_head(tokens, 5, heads) is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import run, triples
 
-from kgraph.extract.gazetteer import lies_in, units
+from kgraph.extract.gazetteer import level_word_before, lies_in, units, written_level
 
 
 def test_units_before_and_after_2025() -> None:
@@ -66,3 +66,16 @@ def test_a_list_of_numbered_districts_is_no_located_in() -> None:
     # quận 3 holds a phường 1, but 'quận 1, quận 3' lists two districts
     x = run("Các trường ở quận 1, quận 3 và Q.5 đều nghỉ học.")
     assert not any(p == "locatedIn" for _, p, _ in triples(x))
+
+
+def test_the_level_word_before_a_place_is_read_once_for_its_level_and_its_offset() -> None:
+    text = "Cán bộ thị trấn Đông Anh và TP. Vinh, ở Q. Gò Vấp; ông Lawrence H. Summers đến."
+    first, level = level_word_before(text, text.index("Đông Anh"))
+    assert (first is not None and first.start, level) == (text.index("thị trấn"), "thị trấn")
+    first, level = level_word_before(text, text.index("Vinh"))
+    assert (first is not None and first.text, level) == ("TP", "thành phố")
+    first, level = level_word_before(text, text.index("Gò Vấp"))
+    assert (first is not None and first.text, level) == ("Q", "quận")
+    assert level_word_before(text, text.index("Summers")) == (None, "")  # a name's initial
+    assert level_word_before(text, text.index("Cán")) == (None, "")
+    assert written_level(text, text.index("Vinh")) == "thành phố"

@@ -227,3 +227,11 @@ def test_a_coined_short_name_in_brackets_is_glued_too_but_a_country_is_not() -> 
     assert "Tổng công ty Thép Miền Nam (Vinasouth)" in company.aliases
     institute = next(e for e in x.entities.values() if e.label.startswith("Viện Nghiên cứu Kinh tế"))
     assert not any("(" in a for a in institute.aliases)
+
+
+def test_an_entity_takes_more_aliases_sorted_and_each_once() -> None:
+    entity = Entity("place|x", "Location", "Bình Thạnh", aliases=("quận Bình Thạnh", "Q. Bình Thạnh"))
+    more = entity.with_aliases({"Q.Bình Thạnh", "quận Bình Thạnh"})
+    assert more.aliases == ("Q. Bình Thạnh", "Q.Bình Thạnh", "quận Bình Thạnh")
+    assert (more.label, more.key) == ("Bình Thạnh", "place|x")
+    assert entity.aliases == ("quận Bình Thạnh", "Q. Bình Thạnh")  # frozen: a new entity

@@ -55,6 +55,14 @@ def test_split_line_keeps_literal_with_spaces_and_dots() -> None:
     assert split_line(line) == ("<http://a/s>", "<http://a/p>", '"x > y . z"@vi')
 
 
+def test_one_splitter_reads_kgraphs_lines_for_the_files_the_summary_and_the_page() -> None:
+    from kgraph import facts, lines
+
+    assert lines.split_line is facts.split_line
+    line = '_:b1 <http://a/p> "x > y . z"^^<http://a/t> .'
+    assert facts.split_line(line) == ("_:b1", "<http://a/p>", '"x > y . z"^^<http://a/t>')
+
+
 def test_turtle_parses_back_to_the_same_graph() -> None:
     graph = sample_graph()
     text = "".join(turtle(graph_lines(graph)))

@@ -242,3 +242,13 @@ def test_stores_come_from_a_registry_without_an_import_circle(monkeypatch: pytes
     # the remote store does not need kgraph.store (which lists it): no circle
     code = "import sys, kgraph.remote; assert 'kgraph.store' not in sys.modules, 'circle'"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_result_is_cut_at_its_row_limit_the_same_way_in_every_store() -> None:
+    from kgraph.sparql import first_rows
+
+    solutions = [("a", None), ("b", "c"), ("d", "e")]
+    assert first_rows(solutions, 2) == ([["a", None], ["b", "c"]], True)
+    assert first_rows(solutions, 3) == ([["a", None], ["b", "c"], ["d", "e"]], False)
+    assert first_rows(iter(solutions), None) == ([["a", None], ["b", "c"], ["d", "e"]], False)
+    assert first_rows([], 0) == ([], False)

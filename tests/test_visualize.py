@@ -13,8 +13,9 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS
 
+from kgraph import network, visualize
 from kgraph.cli import main
-from kgraph.namespaces import CLASS_OF_KIND, KG, ORG, RES
+from kgraph.namespaces import CLASS_OF_KIND, IRI, KG, ORG, RES
 from kgraph.network import find_entities, fold_name, graph_to_networkx, layout_positions, select_view
 from kgraph.visualize import PHYSICS_MAX_NODES, render_html, render_view
 
@@ -424,3 +425,15 @@ def test_a_node_shows_its_forms_apart_from_its_names() -> None:
     node = {n["id"]: n for n in page_json(render_html(graph))["nodes"]}[str(RES.duc)]
     assert node["aliases"] == [] and node["forms"] == ["ông Đức"]
     assert "ong duc" in node["search"].split("\n")
+
+
+def test_the_page_reads_the_vocabularies_from_iri_alone() -> None:
+    # a second name of a term (KG_EVIDENCE = IRI.KG.evidence) is a copy to keep in step
+    bases = [str(v) for k, v in vars(IRI).items() if not k.startswith("_")]
+    copies = [
+        f"{module.__name__}.{name}"
+        for module in (network, visualize)
+        for name, value in vars(module).items()
+        if isinstance(value, str) and any(value.startswith(base) for base in bases)
+    ]
+    assert not copies

@@ -5,6 +5,13 @@ from __future__ import annotations
 
 from helpers import names, run
 
+from kgraph.extract.lexicon import lexicon
+from kgraph.extract.rules import new_state
+from kgraph.extract.state import Group
+from kgraph.extract.world import whole_body
+from kgraph.model import Article
+from kgraph.text import make_document
+
 
 def _places(text: str) -> set[str]:
     return {label for label, kind in names(run(text)).items() if kind == "Location"}
@@ -104,3 +111,19 @@ def test_a_company_name_that_names_a_product_is_no_name() -> None:
 def test_a_language_is_no_place_for_the_tagger_either() -> None:
     assert "Anh" not in names(run("Cô là giáo viên tiếng Anh của trường PTTH Nguyễn Du."))
     assert "Anh" in names(run("Năm 2001 cô sang Anh học tiếng Anh."))
+
+
+def test_a_body_named_whole_by_a_span_is_its_own_head() -> None:
+    text = "Đoàn làm việc với Cảnh sát giao thông Hà Nội."
+    st = new_state(make_document(Article(source="t.txt", text=text, title="")), 0, lexicon())
+    f = whole_body(st, 4, 4, "StateAgency", national=False)
+    assert (f.start, f.text, f.group, f.kind) == (18, "Cảnh sát giao thông", Group.ORG, "StateAgency")
+    assert f.head is not None
+    assert (f.head.words, f.head.keys[0], f.head.kind) == (
+        ("Cảnh", "sát", "giao", "thông"),
+        "cảnh",
+        "StateAgency",
+    )
+    assert (f.head.bare, f.head.national, f.head.part, f.head.any_case) == (True, False, False, False)
+    head = whole_body(st, 8, 2, "StateAgency").head
+    assert head is not None and head.national  # one body nationwide unless said

@@ -295,11 +295,8 @@ _PARSERS = {
 def read_graphs(path: str | Path) -> dict[str, list[str]]:
     """Each graph of a graph file as sorted distinct N-Triples lines ('' is the default graph)."""
     path = Path(path)
-    if not path.is_file():
-        raise GraphFileError(f"{path}: no such graph file (run 'kgraph build' first)")
-    fmt = _PARSERS.get(path.suffix.lower())
-    if fmt is None:
-        raise GraphFileError(f"{path}: unknown graph format (use .ttl, .trig, .nt, .nq or .jsonld)")
+    format_of(path)  # a missing file or an unknown format: one message
+    fmt = _PARSERS[path.suffix.lower()]  # Oxigraph's parser of each suffix format_of knows
     try:
         return quad_lines(ox.parse(path=str(path), format=fmt))
     except (SyntaxError, ValueError, OSError) as error:

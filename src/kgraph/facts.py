@@ -60,6 +60,13 @@ def nt(term: Term) -> str:
     return f"<{term}>"
 
 
+def split_line(line: str) -> tuple[str, str, str]:
+    """Subject, predicate and object terms of one of kgraph's N-Triples lines: an IRI or a blank
+    node, an IRI (neither holds a space), then the object and ' .'."""
+    s, p, o = line.split(" ", 2)
+    return s, p, o[:-2]
+
+
 def syntax_of(text: str) -> ox.RdfFormat:
     """How to parse kgraph's lines: N-Triples, but Turtle when a literal holds a line break, which
     is written triple-quoted as rdflib's ``n3()`` writes it (``rdf.quote``)."""
@@ -98,7 +105,7 @@ class Facts:
         hard, plain_literal, add = _HARD.search, _PLAIN_LITERAL.fullmatch, facts.add
         for line in lines:
             if hard(line) is None and line.endswith(" ."):
-                s, p, o = line[:-2].split(" ", 2)
+                s, p, o = split_line(line)
                 if s[0] == p[0] == "<":
                     if o[0] == "<":
                         add(s[1:-1], p[1:-1], o[1:-1])

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from .facts import syntax_of
+from .facts import split_line, syntax_of
 from .namespaces import CLASS_IRI, IRI, PREDICATE_IRI, PREFIXES
 
 if TYPE_CHECKING:  # rdflib is imported where an rdflib graph or term is made or read, never to write
@@ -32,13 +32,6 @@ RDF, RDFS, SKOS, XSD = IRI.RDF, IRI.RDFS, IRI.SKOS, IRI.XSD
 RDF_TYPE = f"<{RDF.type}>"
 _LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: (-len(item[1]), item[0]))
-
-
-def split_line(line: str) -> tuple[str, str, str]:
-    """Subject, predicate and object terms of one N-Triples line."""
-    end_s = line.index(" ") if line.startswith("_:") else line.index("> ", 1) + 1
-    end_p = line.index("> ", end_s + 1) + 1
-    return line[:end_s], line[end_s + 1 : end_p], line[end_p + 1 : line.rindex(" .")]
 
 
 def graph_lines(graph: Graph) -> list[str]:
@@ -298,9 +291,7 @@ def _statements(lines: Iterable[str], writer: TermWriter, indent: str) -> Iterat
         return f"{indent}{writer.iri(subject)} " + (f" ;\n{indent}    ").join(parts) + " .\n"
 
     for line in lines:
-        # kgraph's lines: an IRI or blank node, an IRI, then the object, " ." (no space in the first two)
-        s, p, o = line.split(" ", 2)
-        o = o[:-2]
+        s, p, o = split_line(line)
         if s != subject:
             if objects:
                 yield flush()

@@ -7,7 +7,8 @@ extract -> ``Entity``, ``Relation``, ``Membership``, ``Quantity`` gathered in an
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,10 @@ class Entity:
     admin_code: str = ""  # in the register until July 2025
     admin_code_2025: str = ""  # in the register from July 2025
     rule: str = ""  # the rule that found its first mention (not written to the graph)
+
+    def with_aliases(self, names: Iterable[str]) -> Entity:
+        """This entity with ``names`` among its aliases too (sorted, each once)."""
+        return replace(self, aliases=tuple(sorted({*self.aliases, *names})))
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,8 @@ if TYPE_CHECKING:
     ADMIN_LEVEL_OF: dict[str, URIRef]
     TABLE_OF: dict[str, URIRef]
 
-#: Terms of the kgraph ontology (``ontology/kgraph.ttl``).
-KG_TERMS: tuple[str, ...] = (
-    # classes
+#: The organisation classes of the ontology (each an org:Organization) and its document classes.
+ORGANIZATION_CLASSES: tuple[str, ...] = (
     "PartyCommittee",
     "PartyOrganization",
     "PartyAgency",
@@ -39,11 +38,8 @@ KG_TERMS: tuple[str, ...] = (
     "MassOrganization",
     "EducationalInstitution",
     "Enterprise",
-    "Person",
-    "Location",
-    "Campaign",
-    "Project",
-    "Event",
+)
+DOCUMENT_CLASSES: tuple[str, ...] = (
     "LegalDocument",
     "Resolution",
     "Directive",
@@ -57,6 +53,18 @@ KG_TERMS: tuple[str, ...] = (
     "Law",
     "Decree",
     "Circular",
+)
+
+#: Terms of the kgraph ontology (``ontology/kgraph.ttl``).
+KG_TERMS: tuple[str, ...] = (
+    # classes
+    *ORGANIZATION_CLASSES,
+    "Person",
+    "Location",
+    "Campaign",
+    "Project",
+    "Event",
+    *DOCUMENT_CLASSES,
     "Quantity",
     "DocumentTypeScheme",
     # relations
@@ -191,34 +199,8 @@ def _classes(family: str, segment: str, *names: str) -> tuple[EntityClass, ...]:
 #: Every entity class, organisations first, then documents, then the others.
 ENTITY_CLASSES: tuple[EntityClass, ...] = (
     EntityClass("Organization", IRI.ORG.Organization, "Organization", "org"),
-    *_classes(
-        "Organization",
-        "org",
-        "PartyCommittee",
-        "PartyOrganization",
-        "PartyAgency",
-        "StateAgency",
-        "MassOrganization",
-        "EducationalInstitution",
-        "Enterprise",
-    ),
-    *_classes(
-        "LegalDocument",
-        "doc",
-        "LegalDocument",
-        "Resolution",
-        "Directive",
-        "Regulation",
-        "Decision",
-        "Conclusion",
-        "Plan",
-        "Program",
-        "Guidance",
-        "Notice",
-        "Law",
-        "Decree",
-        "Circular",
-    ),
+    *_classes("Organization", "org", *ORGANIZATION_CLASSES),
+    *_classes("LegalDocument", "doc", *DOCUMENT_CLASSES),
     *_classes("Person", "person", "Person"),
     *_classes("Campaign", "campaign", "Campaign"),
     *_classes("Location", "place", "Location"),
@@ -269,6 +251,19 @@ def bind_prefixes(graph: object) -> None:
         graph.bind(prefix, iri, override=True, replace=True)  # type: ignore[attr-defined]
 
 
+#: The rdflib objects made on first use (see ``__getattr__``) besides ``KG``, each from the strings it
+#: is made of: a ``Namespace`` of a vocabulary, or a table of ``URIRef``.
+LAZY_NAMESPACES: dict[str, Vocab] = {"ORG": IRI.ORG, "SCHEMA": IRI.SCHEMA, "RES": IRI.RES}
+LAZY_TABLES: dict[str, dict[str, str]] = {
+    "CLASS_OF_KIND": CLASS_IRI,
+    "PREDICATE_OF": PREDICATE_IRI,
+    "MODALITY_OF": MODALITY_IRI,
+    "ADMIN_LEVEL_OF": ADMIN_LEVEL_IRI,
+    "TABLE_OF": TABLE_IRI,
+}
+_LAZY = frozenset(("KG", *LAZY_NAMESPACES, *LAZY_TABLES))
+
+
 @lru_cache(maxsize=1)
 def _rdflib_terms() -> dict[str, Any]:
     """The rdflib forms of the vocabularies and tables (imports rdflib)."""
@@ -286,35 +281,11 @@ def _rdflib_terms() -> dict[str, Any]:
         },
     )
 
-    def terms(table: dict[str, str]) -> dict[str, URIRef]:
-        return {key: URIRef(iri) for key, iri in table.items()}
-
     return {
         "KG": kg,
-        "ORG": Namespace(str(IRI.ORG)),
-        "SCHEMA": Namespace(str(IRI.SCHEMA)),
-        "RES": Namespace(str(IRI.RES)),
-        "CLASS_OF_KIND": terms(CLASS_IRI),
-        "PREDICATE_OF": terms(PREDICATE_IRI),
-        "MODALITY_OF": terms(MODALITY_IRI),
-        "ADMIN_LEVEL_OF": terms(ADMIN_LEVEL_IRI),
-        "TABLE_OF": terms(TABLE_IRI),
+        **{name: Namespace(str(vocab)) for name, vocab in LAZY_NAMESPACES.items()},
+        **{name: {key: URIRef(iri) for key, iri in table.items()} for name, table in LAZY_TABLES.items()},
     }
-
-
-_LAZY = frozenset(
-    (
-        "KG",
-        "ORG",
-        "SCHEMA",
-        "RES",
-        "CLASS_OF_KIND",
-        "PREDICATE_OF",
-        "MODALITY_OF",
-        "ADMIN_LEVEL_OF",
-        "TABLE_OF",
-    )
-)
 
 
 def __getattr__(name: str) -> Any:

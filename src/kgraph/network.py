@@ -26,17 +26,10 @@ if TYPE_CHECKING:  # networkx is imported only where a real networkx graph is ma
 KIND_OF_CLASS = {iri: kind for kind, iri in CLASS_IRI.items()}
 RELATION_OF_PREDICATE = {iri: name for name, iri in PREDICATE_IRI.items()}
 
-#: The IRIs the page reads (plain strings, as ``kgraph.facts`` keeps terms).
-RDF_TYPE, RDF_STATEMENT = IRI.RDF.type, IRI.RDF.Statement
-RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = IRI.RDF.subject, IRI.RDF.predicate, IRI.RDF.object
-RDFS_LABEL, SKOS_PREF, SKOS_ALT = IRI.RDFS.label, IRI.SKOS.prefLabel, IRI.SKOS.altLabel
-KG_EVIDENCE, KG_MODALITY, KG_ASSERTED = IRI.KG.evidence, IRI.KG.modality, IRI.KG.asserted
-KG_MENTIONED_AS, KG_MENTIONED_IN = IRI.KG.mentionedAs, IRI.KG.mentionedIn
-
 
 def entity_kind(facts: Facts, node: str) -> str | None:
     """The most specific contract class local name of ``node`` (None: not an entity)."""
-    classes = facts.objects(node, RDF_TYPE)
+    classes = facts.objects(node, IRI.RDF.type)
     kinds = sorted(KIND_OF_CLASS[c] for c in classes if is_iri(c) and c in KIND_OF_CLASS)
     if not kinds:
         return None
@@ -52,11 +45,11 @@ def graph_to_networkx(graph: Graph | Facts) -> nx.MultiDiGraph:
 def _asserted_evidence(facts: Facts) -> dict[tuple[str, str, str], list[str]]:
     """(subject, predicate, object) -> the evidence sentences of its asserted statements."""
     evidence: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for stmt in facts.subjects(RDF_TYPE, RDF_STATEMENT):
-        s, p, o = (facts.least(stmt, x) for x in (RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT))
-        text = facts.least(stmt, KG_EVIDENCE)
-        modality = facts.least(stmt, KG_MODALITY)
-        if modality is not None and not (is_iri(modality) and modality == KG_ASSERTED):
+    for stmt in facts.subjects(IRI.RDF.type, IRI.RDF.Statement):
+        s, p, o = (facts.least(stmt, x) for x in (IRI.RDF.subject, IRI.RDF.predicate, IRI.RDF.object))
+        text = facts.least(stmt, IRI.KG.evidence)
+        modality = facts.least(stmt, IRI.KG.modality)
+        if modality is not None and not (is_iri(modality) and modality == IRI.KG.asserted):
             continue  # a request, plan, condition or denial: no plain triple, so no link to lend it to
         if s is not None and p is not None and o is not None and text is not None:
             evidence[(s, p, o)].append(str(text))
@@ -68,20 +61,22 @@ def entity_net(graph: Graph | Facts) -> Net:
     facts = Facts.of(graph)
     net = Net()
     evidence = _asserted_evidence(facts)
-    for node in sorted({s for s in facts.subjects(RDF_TYPE) if is_iri(s)}):
+    for node in sorted({s for s in facts.subjects(IRI.RDF.type) if is_iri(s)}):
         kind = entity_kind(facts, node)
         if kind is None:
             continue
         # the union of several articles may give an entity several preferred labels: take
         # the smallest, keep the others as other names (graph.value would pick at random)
-        preferred = sorted({str(x) for x in facts.objects(node, SKOS_PREF)}) or sorted(
-            {str(x) for x in facts.objects(node, RDFS_LABEL)}
+        preferred = sorted({str(x) for x in facts.objects(node, IRI.SKOS.prefLabel)}) or sorted(
+            {str(x) for x in facts.objects(node, IRI.RDFS.label)}
         )
         label = preferred[0] if preferred else node
-        names = sorted(({str(x) for x in facts.objects(node, SKOS_ALT)} | set(preferred[1:])) - {label})
+        names = sorted(
+            ({str(x) for x in facts.objects(node, IRI.SKOS.altLabel)} | set(preferred[1:])) - {label}
+        )
         # the forms an article named it by in its context only (kg:mentionedAs): not names
-        forms = sorted({str(x) for x in facts.objects(node, KG_MENTIONED_AS)} - {label, *names})
-        articles = sorted(str(a) for a in facts.objects(node, KG_MENTIONED_IN))
+        forms = sorted({str(x) for x in facts.objects(node, IRI.KG.mentionedAs)} - {label, *names})
+        articles = sorted(str(a) for a in facts.objects(node, IRI.KG.mentionedIn))
         net.add_node(
             node,
             label=str(label),

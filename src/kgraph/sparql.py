@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from pyparsing import ParseResults
 from rdflib import Graph, Literal
@@ -211,17 +212,24 @@ def table_of_boolean(answer: bool) -> Table:
     return Table(["ask"], [[str(answer).lower()]], boolean=answer, terms=[[Literal(answer)]])
 
 
+Value = TypeVar("Value")
+
+
+def first_rows(solutions: Iterable[Iterable[Value]], max_rows: int | None) -> tuple[list[list[Value]], bool]:
+    """The solutions as lists, only the first ``max_rows`` when given, and whether any were cut."""
+    rows: list[list[Value]] = []
+    for solution in solutions:
+        if max_rows is not None and len(rows) >= max_rows:
+            return rows, True
+        rows.append(list(solution))
+    return rows, False
+
+
 def table_of_solutions(
     columns: list[str], solutions: Iterable[Sequence[Node | None]], max_rows: int | None = None
 ) -> Table:
     """The table of SELECT solutions, cut at ``max_rows`` rows when given."""
-    terms: list[list[Node | None]] = []
-    truncated = False
-    for solution in solutions:
-        if max_rows is not None and len(terms) >= max_rows:
-            truncated = True
-            break
-        terms.append(list(solution))
+    terms, truncated = first_rows(solutions, max_rows)
     rows = [["" if value is None else str(value) for value in row] for row in terms]
     return Table(columns, rows, terms=terms, truncated=truncated)
 

@@ -44,6 +44,7 @@ from .sparql import (
     Table,
     check_read_only,
     first_line,
+    first_rows,
     run_query,
     table_of_boolean,
     table_of_triples,
@@ -313,13 +314,8 @@ class OxigraphStore(Store):
                 )
                 return table_of_triples(triples, max_rows)
             columns = [v.value for v in result.variables]
-            raw: list[list[Any]] = []
-            truncated = False
-            for solution in result:
-                if max_rows is not None and len(raw) >= max_rows:
-                    truncated = True
-                    break
-                raw.append(list(solution))
+            raw: list[list[Any]]
+            raw, truncated = first_rows(result, max_rows)
             # text straight from Oxigraph's terms; rdflib terms only if a result format needs them
             rows = [["" if value is None else value.value for value in row] for row in raw]
             return Table(

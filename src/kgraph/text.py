@@ -14,6 +14,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from importlib import resources
 
 from .model import Article, Document, Sentence
 
@@ -195,11 +196,11 @@ class OffsetMap:
         return offset
 
 
-def _tracked_sub(
-    pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str], text: str
-) -> tuple[str, list[Change]]:
-    """``pattern.sub(replace, text)``, and the spans whose length it changed."""
-    return _tracked(text, ((m.start(), m.end(), replace(m)) for m in pattern.finditer(text)))
+def _subs(
+    pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str]
+) -> Callable[[str], Iterator[Edit]]:
+    """The edits of ``pattern.sub(replace, text)``, as a step's edits."""
+    return lambda text: ((m.start(), m.end(), replace(m)) for m in pattern.finditer(text))
 
 
 def _tracked(text: str, edits: Iterable[Edit]) -> tuple[str, list[Change]]:
@@ -230,43 +231,56 @@ _SPACES_CHANGED = re.compile(f"[ {_OTHER_SPACES}]{{2,}}|[{_OTHER_SPACES}]")
 _LINE_SPACES = re.compile(r" +\n *|\n +")
 
 
+#: A normalising step: a look, cheaper than its edits' scan, whether it may change a text (False:
+#: it changes nothing), and the edits it makes of a text.
+Step = tuple[Callable[[str], bool], Callable[[str], Iterable[Edit]]]
+
+
+def _steps() -> list[Step]:
+    """``normalize_text``'s steps in its order (made at each call: they read the module's patterns)."""
+    return [
+        (_has_return, _subs(_LINE_ENDS, lambda m: "\n")),
+        (_always, _subs(_INVISIBLE, lambda m: "")),
+        (_has_control, _subs(_CONTROL, lambda m: " ")),  # one for one: no offset moves
+        (_not_nfc, _subs(_CHUNK, lambda m: unicodedata.normalize("NFC", m.group(0)))),
+        (_odd_spaces, _subs(_SPACES_CHANGED, lambda m: " ")),
+        (_always, _tone_edits),
+        (_line_spaces, _subs(_LINE_SPACES, lambda m: "\n")),
+        (_always, _subs(_MAYBE_WRAP, _unwrap)),
+    ]
+
+
+def _always(text: str) -> bool:
+    return True
+
+
+def _has_return(text: str) -> bool:
+    return "\r" in text
+
+
+def _has_control(text: str) -> bool:
+    return _CONTROL.search(text) is not None
+
+
+def _not_nfc(text: str) -> bool:
+    return not unicodedata.is_normalized("NFC", text)
+
+
+def _line_spaces(text: str) -> bool:
+    return " \n" in text or "\n " in text
+
+
 def normalize_with_offsets(text: str) -> tuple[str, OffsetMap]:
     """``normalize_text(text)`` and the map of its offsets back to ``text``."""
     offsets = OffsetMap()
-    steps: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
-        (_LINE_ENDS, lambda m: "\n"),
-        (_INVISIBLE, lambda m: ""),
-        (_CHUNK, lambda m: unicodedata.normalize("NFC", m.group(0))),
-        (_SPACES_CHANGED, lambda m: " "),
-        (_MAYBE_MISPLACED, lambda m: _place_tone(m.group(0))),
-        (_LINE_SPACES, lambda m: "\n"),
-        (_MAYBE_WRAP, _unwrap),
-    ]
     out = text
-    for pattern, replace in steps:
-        if pattern is _CHUNK:
-            out = _CONTROL.sub(" ", out)  # one for one: no offset moves
-            if unicodedata.is_normalized("NFC", out):
-                continue
-        if not _may_change(pattern, out):
-            continue
-        if pattern is _MAYBE_MISPLACED:
-            out, changes = _tracked(out, _tone_edits(out))
-        else:
-            out, changes = _tracked_sub(pattern, replace, out)
-        offsets.add(changes)
+    for may_change, edits in _steps():
+        if may_change(out):
+            out, changes = _tracked(out, edits(out))
+            offsets.add(changes)
     stripped = out.lstrip()
     offsets.add([(0, 0, 0, len(out) - len(stripped))] if len(stripped) < len(out) else [])
     return stripped.rstrip(), offsets
-
-
-def _may_change(pattern: re.Pattern[str], text: str) -> bool:
-    """False when a look cheaper than the pattern's scan shows it finds nothing in ``text``."""
-    if pattern is _SPACES_CHANGED:
-        return _odd_spaces(text)
-    if pattern is _LINE_SPACES:
-        return " \n" in text or "\n " in text
-    return True
 
 
 _KEY_JOINS = re.compile(r"\s*([-/])\s*")
@@ -298,8 +312,20 @@ _CURLY_QUOTE = re.compile(f"[{_OPEN_QUOTES}{_CLOSE_QUOTES}]")
 #: Capitals that may be a name's initial (not the numerals I, V, X, nor C as in 40 độ C)
 _INITIALS = frozenset("ABDEFGHKLMNOPQRSTUYĐ")
 _LAST_WORD = re.compile(r"[^\W\d_]+$")
-#: Capitals that abbreviate a level word in an address (Q. quận, P. and F. phường, H. huyện)
-_LEVEL_INITIALS = frozenset("QPFH")
+
+
+def _level_letters() -> dict[str, str]:
+    """The capitals that abbreviate a level word (``levels.tsv``) -> that word: Q. quận, P. and F.
+    phường, H. huyện (the one list of them: names and sites read it too)."""
+    text = (resources.files("kgraph") / "data" / "levels.tsv").read_text(encoding="utf-8")
+    cells = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    shorts = ((row[0], short) for row in cells if len(row) > 1 for short in row[1].split(","))
+    return {short: word for word, short in shorts if len(short) == 1 and short.isupper()}
+
+
+#: Capitals that abbreviate a level word in an address -> that word (Q. quận, P. phường)
+LEVEL_LETTERS = _level_letters()
+_LEVEL_INITIALS = frozenset(LEVEL_LETTERS)
 
 
 def _initial_before(text: str, end: int) -> bool:

@@ -26,17 +26,7 @@ from .errors import InputError
 from .facts import Facts, is_iri
 from .namespaces import CLASS_IRI, IRI, PREDICATE_IRI
 from .network import (
-    KG_EVIDENCE,
-    KG_MENTIONED_IN,
-    KG_MODALITY,
-    RDF_OBJECT,
-    RDF_PREDICATE,
-    RDF_STATEMENT,
-    RDF_SUBJECT,
-    RDF_TYPE,
-    RDFS_LABEL,
     RELATION_OF_PREDICATE,
-    SKOS_PREF,
     View,
     centrality,
     entity_net,
@@ -131,15 +121,6 @@ RELATION_COLOR: dict[str, str] = {
     "locatedIn": "#717d7e",
 }
 
-#: The IRIs the page's context reads (plain strings, as ``kgraph.facts`` keeps terms).
-KG_SOURCE_FILE, KG_POST_TITLE, KG_FORMER = IRI.KG.sourceFile, IRI.KG.postTitle, IRI.KG.former
-ORG_MEMBER, ORG_ORGANIZATION = IRI.ORG.member, IRI.ORG.organization
-PROV_DERIVED = IRI.PROV.wasDerivedFrom
-DCTERMS_TITLE, DCTERMS_ISSUED = IRI.DCTERMS.title, IRI.DCTERMS.issued
-DCTERMS_PUBLISHER, SCHEMA_PUBLISHER = IRI.DCTERMS.publisher, IRI.SCHEMA.publisher
-#: The modalities of a reified statement (``kg:modality``; none means asserted).
-MODALITIES = ("asserted", "requested", "planned", "conditional", "negated")
-
 ASSETS = ("page.html", "page.css", "page.js")
 
 
@@ -152,7 +133,7 @@ def _ontology_label_table() -> dict[tuple[str, str], set[str]]:
     """(IRI, language) -> the ``rdfs:label`` texts of the packaged ontology (Oxigraph parses it
     once for every language, several times faster than rdflib's Turtle parser)."""
     source = resources.files("kgraph") / "ontology" / "kgraph.ttl"
-    label = RDFS_LABEL
+    label = IRI.RDFS.label
     out: dict[tuple[str, str], set[str]] = {}
     for t in ox.parse(source.read_bytes(), format=ox.RdfFormat.TURTLE):
         obj = t.object
@@ -204,8 +185,8 @@ class Article:
 def articles_of(graph: Graph | Facts) -> dict[str, Article]:
     """Every article of ``graph`` (anything with ``kg:sourceFile`` or a title and mentions)."""
     facts = Facts.of(graph)
-    found = {s for s in facts.subjects(KG_SOURCE_FILE) if is_iri(s)}
-    found |= {a for a in facts.objects(None, KG_MENTIONED_IN) if is_iri(a)}
+    found = {s for s in facts.subjects(IRI.KG.sourceFile) if is_iri(s)}
+    found |= {a for a in facts.objects(None, IRI.KG.mentionedIn) if is_iri(a)}
     out: dict[str, Article] = {}
     for node in sorted(found):
 
@@ -213,10 +194,10 @@ def articles_of(graph: Graph | Facts) -> dict[str, Article]:
             values = sorted(str(v) for p in props for v in facts.objects(node, p))
             return values[0] if values else ""
 
-        file = first(KG_SOURCE_FILE)
+        file = first(IRI.KG.sourceFile)
         folder = file.replace("\\", "/").rsplit("/", 2)
-        source = first(DCTERMS_PUBLISHER, SCHEMA_PUBLISHER) or (folder[-2] if len(folder) > 1 else "")
-        out[node] = Article(node, first(DCTERMS_TITLE), first(DCTERMS_ISSUED)[:10], source, file)
+        source = first(IRI.DCTERMS.publisher, IRI.SCHEMA.publisher) or (folder[-2] if len(folder) > 1 else "")
+        out[node] = Article(node, first(IRI.DCTERMS.title), first(IRI.DCTERMS.issued)[:10], source, file)
     return out
 
 
@@ -227,15 +208,15 @@ def statements_of(graph: Graph | Facts) -> dict[tuple[str, str, str], list[Evide
     """(subject, relation name, object) -> the evidence of each reified statement of it."""
     facts = Facts.of(graph)
     out: dict[tuple[str, str, str], set[Evidence]] = {}
-    for stmt in facts.subjects(RDF_TYPE, RDF_STATEMENT):
-        s, p, o = (facts.least(stmt, x) for x in (RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT))
+    for stmt in facts.subjects(IRI.RDF.type, IRI.RDF.Statement):
+        s, p, o = (facts.least(stmt, x) for x in (IRI.RDF.subject, IRI.RDF.predicate, IRI.RDF.object))
         name = RELATION_OF_PREDICATE.get(p) if is_iri(p) else None
         if s is None or o is None or name is None:
             continue
-        modality = facts.least(stmt, KG_MODALITY)
+        modality = facts.least(stmt, IRI.KG.modality)
         mode = str(modality).rsplit("#", 1)[-1] if modality is not None else "asserted"
-        article = facts.least(stmt, PROV_DERIVED)
-        for text in facts.objects(stmt, KG_EVIDENCE):
+        article = facts.least(stmt, IRI.PROV.wasDerivedFrom)
+        for text in facts.objects(stmt, IRI.KG.evidence):
             out.setdefault((str(s), name, str(o)), set()).add((str(text), str(article or ""), mode))
     return {key: sorted(value) for key, value in sorted(out.items())}
 
@@ -247,16 +228,16 @@ def posts_of(graph: Graph | Facts) -> dict[str, list[Post]]:
     """Person IRI -> the posts (``org:Membership``) the graph gives them."""
     facts = Facts.of(graph)
     out: dict[str, set[Post]] = {}
-    for membership in facts.subjects(ORG_MEMBER):
-        person = facts.least(membership, ORG_MEMBER)
+    for membership in facts.subjects(IRI.ORG.member):
+        person = facts.least(membership, IRI.ORG.member)
         # a membership's title is keyed lower-cased: several articles may write it in
         # several cases (Phó Chủ tịch, Phó chủ tịch); the smallest is shown
-        title = facts.least(membership, KG_POST_TITLE)
+        title = facts.least(membership, IRI.KG.postTitle)
         if person is None or title is None:
             continue
-        org = facts.least(membership, ORG_ORGANIZATION)
-        org_label = facts.least(org, SKOS_PREF) or facts.least(org, RDFS_LABEL)
-        former = str(facts.least(membership, KG_FORMER) or "").lower() == "true"
+        org = facts.least(membership, IRI.ORG.organization)
+        org_label = facts.least(org, IRI.SKOS.prefLabel) or facts.least(org, IRI.RDFS.label)
+        former = str(facts.least(membership, IRI.KG.former) or "").lower() == "true"
         out.setdefault(str(person), set()).add((str(title), str(org_label or ""), former))
     return {person: sorted(posts) for person, posts in sorted(out.items())}
 

@@ -21,7 +21,7 @@ from .resolve import org_key
 from .state import Found, Group, SentenceState, token_at
 from .tagger_words import tagger_words
 from .tokens import Token, tokenize
-from .world import mentions_inside, replace_inside, world_body_names
+from .world import mentions_inside, replace_inside, whole_body, world_body_names
 
 _PAPER = word("press_cues_paper")
 _PRESS_CUES = frozenset(name_key(w) for w in words("press_cues"))
@@ -225,15 +225,8 @@ def rule_national_bodies(st: SentenceState) -> None:
             (n for n in ends if tokens[k + n - 1].key in sp.lasts and _spelled_at(st, k, n, sp.keys)), 0
         )
         if hit:
-            start, end = tokens[k].start, tokens[k + hit - 1].end
-            text = st.text[start - st.base : end - st.base]
-            kind = table[loose_key(text)][1]
-            f = Found(start, end, text, Group.ORG, kind, st.index)
-            span = tokens[k : k + hit]
-            f.head = Head(
-                tuple(t.text for t in span), tuple(t.key for t in span), kind, True, True, False, False, False
-            )
-            replace_inside(st, f)
+            text = st.text[tokens[k].start - st.base : tokens[k + hit - 1].end - st.base]
+            replace_inside(st, whole_body(st, k, hit, table[loose_key(text)][1]))
         k += hit or 1
 
 
@@ -268,14 +261,7 @@ def rule_police_forces(st: SentenceState) -> None:
     while k < len(tokens):
         size = _force_at(st, k) if tokens[k].key in _POLICE_FIRSTS else 0
         if size:
-            start, end = tokens[k].start, tokens[k + size - 1].end
-            text = st.text[start - st.base : end - st.base]
-            f = Found(start, end, text, Group.ORG, "StateAgency", st.index)
-            span = tokens[k : k + size]
-            f.head = Head(
-                tuple(t.text for t in span), tuple(t.key for t in span), "StateAgency", True, *(False,) * 4
-            )
-            st.add(f)
+            st.add(whole_body(st, k, size, "StateAgency", national=False))
         k += size or 1
 
 
@@ -358,5 +344,5 @@ def _claim_short_names(found: list[Found], entities: dict[str, Entity]) -> None:
             aliases = (f.text,) if f.text != canonical else ()
             entities[new] = Entity(key=new, kind=kind, label=canonical, aliases=aliases, rule=f.rule)
         elif f.text != current.label and f.text not in current.aliases:
-            entities[new] = replace(current, aliases=tuple(sorted((*current.aliases, f.text))))
+            entities[new] = current.with_aliases((f.text,))
         f.key = new

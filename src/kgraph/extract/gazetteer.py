@@ -166,16 +166,24 @@ def level_tiers() -> dict[str, tuple[str, ...]]:
 def written_level(text: str, start: int) -> str:
     """The administrative level word written right before offset ``start`` of ``text``, as
     ``levels.tsv`` writes it ('TP.' and 'Tp' are 'thành phố'); '' when none."""
-    levels, tiers = lexicon().levels, level_tiers()
+    level = level_word_before(text, start)[1]
+    return level if level in level_tiers() else ""
+
+
+def level_word_before(text: str, start: int) -> tuple[Token | None, str]:
+    """The level word written right before offset ``start`` of ``text`` (quận, thị trấn, TP., Q.):
+    its first token and the level word as ``levels.tsv`` writes it; (None, '') when none, or when a
+    lone capital is a name's initial (Lawrence H. Summers)."""
+    levels = lexicon().levels
     before = tokenize(text[max(0, start - 16) : start], max(0, start - 16))
     if before and before[-1].text == ".":
         before = before[:-1]
-    keys = [f"{before[-2].key} {before[-1].key}"] if len(before) >= 2 else []
-    keys += [before[-1].key, before[-1].text] if before else []
-    if before and level_initial(before, len(before) - 1):
-        return ""
-    level = next((levels[k] for k in keys if k in levels), "")
-    return level if level in tiers else ""
+    if len(before) >= 2 and (two := f"{before[-2].key} {before[-1].key}") in levels:
+        return before[-2], levels[two]
+    level = (levels.get(before[-1].key) or levels.get(before[-1].text, "")) if before else ""
+    if not level or level_initial(before, len(before) - 1):
+        return None, ""
+    return before[-1], level
 
 
 def level_initial(tokens: list[Token], k: int) -> bool:

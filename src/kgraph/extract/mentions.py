@@ -20,6 +20,7 @@ from .lexicon import Head, Lexicon, first_words, lexicon
 from .lexicon import word as _word
 from .lexicon import words as _words
 from .names import (
+    GLUED_UNIT,
     NUMBERED_OPENERS,
     NameSpan,
     cap_run,
@@ -380,14 +381,11 @@ def rule_numbered_places(st: SentenceState) -> None:
         st.add(f)
 
 
-_GLUED_UNIT = re.compile(_word("glued_unit_re"))
-
-
 def _glued_unit(tokens: list[Token], k: int, look: bool = True) -> int:
     """1 when token ``k`` is a unit glued to its abbreviated level word (P25, Q9) written beside
     another unit or level word across a comma or a dash; a lone 'F17' is a flat, 'P20' a code."""
     text = tokens[k].text
-    if not (2 <= len(text) <= 3 and text[1:].isdigit()) or not _GLUED_UNIT.fullmatch(text):
+    if not (2 <= len(text) <= 3 and text[1:].isdigit()) or not GLUED_UNIT.fullmatch(text):
         return 0  # most tokens: no letter and one or two digits (speed)
     if not look:
         return 1

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..text import name_key
+from ..text import LEVEL_LETTERS, name_key
 from .lexicon import Head, Lexicon, first_words, lexicon, proper_prefixes, word, words, world_words
 from .tokens import Token
 from .world import country_in_context, names_a_language
@@ -58,21 +58,24 @@ def match_words(tokens: list[Token], i: int, words: tuple[str, ...]) -> bool:
     return all(tokens[i + k].key == name_key(w) for k, w in enumerate(words))
 
 
+def head_at(tokens: list[Token], i: int, head: Head) -> bool:
+    """Whether ``head`` is written whole at token ``i``, whose key is its first (``lex.heads`` is
+    keyed so); one cut short by the sentence's end is none."""
+    keys = head.keys
+    size = len(keys)
+    if i + size > len(tokens):
+        return False
+    return size == 1 or (  # the second word first: most heads part there
+        tokens[i + 1].key == keys[1]
+        and (size == 2 or all(tokens[i + k].key == keys[k] for k in range(2, size)))
+    )
+
+
 def match_head(tokens: list[Token], i: int, heads: dict[str, list[Head]]) -> Head | None:
     """The longest head starting at token ``i`` (respecting its case rule)."""
     for head in heads.get(tokens[i].key, ()):
-        keys = head.keys
-        size = len(keys)
-        if i + size > len(tokens):
-            continue
-        if size > 1 and (  # the second word first: most heads part there
-            tokens[i + 1].key != keys[1]
-            or (size > 2 and any(tokens[i + k].key != keys[k] for k in range(2, size)))
-        ):
-            continue
-        if not head.any_case and not tokens[i].is_cap:
-            continue
-        return head
+        if head_at(tokens, i, head) and (head.any_case or tokens[i].is_cap):
+            return head
     return None
 
 
@@ -159,10 +162,15 @@ def person_run(tokens: list[Token], i: int, lex: Lexicon) -> int:
 
 
 _NUMBERED_LEVELS = tuple(tuple(name_key(w).split()) for w in words("numbered_levels"))
-_NUMBERED_ABBREVIATIONS = frozenset(words("numbered_level_abbreviations"))
+#: The level letters of numbered units (Q.3, P.Bến Nghé, F.8): those of a numbered level word
+NUMBERED_LETTERS = frozenset(
+    k for k, w in LEVEL_LETTERS.items() if tuple(name_key(w).split()) in _NUMBERED_LEVELS
+)
+#: A unit glued to its level's letter, as one token: P4, Q10
+GLUED_UNIT = re.compile(f"[{''.join(sorted(NUMBERED_LETTERS))}]\\d{{1,2}}")
 _NUMBERED_FIRSTS = first_words(_NUMBERED_LEVELS)  # keys a level word starts with
 #: Keys and texts a numbered unit may open with: ``numbered_unit`` is 0 at any other token
-NUMBERED_OPENERS = _NUMBERED_FIRSTS | _NUMBERED_ABBREVIATIONS
+NUMBERED_OPENERS = _NUMBERED_FIRSTS | NUMBERED_LETTERS
 _UNIT_CODE = re.compile(r"[A-Z]?\d{1,3}[A-Z]?")
 
 
@@ -176,9 +184,9 @@ def _unit_number(tok: Token) -> bool:
 def numbered_unit(tokens: list[Token], i: int) -> int:
     """Length of a numbered unit with its level word at ``i`` (phường 12, ấp B4, Q.12), 0 when none."""
     size = 0
-    if tokens[i].key not in _NUMBERED_FIRSTS and tokens[i].text not in _NUMBERED_ABBREVIATIONS:
+    if tokens[i].key not in _NUMBERED_FIRSTS and tokens[i].text not in NUMBERED_LETTERS:
         return 0
-    if tokens[i].text in _NUMBERED_ABBREVIATIONS:
+    if tokens[i].text in NUMBERED_LETTERS:
         size = 2 if i + 1 < len(tokens) and tokens[i + 1].text == "." else 0
     elif tokens[i].key in _NUMBERED_FIRSTS:
         size = next((len(w) for w in _NUMBERED_LEVELS if match_words(tokens, i, w)), 0)
@@ -191,16 +199,22 @@ def numbered_unit(tokens: list[Token], i: int) -> int:
     return size + 1
 
 
-_HOUSE_WORDS = frozenset(words("house_number_words"))  # 35 bis Lê Thánh Tôn
+HOUSE_WORDS = frozenset(name_key(w) for w in words("house_number_words"))  # 35 bis Lê Thánh Tôn
 _HOUSE_NUMBER = re.compile(r"\d{1,4}[A-Z]?")
-_HOUSE_OPENERS = frozenset(name_key(w) for w in words("house_number_openers"))  # ở 12/2 Trương Định
+HOUSE_OPENERS = frozenset(name_key(w) for w in words("house_number_openers"))  # ở 12/2, tại, số, nhà
+
+
+def day_and_month(parts: list[str]) -> bool:
+    """Whether the parts of a number written with a slash or a dash can be a day and a month (15/3,
+    12-2): a date, not a house number, unless a word that opens an address comes before (ở 15/3)."""
+    return len(parts) == 2 and all(p.isdigit() for p in parts) and int(parts[0]) <= 31 and int(parts[1]) <= 12
 
 
 def after_house_number(tokens: list[Token], i: int) -> bool:
     """Whether the name at ``i`` follows a house number: a street of an address (25 Lê Văn Sỹ, 38B
     Nguyễn Thị Minh Khai, 35 bis Lê Thánh Tôn), not a person; a year or a date's number is none."""
     j = i - 1
-    if j > 0 and (tokens[j].key in _HOUSE_WORDS or (len(tokens[j].text) == 1 and tokens[j].is_cap)):
+    if j > 0 and (tokens[j].key in HOUSE_WORDS or (len(tokens[j].text) == 1 and tokens[j].is_cap)):
         j -= 1
     if j < 0 or not _HOUSE_NUMBER.fullmatch(tokens[j].text):
         return False
@@ -226,8 +240,8 @@ def _slashed_house_number(tokens: list[Token], first: int, j: int) -> bool:
     32/8B, 14/11/187): one that cannot be a date (day/month), or any after a word that opens an
     address (ở 12/2, trú 15/3); 'ngày 15/3', 'lớp 9/2' before a name are a date and a class."""
     parts = [tokens[k].text for k in range(first, j + 1, 2)]
-    date = len(parts) == 2 and all(p.isdigit() for p in parts) and int(parts[0]) <= 31 and int(parts[1]) <= 12
-    opener = first > 0 and tokens[first - 1].key in _HOUSE_OPENERS
+    date = day_and_month(parts)
+    opener = first > 0 and tokens[first - 1].key in HOUSE_OPENERS
     if not opener and first > 0 and tokens[first - 1].is_word and not tokens[first - 1].is_cap:
         return False  # lớp 9/2, khu 5/12: a lower-case word that is no address's
     return opener or not date
@@ -377,13 +391,9 @@ def _party_body_at(tokens: list[Token], j: int, lex: Lexicon) -> bool:
         return False
     if tokens[j].text in _CENTRAL_ABBREVIATIONS or match_words(tokens, j, tuple(_CENTRAL)):
         return True
-    for head in lex.heads.get(tokens[j].key, ()):
-        size = len(head.keys)
-        if head.kind in _PARTY_KINDS and all(
-            j + k < len(tokens) and tokens[j + k].key == head.keys[k] for k in range(size)
-        ):
-            return True
-    return False
+    return any(
+        head.kind in _PARTY_KINDS and head_at(tokens, j, head) for head in lex.heads.get(tokens[j].key, ())
+    )
 
 
 def _word_with_head(tokens: list[Token], i: int, head: Head, lex: Lexicon) -> bool:
@@ -1057,10 +1067,7 @@ def lower_field_after(tokens: list[Token], k: int, lex: Lexicon) -> bool:
         or _LIST_WORDS.intersection(key for _, key in _lower_keys(tokens, nxt, 2))
     ):
         return False
-    return not any(
-        all(tokens[nxt + m].key == h.keys[m] for m in range(len(h.keys)) if nxt + m < len(tokens))
-        for h in lex.heads.get(tokens[nxt].key, ())
-    )
+    return not any(head_at(tokens, nxt, h) for h in lex.heads.get(tokens[nxt].key, ()))
 
 
 def honorific_len(tokens: list[Token], i: int, lex: Lexicon) -> int:

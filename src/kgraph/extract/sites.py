@@ -20,16 +20,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from ..model import Entity
-from ..text import name_key
+from ..text import LEVEL_LETTERS, name_key
 from .gazetteer import units
-from .lexicon import Head, first_words, lexicon, word, words
+from .lexicon import Head, first_words, lexicon, words
 from .names import (
+    GLUED_UNIT,
+    HOUSE_OPENERS,
+    HOUSE_WORDS,
+    NUMBERED_LETTERS,
     NameSpan,
+    day_and_month,
     level_at,
     match_head,
     match_place,
@@ -382,20 +387,15 @@ def add_site_names(found: list[Found], entities: dict[str, Entity]) -> None:
             continue
         extra.setdefault(site, set()).add(bare)
     for key, forms in extra.items():
-        entity = entities[key]
-        entities[key] = replace(entity, aliases=tuple(sorted(set(entity.aliases) | forms)))
+        entities[key] = entities[key].with_aliases(forms)
 
 
 # --- street addresses ------------------------------------------------------------------------
 
 _PART = re.compile(r"\d{1,4}[A-Za-z]{0,2}|[A-Z]\d{1,3}")  # 25, 7B, 21b, A02 (239/A02)
-_HOUSE_WORDS = frozenset(name_key(w) for w in words("house_number_words"))  # 12 bis
-_OPENERS = frozenset(name_key(w) for w in words("house_number_openers"))  # tại, ở, số, nhà
 _BEFORE = frozenset(",:;(-–")  # an address opens a list item, a clause, a parenthesis
 _JOINS = frozenset("/-–")  # 48/12, 15 - 17, 2A-4A
 _STREETS = frozenset(name_key(w) for w in words("address_street_words"))  # 611 đường Nguyễn Trãi
-_UNIT = re.compile(word("glued_unit_re"))  # a unit glued to its level's letter: P4, Q10
-_UNIT_LETTERS = frozenset(words("numbered_level_abbreviations"))  # Q.3, P.Bến Nghé, F.8
 _NUMBER_WORD = re.compile(r"\d[A-Za-z]{0,2}\s+(\w)")  # 25 Lê…, 7B Trần…, 12 bis…, 611 đường…
 _DIGIT_AT = re.compile(r".?\d")  # a number's first or second character: 25, A2
 _SEPARATOR = re.compile(r"[ \t]*(?:[,\-–_][ \t]*)?")
@@ -409,7 +409,7 @@ def _opens(tokens: list[Token], k: int) -> bool:
     before = tokens[k - 1]
     if before.text in _JOINS and k > 1 and _PART.fullmatch(tokens[k - 2].text):
         return False  # 127-129: the range's second number
-    return before.text in _BEFORE or before.key in _OPENERS
+    return before.text in _BEFORE or before.key in HOUSE_OPENERS
 
 
 def _year(text: str) -> bool:
@@ -429,10 +429,9 @@ def _house_number(tokens: list[Token], k: int) -> int:
             return k
     if any(_year(p) for p in parts):
         return k  # 1-2006: a month
-    pair = len(parts) == 2 and all(p.isdigit() for p in parts)
-    if pair and int(parts[0]) <= 31 and int(parts[1]) <= 12 and (k == 0 or tokens[k - 1].key not in _OPENERS):
+    if day_and_month(parts) and (k == 0 or tokens[k - 1].key not in HOUSE_OPENERS):
         return k  # 15/3, 12-2: a date
-    if j < len(tokens) and (tokens[j].key in _HOUSE_WORDS or _letter(tokens, j)):
+    if j < len(tokens) and (tokens[j].key in HOUSE_WORDS or _letter(tokens, j)):
         j += 1  # 12 bis, 34 B Nguyễn Thị Minh Khai
     return j
 
@@ -508,9 +507,9 @@ def _unit_next(st: SentenceState, k: int) -> bool:
 def _unit_at(tokens: list[Token], k: int) -> bool:
     """A unit's level letter: Q.3, P.Bến Nghé, F.8, or glued P4, Q10."""
     tok = tokens[k]
-    if _UNIT.fullmatch(tok.text):
+    if GLUED_UNIT.fullmatch(tok.text):
         return True
-    return tok.text in _UNIT_LETTERS and k + 1 < len(tokens) and tokens[k + 1].text == "."
+    return tok.text in NUMBERED_LETTERS and k + 1 < len(tokens) and tokens[k + 1].text == "."
 
 
 def _city_at(st: SentenceState, k: int) -> bool:
@@ -578,7 +577,8 @@ def _unit_after(text: str, end: int, places: dict[int, Found]) -> int:
     return place.end if place is not None else -1  # quận Gò Vấp, Q.Phú Nhuận: the place after its level
 
 
-_GLUED_UNIT = re.compile(r"[QPFqpf]\.?[ \t]?\d{1,2}")
+_LETTERS = "".join(sorted(NUMBERED_LETTERS))
+_GLUED_UNIT = re.compile(f"[{_LETTERS}{_LETTERS.lower()}]\\.?[ \t]?\\d{{1,2}}")  # Q5, p13, F.8
 
 
 @lru_cache(maxsize=1)
@@ -586,7 +586,8 @@ def _level_prefix() -> re.Pattern[str]:
     """A level word or its abbreviation, written before a unit's name (quận, thành phố, TP., Q.)."""
     levels = sorted((w for w in lexicon().levels if len(w) > 1), key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in levels)
-    return re.compile(rf"(?:(?i:{alternatives})\.?|[QPFH]\.)[ \t]*")
+    letters = "".join(sorted(LEVEL_LETTERS))
+    return re.compile(rf"(?:(?i:{alternatives})\.?|[{letters}]\.)[ \t]*")
 
 
 _NUMBER_WORDS = sorted((name_key(w) for w in words("address_number_words")), key=len, reverse=True)
@@ -632,4 +633,4 @@ def add_address_forms(found: list[Found], entities: dict[str, Entity], text: str
     for key, forms in extra.items():
         entity = entities[key]
         forms.discard(entity.label)
-        entities[key] = replace(entity, aliases=tuple(sorted(set(entity.aliases) | forms)))
+        entities[key] = entity.with_aliases(forms)

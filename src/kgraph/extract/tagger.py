@@ -23,7 +23,7 @@ from typing import Any, AnyStr, Generic
 from ..errors import KgraphError
 from ..model import Entity
 from ..text import name_key
-from .gazetteer import level_initial
+from .gazetteer import level_initial, level_word_before
 from .lexicon import Head, Lexicon, first_words, lexicon, syllables, word
 from .names import (
     after_house_number,
@@ -815,19 +815,10 @@ def _level_length(tokens: list[Token], i: int, j: int, lex: Lexicon) -> int:
     return 0
 
 
-def _level_before(f: Found, text: str, lex: Lexicon) -> int:
+def _level_before(f: Found, text: str) -> int:
     """Offset where the level word written before a place starts (quận Bình Thạnh), -1 when none."""
-    before = tokenize(text[max(0, f.start - 16) : f.start], max(0, f.start - 16))
-    if before and before[-1].text == ".":
-        before = before[:-1]
-    size = 0
-    if len(before) >= 2 and f"{before[-2].key} {before[-1].key}" in lex.levels:
-        size = 2
-    elif before and (before[-1].key in lex.levels or before[-1].text in lex.levels):
-        size = 0 if level_initial(before, len(before) - 1) else 1  # Lawrence H. Summers
-    if size and before[-size].key not in tagger_words()["not_level"]:
-        return before[-size].start
-    return -1
+    first = level_word_before(text, f.start)[0]
+    return first.start if first is not None and first.key not in tagger_words()["not_level"] else -1
 
 
 def _degree_before(f: Found, text: str) -> int:
@@ -854,14 +845,13 @@ def add_written_levels(found: list[Found], entities: dict[str, Entity], text: st
     """A place written after its level word (quận Bình Thạnh, TP Đà Nẵng) and a person after their
     degrees or calling (TS. Nguyễn Văn A) have that written form as an alias; as a form
     (kg:mentionedAs, see extract.forms) when the article also writes the name on its own."""
-    lex = lexicon()
     extra: dict[str, set[str]] = {}
     alone: set[str] = set()  # the entities the article also names without a level word or degree
     for f in found:
         if f.key not in entities:
             continue
         if f.group is Group.PLACE:
-            start = _level_before(f, text, lex)
+            start = _level_before(f, text)
         elif f.group is Group.PERSON:
             start = _degree_before(f, text)
         else:
@@ -876,4 +866,4 @@ def add_written_levels(found: list[Found], entities: dict[str, Entity], text: st
             forms = tuple(sorted((set(entity.forms) | written) - {entity.label, *entity.aliases}))
             entities[key] = replace(entity, forms=forms)
         else:
-            entities[key] = replace(entity, aliases=tuple(sorted(set(entity.aliases) | written)))
+            entities[key] = entity.with_aliases(written)

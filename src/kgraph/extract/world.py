@@ -110,14 +110,7 @@ def rule_world_bodies(st: SentenceState) -> None:
         sizes = [n for n in range(min(longest, len(tokens) - k), 0, -1) if keys[:n] in table]
         hit = next((n for n in sizes if _body_at(st, k, n, table)), 0)
         if hit:
-            span = tokens[k : k + hit]
-            start, end = span[0].start, span[-1].end
-            text = st.text[start - st.base : end - st.base]
-            kind = table[_key(span)][1]
-            f = Found(start, end, text, Group.ORG, kind, st.index)
-            keys = tuple(t.key for t in span)
-            f.head = Head(tuple(t.text for t in span), keys, kind, True, True, False, False, False)
-            replace_inside(st, f)
+            replace_inside(st, whole_body(st, k, hit, table[_key(tokens[k : k + hit])][1]))
         k += hit or 1
 
 
@@ -153,6 +146,18 @@ def mentions_inside(st: SentenceState, start: int, end: int) -> list[Found] | No
                 return None
             inside.append(f)
     return inside
+
+
+def whole_body(st: SentenceState, k: int, n: int, kind: str, national: bool = True) -> Found:
+    """The body named whole by tokens ``k`` to ``k + n`` of the sentence (a table's name: an
+    international or a national body, a police force), its name its head: complete by itself, one
+    body nationwide unless ``national`` is False."""
+    span = st.tokens[k : k + n]
+    start, end = span[0].start, span[-1].end
+    f = Found(start, end, st.text[start - st.base : end - st.base], Group.ORG, kind, st.index)
+    words, keys = tuple(t.text for t in span), tuple(t.key for t in span)
+    f.head = Head(words, keys, kind, True, national, False, False, False)
+    return f
 
 
 def replace_inside(st: SentenceState, found: Found) -> None:
