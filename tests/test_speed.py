@@ -1169,3 +1169,40 @@ def test_the_page_reader_reads_a_literal_with_a_line_break_as_the_graph_reader_d
     assert set(graph) == {(URIRef("http://x/a"), URIRef("http://x/p"), Literal("hai\ndòng"))}
     facts = Facts.from_lines([line])
     assert [str(o) for o in facts.objects("http://x/a", "http://x/p")] == ["hai\ndòng"]
+
+
+def _tokens_match_by_match(text: str, offset: int) -> list[tuple[int, int, str, str]]:
+    """``tokenize`` as first written: a match object per token, its offsets from the match."""
+    from kgraph.extract.tokens import _GLUED_CASE, _GLUED_NUMBER, _TOKEN, _glued_syllables
+    from kgraph.text import name_key
+
+    out: list[tuple[int, int, str, str]] = []
+    two_cases = _GLUED_CASE.search(text) is not None
+    for m in _TOKEN.finditer(text):
+        word, (start, end) = m.group(), m.span()
+        if word[-1].isdigit() and word[0].isalpha():
+            glued = _GLUED_NUMBER.match(text, start)
+            if glued and glued.start(1) < end and text[glued.start(1) - 1].islower():
+                out.append((start + offset, glued.start(1) + offset, text[start : glued.start(1)], ""))
+                start, word = glued.start(1), text[glued.start(1) : end]
+        if two_cases and not word.islower():
+            for part in _glued_syllables(word)[:-1]:
+                out.append((start + offset, start + offset + len(part), part, ""))
+                start, word = start + len(part), word[len(part) :]
+        out.append((start + offset, end + offset, word, ""))
+    return [(a, b, w, name_key(w)) for a, b, w, _ in out]
+
+
+def test_tokens_are_read_by_one_findall_with_the_offsets_of_a_match_per_token(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import tokens
+
+    texts = _ODD_TEXTS + [
+        "Bộ Tài Chính12. Nguyễn Văn A, Hồ Chí MinhỦy ban  nhân\u00a0dân\u2003TP.HCM\tU.B.N.D x2 ab3. 10.000",
+        "\n\t Sở GD-ĐT (khoá XIII) 5/10: A.B.C’s VnExpress… “Nói” ",
+    ]
+    long_way = {(text, offset): _tokens_match_by_match(text, offset) for text in texts for offset in (0, 9)}
+    monkeypatch.setattr(tokens, "_TOKEN", None)  # no match object per token
+    for (text, offset), expected in long_way.items():
+        got = [(t.start, t.end, t.text, t.key) for t in tokens.tokenize(text, offset)]
+        assert got == expected, text
+        assert all(text[a - offset : b - offset] == w for a, b, w, _ in got)
