@@ -1206,3 +1206,25 @@ def test_tokens_are_read_by_one_findall_with_the_offsets_of_a_match_per_token(mo
         got = [(t.start, t.end, t.text, t.key) for t in tokens.tokenize(text, offset)]
         assert got == expected, text
         assert all(text[a - offset : b - offset] == w for a, b, w, _ in got)
+
+
+def test_the_tagger_asks_once_whether_a_tagged_span_is_plausible(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from collections import Counter
+
+    from helpers import names, run
+
+    from kgraph.extract import tagger
+
+    asked: Counter[tuple[int, int, str]] = Counter()
+    plausible = tagger.plausible
+
+    def counting(tokens, t, lex):  # type: ignore[no-untyped-def]
+        asked[(tokens[t.i].start, tokens[t.j - 1].end, t.label)] += 1
+        return plausible(tokens, t, lex)
+
+    monkeypatch.setattr(tagger, "plausible", counting)
+    text = "Đoàn của Tucson gặp ông Peter Brown tại Springfield, rồi thăm Hội đồng Trọng tài Quốc tế."
+    found = names(run(text))
+    assert found["Springfield"] == "Location" and found["Hội đồng Trọng tài Quốc tế"] == "Organization"
+    assert {label for *_, label in asked} >= {"LOC", "ORG"}
+    assert max(asked.values()) == 1, asked  # _extend and the last test share one answer

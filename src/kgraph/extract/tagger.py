@@ -554,9 +554,7 @@ def _closing_place(g: Found, end: int) -> bool:
 def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
     """A rule's flat organisation or place name the tagged one continues (Viện Chiến lược -> Viện
     Chiến lược và Chương trình giáo dục; huyện Đức -> huyện Đức Trọng) takes the tagged end; True
-    when one did."""
-    if t.label == "PER" or not plausible(sm.tokens, t, lex):
-        return False
+    when one did. ``t`` is a plausible organisation or place (the caller asked ``plausible``)."""
     first = t.i + (_level_length(sm.tokens, t.i, t.j, lex) if t.label == "LOC" else 0)
     start, end = sm.tokens[first].start, sm.tokens[t.j - 1].end
     for f in sm.found:
@@ -736,7 +734,8 @@ def rule_tagged_names(st: SentenceState) -> None:
         if t.label != "ORG" and closed_by_body_word(st.tokens, t.i, t.j):
             t = replace(t, label="ORG")  # Manchester University: a body, not a place or a person
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
-        if _extend(st, t, lex) or _foreign_body(st, t):
+        fits = None if t.label == "PER" else plausible(st.tokens, t, lex)  # asked once, used twice
+        if (fits and _extend(st, t, lex)) or _foreign_body(st, t):
             continue
         replaced = None
         if _cut_person(st, t, before):
@@ -747,7 +746,7 @@ def rule_tagged_names(st: SentenceState) -> None:
             replaced = _namesake(st, t) or _lone_head(st, t)
             if replaced is None:
                 continue
-        if not plausible(st.tokens, t, lex):
+        if not (plausible(st.tokens, t, lex) if fits is None else fits):
             continue
         if replaced is not None:
             st.found.remove(replaced)  # the body's name, or its head read alone
