@@ -205,13 +205,16 @@ def test_the_tagger_bytes_are_its_text_features_encoded_made_without_the_neighbo
     text = "Sáng 5/10, ông Nguyễn Văn Bình, Giám đốc Sở GD-ĐT TP.HCM, thăm xã Hải Chánh và SaigonTech (Mỹ)."
     tokens = tokenize(text)
     tagger._near.cache_clear()
-    tagger._token_bytes.cache_clear()
+    tagger._byte_record.cache_clear()
     coded = tagger._assemble(tokens, tagger.lexicon(), tagger._BYTES, tagger.EMPTY, False)
     assert tagger._near.cache_info().currsize == 0  # the tagging path builds a neighbour's features itself
     assert coded == [[f.encode() for f in feats] for feats in tagger.features(tokens)]
     for tok in tokens:
         groups = tagger._token_features(tok.text, tok.key)
         assert tagger._token_bytes(tok.text, tok.key) == tuple(tuple(f.encode() for f in g) for g in groups)
+        text_record = tagger._text_record(tok.text, tok.key)
+        assert text_record[:5] == groups and text_record[5:] == tagger._key_forms(tok.key)
+        assert tagger._byte_record(tok.text, tok.key)[5:] == tuple(f.encode() for f in text_record[5:])
 
 
 def test_the_level_and_numbered_place_rules_ask_free_only_at_a_level_word(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -469,8 +472,14 @@ def test_the_tagger_makes_a_pair_of_words_features_from_each_word_once() -> None
 
     tokens = tokenize("Ông Lò Văn Páo, Bí thư Đảng ủy xã, và ông Lò Văn Páo của Sở Tư pháp.")
     tagger._key_bytes.cache_clear()
+    tagger._byte_record.cache_clear()
     coded = tagger._assemble(tokens, tagger.lexicon(), tagger._BYTES, tagger.EMPTY, False)
     assert tagger._key_bytes.cache_info().currsize == len({t.key for t in tokens})  # no cache of pairs
+    # one look-up per token: its own and its neighbours' features with its parts of its pairs' features
+    assert tagger._byte_record.cache_info().hits + tagger._byte_record.cache_info().misses == len(tokens)
+    asked = tagger._key_bytes.cache_info()
+    assert tagger._assemble(tokens, tagger.lexicon(), tagger._BYTES, tagger.EMPTY, False) == coded
+    assert tagger._key_bytes.cache_info() == asked  # tokens seen before: their records, nothing more
     assert coded == [[f.encode() for f in feats] for feats in tagger.features(tokens)]
     assert b"b-=l\xc3\xb2 v\xc4\x83n" in coded[2] and b"b+=l\xc3\xb2 v\xc4\x83n" in coded[1]
 

@@ -226,7 +226,6 @@ def _key_forms(key: str) -> tuple[str, str, str]:
     return " " + key, "b-=" + key, "b+=" + key
 
 
-@lru_cache(maxsize=131072)
 def _token_bytes(text: str, key: str) -> tuple[tuple[bytes, ...], ...]:
     """``_token_features`` encoded as CRFsuite reads them (UTF-8), once per token text: each own
     feature encoded once and the neighbours' forms prefixed as bytes (``_near``'s selection)."""
@@ -255,15 +254,42 @@ def _key_bytes(key: str) -> tuple[bytes, bytes, bytes]:
     return tuple(f.encode() for f in _key_forms(key))  # type: ignore[return-value]
 
 
+#: All ``_assemble`` reads of one token: its own features, what it gives the tokens 2 and 1 after it
+#: and 1 and 2 before it, then its parts of its pairs' features (`` key``, ``b-=key``, ``b+=key``)
+_Record = tuple[
+    tuple[AnyStr, ...],
+    tuple[AnyStr, ...],
+    tuple[AnyStr, ...],
+    tuple[AnyStr, ...],
+    tuple[AnyStr, ...],
+    AnyStr,
+    AnyStr,
+    AnyStr,
+]
+
+
+@lru_cache(maxsize=131072)
+def _text_record(text: str, key: str) -> _Record[str]:
+    """A token's ``_Record`` as text (training, tests), cached by its text."""
+    own, before2, before1, after1, after2 = _token_features(text, key)
+    return (own, before2, before1, after1, after2, *_key_forms(key))
+
+
+@lru_cache(maxsize=131072)
+def _byte_record(text: str, key: str) -> _Record[bytes]:
+    """A token's ``_Record`` as UTF-8 (tagging), cached by its text: one look-up per token."""
+    own, before2, before1, after1, after2 = _token_bytes(text, key)
+    return (own, before2, before1, after1, after2, *_key_bytes(key))
+
+
 @dataclass(frozen=True)
 class _Forms(Generic[AnyStr]):
     """How features are written: as text (training, tests) or as UTF-8 bytes (tagging: python-crfsuite
     encodes every text feature again at each call, and bytes go through as they are)."""
 
-    token: Callable[[str, str], tuple[tuple[AnyStr, ...], ...]]
-    key: Callable[[str], tuple[AnyStr, AnyStr, AnyStr]]  # a word's parts of its pairs' features
+    token: Callable[[str, str], _Record[AnyStr]]
     marks: dict[str, AnyStr]
-    edges: tuple[tuple[AnyStr, ...], ...]  # offsets -2, -1, +1, +2
+    edges: tuple[_Record[AnyStr], _Record[AnyStr]]  # what the missing tokens before and after give
     words: tuple[AnyStr, AnyStr, AnyStr]  # wb, capcap, wf
     doc: Callable[[int, int, int], tuple[AnyStr, ...]]  # the article's features of a word and its neighbours
 
@@ -284,18 +310,20 @@ def _mask_bytes(before: int, own: int, after: int) -> tuple[bytes, ...]:
 
 
 _TEXT: _Forms[str] = _Forms(
-    _token_features,
-    _key_forms,
+    _text_record,
     {m: m for m in _MARKS},
-    tuple(_EDGES[o] for o in _OFFSETS),
+    (((), _EDGES[-2], _EDGES[-1], (), (), "", "", ""), ((), (), (), _EDGES[1], _EDGES[2], "", "", "")),
     ("wb", "capcap", "wf"),
     mask_features,
 )
+_EDGE_BYTES = {o: (e[0].encode(),) for o, e in _EDGES.items()}
 _BYTES: _Forms[bytes] = _Forms(
-    _token_bytes,
-    _key_bytes,
+    _byte_record,
     {m: m.encode() for m in _MARKS},
-    tuple((_EDGES[o][0].encode(),) for o in _OFFSETS),
+    (
+        ((), _EDGE_BYTES[-2], _EDGE_BYTES[-1], (), (), b"", b"", b""),
+        ((), (), (), _EDGE_BYTES[1], _EDGE_BYTES[2], b"", b"", b""),
+    ),
     (b"wb", b"capcap", b"wf"),
     _mask_bytes,
 )
@@ -313,13 +341,11 @@ def _assemble(
     tokens: list[Token], lex: Lexicon, forms: _Forms[AnyStr], context: DocWords, first: bool
 ) -> list[list[AnyStr]]:
     n = len(tokens)
-    before2, before1, after1, after2 = forms.edges
     # two entries on each side stand for the missing neighbours: token i's own features are per[i + 2][0],
     # what tokens i - 2, i - 1, i + 1, i + 2 give it per[i][1], per[i + 1][2], per[i + 3][3], per[i + 4][4]
-    per: list[tuple[tuple[AnyStr, ...], ...]] = [((), before2, before1, (), ())] * 2
+    per: list[_Record[AnyStr]] = [forms.edges[0]] * 2
     per += [forms.token(t.text, t.key) for t in tokens]
-    per += [((), (), (), after1, after2)] * 2
-    keys = [forms.key(t.key) for t in tokens]
+    per += [forms.edges[1]] * 2
     known = [f"{tokens[k].key} {tokens[k + 1].key}" in lex.words for k in range(n - 1)]
     marks = _spans(tokens, lex)
     article = word_masks(tokens, first, context) if context is not EMPTY else [0] * n
@@ -329,7 +355,8 @@ def _assemble(
     mark_forms, doc = forms.marks, forms.doc
     out: list[list[AnyStr]] = []
     for i, tok in enumerate(tokens):
-        feats = list(per[i + 2][0])
+        this = per[i + 2]
+        feats = list(this[0])
         if marks[i]:
             feats += [mark_forms[m] for m in marks[i]]
         own = article[i]
@@ -341,13 +368,13 @@ def _assemble(
         feats += per[i + 3][3]
         feats += per[i + 4][4]
         if i > 0:
-            feats.append(keys[i - 1][1] + keys[i][0])  # b-=left right
+            feats.append(per[i + 1][6] + this[5])  # b-=left right
             if known[i - 1]:
                 feats.append(word_before)
             if tokens[i - 1].is_cap and tok.is_cap:
                 feats.append(cap_cap)
         if i + 1 < n:
-            feats.append(keys[i][2] + keys[i + 1][0])  # b+=left right
+            feats.append(this[7] + per[i + 3][5])  # b+=left right
             if known[i]:
                 feats.append(word_after)
         out.append(feats)
