@@ -205,9 +205,11 @@ def test_the_tagger_bytes_are_its_text_features_encoded_made_without_the_neighbo
     text = "Sáng 5/10, ông Nguyễn Văn Bình, Giám đốc Sở GD-ĐT TP.HCM, thăm xã Hải Chánh và SaigonTech (Mỹ)."
     tokens = tokenize(text)
     tagger._near.cache_clear()
+    tagger._own.cache_clear()
     tagger._byte_record.cache_clear()
     coded = tagger._assemble(tokens, tagger.lexicon(), tagger._BYTES, tagger.EMPTY, False)
     assert tagger._near.cache_info().currsize == 0  # the tagging path builds a neighbour's features itself
+    assert tagger._own.cache_info().currsize == 0  # and a token's own, once: its record is cached
     assert coded == [[f.encode() for f in feats] for feats in tagger.features(tokens)]
     for tok in tokens:
         groups = tagger._token_features(tok.text, tok.key)
