@@ -1241,3 +1241,41 @@ def test_the_tagger_asks_once_whether_a_tagged_span_is_plausible(monkeypatch) ->
     assert found["Springfield"] == "Location" and found["Hội đồng Trọng tài Quốc tế"] == "Organization"
     assert {label for *_, label in asked} >= {"LOC", "ORG"}
     assert max(asked.values()) == 1, asked  # _extend and the last test share one answer
+
+
+def _decode_label_by_label(labels: list[str]) -> list[tuple[int, int, str]]:
+    """``tagger.decode`` as first written: every label read, a closing 'O' appended."""
+    spans: list[tuple[int, int, str]] = []
+    start, group = -1, ""
+    for i, label in enumerate([*labels, "O"]):
+        kind = label[2:] if label != "O" else ""
+        if start >= 0 and (label == "O" or label.startswith("B-") or kind != group):
+            spans.append((start, i, group))
+            start, group = -1, ""
+        if label != "O" and start < 0:
+            start, group = i, kind
+    return spans
+
+
+def test_the_tagger_makes_one_tagged_span_per_name_its_labels_hold(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import itertools
+
+    from kgraph.extract import tagger
+    from kgraph.extract.tokens import tokenize
+
+    alphabet = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "I-LOC"]
+    for size in range(5):
+        for labels in itertools.product(alphabet, repeat=size):
+            expected = _decode_label_by_label(list(labels))
+            assert [(t.i, t.j, t.label) for t in tagger.decode(list(labels))] == expected, labels
+    made: list[tagger.Tagged] = []
+
+    class Counted(tagger.Tagged):
+        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(tagger, "Tagged", Counted)
+    found = tagger.tag_tokens(tokenize("Ông Peter Brown, giám đốc hãng Boeing, gặp bà Maria Lopez ở Tucson."))
+    assert len(found) >= 3 and made == found  # no Tagged made and then made again with its confidence
+    assert all(0.0 < t.confidence <= 1.0 for t in found)

@@ -378,27 +378,40 @@ def _assemble(
 
 def decode(labels: list[str]) -> list[Tagged]:
     """Spans of a BIO label sequence (an I- without its B- opens a span)."""
-    spans: list[Tagged] = []
+    return [Tagged(i, j, group) for i, j, group in _bio_spans(labels)]
+
+
+def _bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    """``decode``'s spans as (start, end, group): most labels are 'O', passed over at once."""
+    spans: list[tuple[int, int, str]] = []
     start, group = -1, ""
-    for i, label in enumerate([*labels, "O"]):
-        kind = label[2:] if label != "O" else ""
-        if start >= 0 and (label == "O" or label.startswith("B-") or kind != group):
-            spans.append(Tagged(start, i, group))
-            start, group = -1, ""
-        if label != "O" and start < 0:
+    for i, label in enumerate(labels):
+        if label == "O":
+            if start >= 0:
+                spans.append((start, i, group))
+                start = -1
+            continue
+        kind = label[2:]
+        if start >= 0 and (label.startswith("B-") or kind != group):
+            spans.append((start, i, group))
+            start = -1
+        if start < 0:
             start, group = i, kind
+    if start >= 0:
+        spans.append((start, len(labels), group))
     return spans
 
 
 def tag_tokens(tokens: list[Token], context: DocWords = EMPTY) -> list[Tagged]:
     """The names the model finds in one sentence's tokens (``context``: its article's words)."""
     model = _tagger()
+    marginal = model.marginal
     out: list[Tagged] = []
     for a, b in chunks(tokens):
-        labels = list(model.tag(_assemble(tokens[a:b], lexicon(), _BYTES, context, a == 0)))
-        out += [
-            Tagged(a + t.i, a + t.j, t.label, min(model.marginal(labels[k], k) for k in range(t.i, t.j)))
-            for t in decode(labels)
+        labels = model.tag(_assemble(tokens[a:b], lexicon(), _BYTES, context, a == 0))
+        out += [  # one Tagged per span, its confidence the least marginal of its labels
+            Tagged(a + i, a + j, group, min(map(marginal, labels[i:j], range(i, j))))
+            for i, j, group in _bio_spans(labels)
         ]
     return out
 
