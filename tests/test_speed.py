@@ -1279,3 +1279,16 @@ def test_the_tagger_makes_one_tagged_span_per_name_its_labels_hold(monkeypatch) 
     found = tagger.tag_tokens(tokenize("Ông Peter Brown, giám đốc hãng Boeing, gặp bà Maria Lopez ở Tucson."))
     assert len(found) >= 3 and made == found  # no Tagged made and then made again with its confidence
     assert all(0.0 < t.confidence <= 1.0 for t in found)
+
+
+def test_the_tagger_marks_distances_with_strings_made_once() -> None:
+    from kgraph.extract import tagger
+    from kgraph.extract.tokens import tokenize
+
+    tokens = tokenize("Ủy ban nhân dân tỉnh Quảng Trị và các sở, ngành của tỉnh đã họp bàn với Ban Tổ chức.")
+    marks = [m for ms in tagger._spans(tokens, tagger.lexicon()) for m in ms]
+    made_once = {id(m) for m in (*(m for pair in tagger._AFTER_HEAD for m in pair), *tagger._AFTER_CAP)}
+    distances = [m for m in marks if m.startswith(("hdd=", "cpd="))]
+    assert {m[:4] for m in distances} == {"hdd=", "cpd="}
+    assert all(id(m) in made_once for m in distances)  # no string formatted per token
+    assert set(marks) <= set(tagger._MARKS)

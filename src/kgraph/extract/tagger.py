@@ -178,22 +178,28 @@ def _place_starts(places: frozenset[str], context: frozenset[str]) -> frozenset[
     return first_words(places) | first_words(context)
 
 
+#: The marks of a token 1-5 tokens after an organisation head (``hdd=2c``: capitalised, ``hdd=2l``: not) and
+#: 1-3 lower-case tokens after a capitalised word (``cpd=1``), made once
+_AFTER_HEAD = tuple((f"hdd={d}l", f"hdd={d}c") for d in range(6))
+_AFTER_CAP = tuple(f"cpd={d}" for d in range(4))
+
+
 def _spans(tokens: list[Token], lex: Lexicon) -> list[list[str]]:
     """Dictionary matches over the sentence: places, organisation heads, titles; and how far
     each token lies after the last organisation head and the last capitalised word."""
     marks: list[list[str]] = [[] for _ in tokens]
     places = _place_starts(lex.places, lex.context_places)
+    heads = lex.tagger_heads  # the heads its features were trained with
     since_head = since_cap = 99
     for i, tok in enumerate(tokens):
         if not tok.is_word and tok.text not in _INNER_MARKS:
             since_head = since_cap = 99
             continue
-        heads = lex.tagger_heads  # the heads its features were trained with
         head = match_head(tokens, i, heads) if tok.is_word and tok.key in heads else None
         if 1 <= since_head < 6:
-            marks[i].append(f"hdd={since_head}{'c' if tok.is_cap else 'l'}")
+            marks[i].append(_AFTER_HEAD[since_head][tok.is_cap])
         if since_cap < 4 and not tok.is_cap:
-            marks[i].append(f"cpd={since_cap}")
+            marks[i].append(_AFTER_CAP[since_cap])
         since_head += 1
         since_cap = 1 if tok.is_cap or tok.is_number else since_cap + 1
         if not tok.is_word:
