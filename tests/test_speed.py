@@ -49,8 +49,10 @@ def test_token_keys_and_flags_are_those_of_name_key_and_the_token_class() -> Non
 
     text = "Uỷ ban nhân dân TP.HCM, Bộ GD-ĐT (khoá XIII) họp ngày 5/10: U.B, hoà giải  A.B.C’s 10.000 Đ."
     text += " nghi\u0301 ISTANBUL İzmir ǅemal ß 2020"
-    for tok in tokenize(text, 7):
+    for tok in tokenize(text + " Chính12 ab3", 7):
         assert word_info(tok.text)[0] == name_key(tok.text)
+        # the cached 'a number may be glued to its end' that tokenize reads instead of testing each token
+        assert word_info(tok.text)[5] == (tok.text[-1].isdigit() and tok.text[0].isalpha())
         slow = Token(tok.start, tok.end, tok.text, name_key(tok.text))
         fields = ("start", "end", "text", "key", "is_word", "is_cap", "is_acronym", "is_number")
         assert [getattr(tok, f) for f in fields] == [getattr(slow, f) for f in fields]
@@ -205,13 +207,18 @@ def test_the_tagger_bytes_are_its_text_features_encoded_made_without_the_neighbo
     text = "Sáng 5/10, ông Nguyễn Văn Bình, Giám đốc Sở GD-ĐT TP.HCM, thăm xã Hải Chánh và SaigonTech (Mỹ)."
     tokens = tokenize(text)
     tagger._near.cache_clear()
-    tagger._token_bytes.cache_clear()
+    tagger._own.cache_clear()
+    tagger._byte_record.cache_clear()
     coded = tagger._assemble(tokens, tagger.lexicon(), tagger._BYTES, tagger.EMPTY, False)
     assert tagger._near.cache_info().currsize == 0  # the tagging path builds a neighbour's features itself
+    assert tagger._own.cache_info().currsize == 0  # and a token's own, once: its record is cached
     assert coded == [[f.encode() for f in feats] for feats in tagger.features(tokens)]
     for tok in tokens:
         groups = tagger._token_features(tok.text, tok.key)
         assert tagger._token_bytes(tok.text, tok.key) == tuple(tuple(f.encode() for f in g) for g in groups)
+        text_record = tagger._text_record(tok.text, tok.key)
+        assert text_record[:5] == groups and text_record[5:] == tagger._key_forms(tok.key)
+        assert tagger._byte_record(tok.text, tok.key)[5:] == tuple(f.encode() for f in text_record[5:])
 
 
 def test_the_level_and_numbered_place_rules_ask_free_only_at_a_level_word(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -469,8 +476,14 @@ def test_the_tagger_makes_a_pair_of_words_features_from_each_word_once() -> None
 
     tokens = tokenize("Ông Lò Văn Páo, Bí thư Đảng ủy xã, và ông Lò Văn Páo của Sở Tư pháp.")
     tagger._key_bytes.cache_clear()
+    tagger._byte_record.cache_clear()
     coded = tagger._assemble(tokens, tagger.lexicon(), tagger._BYTES, tagger.EMPTY, False)
     assert tagger._key_bytes.cache_info().currsize == len({t.key for t in tokens})  # no cache of pairs
+    # one look-up per token: its own and its neighbours' features with its parts of its pairs' features
+    assert tagger._byte_record.cache_info().hits + tagger._byte_record.cache_info().misses == len(tokens)
+    asked = tagger._key_bytes.cache_info()
+    assert tagger._assemble(tokens, tagger.lexicon(), tagger._BYTES, tagger.EMPTY, False) == coded
+    assert tagger._key_bytes.cache_info() == asked  # tokens seen before: their records, nothing more
     assert coded == [[f.encode() for f in feats] for feats in tagger.features(tokens)]
     assert b"b-=l\xc3\xb2 v\xc4\x83n" in coded[2] and b"b+=l\xc3\xb2 v\xc4\x83n" in coded[1]
 
@@ -1182,3 +1195,113 @@ def test_the_page_reader_reads_a_literal_with_a_line_break_as_the_graph_reader_d
     assert set(graph) == {(URIRef("http://x/a"), URIRef("http://x/p"), Literal("hai\ndòng"))}
     facts = Facts.from_lines([line])
     assert [str(o) for o in facts.objects("http://x/a", "http://x/p")] == ["hai\ndòng"]
+
+
+def _tokens_match_by_match(text: str, offset: int) -> list[tuple[int, int, str, str]]:
+    """``tokenize`` as first written: a match object per token, its offsets from the match."""
+    from kgraph.extract.tokens import _GLUED_CASE, _GLUED_NUMBER, _TOKEN, _glued_syllables
+    from kgraph.text import name_key
+
+    out: list[tuple[int, int, str, str]] = []
+    two_cases = _GLUED_CASE.search(text) is not None
+    for m in _TOKEN.finditer(text):
+        word, (start, end) = m.group(), m.span()
+        if word[-1].isdigit() and word[0].isalpha():
+            glued = _GLUED_NUMBER.match(text, start)
+            if glued and glued.start(1) < end and text[glued.start(1) - 1].islower():
+                out.append((start + offset, glued.start(1) + offset, text[start : glued.start(1)], ""))
+                start, word = glued.start(1), text[glued.start(1) : end]
+        if two_cases and not word.islower():
+            for part in _glued_syllables(word)[:-1]:
+                out.append((start + offset, start + offset + len(part), part, ""))
+                start, word = start + len(part), word[len(part) :]
+        out.append((start + offset, end + offset, word, ""))
+    return [(a, b, w, name_key(w)) for a, b, w, _ in out]
+
+
+def test_tokens_are_read_by_one_findall_with_the_offsets_of_a_match_per_token(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract import tokens
+
+    texts = _ODD_TEXTS + [
+        "Bộ Tài Chính12. Nguyễn Văn A, Hồ Chí MinhỦy ban  nhân\u00a0dân\u2003TP.HCM\tU.B.N.D x2 ab3. 10.000",
+        "\n\t Sở GD-ĐT (khoá XIII) 5/10: A.B.C’s VnExpress… “Nói” ",
+    ]
+    long_way = {(text, offset): _tokens_match_by_match(text, offset) for text in texts for offset in (0, 9)}
+    monkeypatch.setattr(tokens, "_TOKEN", None)  # no match object per token
+    for (text, offset), expected in long_way.items():
+        got = [(t.start, t.end, t.text, t.key) for t in tokens.tokenize(text, offset)]
+        assert got == expected, text
+        assert all(text[a - offset : b - offset] == w for a, b, w, _ in got)
+
+
+def test_the_tagger_asks_once_whether_a_tagged_span_is_plausible(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from collections import Counter
+
+    from helpers import names, run
+
+    from kgraph.extract import tagger
+
+    asked: Counter[tuple[int, int, str]] = Counter()
+    plausible = tagger.plausible
+
+    def counting(tokens, t, lex):  # type: ignore[no-untyped-def]
+        asked[(tokens[t.i].start, tokens[t.j - 1].end, t.label)] += 1
+        return plausible(tokens, t, lex)
+
+    monkeypatch.setattr(tagger, "plausible", counting)
+    text = "Đoàn của Tucson gặp ông Peter Brown tại Springfield, rồi thăm Hội đồng Trọng tài Quốc tế."
+    found = names(run(text))
+    assert found["Springfield"] == "Location" and found["Hội đồng Trọng tài Quốc tế"] == "Organization"
+    assert {label for *_, label in asked} >= {"LOC", "ORG"}
+    assert max(asked.values()) == 1, asked  # _extend and the last test share one answer
+
+
+def _decode_label_by_label(labels: list[str]) -> list[tuple[int, int, str]]:
+    """``tagger.decode`` as first written: every label read, a closing 'O' appended."""
+    spans: list[tuple[int, int, str]] = []
+    start, group = -1, ""
+    for i, label in enumerate([*labels, "O"]):
+        kind = label[2:] if label != "O" else ""
+        if start >= 0 and (label == "O" or label.startswith("B-") or kind != group):
+            spans.append((start, i, group))
+            start, group = -1, ""
+        if label != "O" and start < 0:
+            start, group = i, kind
+    return spans
+
+
+def test_the_tagger_makes_one_tagged_span_per_name_its_labels_hold(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import itertools
+
+    from kgraph.extract import tagger
+    from kgraph.extract.tokens import tokenize
+
+    alphabet = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "I-LOC"]
+    for size in range(5):
+        for labels in itertools.product(alphabet, repeat=size):
+            expected = _decode_label_by_label(list(labels))
+            assert [(t.i, t.j, t.label) for t in tagger.decode(list(labels))] == expected, labels
+    made: list[tagger.Tagged] = []
+
+    class Counted(tagger.Tagged):
+        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(tagger, "Tagged", Counted)
+    found = tagger.tag_tokens(tokenize("Ông Peter Brown, giám đốc hãng Boeing, gặp bà Maria Lopez ở Tucson."))
+    assert len(found) >= 3 and made == found  # no Tagged made and then made again with its confidence
+    assert all(0.0 < t.confidence <= 1.0 for t in found)
+
+
+def test_the_tagger_marks_distances_with_strings_made_once() -> None:
+    from kgraph.extract import tagger
+    from kgraph.extract.tokens import tokenize
+
+    tokens = tokenize("Ủy ban nhân dân tỉnh Quảng Trị và các sở, ngành của tỉnh đã họp bàn với Ban Tổ chức.")
+    marks = [m for ms in tagger._spans(tokens, tagger.lexicon()) for m in ms]
+    made_once = {id(m) for m in (*(m for pair in tagger._AFTER_HEAD for m in pair), *tagger._AFTER_CAP)}
+    distances = [m for m in marks if m.startswith(("hdd=", "cpd="))]
+    assert {m[:4] for m in distances} == {"hdd=", "cpd="}
+    assert all(id(m) in made_once for m in distances)  # no string formatted per token
+    assert set(marks) <= set(tagger._MARKS)

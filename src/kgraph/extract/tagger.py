@@ -114,8 +114,7 @@ def load_model() -> None:
     _tagger()
 
 
-@lru_cache(maxsize=65536)
-def _shape(text: str) -> str:
+def _shape(text: str) -> str:  # asked once per token text: its features are cached
     out: list[str] = []
     for ch in text:
         if ch.isdigit():
@@ -129,9 +128,8 @@ def _shape(text: str) -> str:
     return "".join(out)[:6]
 
 
-@lru_cache(maxsize=131072)
-def _own(text: str, key: str) -> tuple[str, ...]:
-    """Features of a token by itself (cached by its text)."""
+def _own_features(text: str, key: str) -> tuple[str, ...]:
+    """Features of a token by itself: its form and shape first (``_own`` caches them by its text)."""
     lex = lexicon()
     feats = ["w=" + key, "sh=" + _shape(text)]
     if text[0].isupper():
@@ -157,6 +155,9 @@ def _own(text: str, key: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
+_own = lru_cache(maxsize=131072)(_own_features)
+
+
 @lru_cache(maxsize=1)
 def _syllables() -> frozenset[str]:
     """Every syllable of the word list's words and the family names."""
@@ -177,22 +178,28 @@ def _place_starts(places: frozenset[str], context: frozenset[str]) -> frozenset[
     return first_words(places) | first_words(context)
 
 
+#: The marks of a token 1-5 tokens after an organisation head (``hdd=2c``: capitalised, ``hdd=2l``: not) and
+#: 1-3 lower-case tokens after a capitalised word (``cpd=1``), made once
+_AFTER_HEAD = tuple((f"hdd={d}l", f"hdd={d}c") for d in range(6))
+_AFTER_CAP = tuple(f"cpd={d}" for d in range(4))
+
+
 def _spans(tokens: list[Token], lex: Lexicon) -> list[list[str]]:
     """Dictionary matches over the sentence: places, organisation heads, titles; and how far
     each token lies after the last organisation head and the last capitalised word."""
     marks: list[list[str]] = [[] for _ in tokens]
     places = _place_starts(lex.places, lex.context_places)
+    heads = lex.tagger_heads  # the heads its features were trained with
     since_head = since_cap = 99
     for i, tok in enumerate(tokens):
         if not tok.is_word and tok.text not in _INNER_MARKS:
             since_head = since_cap = 99
             continue
-        heads = lex.tagger_heads  # the heads its features were trained with
         head = match_head(tokens, i, heads) if tok.is_word and tok.key in heads else None
         if 1 <= since_head < 6:
-            marks[i].append(f"hdd={since_head}{'c' if tok.is_cap else 'l'}")
+            marks[i].append(_AFTER_HEAD[since_head][tok.is_cap])
         if since_cap < 4 and not tok.is_cap:
-            marks[i].append(f"cpd={since_cap}")
+            marks[i].append(_AFTER_CAP[since_cap])
         since_head += 1
         since_cap = 1 if tok.is_cap or tok.is_number else since_cap + 1
         if not tok.is_word:
@@ -226,26 +233,19 @@ def _key_forms(key: str) -> tuple[str, str, str]:
     return " " + key, "b-=" + key, "b+=" + key
 
 
-@lru_cache(maxsize=131072)
 def _token_bytes(text: str, key: str) -> tuple[tuple[bytes, ...], ...]:
     """``_token_features`` encoded as CRFsuite reads them (UTF-8), once per token text: each own
     feature encoded once and the neighbours' forms prefixed as bytes (``_near``'s selection)."""
-    coded = [f.encode() for f in _own(text, key)]
-    close = [c for c in coded if not c.startswith(b"suf=")]  # what the tokens next to it read
-    far = [c for c in coded[:2] if not c.startswith(b"suf=")]  # and the tokens two away
-    before2, before1, after1, after2 = (
-        _OFFSET_BYTES  # list displays, not generators: 3330 misses in 100 articles
-    )
+    coded = tuple([f.encode() for f in _own_features(text, key)])  # once: the record is cached
+    close = tuple([c for c in coded if not c.startswith(b"suf=")])  # what the tokens next to it read
+    form, shape = coded[:2]  # and the tokens two away (list displays, not generators: 3330 tokens)
     return (
-        tuple(coded),
-        tuple([before2 + c for c in far]),
-        tuple([before1 + c for c in close]),
-        tuple([after1 + c for c in close]),
-        tuple([after2 + c for c in far]),
+        coded,
+        (b"-2:" + form, b"-2:" + shape),
+        tuple([b"-1:" + c for c in close]),
+        tuple([b"1:" + c for c in close]),
+        (b"2:" + form, b"2:" + shape),
     )
-
-
-_OFFSET_BYTES = tuple(b"%d:" % o for o in _OFFSETS)  # b"-2:", b"-1:", b"1:", b"2:"
 
 
 @lru_cache(maxsize=65536)
@@ -255,15 +255,42 @@ def _key_bytes(key: str) -> tuple[bytes, bytes, bytes]:
     return tuple(f.encode() for f in _key_forms(key))  # type: ignore[return-value]
 
 
+#: All ``_assemble`` reads of one token: its own features, what it gives the tokens 2 and 1 after it
+#: and 1 and 2 before it, then its parts of its pairs' features (`` key``, ``b-=key``, ``b+=key``)
+_Record = tuple[
+    tuple[AnyStr, ...],
+    tuple[AnyStr, ...],
+    tuple[AnyStr, ...],
+    tuple[AnyStr, ...],
+    tuple[AnyStr, ...],
+    AnyStr,
+    AnyStr,
+    AnyStr,
+]
+
+
+@lru_cache(maxsize=131072)
+def _text_record(text: str, key: str) -> _Record[str]:
+    """A token's ``_Record`` as text (training, tests), cached by its text."""
+    own, before2, before1, after1, after2 = _token_features(text, key)
+    return (own, before2, before1, after1, after2, *_key_forms(key))
+
+
+@lru_cache(maxsize=131072)
+def _byte_record(text: str, key: str) -> _Record[bytes]:
+    """A token's ``_Record`` as UTF-8 (tagging), cached by its text: one look-up per token."""
+    own, before2, before1, after1, after2 = _token_bytes(text, key)
+    return (own, before2, before1, after1, after2, *_key_bytes(key))
+
+
 @dataclass(frozen=True)
 class _Forms(Generic[AnyStr]):
     """How features are written: as text (training, tests) or as UTF-8 bytes (tagging: python-crfsuite
     encodes every text feature again at each call, and bytes go through as they are)."""
 
-    token: Callable[[str, str], tuple[tuple[AnyStr, ...], ...]]
-    key: Callable[[str], tuple[AnyStr, AnyStr, AnyStr]]  # a word's parts of its pairs' features
+    token: Callable[[str, str], _Record[AnyStr]]
     marks: dict[str, AnyStr]
-    edges: tuple[tuple[AnyStr, ...], ...]  # offsets -2, -1, +1, +2
+    edges: tuple[_Record[AnyStr], _Record[AnyStr]]  # what the missing tokens before and after give
     words: tuple[AnyStr, AnyStr, AnyStr]  # wb, capcap, wf
     doc: Callable[[int, int, int], tuple[AnyStr, ...]]  # the article's features of a word and its neighbours
 
@@ -284,18 +311,20 @@ def _mask_bytes(before: int, own: int, after: int) -> tuple[bytes, ...]:
 
 
 _TEXT: _Forms[str] = _Forms(
-    _token_features,
-    _key_forms,
+    _text_record,
     {m: m for m in _MARKS},
-    tuple(_EDGES[o] for o in _OFFSETS),
+    (((), _EDGES[-2], _EDGES[-1], (), (), "", "", ""), ((), (), (), _EDGES[1], _EDGES[2], "", "", "")),
     ("wb", "capcap", "wf"),
     mask_features,
 )
+_EDGE_BYTES = {o: (e[0].encode(),) for o, e in _EDGES.items()}
 _BYTES: _Forms[bytes] = _Forms(
-    _token_bytes,
-    _key_bytes,
+    _byte_record,
     {m: m.encode() for m in _MARKS},
-    tuple((_EDGES[o][0].encode(),) for o in _OFFSETS),
+    (
+        ((), _EDGE_BYTES[-2], _EDGE_BYTES[-1], (), (), b"", b"", b""),
+        ((), (), (), _EDGE_BYTES[1], _EDGE_BYTES[2], b"", b"", b""),
+    ),
     (b"wb", b"capcap", b"wf"),
     _mask_bytes,
 )
@@ -313,13 +342,11 @@ def _assemble(
     tokens: list[Token], lex: Lexicon, forms: _Forms[AnyStr], context: DocWords, first: bool
 ) -> list[list[AnyStr]]:
     n = len(tokens)
-    before2, before1, after1, after2 = forms.edges
     # two entries on each side stand for the missing neighbours: token i's own features are per[i + 2][0],
     # what tokens i - 2, i - 1, i + 1, i + 2 give it per[i][1], per[i + 1][2], per[i + 3][3], per[i + 4][4]
-    per: list[tuple[tuple[AnyStr, ...], ...]] = [((), before2, before1, (), ())] * 2
+    per: list[_Record[AnyStr]] = [forms.edges[0]] * 2
     per += [forms.token(t.text, t.key) for t in tokens]
-    per += [((), (), (), after1, after2)] * 2
-    keys = [forms.key(t.key) for t in tokens]
+    per += [forms.edges[1]] * 2
     known = [f"{tokens[k].key} {tokens[k + 1].key}" in lex.words for k in range(n - 1)]
     marks = _spans(tokens, lex)
     article = word_masks(tokens, first, context) if context is not EMPTY else [0] * n
@@ -329,7 +356,8 @@ def _assemble(
     mark_forms, doc = forms.marks, forms.doc
     out: list[list[AnyStr]] = []
     for i, tok in enumerate(tokens):
-        feats = list(per[i + 2][0])
+        this = per[i + 2]
+        feats = list(this[0])
         if marks[i]:
             feats += [mark_forms[m] for m in marks[i]]
         own = article[i]
@@ -341,13 +369,13 @@ def _assemble(
         feats += per[i + 3][3]
         feats += per[i + 4][4]
         if i > 0:
-            feats.append(keys[i - 1][1] + keys[i][0])  # b-=left right
+            feats.append(per[i + 1][6] + this[5])  # b-=left right
             if known[i - 1]:
                 feats.append(word_before)
             if tokens[i - 1].is_cap and tok.is_cap:
                 feats.append(cap_cap)
         if i + 1 < n:
-            feats.append(keys[i][2] + keys[i + 1][0])  # b+=left right
+            feats.append(this[7] + per[i + 3][5])  # b+=left right
             if known[i]:
                 feats.append(word_after)
         out.append(feats)
@@ -356,27 +384,40 @@ def _assemble(
 
 def decode(labels: list[str]) -> list[Tagged]:
     """Spans of a BIO label sequence (an I- without its B- opens a span)."""
-    spans: list[Tagged] = []
+    return [Tagged(i, j, group) for i, j, group in _bio_spans(labels)]
+
+
+def _bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    """``decode``'s spans as (start, end, group): most labels are 'O', passed over at once."""
+    spans: list[tuple[int, int, str]] = []
     start, group = -1, ""
-    for i, label in enumerate([*labels, "O"]):
-        kind = label[2:] if label != "O" else ""
-        if start >= 0 and (label == "O" or label.startswith("B-") or kind != group):
-            spans.append(Tagged(start, i, group))
-            start, group = -1, ""
-        if label != "O" and start < 0:
+    for i, label in enumerate(labels):
+        if label == "O":
+            if start >= 0:
+                spans.append((start, i, group))
+                start = -1
+            continue
+        kind = label[2:]
+        if start >= 0 and (label.startswith("B-") or kind != group):
+            spans.append((start, i, group))
+            start = -1
+        if start < 0:
             start, group = i, kind
+    if start >= 0:
+        spans.append((start, len(labels), group))
     return spans
 
 
 def tag_tokens(tokens: list[Token], context: DocWords = EMPTY) -> list[Tagged]:
     """The names the model finds in one sentence's tokens (``context``: its article's words)."""
     model = _tagger()
+    marginal = model.marginal
     out: list[Tagged] = []
     for a, b in chunks(tokens):
-        labels = list(model.tag(_assemble(tokens[a:b], lexicon(), _BYTES, context, a == 0)))
-        out += [
-            Tagged(a + t.i, a + t.j, t.label, min(model.marginal(labels[k], k) for k in range(t.i, t.j)))
-            for t in decode(labels)
+        labels = model.tag(_assemble(tokens[a:b], lexicon(), _BYTES, context, a == 0))
+        out += [  # one Tagged per span, its confidence the least marginal of its labels
+            Tagged(a + i, a + j, group, min(map(marginal, labels[i:j], range(i, j))))
+            for i, j, group in _bio_spans(labels)
         ]
     return out
 
@@ -554,9 +595,7 @@ def _closing_place(g: Found, end: int) -> bool:
 def _extend(sm: SentenceState, t: Tagged, lex: Lexicon) -> bool:
     """A rule's flat organisation or place name the tagged one continues (Viện Chiến lược -> Viện
     Chiến lược và Chương trình giáo dục; huyện Đức -> huyện Đức Trọng) takes the tagged end; True
-    when one did."""
-    if t.label == "PER" or not plausible(sm.tokens, t, lex):
-        return False
+    when one did. ``t`` is a plausible organisation or place (the caller asked ``plausible``)."""
     first = t.i + (_level_length(sm.tokens, t.i, t.j, lex) if t.label == "LOC" else 0)
     start, end = sm.tokens[first].start, sm.tokens[t.j - 1].end
     for f in sm.found:
@@ -736,7 +775,8 @@ def rule_tagged_names(st: SentenceState) -> None:
         if t.label != "ORG" and closed_by_body_word(st.tokens, t.i, t.j):
             t = replace(t, label="ORG")  # Manchester University: a body, not a place or a person
         start, end = st.tokens[t.i].start, st.tokens[t.j - 1].end
-        if _extend(st, t, lex) or _foreign_body(st, t):
+        fits = None if t.label == "PER" else plausible(st.tokens, t, lex)  # asked once, used twice
+        if (fits and _extend(st, t, lex)) or _foreign_body(st, t):
             continue
         replaced = None
         if _cut_person(st, t, before):
@@ -747,7 +787,7 @@ def rule_tagged_names(st: SentenceState) -> None:
             replaced = _namesake(st, t) or _lone_head(st, t)
             if replaced is None:
                 continue
-        if not plausible(st.tokens, t, lex):
+        if not (plausible(st.tokens, t, lex) if fits is None else fits):
             continue
         if replaced is not None:
             st.found.remove(replaced)  # the body's name, or its head read alone

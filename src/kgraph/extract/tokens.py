@@ -9,6 +9,8 @@ from functools import lru_cache
 from ..text import name_key, normalize_tones
 
 _TOKEN = re.compile(r"[A-ZĐ](?:\.[A-ZĐƯ])+(?![\w.])|TP\.HCM|[^\W_]+(?:['’][^\W_]+)?|\S", re.UNICODE)
+#: A token and the white space before it (``\s`` and ``\S`` share out every character)
+_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN.pattern})", re.UNICODE)
 #: A list number glued to the word before it where a line break was lost: 'Bộ Tài Chính12. Nguyễn …'
 _GLUED_NUMBER = re.compile(r"[^\W\d_]{2,}(\d{1,2})\.(?!\d)")
 _QUOTE_MARKS = re.compile('[“”"]')
@@ -49,14 +51,15 @@ def _flags(text: str) -> tuple[bool, bool, bool, bool]:
 
 
 @lru_cache(maxsize=262144)
-def word_info(text: str) -> tuple[str, bool, bool, bool, bool]:
-    """A token text's ``name_key`` and case flags, computed once per distinct text. A letters and
-    digits token's key is its tone-normalised lower case (what ``name_key`` leaves of it)."""
+def word_info(text: str) -> tuple[str, bool, bool, bool, bool, bool]:
+    """A token text's ``name_key``, case flags and whether a number may be glued to its end (a letter
+    first, a digit last), computed once per distinct text. A letters and digits token's key is its
+    tone-normalised lower case (what ``name_key`` leaves of it)."""
     if text.isalnum():
         key = normalize_tones(unicodedata.normalize("NFC", text)).lower()
     else:
         key = name_key(text)
-    return (key, *_flags(text))
+    return (key, *_flags(text), text[-1].isdigit() and text[0].isalpha())
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
@@ -64,24 +67,38 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     out: list[Token] = []
     new = Token.__new__
     two_cases = _GLUED_CASE.search(text) is not None
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        start, end = m.span()
-        if word[-1].isdigit() and word[0].isalpha():
-            glued = _GLUED_NUMBER.match(text, start)
-            if glued and glued.start(1) < end and text[glued.start(1) - 1].islower():
-                cut = glued.start(1)  # Bộ Tài Chính12.: a list number glued to a name
-                out.append(Token(start + offset, cut + offset, text[start:cut], name_key(text[start:cut])))
-                start, word = cut, text[cut:end]
-        if two_cases and not word.islower():
-            for part in _glued_syllables(word)[:-1]:  # Hồ Chí MinhỦy ban: two words, offsets kept
-                out.append(Token(start + offset, start + offset + len(part), part, word_info(part)[0]))
-                start, word = start + len(part), word[len(part) :]
+    end = offset
+    # one findall of (space before, token) pairs, no match object per token: only white space lies
+    # between two tokens, so a token starts where the space before it ends
+    for space, word in _SPACED_TOKEN.findall(text):
+        start = end + len(space)
+        end = start + len(word)
         tok = new(Token)  # the fields of Token.__init__, its key and flags from the cache
-        tok.start, tok.end, tok.text = start + offset, end + offset, word
-        tok.key, tok.is_word, tok.is_cap, tok.is_acronym, tok.is_number = word_info(word)
+        tok.key, tok.is_word, tok.is_cap, tok.is_acronym, tok.is_number, glued = word_info(word)
+        if glued or (two_cases and not word.islower()):
+            start, word = _glued_parts(text, offset, start, end, word, two_cases, out)
+            tok.key, tok.is_word, tok.is_cap, tok.is_acronym, tok.is_number, glued = word_info(word)
+        tok.start, tok.end, tok.text = start, end, word
         out.append(tok)
     return out
+
+
+def _glued_parts(
+    text: str, offset: int, start: int, end: int, word: str, two_cases: bool, out: list[Token]
+) -> tuple[int, str]:
+    """Cut a token glued by a lost line break: the tokens before its last part go to ``out``; its last
+    part's start and text are returned (``word`` itself when nothing is cut)."""
+    if word[-1].isdigit() and word[0].isalpha():
+        glued = _GLUED_NUMBER.match(text, start - offset)
+        if glued and glued.start(1) < end - offset and text[glued.start(1) - 1].islower():
+            cut = glued.start(1) + offset  # Bộ Tài Chính12.: a list number glued to a name
+            out.append(Token(start, cut, word[: cut - start], name_key(word[: cut - start])))
+            start, word = cut, word[cut - start :]
+    if two_cases and not word.islower():
+        for part in _glued_syllables(word)[:-1]:  # Hồ Chí MinhỦy ban: two words, offsets kept
+            out.append(Token(start, start + len(part), part, word_info(part)[0]))
+            start, word = start + len(part), word[len(part) :]
+    return start, word
 
 
 def _glued_syllables(word: str) -> list[str]:
