@@ -155,11 +155,11 @@ def write_outputs(
         write_atomic(output.path(OUTPUT_NAMES["trig"]), trig(named))
         if "html" in kinds:
             from .facts import Facts
-            from .visualize import render_html
+            from .visualize import render_html_bytes
 
             # the page reads the union of the articles' own lines (every label they gave)
-            page = render_html(Facts.from_lines({line for _, lines in written for line in lines}))
-            write_atomic(output.path(OUTPUT_NAMES["html"]), page.encode("utf-8"))
+            page = render_html_bytes(Facts.from_lines({line for _, lines in written for line in lines}))
+            write_atomic(output.path(OUTPUT_NAMES["html"]), page)
         output.commit(stale=[OUTPUT_NAMES[kind] for kind in OUTPUT_NAMES if kind not in kinds])
     report.summary = {k: dict(v) for k, v in summarize_lines(union).items()}
     report.triples = len(union)

@@ -1,0 +1,79 @@
+"""Speed work on start-up, output writing and the page (issue 12) that must not change a byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SMALL
+
+
+def _page_the_long_way(assets: dict[str, str], data: str, title: str) -> str:
+    """The page as it was put together: text markers replaced one after another in the decoded assets."""
+    page = assets["page.html"]
+    for marker, text in (
+        ("/*VIS_CSS*/", assets["vis.css"]),
+        ("/*PAGE_CSS*/", assets["page.css"]),
+        ("/*VIS_JS*/", assets["vis.js"]),
+        ("/*PAGE_JS*/", assets["page.js"]),
+        ("/*DATA*/", data),
+        ("<!--TITLE-->", title),
+    ):
+        head, sep, tail = page.partition(marker)
+        assert sep
+        page = head + text + tail
+    return page
+
+
+def _decoded_assets() -> dict[str, str]:
+    """The assets read as text (universal newlines: vis-network's script holds carriage returns)."""
+    from importlib import resources
+
+    from kgraph.visualize import ASSETS, _pyvis_folder
+
+    out = {name: (resources.files("kgraph") / "viz" / name).read_text(encoding="utf-8") for name in ASSETS}
+    lib = _pyvis_folder() / "templates" / "lib" / "vis-9.1.2"
+    out["vis.js"] = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    out["vis.css"] = (lib / "vis-network.css").read_text(encoding="utf-8")
+    return out
+
+
+def test_the_page_is_put_together_as_bytes_as_the_text_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kgraph
+    from kgraph import visualize
+    from kgraph.facts import Facts
+    from kgraph.visualize import page_bytes, render_html, render_html_bytes
+
+    def no_decoding(*_: object, **__: object) -> str:
+        raise AssertionError("the page's assets are read as bytes")
+
+    result = kgraph.build([SMALL])
+    facts = Facts.from_lines(result.union_lines())
+    net = visualize.entity_net(facts)
+    view = visualize.select_view(net, max_nodes=visualize.DEFAULT_MAX_NODES)
+    context = visualize.Context.of(facts)
+    title = "Tỉnh <b>ủy</b> /*DATA*/ & <!--TITLE-->"
+    data = visualize.json_for_script(visualize.page_data(view, context, title))
+    expected = _page_the_long_way(_decoded_assets(), data, visualize.html_text(title))
+    visualize._asset_bytes.cache_clear()
+    monkeypatch.setattr(Path, "read_text", no_decoding)
+    assert page_bytes(view, title, context) == expected.encode("utf-8")
+    assert render_html_bytes(facts) == render_html(facts).encode("utf-8")
+
+
+def test_an_asset_holding_a_marker_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kgraph import visualize
+
+    real = Path.read_bytes
+
+    def with_marker(path: Path) -> bytes:
+        data = real(path)
+        return data + b"/*DATA*/" if path.name == "vis-network.css" else data
+
+    visualize._asset_bytes.cache_clear()
+    monkeypatch.setattr(Path, "read_bytes", with_marker)
+    try:
+        with pytest.raises(RuntimeError, match="vis.css holds the marker"):
+            visualize._asset_bytes()
+    finally:
+        visualize._asset_bytes.cache_clear()
