@@ -101,3 +101,26 @@ def test_a_build_imports_its_modules_with_the_collector_already_slowed(tmp_path:
     )
     # importing the pipeline made ~27 passes of the collector (~4 ms) at the default threshold of 700
     assert _in_a_process(code) == "0 100000"
+
+
+def test_a_command_registers_only_its_own_parser() -> None:
+    from kgraph.cli import make_parser
+
+    code = (
+        "import argparse, sys\n"
+        "made = []\n"
+        "real = argparse._SubParsersAction.add_parser\n"
+        "def add(self, name, **kw):\n"
+        "    made.append(name)\n"
+        "    return real(self, name, **kw)\n"
+        "argparse._SubParsersAction.add_parser = add\n"
+        "from kgraph.cli import make_parser\n"
+        "make_parser(['build', 'x', '--out', 'y'])\n"
+        "print(' '.join(made))\n"
+    )
+    assert _in_a_process(code) == "build"  # was all nine commands' parsers (~4 ms of start-up)
+    every = make_parser(["--help"])._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert "build" in every and "serve" in every and "query" in every
+    assert make_parser(["nonsense"]).format_help() == make_parser().format_help()
+    one = make_parser(["build", "--help"])._subparsers._group_actions[0].choices["build"]  # type: ignore[union-attr]
+    assert one.format_help() == make_parser()._subparsers._group_actions[0].choices["build"].format_help()  # type: ignore[union-attr]
