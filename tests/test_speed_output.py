@@ -124,3 +124,69 @@ def test_a_command_registers_only_its_own_parser() -> None:
     assert make_parser(["nonsense"]).format_help() == make_parser().format_help()
     one = make_parser(["build", "--help"])._subparsers._group_actions[0].choices["build"]  # type: ignore[union-attr]
     assert one.format_help() == make_parser()._subparsers._group_actions[0].choices["build"].format_help()  # type: ignore[union-attr]
+
+
+def test_the_union_written_asks_for_the_demoted_labels_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rdflib import Graph
+    from rdflib.namespace import SKOS
+
+    from kgraph import lines
+    from kgraph.cli import main
+
+    calls: list[int] = []
+    real = lines.demoted_pref_labels
+
+    def counting(found):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(found)
+
+    monkeypatch.setattr(lines, "demoted_pref_labels", counting)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Sở Giáo dục và Đào tạo tỉnh Quảng Nam họp.", encoding="utf-8")
+    (folder / "b.txt").write_text("Sở Giáo Dục và Đào Tạo tỉnh Quảng Nam họp.", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(folder), "--out", str(out), "--quiet", "--no-html", "--no-cache"]) == 0
+    assert len(calls) == 1  # the graphs' labels; their union then has one prefLabel each (was asked again)
+    graph = Graph().parse(out / "graph.ttl")
+    for subject in set(graph.subjects(SKOS.prefLabel, None)):
+        assert len(list(graph.objects(subject, SKOS.prefLabel))) == 1
+
+
+def test_the_summary_counts_what_the_line_splitter_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from collections import Counter
+
+    import kgraph
+    from kgraph import lines
+    from kgraph.namespaces import CLASS_IRI, PREDICATE_IRI
+
+    union = kgraph.build([SMALL]).union_lines()
+    kinds = {f"<{iri}>": name for name, iri in CLASS_IRI.items()}
+    relations = {f"<{iri}>": name for name, iri in PREDICATE_IRI.items()}
+    expected: dict[str, Counter[str]] = {"entities": Counter(), "relations": Counter()}
+    for line in union:
+        _, p, o = lines.split_line(line)
+        if p == lines.RDF_TYPE and o in kinds:
+            expected["entities"][kinds[o]] += 1
+        elif p != lines.RDF_TYPE and p in relations:
+            expected["relations"][relations[p]] += 1
+    assert sum(expected["entities"].values()) > 5 and sum(expected["relations"].values()) > 2
+
+    def no_split(line: str) -> tuple[str, str, str]:
+        raise AssertionError("a summary splits a line at its first two spaces")
+
+    monkeypatch.setattr(lines, "split_line", no_split)
+    assert lines.summarize_lines(union) == expected
+
+
+def test_named_lines_sort_an_article_s_distinct_lines_without_a_set() -> None:
+    from kgraph.results import sorted_distinct
+
+    assert sorted_distinct(["<a> <p> <b> .", "<a> <p> <c> ."]) == ["<a> <p> <b> .", "<a> <p> <c> ."]
+    assert sorted_distinct(["<b> <p> <c> .", "<a> <p> <c> .", "<b> <p> <c> ."]) == [
+        "<a> <p> <c> .",
+        "<b> <p> <c> .",
+    ]
+    assert sorted_distinct(["<b> <p> <c> .", "<a> <p> <c> ."]) == ["<a> <p> <c> .", "<b> <p> <c> ."]

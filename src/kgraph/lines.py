@@ -339,9 +339,9 @@ def summarize_lines(lines: Iterable[str]) -> dict[str, Counter[str]]:
     entities: Counter[str] = Counter()
     relations: Counter[str] = Counter()
     for line in lines:
-        _, p, o = split_line(line)
+        _, p, o = line.split(" ", 2)  # kgraph's lines: no space in the subject or the predicate
         if p == RDF_TYPE:
-            kind = kind_of.get(o)
+            kind = kind_of.get(o[:-2])
             if kind is not None:
                 entities[kind] += 1
         else:

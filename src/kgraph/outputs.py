@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .cache import Cache, Entry, Manifest, make_entry
 from .files import OutputSet, printable_path, recover, write_atomic
-from .lines import nquads, one_pref_label, one_pref_label_graphs, summarize_lines, trig, turtle
+from .lines import nquads, one_pref_label_graphs, summarize_lines, trig, turtle
 from .results import BuildResult
 from .settings import BuildHooks, BuildSettings
 
@@ -148,7 +148,7 @@ def write_outputs(
     """Write the output set (swapped in together); fill ``report``'s summary; return the cached summary."""
     written = result.named_lines()
     named = one_pref_label_graphs(written)  # one skos:prefLabel in every union view
-    union = one_pref_label(sorted({line for _, lines in named for line in lines}))  # shared strings
+    union = sorted({line for _, lines in named for line in lines})  # shared strings; already one prefLabel
     with OutputSet(out) as output:
         write_atomic(output.path(OUTPUT_NAMES["nquads"]), nquads(named))
         write_atomic(output.path(OUTPUT_NAMES["turtle"]), turtle(union))
