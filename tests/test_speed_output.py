@@ -190,3 +190,23 @@ def test_named_lines_sort_an_article_s_distinct_lines_without_a_set() -> None:
         "<b> <p> <c> .",
     ]
     assert sorted_distinct(["<b> <p> <c> .", "<a> <p> <c> ."]) == ["<a> <p> <c> .", "<b> <p> <c> ."]
+
+
+def test_a_build_spells_each_distinct_term_once_for_turtle_and_trig(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kgraph import lines
+    from kgraph.cli import main
+
+    spelled: list[str] = []
+    term = lines.TermWriter.term
+
+    def counting(self: lines.TermWriter, text: str) -> str:
+        spelled.append(text)
+        return term(self, text)
+
+    monkeypatch.setattr(lines.TermWriter, "term", counting)
+    out = tmp_path / "out"
+    assert main(["build", str(SMALL), "--out", str(out), "--quiet", "--no-html", "--no-cache"]) == 0
+    assert len(spelled) == len(set(spelled)) > 20  # the two writers spelled them twice
+    assert "@prefix" in (out / "graph.ttl").read_text(encoding="utf-8")

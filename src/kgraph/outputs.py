@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .cache import Cache, Entry, Manifest, make_entry
 from .files import OutputSet, printable_path, recover, write_atomic
-from .lines import nquads, one_pref_label_graphs, summarize_lines, trig, turtle
+from .lines import TermWriter, nquads, one_pref_label_graphs, summarize_lines, trig, turtle
 from .results import BuildResult
 from .settings import BuildHooks, BuildSettings
 
@@ -151,8 +151,9 @@ def write_outputs(
     union = sorted({line for _, lines in named for line in lines})  # shared strings; already one prefLabel
     with OutputSet(out) as output:
         write_atomic(output.path(OUTPUT_NAMES["nquads"]), nquads(named))
-        write_atomic(output.path(OUTPUT_NAMES["turtle"]), turtle(union))
-        write_atomic(output.path(OUTPUT_NAMES["trig"]), trig(named))
+        writer = TermWriter()  # the two files spell the same terms: each is spelled once
+        write_atomic(output.path(OUTPUT_NAMES["turtle"]), turtle(union, writer))
+        write_atomic(output.path(OUTPUT_NAMES["trig"]), trig(named, writer))
         if "html" in kinds:
             from .facts import Facts
             from .visualize import render_html_bytes
