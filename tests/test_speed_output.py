@@ -210,3 +210,16 @@ def test_a_build_spells_each_distinct_term_once_for_turtle_and_trig(
     assert main(["build", str(SMALL), "--out", str(out), "--quiet", "--no-html", "--no-cache"]) == 0
     assert len(spelled) == len(set(spelled)) > 20  # the two writers spelled them twice
     assert "@prefix" in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_control_bytes_are_counted_as_the_byte_by_byte_loop_counted() -> None:
+    import random
+
+    from kgraph.read import binary_reason, control_bytes
+
+    rng = random.Random(12)
+    samples = [bytes(range(256)), b"", b"Tin \x1b[1m\x07\x08 \r\n\t\f\x7f\xff", "Hà Nội".encode()]
+    samples += [bytes(rng.randrange(256) for _ in range(rng.randrange(300))) for _ in range(200)]
+    for head in samples:
+        assert control_bytes(head) == sum(1 for b in head if b < 32 and b not in b"\t\n\r\f\x1b")
+    assert binary_reason(b"abc" + b"\x01" * 10) == "looks binary (10 control bytes in the first 13)"
