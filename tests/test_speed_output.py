@@ -223,3 +223,23 @@ def test_control_bytes_are_counted_as_the_byte_by_byte_loop_counted() -> None:
     for head in samples:
         assert control_bytes(head) == sum(1 for b in head if b < 32 and b not in b"\t\n\r\f\x1b")
     assert binary_reason(b"abc" + b"\x01" * 10) == "looks binary (10 control bytes in the first 13)"
+
+
+def test_a_build_without_the_page_imports_no_traceback_module(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from kgraph.cli import main\n"
+        f"main(['build', {str(SMALL)!r}, '--out', {str(tmp_path / 'out')!r}, '--quiet', '--no-html',"
+        " '--workers', '1'])\n"
+        "print('traceback' in sys.modules, 'textwrap' in sys.modules)\n"
+    )
+    assert _in_a_process(code) == "False False"  # needed only to name where a bug was raised
+
+
+def test_a_bug_is_still_named_where_it_was_raised() -> None:
+    from kgraph.pipeline import describe_bug
+
+    try:
+        {}["missing"]  # noqa: B018
+    except KeyError as error:
+        assert describe_bug(error).startswith("kgraph bug KeyError: 'missing'")

@@ -21,7 +21,6 @@ import hashlib
 import signal
 import sys
 import threading
-import traceback
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -120,6 +119,8 @@ def _deadline(seconds: float) -> Iterator[None]:
 
 def describe_bug(error: Exception) -> str:
     """One line naming an unexpected exception and the kgraph line that raised it."""
+    import traceback  # only for a bug: with textwrap and linecache ~2 ms of every build's start-up
+
     where = ""
     for frame in traceback.extract_tb(error.__traceback__):
         if "kgraph" in Path(frame.filename).parts:
