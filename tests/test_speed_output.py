@@ -243,3 +243,33 @@ def test_a_bug_is_still_named_where_it_was_raised() -> None:
         {}["missing"]  # noqa: B018
     except KeyError as error:
         assert describe_bug(error).startswith("kgraph bug KeyError: 'missing'")
+
+
+def test_a_view_counts_its_classes_and_relations_listing_the_edges_a_few_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kgraph.netgraph import Net
+    from kgraph.network import select_view
+
+    net = Net()
+    relations = [f"relation{r}" for r in range(12)]
+    for i in range(40):
+        net.add_node(f"n{i:02d}", label=f"Tên {i}", kind=("Person", "Organization", "Location")[i % 3])
+    for i in range(39):
+        relation = relations[i % len(relations)]
+        net.add_edge(f"n{i:02d}", f"n{i + 1:02d}", key=relation, relation=relation, evidence="")
+    listed: list[int] = []
+    real = Net.edges
+
+    def counting(self: Net, keys: bool = False, data: bool = False) -> list[object]:
+        listed.append(1)
+        return real(self, keys, data)
+
+    monkeypatch.setattr(Net, "edges", counting)
+    view = select_view(net, max_nodes=20)
+    assert len(listed) <= 10  # was three times per relation (36 here) on top of these
+    assert sum(total for _, total in view.relations.values()) == 39
+    assert sum(total for _, total in view.kinds.values()) == 40
+    assert {kind: shown for kind, (shown, _) in view.kinds.items()} == {
+        kind: sum(1 for _, d in view.net.nodes(data=True) if d["kind"] == kind) for kind in view.kinds
+    }
