@@ -273,3 +273,23 @@ def test_a_view_counts_its_classes_and_relations_listing_the_edges_a_few_times(
     assert {kind: shown for kind, (shown, _) in view.kinds.items()} == {
         kind: sum(1 for _, d in view.net.nodes(data=True) if d["kind"] == kind) for kind in view.kinds
     }
+
+
+def test_a_build_hashes_its_files_up_front_only_when_the_cache_may_hold_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kgraph.pipeline
+    from kgraph.api import build_to
+
+    hashed: list[Path] = []
+    real = kgraph.pipeline.file_digest
+
+    def counting(path: Path) -> str:
+        hashed.append(path)
+        return real(path)
+
+    monkeypatch.setattr(kgraph.pipeline, "file_digest", counting)
+    first = build_to([SMALL], tmp_path / "out", workers=1)
+    assert hashed == [] and first.result.extracted == 6  # a new folder: nothing to look up
+    second = build_to([SMALL], tmp_path / "out", workers=1)
+    assert len(hashed) == 6 and second.up_to_date and second.result.extracted == 0

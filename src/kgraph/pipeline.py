@@ -246,9 +246,11 @@ def run_workers(sources: list[str], workers: int, dask: str | None = None) -> It
 def _from_cache(files: list[Path], cache: Cache | None, hooks: BuildHooks) -> tuple[list[Any], list[str]]:
     """Per file: its cached graph, why it was skipped last time, or None (to extract); and digests."""
     slots: list[ArticleGraph | str | None] = [None] * len(files)
-    digests = [file_digest(path) if cache is not None else "" for path in files]
+    if cache is None or not (cache.previous.entries or cache.previous.skipped):
+        return slots, [""] * len(files)  # nothing to look up (each file's reader hashes what it reads)
+    digests = [file_digest(path) for path in files]
     for index, (path, digest) in enumerate(zip(files, digests, strict=True)):
-        if cache is None or not digest:
+        if not digest:
             continue
         source = source_name(path)
         found = cache.lookup(source, digest)
