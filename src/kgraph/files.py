@@ -58,8 +58,8 @@ def fault(error: OSError, path: object) -> InputError:
     return InputError(printable_path(where), why, fix or "check the folder and the disk")
 
 
-def write_atomic(path: Path, data: bytes | Iterable[str], sync: bool = True) -> None:
-    """Write ``data`` (bytes, or UTF-8 text pieces) to ``path`` through a temporary file and a rename.
+def write_atomic(path: Path, data: bytes | Iterable[str] | Iterable[bytes], sync: bool = True) -> None:
+    """Write ``data`` (bytes, or pieces: UTF-8 text or bytes) to ``path`` via a temporary file and a rename.
 
     The temporary file is removed on every exit path, a failed write included. ``sync=False``
     skips the flush to disk before the rename: for files whose reader checks them (the cache's
@@ -73,7 +73,7 @@ def write_atomic(path: Path, data: bytes | Iterable[str], sync: bool = True) -> 
                 handle.write(data)
             else:
                 for piece in data:
-                    handle.write(piece.encode("utf-8"))
+                    handle.write(piece.encode("utf-8") if type(piece) is str else piece)  # type: ignore[arg-type]
             handle.flush()
             if sync:
                 os.fsync(handle.fileno())

@@ -305,17 +305,19 @@ def _statements(lines: Iterable[str], writer: TermWriter, indent: str) -> Iterat
         yield flush()
 
 
-def turtle(lines: Iterable[str]) -> Iterator[str]:
-    """Turtle text, in pieces, of sorted distinct N-Triples lines."""
-    writer = TermWriter()
+def turtle(lines: Iterable[str], writer: TermWriter | None = None) -> Iterator[str]:
+    """Turtle text, in pieces, of sorted distinct N-Triples lines (``writer``: one that may have
+    spelled these terms already, for TriG of the same lines)."""
+    writer = writer or TermWriter()
     yield _prefix_block()
     for statement in _statements(lines, writer, ""):
         yield statement + "\n"
 
 
-def trig(graphs: Iterable[tuple[str, Iterable[str]]]) -> Iterator[str]:
-    """TriG text, in pieces, of ``(graph IRI, sorted distinct N-Triples lines)`` pairs."""
-    writer = TermWriter()
+def trig(graphs: Iterable[tuple[str, Iterable[str]]], writer: TermWriter | None = None) -> Iterator[str]:
+    """TriG text, in pieces, of ``(graph IRI, sorted distinct N-Triples lines)`` pairs (``writer``
+    as for ``turtle``)."""
+    writer = writer or TermWriter()
     yield _prefix_block()
     for name, lines in graphs:
         yield f"{writer.iri(f'<{name}>')} {{\n" if name else "{\n"  # '' names the default graph
@@ -330,9 +332,9 @@ def summarize_lines(lines: Iterable[str]) -> dict[str, Counter[str]]:
     entities: Counter[str] = Counter()
     relations: Counter[str] = Counter()
     for line in lines:
-        _, p, o = split_line(line)
+        _, p, o = line.split(" ", 2)  # kgraph's lines: no space in the subject or the predicate
         if p == RDF_TYPE:
-            kind = kind_of.get(o)
+            kind = kind_of.get(o[:-2])
             if kind is not None:
                 entities[kind] += 1
         else:

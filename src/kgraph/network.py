@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -307,12 +307,14 @@ def _distances(net: nx.MultiDiGraph, focus: Sequence[str], depth: int) -> dict[s
 def _count(view: View, net: nx.MultiDiGraph) -> None:
     """Fill ``view``'s per-class and per-relation counts, hidden links and left-out names."""
     drawn = view.net
-    for kind in sorted({d["kind"] for _, d in net.nodes(data=True)}):
-        total = sum(1 for _, d in net.nodes(data=True) if d["kind"] == kind)
-        view.kinds[kind] = (sum(1 for _, d in drawn.nodes(data=True) if d["kind"] == kind), total)
-    for rel in sorted({k for _, _, k in net.edges(keys=True)}):
-        total = sum(1 for _, _, k in net.edges(keys=True) if k == rel)
-        view.relations[rel] = (sum(1 for _, _, k in drawn.edges(keys=True) if k == rel), total)
+    kinds = Counter(d["kind"] for _, d in net.nodes(data=True))  # counted once, not once per class
+    drawn_kinds = Counter(d["kind"] for _, d in drawn.nodes(data=True))
+    for kind in sorted(kinds):
+        view.kinds[kind] = (drawn_kinds[kind], kinds[kind])
+    relations = Counter(k for _, _, k in net.edges(keys=True))  # listed once, not 3 times a relation
+    drawn_relations = Counter(k for _, _, k in drawn.edges(keys=True))
+    for rel in sorted(relations):
+        view.relations[rel] = (drawn_relations[rel], relations[rel])
     for node in drawn.nodes:
         outside = sum(1 for other in _neighbours(net, node) if other not in drawn)
         if outside:

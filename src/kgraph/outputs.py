@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .cache import Cache, Entry, Manifest, make_entry
 from .files import OutputSet, printable_path, recover, write_atomic
-from .lines import nquads, one_pref_label, one_pref_label_graphs, summarize_lines, trig, turtle
+from .lines import TermWriter, nquads, one_pref_label_graphs, summarize_lines, trig, turtle
 from .results import BuildResult
 from .settings import BuildHooks, BuildSettings
 
@@ -148,18 +148,19 @@ def write_outputs(
     """Write the output set (swapped in together); fill ``report``'s summary; return the cached summary."""
     written = result.named_lines()
     named = one_pref_label_graphs(written)  # one skos:prefLabel in every union view
-    union = one_pref_label(sorted({line for _, lines in named for line in lines}))  # shared strings
+    union = sorted({line for _, lines in named for line in lines})  # shared strings; already one prefLabel
     with OutputSet(out) as output:
         write_atomic(output.path(OUTPUT_NAMES["nquads"]), nquads(named))
-        write_atomic(output.path(OUTPUT_NAMES["turtle"]), turtle(union))
-        write_atomic(output.path(OUTPUT_NAMES["trig"]), trig(named))
+        writer = TermWriter()  # the two files spell the same terms: each is spelled once
+        write_atomic(output.path(OUTPUT_NAMES["turtle"]), turtle(union, writer))
+        write_atomic(output.path(OUTPUT_NAMES["trig"]), trig(named, writer))
         if "html" in kinds:
             from .facts import Facts
-            from .visualize import render_html
+            from .visualize import render_html_bytes
 
             # the page reads the union of the articles' own lines (every label they gave)
-            page = render_html(Facts.from_lines({line for _, lines in written for line in lines}))
-            write_atomic(output.path(OUTPUT_NAMES["html"]), page.encode("utf-8"))
+            page = render_html_bytes(Facts.from_lines({line for _, lines in written for line in lines}))
+            write_atomic(output.path(OUTPUT_NAMES["html"]), page)
         output.commit(stale=[OUTPUT_NAMES[kind] for kind in OUTPUT_NAMES if kind not in kinds])
     report.summary = {k: dict(v) for k, v in summarize_lines(union).items()}
     report.triples = len(union)

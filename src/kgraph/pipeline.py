@@ -21,7 +21,6 @@ import hashlib
 import signal
 import sys
 import threading
-import traceback
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -120,6 +119,8 @@ def _deadline(seconds: float) -> Iterator[None]:
 
 def describe_bug(error: Exception) -> str:
     """One line naming an unexpected exception and the kgraph line that raised it."""
+    import traceback  # only for a bug: with textwrap and linecache ~2 ms of every build's start-up
+
     where = ""
     for frame in traceback.extract_tb(error.__traceback__):
         if "kgraph" in Path(frame.filename).parts:
@@ -245,9 +246,11 @@ def run_workers(sources: list[str], workers: int, dask: str | None = None) -> It
 def _from_cache(files: list[Path], cache: Cache | None, hooks: BuildHooks) -> tuple[list[Any], list[str]]:
     """Per file: its cached graph, why it was skipped last time, or None (to extract); and digests."""
     slots: list[ArticleGraph | str | None] = [None] * len(files)
-    digests = [file_digest(path) if cache is not None else "" for path in files]
+    if cache is None or not (cache.previous.entries or cache.previous.skipped):
+        return slots, [""] * len(files)  # nothing to look up (each file's reader hashes what it reads)
+    digests = [file_digest(path) for path in files]
     for index, (path, digest) in enumerate(zip(files, digests, strict=True)):
-        if cache is None or not digest:
+        if not digest:
             continue
         source = source_name(path)
         found = cache.lookup(source, digest)

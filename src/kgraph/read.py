@@ -108,10 +108,21 @@ def binary_reason(data: bytes) -> str:
     head = data[:_SNIFF]
     if b"\x00" in head:
         return "looks binary (NUL bytes)"
-    controls = sum(1 for b in head if b < 32 and b not in b"\t\n\r\f\x1b")
+    controls = control_bytes(head)
     if head and controls / len(head) > 0.05:
         return f"looks binary ({controls} control bytes in the first {len(head)})"
     return ""
+
+
+#: the bytes that are not control bytes: every byte from the space on, and the controls of text
+_NOT_CONTROL = bytes(range(32, 256)) + b"\t\n\r\f\x1b"
+
+
+def control_bytes(head: bytes) -> int:
+    """How many control bytes (below 32, but tab, line ends, form feed and escape) ``head`` holds:
+    the bytes left once the others are deleted (one C pass; a Python loop over the first 8 KB of
+    each article was ~2 ms per 100 articles)."""
+    return len(head.translate(None, _NOT_CONTROL))
 
 
 def _utf16_without_bom(data: bytes) -> str:

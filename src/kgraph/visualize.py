@@ -251,19 +251,37 @@ def _pyvis_folder() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+#: Where page.html takes each part, in the order the parts were once put in one after another.
+MARKERS = {
+    "/*VIS_CSS*/": "vis.css",
+    "/*PAGE_CSS*/": "page.css",
+    "/*VIS_JS*/": "vis.js",
+    "/*PAGE_JS*/": "page.js",
+    "/*DATA*/": "",
+    "<!--TITLE-->": "",
+}
+
+
 @lru_cache(maxsize=1)
-def _assets() -> dict[str, str]:
-    """The page skeleton, style and script, with vis-network's script and style from pyvis."""
-    out = {name: (resources.files("kgraph") / "viz" / name).read_text(encoding="utf-8") for name in ASSETS}
+def _asset_bytes() -> dict[str, bytes]:
+    """The page skeleton, style and script, with vis-network's script and style from pyvis, as
+    the UTF-8 bytes of their text: never decoded, as the page is put together as bytes (decoding,
+    joining and encoding again the ~0.7 MB of vis-network was ~0.01 CPU s of a build)."""
+    out = {name: (resources.files("kgraph") / "viz" / name).read_bytes() for name in ASSETS}
     lib = _pyvis_folder() / "templates" / "lib" / "vis-9.1.2"
-    out["vis.js"] = (lib / "vis-network.min.js").read_text(encoding="utf-8")
-    out["vis.css"] = (lib / "vis-network.css").read_text(encoding="utf-8")
-    for name, text in out.items():
+    out["vis.js"] = (lib / "vis-network.min.js").read_bytes()
+    out["vis.css"] = (lib / "vis-network.css").read_bytes()
+    for name, data in out.items():
+        if b"\r" in data:  # as a text read gives it (vis-network's script holds a few)
+            out[name] = data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         if name.endswith(".html"):
             continue
-        closing = "</style" if name.endswith(".css") else "</script"
-        if closing in text.lower():  # would end the inline element early
-            raise RuntimeError(f"asset {name} contains {closing}: it cannot be inlined")
+        closing = b"</style" if name.endswith(".css") else b"</script"
+        if closing in data.lower():  # would end the inline element early
+            raise RuntimeError(f"asset {name} contains {closing.decode()}: it cannot be inlined")
+        for marker in MARKERS:  # the page's parts go where page.html has their markers, nowhere else
+            if marker.encode() in data:
+                raise RuntimeError(f"asset {name} holds the marker {marker}: it cannot be inlined")
     return out
 
 
@@ -472,22 +490,27 @@ def vis_options(physics: bool, size: int) -> dict[str, Any]:
 
 def render_view(view: View, title: str = "kgraph", context: Context | None = None) -> str:
     """The HTML page drawing ``view``; ``context`` gives its articles, evidence and posts."""
-    assets = _assets()
-    data = page_data(view, context, title)
-    page = assets["page.html"]
-    for marker, text in (
-        ("/*VIS_CSS*/", assets["vis.css"]),
-        ("/*PAGE_CSS*/", assets["page.css"]),
-        ("/*VIS_JS*/", assets["vis.js"]),
-        ("/*PAGE_JS*/", assets["page.js"]),
-        ("/*DATA*/", json_for_script(data)),
-        ("<!--TITLE-->", html_text(title)),
-    ):
-        head, sep, tail = page.partition(marker)
-        if not sep:
+    return page_bytes(view, title, context).decode("utf-8")
+
+
+def page_bytes(view: View, title: str = "kgraph", context: Context | None = None) -> bytes:
+    """The UTF-8 bytes of :func:`render_view`'s page: page.html with each marker replaced by its part."""
+    assets = _asset_bytes()
+    template = assets["page.html"]
+    given = {"/*DATA*/": json_for_script(page_data(view, context, title)), "<!--TITLE-->": html_text(title)}
+    found = []
+    for marker, name in MARKERS.items():
+        at = template.find(marker.encode())
+        if at < 0:
             raise RuntimeError(f"page.html lacks the marker {marker}")
-        page = head + text + tail
-    return page
+        found.append((at, len(marker), assets[name] if name else given[marker].encode("utf-8")))
+    pieces: list[bytes] = []
+    last = 0
+    for at, size, part in sorted(found):  # no part holds a marker (see _asset_bytes; the data and
+        pieces += (template[last:at], part)  # the title have no '<'), so each one lands where it did
+        last = at + size
+    pieces.append(template[last:])
+    return b"".join(pieces)
 
 
 def resolve_focus(net: nx.MultiDiGraph, names: Sequence[str]) -> list[str]:
@@ -538,13 +561,26 @@ def render_page(
     max_nodes: int = DEFAULT_MAX_NODES,
 ) -> tuple[str, View]:
     """The page of :func:`render_html` and the view it draws (what was drawn and left out)."""
+    view, context = _drawn(graph, focus, depth, classes, relations, max_nodes)
+    return render_view(view, title=title, context=context), view
+
+
+def _drawn(
+    graph: Graph | Facts,
+    focus: Sequence[str],
+    depth: int,
+    classes: Collection[str] | None,
+    relations: Collection[str] | None,
+    max_nodes: int,
+) -> tuple[View, Context]:
+    """The view a page draws of ``graph`` and the context it shows beside it."""
     kinds = class_names(classes)
     check_names(relations, PREDICATE_IRI, "relations")
     facts = Facts.of(graph)
     net = entity_net(facts)  # the page needs no networkx (whose import alone costs ~0.1 s)
     seeds = resolve_focus(net, focus) if focus else []
     view = select_view(net, focus=seeds, depth=depth, classes=kinds, relations=relations, max_nodes=max_nodes)
-    return render_view(view, title=title, context=Context.of(facts)), view
+    return view, Context.of(facts)
 
 
 def render_html(
@@ -568,6 +604,12 @@ def render_html(
         graph, title, focus=focus, depth=depth, classes=classes, relations=relations, max_nodes=max_nodes
     )
     return page
+
+
+def render_html_bytes(graph: Graph | Facts, title: str = "kgraph") -> bytes:
+    """The UTF-8 bytes of :func:`render_html`'s default page (what a build writes)."""
+    view, context = _drawn(graph, (), 1, None, None, DEFAULT_MAX_NODES)
+    return page_bytes(view, title, context)
 
 
 def with_context(result: Graph, source: Graph) -> Graph:
