@@ -197,6 +197,18 @@ def first_words(
     return frozenset(out)
 
 
+def key_words(entries: Iterable[str | Sequence[str]]) -> frozenset[str]:
+    """Every word of every entry of a table, as written and as ``name_key`` writes it: a token
+    whose key or text is an entry (or a run of tokens keyed as one) has a key word in this set, so
+    a sentence none of whose key words is in it holds no entry (``SentenceState.may_hold``)."""
+    out: set[str] = set()
+    for entry in entries:
+        for part in [entry] if isinstance(entry, str) else entry:
+            out.update(part.split())
+            out.update(name_key(part).split())
+    return frozenset(out)
+
+
 def words(name: str) -> tuple[str, ...]:
     """The words or phrases of list ``name`` of rule_words.tsv, in the file's order."""
     return _rule_words()[name]

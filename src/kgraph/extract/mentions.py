@@ -16,7 +16,7 @@ from ..text import name_key
 from .documents import DocMention, of_at, read_after, title_at
 from .events import find_events
 from .gazetteer import level_initial, level_tiers, place_spellings, spelling_key
-from .lexicon import Head, Lexicon, first_words, lexicon
+from .lexicon import Head, Lexicon, first_words, key_words, lexicon
 from .lexicon import word as _word
 from .lexicon import words as _words
 from .names import (
@@ -52,6 +52,7 @@ _QUANTITY_STOP = frozenset(_words("quantity_stop"))
 
 
 _MANY, _YOUTH_UNION = _words("many_bodies"), _word("youth_union_short")
+_YOUTH_UNION_WORDS = key_words([_YOUTH_UNION])
 _MANY_UNITS = frozenset(name_key(w) for w in _words("many_units"))
 _RESOLUTION, _AND = _word("resolution"), _word("and")
 _PLACE_LEVELS, _TWO_WORD_LEVELS = _words("place_levels"), _words("two_word_levels")
@@ -209,6 +210,8 @@ def _plural_bodies_end(st: SentenceState, j: int) -> int:
 
 def rule_plural_domains(st: SentenceState) -> None:
     """A plural head before a list of domains: các sở Tài chính, Y tế, Giáo dục và Đào tạo."""
+    if not st.may_hold(_PLURAL_WORDS):
+        return  # no plural word (speed)
     tokens, lex = st.tokens, st.lex
     for k in range(1, len(tokens) - 1):
         tok = tokens[k]
@@ -234,6 +237,8 @@ def rule_plural_domains(st: SentenceState) -> None:
 
 def rule_lone_doan(st: SentenceState) -> None:
     """'Đoàn' alone (các cấp bộ Đoàn): the article's Youth Union, resolved later or dropped."""
+    if not st.may_hold(_YOUTH_UNION_WORDS):
+        return  # most sentences (speed)
     tokens = st.tokens
     for k, tok in enumerate(tokens):
         if tok.text == _YOUTH_UNION and st.free(tok.start):
@@ -252,6 +257,11 @@ def _level_abbreviations() -> frozenset[str]:
     """The abbreviations of the administrative level words (TP, TX, Q, P, F, H: ``levels.tsv``)."""
     tiers = level_tiers()
     return frozenset(k for k, level in lexicon().levels.items() if k[:1].isupper() and level in tiers)
+
+
+@lru_cache(maxsize=1)
+def _level_triggers() -> frozenset[str]:
+    return key_words(_PLACE_LEVELS + tuple(_level_abbreviations()))
 
 
 _UNDOTTED_ABBREVIATIONS = frozenset(_words("undotted_level_abbreviations"))  # TP Vinh, TX Bắc Ninh
@@ -276,6 +286,8 @@ def _level_word(tokens: list[Token], k: int) -> int:
 def rule_level_places(st: SentenceState) -> None:
     """Standalone places after a level word: tỉnh Quảng Ninh, TP Hồ Chí Minh, Q. Tân Bình; after
     an abbreviation with its dot, a name like a person's is the unit's (P.Nguyễn Cư Trinh)."""
+    if not st.may_hold(_level_triggers()):
+        return  # no level word (speed: most sentences)
     tokens, lex = st.tokens, st.lex
     abbreviations = _level_abbreviations()
     for k, tok in enumerate(tokens):
@@ -311,6 +323,8 @@ def rule_place_spellings(st: SentenceState) -> None:
     """Places written many ways (TP.HCM, TP. Hồ Chí Minh, thành phố Hồ Chí Minh): the longest
     spelling of the table not inside an organisation's name, ending before any capitalised word;
     a person or place found inside it (Hồ Chí Minh, HCM) gives way to it."""
+    if not st.may_hold(_spelling_triggers()):
+        return  # no word a spelling starts with (speed: three sentences in four)
     tokens, table = st.tokens, place_spellings()
     starts = _spelling_starts()
     k = 0
@@ -332,6 +346,11 @@ def rule_place_spellings(st: SentenceState) -> None:
 def _spelling_starts() -> frozenset[str]:
     """The first word of every spelling of the place table (the rule tries nothing else)."""
     return first_words(place_spellings())
+
+
+@lru_cache(maxsize=1)
+def _spelling_triggers() -> frozenset[str]:
+    return key_words(_spelling_starts())
 
 
 @lru_cache(maxsize=65536)
@@ -620,6 +639,7 @@ _RESOLUTION_BEFORE = re.compile(_word("resolution_before_re"))
 
 
 _PLURAL = frozenset(_words("plural"))
+_PLURAL_WORDS = key_words(_PLURAL)
 
 
 def _domain_list(tokens: list[Token], k: int, head: Head, lex: Lexicon) -> list[tuple[int, int]]:

@@ -41,7 +41,7 @@ from .lexicon import Lexicon, lexicon, word
 from .relations import RelationState
 from .state import SentenceState, Spans
 from .street_lists import rule_street_lists
-from .tokens import quote_spans, tokenize
+from .tokens import Token, quote_spans, tokenize
 
 T = TypeVar("T")
 
@@ -172,11 +172,20 @@ def new_state(doc: Document, index: int, lex: Lexicon) -> SentenceState:
         blocked.add(start, end)
     tokens = tokenize(text, base)
     st = SentenceState(doc, index, lex, sentence, tokens, quotes, scan.found, blocked, Spans(base, len(text)))
+    st.words = _key_words(tokens)
     for rule, start, end, reason in scan.dropped:
         st.rule = rule
         st.drop(start + base, end + base, reason)
     st.rule = ""
     return st
+
+
+def _key_words(tokens: list[Token]) -> frozenset[str]:
+    """Every word of the tokens' keys (a key holds a space only after a dot or an apostrophe: U.B)."""
+    words = {t.key for t in tokens}
+    for key in [key for key in words if " " in key]:
+        words.update(key.split())
+    return frozenset(words)
 
 
 def run_mention_rules(st: SentenceState) -> SentenceState:

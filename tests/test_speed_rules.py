@@ -1,0 +1,94 @@
+"""Speed work on the mention rules (issue 12) that must not change a byte: each shortcut against
+the long way, and a test that sees the work it skips."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _sentence_state(text: str):  # type: ignore[no-untyped-def]
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.rules import new_state
+    from kgraph.model import Article
+    from kgraph.text import make_document
+
+    return new_state(make_document(Article(source="t.txt", text=text, title="")), 0, lexicon())
+
+
+class _Untouchable(list):  # type: ignore[type-arg]
+    """A token list no rule may read."""
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        raise AssertionError("a token was read")
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        raise AssertionError("the tokens were read")
+
+    def __len__(self) -> int:
+        raise AssertionError("the tokens were counted")
+
+
+def _prechecked_rules():  # type: ignore[no-untyped-def]
+    from kgraph.extract import bodies, mentions, world
+
+    return [
+        mentions.rule_place_spellings,
+        mentions.rule_level_places,
+        mentions.rule_lone_doan,
+        mentions.rule_plural_domains,
+        bodies.rule_press,
+        bodies.rule_police_forces,
+        bodies.rule_national_bodies,
+        world.rule_world_bodies,
+        world.rule_world_regions,
+        world.rule_languages,
+    ]
+
+
+#: Sentences of my own, each holding what one of the pre-checked rules reads (and some near misses)
+_FIRING = [
+    "Đoàn công tác đã đến TP.HCM rồi về thành phố Hồ Chí Minh, TP. Hồ Chí Minh hôm qua.",
+    "Ông về thôn Câu Nhi, xã Hải Chánh, huyện Hải Lăng; TP Hạ Long và Q. Tân Bình, P.Bến Nghé.",
+    "Tuổi trẻ các cấp bộ Đoàn tham gia; Đoàn Thanh niên thì không.",
+    "Lãnh đạo các sở Tài chính, Y tế, Giáo dục và Đào tạo đã họp.",
+    "Theo báo Tuổi Trẻ và Thanh Niên, phóng viên VTV1 đã có mặt.",
+    "CSGT đã bắt giữ hai xe, bị cảnh sát giao thông tạm giữ; chiến sĩ cảnh sát giao thông thì không.",
+    "Ủy ban các vấn đề xã hội của Quốc hội đã họp với Hội đồng dân tộc của Quốc hội.",
+    "Đại diện UNDP, Tổ chức Y tế Thế giới và Liên Hợp Quốc đến thăm; xe Honda chở họ.",
+    "Các nước châu Á - Thái Bình Dương và châu Âu hợp tác với Ngân hàng Phát triển châu Á.",
+    "Em học tiếng Anh và tiếng Trung Quốc ở Hà Nội.",
+]
+
+
+def test_each_pre_checked_rule_skips_a_sentence_holding_none_of_its_words() -> None:
+    for rule in _prechecked_rules():
+        st = _sentence_state("Hôm nay trời mưa to và gió lớn ở khắp nơi, ai cũng ngại ra đường.")
+        st.tokens = _Untouchable(st.tokens)
+        rule(st)  # reads no token
+        assert st.found == [] and st.dropped == [], rule.__name__
+
+
+def test_a_pre_checked_rule_finds_what_it_finds_without_pre_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kgraph.extract.rules import run_mention_rules
+    from kgraph.extract.state import SentenceState
+
+    def read(text: str) -> list[tuple[object, ...]]:
+        st = run_mention_rules(_sentence_state(text))
+        found = [(f.start, f.end, f.text, f.group, f.kind, f.rule) for f in st.found]
+        return found + [(d.rule, d.start, d.text, d.reason) for d in st.dropped]
+
+    fast = [read(text) for text in _FIRING]
+    monkeypatch.setattr(SentenceState, "may_hold", lambda self, triggers: True)
+    assert [read(text) for text in _FIRING] == fast
+    rules = {row[-1] for rows in fast for row in rows if len(row) == 6}
+    rules |= {row[0] for rows in fast for row in rows}  # a drop names its rule first
+    names = {rule.__name__.removeprefix("rule_") for rule in _prechecked_rules()}
+    assert names <= rules, names - rules  # every pre-checked rule fires on these sentences
+
+
+def test_a_sentence_s_words_are_the_words_of_its_token_keys() -> None:
+    text = "Bộ GD-ĐT, U.B.N.D và TP.HCM họp; ông A.Sơn nói: “hoà giải”."
+    st = _sentence_state(text)
+    words = {w for t in st.tokens for w in t.key.split()}
+    assert words <= st.words <= words | {t.key for t in st.tokens}
+    assert {"gd", "đt", "tp", "hcm", "hòa"} <= st.words
