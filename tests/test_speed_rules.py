@@ -92,3 +92,47 @@ def test_a_sentence_s_words_are_the_words_of_its_token_keys() -> None:
     words = {w for t in st.tokens for w in t.key.split()}
     assert words <= st.words <= words | {t.key for t in st.tokens}
     assert {"gd", "đt", "tp", "hcm", "hòa"} <= st.words
+
+
+def test_expanding_names_reads_the_abbreviation_table_once_per_lexicon() -> None:
+    import importlib
+    from dataclasses import replace
+
+    from kgraph.extract.lexicon import lexicon
+
+    resolve = importlib.import_module("kgraph.extract.resolve")
+
+    class Counting(dict):  # type: ignore[type-arg]
+        reads = 0
+
+        def items(self):  # type: ignore[no-untyped-def]
+            Counting.reads += 1
+            return super().items()
+
+    lex = replace(lexicon(), abbreviations=Counting(lexicon().abbreviations))
+    multi = [(short, long) for short, long in lexicon().abbreviations.items() if len(short.split()) > 1]
+    assert multi  # the table has abbreviations of two words or more
+    for short, long in multi:
+        for written in (short, short.upper()):  # compared by key
+            name, written_out = f"{written} tỉnh Bình Phước", f"{long} tỉnh Bình Phước"
+            assert resolve.expand(name, lex) == resolve.expand(written_out, lex)
+    assert resolve.expand("Hội CCB Khối", lex) == "Hội Cựu chiến binh Khối"
+    assert Counting.reads == 1
+
+
+def test_the_names_rule_parses_no_body_at_a_word_no_head_opens(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kgraph.extract import mentions
+
+    asked: list[str] = []
+    real = mentions.parse_org
+
+    def counting(tokens, i, lex=None):  # type: ignore[no-untyped-def]
+        asked.append(tokens[i].text)
+        return real(tokens, i, lex)
+
+    monkeypatch.setattr(mentions, "parse_org", counting)
+    text = "Ông Trần Văn Bình ở Hà Nội gặp Ban Tổ chức Liên hoan phim và Sở Y tế tỉnh Đồng Nai."
+    st = _sentence_state(text)
+    mentions.rule_names(st)
+    assert [f.text for f in st.found] == ["Hà Nội", "Ban Tổ chức Liên hoan phim", "Sở Y tế tỉnh Đồng Nai"]
+    assert set(asked) <= {"Ban", "Sở", "Tổ", "Y"}, asked

@@ -27,6 +27,7 @@ from .names import (
     match_head,
     match_place,
     match_title,
+    may_open_org,
     numbered_unit,
     parse_org,
     parse_place,
@@ -86,7 +87,7 @@ def _name_at(st: SentenceState, i: int) -> tuple[NameSpan | None, Group, int]:
     span = parse_place(tokens, i, lex)
     group = Group.PLACE
     if span is None:
-        span = parse_org(tokens, i, lex)
+        span = parse_org(tokens, i, lex) if may_open_org(tokens, i, head) else None
         group = Group.ORG
     place_len = match_place(tokens, i, lex)
     if place_len == 1 and (_in_name(tokens, i) or i == 0):

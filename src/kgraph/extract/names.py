@@ -353,6 +353,12 @@ def _placed(tokens: list[Token], start: int, end: int, inner: NameSpan | None, l
     )
 
 
+def may_open_org(tokens: list[Token], i: int, head: Head | None) -> bool:
+    """False when ``parse_org`` finds no name at ``i``, seen from ``head`` (``match_head`` of the
+    grammar's heads at ``i``): no head there and no organising committee (speed)."""
+    return head is not None or tokens[i].key == _ORGANISERS_KEYS[0]
+
+
 def _organisers(tokens: list[Token], i: int, head: Head | None, lex: Lexicon) -> Head | None:
     """An event's organising committee at ``i`` instead of ``head``: 'ban tổ chức' with 'tổ' in lower
     case, or 'Ban Tổ chức' and the event's capitalised name (Ban Tổ chức Liên hoan phim); ``head``

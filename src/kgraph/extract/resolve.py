@@ -58,9 +58,8 @@ _RESOLUTION, _CONGRESS, _OFFICE = _word("resolution"), _word("congress"), _word(
 def expand(name: str, lex: Lexicon) -> str:
     """A name with its abbreviations written out (``Hội CCB Khối`` -> ``Hội Cựu chiến binh Khối``)."""
     words = name.split()
-    for short, long in lex.abbreviations.items():
-        size = len(short.split())
-        if size > 1 and name_key(" ".join(words[:size])) == name_key(short):
+    for size, short_key, long in _long_abbreviations(lex):
+        if name_key(" ".join(words[:size])) == short_key:
             words = long.split() + words[size:]
             break
     text = " ".join(lex.abbreviations.get(word, word) for word in words)
@@ -77,6 +76,20 @@ def expand(name: str, lex: Lexicon) -> str:
             : -len(_VIETNAM_WRITTEN) - 1
         ]  # (Đảng Cộng sản Việt Nam keeps it); the mention stays an alias
     return text
+
+
+_LONG_ABBREVIATIONS: dict[int, tuple[Lexicon, tuple[tuple[int, str, str], ...]]] = {}
+
+
+def _long_abbreviations(lex: Lexicon) -> tuple[tuple[int, str, str], ...]:
+    """(words, key, long form) of each abbreviation of more than one word, in the table's order
+    (made once per lexicon, not once per name: ``expand`` reads a body's every name)."""
+    cached = _LONG_ABBREVIATIONS.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        table = lex.abbreviations.items()
+        longs = tuple((len(s.split()), name_key(s), long) for s, long in table if len(s.split()) > 1)
+        cached = _LONG_ABBREVIATIONS[id(lex)] = (lex, longs)
+    return cached[1]
 
 
 def _own_word(text: str, pattern: re.Pattern[str], own: dict[str, str], lex: Lexicon) -> str:
