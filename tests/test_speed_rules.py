@@ -136,3 +136,28 @@ def test_the_names_rule_parses_no_body_at_a_word_no_head_opens(monkeypatch: pyte
     mentions.rule_names(st)
     assert [f.text for f in st.found] == ["Hà Nội", "Ban Tổ chức Liên hoan phim", "Sở Y tế tỉnh Đồng Nai"]
     assert set(asked) <= {"Ban", "Sở", "Tổ", "Y"}, asked
+
+
+def test_a_phrase_list_finds_at_each_token_the_phrase_the_long_way_finds() -> None:
+    import random
+
+    from kgraph.extract import bodies, events, people
+    from kgraph.extract.lexicon import Phrases
+    from kgraph.extract.tokens import tokenize
+
+    def long_way(phrases: tuple[tuple[str, ...], ...], tokens, i: int):  # type: ignore[no-untyped-def]
+        return next((p for p in phrases if tuple(t.key for t in tokens[i : i + len(p)]) == p), None)
+
+    made = (("hội", "nghị"), ("hội",), ("hội", "nghị", "trực", "tuyến"), ("nghị",), ("hội", "nghị"), ())
+    tables = [made, made[:-1], people._ROLES, people._TAKES_POST, people._NAMED, events._EVENT_HEADS]
+    tables.append(bodies._POLICE_FORCES)
+    rng = random.Random(7)
+    for phrases in tables:
+        vocabulary = sorted({w for p in phrases for w in p}) + ["và", ",", "Hội"]
+        texts = [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 9))) for _ in range(60)]
+        texts.append("Hội nghị trực tuyến của hội nghị, được bầu làm Chủ tịch; tên là Lan, giáo viên.")
+        table = Phrases(phrases)
+        for text in texts:
+            tokens = tokenize(text)
+            for i in range(len(tokens) + 1):
+                assert table.first_at(tokens, i) == long_way(phrases, tokens, i), (phrases[:3], text, i)

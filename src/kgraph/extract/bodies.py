@@ -15,7 +15,7 @@ from importlib import resources
 
 from ..model import Entity
 from ..text import name_key
-from .lexicon import Head, first_words, key_words, word, words
+from .lexicon import Head, Phrases, first_words, key_words, word, words
 from .names import PREPOSITIONS, person_run
 from .resolve import org_key
 from .state import Found, Group, SentenceState, token_at
@@ -270,6 +270,7 @@ def _spelled_at(st: SentenceState, k: int, n: int, keys: frozenset[str]) -> bool
 
 _POLICE_FORCES = tuple(tuple(t.key for t in tokenize(w)) for w in words("police_forces"))
 _POLICE_FIRSTS = frozenset(f[0] for f in _POLICE_FORCES)
+_POLICE_PHRASES = Phrases(_POLICE_FORCES)
 _POLICE_WORDS = key_words(_POLICE_FIRSTS)
 
 
@@ -299,7 +300,8 @@ def rule_police_forces(st: SentenceState) -> None:
 def _force_at(st: SentenceState, k: int) -> int:
     """Tokens of the police force named at ``k`` where it stands alone (0 when none)."""
     tokens = st.tokens
-    size = next((len(f) for f in _POLICE_FORCES if tuple(t.key for t in tokens[k : k + len(f)]) == f), 0)
+    force = _POLICE_PHRASES.first_at(tokens, k)
+    size = len(force) if force is not None else 0
     if not size or not all(st.free(t.start) for t in tokens[k : k + size]):
         return 0
     before = tokens[k - 1] if k else None
