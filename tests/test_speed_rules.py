@@ -161,3 +161,80 @@ def test_a_phrase_list_finds_at_each_token_the_phrase_the_long_way_finds() -> No
             tokens = tokenize(text)
             for i in range(len(tokens) + 1):
                 assert table.first_at(tokens, i) == long_way(phrases, tokens, i), (phrases[:3], text, i)
+
+
+_SPELLINGS = [
+    "Đoàn đến TP.HCM, TP. Hồ Chí Minh, thành phố Hồ Chí Minh và Thành phố Hồ Chí Minh hôm qua.",
+    "Ông ở Sài Gòn - Gia Định, Sài Gòn, Hà Nội; TP Hồ Chí Minh Mới và Đại học Quốc gia TP.HCM.",
+    "Hồ Chí MinhỦy ban thành phố Hồ Chí Minh-Bà Rịa, thành phố Hồ  Chí   Minh (TP HCM) và tp hcm.",
+    "Chủ tịch Hồ Chí Minh nói: “thành phố Hồ Chí Minh” là Tp.HCM, TP.Hồ Chí Minh, T.P Hồ Chí Minh.",
+    "Các nước đã thành lập quỹ, thành công lớn, cộng đồng người Việt Nam ở nước ngoài cùng tham gia.",
+]
+
+
+def _place_spellings_long_way(st, keyed: list[str]) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """The place-spellings rule's reading before the shortcut: every run from 8 tokens down keyed."""
+    from kgraph.extract import mentions
+    from kgraph.extract.gazetteer import place_spellings, spelling_key
+    from kgraph.extract.state import Group
+
+    def at(k: int, n: int) -> bool:
+        tokens = st.tokens
+        first, last = tokens[k], tokens[k + n - 1]
+        if not first.is_word or not last.is_word or first.start in st.blocked:
+            return False
+        keyed.append(st.text[first.start - st.base : last.end - st.base])
+        if spelling_key(keyed[-1]) not in place_spellings():
+            return False
+        if k + n < len(tokens) and tokens[k + n].is_word and tokens[k + n].is_cap:
+            return False
+        return not any(
+            f.start < last.end
+            and first.start < f.end
+            and not (first.start <= f.start and f.end <= last.end)
+            or (f.start <= first.start and last.end <= f.end and f.group not in (Group.PERSON, Group.PLACE))
+            for f in st.found
+        )
+
+    out, k, tokens = [], 0, st.tokens
+    while k < len(tokens):
+        first_word = mentions._first_spelled_word(tokens[k].text)
+        if not tokens[k].is_word or first_word not in mentions._spelling_starts():
+            k += 1
+            continue
+        size = next((n for n in range(min(8, len(tokens) - k), 0, -1) if at(k, n)), 0)
+        if size:
+            out.append((tokens[k].start, tokens[k + size - 1].end))
+        k += size or 1
+    return out
+
+
+def test_the_place_spellings_rule_keys_no_run_no_spelling_begins(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kgraph.extract import mentions
+    from kgraph.extract.rules import MENTION_RULES
+
+    before = MENTION_RULES[: MENTION_RULES.index(mentions.rule_place_spellings)]
+    asked: list[str] = []
+    real = mentions.spelling_key
+
+    def counting(text: str) -> str:
+        asked.append(text)
+        return real(text)
+
+    found: list[tuple[int, int]] = []
+    for text in _SPELLINGS:
+        st = _sentence_state(text)
+        for rule in before:
+            rule(st)
+        long_keyed: list[str] = []
+        long_way = _place_spellings_long_way(st, long_keyed)
+        asked.clear()
+        monkeypatch.setattr(mentions, "spelling_key", counting)
+        st.rule = "place_spellings"
+        mentions.rule_place_spellings(st)
+        monkeypatch.setattr(mentions, "spelling_key", real)
+        assert [(f.start, f.end) for f in st.found if f.rule == "place_spellings"] == long_way, text
+        found += long_way
+    assert len(found) >= 6
+    # the last sentence's words start spellings but no spelling: the long way keys up to 8 runs from each
+    assert len(asked) < len(long_keyed) / 2, (asked, long_keyed)

@@ -333,7 +333,7 @@ def rule_place_spellings(st: SentenceState) -> None:
         if not tokens[k].is_word or _first_spelled_word(tokens[k].text) not in starts:
             k += 1  # no spelling of the table starts with this word: nothing to try
             continue
-        size = next((n for n in range(min(8, len(tokens) - k), 0, -1) if _spelled_at(st, k, n, table)), 0)
+        size = next((n for n in reversed(_spelled_sizes(st, k, table)) if _spelled_at(st, k, n)), 0)
         if size:
             start, end = tokens[k].start, tokens[k + size - 1].end
             st.found = [f for f in st.found if not (start <= f.start and f.end <= end)]
@@ -360,13 +360,38 @@ def _first_spelled_word(text: str) -> str:
     return words[0] if words else ""
 
 
-def _spelled_at(st: SentenceState, k: int, n: int, table: dict[str, tuple[str, str]]) -> bool:
+@lru_cache(maxsize=1)
+def _spelling_prefixes() -> frozenset[str]:
+    """Every beginning of a spelling key of the place table ('t', 'tp', 'tp h', … 'tp hcm')."""
+    return frozenset(key[:n] for key in place_spellings() for n in range(1, len(key) + 1))
+
+
+def _spelled_sizes(st: SentenceState, k: int, table: dict[str, tuple[str, str]]) -> list[int]:
+    """The sizes (at most 8 tokens) of the runs from word ``k`` to a word, free of quotes and numbers,
+    whose spelling key is in ``table``, smallest first. A longer run's key begins with a shorter
+    one's when a space follows the shorter: where no key of the table begins so, no longer run is keyed."""
+    tokens, text, base = st.tokens, st.text, st.base
+    first = tokens[k]
+    if not first.is_word or first.start in st.blocked:
+        return []
+    sizes, prefixes = [], _spelling_prefixes()
+    for n in range(1, min(8, len(tokens) - k) + 1):
+        last = tokens[k + n - 1]
+        if not last.is_word:
+            continue
+        key = spelling_key(text[first.start - base : last.end - base])
+        if key in table:
+            sizes.append(n)
+        if key not in prefixes and last.end - base < len(text) and text[last.end - base].isspace():
+            break
+    return sizes
+
+
+def _spelled_at(st: SentenceState, k: int, n: int) -> bool:
+    """Whether the run of ``n`` tokens from ``k``, a spelling of the table, ends before any
+    capitalised word and crosses no mention, nor sits inside one but a person's or a place's."""
     tokens = st.tokens
     first, last = tokens[k], tokens[k + n - 1]
-    if not first.is_word or not last.is_word or first.start in st.blocked:
-        return False
-    if spelling_key(st.text[first.start - st.base : last.end - st.base]) not in table:
-        return False
     if k + n < len(tokens) and tokens[k + n].is_word and tokens[k + n].is_cap:
         return False  # part of a longer name
     return not any(
