@@ -238,3 +238,102 @@ def test_the_place_spellings_rule_keys_no_run_no_spelling_begins(monkeypatch: py
     assert len(found) >= 6
     # the last sentence's words start spellings but no spelling: the long way keys up to 8 runs from each
     assert len(asked) < len(long_keyed) / 2, (asked, long_keyed)
+
+
+def test_the_press_rule_tries_only_the_runs_that_spell_a_press_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kgraph.extract import bodies
+
+    asked: list[tuple[str, ...]] = []
+    real = bodies._press_at
+
+    def counting(st, k, n, table):  # type: ignore[no-untyped-def]
+        asked.append(tuple(t.text for t in st.tokens[k : k + n]))
+        return real(st, k, n, table)
+
+    monkeypatch.setattr(bodies, "_press_at", counting)
+    text = "Theo báo Tuổi Trẻ, Thanh niên tình nguyện và Người Lao Động đọc báo Nhân Dân hằng ngày."
+    st = _sentence_state(text)
+    bodies.rule_press(st)
+    assert [f.text for f in st.found] == ["Tuổi Trẻ", "Người Lao Động", "Nhân Dân"]
+    assert asked and all(texts in bodies.press() for texts in asked), asked
+
+
+def test_the_modality_phrases_are_looked_up_only_from_a_word_one_starts_with() -> None:
+    import random
+
+    from kgraph.extract import modality
+    from kgraph.extract.lexicon import lexicon
+
+    def long_way(words: list[str], table: dict[tuple[str, ...], str], longest: int) -> list[str]:
+        found, k = [], 0
+        while k < len(words):
+            for size in range(min(longest, len(words) - k), 0, -1):
+                got = table.get(tuple(words[k : k + size]))
+                if got is not None:
+                    found += [got] if got != modality.NOT_A_CUE else []
+                    k += size
+                    break
+            else:
+                k += 1
+        return found
+
+    class Counting(dict):  # type: ignore[type-arg]
+        asked = 0
+
+        def get(self, key, default=None):  # type: ignore[no-untyped-def]
+            Counting.asked += 1
+            return super().get(key, default)
+
+    mw = lexicon().modality
+    rng = random.Random(3)
+    for table in (mw.verb, mw.clause):
+        vocabulary = sorted({w for phrase in table for w in phrase}) + ["và", "của", "ông"]
+        for _ in range(200):
+            words = [rng.choice(vocabulary) for _ in range(rng.randint(0, 12))]
+            assert modality._matches(words, table, mw.longest) == long_way(words, table, mw.longest), words
+        counting = Counting(table)
+        prose = ["hôm", "nay", "trời", "mưa", "to", "và", "gió", "lớn"] * 4
+        assert modality._matches(prose, counting, mw.longest) == long_way(prose, table, mw.longest)
+        assert Counting.asked == 0
+
+
+def test_short_references_are_looked_for_only_in_a_sentence_holding_a_digit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kgraph.extract import documents
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.rules import DOCUMENT_RULES
+
+    class Untouchable:
+        def finditer(self, text: str):  # type: ignore[no-untyped-def]
+            raise AssertionError("the pattern was run")
+
+    real = documents._SHORT
+    with_digit = documents.scan_documents(
+        "Thực hiện Chỉ thị 05 và Nghị quyết số 35 của Tỉnh ủy.", lexicon(), DOCUMENT_RULES
+    )
+    assert [d.text for d in with_digit.found] == ["Chỉ thị 05", "Nghị quyết số 35"]
+    monkeypatch.setattr(documents, "_SHORT", Untouchable())
+    without = documents.scan_documents(
+        "Thực hiện Chỉ thị và Nghị quyết của Tỉnh ủy.", lexicon(), DOCUMENT_RULES
+    )
+    assert without.found == [] and real is not documents._SHORT
+
+
+def test_the_names_rule_parses_a_place_only_at_a_place_head(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kgraph.extract import mentions
+    from kgraph.extract.lexicon import lexicon
+
+    asked: list[str] = []
+    real = mentions.parse_place
+
+    def counting(tokens, i, lex=None):  # type: ignore[no-untyped-def]
+        asked.append(tokens[i].key)
+        return real(tokens, i, lex)
+
+    monkeypatch.setattr(mentions, "parse_place", counting)
+    text = "Ông Trần Văn Bình thăm Khu di tích Đền Hùng, Sở Y tế và Hà Nội."
+    st = _sentence_state(text)
+    mentions.rule_names(st)
+    assert "Khu di tích Đền Hùng" in [f.text for f in st.found]
+    assert asked and set(asked) <= set(lexicon().place_heads), asked

@@ -96,7 +96,7 @@ def rule_press(st: SentenceState) -> None:
         if tokens[k].text not in starts:
             k += 1
             continue
-        hit = next((n for n in range(min(longest, len(tokens) - k), 0, -1) if _press_at(st, k, n, table)), 0)
+        hit = next((n for n in reversed(_press_sizes(tokens, k, longest)) if _press_at(st, k, n, table)), 0)
         if hit:
             start, end = tokens[k].start, tokens[k + hit - 1].end
             text = st.text[start - st.base : end - st.base]
@@ -106,6 +106,25 @@ def rule_press(st: SentenceState) -> None:
             f.head = Head(words, keys, "Organization", True, True, False, False, False)
             st.add(f)
         k += hit or 1
+
+
+@lru_cache(maxsize=1)
+def _press_prefixes() -> frozenset[tuple[str, ...]]:
+    """Every beginning of a press spelling's tokens (('Tuổi',), ('Tuổi', 'Trẻ'), …)."""
+    return frozenset(key[:n] for key in press() for n in range(1, len(key) + 1))
+
+
+def _press_sizes(tokens: list[Token], k: int, longest: int) -> list[int]:
+    """The sizes of the runs from ``k`` whose token texts spell a press name, smallest first (a run
+    begins no spelling: no longer run spells one)."""
+    sizes, prefixes, table = [], _press_prefixes(), press()
+    for n in range(1, min(longest, len(tokens) - k) + 1):
+        texts = tuple([t.text for t in tokens[k : k + n]])
+        if texts not in prefixes:
+            break
+        if texts in table:
+            sizes.append(n)
+    return sizes
 
 
 def _press_at(st: SentenceState, k: int, n: int, table: dict[tuple[str, ...], tuple[str, ...]]) -> bool:

@@ -84,7 +84,7 @@ def _name_at(st: SentenceState, i: int) -> tuple[NameSpan | None, Group, int]:
         if span is not None:
             return span, Group.ORG, span.j
         return None, Group.ORG, i + title_len  # a post title, not a name: Phó Bí thư Thường trực
-    span = parse_place(tokens, i, lex)
+    span = parse_place(tokens, i, lex) if tok.key in lex.place_heads else None  # a place's head first
     group = Group.PLACE
     if span is None:
         span = parse_org(tokens, i, lex) if may_open_org(tokens, i, head) else None
