@@ -337,3 +337,32 @@ def test_the_names_rule_parses_a_place_only_at_a_place_head(monkeypatch: pytest.
     mentions.rule_names(st)
     assert "Khu di tích Đền Hùng" in [f.text for f in st.found]
     assert asked and set(asked) <= set(lexicon().place_heads), asked
+
+
+def test_cue_phrases_found_in_a_plain_text_s_lower_case_are_those_the_case_blind_pattern_finds() -> None:
+    import random
+
+    from kgraph.extract import relations
+    from kgraph.extract.lexicon import lexicon
+
+    lex = lexicon()
+    case_blind = relations._cue_pattern(lex)[0]
+    assert relations._lower_cue_pattern(lex) is not None  # the phrases are plain: the fast way is taken
+    phrases = [p for p, _ in lex.cues]
+    odd = "ıſİΣςµ\u0345ẛṡKÅﬅßẞǄǅя\u0301_1"  # matched another way, or cased another way
+    rng = random.Random(11)
+    texts = ["Đảng ủy đã TỔ CHỨC hội nghị, Phối Hợp với Sở; Lãnh Đạo tỉnh yêu cầu.", ""]
+    for _ in range(400):
+        parts = []
+        for _ in range(rng.randint(1, 6)):
+            phrase = rng.choice(phrases)
+            phrase = "".join(c.upper() if rng.random() < 0.3 else c for c in phrase)
+            if rng.random() < 0.1:
+                phrase = phrase.replace("i", "ı").replace("s", "ſ")  # still the phrase, case-blind
+            cut = rng.randint(0, len(phrase))
+            extra = rng.choice(odd) if rng.random() < 0.2 else ""
+            parts.append(phrase[:cut] + extra + phrase[cut:] if rng.random() < 0.3 else phrase)
+        texts.append(rng.choice([" ", ", ", "x", " và "]).join(parts))
+    for text in texts:
+        fast = [(m.span(), m.group(0).lower()) for m in relations.cue_matches(text, lex)]
+        assert fast == [(m.span(), m.group(0).lower()) for m in case_blind.finditer(text)], text

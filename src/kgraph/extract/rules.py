@@ -180,12 +180,12 @@ def new_state(doc: Document, index: int, lex: Lexicon) -> SentenceState:
     return st
 
 
-def _key_words(tokens: list[Token]) -> frozenset[str]:
+def _key_words(tokens: list[Token]) -> set[str]:
     """Every word of the tokens' keys (a key holds a space only after a dot or an apostrophe: U.B)."""
     words = {t.key for t in tokens}
-    for key in [key for key in words if " " in key]:
-        words.update(key.split())
-    return frozenset(words)
+    if " " in "".join(words):
+        words.update(" ".join(words).split())
+    return words
 
 
 def run_mention_rules(st: SentenceState) -> SentenceState:

@@ -122,7 +122,7 @@ class SentenceState:
     quantities: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, value, unit)
     dropped: list[Drop] = field(default_factory=list)
     rule: str = ""  # the rule running now (set by the registry's runner)
-    words: frozenset[str] = frozenset()  # every word of the tokens' keys (set by rules.new_state)
+    words: set[str] = field(default_factory=set)  # every word of the tokens' keys (set by rules.new_state)
 
     @property
     def text(self) -> str:
