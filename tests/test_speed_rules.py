@@ -366,3 +366,26 @@ def test_cue_phrases_found_in_a_plain_text_s_lower_case_are_those_the_case_blind
     for text in texts:
         fast = [(m.span(), m.group(0).lower()) for m in relations.cue_matches(text, lex)]
         assert fast == [(m.span(), m.group(0).lower()) for m in case_blind.finditer(text)], text
+
+
+def test_a_name_is_expanded_once_with_the_package_lexicon(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+    from dataclasses import replace
+
+    from kgraph.extract.lexicon import lexicon
+
+    resolve = importlib.import_module("kgraph.extract.resolve")
+    asked: list[str] = []
+    real = resolve._expand
+
+    def counting(name: str, lex) -> str:  # type: ignore[no-untyped-def]
+        asked.append(name)
+        return real(name, lex)
+
+    monkeypatch.setattr(resolve, "_expand", counting)
+    name = "Hội CCB Khối Doanh nghiệp Trung ương Bảy Mươi Ba"  # a name no other test expands
+    assert [resolve.expand(name, lexicon()) for _ in range(3)] == [real(name, lexicon())] * 3
+    assert asked == [name]
+    other = replace(lexicon(), abbreviations={})  # another lexicon: its own expansion, every time
+    assert resolve.expand(name, other) == name and resolve.expand(name, other) == name
+    assert asked == [name] * 3

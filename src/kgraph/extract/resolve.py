@@ -57,6 +57,16 @@ _RESOLUTION, _CONGRESS, _OFFICE = _word("resolution"), _word("congress"), _word(
 
 def expand(name: str, lex: Lexicon) -> str:
     """A name with its abbreviations written out (``Hội CCB Khối`` -> ``Hội Cựu chiến binh Khối``)."""
+    return _expand_default(name) if lex is lexicon() else _expand(name, lex)
+
+
+@lru_cache(maxsize=65536)
+def _expand_default(name: str) -> str:
+    """``expand`` with the package's lexicon, once per name (an article names a body many times)."""
+    return _expand(name, lexicon())
+
+
+def _expand(name: str, lex: Lexicon) -> str:
     words = name.split()
     for size, short_key, long in _long_abbreviations(lex):
         if name_key(" ".join(words[:size])) == short_key:
