@@ -389,3 +389,26 @@ def test_a_name_is_expanded_once_with_the_package_lexicon(monkeypatch: pytest.Mo
     other = replace(lexicon(), abbreviations={})  # another lexicon: its own expansion, every time
     assert resolve.expand(name, other) == name and resolve.expand(name, other) == name
     assert asked == [name] * 3
+
+
+def test_a_name_names_a_place_as_the_long_way_finds_trying_only_runs_a_place_starts() -> None:
+    import importlib
+    import random
+
+    from kgraph.extract.lexicon import lexicon
+
+    resolve = importlib.import_module("kgraph.extract.resolve")
+    places = lexicon().level_places
+
+    def long_way(words: list[str]) -> bool:
+        return any(
+            " ".join(words[i:j]) in places for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+        )
+
+    firsts = resolve._place_firsts(places)
+    assert firsts < {w for p in places for w in p.split()}  # fewer words than the places hold
+    rng = random.Random(5)
+    vocabulary = sorted({w for p in rng.sample(sorted(places), 200) for w in p.split()}) + ["sở", "y", "tế"]
+    for _ in range(2000):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(0, 7))]
+        assert resolve._names_place(words, lexicon()) == long_way(words), words

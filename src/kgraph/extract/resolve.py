@@ -300,11 +300,24 @@ def _names_place(words: list[str], lex: Lexicon) -> bool:
     longest = _longest_place.get(id(places))
     if longest is None:
         longest = _longest_place.setdefault(id(places), max((len(p.split()) for p in places), default=0))
+    firsts = _place_firsts(places)
     return any(
         " ".join(words[i:j]) in places
         for i in range(len(words))
+        if words[i] in firsts  # a run no place starts with is no place (speed)
         for j in range(i + 1, min(len(words), i + longest) + 1)
     )
+
+
+_PLACE_FIRSTS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _place_firsts(places: frozenset[str]) -> frozenset[str]:
+    """What each place starts with, up to its first space (made once per table)."""
+    cached = _PLACE_FIRSTS.get(id(places))
+    if cached is None or cached[0] is not places:
+        cached = _PLACE_FIRSTS[id(places)] = (places, frozenset(p.split(" ", 1)[0] for p in places))
+    return cached[1]
 
 
 def _is_global(name: str, f: Found, lex: Lexicon) -> bool:
