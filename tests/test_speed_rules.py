@@ -412,3 +412,34 @@ def test_a_name_names_a_place_as_the_long_way_finds_trying_only_runs_a_place_sta
     for _ in range(2000):
         words = [rng.choice(vocabulary) for _ in range(rng.randint(0, 7))]
         assert resolve._names_place(words, lexicon()) == long_way(words), words
+
+
+def test_quantities_are_read_only_in_a_sentence_holding_a_digit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kgraph.extract import mentions
+    from kgraph.extract.state import Spans
+
+    class Untouchable:
+        def finditer(self, text: str):  # type: ignore[no-untyped-def]
+            raise AssertionError("the pattern was run")
+
+    assert mentions._find_quantities("Tỉnh có 4.254 đảng viên, 12 xã.", 0, Spans(0, 40))
+    monkeypatch.setattr(mentions, "_QUANTITY", Untouchable())
+    assert mentions._find_quantities("Tỉnh có nhiều đảng viên và các xã.", 0, Spans(0, 40)) == []
+
+
+class _Unmeasured(list):  # type: ignore[type-arg]
+    """A token list whose length no one may ask."""
+
+    def __len__(self) -> int:
+        raise AssertionError("the tokens were counted")
+
+
+def test_a_place_name_is_read_only_from_a_word_a_place_name_starts_with() -> None:
+    from kgraph.extract.lexicon import lexicon
+    from kgraph.extract.names import match_place
+    from kgraph.extract.tokens import tokenize
+
+    tokens = tokenize("Ông Trần Văn Bình về Hà Nội, Thừa Thiên - Huế và Đức hôm qua.")
+    sizes = [match_place(tokens, i, lexicon()) for i in range(len(tokens))]
+    assert [tokens[i].text for i, n in enumerate(sizes) if n] == ["Hà", "Thừa", "Huế", "Đức"]
+    assert match_place(_Unmeasured(tokens), 0, lexicon()) == 0  # 'Ông' starts no place name

@@ -723,8 +723,13 @@ def _in_name(tokens: list[Token], i: int) -> bool:
     return before or after
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _find_quantities(text: str, base: int, blocked: Spans) -> list[tuple[int, str, str]]:
-    out = []
+    out: list[tuple[int, str, str]] = []
+    if _DIGIT.search(text) is None:
+        return out  # a quantity opens with a number (two sentences in three hold none)
     for m in _QUANTITY.finditer(text):
         if m.start() + base in blocked:
             continue

@@ -80,9 +80,12 @@ def match_place(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """Length in tokens of the known place name starting at ``i`` (0 when none)."""
     if not tokens[i].is_cap or (tokens[i].is_acronym and len(tokens[i].text) > 2):
         return 0
+    prefixes = _place_prefixes(lex.places)
+    first = tokens[i].key
+    if first not in prefixes and first not in lex.places and first not in lex.context_places:
+        return 0  # most capitalised words start no place name (speed)
     best = 0
     key = ""
-    prefixes = _place_prefixes(lex.places)
     for k in range(i, min(i + 12, len(tokens))):
         if not tokens[k].is_word:
             if tokens[k].text in "-–" and k > i:
