@@ -29,9 +29,14 @@ class _Untouchable(list):  # type: ignore[type-arg]
 
 
 def _prechecked_rules():  # type: ignore[no-untyped-def]
-    from kgraph.extract import bodies, mentions, world
+    from kgraph.extract import bodies, mentions, sites, world
+    from kgraph.extract.street_lists import rule_street_lists
 
     return [
+        sites.rule_sites,
+        sites.rule_lower_bodies,
+        mentions.rule_events,
+        rule_street_lists,
         mentions.rule_place_spellings,
         mentions.rule_level_places,
         mentions.rule_lone_doan,
@@ -57,12 +62,16 @@ _FIRING = [
     "Đại diện UNDP, Tổ chức Y tế Thế giới và Liên Hợp Quốc đến thăm; xe Honda chở họ.",
     "Các nước châu Á - Thái Bình Dương và châu Âu hợp tác với Ngân hàng Phát triển châu Á.",
     "Em học tiếng Anh và tiếng Trung Quốc ở Hà Nội.",
+    "Xe chạy dọc sông Sài Gòn rồi vào đường Nguyễn Huệ, gần chợ Bến Thành.",
+    "Ông làm ở công ty du lịch Sao Mai, con học trường THPT Lê Quý Đôn.",
+    "Đại hội Đảng bộ tỉnh lần thứ XX và Hội nghị Ban Chấp hành Trung ương lần thứ 11 đã họp.",
+    "Cấm xe trên các tuyến đường Lê Lợi, Pasteur và Hai Bà Trưng từ sáng mai.",
 ]
 
 
 def test_each_pre_checked_rule_skips_a_sentence_holding_none_of_its_words() -> None:
     for rule in _prechecked_rules():
-        st = _sentence_state("Hôm nay trời mưa to và gió lớn ở khắp nơi, ai cũng ngại ra đường.")
+        st = _sentence_state("Hôm nay trời mưa to và gió lớn ở khắp nơi, ai cũng ngại ra ngoài.")
         st.tokens = _Untouchable(st.tokens)
         rule(st)  # reads no token
         assert st.found == [] and st.dropped == [], rule.__name__

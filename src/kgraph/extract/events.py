@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Phrases, first_words, word, words
+from .lexicon import Phrases, first_words, key_words, word, words
 from .state import Found, Group, SentenceState, token_at
 from .tokens import Token
 
 _EVENT_HEADS = tuple(tuple(head.split()) for head in words("event_heads"))
 _EVENT_PHRASES = Phrases(_EVENT_HEADS)
 _EVENT_FIRST = first_words(_EVENT_HEADS)
+_EVENT_WORDS = key_words(_EVENT_FIRST)
 _EVENT_DESCRIPTORS = frozenset(words("event_descriptors"))
 _TIMES, _ORDINAL, _TERM = word("event_times"), word("event_ordinal"), word("term")  # lần thứ, khóa
 _MANDATE = word("event_mandate").split()  # nhiệm kỳ
@@ -214,6 +215,8 @@ def _described_end(st: SentenceState, k: int, marking: bool = False) -> int:
 
 def find_events(st: SentenceState) -> list[Found]:
     """The sentence's events (the mentions found so far give the bodies they are named after)."""
+    if not st.may_hold(_EVENT_WORDS):
+        return []  # no word an event's head starts with (speed: most sentences)
     tokens = st.tokens
     opening = {qs - 1: qe for qs, qe in st.quotes}  # an opening mark's offset -> its closing mark's
     orgs = {f.start: f for f in st.found if f.is_org}
