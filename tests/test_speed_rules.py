@@ -452,3 +452,26 @@ def test_a_place_name_is_read_only_from_a_word_a_place_name_starts_with() -> Non
     sizes = [match_place(tokens, i, lexicon()) for i in range(len(tokens))]
     assert [tokens[i].text for i, n in enumerate(sizes) if n] == ["Hà", "Thừa", "Huế", "Đức"]
     assert match_place(_Unmeasured(tokens), 0, lexicon()) == 0  # 'Ông' starts no place name
+
+
+def test_the_names_and_people_rules_read_the_blocked_mask_without_a_method_call(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kgraph.extract import mentions
+    from kgraph.extract.state import Spans
+
+    text = "Theo “Báo cáo Sở Y tế” của ông Trần Văn Bình, Sở Tài chính và bà Lê Thị Hoa đã họp."
+    slow = _sentence_state(text)
+    mentions.rule_names(slow)
+    mentions.rule_people(slow)
+
+    fast = _sentence_state(text)
+    calls: list[int] = []
+    real = Spans.__contains__
+    monkeypatch.setattr(Spans, "__contains__", lambda self, pos: calls.append(pos) or real(self, pos))
+    mentions.rule_names(fast)
+    mentions.rule_people(fast)
+    assert [(f.start, f.end, f.text) for f in fast.found] == [(f.start, f.end, f.text) for f in slow.found]
+    assert "Sở Tài chính" in [f.text for f in fast.found] and "Sở Y tế" not in [f.text for f in fast.found]
+    capitalised = [t for t in fast.tokens if t.is_cap]
+    assert len(calls) < len(capitalised)  # each rule asked it at every capitalised word

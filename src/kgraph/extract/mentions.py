@@ -150,13 +150,14 @@ def _cut_at_blocked(st: SentenceState, span: NameSpan) -> NameSpan | None:
 def rule_names(st: SentenceState) -> None:
     """Organisations and places: a head and its components, or a known place name."""
     tokens, heads, place_heads = st.tokens, st.lex.heads, st.lex.place_heads
+    mask, base = st.blocked.mask, st.blocked.base  # 'start in st.blocked', inlined (speed)
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         if not tok.is_cap and tok.key not in heads and tok.key not in place_heads and tok.key not in _PLURAL:
             i += 1  # most words: lower case, no head starts with them, no plural (speed; asked first)
             continue
-        if not tok.is_word or tok.start in st.blocked:
+        if not tok.is_word or (0 <= tok.start - base < len(mask) and mask[tok.start - base] == 1):
             i += 1
             continue
         if tok.key in _PLURAL and _plural_bodies_end(st, i + 1) > i + 1:

@@ -367,6 +367,7 @@ def find_people(st: SentenceState, blocked: Spans) -> None:
     """Add the sentence's people (rule ``people``) and the parts of bodies their posts name."""
     tokens, n = st.tokens, len(st.tokens)
     openers = _opening_texts(st.lex.honorifics)
+    mask, base = blocked.mask, blocked.base  # 'start in blocked', inlined (speed; the mask grows in place)
     i = 0
     people: list[Found] = []
     while i < n:
@@ -380,7 +381,7 @@ def find_people(st: SentenceState, blocked: Spans) -> None:
         ):
             i += 1  # a lower-case word inside the prose opening no title, byline, naming or honorific (speed)
             continue
-        if not tok.is_word or tok.start in blocked:
+        if not tok.is_word or (0 <= tok.start - base < len(mask) and mask[tok.start - base] == 1):
             i += 1
             continue
         name_at, name_len, posts, skip = _name_at(st, i, blocked, people)
