@@ -15,7 +15,9 @@ How to add a named rule
    - a mention rule: ``def rule_NAME(st: SentenceState) -> None`` in ``mentions.py`` (or a
      module of its own, like ``people.py``); read ``st.tokens``, ``st.found``, ``st.lex``;
      add with ``st.add(Found(...))`` (``take=False`` when later names may start inside it);
-     note what it leaves out with ``st.drop(start, end, reason)``.
+     note what it leaves out with ``st.drop(start, end, reason)``; a rule that opens only at the
+     words of a table returns at once when the sentence holds none
+     (``if not st.may_hold(key_words(...)): return``, the words made once).
    - a sentence relation rule: ``def rule_NAME(rs: RelationState, sm: SentenceState) -> None``
      in ``relations.py``; append with ``rs.add(subject, predicate, object, sentence)``;
      ``rs.drop(...)`` for a relation it refuses.
