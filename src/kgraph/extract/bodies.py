@@ -15,7 +15,7 @@ from importlib import resources
 
 from ..model import Entity
 from ..text import name_key
-from .lexicon import Head, first_words, word, words
+from .lexicon import Head, Phrases, first_words, key_words, word, words
 from .names import PREPOSITIONS, person_run
 from .resolve import org_key
 from .state import Found, Group, SentenceState, token_at
@@ -80,16 +80,23 @@ def _press_starts() -> tuple[int, frozenset[str]]:
     return max(len(k) for k in table), first_words(table)
 
 
+@lru_cache(maxsize=1)
+def _press_triggers() -> frozenset[str]:
+    return key_words(_press_starts()[1])
+
+
 def rule_press(st: SentenceState) -> None:
     """Newspapers, news sites and broadcasters by name (NLĐ, Tuổi Trẻ, báo Nhân Dân, VTV1)."""
-    tokens, table = st.tokens, press()
     longest, starts = _press_starts()
+    if not st.may_hold(_press_triggers()):
+        return  # no word a press name starts with (speed: most sentences)
+    tokens, table = st.tokens, press()
     k = 0
     while k < len(tokens):
         if tokens[k].text not in starts:
             k += 1
             continue
-        hit = next((n for n in range(min(longest, len(tokens) - k), 0, -1) if _press_at(st, k, n, table)), 0)
+        hit = next((n for n in reversed(_press_sizes(tokens, k, longest)) if _press_at(st, k, n, table)), 0)
         if hit:
             start, end = tokens[k].start, tokens[k + hit - 1].end
             text = st.text[start - st.base : end - st.base]
@@ -99,6 +106,25 @@ def rule_press(st: SentenceState) -> None:
             f.head = Head(words, keys, "Organization", True, True, False, False, False)
             st.add(f)
         k += hit or 1
+
+
+@lru_cache(maxsize=1)
+def _press_prefixes() -> frozenset[tuple[str, ...]]:
+    """Every beginning of a press spelling's tokens (('Tuổi',), ('Tuổi', 'Trẻ'), …)."""
+    return frozenset(key[:n] for key in press() for n in range(1, len(key) + 1))
+
+
+def _press_sizes(tokens: list[Token], k: int, longest: int) -> list[int]:
+    """The sizes of the runs from ``k`` whose token texts spell a press name, smallest first (a run
+    begins no spelling: no longer run spells one)."""
+    sizes, prefixes, table = [], _press_prefixes(), press()
+    for n in range(1, min(longest, len(tokens) - k) + 1):
+        texts = tuple([t.text for t in tokens[k : k + n]])
+        if texts not in prefixes:
+            break
+        if texts in table:
+            sizes.append(n)
+    return sizes
 
 
 def _press_at(st: SentenceState, k: int, n: int, table: dict[tuple[str, ...], tuple[str, ...]]) -> bool:
@@ -210,11 +236,18 @@ def _long_spellings() -> _Spellings:
     return _Spellings(frozenset(keys), frozenset(starts), frozenset(lasts), longest)
 
 
+@lru_cache(maxsize=1)
+def _national_triggers() -> frozenset[str]:
+    return key_words(first for first, _ in _long_spellings().starts)
+
+
 def rule_national_bodies(st: SentenceState) -> None:
     """A national body's whole spelling from its table, its fields in any case (Ủy ban các vấn đề
     xã hội của Quốc hội, Hội đồng dân tộc của Quốc hội): it takes the place of the shorter names
     read inside it (Ủy ban Các, Quốc hội); a longer name around it stands (a foreign body's)."""
     tokens, table, sp = st.tokens, national_bodies(), _long_spellings()
+    if not st.may_hold(_national_triggers()):
+        return  # no word a long spelling starts with (speed)
     k = 0
     while k < len(tokens) - 2:
         if not tokens[k].is_cap or (tokens[k].key, tokens[k + 1].key) not in sp.starts:
@@ -249,6 +282,8 @@ def _spelled_at(st: SentenceState, k: int, n: int, keys: frozenset[str]) -> bool
 
 _POLICE_FORCES = tuple(tuple(t.key for t in tokenize(w)) for w in words("police_forces"))
 _POLICE_FIRSTS = frozenset(f[0] for f in _POLICE_FORCES)
+_POLICE_PHRASES = Phrases(_POLICE_FORCES)
+_POLICE_WORDS = key_words(_POLICE_FIRSTS)
 
 
 def rule_police_forces(st: SentenceState) -> None:
@@ -256,6 +291,8 @@ def rule_police_forces(st: SentenceState) -> None:
     acts or is acted on: at the start, after punctuation, a function word or a preposition (CSGT đã
     bắt, bị CSGT tạm giữ); after a noun it says what a person or a unit is (chiến sĩ cảnh sát giao
     thông), and before a capitalised word it starts a longer name."""
+    if not st.may_hold(_POLICE_WORDS):
+        return  # most sentences (speed)
     tokens = st.tokens
     k = 0
     while k < len(tokens):
@@ -268,7 +305,8 @@ def rule_police_forces(st: SentenceState) -> None:
 def _force_at(st: SentenceState, k: int) -> int:
     """Tokens of the police force named at ``k`` where it stands alone (0 when none)."""
     tokens = st.tokens
-    size = next((len(f) for f in _POLICE_FORCES if tuple(t.key for t in tokens[k : k + len(f)]) == f), 0)
+    force = _POLICE_PHRASES.first_at(tokens, k)
+    size = len(force) if force is not None else 0
     if not size or not all(st.free(t.start) for t in tokens[k : k + size]):
         return 0
     before = tokens[k - 1] if k else None

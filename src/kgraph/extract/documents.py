@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..text import name_key
 from .lexicon import Lexicon
@@ -106,6 +107,7 @@ class DocScan:
     taken: list[tuple[int, int]] = field(default_factory=list)
     rule: str = ""  # the rule running now
     dropped: list[tuple[str, int, int, str]] = field(default_factory=list)  # (rule, start, end, why)
+    digits: bool = True  # whether the sentence holds a digit (two sentences in three hold none)
 
     def free(self, a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in self.taken)
@@ -156,7 +158,7 @@ def _numbered(ds: DocScan, m: re.Match[str], style: str) -> None:
 
 def rule_doc_numbers(ds: DocScan) -> None:
     """Numbered documents: Party (05-CT/TW), state (30/2020/NĐ-CP) and loose (700 QĐ/TTG) numbers."""
-    if _DIGIT.search(ds.text) is None:
+    if not ds.digits:
         return  # each pattern opens with a number (two sentences in three hold none)
     for pattern, style in ((_PARTY, "party"), (_STATE, "state"), (_LOOSE, "loose")):
         for m in pattern.finditer(ds.text):
@@ -194,6 +196,8 @@ def rule_congress_resolutions(ds: DocScan) -> None:
 
 def rule_short_references(ds: DocScan) -> None:
     """Short references: 'Chỉ thị 05', 'Nghị quyết số 35' (resolved against the article's numbers)."""
+    if not ds.digits:
+        return  # the pattern reads a number
     for m in _SHORT.finditer(ds.text):
         if not ds.free(m.start(), m.end()):
             continue
@@ -222,12 +226,18 @@ def rule_laws(ds: DocScan) -> None:
         ds.add(DocMention(m.start(), m.start() + len(name), name, kind, name, law_number))
 
 
+@lru_cache(maxsize=8)
+def _named(rules: tuple[Callable[[DocScan], None], ...]) -> tuple[tuple[str, Callable[[DocScan], None]], ...]:
+    """Each document rule with its name (named once per process, not once per sentence)."""
+    return tuple((rule.__name__.removeprefix("rule_"), rule) for rule in rules)
+
+
 def scan_documents(text: str, lex: Lexicon, rules: Sequence[Callable[[DocScan], None]]) -> DocScan:
     """Every document mention in ``text`` (a sentence) that ``rules`` find, running them in order;
     the mentions sorted by position."""
-    ds = DocScan(text, lex)
-    for rule in rules:
-        ds.rule = rule.__name__.removeprefix("rule_")
+    ds = DocScan(text, lex, digits=_DIGIT.search(text) is not None)
+    for name, rule in _named(tuple(rules)):
+        ds.rule = name
         rule(ds)
     ds.found.sort(key=lambda d: d.start)
     return ds

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import first_words, word, words
+from .lexicon import Phrases, first_words, key_words, word, words
 from .state import Found, Group, SentenceState, token_at
 from .tokens import Token
 
 _EVENT_HEADS = tuple(tuple(head.split()) for head in words("event_heads"))
+_EVENT_PHRASES = Phrases(_EVENT_HEADS)
 _EVENT_FIRST = first_words(_EVENT_HEADS)
+_EVENT_WORDS = key_words(_EVENT_FIRST)
 _EVENT_DESCRIPTORS = frozenset(words("event_descriptors"))
 _TIMES, _ORDINAL, _TERM = word("event_times"), word("event_ordinal"), word("term")  # lần thứ, khóa
 _MANDATE = word("event_mandate").split()  # nhiệm kỳ
@@ -213,6 +215,8 @@ def _described_end(st: SentenceState, k: int, marking: bool = False) -> int:
 
 def find_events(st: SentenceState) -> list[Found]:
     """The sentence's events (the mentions found so far give the bodies they are named after)."""
+    if not st.may_hold(_EVENT_WORDS):
+        return []  # no word an event's head starts with (speed: most sentences)
     tokens = st.tokens
     opening = {qs - 1: qe for qs, qe in st.quotes}  # an opening mark's offset -> its closing mark's
     orgs = {f.start: f for f in st.found if f.is_org}
@@ -222,7 +226,7 @@ def find_events(st: SentenceState) -> list[Found]:
         if tokens[i].key not in _EVENT_FIRST:
             i += 1
             continue
-        head = next((h for h in _EVENT_HEADS if tuple(t.key for t in tokens[i : i + len(h)]) == h), None)
+        head = _EVENT_PHRASES.first_at(tokens, i)
         bare_session = head is not None and " ".join(head) in _SESSION_ALONE  # 'Kỳ thứ 28', not 'nhiệm kỳ'
         if bare_session and not (tokens[i].is_cap and i + 1 < len(tokens) and tokens[i + 1].key == _ORDINAL):
             head = None

@@ -17,6 +17,7 @@ from ..text import name_key, normalize_tones
 from .hierarchy import HierarchyWords, hierarchy_words
 from .issuers import IssuerTable, issuer_table
 from .modality import ModalityWords, modality_words
+from .tokens import Token
 
 
 def _lines(name: str) -> list[str]:
@@ -195,6 +196,39 @@ def first_words(
         if split:
             out.add(key(split[0]) if key else split[0])
     return frozenset(out)
+
+
+def key_words(entries: Iterable[str | Sequence[str]]) -> frozenset[str]:
+    """Every word of every entry of a table, as written and as ``name_key`` writes it: a token
+    whose key or text is an entry (or a run of tokens keyed as one) has a key word in this set, so
+    a sentence none of whose key words is in it holds no entry (``SentenceState.may_hold``)."""
+    out: set[str] = set()
+    for entry in entries:
+        for part in [entry] if isinstance(entry, str) else entry:
+            out.update(part.split())
+            out.update(name_key(part).split())
+    return frozenset(out)
+
+
+class Phrases:
+    """Phrases of word keys matched at a token: the first phrase of the list that the tokens from
+    there spell, found by one look-up per phrase length instead of a comparison per phrase."""
+
+    def __init__(self, phrases: Iterable[tuple[str, ...]]) -> None:
+        self.phrases = tuple(phrases)
+        self._order: dict[tuple[str, ...], int] = {}
+        for n, phrase in enumerate(self.phrases):
+            self._order.setdefault(phrase, n)
+        self._sizes = sorted({len(phrase) for phrase in self.phrases})
+
+    def first_at(self, tokens: Sequence[Token], i: int) -> tuple[str, ...] | None:
+        """The first phrase of the list the keys of ``tokens[i:]`` start with; None when none."""
+        best = len(self.phrases)
+        for size in self._sizes:
+            if i + size > len(tokens):
+                break
+            best = min(best, self._order.get(tuple([t.key for t in tokens[i : i + size]]), best))
+        return self.phrases[best] if best < len(self.phrases) else None
 
 
 def words(name: str) -> tuple[str, ...]:

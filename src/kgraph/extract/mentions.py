@@ -16,7 +16,7 @@ from ..text import name_key
 from .documents import DocMention, of_at, read_after, title_at
 from .events import find_events
 from .gazetteer import level_initial, level_tiers, place_spellings, spelling_key
-from .lexicon import Head, Lexicon, first_words, lexicon
+from .lexicon import Head, Lexicon, first_words, key_words, lexicon
 from .lexicon import word as _word
 from .lexicon import words as _words
 from .names import (
@@ -28,6 +28,7 @@ from .names import (
     match_head,
     match_place,
     match_title,
+    may_open_org,
     numbered_unit,
     parse_org,
     parse_place,
@@ -53,6 +54,7 @@ _QUANTITY_STOP = frozenset(_words("quantity_stop"))
 
 
 _MANY, _YOUTH_UNION = _words("many_bodies"), _word("youth_union_short")
+_YOUTH_UNION_WORDS = key_words([_YOUTH_UNION])
 _MANY_UNITS = frozenset(name_key(w) for w in _words("many_units"))
 _RESOLUTION, _AND = _word("resolution"), _word("and")
 _PLACE_LEVELS, _TWO_WORD_LEVELS = _words("place_levels"), _words("two_word_levels")
@@ -83,10 +85,10 @@ def _name_at(st: SentenceState, i: int) -> tuple[NameSpan | None, Group, int]:
         if span is not None:
             return span, Group.ORG, span.j
         return None, Group.ORG, i + title_len  # a post title, not a name: Phó Bí thư Thường trực
-    span = parse_place(tokens, i, lex)
+    span = parse_place(tokens, i, lex) if tok.key in lex.place_heads else None  # a place's head first
     group = Group.PLACE
     if span is None:
-        span = parse_org(tokens, i, lex)
+        span = parse_org(tokens, i, lex) if may_open_org(tokens, i, head) else None
         group = Group.ORG
     place_len = match_place(tokens, i, lex)
     if place_len == 1 and (_in_name(tokens, i) or i == 0):
@@ -149,13 +151,14 @@ def _cut_at_blocked(st: SentenceState, span: NameSpan) -> NameSpan | None:
 def rule_names(st: SentenceState) -> None:
     """Organisations and places: a head and its components, or a known place name."""
     tokens, heads, place_heads = st.tokens, st.lex.heads, st.lex.place_heads
+    mask, base = st.blocked.mask, st.blocked.base  # 'start in st.blocked', inlined (speed)
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         if not tok.is_cap and tok.key not in heads and tok.key not in place_heads and tok.key not in _PLURAL:
             i += 1  # most words: lower case, no head starts with them, no plural (speed; asked first)
             continue
-        if not tok.is_word or tok.start in st.blocked:
+        if not tok.is_word or (0 <= tok.start - base < len(mask) and mask[tok.start - base] == 1):
             i += 1
             continue
         if tok.key in _PLURAL and _plural_bodies_end(st, i + 1) > i + 1:
@@ -210,6 +213,8 @@ def _plural_bodies_end(st: SentenceState, j: int) -> int:
 
 def rule_plural_domains(st: SentenceState) -> None:
     """A plural head before a list of domains: các sở Tài chính, Y tế, Giáo dục và Đào tạo."""
+    if not st.may_hold(_PLURAL_WORDS):
+        return  # no plural word (speed)
     tokens, lex = st.tokens, st.lex
     for k in range(1, len(tokens) - 1):
         tok = tokens[k]
@@ -235,6 +240,8 @@ def rule_plural_domains(st: SentenceState) -> None:
 
 def rule_lone_doan(st: SentenceState) -> None:
     """'Đoàn' alone (các cấp bộ Đoàn): the article's Youth Union, resolved later or dropped."""
+    if not st.may_hold(_YOUTH_UNION_WORDS):
+        return  # most sentences (speed)
     tokens = st.tokens
     for k, tok in enumerate(tokens):
         if tok.text == _YOUTH_UNION and st.free(tok.start):
@@ -253,6 +260,11 @@ def _level_abbreviations() -> frozenset[str]:
     """The abbreviations of the administrative level words (TP, TX, Q, P, F, H: ``levels.tsv``)."""
     tiers = level_tiers()
     return frozenset(k for k, level in lexicon().levels.items() if k[:1].isupper() and level in tiers)
+
+
+@lru_cache(maxsize=1)
+def _level_triggers() -> frozenset[str]:
+    return key_words(_PLACE_LEVELS + tuple(_level_abbreviations()))
 
 
 _UNDOTTED_ABBREVIATIONS = frozenset(_words("undotted_level_abbreviations"))  # TP Vinh, TX Bắc Ninh
@@ -277,6 +289,8 @@ def _level_word(tokens: list[Token], k: int) -> int:
 def rule_level_places(st: SentenceState) -> None:
     """Standalone places after a level word: tỉnh Quảng Ninh, TP Hồ Chí Minh, Q. Tân Bình; after
     an abbreviation with its dot, a name like a person's is the unit's (P.Nguyễn Cư Trinh)."""
+    if not st.may_hold(_level_triggers()):
+        return  # no level word (speed: most sentences)
     tokens, lex = st.tokens, st.lex
     abbreviations = _level_abbreviations()
     for k, tok in enumerate(tokens):
@@ -312,6 +326,8 @@ def rule_place_spellings(st: SentenceState) -> None:
     """Places written many ways (TP.HCM, TP. Hồ Chí Minh, thành phố Hồ Chí Minh): the longest
     spelling of the table not inside an organisation's name, ending before any capitalised word;
     a person or place found inside it (Hồ Chí Minh, HCM) gives way to it."""
+    if not st.may_hold(_spelling_triggers()):
+        return  # no word a spelling starts with (speed: three sentences in four)
     tokens, table = st.tokens, place_spellings()
     starts = _spelling_starts()
     k = 0
@@ -319,7 +335,7 @@ def rule_place_spellings(st: SentenceState) -> None:
         if not tokens[k].is_word or _first_spelled_word(tokens[k].text) not in starts:
             k += 1  # no spelling of the table starts with this word: nothing to try
             continue
-        size = next((n for n in range(min(8, len(tokens) - k), 0, -1) if _spelled_at(st, k, n, table)), 0)
+        size = next((n for n in reversed(_spelled_sizes(st, k, table)) if _spelled_at(st, k, n)), 0)
         if size:
             start, end = tokens[k].start, tokens[k + size - 1].end
             st.found = [f for f in st.found if not (start <= f.start and f.end <= end)]
@@ -335,19 +351,49 @@ def _spelling_starts() -> frozenset[str]:
     return first_words(place_spellings())
 
 
+@lru_cache(maxsize=1)
+def _spelling_triggers() -> frozenset[str]:
+    return key_words(_spelling_starts())
+
+
 @lru_cache(maxsize=65536)
 def _first_spelled_word(text: str) -> str:
     words = spelling_key(text).split()
     return words[0] if words else ""
 
 
-def _spelled_at(st: SentenceState, k: int, n: int, table: dict[str, tuple[str, str]]) -> bool:
+@lru_cache(maxsize=1)
+def _spelling_prefixes() -> frozenset[str]:
+    """Every beginning of a spelling key of the place table ('t', 'tp', 'tp h', … 'tp hcm')."""
+    return frozenset(key[:n] for key in place_spellings() for n in range(1, len(key) + 1))
+
+
+def _spelled_sizes(st: SentenceState, k: int, table: dict[str, tuple[str, str]]) -> list[int]:
+    """The sizes (at most 8 tokens) of the runs from word ``k`` to a word, free of quotes and numbers,
+    whose spelling key is in ``table``, smallest first. A longer run's key begins with a shorter
+    one's when a space follows the shorter: where no key of the table begins so, no longer run is keyed."""
+    tokens, text, base = st.tokens, st.text, st.base
+    first = tokens[k]
+    if not first.is_word or first.start in st.blocked:
+        return []
+    sizes, prefixes = [], _spelling_prefixes()
+    for n in range(1, min(8, len(tokens) - k) + 1):
+        last = tokens[k + n - 1]
+        if not last.is_word:
+            continue
+        key = spelling_key(text[first.start - base : last.end - base])
+        if key in table:
+            sizes.append(n)
+        if key not in prefixes and last.end - base < len(text) and text[last.end - base].isspace():
+            break
+    return sizes
+
+
+def _spelled_at(st: SentenceState, k: int, n: int) -> bool:
+    """Whether the run of ``n`` tokens from ``k``, a spelling of the table, ends before any
+    capitalised word and crosses no mention, nor sits inside one but a person's or a place's."""
     tokens = st.tokens
     first, last = tokens[k], tokens[k + n - 1]
-    if not first.is_word or not last.is_word or first.start in st.blocked:
-        return False
-    if spelling_key(st.text[first.start - st.base : last.end - st.base]) not in table:
-        return False
     if k + n < len(tokens) and tokens[k + n].is_word and tokens[k + n].is_cap:
         return False  # part of a longer name
     return not any(
@@ -618,6 +664,7 @@ _RESOLUTION_BEFORE = re.compile(_word("resolution_before_re"))
 
 
 _PLURAL = frozenset(_words("plural"))
+_PLURAL_WORDS = key_words(_PLURAL)
 
 
 def _domain_list(tokens: list[Token], k: int, head: Head, lex: Lexicon) -> list[tuple[int, int]]:
@@ -675,8 +722,13 @@ def _in_name(tokens: list[Token], i: int) -> bool:
     return before or after
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _find_quantities(text: str, base: int, blocked: Spans) -> list[tuple[int, str, str]]:
-    out = []
+    out: list[tuple[int, str, str]] = []
+    if _DIGIT.search(text) is None:
+        return out  # a quantity opens with a number (two sentences in three hold none)
     for m in _QUANTITY.finditer(text):
         if m.start() + base in blocked:
             continue

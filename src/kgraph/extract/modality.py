@@ -45,8 +45,12 @@ def modality_words(rows: Iterable[list[str]]) -> ModalityWords:
 def _matches(words: list[str], table: dict[tuple[str, ...], str], longest: int) -> list[str]:
     """The modalities of the phrases found in ``words``, left to right, longest match first."""
     found: list[str] = []
+    firsts = _first_words(table)
     k = 0
     while k < len(words):
+        if words[k] not in firsts:
+            k += 1  # no phrase starts with this word (speed: most words)
+            continue
         for size in range(min(longest, len(words) - k), 0, -1):
             modality = table.get(tuple(words[k : k + size]))
             if modality is not None:
@@ -57,6 +61,17 @@ def _matches(words: list[str], table: dict[tuple[str, ...], str], longest: int) 
         else:
             k += 1
     return found
+
+
+_FIRSTS: dict[int, tuple[dict[tuple[str, ...], str], frozenset[str]]] = {}
+
+
+def _first_words(table: dict[tuple[str, ...], str]) -> frozenset[str]:
+    """The first word of every phrase of ``table`` (made once per table)."""
+    cached = _FIRSTS.get(id(table))
+    if cached is None or cached[0] is not table:
+        cached = _FIRSTS[id(table)] = (table, frozenset(phrase[0] for phrase in table if phrase))
+    return cached[1]
 
 
 def _words(text: str) -> list[str]:

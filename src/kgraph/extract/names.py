@@ -83,9 +83,12 @@ def match_place(tokens: list[Token], i: int, lex: Lexicon) -> int:
     """Length in tokens of the known place name starting at ``i`` (0 when none)."""
     if not tokens[i].is_cap or (tokens[i].is_acronym and len(tokens[i].text) > 2):
         return 0
+    prefixes = _place_prefixes(lex.places)
+    first = tokens[i].key
+    if first not in prefixes and first not in lex.places and first not in lex.context_places:
+        return 0  # most capitalised words start no place name (speed)
     best = 0
     key = ""
-    prefixes = _place_prefixes(lex.places)
     for k in range(i, min(i + 12, len(tokens))):
         if not tokens[k].is_word:
             if tokens[k].text in "-–" and k > i:
@@ -365,6 +368,12 @@ def _placed(tokens: list[Token], start: int, end: int, inner: NameSpan | None, l
         level_at(tokens, k, lex) or numbered_unit(tokens, k) or match_place(tokens, k, lex)
         for k in range(start, end)
     )
+
+
+def may_open_org(tokens: list[Token], i: int, head: Head | None) -> bool:
+    """False when ``parse_org`` finds no name at ``i``, seen from ``head`` (``match_head`` of the
+    grammar's heads at ``i``): no head there and no organising committee (speed)."""
+    return head is not None or tokens[i].key == _ORGANISERS_KEYS[0]
 
 
 def _organisers(tokens: list[Token], i: int, head: Head | None, lex: Lexicon) -> Head | None:

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ..text import name_key
-from .lexicon import Head, Lexicon, alternation, first_words, word, words
+from .lexicon import Head, Lexicon, Phrases, alternation, first_words, word, words
 from .names import (
     after_house_number,
     cap_run,
@@ -29,6 +29,7 @@ _SAYS = re.compile(rf"^(?:{alternation('says_re')})\b")
 _ADVERBS = tuple(tuple(adverb.split()) for adverb in words("post_adverbs"))
 #: Words between a name and the post it is given: 'được bầu làm', 'được bổ nhiệm giữ chức' (longest first)
 _TAKES_POST = tuple(sorted((tuple(p.split()) for p in words("takes_post")), key=len, reverse=True))
+_TAKES_POST_PHRASES = Phrases(_TAKES_POST)
 _FORMER, _AND = word("former"), word("and")  # nguyên, và
 _CREDITS = frozenset(words("photo_credits"))  # Ảnh: N. Hữu: a photo's credit, a byline
 _CREDIT_MARKS = (":", "-", "–")
@@ -40,9 +41,11 @@ _NAME_BREAKERS = frozenset(words("name_breakers"))  # ông Trần Văn A | Tôi 
 _REVERENT = frozenset(words("reverent_honorifics"))  # Bác Hồ, Cụ Hồ: a leader by his family name
 #: Who a person is, written after a given name and a comma (Lan, giáo viên …; Quân, một tay cò …)
 _ROLES = tuple(tuple(r.split()) for r in words("person_roles"))
+_ROLE_PHRASES = Phrases(_ROLES)
 _ROLE_ARTICLES = frozenset(words("role_articles"))
 _CLAUSE_OPENERS = frozenset(words("role_clause_openers")) | _NAME_BREAKERS  # 'Nay, học sinh …': no name
 _NAMED = tuple(sorted((tuple(w.split()) for w in words("named_words")), key=len, reverse=True))  # tên là
+_NAMED_PHRASES = Phrases(_NAMED)
 _NAMED_FIRSTS = first_words(_NAMED)  # tên: the words a naming phrase starts with
 _OPENING_KEYS = _NAMED_FIRSTS | {_FORMER}  # nguyên, tên: a lower-case word a name is read from
 _THING_NAMED = frozenset(words("thing_named_before"))  # mang tên Lê Lợi: a thing named after someone
@@ -254,7 +257,7 @@ def _name_before_role(tokens: list[Token], i: int, lex: Lexicon) -> tuple[int, i
     if not 1 <= size <= 2 or k + 1 >= len(tokens) or tokens[k].text != ",":
         return i, 0
     k += 2 if tokens[k + 1].key in _ROLE_ARTICLES else 1
-    if not any(tuple(t.key for t in tokens[k : k + len(r)]) == r for r in _ROLES):
+    if _ROLE_PHRASES.first_at(tokens, k) is None:
         return i, 0
     if size == 2 and tokens[i].key in _ADDRESS_WORDS:
         i, size = i + 1, 1
@@ -272,7 +275,8 @@ def _named_len(tokens: list[Token], i: int) -> int:
     when none or when a thing is named ('mang tên', 'cái tên')."""
     if i > 0 and tokens[i - 1].key in _THING_NAMED:
         return 0
-    return next((len(w) for w in _NAMED if tuple(t.key for t in tokens[i : i + len(w)]) == w), 0)
+    named = _NAMED_PHRASES.first_at(tokens, i)
+    return len(named) if named is not None else 0
 
 
 def _after_named(tokens: list[Token], k: int, lex: Lexicon) -> int:
@@ -363,6 +367,7 @@ def find_people(st: SentenceState, blocked: Spans) -> None:
     """Add the sentence's people (rule ``people``) and the parts of bodies their posts name."""
     tokens, n = st.tokens, len(st.tokens)
     openers = _opening_texts(st.lex.honorifics)
+    mask, base = blocked.mask, blocked.base  # 'start in blocked', inlined (speed; the mask grows in place)
     i = 0
     people: list[Found] = []
     while i < n:
@@ -376,7 +381,7 @@ def find_people(st: SentenceState, blocked: Spans) -> None:
         ):
             i += 1  # a lower-case word inside the prose opening no title, byline, naming or honorific (speed)
             continue
-        if not tok.is_word or tok.start in blocked:
+        if not tok.is_word or (0 <= tok.start - base < len(mask) and mask[tok.start - base] == 1):
             i += 1
             continue
         name_at, name_len, posts, skip = _name_at(st, i, blocked, people)
@@ -409,9 +414,8 @@ def _takes_post_at(tokens: list[Token], k: int, lex: Lexicon) -> int:
     for adverb in _ADVERBS:
         if tuple(t.key for t in tokens[start : start + len(adverb)]) == adverb:
             start += len(adverb)
-    taken = next(
-        (len(p) for p in _TAKES_POST if tuple(t.key for t in tokens[start : start + len(p)]) == p), 0
-    )
+    phrase = _TAKES_POST_PHRASES.first_at(tokens, start)
+    taken = len(phrase) if phrase is not None else 0
     if not taken or start + taken >= n or not match_title(tokens, start + taken, lex):
         return -1
     return start + taken

@@ -66,14 +66,47 @@ def _cue_pattern(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
     return cached
 
 
+#: A character outside the scripts where the lower case of a text is matched as a case-blind pattern
+#: matches the text: those a case-blind pattern also matches another way (ı and i, ſ and s, µ, Greek,
+#: Cyrillic: ``re._casefix``), İ (two characters in lower case), Σ (its lower case reads the next letter)
+_NOT_PLAIN = re.compile(
+    "[^\x00-\xb4\xb6-\u012f\u0132-\u017e\u0180-\u024f\u0300-\u0344\u0346-\u036f"
+    "\u1e00-\u1e60\u1e62-\u1e9a\u1e9c-\u1eff\u2000-\u206f]"
+)
+_LOWER_CUE_PATTERNS: dict[int, tuple[Lexicon, re.Pattern[str] | None]] = {}
+
+
+def _lower_cue_pattern(lex: Lexicon) -> re.Pattern[str] | None:
+    """``_cue_pattern`` in lower case, matched with case (faster) in a text's lower case: it finds
+    what the case-blind pattern finds in a text ``_NOT_PLAIN`` finds nothing in; None when a phrase
+    is not plain."""
+    cached = _LOWER_CUE_PATTERNS.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        phrases = sorted((p for p, _ in lex.cues), key=len, reverse=True)
+        plain = not any(_NOT_PLAIN.search(p) for p in phrases)
+        alternation = "|".join(re.escape(p.lower()) for p in phrases)
+        pattern = re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)") if plain else None
+        cached = _LOWER_CUE_PATTERNS[id(lex)] = (lex, pattern)
+    return cached[1]
+
+
+def cue_matches(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
+    """The cue phrases of ``text``, as ``_cue_pattern`` finds them (in the text's lower case when
+    the text is plain: the match's offsets and its lower case are the same)."""
+    lower = _lower_cue_pattern(lex)
+    if lower is not None and _NOT_PLAIN.search(text) is None:
+        return lower.finditer(text.lower())
+    return _cue_pattern(lex)[0].finditer(text)
+
+
 def find_cues(sm: SentenceState, lex: Lexicon) -> list[Cue]:
     text = sm.sentence.text
     base = sm.sentence.start
     # the verbs inside a meeting's name still act: 'tổ chức Hội nghị quán triệt Chỉ thị X'
     spans = [(f.start, f.end) for f in sm.found if f.group is not Group.EVENT] + sm.quotes
-    pattern, class_of = _cue_pattern(lex)
+    class_of = _cue_pattern(lex)[1]
     cues: list[Cue] = []
-    for m in pattern.finditer(text):
+    for m in cue_matches(text, lex):
         cls = class_of[m.group(0).lower()]
         a, b = m.start() + base, m.end() + base
         if any(s <= a < e for s, e in spans):

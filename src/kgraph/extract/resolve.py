@@ -57,10 +57,19 @@ _RESOLUTION, _CONGRESS, _OFFICE = _word("resolution"), _word("congress"), _word(
 
 def expand(name: str, lex: Lexicon) -> str:
     """A name with its abbreviations written out (``Hội CCB Khối`` -> ``Hội Cựu chiến binh Khối``)."""
+    return _expand_default(name) if lex is lexicon() else _expand(name, lex)
+
+
+@lru_cache(maxsize=65536)
+def _expand_default(name: str) -> str:
+    """``expand`` with the package's lexicon, once per name (an article names a body many times)."""
+    return _expand(name, lexicon())
+
+
+def _expand(name: str, lex: Lexicon) -> str:
     words = name.split()
-    for short, long in lex.abbreviations.items():
-        size = len(short.split())
-        if size > 1 and name_key(" ".join(words[:size])) == name_key(short):
+    for size, short_key, long in _long_abbreviations(lex):
+        if name_key(" ".join(words[:size])) == short_key:
             words = long.split() + words[size:]
             break
     text = " ".join(lex.abbreviations.get(word, word) for word in words)
@@ -77,6 +86,20 @@ def expand(name: str, lex: Lexicon) -> str:
             : -len(_VIETNAM_WRITTEN) - 1
         ]  # (Đảng Cộng sản Việt Nam keeps it); the mention stays an alias
     return text
+
+
+_LONG_ABBREVIATIONS: dict[int, tuple[Lexicon, tuple[tuple[int, str, str], ...]]] = {}
+
+
+def _long_abbreviations(lex: Lexicon) -> tuple[tuple[int, str, str], ...]:
+    """(words, key, long form) of each abbreviation of more than one word, in the table's order
+    (made once per lexicon, not once per name: ``expand`` reads a body's every name)."""
+    cached = _LONG_ABBREVIATIONS.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        table = lex.abbreviations.items()
+        longs = tuple((len(s.split()), name_key(s), long) for s, long in table if len(s.split()) > 1)
+        cached = _LONG_ABBREVIATIONS[id(lex)] = (lex, longs)
+    return cached[1]
 
 
 def _own_word(text: str, pattern: re.Pattern[str], own: dict[str, str], lex: Lexicon) -> str:
@@ -277,11 +300,24 @@ def _names_place(words: list[str], lex: Lexicon) -> bool:
     longest = _longest_place.get(id(places))
     if longest is None:
         longest = _longest_place.setdefault(id(places), max((len(p.split()) for p in places), default=0))
+    firsts = _place_firsts(places)
     return any(
         " ".join(words[i:j]) in places
         for i in range(len(words))
+        if words[i] in firsts  # a run no place starts with is no place (speed)
         for j in range(i + 1, min(len(words), i + longest) + 1)
     )
+
+
+_PLACE_FIRSTS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _place_firsts(places: frozenset[str]) -> frozenset[str]:
+    """What each place starts with, up to its first space (made once per table)."""
+    cached = _PLACE_FIRSTS.get(id(places))
+    if cached is None or cached[0] is not places:
+        cached = _PLACE_FIRSTS[id(places)] = (places, frozenset(p.split(" ", 1)[0] for p in places))
+    return cached[1]
 
 
 def _is_global(name: str, f: Found, lex: Lexicon) -> bool:

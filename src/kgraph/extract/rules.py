@@ -15,7 +15,9 @@ How to add a named rule
    - a mention rule: ``def rule_NAME(st: SentenceState) -> None`` in ``mentions.py`` (or a
      module of its own, like ``people.py``); read ``st.tokens``, ``st.found``, ``st.lex``;
      add with ``st.add(Found(...))`` (``take=False`` when later names may start inside it);
-     note what it leaves out with ``st.drop(start, end, reason)``.
+     note what it leaves out with ``st.drop(start, end, reason)``; a rule that opens only at the
+     words of a table returns at once when the sentence holds none
+     (``if not st.may_hold(key_words(...)): return``, the words made once).
    - a sentence relation rule: ``def rule_NAME(rs: RelationState, sm: SentenceState) -> None``
      in ``relations.py``; append with ``rs.add(subject, predicate, object, sentence)``;
      ``rs.drop(...)`` for a relation it refuses.
@@ -41,7 +43,7 @@ from .lexicon import Lexicon, lexicon, word
 from .relations import RelationState
 from .state import SentenceState, Spans
 from .street_lists import rule_street_lists
-from .tokens import quote_spans, tokenize
+from .tokens import Token, quote_spans, tokenize
 
 T = TypeVar("T")
 
@@ -172,11 +174,20 @@ def new_state(doc: Document, index: int, lex: Lexicon) -> SentenceState:
         blocked.add(start, end)
     tokens = tokenize(text, base)
     st = SentenceState(doc, index, lex, sentence, tokens, quotes, scan.found, blocked, Spans(base, len(text)))
+    st.words = _key_words(tokens)
     for rule, start, end, reason in scan.dropped:
         st.rule = rule
         st.drop(start + base, end + base, reason)
     st.rule = ""
     return st
+
+
+def _key_words(tokens: list[Token]) -> set[str]:
+    """Every word of the tokens' keys (a key holds a space only after a dot or an apostrophe: U.B)."""
+    words = {t.key for t in tokens}
+    if " " in "".join(words):
+        words.update(" ".join(words).split())
+    return words
 
 
 def run_mention_rules(st: SentenceState) -> SentenceState:

@@ -27,7 +27,7 @@ from importlib import resources
 from ..model import Entity
 from ..text import LEVEL_LETTERS, name_key
 from .gazetteer import units
-from .lexicon import Head, first_words, lexicon, words
+from .lexicon import Head, first_words, key_words, lexicon, words
 from .names import (
     GLUED_UNIT,
     HOUSE_OPENERS,
@@ -251,6 +251,8 @@ def rule_sites(st: SentenceState) -> None:
     """Named sites with their lower-case word: sông Sài Gòn, chợ Vĩnh Long, đường Nguyễn Huệ.
     A place or person found inside the name (Sài Gòn) gives way to the site."""
     tokens, sites = st.tokens, site_table().sites
+    if not st.may_hold(_site_triggers()):
+        return  # no word a site's word starts with (speed)
     for k in range(len(tokens) - 1):
         site = _site_word(st, k) if tokens[k].key in sites else None  # most words open no site
         if site is None:
@@ -308,6 +310,16 @@ def _lower_body(st: SentenceState, k: int) -> NameSpan | None:
     return span
 
 
+@lru_cache(maxsize=1)
+def _site_triggers() -> frozenset[str]:
+    return key_words(site_table().sites)
+
+
+@lru_cache(maxsize=2)
+def _body_triggers(firsts: frozenset[str]) -> frozenset[str]:
+    return key_words(firsts)
+
+
 @lru_cache(maxsize=2)
 def _first_words(keys: frozenset[str]) -> frozenset[str]:
     """The first words of ``keys`` (công of công ty): ``_body_word`` is 0 at any other word."""
@@ -329,6 +341,8 @@ def rule_lower_bodies(st: SentenceState) -> None:
     tokens = st.tokens
     bodies = site_table().bodies
     firsts = _first_words(bodies)
+    if not st.may_hold(_body_triggers(firsts)):
+        return  # no word a body's head starts with (speed)
     after = 0  # where the body last read ends: the next may start there
     opening = [k for k, t in enumerate(tokens[:-1]) if t.key in firsts and t.is_word and not t.is_cap]
     for k in opening:  # most words open no body: only these are read

@@ -122,6 +122,7 @@ class SentenceState:
     quantities: list[tuple[int, str, str]] = field(default_factory=list)  # (offset, value, unit)
     dropped: list[Drop] = field(default_factory=list)
     rule: str = ""  # the rule running now (set by the registry's runner)
+    words: set[str] = field(default_factory=set)  # every word of the tokens' keys (set by rules.new_state)
 
     @property
     def text(self) -> str:
@@ -130,6 +131,11 @@ class SentenceState:
     @property
     def base(self) -> int:
         return self.sentence.start
+
+    def may_hold(self, triggers: frozenset[str]) -> bool:
+        """Whether a word of ``triggers`` (``lexicon.key_words`` of what a rule opens at) is a word
+        of the sentence's token keys: a rule skips a sentence holding none (speed)."""
+        return not self.words.isdisjoint(triggers)
 
     def free(self, offset: int) -> bool:
         """Whether ``offset`` is neither in a quote, a document number nor a name already read."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lexicon import syllables
+from .lexicon import key_words, syllables
 from .names import cap_run, honorific_len, match_head, match_title, word_end
 from .not_names import not_name_words
 from .state import Found, Group, SentenceState
@@ -87,6 +87,11 @@ def _openers() -> frozenset[str]:
     return tagger_words()["street"] | {w.split()[0] for w in not_name_words()["junction"]}
 
 
+@lru_cache(maxsize=1)
+def _opener_words() -> frozenset[str]:
+    return key_words(_openers())
+
+
 def _range(st: SentenceState, q: int) -> list[tuple[int, int]]:
     """The streets a bracket at ``q`` runs between: (từ Lê Quang Định đến Xô Viết Nghệ Tĩnh)."""
     tokens, out = st.tokens, []
@@ -100,6 +105,8 @@ def _range(st: SentenceState, q: int) -> list[tuple[int, int]]:
 def rule_street_lists(st: SentenceState) -> None:
     """The streets a list names after a street word (see the module)."""
     tokens, opens = st.tokens, _openers()
+    if not st.may_hold(_opener_words()):
+        return  # no street or junction word (speed: most sentences)
     for k in range(len(tokens) - 1):
         if tokens[k].key not in opens:
             continue  # most words open no street or junction word: checked first (speed)

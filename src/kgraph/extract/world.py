@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from .lexicon import Head, Lexicon, first_words
+from .lexicon import Head, Lexicon, first_words, key_words
 from .state import Found, Group, SentenceState
 from .tagger_words import tagger_words
 from .tokens import Token, tokenize
@@ -96,10 +96,17 @@ def _body_keys() -> tuple[dict[tuple[str, ...], tuple[str, str]], int, frozenset
     return table, max(len(k) for k in table), first_words(table)
 
 
+@lru_cache(maxsize=1)
+def _body_triggers() -> frozenset[str]:
+    return key_words(_body_keys()[2])
+
+
 def rule_world_bodies(st: SentenceState) -> None:
     """International bodies by any of their names or acronyms (UNDP, Tổ chức Y tế Thế giới)."""
-    tokens = st.tokens
     table, longest, starts = _body_keys()
+    if not st.may_hold(_body_triggers()):
+        return  # no word a spelling starts with (speed)
+    tokens = st.tokens
     k = 0
     while k < len(tokens):
         tok = tokens[k]
@@ -180,11 +187,18 @@ def _lower_regions() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, .
     return frozenset(keys), frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
 
 
+@lru_cache(maxsize=1)
+def _region_triggers() -> frozenset[str]:
+    return key_words(prefix[0] for prefix in _lower_regions()[1])
+
+
 def rule_world_regions(st: SentenceState) -> None:
     """Continents and regions written in lower case first (châu Mỹ, châu Á - Thái Bình Dương): one
     place, which replaces the places the name rule read inside it (Mỹ, Thái Bình Dương)."""
-    tokens = st.tokens
     table, prefixes = _lower_regions()
+    if not st.may_hold(_region_triggers()):
+        return  # most sentences (speed)
+    tokens = st.tokens
     for k, tok in enumerate(tokens):
         if tok.is_cap or (tok.key,) not in prefixes or not st.free(tok.start):
             continue
@@ -210,9 +224,16 @@ def rule_world_regions(st: SentenceState) -> None:
         replace_inside(st, Found(start, stop, text, Group.PLACE, "Location", st.index))
 
 
+@lru_cache(maxsize=4)
+def _language_triggers(before: frozenset[str]) -> frozenset[str]:
+    return key_words(before)
+
+
 def rule_languages(st: SentenceState) -> None:
     """A country's name after a language word is a language (tiếng Anh, tiếng Trung Quốc): no later
     rule (the tagger) reads it as a place."""
+    if not st.may_hold(_language_triggers(st.lex.language_before)):
+        return  # no language word (speed: most sentences)
     tokens, lex = st.tokens, st.lex
     for i, tok in enumerate(tokens):
         if not tok.is_cap or not st.free(tok.start):
