@@ -319,6 +319,12 @@ def test_a_lower_case_domain_leaves_the_comma_of_a_list_after_it() -> None:
             "Trung tâm Quản lý và điều hành giao thông",
         ),
         ("Viện Hóa học và vật liệu đã công bố.", "Viện Hóa học và vật liệu"),
+        # a school's second field, closed by its city or a comma
+        (
+            "Sinh viên ĐH Khoa học xã hội và nhân văn Hà Nội đã đến dự.",
+            "ĐH Khoa học xã hội và nhân văn Hà Nội",
+        ),
+        ("Chị dạy ở Học viện Ngoại giao và kinh tế, Hà Nội.", "Học viện Ngoại giao và kinh tế"),
         # a number closing the lower-case tail
         (
             "Tổng Công ty Xây dựng công trình giao thông 8 đã khởi công.",

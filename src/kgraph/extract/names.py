@@ -646,7 +646,7 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
     if r.components and tok.text in "-–" and _bilateral(tokens, r.j, lex):
         r.j += 1  # Hội Hữu nghị Việt Nam - Lào: the second country
         return _GO
-    if _descriptive(r, head) and lower_field_after(tokens, r.j, lex):
+    if _descriptive(r, head, _FIELD_AND_HEADS) and lower_field_after(tokens, r.j, lex):
         end = _tail_end(tokens, r.j + 1, lex)
         if end > r.j + 1:
             r.j = end  # Trung tâm Quản lý và điều hành giao thông
@@ -731,9 +731,11 @@ def _foreign_country(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     return bool(n) and " ".join(t.key for t in tokens[k : k + n]) in world_words()["places"]
 
 
-def _descriptive(r: _Reading, head: Head) -> bool:
-    """Whether the name being read may go on in lower case: a descriptive head after a proper part."""
-    return bool(r.components) and not (r.after_place or r.just_nested) and head.words[0] in _DESCRIPTOR_HEADS
+def _descriptive(r: _Reading, head: Head, heads: frozenset[str] | None = None) -> bool:
+    """Whether the name being read may go on in lower case: a descriptive head (or one of ``heads``)
+    after a proper part."""
+    heads = _DESCRIPTOR_HEADS if heads is None else heads
+    return bool(r.components) and not (r.after_place or r.just_nested) and head.words[0] in heads
 
 
 def _number(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
@@ -1010,6 +1012,8 @@ _COUNT_WORDS = frozenset(name_key(w) for w in words("count_words"))
 _NUMBER_WORD = name_key(word("number_word"))
 #: Heads whose names often go on in lower case (Trung tâm Y tế dự phòng tỉnh)
 _DESCRIPTOR_HEADS = frozenset(words("descriptor_heads"))
+#: ... and those that go on only with 'và' and a lower-case second field (ĐH Khoa học xã hội và nhân văn)
+_FIELD_AND_HEADS = _DESCRIPTOR_HEADS | frozenset(words("school_field_heads"))
 _DOMAIN_TOKENS = 16  # the longest table domain, in tokens after its first connector, and more
 _MODIFIER_HEADS = frozenset(name_key(w) for w in words("modifier_heads"))
 _WHOLE_BODY_WORDS = frozenset(name_key(w) for w in words("whole_body_words"))  # xây dựng Đảng
