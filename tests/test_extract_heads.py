@@ -45,9 +45,7 @@ from helpers import names, run
             "Cty Thái Bình Dương",
             "Enterprise",
         ),
-        # schools written with their level's initials alone, or with the older PTTH
-        ("Em là học sinh THCS Lê Lợi, quận 3.", "THCS Lê Lợi", "EducationalInstitution"),
-        ("Cô giáo THPT Trần Phú được khen thưởng.", "THPT Trần Phú", "EducationalInstitution"),
+        # a school written with the older initials PTTH (phổ thông trung học)
         ("Thầy giáo Trường PTTH Chu Văn An đã nghỉ hưu.", "Trường PTTH Chu Văn An", "EducationalInstitution"),
     ],
 )
