@@ -672,3 +672,17 @@ def test_the_tagger_s_span_loses_a_count_glued_on(text: str, span: str, kept: st
     i = next(k for k in range(len(tokens)) if [t.text for t in tokens[k : k + len(words)]] == words)
     t = _trim_tail(tokens, Tagged(i, i + len(words), "ORG", 0.95), lexicon())
     assert " ".join(tok.text for tok in tokens[t.i : t.j]) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Em đăng ký thi ĐH khối B được xét tuyển.",
+        "Điểm chuẩn Khối A là 20, Khối D1 là 18.",
+        "Thí sinh dự thi các khối A, B, C đều đạt điểm cao.",
+    ],
+)
+def test_an_entrance_exam_s_block_is_no_body(text: str) -> None:
+    # khối A, B, D1: groups of exam subjects, not a bloc of bodies nor a university
+    got = names(run(text))
+    assert not any("hối" in n for n in got), got

@@ -273,7 +273,7 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if i > 0 and head_compound(tokens, i - 1, lex) > 1:
         return None  # sau ĐH: postgraduate, no university
     head = _organisers(tokens, i, match_head(tokens, i, lex.heads), lex)
-    if head is None or head.kind == "-" or _modifies_noun(tokens, i, head, lex):
+    if head is None or head.kind == "-" or _modifies_noun(tokens, i, head, lex) or exam_block(tokens, i):
         return None
     j = i + len(head.words)
     if head.words == _PRIME_MINISTER and j < len(tokens) and tokens[j].is_cap and tokens[j].is_word:
@@ -484,6 +484,8 @@ def _level(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
     level = level_at(tokens, r.j, lex)
     if not level:
         return _NEXT
+    if exam_block(tokens, r.j):
+        return _STOP  # thi ĐH | khối B: an entrance exam's block, no part of a name
     n = len(tokens)
     j = r.j + level
     r.components += 1
@@ -505,6 +507,16 @@ def _level(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
             j = end if end > j + 1 else j + _place_words(tokens, j, lex)
     r.j = j
     return _GO
+
+
+_EXAM_BLOCK = re.compile(r"[A-Z]\d?")
+
+
+def exam_block(tokens: list[Token], k: int) -> bool:
+    """Whether token ``k`` is 'khối' before an entrance exam's block letter (khối A, Khối D1): a
+    group of exam subjects, never a bloc of bodies (Khối Doanh nghiệp)."""
+    after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    return tokens[k].key == _BLOC and _EXAM_BLOCK.fullmatch(after) is not None
 
 
 def _level_dot(tokens: list[Token], j: int, lex: Lexicon) -> int:
