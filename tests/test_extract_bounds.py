@@ -325,6 +325,12 @@ def test_a_lower_case_domain_leaves_the_comma_of_a_list_after_it() -> None:
             "ĐH Khoa học xã hội và nhân văn Hà Nội",
         ),
         ("Chị dạy ở Học viện Ngoại giao và kinh tế, Hà Nội.", "Học viện Ngoại giao và kinh tế"),
+        # a scope word closes the lower-case tail wherever it stands
+        ("Cháu được đưa lên Bệnh viện Nhi trung ương để mổ.", "Bệnh viện Nhi trung ương"),
+        (
+            "Theo Trung tâm Dự báo khí tượng thủy văn quốc gia thì mưa sẽ giảm.",
+            "Trung tâm Dự báo khí tượng thủy văn quốc gia",
+        ),
         # a number closing the lower-case tail
         (
             "Tổng Công ty Xây dựng công trình giao thông 8 đã khởi công.",

@@ -1032,6 +1032,7 @@ _WHOLE_BODY_WORDS = frozenset(name_key(w) for w in words("whole_body_words"))  #
 _BOUNDARY = frozenset({",", ";", ")", "(", "-", "–"})
 _TAIL_WORDS = 5  # lower-case words of a name's tail (Trung tâm Dự báo khí tượng thủy văn quốc gia)
 _LIST_WORDS = frozenset(name_key(w) for w in words("list_words"))
+_TAIL_SCOPES = tuple((name_key(w), len(w.split())) for w in words("tail_scopes"))
 
 
 def _tail_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
@@ -1051,6 +1052,8 @@ def _tail_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
         k = end
         if k >= len(tokens) or tokens[k].text in _BOUNDARY or level_at(tokens, k, lex):
             return k
+        if any(_key_of(tokens, k - n, n) == w for w, n in _TAIL_SCOPES):
+            return k  # Bệnh viện Nhi trung ương | để điều trị: a scope ends the name
         if tokens[k].is_cap and tokens[k].is_word:
             return k
         if _stop_at(tokens, k, lex):
