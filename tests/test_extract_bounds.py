@@ -325,6 +325,11 @@ def test_a_lower_case_domain_leaves_the_comma_of_a_list_after_it() -> None:
             "ĐH Khoa học xã hội và nhân văn Hà Nội",
         ),
         ("Chị dạy ở Học viện Ngoại giao và kinh tế, Hà Nội.", "Học viện Ngoại giao và kinh tế"),
+        # a school's second field after a hyphen, in lower case
+        (
+            "Sinh viên Trường ĐH Khoa học xã hội - nhân văn Hà Nội đã đến dự.",
+            "Trường ĐH Khoa học xã hội - nhân văn Hà Nội",
+        ),
         # a scope word closes the lower-case tail wherever it stands
         ("Cháu được đưa lên Bệnh viện Nhi trung ương để mổ.", "Bệnh viện Nhi trung ương"),
         (
