@@ -101,3 +101,13 @@ def test_a_person_glued_after_a_foreign_body_is_a_person() -> None:
     assert got.get("James Nicholson") == "Person", got
     # the ministry named short is the ministry
     assert "Bộ Nông nghiệp và Phát triển nông thôn" in {e.label for e in x.entities.values()}, got
+
+
+def test_a_newspaper_after_the_word_bao_is_named_with_it() -> None:
+    # 'báo X' is how a paper is named in running text: the node keeps both spellings
+    x = run("Cuộc thi do báo Thanh Niên tổ chức tại Cần Thơ. Thanh Niên sẽ trao giải.")
+    papers = [e for e in x.entities.values() if e.label == "Thanh Niên"]
+    assert len(papers) == 1 and "báo Thanh Niên" in papers[0].aliases, papers
+    # a journalist (nhà báo) is no part of the paper's name
+    got = names(run("Ông Hùng, nhà báo Tuổi Trẻ, đã có mặt từ sớm."))
+    assert "báo Tuổi Trẻ" not in got and got.get("Tuổi Trẻ") == "Organization", got

@@ -324,6 +324,23 @@ def test_a_lower_case_domain_leaves_the_comma_of_a_list_after_it() -> None:
             "Ra mắt Trung tâm Tư vấn pháp luật và kiểm toán\nSáng nay, lễ ra mắt diễn ra tại Hà Nội.",
             "Trung tâm Tư vấn pháp luật và kiểm toán",
         ),
+        # a school's second field, closed by its city or a comma
+        (
+            "Sinh viên ĐH Khoa học xã hội và nhân văn Hà Nội đã đến dự.",
+            "ĐH Khoa học xã hội và nhân văn Hà Nội",
+        ),
+        ("Chị dạy ở Học viện Ngoại giao và kinh tế, Hà Nội.", "Học viện Ngoại giao và kinh tế"),
+        # a school's second field after a hyphen, in lower case
+        (
+            "Sinh viên Trường ĐH Khoa học xã hội - nhân văn Hà Nội đã đến dự.",
+            "Trường ĐH Khoa học xã hội - nhân văn Hà Nội",
+        ),
+        # a scope word closes the lower-case tail wherever it stands
+        ("Cháu được đưa lên Bệnh viện Nhi trung ương để mổ.", "Bệnh viện Nhi trung ương"),
+        (
+            "Theo Trung tâm Dự báo khí tượng thủy văn quốc gia thì mưa sẽ giảm.",
+            "Trung tâm Dự báo khí tượng thủy văn quốc gia",
+        ),
         # a number closing the lower-case tail
         (
             "Tổng Công ty Xây dựng công trình giao thông 8 đã khởi công.",
@@ -671,3 +688,17 @@ def test_the_tagger_s_span_loses_a_count_glued_on(text: str, span: str, kept: st
     i = next(k for k in range(len(tokens)) if [t.text for t in tokens[k : k + len(words)]] == words)
     t = _trim_tail(tokens, Tagged(i, i + len(words), "ORG", 0.95), lexicon())
     assert " ".join(tok.text for tok in tokens[t.i : t.j]) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Em đăng ký thi ĐH khối B được xét tuyển.",
+        "Điểm chuẩn Khối A là 20, Khối D1 là 18.",
+        "Thí sinh dự thi các khối A, B, C đều đạt điểm cao.",
+    ],
+)
+def test_an_entrance_exam_s_block_is_no_body(text: str) -> None:
+    # khối A, B, D1: groups of exam subjects, not a bloc of bodies nor a university
+    got = names(run(text))
+    assert not any("hối" in n for n in got), got

@@ -49,6 +49,8 @@ from kgraph.extract.tokens import tokenize
             "Cty Thái Bình Dương",
             "Enterprise",
         ),
+        # a school written with the older initials PTTH (phổ thông trung học)
+        ("Thầy giáo Trường PTTH Chu Văn An đã nghỉ hưu.", "Trường PTTH Chu Văn An", "EducationalInstitution"),
     ],
 )
 def test_a_head_starts_a_body(text: str, name: str, kind: str) -> None:

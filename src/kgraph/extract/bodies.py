@@ -24,6 +24,7 @@ from .tokens import Token, tokenize
 from .world import mentions_inside, replace_inside, whole_body, world_body_names
 
 _PAPER = word("press_cues_paper")
+_PAPER_KEY, _PAPER_PERSON = name_key(_PAPER), name_key(word("press_paper_person"))
 _PRESS_CUES = frozenset(name_key(w) for w in words("press_cues"))
 _FOLD = re.compile(r"[-–—,&/]")
 _LETTERS = re.compile(r"\b(\w) (?=\w\b)")
@@ -98,10 +99,11 @@ def rule_press(st: SentenceState) -> None:
             continue
         hit = next((n for n in reversed(_press_sizes(tokens, k, longest)) if _press_at(st, k, n, table)), 0)
         if hit:
-            start, end = tokens[k].start, tokens[k + hit - 1].end
+            first = k - 1 if _paper_word_before(st, k) else k  # báo Thanh Niên: named with its word
+            start, end = tokens[first].start, tokens[k + hit - 1].end
             text = st.text[start - st.base : end - st.base]
             f = Found(start, end, text, Group.ORG, "Organization", st.index)
-            span = tokens[k : k + hit]  # a newspaper is one body nationwide, complete by its name
+            span = tokens[first : k + hit]  # a newspaper is one body nationwide, complete by its name
             words, keys = tuple(t.text for t in span), tuple(t.key for t in span)
             f.head = Head(words, keys, "Organization", True, True, False, False, False)
             st.add(f)
@@ -125,6 +127,15 @@ def _press_sizes(tokens: list[Token], k: int, longest: int) -> list[int]:
         if texts in table:
             sizes.append(n)
     return sizes
+
+
+def _paper_word_before(st: SentenceState, k: int) -> bool:
+    """Whether the paper named at token ``k`` follows the word 'báo' that names it with it (báo
+    Thanh Niên), not a journalist's (nhà báo Tuổi Trẻ)."""
+    tokens = st.tokens
+    if k == 0 or tokens[k - 1].key != _PAPER_KEY or not st.free(tokens[k - 1].start):
+        return False
+    return k == 1 or tokens[k - 2].key != _PAPER_PERSON
 
 
 def _press_at(st: SentenceState, k: int, n: int, table: dict[tuple[str, ...], tuple[str, ...]]) -> bool:

@@ -24,6 +24,7 @@ from .names import (
     NUMBERED_OPENERS,
     NameSpan,
     cap_run,
+    exam_block,
     level_at,
     match_head,
     match_place,
@@ -218,8 +219,8 @@ def rule_plural_domains(st: SentenceState) -> None:
     tokens, lex = st.tokens, st.lex
     for k in range(1, len(tokens) - 1):
         tok = tokens[k]
-        if tok.is_cap or tokens[k - 1].key not in _PLURAL or not st.free(tok.start):
-            continue
+        if tok.is_cap or tokens[k - 1].key not in _PLURAL or not st.free(tok.start) or exam_block(tokens, k):
+            continue  # các khối A, B: an entrance exam's blocks
         heads = [h for h in lex.heads.get(tok.key, ()) if len(h.words) == 1 and h.kind != "-"]
         if not heads:
             continue

@@ -290,7 +290,7 @@ def parse_org(tokens: list[Token], i: int, lex: Lexicon | None = None) -> NameSp
     if i > 0 and head_compound(tokens, i - 1, lex) > 1:
         return None  # sau ĐH: postgraduate, no university
     head = _organisers(tokens, i, match_head(tokens, i, lex.heads), lex)
-    if head is None or head.kind == "-" or _modifies_noun(tokens, i, head, lex):
+    if head is None or head.kind == "-" or _modifies_noun(tokens, i, head, lex) or exam_block(tokens, i):
         return None
     j = i + len(head.words)
     if head.words == _PRIME_MINISTER and j < len(tokens) and tokens[j].is_cap and tokens[j].is_word:
@@ -503,6 +503,8 @@ def _level(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
     level = level_at(tokens, r.j, lex)
     if not level:
         return _NEXT
+    if exam_block(tokens, r.j):
+        return _STOP  # thi ĐH | khối B: an entrance exam's block, no part of a name
     n = len(tokens)
     j = r.j + level
     r.components += 1
@@ -524,6 +526,16 @@ def _level(tokens: list[Token], r: _Reading, lex: Lexicon) -> int:
             j = end if end > j + 1 else j + _place_words(tokens, j, lex)
     r.j = j
     return _GO
+
+
+_EXAM_BLOCK = re.compile(r"[A-Z]\d?")
+
+
+def exam_block(tokens: list[Token], k: int) -> bool:
+    """Whether token ``k`` is 'khối' before an entrance exam's block letter (khối A, Khối D1): a
+    group of exam subjects, never a bloc of bodies (Khối Doanh nghiệp)."""
+    after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    return tokens[k].key == _BLOC and _EXAM_BLOCK.fullmatch(after) is not None
 
 
 def _level_dot(tokens: list[Token], j: int, lex: Lexicon) -> int:
@@ -665,7 +677,7 @@ def _connector(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> in
     if r.components and tok.text in "-–" and _bilateral(tokens, r.j, lex):
         r.j += 1  # Hội Hữu nghị Việt Nam - Lào: the second country
         return _GO
-    if _descriptive(r, head) and lower_field_after(tokens, r.j, lex):
+    if _descriptive(r, head, _FIELD_AND_HEADS) and lower_field_after(tokens, r.j, lex):
         end = _tail_end(tokens, r.j + 1, lex)
         if end > r.j + 1:
             r.j = end  # Trung tâm Quản lý và điều hành giao thông
@@ -750,9 +762,11 @@ def _foreign_country(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     return bool(n) and " ".join(t.key for t in tokens[k : k + n]) in world_words()["places"]
 
 
-def _descriptive(r: _Reading, head: Head) -> bool:
-    """Whether the name being read may go on in lower case: a descriptive head after a proper part."""
-    return bool(r.components) and not (r.after_place or r.just_nested) and head.words[0] in _DESCRIPTOR_HEADS
+def _descriptive(r: _Reading, head: Head, heads: frozenset[str] | None = None) -> bool:
+    """Whether the name being read may go on in lower case: a descriptive head (or one of ``heads``)
+    after a proper part."""
+    heads = _DESCRIPTOR_HEADS if heads is None else heads
+    return bool(r.components) and not (r.after_place or r.just_nested) and head.words[0] in heads
 
 
 def _number(tokens: list[Token], r: _Reading, head: Head, lex: Lexicon) -> int:
@@ -1029,12 +1043,15 @@ _COUNT_WORDS = frozenset(name_key(w) for w in words("count_words"))
 _NUMBER_WORD = name_key(word("number_word"))
 #: Heads whose names often go on in lower case (Trung tâm Y tế dự phòng tỉnh)
 _DESCRIPTOR_HEADS = frozenset(words("descriptor_heads"))
+#: ... and those that go on only with 'và' and a lower-case second field (ĐH Khoa học xã hội và nhân văn)
+_FIELD_AND_HEADS = _DESCRIPTOR_HEADS | frozenset(words("school_field_heads"))
 _DOMAIN_TOKENS = 16  # the longest table domain, in tokens after its first connector, and more
 _MODIFIER_HEADS = frozenset(name_key(w) for w in words("modifier_heads"))
 _WHOLE_BODY_WORDS = frozenset(name_key(w) for w in words("whole_body_words"))  # xây dựng Đảng
 _BOUNDARY = frozenset({",", ";", ")", "(", "-", "–"})
 _TAIL_WORDS = 5  # lower-case words of a name's tail (Trung tâm Dự báo khí tượng thủy văn quốc gia)
 _LIST_WORDS = frozenset(name_key(w) for w in words("list_words"))
+_TAIL_SCOPES = tuple((name_key(w), len(w.split())) for w in words("tail_scopes"))
 
 
 def _tail_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
@@ -1054,6 +1071,8 @@ def _tail_end(tokens: list[Token], j: int, lex: Lexicon) -> int:
         k = end
         if k >= len(tokens) or tokens[k].text in _BOUNDARY or level_at(tokens, k, lex):
             return k
+        if any(_key_of(tokens, k - n, n) == w for w, n in _TAIL_SCOPES):
+            return k  # Bệnh viện Nhi trung ương | để điều trị: a scope ends the name
         if tokens[k].is_cap and tokens[k].is_word:
             return k
         if _stop_at(tokens, k, lex):
