@@ -165,3 +165,23 @@ def test_a_site_named_after_a_person_ends_before_a_city_or_a_word(text: str, sit
 def test_a_school_named_by_trường_may_act() -> None:
     x = run("Năm nay, trường Nguyễn Thị Minh Khai phối hợp với Hội Khuyến học tỉnh Bình Dương tổ chức lễ.")
     assert triples(x) == {("trường Nguyễn Thị Minh Khai", "cooperatesWith", "Hội Khuyến học tỉnh Bình Dương")}
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Kiểm lâm tuần tra khu bảo tồn thiên nhiên Bù Gia Mập.", "khu bảo tồn thiên nhiên Bù Gia Mập"),
+        ("Đoàn dâng hương ở khu di tích lịch sử Pác Bó sáng qua.", "khu di tích lịch sử Pác Bó"),
+        ("Hàng hóa dồn về ga xe lửa Diêu Trì mỗi ngày.", "ga xe lửa Diêu Trì"),
+        ("Du khách đến khu du lịch sinh thái Vàm Sát ngày càng đông.", "khu du lịch sinh thái Vàm Sát"),
+    ],
+)
+def test_a_lower_case_word_that_says_what_kind_of_site_stays_in_its_name(text: str, site: str) -> None:
+    got = names(run(text))
+    assert got.get(site) == "Location", got
+
+
+def test_a_site_named_after_a_site_it_holds_is_one_place() -> None:
+    got = names(run("Khách nghỉ ở khu du lịch sinh thái hồ Tuyền Lâm hai ngày."))
+    assert got.get("khu du lịch sinh thái hồ Tuyền Lâm") == "Location", got
+    assert "hồ Tuyền Lâm" not in got, got

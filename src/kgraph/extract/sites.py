@@ -57,6 +57,8 @@ class SiteWord:
     of_place: bool  # before a unit's name alone it says where, not which (núi Hướng Hóa)
     of_district: bool  # ... before a province's, a district's or a country's (trường Singapore)
     kind: str = "Location"  # the class of what it names (a school: EducationalInstitution)
+    kinds: bool = False  # words that say its kind may follow (khu bảo tồn thiên nhiên X)
+    holds: bool = False  # it may be named after a site it holds (cầu sông Hàn)
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class SiteTable:
     units: frozenset[str]  # keys of the measures a number may stand before (km, tầng)
     number_words: frozenset[str]  # keys of the words before a road's number (đường số 4)
     many: frozenset[str]  # keys of the words that count what follows (nhiều, một số): no one thing
+    kinds: frozenset[tuple[str, ...]]  # words after a site's word that say its kind (thiên nhiên)
 
 
 _SITE_KINDS = {"site": "Location", "school": "EducationalInstitution"}
@@ -77,6 +80,7 @@ def site_table() -> SiteTable:
     text = (resources.files("kgraph") / "data" / "sites.tsv").read_text(encoding="utf-8")
     sites: dict[str, list[SiteWord]] = {}
     bodies, measures, numbers, many = set(), set(), set(), set()
+    kinds: set[tuple[str, ...]] = set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -89,6 +93,8 @@ def site_table() -> SiteTable:
                 *("person" in flags, "number" in flags, "address" in flags, "of_place" in flags),
                 "of_district" in flags,
                 kind=_SITE_KINDS[use],
+                kinds="kinds" in flags,
+                holds="holds" in flags,
             )
             sites.setdefault(site.keys[0], []).append(site)
         elif use == "body":
@@ -99,8 +105,12 @@ def site_table() -> SiteTable:
             numbers.add(key)
         elif use == "many":
             many.add(key)
+        elif use == "kind":
+            kinds.add(tuple(key.split()))
     ordered = {k: tuple(sorted(v, key=lambda s: -len(s.keys))) for k, v in sites.items()}
-    return SiteTable(ordered, frozenset(bodies), frozenset(measures), frozenset(numbers), frozenset(many))
+    return SiteTable(
+        ordered, frozenset(bodies), frozenset(measures), frozenset(numbers), frozenset(many), frozenset(kinds)
+    )
 
 
 _PLURAL = frozenset(words("plural"))
@@ -242,6 +252,31 @@ def _numbered(tokens: list[Token], end: int) -> int:
     return end
 
 
+def _past_kinds(tokens: list[Token], j: int) -> int:
+    """``j``, or past up to two words at ``j`` that say a site's kind (khu bảo tồn | thiên nhiên,
+    khu di tích | lịch sử văn hóa, sân bay | quốc tế)."""
+    kinds = site_table().kinds
+    for _ in range(2):
+        size = next((n for n in (2, 1) if tuple(t.key for t in tokens[j : j + n]) in kinds), 0)
+        if not size or tokens[j].is_cap:
+            break
+        j += size
+    return j
+
+
+def _named(st: SentenceState, k: int, site: SiteWord) -> tuple[int, int]:
+    """Where the name of the site whose word is at ``k`` starts and its tokens (0 when none): after
+    the words that say its kind, a proper name, or a site it is named after with that site's name
+    (khu du lịch sinh thái hồ Tuyền Lâm, cầu sông Hàn)."""
+    j = _past_kinds(st.tokens, k + len(site.keys)) if site.kinds else k + len(site.keys)
+    n = _site_name(st, j, site)
+    inner = _site_word(st, j) if site.holds and not n and j < len(st.tokens) else None
+    if inner is not None and inner.kind == "Location":
+        m = _site_name(st, j + len(inner.keys), inner)
+        n = len(inner.keys) + m if m else 0
+    return j, n
+
+
 def rule_sites(st: SentenceState) -> None:
     """Named sites with their lower-case word: sông Sài Gòn, chợ Vĩnh Long, đường Nguyễn Huệ.
     A place or person found inside the name (Sài Gòn) gives way to the site."""
@@ -250,8 +285,7 @@ def rule_sites(st: SentenceState) -> None:
         site = _site_word(st, k) if tokens[k].key in sites else None  # most words open no site
         if site is None:
             continue
-        j = k + len(site.keys)
-        n = _site_name(st, j, site)
+        j, n = _named(st, k, site)
         name = st.text[tokens[j].start - st.base : tokens[j + n - 1].end - st.base] if n else ""
         bare = name.rstrip("0123456789 ")
         if not n or (site.of_place and (match_place(tokens, j, st.lex) == n or units(bare))):
