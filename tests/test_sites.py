@@ -185,3 +185,21 @@ def test_a_site_named_after_a_site_it_holds_is_one_place() -> None:
     got = names(run("Khách nghỉ ở khu du lịch sinh thái hồ Tuyền Lâm hai ngày."))
     assert got.get("khu du lịch sinh thái hồ Tuyền Lâm") == "Location", got
     assert "hồ Tuyền Lâm" not in got, got
+
+
+def test_a_region_is_miền_and_its_compass_word_with_the_region_or_country_it_is_of() -> None:
+    got = names(run("Hạn kéo dài ở miền Tây Nam Bộ, miền Bắc Trung Bộ và miền Nam Việt Nam cũ."))
+    assert {n: k for n, k in got.items() if k == "Location"} == {
+        "miền Tây Nam Bộ": "Location",
+        "miền Bắc Trung Bộ": "Location",
+        "miền Nam Việt Nam": "Location",
+    }, got
+    body = names(run("Mặt trận Dân tộc Giải phóng miền Nam Việt Nam ra đời năm 1960."))
+    assert body.get("Mặt trận Dân tộc Giải phóng miền Nam Việt Nam") == "Organization", body
+    assert "miền Nam Việt Nam" not in body, body
+
+
+def test_a_compass_word_and_a_country_are_no_old_province() -> None:
+    got = names(run("Lũ quét cuốn trôi nhiều nhà ở miền Bắc Thái Lan tuần qua."))
+    assert got.get("miền Bắc Thái Lan") == "Location", got
+    assert "Bắc Thái" not in got, got

@@ -69,6 +69,8 @@ class SiteTable:
     number_words: frozenset[str]  # keys of the words before a road's number (đường số 4)
     many: frozenset[str]  # keys of the words that count what follows (nhiều, một số): no one thing
     kinds: frozenset[tuple[str, ...]]  # words after a site's word that say its kind (thiên nhiên)
+    regions: frozenset[str]  # keys of the words before a compass word that name a region (miền)
+    compass: frozenset[str]  # keys of the compass words (bắc, nam, trung, đông, tây)
 
 
 _SITE_KINDS = {"site": "Location", "school": "EducationalInstitution"}
@@ -81,6 +83,7 @@ def site_table() -> SiteTable:
     sites: dict[str, list[SiteWord]] = {}
     bodies, measures, numbers, many = set(), set(), set(), set()
     kinds: set[tuple[str, ...]] = set()
+    regions, compass = set(), set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -107,10 +110,13 @@ def site_table() -> SiteTable:
             many.add(key)
         elif use == "kind":
             kinds.add(tuple(key.split()))
+        elif use == "region":
+            regions.add(key)
+        elif use == "compass":
+            compass.add(key)
     ordered = {k: tuple(sorted(v, key=lambda s: -len(s.keys))) for k, v in sites.items()}
-    return SiteTable(
-        ordered, frozenset(bodies), frozenset(measures), frozenset(numbers), frozenset(many), frozenset(kinds)
-    )
+    b, u, n, m, r, c = (frozenset(x) for x in (bodies, measures, numbers, many, regions, compass))
+    return SiteTable(ordered, b, u, n, m, frozenset(kinds), r, c)
 
 
 _PLURAL = frozenset(words("plural"))
@@ -304,6 +310,51 @@ def rule_sites(st: SentenceState) -> None:
             f.group, f.head = Group.ORG, Head(words, site.keys, site.kind, *(False,) * 4, True)
             f.subject_ok = not preceded_by_preposition(tokens, k)
         st.add(f)
+
+
+@lru_cache(maxsize=1)
+def _region_words() -> re.Pattern[str]:
+    """The region words as written in a sentence (miền, Miền, MIỀN): most sentences hold none."""
+    spellings = (w for key in site_table().regions for w in (key, key.capitalize(), key.upper()))
+    return re.compile("|".join(sorted(spellings)))
+
+
+def _region_name(st: SentenceState, j: int) -> int:
+    """Tokens of a region's name at ``j`` after its region word, 0 when none: a capitalised compass
+    word (alone, the tagger reads it) with the region or the country it is of (miền Bắc | Trung Bộ,
+    miền Nam | Việt Nam, miền Bắc | Thái Lan, never the old province Bắc Thái), or a region's name
+    that starts with one (miền Tây Nam Bộ); not a province's or a district's (Tây Ninh)."""
+    tokens, lex = st.tokens, st.lex
+    compass = site_table().compass
+    if j >= len(tokens) or not tokens[j].is_cap or tokens[j].key not in compass:
+        return 0
+    after = 1 + match_place(tokens, j + 1, lex) if j + 1 < len(tokens) else 1
+    whole = match_place(tokens, j, lex)
+    if whole > after and not units(st.text[tokens[j].start - st.base : tokens[j + whole - 1].end - st.base]):
+        return whole
+    return after if after > 1 else 0  # miền Trung alone: the tagger's to read
+
+
+def rule_regions(st: SentenceState) -> None:
+    """Regions named by a region word, a compass word and the region or country it is of (miền Tây
+    Nam Bộ, miền Nam Việt Nam): one place, which replaces the places read inside it, the tagger's
+    too (Tây Nam Bộ, Việt Nam, miền Nam); none inside a body's name (Mặt trận Dân tộc Giải phóng
+    miền Nam Việt Nam)."""
+    if not _region_words().search(st.text):
+        return
+    tokens, regions = st.tokens, site_table().regions
+    for k, tok in enumerate(tokens[:-1]):
+        if tok.key not in regions or tok.start in st.blocked:
+            continue
+        n = _region_name(st, k + 1)
+        if not n:
+            continue
+        start, end = tok.start, tokens[k + n].end
+        inside = mentions_inside(st, start, end)
+        if inside is None or any(f.group is not Group.PLACE for f in inside):
+            continue
+        st.found = [f for f in st.found if not any(f is g for g in inside)]
+        _add_place(st, k, k + n + 1)
 
 
 def _capitalised(tokens: list[Token], k: int) -> list[Token]:
