@@ -203,3 +203,27 @@ def test_a_compass_word_and_a_country_are_no_old_province() -> None:
     got = names(run("Lũ quét cuốn trôi nhiều nhà ở miền Bắc Thái Lan tuần qua."))
     assert got.get("miền Bắc Thái Lan") == "Location", got
     assert "Bắc Thái" not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Đại biểu dự lễ ở Hội trường Diên Hồng rồi xem đấu ở Nhà thi đấu Tân Bình.", "Hội trường Diên Hồng"),
+        ("Đại biểu dự lễ ở Hội trường Diên Hồng rồi xem đấu ở Nhà thi đấu Tân Bình.", "Nhà thi đấu Tân Bình"),
+        ("Du khách xếp hàng vào thăm Dinh Thống Nhất mỗi sáng.", "Dinh Thống Nhất"),
+        ("Chuyến tàu rời Ga Diêu Trì lúc 6 giờ.", "Ga Diêu Trì"),
+    ],
+)
+def test_a_halls_a_palaces_or_a_stations_word_written_with_a_capital_is_a_site(text: str, site: str) -> None:
+    got = names(run(text))
+    assert got.get(site) == "Location", got
+
+
+def test_a_site_word_with_a_capital_inside_a_persons_name_is_no_site() -> None:
+    got = names(run("Ông Lê Văn Dinh Hải cho biết tàu rời Ga Diêu Trì lúc 6 giờ."))
+    assert "Dinh Hải" not in got and got.get("Ga Diêu Trì") == "Location", got
+
+
+def test_a_site_written_twice_in_a_row_ends_where_its_second_writing_starts() -> None:
+    got = names(run("Dinh Thống Nhất Dinh Thống Nhất từng là nơi làm việc của chính quyền cũ."))
+    assert "Dinh Thống Nhất" in got and not any(n.startswith("Dinh Thống Nhất Dinh") for n in got), got

@@ -59,6 +59,7 @@ class SiteWord:
     kind: str = "Location"  # the class of what it names (a school: EducationalInstitution)
     kinds: bool = False  # words that say its kind may follow (khu bảo tồn thiên nhiên X)
     holds: bool = False  # it may be named after a site it holds (cầu sông Hàn)
+    capital: bool = False  # written with a capital it still opens a name (Hội trường X, Dinh X)
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def site_table() -> SiteTable:
                 kind=_SITE_KINDS[use],
                 kinds="kinds" in flags,
                 holds="holds" in flags,
+                capital="capital" in flags,
             )
             sites.setdefault(site.keys[0], []).append(site)
         elif use == "body":
@@ -124,12 +126,15 @@ _MANY = _PLURAL | frozenset(words("plural_determiners"))
 
 
 def _site_word(st: SentenceState, k: int) -> SiteWord | None:
-    """The lower-case site word at ``k`` that is no part of a longer word (yêu cầu, thành phố)."""
+    """The site word at ``k`` that is no part of a longer word (yêu cầu, thành phố): in lower case,
+    or with a capital where the word may be so written (Hội trường, Dinh, Ga) after no capital."""
     tokens = st.tokens
     tok = tokens[k]
-    if tok.is_cap or not st.free(tok.start):
+    if not st.free(tok.start):
         return None
     site = next((s for s in site_table().sites.get(tok.key, ()) if match_words(tokens, k, s.keys)), None)
+    if site is not None and tok.is_cap and not (site.capital and not (k and tokens[k - 1].is_cap)):
+        return None  # Sông Bé, Chợ Lớn: a place's name; Lê Văn Dinh Hải: a person's
     if site is not None and len(site.keys) == 1 and _in_word(tokens, k, st):
         return None
     if site is not None and _counted(tokens, k):
@@ -169,16 +174,26 @@ def _name_run(tokens: list[Token], j: int, st: SentenceState) -> int:
 
 
 def _words_run(tokens: list[Token], j: int, st: SentenceState) -> int:
-    """End of up to four capitalised words at ``j``, before a level word (Quận 1), a body's head
-    or a person's full name."""
+    """End of up to four capitalised words at ``j``, before a level word (Quận 1), a body's head,
+    a site's word written with a capital (Dinh X Dinh X: a heading glued to the lead) or a person's
+    full name."""
     k = j
+    capitals = _capital_words()
     while k < len(tokens) and k - j < 4 and _proper(tokens[k]):
         if k > j and (level_at(tokens, k, st.lex) or match_head(tokens, k, st.lex.heads)):
+            break
+        if k > j and tokens[k].key in capitals:
             break
         if k > j and person_run(tokens, k, st.lex) >= 3:
             break
         k += 1
     return k
+
+
+@lru_cache(maxsize=1)
+def _capital_words() -> frozenset[str]:
+    """The first words of the sites' words that may be written with a capital (hội, dinh, ga)."""
+    return frozenset(k for k, sites in site_table().sites.items() if any(s.capital for s in sites))
 
 
 def _code(tok: Token) -> bool:
