@@ -227,3 +227,20 @@ def test_a_site_word_with_a_capital_inside_a_persons_name_is_no_site() -> None:
 def test_a_site_written_twice_in_a_row_ends_where_its_second_writing_starts() -> None:
     got = names(run("Dinh Thống Nhất Dinh Thống Nhất từng là nơi làm việc của chính quyền cũ."))
     assert "Dinh Thống Nhất" in got and not any(n.startswith("Dinh Thống Nhất Dinh") for n in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Nông dân đồng bằng sông Cửu Long vào vụ đông xuân.", "đồng bằng sông Cửu Long"),
+        ("Các tỉnh vùng đồng bằng sông Hồng họp bàn về lũ.", "vùng đồng bằng sông Hồng"),
+        ("Tàu đánh cá neo lại ở mũi Cà Mau chờ bão tan.", "mũi Cà Mau"),
+        ("Đoàn leo lên cao nguyên Lâm Viên trong hai ngày.", "cao nguyên Lâm Viên"),
+        ("Người dân ở lòng chảo Mường Thanh gặt lúa.", "lòng chảo Mường Thanh"),
+        ("Du khách dạo quanh bán đảo Sơn Trà buổi sớm.", "bán đảo Sơn Trà"),
+        ("Thiếu nhi vui chơi ở vườn hoa Lý Thái Tổ.", "vườn hoa Lý Thái Tổ"),
+    ],
+)
+def test_plains_capes_plateaus_valleys_peninsulas_and_gardens_are_sites(text: str, site: str) -> None:
+    got = names(run(text))
+    assert got.get(site) == "Location", got
