@@ -130,7 +130,7 @@ def _site_word(st: SentenceState, k: int) -> SiteWord | None:
     or with a capital where the word may be so written (Hội trường, Dinh, Ga) after no capital."""
     tokens = st.tokens
     tok = tokens[k]
-    if not st.free(tok.start):
+    if (tok.is_cap and tok.key not in _capital_words()) or not st.free(tok.start):
         return None
     site = next((s for s in site_table().sites.get(tok.key, ()) if match_words(tokens, k, s.keys)), None)
     if site is not None and tok.is_cap and not (site.capital and not (k and tokens[k - 1].is_cap)):
@@ -298,12 +298,23 @@ def _named(st: SentenceState, k: int, site: SiteWord) -> tuple[int, int]:
     return j, n
 
 
+@lru_cache(maxsize=1)
+def _site_openers() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The site words of one word, and the first two words of the longer ones (hội trường)."""
+    words = [s.keys for sites in site_table().sites.values() for s in sites]
+    return frozenset(w[0] for w in words if len(w) == 1), frozenset((w[0], w[1]) for w in words if len(w) > 1)
+
+
 def rule_sites(st: SentenceState) -> None:
     """Named sites with their lower-case word: sông Sài Gòn, chợ Vĩnh Long, đường Nguyễn Huệ.
     A place or person found inside the name (Sài Gòn) gives way to the site."""
-    tokens, sites = st.tokens, site_table().sites
+    tokens = st.tokens
+    ones, pairs = _site_openers()
     for k in range(len(tokens) - 1):
-        site = _site_word(st, k) if tokens[k].key in sites else None  # most words open no site
+        key = tokens[k].key
+        if key not in ones and (key, tokens[k + 1].key) not in pairs:
+            continue  # most words open no site (hội, đồng, cao open hội trường, đồng bằng, cao nguyên)
+        site = _site_word(st, k)
         if site is None:
             continue
         j, n = _named(st, k, site)
@@ -328,10 +339,9 @@ def rule_sites(st: SentenceState) -> None:
 
 
 @lru_cache(maxsize=1)
-def _region_words() -> re.Pattern[str]:
+def _region_words() -> tuple[str, ...]:
     """The region words as written in a sentence (miền, Miền, MIỀN): most sentences hold none."""
-    spellings = (w for key in site_table().regions for w in (key, key.capitalize(), key.upper()))
-    return re.compile("|".join(sorted(spellings)))
+    return tuple(sorted(w for key in site_table().regions for w in (key, key.capitalize(), key.upper())))
 
 
 def _region_name(st: SentenceState, j: int) -> int:
@@ -355,7 +365,8 @@ def rule_regions(st: SentenceState) -> None:
     Nam Bộ, miền Nam Việt Nam): one place, which replaces the places read inside it, the tagger's
     too (Tây Nam Bộ, Việt Nam, miền Nam); none inside a body's name (Mặt trận Dân tộc Giải phóng
     miền Nam Việt Nam)."""
-    if not _region_words().search(st.text):
+    text = st.text
+    if not any(w in text for w in _region_words()):
         return
     tokens, regions = st.tokens, site_table().regions
     for k, tok in enumerate(tokens[:-1]):
