@@ -244,3 +244,20 @@ def test_a_site_written_twice_in_a_row_ends_where_its_second_writing_starts() ->
 def test_plains_capes_plateaus_valleys_peninsulas_and_gardens_are_sites(text: str, site: str) -> None:
     got = names(run(text))
     assert got.get(site) == "Location", got
+
+
+def test_a_site_word_of_two_words_written_with_capitals_opens_the_name() -> None:
+    got = names(run("Giá đất ở Khu đô thị Tây Hồ Tây tăng."))
+    assert got.get("Khu đô thị Tây Hồ Tây") == "Location", got
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Máy bay hạ cánh xuống sân bay quốc tế Phú Thành lúc 9 giờ.", "sân bay quốc tế Phú Thành"),
+        ("Du khách đến khu du lịch Hòa Thành - Núi Đỏ ngày càng đông.", "khu du lịch Hòa Thành - Núi Đỏ"),
+    ],
+)
+def test_a_capitalised_word_that_opens_some_site_does_not_end_a_name(text: str, site: str) -> None:
+    got = names(run(text))
+    assert got.get(site) == "Location", got

@@ -182,7 +182,7 @@ def _words_run(tokens: list[Token], j: int, st: SentenceState) -> int:
     while k < len(tokens) and k - j < 4 and _proper(tokens[k]):
         if k > j and (level_at(tokens, k, st.lex) or match_head(tokens, k, st.lex.heads)):
             break
-        if k > j and tokens[k].key in capitals:
+        if k > j and tokens[k].key in capitals and _capital_site_at(tokens, k):
             break
         if k > j and person_run(tokens, k, st.lex) >= 3:
             break
@@ -194,6 +194,13 @@ def _words_run(tokens: list[Token], j: int, st: SentenceState) -> int:
 def _capital_words() -> frozenset[str]:
     """The first words of the sites' words that may be written with a capital (hội, dinh, ga)."""
     return frozenset(k for k, sites in site_table().sites.items() if any(s.capital for s in sites))
+
+
+def _capital_site_at(tokens: list[Token], k: int) -> bool:
+    """Whether a site's word that may be written with a capital starts at ``k`` (Dinh, Hội trường;
+    not Thành of Long Thành, nor Bến of Bến Thành)."""
+    sites = site_table().sites.get(tokens[k].key, ())
+    return any(s.capital and match_words(tokens, k, s.keys) for s in sites)
 
 
 def _code(tok: Token) -> bool:
