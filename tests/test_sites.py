@@ -261,3 +261,16 @@ def test_a_site_word_of_two_words_written_with_capitals_opens_the_name() -> None
 def test_a_capitalised_word_that_opens_some_site_does_not_end_a_name(text: str, site: str) -> None:
     got = names(run(text))
     assert got.get(site) == "Location", got
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Xe chở đá từ mỏ đá Tân Đông Hiệp ra cảng.", "mỏ đá Tân Đông Hiệp"),
+        ("Công nhân mỏ than Khe Chàm làm ca đêm.", "mỏ than Khe Chàm"),
+        ("Người dân dâng hương ở phủ Dày suốt mùa lễ hội.", "phủ Dày"),
+    ],
+)
+def test_mines_and_shrines_are_sites(text: str, site: str) -> None:
+    got = names(run(text))
+    assert got.get(site) == "Location", got
