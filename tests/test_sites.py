@@ -165,3 +165,112 @@ def test_a_site_named_after_a_person_ends_before_a_city_or_a_word(text: str, sit
 def test_a_school_named_by_trường_may_act() -> None:
     x = run("Năm nay, trường Nguyễn Thị Minh Khai phối hợp với Hội Khuyến học tỉnh Bình Dương tổ chức lễ.")
     assert triples(x) == {("trường Nguyễn Thị Minh Khai", "cooperatesWith", "Hội Khuyến học tỉnh Bình Dương")}
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Kiểm lâm tuần tra khu bảo tồn thiên nhiên Bù Gia Mập.", "khu bảo tồn thiên nhiên Bù Gia Mập"),
+        ("Đoàn dâng hương ở khu di tích lịch sử Pác Bó sáng qua.", "khu di tích lịch sử Pác Bó"),
+        ("Hàng hóa dồn về ga xe lửa Diêu Trì mỗi ngày.", "ga xe lửa Diêu Trì"),
+        ("Du khách đến khu du lịch sinh thái Vàm Sát ngày càng đông.", "khu du lịch sinh thái Vàm Sát"),
+    ],
+)
+def test_a_lower_case_word_that_says_what_kind_of_site_stays_in_its_name(text: str, site: str) -> None:
+    got = names(run(text))
+    assert got.get(site) == "Location", got
+
+
+def test_a_site_named_after_a_site_it_holds_is_one_place() -> None:
+    got = names(run("Khách nghỉ ở khu du lịch sinh thái hồ Tuyền Lâm hai ngày."))
+    assert got.get("khu du lịch sinh thái hồ Tuyền Lâm") == "Location", got
+    assert "hồ Tuyền Lâm" not in got, got
+
+
+def test_a_region_is_miền_and_its_compass_word_with_the_region_or_country_it_is_of() -> None:
+    got = names(run("Hạn kéo dài ở miền Tây Nam Bộ, miền Bắc Trung Bộ và miền Nam Việt Nam cũ."))
+    assert {n: k for n, k in got.items() if k == "Location"} == {
+        "miền Tây Nam Bộ": "Location",
+        "miền Bắc Trung Bộ": "Location",
+        "miền Nam Việt Nam": "Location",
+    }, got
+    body = names(run("Mặt trận Dân tộc Giải phóng miền Nam Việt Nam ra đời năm 1960."))
+    assert body.get("Mặt trận Dân tộc Giải phóng miền Nam Việt Nam") == "Organization", body
+    assert "miền Nam Việt Nam" not in body, body
+
+
+def test_a_compass_word_and_a_country_are_no_old_province() -> None:
+    got = names(run("Lũ quét cuốn trôi nhiều nhà ở miền Bắc Thái Lan tuần qua."))
+    assert got.get("miền Bắc Thái Lan") == "Location", got
+    assert "Bắc Thái" not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Đại biểu dự lễ ở Hội trường Diên Hồng rồi xem đấu ở Nhà thi đấu Tân Bình.", "Hội trường Diên Hồng"),
+        ("Đại biểu dự lễ ở Hội trường Diên Hồng rồi xem đấu ở Nhà thi đấu Tân Bình.", "Nhà thi đấu Tân Bình"),
+        ("Du khách xếp hàng vào thăm Dinh Thống Nhất mỗi sáng.", "Dinh Thống Nhất"),
+        ("Chuyến tàu rời Ga Diêu Trì lúc 6 giờ.", "Ga Diêu Trì"),
+    ],
+)
+def test_a_halls_a_palaces_or_a_stations_word_written_with_a_capital_is_a_site(text: str, site: str) -> None:
+    got = names(run(text))
+    assert got.get(site) == "Location", got
+
+
+def test_a_site_word_with_a_capital_inside_a_persons_name_is_no_site() -> None:
+    got = names(run("Ông Lê Văn Dinh Hải cho biết tàu rời Ga Diêu Trì lúc 6 giờ."))
+    assert "Dinh Hải" not in got and got.get("Ga Diêu Trì") == "Location", got
+
+
+def test_a_site_written_twice_in_a_row_ends_where_its_second_writing_starts() -> None:
+    got = names(run("Dinh Thống Nhất Dinh Thống Nhất từng là nơi làm việc của chính quyền cũ."))
+    assert "Dinh Thống Nhất" in got and not any(n.startswith("Dinh Thống Nhất Dinh") for n in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Nông dân đồng bằng sông Cửu Long vào vụ đông xuân.", "đồng bằng sông Cửu Long"),
+        ("Các tỉnh vùng đồng bằng sông Hồng họp bàn về lũ.", "vùng đồng bằng sông Hồng"),
+        ("Tàu đánh cá neo lại ở mũi Cà Mau chờ bão tan.", "mũi Cà Mau"),
+        ("Đoàn leo lên cao nguyên Lâm Viên trong hai ngày.", "cao nguyên Lâm Viên"),
+        ("Người dân ở lòng chảo Mường Thanh gặt lúa.", "lòng chảo Mường Thanh"),
+        ("Du khách dạo quanh bán đảo Sơn Trà buổi sớm.", "bán đảo Sơn Trà"),
+        ("Thiếu nhi vui chơi ở vườn hoa Lý Thái Tổ.", "vườn hoa Lý Thái Tổ"),
+    ],
+)
+def test_plains_capes_plateaus_valleys_peninsulas_and_gardens_are_sites(text: str, site: str) -> None:
+    got = names(run(text))
+    assert got.get(site) == "Location", got
+
+
+def test_a_site_word_of_two_words_written_with_capitals_opens_the_name() -> None:
+    got = names(run("Giá đất ở Khu đô thị Tây Hồ Tây tăng."))
+    assert got.get("Khu đô thị Tây Hồ Tây") == "Location", got
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Máy bay hạ cánh xuống sân bay quốc tế Phú Thành lúc 9 giờ.", "sân bay quốc tế Phú Thành"),
+        ("Du khách đến khu du lịch Hòa Thành - Núi Đỏ ngày càng đông.", "khu du lịch Hòa Thành - Núi Đỏ"),
+    ],
+)
+def test_a_capitalised_word_that_opens_some_site_does_not_end_a_name(text: str, site: str) -> None:
+    got = names(run(text))
+    assert got.get(site) == "Location", got
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("Xe chở đá từ mỏ đá Tân Đông Hiệp ra cảng.", "mỏ đá Tân Đông Hiệp"),
+        ("Công nhân mỏ than Khe Chàm làm ca đêm.", "mỏ than Khe Chàm"),
+        ("Người dân dâng hương ở phủ Dày suốt mùa lễ hội.", "phủ Dày"),
+    ],
+)
+def test_mines_and_shrines_are_sites(text: str, site: str) -> None:
+    got = names(run(text))
+    assert got.get(site) == "Location", got

@@ -83,6 +83,7 @@ MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     bodies.rule_glued_people,  # Bộ GD-ĐT Bành Tiến Long: the ministry, then a person
     world.rule_languages,  # tiếng Anh, tiếng Trung Quốc: a language, never a place (for the tagger)
     tagger.rule_tagged_names,  # the learned tagger's names no rule above found
+    sites.rule_regions,  # miền Tây Nam Bộ, miền Nam Việt Nam: a region (after the tagger)
     bodies.rule_glued_numbers,  # Ban Kinh tế Trung ương3.: a list number glued to a name is cut off
     mentions.rule_place_spellings,  # TP.HCM, thành phố Hồ Chí Minh: a place written many ways
     mentions.rule_numbered_places,  # phường 12, quận 10, Q.12: a numbered unit with its level word

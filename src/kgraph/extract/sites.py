@@ -62,6 +62,9 @@ class SiteWord:
     of_place: bool  # before a unit's name alone it says where, not which (núi Hướng Hóa)
     of_district: bool  # ... before a province's, a district's or a country's (trường Singapore)
     kind: str = "Location"  # the class of what it names (a school: EducationalInstitution)
+    kinds: bool = False  # words that say its kind may follow (khu bảo tồn thiên nhiên X)
+    holds: bool = False  # it may be named after a site it holds (cầu sông Hàn)
+    capital: bool = False  # written with a capital it still opens a name (Hội trường X, Dinh X)
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,9 @@ class SiteTable:
     units: frozenset[str]  # keys of the measures a number may stand before (km, tầng)
     number_words: frozenset[str]  # keys of the words before a road's number (đường số 4)
     many: frozenset[str]  # keys of the words that count what follows (nhiều, một số): no one thing
+    kinds: frozenset[tuple[str, ...]]  # words after a site's word that say its kind (thiên nhiên)
+    regions: frozenset[str]  # keys of the words before a compass word that name a region (miền)
+    compass: frozenset[str]  # keys of the compass words (bắc, nam, trung, đông, tây)
 
 
 _SITE_KINDS = {"site": "Location", "school": "EducationalInstitution"}
@@ -82,6 +88,8 @@ def site_table() -> SiteTable:
     text = (resources.files("kgraph") / "data" / "sites.tsv").read_text(encoding="utf-8")
     sites: dict[str, list[SiteWord]] = {}
     bodies, measures, numbers, many = set(), set(), set(), set()
+    kinds: set[tuple[str, ...]] = set()
+    regions, compass = set(), set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -94,6 +102,9 @@ def site_table() -> SiteTable:
                 *("person" in flags, "number" in flags, "address" in flags, "of_place" in flags),
                 "of_district" in flags,
                 kind=_SITE_KINDS[use],
+                kinds="kinds" in flags,
+                holds="holds" in flags,
+                capital="capital" in flags,
             )
             sites.setdefault(site.keys[0], []).append(site)
         elif use == "body":
@@ -104,8 +115,15 @@ def site_table() -> SiteTable:
             numbers.add(key)
         elif use == "many":
             many.add(key)
+        elif use == "kind":
+            kinds.add(tuple(key.split()))
+        elif use == "region":
+            regions.add(key)
+        elif use == "compass":
+            compass.add(key)
     ordered = {k: tuple(sorted(v, key=lambda s: -len(s.keys))) for k, v in sites.items()}
-    return SiteTable(ordered, frozenset(bodies), frozenset(measures), frozenset(numbers), frozenset(many))
+    b, u, n, m, r, c = (frozenset(x) for x in (bodies, measures, numbers, many, regions, compass))
+    return SiteTable(ordered, b, u, n, m, frozenset(kinds), r, c)
 
 
 _PLURAL = frozenset(words("plural"))
@@ -113,12 +131,15 @@ _MANY = _PLURAL | frozenset(words("plural_determiners"))
 
 
 def _site_word(st: SentenceState, k: int) -> SiteWord | None:
-    """The lower-case site word at ``k`` that is no part of a longer word (yêu cầu, thành phố)."""
+    """The site word at ``k`` that is no part of a longer word (yêu cầu, thành phố): in lower case,
+    or with a capital where the word may be so written (Hội trường, Dinh, Ga) after no capital."""
     tokens = st.tokens
     tok = tokens[k]
-    if tok.is_cap or not st.free(tok.start):
+    if (tok.is_cap and tok.key not in _capital_words()) or not st.free(tok.start):
         return None
     site = next((s for s in site_table().sites.get(tok.key, ()) if match_words(tokens, k, s.keys)), None)
+    if site is not None and tok.is_cap and not (site.capital and not (k and tokens[k - 1].is_cap)):
+        return None  # Sông Bé, Chợ Lớn: a place's name; Lê Văn Dinh Hải: a person's
     if site is not None and len(site.keys) == 1 and _in_word(tokens, k, st):
         return None
     if site is not None and _counted(tokens, k):
@@ -158,16 +179,33 @@ def _name_run(tokens: list[Token], j: int, st: SentenceState) -> int:
 
 
 def _words_run(tokens: list[Token], j: int, st: SentenceState) -> int:
-    """End of up to four capitalised words at ``j``, before a level word (Quận 1), a body's head
-    or a person's full name."""
+    """End of up to four capitalised words at ``j``, before a level word (Quận 1), a body's head,
+    a site's word written with a capital (Dinh X Dinh X: a heading glued to the lead) or a person's
+    full name."""
     k = j
+    capitals = _capital_words()
     while k < len(tokens) and k - j < 4 and _proper(tokens[k]):
         if k > j and (level_at(tokens, k, st.lex) or match_head(tokens, k, st.lex.heads)):
+            break
+        if k > j and tokens[k].key in capitals and _capital_site_at(tokens, k):
             break
         if k > j and person_run(tokens, k, st.lex) >= 3:
             break
         k += 1
     return k
+
+
+@lru_cache(maxsize=1)
+def _capital_words() -> frozenset[str]:
+    """The first words of the sites' words that may be written with a capital (hội, dinh, ga)."""
+    return frozenset(k for k, sites in site_table().sites.items() if any(s.capital for s in sites))
+
+
+def _capital_site_at(tokens: list[Token], k: int) -> bool:
+    """Whether a site's word that may be written with a capital starts at ``k`` (Dinh, Hội trường;
+    not Thành of Long Thành, nor Bến of Bến Thành)."""
+    sites = site_table().sites.get(tokens[k].key, ())
+    return any(s.capital and match_words(tokens, k, s.keys) for s in sites)
 
 
 def _code(tok: Token) -> bool:
@@ -247,18 +285,53 @@ def _numbered(tokens: list[Token], end: int) -> int:
     return end
 
 
+def _past_kinds(tokens: list[Token], j: int) -> int:
+    """``j``, or past up to two words at ``j`` that say a site's kind (khu bảo tồn | thiên nhiên,
+    khu di tích | lịch sử văn hóa, sân bay | quốc tế)."""
+    kinds = site_table().kinds
+    for _ in range(2):
+        size = next((n for n in (2, 1) if tuple(t.key for t in tokens[j : j + n]) in kinds), 0)
+        if not size or tokens[j].is_cap:
+            break
+        j += size
+    return j
+
+
+def _named(st: SentenceState, k: int, site: SiteWord) -> tuple[int, int]:
+    """Where the name of the site whose word is at ``k`` starts and its tokens (0 when none): after
+    the words that say its kind, a proper name, or a site it is named after with that site's name
+    (khu du lịch sinh thái hồ Tuyền Lâm, cầu sông Hàn)."""
+    j = _past_kinds(st.tokens, k + len(site.keys)) if site.kinds else k + len(site.keys)
+    n = _site_name(st, j, site)
+    inner = _site_word(st, j) if site.holds and not n and j < len(st.tokens) else None
+    if inner is not None and inner.kind == "Location":
+        m = _site_name(st, j + len(inner.keys), inner)
+        n = len(inner.keys) + m if m else 0
+    return j, n
+
+
+@lru_cache(maxsize=1)
+def _site_openers() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The site words of one word, and the first two words of the longer ones (hội trường)."""
+    words = [s.keys for sites in site_table().sites.values() for s in sites]
+    return frozenset(w[0] for w in words if len(w) == 1), frozenset((w[0], w[1]) for w in words if len(w) > 1)
+
+
 def rule_sites(st: SentenceState) -> None:
     """Named sites with their lower-case word: sông Sài Gòn, chợ Vĩnh Long, đường Nguyễn Huệ.
     A place or person found inside the name (Sài Gòn) gives way to the site."""
-    tokens, sites = st.tokens, site_table().sites
     if not st.may_hold(_site_triggers()):
         return  # no word a site's word starts with (speed)
+    tokens = st.tokens
+    ones, pairs = _site_openers()
     for k in range(len(tokens) - 1):
-        site = _site_word(st, k) if tokens[k].key in sites else None  # most words open no site
+        key = tokens[k].key
+        if key not in ones and (key, tokens[k + 1].key) not in pairs:
+            continue  # most words open no site (hội, đồng, cao open hội trường, đồng bằng, cao nguyên)
+        site = _site_word(st, k)
         if site is None:
             continue
-        j = k + len(site.keys)
-        n = _site_name(st, j, site)
+        j, n = _named(st, k, site)
         name = st.text[tokens[j].start - st.base : tokens[j + n - 1].end - st.base] if n else ""
         bare = name.rstrip("0123456789 ")
         if not n or (site.of_place and (match_place(tokens, j, st.lex) == n or units(bare))):
@@ -277,6 +350,51 @@ def rule_sites(st: SentenceState) -> None:
             f.group, f.head = Group.ORG, Head(words, site.keys, site.kind, *(False,) * 4, True)
             f.subject_ok = not preceded_by_preposition(tokens, k)
         st.add(f)
+
+
+@lru_cache(maxsize=1)
+def _region_words() -> tuple[str, ...]:
+    """The region words as written in a sentence (miền, Miền, MIỀN): most sentences hold none."""
+    return tuple(sorted(w for key in site_table().regions for w in (key, key.capitalize(), key.upper())))
+
+
+def _region_name(st: SentenceState, j: int) -> int:
+    """Tokens of a region's name at ``j`` after its region word, 0 when none: a capitalised compass
+    word (alone, the tagger reads it) with the region or the country it is of (miền Bắc | Trung Bộ,
+    miền Nam | Việt Nam, miền Bắc | Thái Lan, never the old province Bắc Thái), or a region's name
+    that starts with one (miền Tây Nam Bộ); not a province's or a district's (Tây Ninh)."""
+    tokens, lex = st.tokens, st.lex
+    compass = site_table().compass
+    if j >= len(tokens) or not tokens[j].is_cap or tokens[j].key not in compass:
+        return 0
+    after = 1 + match_place(tokens, j + 1, lex) if j + 1 < len(tokens) else 1
+    whole = match_place(tokens, j, lex)
+    if whole > after and not units(st.text[tokens[j].start - st.base : tokens[j + whole - 1].end - st.base]):
+        return whole
+    return after if after > 1 else 0  # miền Trung alone: the tagger's to read
+
+
+def rule_regions(st: SentenceState) -> None:
+    """Regions named by a region word, a compass word and the region or country it is of (miền Tây
+    Nam Bộ, miền Nam Việt Nam): one place, which replaces the places read inside it, the tagger's
+    too (Tây Nam Bộ, Việt Nam, miền Nam); none inside a body's name (Mặt trận Dân tộc Giải phóng
+    miền Nam Việt Nam)."""
+    text = st.text
+    if not any(w in text for w in _region_words()):
+        return
+    tokens, regions = st.tokens, site_table().regions
+    for k, tok in enumerate(tokens[:-1]):
+        if tok.key not in regions or tok.start in st.blocked:
+            continue
+        n = _region_name(st, k + 1)
+        if not n:
+            continue
+        start, end = tok.start, tokens[k + n].end
+        inside = mentions_inside(st, start, end)
+        if inside is None or any(f.group is not Group.PLACE for f in inside):
+            continue
+        st.found = [f for f in st.found if not any(f is g for g in inside)]
+        _add_place(st, k, k + n + 1)
 
 
 def _capitalised(tokens: list[Token], k: int) -> list[Token]:
