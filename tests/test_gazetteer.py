@@ -42,8 +42,10 @@ def test_a_place_at_the_end_of_a_sentence_is_read_safely() -> None:
 
     class State:
         sentence, text, base = Sentence(), "Hà Nội", 0
-        found = [Found(0, 6, "Hà Nội", Group.PLACE, "Location", 0, key="place|a"),
-                 Found(0, 3, "Hà", Group.PLACE, "Location", 0, key="place|b")]
+        found = [
+            Found(0, 6, "Hà Nội", Group.PLACE, "Location", 0, key="place|a"),
+            Found(0, 3, "Hà", Group.PLACE, "Location", 0, key="place|b"),
+        ]
 
     class Context:
         sentences = [State()]

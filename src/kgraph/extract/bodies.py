@@ -15,7 +15,7 @@ from importlib import resources
 
 from ..model import Entity
 from ..text import name_key
-from .lexicon import Head, Phrases, first_words, key_words, word, words
+from .lexicon import Phrases, first_words, key_words, word, words
 from .names import PREPOSITIONS, person_run
 from .resolve import org_key
 from .state import Found, Group, SentenceState, token_at
@@ -100,13 +100,7 @@ def rule_press(st: SentenceState) -> None:
         hit = next((n for n in reversed(_press_sizes(tokens, k, longest)) if _press_at(st, k, n, table)), 0)
         if hit:
             first = k - 1 if _paper_word_before(st, k) else k  # báo Thanh Niên: named with its word
-            start, end = tokens[first].start, tokens[k + hit - 1].end
-            text = st.text[start - st.base : end - st.base]
-            f = Found(start, end, text, Group.ORG, "Organization", st.index)
-            span = tokens[first : k + hit]  # a newspaper is one body nationwide, complete by its name
-            words, keys = tuple(t.text for t in span), tuple(t.key for t in span)
-            f.head = Head(words, keys, "Organization", True, True, False, False, False)
-            st.add(f)
+            st.add(whole_body(st, first, k + hit - first, "Organization"))  # one body nationwide
         k += hit or 1
 
 
