@@ -78,3 +78,15 @@ def test_a_capitalised_body_head_before_a_foreign_word_is_the_rules_call() -> No
     found = names(run("Sản phẩm của hãng Tractorvik được Tổ chức Guinness thế giới ghi nhận."))
     assert found.get("Tractorvik") == "Organization"
     assert "Guinness" not in found
+
+
+def test_a_leader_after_a_country_is_a_person_and_the_country_a_place() -> None:
+    found = names(run("Nhà lãnh đạo Triều Tiên Pak Hyun-sik đã tiếp đoàn khách."))
+    assert found.get("Pak Hyun-sik") == "Person"
+    assert found.get("Triều Tiên") == "Location"
+
+
+def test_a_head_word_before_a_name_spelled_by_syllables_after_a_post_is_a_family_name() -> None:
+    found = names(run("Cựu Tổng thư ký Liên Hợp Quốc Ban Seo-jun đến thăm trường."))
+    assert found.get("Ban Seo-jun") == "Person"
+    assert names(run("Đại diện Ban Quản lý dự án phát biểu.")).get("Ban Quản lý dự án") != "Person"

@@ -215,6 +215,8 @@ def _mend_people(st: SentenceState) -> None:
     tokens = st.tokens
     starts = [tok.start for tok in tokens]
     for f in list(st.found):
+        if f.is_org and f.head is not None and len(f.head.words) == 1:
+            _head_surname(st, f, bisect_left(starts, f.start))
         if f.group is not Group.PERSON:
             continue
         _cut_country(st, f, bisect_left(starts, f.start))
@@ -247,3 +249,16 @@ def _cut_country(st: SentenceState, f: Found, a: int) -> None:
     f.text = st.text[f.start - st.base : f.end - st.base]
     text = st.text[tokens[a].start - st.base : country - st.base]
     st.add(Found(tokens[a].start, country, text, Group.PLACE, "Location", st.index))
+
+
+def _head_surname(st: SentenceState, f: Found, a: int) -> None:
+    """A body's one-word head followed by nothing but a name spelled syllable by syllable, after a
+    post (Tổng thư ký Liên Hợp Quốc Ban Ki-moon): a family name and a given name, a person."""
+    tokens = st.tokens
+    if not (0 < a < len(tokens) - 3 and tokens[a].start == f.start and _spelled(tokens, a + 1)):
+        return
+    if tokens[a + 3].end != f.end:
+        return
+    if not any(_cue_at(tokens, k, *cues(), st.lex) == "person" for k in range(max(1, a - 6), a + 1)):
+        return
+    f.group, f.kind, f.head, f.bare = Group.PERSON, "Person", None, False
