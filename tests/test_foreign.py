@@ -90,3 +90,14 @@ def test_a_head_word_before_a_name_spelled_by_syllables_after_a_post_is_a_family
     found = names(run("Cựu Tổng thư ký Liên Hợp Quốc Ban Seo-jun đến thăm trường."))
     assert found.get("Ban Seo-jun") == "Person"
     assert names(run("Đại diện Ban Quản lý dự án phát biểu.")).get("Ban Quản lý dự án") != "Person"
+
+
+def test_an_ambassador_to_a_country_named_after_both_countries_is_a_person() -> None:
+    found = names(run("Đại sứ Mỹ tại Việt Nam Derek Kranzberg đã tặng sách cho thư viện."))
+    assert found.get("Derek Kranzberg") == "Person"
+
+
+def test_the_body_of_a_post_read_into_a_foreign_name_is_cut_off() -> None:
+    found = names(run("Người phát ngôn Nhà Trắng Dmitry Sorokin cho biết như vậy."))
+    assert found.get("Dmitry Sorokin") == "Person"
+    assert "Nhà Trắng Dmitry Sorokin" not in found

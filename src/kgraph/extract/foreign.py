@@ -32,28 +32,30 @@ _KINDS = {
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, str]:
-    """Each word of foreign_cues.tsv (its keys joined by spaces) -> its kind."""
+def _table() -> tuple[tuple[str, str], ...]:
+    """Each row of foreign_cues.tsv: (its word keys joined by spaces, its kind)."""
     text = (resources.files("kgraph") / "data" / "foreign_cues.tsv").read_text(encoding="utf-8")
-    out: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, phrase = line.split("\t")
-            out[name_key(phrase)] = kind
-    return out
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple((name_key(phrase), kind) for kind, phrase in rows)
 
 
 @lru_cache(maxsize=1)
 def cues() -> tuple[dict[str, str], int]:
     """Each cue's word keys (joined by spaces) -> its kind; the longest cue in words."""
-    out = {k: kind for k, kind in _table().items() if kind in _KINDS}
+    out = {k: kind for k, kind in _table() if kind in _KINDS}
     return out, max(len(k.split()) for k in out)
+
+
+@lru_cache(maxsize=1)
+def post_places() -> frozenset[str]:
+    """The words that join a post to the country it is held in (Đại sứ Mỹ tại Việt Nam X)."""
+    return frozenset(k for k, kind in _table() if kind == "post_place")
 
 
 @lru_cache(maxsize=1)
 def english_heads() -> frozenset[str]:
     """The English words of bodies', events' and courses' names (Institute, Festival, Studies)."""
-    return frozenset(k for k, kind in _table().items() if kind == "english")
+    return frozenset(k for k, kind in _table() if kind == "english")
 
 
 def _glued(a: Token, b: Token) -> bool:
@@ -98,16 +100,20 @@ def _opens_other(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     return tokens[j].key in lex.heads or match_title(tokens, j, lex) > 0
 
 
-def _cue_before(tokens: list[Token], k: int, lex: Lexicon) -> str:
+def _cue_before(tokens: list[Token], k: int, lex: Lexicon, depth: int = 0) -> str:
     """The kind the words before ``k`` give a name there (a country may stand between a person's
-    post and the name: Tổng thống Pháp X); '' when none."""
+    post and the name: Tổng thống Pháp X; and the place of the post: Đại sứ Mỹ tại Việt Nam X);
+    '' when none."""
     table, longest = cues()
     kind = _cue_at(tokens, k, table, longest, lex)
     if kind:
         return kind
     for size in (3, 2, 1):  # a country between
         if k > size and _country_size(tokens, k - size, lex) == size:
-            return "person" if _cue_at(tokens, k - size, table, longest, lex) == "person" else ""
+            kind = _cue_at(tokens, k - size, table, longest, lex)
+            if kind == "place" and depth == 0 and tokens[k - size - 1].key in post_places():
+                kind = _cue_before(tokens, k - size - 1, lex, 1)  # Đại sứ Mỹ | tại Việt Nam | X
+            return "person" if kind == "person" else ""
     return ""
 
 
@@ -236,19 +242,28 @@ def _mend_people(st: SentenceState) -> None:
 
 
 def _cut_country(st: SentenceState, f: Found, a: int) -> None:
-    """A person's name (at token ``a``) that opens with a country after a post (Thủ tướng Đức
-    Gerhardt Schmitz) and goes on with a foreign word starts after the country, which is a place."""
+    """A person's name (at token ``a``) that opens after a post with a country or other capitalised
+    words written with Vietnamese letters, and goes on with a foreign word, starts at that word:
+    Thủ tướng Đức | Gerhardt Schmitz (the country a place), Người phát ngôn Nhà Trắng | Sarah Sanders."""
     tokens, lex = st.tokens, st.lex
-    size = _country_size(tokens, a, lex) if 0 < a < len(tokens) and tokens[a].start == f.start else 0
-    if not size or a + size >= len(tokens) or tokens[a + size].start >= f.end:
+    if not (0 < a < len(tokens) and tokens[a].start == f.start) or tokens[a].key in lex.surnames:
         return
-    if not foreign_word(tokens[a + size].text) or _cue_before(tokens, a, lex) != "person":
+    m = a
+    while m < len(tokens) and tokens[m].start < f.end and not foreign_word(tokens[m].text):
+        m += 1
+    if m == a or m == len(tokens) or tokens[m].start >= f.end:
         return
-    country = tokens[a + size - 1].end
-    f.start = tokens[a + size].start
+    country = _country_size(tokens, a, lex) == m - a
+    if not country and not all(tok.is_cap and not tok.text.isascii() for tok in tokens[a:m]):
+        return
+    if _cue_before(tokens, a, lex) != "person":
+        return
+    f.start = tokens[m].start
     f.text = st.text[f.start - st.base : f.end - st.base]
-    text = st.text[tokens[a].start - st.base : country - st.base]
-    st.add(Found(tokens[a].start, country, text, Group.PLACE, "Location", st.index))
+    if country:
+        end = tokens[m - 1].end
+        text = st.text[tokens[a].start - st.base : end - st.base]
+        st.add(Found(tokens[a].start, end, text, Group.PLACE, "Location", st.index))
 
 
 def _head_surname(st: SentenceState, f: Found, a: int) -> None:
