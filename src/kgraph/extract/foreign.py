@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
+from operator import attrgetter
 
 from ..text import foreign_word, name_key
 from .lexicon import Head, Lexicon
@@ -22,6 +23,7 @@ from .names import match_place, match_title
 from .state import Found, Group, SentenceState
 from .tokens import Token
 
+_TEXT, _IS_CAP = attrgetter("text"), attrgetter("is_cap")
 #: The longest name read, in words
 _LONGEST = 6
 _KINDS = {
@@ -149,9 +151,7 @@ def _cue_at(tokens: list[Token], k: int, table: dict[str, str], longest: int, le
 def rule_foreign_names(st: SentenceState) -> None:
     """A capitalised name holding a foreign word, after a word that types it, that no rule read."""
     tokens, lex = st.tokens, st.lex
-    if not any(map(foreign_word, [tok.text for tok in tokens if tok.is_cap])) and not _hyphen_spelled(
-        st.text
-    ):
+    if not any(map(foreign_word, map(_TEXT, filter(_IS_CAP, tokens)))) and not _hyphen_spelled(st.text):
         return  # most sentences: no foreign word (asked of capitalised words only, for speed)
     _mend_people(st)
     k = 1
