@@ -101,3 +101,8 @@ def test_the_body_of_a_post_read_into_a_foreign_name_is_cut_off() -> None:
     found = names(run("Người phát ngôn Nhà Trắng Dmitry Sorokin cho biết như vậy."))
     assert found.get("Dmitry Sorokin") == "Person"
     assert "Nhà Trắng Dmitry Sorokin" not in found
+
+
+def test_a_coined_name_after_a_body_post_is_no_person() -> None:
+    found = names(run("Ông Phạm Văn Tâm, giám đốc Sachvina, cho biết sách đã bán hết."))
+    assert found.get("Sachvina") != "Person"

@@ -140,9 +140,6 @@ def _cue_at(tokens: list[Token], k: int, table: dict[str, str], longest: int, le
             return ""  # Tổ chức Guinness thế giới: a capitalised head opens the name, the rules' call
         if kind:
             return kind
-    for start in range(max(0, k - 5), k):
-        if match_title(tokens, start, lex) == k - start:
-            return "person"
     if k > 0 and (tokens[k - 1].text in lex.honorifics or tokens[k - 1].key in lex.honorifics):
         return "person"
     return ""
