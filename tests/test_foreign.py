@@ -106,3 +106,8 @@ def test_the_body_of_a_post_read_into_a_foreign_name_is_cut_off() -> None:
 def test_a_coined_name_after_a_body_post_is_no_person() -> None:
     found = names(run("Ông Phạm Văn Tâm, giám đốc Sachvina, cho biết sách đã bán hết."))
     assert found.get("Sachvina") != "Person"
+
+
+def test_a_minister_named_after_the_ministry_and_the_country_is_a_person() -> None:
+    found = names(run("Bộ trưởng Quốc phòng Úc Derek Kranzberg đã tới Hà Nội."))
+    assert found.get("Derek Kranzberg") == "Person"

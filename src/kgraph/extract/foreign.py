@@ -115,7 +115,7 @@ def _cue_before(tokens: list[Token], k: int, lex: Lexicon, depth: int = 0) -> st
             kind = _cue_at(tokens, k - size, table, longest, lex)
             if kind == "place" and depth == 0 and tokens[k - size - 1].key in post_places():
                 kind = _cue_before(tokens, k - size - 1, lex, 1)  # Đại sứ Mỹ | tại Việt Nam | X
-            return "person" if kind == "person" else ""
+            return "person" if kind == "person" or _post_before(tokens, k - size, lex) else ""
     return ""
 
 
@@ -131,6 +131,22 @@ def _country_size(tokens: list[Token], i: int, lex: Lexicon) -> int:
 def _context_starts(places: frozenset[str]) -> frozenset[str]:
     """The first words of the short country names (Đức, Nhật, Triều Tiên)."""
     return frozenset(p.split(" ")[0] for p in places)
+
+
+def _post_before(tokens: list[Token], c: int, lex: Lexicon) -> bool:
+    """Whether a post title, then nothing or words opening with a capital (its domain), stands before
+    the country at ``c``: the name after the country is a foreign official (Bộ trưởng Quốc phòng Mỹ X)."""
+    for start in range(max(0, c - 6), c):
+        size = match_title(tokens, start, lex)
+        between = tokens[start + size : c]
+        if (
+            size
+            and start + size <= c
+            and all(t.is_word for t in between)
+            and all(t.is_cap for t in between[:1])
+        ):
+            return True
+    return False
 
 
 def _cue_at(tokens: list[Token], k: int, table: dict[str, str], longest: int, lex: Lexicon) -> str:
