@@ -62,8 +62,9 @@ def test_a_missing_or_corrupt_model_is_one_clear_error(
 
 
 def test_names_the_model_is_unsure_of_are_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
-    # a place in no word list ('New York' is in world.tsv): only the tagger finds it
-    text = "Ông Peter Brown, giám đốc hãng Boeing, gặp bà Maria Lopez tại Springfield."
+    # a place in no word list ('New York' is in world.tsv) after no word that types it ('tại'
+    # would: extract/foreign.py): only the tagger finds it
+    text = "Ông Peter Brown, giám đốc hãng Boeing, đã đến Springfield gặp bà Maria Lopez."
     assert "Springfield" in names(run(text))
     monkeypatch.setattr(tagger, "MIN_CONFIDENCE", {"PER": 1.01, "ORG": 1.01, "LOC": 1.01})
     assert "Springfield" not in names(run(text))

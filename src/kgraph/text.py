@@ -303,6 +303,29 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+#: Onset, vowels and final of a Vietnamese syllable written without diacritics (k ends the
+#: syllables of the Central Highlands' names: Đắk Lắk)
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?([aeiouy]{1,3})(?:ng|nh|ch|[cmnptk])?"
+)
+#: The vowels in a row a Vietnamese syllable may hold (diacritics dropped: ươ is uo, iê is ie)
+_VOWEL_GROUPS = frozenset(
+    "a e i o u y ai ao au ay eo eu ia ie iu oa oe oi oo ua ue ui uo uu uy ya ye "
+    "ieu yeu oai oay oeo uay uoi uou uya uye uyu".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def foreign_word(text: str) -> bool:
+    """Whether a word (not an acronym) is no Vietnamese syllable, with or without its diacritics:
+    a consonant cluster (Fr, sk), a final other than c, ch, m, n, ng, nh, p, t, the letters f, j,
+    w, z, vowels in a row Vietnamese never writes (Rice, Boeing, Koizumi; not Nguyen, Quyết)."""
+    if len(text) < 3 or not text.isalpha() or text.isupper():
+        return False
+    m = _SYLLABLE.fullmatch(fold(text))
+    return m is None or m.group(1) not in _VOWEL_GROUPS
+
+
 # Sentence ends: . ! ? … followed by a space and a capital, a quote or a digit; or a line break
 # (never the level word 'TP.' before the acronym of the city it names: TP. HCM).
 _BOUNDARY = re.compile(r"(?<=[.!?…])(?!(?<=\bT[Pp]\.)\s+[A-ZĐ]{2,}\b)[\"”’)]?\s+(?=[\"“‘(]?[A-ZÀ-ỸĐ0-9])|\n+")
@@ -346,6 +369,25 @@ def _initial_before(text: str, end: int) -> bool:
     return word is not None and word.group(0)[0].isupper()
 
 
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _foreign_initial(text: str, end: int, after: int) -> bool:
+    """Whether the full stop before ``end`` closes any capital's initial before a foreign name
+    (Ngoại trưởng Mỹ C. Rice, Stephen W. Hawking): a lone capital after a capitalised word, and a
+    word no Vietnamese syllable spells after it (not 40 độ C. Trong, nor Vitamin C. Sau)."""
+    if end < 4 or not text[end - 2].isupper() or text[end - 3] != " ":
+        return False
+    word = _LAST_WORD.search(text, max(0, end - 40), end - 3)
+    following = _NEXT_WORD.match(text, after)
+    return (
+        word is not None
+        and word.group(0)[0].isupper()
+        and following is not None
+        and foreign_word(following.group(0))
+    )
+
+
 #: A quotation left open this long (characters) is a stray mark, not a quoted title
 MAX_QUOTE = 600
 
@@ -362,8 +404,9 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     next_quote = 0
     for match in _BOUNDARY.finditer(text):
         cut = match.start()
-        if text[cut - 1 : cut] == "." and text[cut] != "\n" and _initial_before(text, cut):
-            continue  # 'Ảnh: N. Hữu': an initial, not a sentence's end
+        if text[cut - 1 : cut] == "." and text[cut] != "\n":
+            if _initial_before(text, cut) or _foreign_initial(text, cut, match.end()):
+                continue  # 'Ảnh: N. Hữu', 'Mỹ C. Rice': an initial, not a sentence's end
         if text[cut : match.end()].strip() and text[cut] in '"”’)':
             cut = match.start() + 1
         while next_quote < len(quotes) and quotes[next_quote] < cut:  # the quotes in [scanned, cut)

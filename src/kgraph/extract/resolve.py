@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..model import Entity
-from ..text import name_key
+from ..text import foreign_word, name_key
 from .documents import DocMention
 from .gazetteer import identify, identify_at, numbered_parts, place_spellings, spelling_key
 from .lexicon import Lexicon, lexicon
@@ -534,6 +534,10 @@ def _resolve_orgs(table: EntityTable, all_orgs: list[Found], article_id: str, le
         table.add(f, full, name, _kind_of(name, f))
 
 
+#: The rules that read a one-word person only after a title or an honorific (Thứ trưởng Vọng, ngài Kowalski)
+_TITLED_RULES = frozenset({"people", "foreign_names"})
+
+
 def _resolve_people(table: EntityTable, found: list[Found], article_id: str) -> None:
     """People: full names; a lone given name resolves to the one full name ending with it, else
     names a person of its article when a title or an honorific stands before it."""
@@ -544,6 +548,8 @@ def _resolve_people(table: EntityTable, found: list[Found], article_id: str) -> 
         words = k.split(" ")
         for i in range(1, len(words)):
             ends_of.setdefault(" ".join(words[i:]), []).append(k)
+        if foreign_word(words[0]):  # ngài Fidel, Fidel Castro: a foreigner by the given name
+            ends_of.setdefault(words[0], []).append(k)
     first_text: dict[str, str] = {}
     for q in people:
         first_text.setdefault(name_key(q.text), q.text)
@@ -557,7 +563,7 @@ def _resolve_people(table: EntityTable, found: list[Found], article_id: str) -> 
         elif _reverent(key, full_people):
             key = _reverent(key, full_people)
         elif len(p.text.split()) == 1:
-            if p.rule != "people":
+            if p.rule not in _TITLED_RULES:
                 continue  # a capitalised word nothing says is a person
             scope = f"{article_id}|"  # Thứ trưởng Vọng: a person of the article, named by a title
         label = first_text.get(key, p.text)

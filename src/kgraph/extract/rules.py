@@ -39,6 +39,7 @@ from typing import TypeVar
 from ..model import Document
 from . import article, bodies, documents, gazetteer, mentions, people, relations, sites, tagger, world
 from .documents import DocMention, DocScan, scan_documents
+from .foreign import rule_foreign_names
 from .lexicon import Lexicon, lexicon, word
 from .relations import RelationState
 from .state import SentenceState, Spans
@@ -82,6 +83,7 @@ MENTION_RULES: tuple[Callable[[SentenceState], None], ...] = (
     world.rule_world_bodies,  # UNDP, Liên Hợp Quốc, Tổ chức Y tế Thế giới: international bodies
     bodies.rule_glued_people,  # Bộ GD-ĐT Bành Tiến Long: the ministry, then a person
     world.rule_languages,  # tiếng Anh, tiếng Trung Quốc: a language, never a place (for the tagger)
+    rule_foreign_names,  # ngài Kowalski, tại Bradford, hãng Isuzu: a foreign word after a word typing it
     tagger.rule_tagged_names,  # the learned tagger's names no rule above found
     sites.rule_regions,  # miền Tây Nam Bộ, miền Nam Việt Nam: a region (after the tagger)
     bodies.rule_glued_numbers,  # Ban Kinh tế Trung ương3.: a list number glued to a name is cut off
