@@ -138,6 +138,24 @@ def test_a_short_personal_name_after_a_place_ends_the_body(text: str, body: str,
     assert got.get(person) == "Person"
 
 
+@pytest.mark.parametrize(
+    ("text", "body", "person"),
+    [
+        # a royal title after a dash is an apposition: the person is no part of the body's name
+        (
+            "Dự lễ có Bộ Văn hóa Nghệ thuật Vương quốc Campuchia - Hoàng thân Norodom Sirivudh.",
+            "Bộ Văn hóa Nghệ thuật Vương quốc Campuchia",
+            "Norodom Sirivudh",
+        ),
+        ("Đoàn của Bộ Ngoại giao Thái Lan- Công chúa Sirindhorn đã đến thăm.", "Bộ Ngoại giao Thái Lan", "Sirindhorn"),
+    ],
+)
+def test_a_royal_title_after_a_body_opens_a_person(text: str, body: str, person: str) -> None:
+    got = names(run(text))
+    assert body in got
+    assert got.get(person) == "Person"
+
+
 def test_a_transliterated_word_keeps_its_hyphenated_syllables() -> None:
     got = names(run("Ông từng học tại Học viện Kỹ thuật Xanh-pê-téc-bua từ năm 1970."))
     assert "Học viện Kỹ thuật Xanh-pê-téc-bua" in got
