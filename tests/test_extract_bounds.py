@@ -147,7 +147,11 @@ def test_a_short_personal_name_after_a_place_ends_the_body(text: str, body: str,
             "Bộ Văn hóa Nghệ thuật Vương quốc Campuchia",
             "Norodom Sirivudh",
         ),
-        ("Đoàn của Bộ Ngoại giao Thái Lan- Công chúa Sirindhorn đã đến thăm.", "Bộ Ngoại giao Thái Lan", "Sirindhorn"),
+        (
+            "Đoàn của Bộ Ngoại giao Thái Lan- Công chúa Sirindhorn đã đến thăm.",
+            "Bộ Ngoại giao Thái Lan",
+            "Sirindhorn",
+        ),
     ],
 )
 def test_a_royal_title_after_a_body_opens_a_person(text: str, body: str, person: str) -> None:

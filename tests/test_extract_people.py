@@ -289,3 +289,22 @@ def test_the_reverent_name_alone_or_of_two_namesakes_stays_its_own_node() -> Non
         "Chủ tịch Hồ Chí Minh và ông Hồ Văn Lâm được nhắc tới. Đoàn viên được nghe kể chuyện về Bác Hồ."
     )
     assert "Bác Hồ" in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "not_person"),
+    [
+        # 'Tư lệnh phó' written with a capital: the words after the title run into a body's name
+        ("Tư lệnh Phó Quân khu Sài Gòn đã về dự.", "Quân khu Sài Gòn", "Phó Quân"),
+        ("Đến dự có Tư lệnh Phó Quân khu 7.", "Quân khu 7", "Phó Quân"),
+        (
+            "Chính ủy Phó Bộ Chỉ huy Quân sự tỉnh Long An phát biểu.",
+            "Bộ Chỉ huy Quân sự tỉnh Long An",
+            "Phó Bộ Chỉ",
+        ),
+    ],
+)
+def test_a_name_after_a_title_never_runs_into_a_body(text: str, body: str, not_person: str) -> None:
+    got = run(text)
+    assert body in labels(got, None)
+    assert not_person not in labels(got, "Person")

@@ -166,8 +166,8 @@ def _after_title(
     if k < n and tokens[k].is_cap and tokens[k].is_word and not tokens[k].is_acronym:
         if tokens[k].start not in blocked or (org is not None and tokens[k].start >= org.end):
             run = person_run(tokens, k, st.lex) or _given_run(tokens, k, st.lex)
-            if run:
-                return k, run, pending
+            if run and not any(tokens[m].start in blocked for m in range(k + 1, k + run)):
+                return k, run, pending  # a run into a name read (Tư lệnh Phó | Quân khu X) is none
     return -1, 0, []
 
 
