@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import names, run
+from helpers import labels, names, run
 
 from kgraph.errors import KgraphError
 from kgraph.extract import tagger
@@ -308,3 +308,12 @@ def test_a_person_the_tagger_finds_at_the_end_of_a_rule_body_is_cut_from_it(
     monkeypatch.setattr(tagger, "tag_tokens", lambda *_: [Tagged(3, 6, "ORG", 0.9), Tagged(6, 9, "PER", 0.9)])
     assert [tok.text for tok in tokens[3:9]] == ["ĐH", "Bán", "công", "Tôn", "Đức", "Thắng"]
     assert "ĐH Bán công Tôn Đức Thắng" in names(run(text))
+
+
+def test_a_tagged_name_is_cut_at_a_word_no_name_holds() -> None:
+    # the tagger reads 'Bộ Tư lệnh biệt động như Tư Chu' as one body: 'như' (such as) cuts it
+    got = run(
+        "Nhiều cán bộ chỉ huy của Bộ Tư lệnh biệt động như Tư Chu, Tư lệnh Phó Quân khu Sài Gòn đã về dự."
+    )
+    assert not [label for label in labels(got, None) if " như " in f" {label} "]
+    assert "Phó Quân" not in labels(got, "Person")

@@ -24,7 +24,7 @@ from ..errors import KgraphError
 from ..model import Entity
 from ..text import name_key
 from .gazetteer import level_initial, level_word_before
-from .lexicon import Head, Lexicon, first_words, lexicon, syllables, word
+from .lexicon import Head, Lexicon, first_words, lexicon, syllables, word, words
 from .names import (
     after_house_number,
     clause_opener,
@@ -824,11 +824,18 @@ def _cut_person(st: SentenceState, t: Tagged, before: Tagged | None) -> bool:
     return True
 
 
+#: Lower-case words no name holds inside it ('như': such as; 'nhưng': but; 'rằng': that): a tagged
+#: span reaching over one is two things read as one.
+_INNER_BREAKERS = frozenset(name_key(w) for w in words("inner_breakers"))
+
+
 def _trim_tail(tokens: list[Token], t: Tagged, lex: Lexicon) -> Tagged:
     """The tagged span without the lower-case stop words and joiners it ends with (Rotary
     International | thường xuyên; … lao động | và): no name ends with an adverb or a 'và', nor with
-    a number counting the word after it (Tam Đảo | 3 ngày); a name written twice is written once."""
+    a number counting the word after it (Tam Đảo | 3 ngày); a name written twice is written once;
+    a word no name holds cuts it (Bộ Tư lệnh biệt động | như Tư Chu: 'such as')."""
     j = written_once(tokens, t.i, t.j)  # Cologne | Cologne: a heading glued to the lead
+    j = next((k for k in range(t.i + 1, j) if tokens[k].key in _INNER_BREAKERS and not tokens[k].is_cap), j)
     if j - t.i > 1 and counted_number(tokens, j - 1, lex, lower=not tokens[t.i].is_cap):
         j -= 1  # Tam Đảo | 3 ngày: a count after the name
     while j - t.i > 1 and not tokens[j - 1].is_cap:
