@@ -18,9 +18,12 @@ each here, 30-70 ms of a 100-article build.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import shutil
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -161,12 +164,30 @@ def unpack(pack: bytes, span: tuple[int, int] | None) -> str | None:
         return None
 
 
+def read_regular(path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file; else an ``OSError`` (a FIFO put there
+    would block the open for ever, a device such as /dev/zero never ends)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        with open(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
+
+
+def read_manifest(root: Path) -> Manifest:
+    """The manifest in the cache folder ``root`` (``OSError``/``ValueError``/... when unusable)."""
+    return Manifest.from_json(read_regular(root / MANIFEST).decode("utf-8"))
+
+
 def read_pack(root: Path, manifest: Manifest) -> bytes:
     """The pack ``manifest`` names (empty when it names none or it cannot be read)."""
     if not manifest.pack or "/" in manifest.pack:
         return b""
     try:
-        return (root / manifest.pack).read_bytes()
+        return read_regular(root / manifest.pack)
     except OSError:
         return b""
 
@@ -183,7 +204,7 @@ class Cache:
 
     def _load(self) -> Manifest:
         try:
-            manifest = Manifest.from_json((self.root / MANIFEST).read_text(encoding="utf-8"))
+            manifest = read_manifest(self.root)
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return Manifest(self.fingerprint)
         if manifest.fingerprint != self.fingerprint:
@@ -247,7 +268,7 @@ def read_folder(folder: str | Path, fingerprint: str) -> tuple[Manifest, list[tu
     """
     root = Path(folder) / CACHE_DIR
     try:
-        manifest = Manifest.from_json((root / MANIFEST).read_text(encoding="utf-8"))
+        manifest = read_manifest(root)
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         fix = "give folders written by 'kgraph build'"
         raise InputError(folder, "holds no kgraph build cache", fix) from None

@@ -1,0 +1,79 @@
+"""Hostile caches: what a build folder's ``.kgraph-cache`` may hold besides what kgraph wrote.
+
+The cache is disposable: whatever is found there, the build must neither hang nor fail, and
+its outputs must equal a clean build's byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from conftest import OUTPUTS
+
+from kgraph.api import build_to
+from kgraph.cache import CACHE_DIR, MANIFEST, Cache
+
+
+class Hung(BaseException):
+    """Not an OSError (which the cache's readers take as a miss)."""
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Fail (instead of hanging the suite) when the block takes longer than ``seconds``."""
+
+    def expired(*_: object) -> None:
+        raise Hung(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in OUTPUTS[:3]}
+
+
+@pytest.fixture
+def built(corpus: Path, tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    """A build folder of the small corpus (without the page) and its clean outputs."""
+    out = tmp_path / "out"
+    build_to([corpus], out, html=False)
+    return out, outputs(out)
+
+
+def pack_of(out: Path) -> Path:
+    return out / CACHE_DIR / Cache(out).previous.pack
+
+
+def test_a_fifo_in_place_of_the_pack_is_a_miss_not_a_hang(
+    corpus: Path, built: tuple[Path, dict[str, bytes]]
+) -> None:
+    out, clean = built
+    pack = pack_of(out)
+    pack.unlink()
+    os.mkfifo(pack)  # opening it for reading waits for a writer that never comes
+    with deadline(20):
+        report = build_to([corpus], out, html=False)
+    assert report.result.extracted == 6 and outputs(out) == clean
+
+
+def test_a_fifo_in_place_of_the_manifest_is_no_cache_not_a_hang(
+    corpus: Path, built: tuple[Path, dict[str, bytes]]
+) -> None:
+    out, clean = built
+    manifest = out / CACHE_DIR / MANIFEST
+    manifest.unlink()
+    os.mkfifo(manifest)
+    with deadline(20):
+        report = build_to([corpus], out, html=False)
+    assert report.result.extracted == 6 and outputs(out) == clean
