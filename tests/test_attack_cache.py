@@ -6,6 +6,7 @@ its outputs must equal a clean build's byte for byte.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 from collections.abc import Iterator
@@ -77,3 +78,28 @@ def test_a_fifo_in_place_of_the_manifest_is_no_cache_not_a_hang(
     with deadline(20):
         report = build_to([corpus], out, html=False)
     assert report.result.extracted == 6 and outputs(out) == clean
+
+
+@pytest.mark.parametrize("text", ["[]", '"x"', "null", "7", "[" * 100_000])
+def test_a_manifest_that_is_json_but_not_an_object_is_no_cache(
+    corpus: Path, built: tuple[Path, dict[str, bytes]], text: str
+) -> None:
+    """A list, a string, null, or arrays nested past the recursion limit: not a traceback."""
+    out, clean = built
+    (out / CACHE_DIR / MANIFEST).write_text(text, encoding="utf-8")
+    report = build_to([corpus], out, html=False)
+    assert report.result.extracted == 6 and outputs(out) == clean
+
+
+def test_a_manifest_with_a_summary_of_the_wrong_shape_is_no_cache(
+    corpus: Path, built: tuple[Path, dict[str, bytes]]
+) -> None:
+    """Its entries all match, so the build would take it as up to date and read the summary."""
+    out, clean = built
+    path = out / CACHE_DIR / MANIFEST
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for summary in ([1], {"triples": 3}, {"entities": {"Person": "many"}}):
+        path.write_text(json.dumps(dict(data, summary=summary)), encoding="utf-8")
+        report = build_to([corpus], out, html=False)
+        assert not report.up_to_date and outputs(out) == clean
+        assert "Person" in report.text()

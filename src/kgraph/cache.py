@@ -130,7 +130,7 @@ class Manifest:
     @classmethod
     def from_json(cls, text: str) -> Manifest:
         data = json.loads(text)
-        if data.get("format") != FORMAT:
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ValueError("unknown cache format")
         entries = {
             a["source"]: Entry(
@@ -142,7 +142,19 @@ class Manifest:
         spans = {a["source"]: (int(a["at"][0]), int(a["at"][1])) for a in data["articles"] if a["at"]}
         outputs, summary = data["outputs"], data["summary"]
         shard, store = data["shard"], data["store"]
+        if not (_is_summary(summary) and isinstance(outputs, dict) and isinstance(data["pack"], str)):
+            raise ValueError("not a manifest kgraph writes")
+        if not all(isinstance(source, str) for source in entries):
+            raise ValueError("not a manifest kgraph writes")
         return cls(data["fingerprint"], entries, outputs, summary, shard, skipped, store, data["pack"], spans)
+
+
+def _is_summary(summary: object) -> bool:
+    """Whether ``summary`` has the shape a build writes: name -> {name: count}."""
+    if not isinstance(summary, dict):
+        return False
+    tables = summary.values()
+    return all(isinstance(counts, dict) and all(type(n) is int for n in counts.values()) for counts in tables)
 
 
 def lines_digest(text: str) -> str:
@@ -179,7 +191,10 @@ def read_regular(path: Path) -> bytes:
 
 def read_manifest(root: Path) -> Manifest:
     """The manifest in the cache folder ``root`` (``OSError``/``ValueError``/... when unusable)."""
-    return Manifest.from_json(read_regular(root / MANIFEST).decode("utf-8"))
+    try:
+        return Manifest.from_json(read_regular(root / MANIFEST).decode("utf-8"))
+    except RecursionError:  # arrays nested deeper than the interpreter's limit
+        raise ValueError("not a manifest kgraph writes") from None
 
 
 def read_pack(root: Path, manifest: Manifest) -> bytes:
