@@ -103,3 +103,28 @@ def test_a_manifest_with_a_summary_of_the_wrong_shape_is_no_cache(
         report = build_to([corpus], out, html=False)
         assert not report.up_to_date and outputs(out) == clean
         assert "Person" in report.text()
+
+
+def test_a_folder_in_place_of_the_pack_is_replaced(
+    corpus: Path, built: tuple[Path, dict[str, bytes]]
+) -> None:
+    """The next pack has the same name (same articles, same lines): renaming onto a folder failed."""
+    out, clean = built
+    pack = pack_of(out)
+    pack.unlink()
+    (pack / "x").mkdir(parents=True)
+    report = build_to([corpus], out, html=False)
+    assert report.result.extracted == 6 and outputs(out) == clean
+    assert pack.is_file() and build_to([corpus], out, html=False).result.extracted == 0
+
+
+def test_a_folder_named_like_an_old_pack_does_not_fail_a_finished_build(
+    corpus: Path, built: tuple[Path, dict[str, bytes]]
+) -> None:
+    """The outputs and the manifest were written; removing the stale packs then raised IsADirectoryError."""
+    out, clean = built
+    (out / CACHE_DIR / "articles-0000000000000000.nt").mkdir()
+    (corpus / "XH_NLD_4041.txt").write_text("Tỉnh ủy Quảng Nam họp.", encoding="utf-8")
+    report = build_to([corpus], out, html=False)
+    assert report.result.extracted == 1
+    assert sorted(p.name for p in (out / CACHE_DIR).iterdir()) == sorted([MANIFEST, Cache(out).previous.pack])

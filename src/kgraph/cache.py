@@ -264,15 +264,23 @@ class Cache:
                 yield data
 
         if sources:  # checked by hash when read: a torn pack is only misses, so it is not flushed
+            _remove_folder(self.root / manifest.pack)  # a rename cannot replace a folder
             write_atomic(self.root / manifest.pack, pieces(), sync=False)
         write_atomic(self.root / MANIFEST, manifest.to_json().encode("utf-8"))
         for path in self.root.iterdir():  # the build holds the folder's lock: nobody else writes here
             name = path.name
             stale = name.startswith("articles-") and name != manifest.pack
             if stale or (name.startswith((".articles-", f".{MANIFEST}.")) and name.endswith(".tmp")):
+                _remove_folder(path)
                 path.unlink(missing_ok=True)  # an older pack, or what a killed build left half-written
-            elif name == "articles" and path.is_dir():  # one file per article (format 1)
-                shutil.rmtree(path, ignore_errors=True)
+            elif name == "articles":  # one file per article (format 1)
+                _remove_folder(path)
+
+
+def _remove_folder(path: Path) -> None:
+    """Remove ``path`` if it is a folder (not a link to one) with what it holds."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def read_folder(folder: str | Path, fingerprint: str) -> tuple[Manifest, list[tuple[Entry, str]]]:
