@@ -92,6 +92,22 @@ def test_a_manifest_that_is_json_but_not_an_object_is_no_cache(
     assert report.result.extracted == 6 and outputs(out) == clean
 
 
+@pytest.mark.parametrize(("field", "number"), [('"triples": ', "Infinity"), ('"at": [', "Infinity,")])
+def test_infinity_in_a_manifest_number_is_no_cache(
+    corpus: Path, built: tuple[Path, dict[str, bytes]], field: str, number: str
+) -> None:
+    """Python's JSON reader takes Infinity; int() of it is an OverflowError, not a ValueError."""
+    out, clean = built
+    path = out / CACHE_DIR / MANIFEST
+    text = path.read_text(encoding="utf-8")
+    at = text.index(field) + len(field)
+    rest = text[at:].lstrip("0123456789") if number == "Infinity" else text[at:]
+    path.write_text(text[:at] + number + rest, encoding="utf-8")
+    assert json.loads(path.read_text(encoding="utf-8"))  # still JSON
+    report = build_to([corpus], out, html=False)
+    assert report.result.extracted == 6 and outputs(out) == clean
+
+
 def test_a_manifest_with_a_summary_of_the_wrong_shape_is_no_cache(
     corpus: Path, built: tuple[Path, dict[str, bytes]]
 ) -> None:

@@ -193,7 +193,7 @@ def read_manifest(root: Path) -> Manifest:
     """The manifest in the cache folder ``root`` (``OSError``/``ValueError``/... when unusable)."""
     try:
         return Manifest.from_json(read_regular(root / MANIFEST).decode("utf-8"))
-    except RecursionError:  # arrays nested deeper than the interpreter's limit
+    except (RecursionError, OverflowError):  # arrays nested past the limit; int() of Infinity
         raise ValueError("not a manifest kgraph writes") from None
 
 
