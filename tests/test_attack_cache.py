@@ -19,6 +19,7 @@ from conftest import OUTPUTS
 
 from kgraph.api import build_to
 from kgraph.cache import CACHE_DIR, MANIFEST, Cache
+from kgraph.files import STAGING
 
 
 class Hung(BaseException):
@@ -184,3 +185,40 @@ def test_the_copies_of_one_article_make_one_graph_of_their_distinct_lines() -> N
         "<urn:c> <urn:p> <urn:c> .",
     ]
     assert named["urn:h"] == ["<urn:a> <urn:p> <urn:c> .", "<urn:z> <urn:p> <urn:c> ."]
+
+
+# ---------------------------------------------------------------- the staging folder's COMMIT list
+
+
+@pytest.mark.parametrize("entry", ["-../victim/keep.txt", "../victim/keep.txt", "-/abs/victim/keep.txt"])
+def test_a_commit_list_cannot_reach_outside_the_output_folder(
+    corpus: Path, built: tuple[Path, dict[str, bytes]], entry: str
+) -> None:
+    """A build finishes the renames a COMMIT list names: names with a folder in them ('..', '/')
+    deleted or moved files outside OUT."""
+    out, clean = built
+    victim = out.parent / "victim"
+    victim.mkdir()
+    (victim / "keep.txt").write_text("precious", encoding="utf-8")
+    (out / "victim").mkdir()  # what '../victim/keep.txt' in the staging folder would move
+    (out / "victim" / "keep.txt").write_text("moved", encoding="utf-8")
+    entry = entry.replace("/abs", str(out.parent))
+    (out / STAGING).mkdir()
+    (out / STAGING / "COMMIT").write_text(f"{entry}\n", encoding="utf-8")
+    build_to([corpus], out, html=False)
+    assert (victim / "keep.txt").read_text(encoding="utf-8") == "precious"
+    assert (out / "victim" / "keep.txt").read_text(encoding="utf-8") == "moved"
+    assert outputs(out) == clean and not (out / STAGING).exists()
+
+
+@pytest.mark.parametrize("data", [b"-a\0b\n", b"\xff\xfe-graph.ttl\n", b"-.kgraph-cache\n", b"-sub\nsub\n"])
+def test_a_commit_list_naming_no_plain_output_file_is_ignored(
+    corpus: Path, built: tuple[Path, dict[str, bytes]], data: bytes
+) -> None:
+    """Nor may it name kgraph's own hidden files, or a folder (removing one was an error at every build)."""
+    out, clean = built
+    (out / STAGING / "sub").mkdir(parents=True)
+    (out / "sub").mkdir()
+    (out / STAGING / "COMMIT").write_bytes(data)
+    build_to([corpus], out, html=False)
+    assert outputs(out) == clean and not (out / STAGING).exists()
