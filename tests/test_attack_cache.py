@@ -222,3 +222,29 @@ def test_a_commit_list_naming_no_plain_output_file_is_ignored(
     (out / STAGING / "COMMIT").write_bytes(data)
     build_to([corpus], out, html=False)
     assert outputs(out) == clean and not (out / STAGING).exists()
+
+
+@pytest.mark.parametrize("kind", ["file", "fifo", "link"])
+def test_a_staging_path_that_is_no_folder_is_replaced(
+    corpus: Path, built: tuple[Path, dict[str, bytes]], kind: str
+) -> None:
+    """A file, a FIFO or a link (followed: its COMMIT list was read and its files installed) where
+    the staging folder goes failed every build with 'File exists'."""
+    out, clean = built
+    elsewhere = out.parent / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "COMMIT").write_text("graph.ttl\n", encoding="utf-8")
+    (elsewhere / "graph.ttl").write_text("not ours", encoding="utf-8")
+    staging = out / STAGING
+    if kind == "file":
+        staging.write_text("x", encoding="utf-8")
+    elif kind == "fifo":
+        os.mkfifo(staging)
+    else:
+        staging.symlink_to(elsewhere)
+    (corpus / "XH_NLD_4041.txt").write_text("Tỉnh ủy Quảng Nam họp.", encoding="utf-8")
+    build_to([corpus], out, html=False)
+    fresh = out.parent / "fresh"
+    build_to([corpus], fresh, html=False, incremental=False)
+    assert outputs(out) == outputs(fresh) and not os.path.lexists(staging)
+    assert (elsewhere / "graph.ttl").read_text(encoding="utf-8") == "not ours"

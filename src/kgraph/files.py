@@ -118,6 +118,9 @@ def locked(out: Path) -> Iterator[None]:
 def recover(out: Path) -> None:
     """Finish or drop the output set an interrupted build left in ``OUT/.kgraph-staging``."""
     staging = out / STAGING
+    if staging.is_symlink() or (staging.exists() and not staging.is_dir()):
+        staging.unlink()  # not a folder a build made: a link (to anywhere), a file, a pipe
+        return
     if not staging.is_dir():
         return
     commit = staging / COMMIT
