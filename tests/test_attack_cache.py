@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import OUTPUTS
@@ -248,3 +250,36 @@ def test_a_staging_path_that_is_no_folder_is_replaced(
     build_to([corpus], fresh, html=False, incremental=False)
     assert outputs(out) == outputs(fresh) and not os.path.lexists(staging)
     assert (elsewhere / "graph.ttl").read_text(encoding="utf-8") == "not ours"
+
+
+# ---------------------------------------------------------------- the page, put together as bytes
+
+LONE_SURROGATE_TTL = """@prefix kg: <https://w3id.org/kgraph/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://w3id.org/kgraph/resource/person/a> a kg:Person ; skos:prefLabel "An\\uD800b"@vi .
+<https://w3id.org/kgraph/resource/person/b> a kg:Person ; skos:prefLabel "Bình"@vi ;
+    kg:memberOf <https://w3id.org/kgraph/resource/person/a> .
+"""
+
+
+def page_data(page: str) -> Any:
+    found = re.search(r'<script id="kgraph-data" type="application/json">(.*?)</script>', page, re.S)
+    assert found is not None
+    return json.loads(found.group(1))
+
+
+def test_a_lone_surrogate_in_a_label_or_the_title_is_a_page_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Turtle file may spell a lone surrogate (\\uD800); a title argument that is not UTF-8 holds
+    one (\\udcff); encoding the page's data or title to UTF-8 raised UnicodeEncodeError."""
+    from kgraph.cli import main
+
+    source = tmp_path / "g.ttl"
+    source.write_text(LONE_SURROGATE_TTL, encoding="utf-8")
+    page = tmp_path / "page.html"
+    assert main(["viz", str(source), "--out", str(page), "--title", "T\udcffx"]) == 0, capsys.readouterr().err
+    text = page.read_text(encoding="utf-8")  # valid UTF-8
+    labels = {node["label"] for node in page_data(text)["nodes"]}
+    assert "An\ud800b" in labels and "Bình" in labels  # the JSON escape keeps the label as it was
+    assert "<title>Mạng quan hệ — T\ufffdx</title>" in text
