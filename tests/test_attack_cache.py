@@ -283,3 +283,14 @@ def test_a_lone_surrogate_in_a_label_or_the_title_is_a_page_not_a_traceback(
     labels = {node["label"] for node in page_data(text)["nodes"]}
     assert "An\ud800b" in labels and "Bình" in labels  # the JSON escape keeps the label as it was
     assert "<title>Mạng quan hệ — T\ufffdx</title>" in text
+
+
+def test_a_folder_in_place_of_the_manifest_is_replaced(
+    corpus: Path, built: tuple[Path, dict[str, bytes]]
+) -> None:
+    out, clean = built
+    manifest = out / CACHE_DIR / MANIFEST
+    manifest.unlink()
+    (manifest / "x").mkdir(parents=True)
+    report = build_to([corpus], out, html=False)
+    assert report.result.extracted == 6 and outputs(out) == clean and manifest.is_file()

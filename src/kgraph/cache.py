@@ -266,6 +266,7 @@ class Cache:
         if sources:  # checked by hash when read: a torn pack is only misses, so it is not flushed
             _remove_folder(self.root / manifest.pack)  # a rename cannot replace a folder
             write_atomic(self.root / manifest.pack, pieces(), sync=False)
+        _remove_folder(self.root / MANIFEST)
         write_atomic(self.root / MANIFEST, manifest.to_json().encode("utf-8"))
         for path in self.root.iterdir():  # the build holds the folder's lock: nobody else writes here
             name = path.name
