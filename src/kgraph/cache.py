@@ -18,9 +18,12 @@ each here, 30-70 ms of a 100-article build.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import os
 import shutil
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -127,7 +130,7 @@ class Manifest:
     @classmethod
     def from_json(cls, text: str) -> Manifest:
         data = json.loads(text)
-        if data.get("format") != FORMAT:
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ValueError("unknown cache format")
         entries = {
             a["source"]: Entry(
@@ -139,7 +142,19 @@ class Manifest:
         spans = {a["source"]: (int(a["at"][0]), int(a["at"][1])) for a in data["articles"] if a["at"]}
         outputs, summary = data["outputs"], data["summary"]
         shard, store = data["shard"], data["store"]
+        if not (_is_summary(summary) and isinstance(outputs, dict) and isinstance(data["pack"], str)):
+            raise ValueError("not a manifest kgraph writes")
+        if not all(isinstance(source, str) for source in entries):
+            raise ValueError("not a manifest kgraph writes")
         return cls(data["fingerprint"], entries, outputs, summary, shard, skipped, store, data["pack"], spans)
+
+
+def _is_summary(summary: object) -> bool:
+    """Whether ``summary`` has the shape a build writes: name -> {name: count}."""
+    if not isinstance(summary, dict):
+        return False
+    tables = summary.values()
+    return all(isinstance(counts, dict) and all(type(n) is int for n in counts.values()) for counts in tables)
 
 
 def lines_digest(text: str) -> str:
@@ -161,12 +176,33 @@ def unpack(pack: bytes, span: tuple[int, int] | None) -> str | None:
         return None
 
 
+def read_regular(path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file; else an ``OSError`` (a FIFO put there
+    would block the open for ever, a device such as /dev/zero never ends)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        with open(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
+
+
+def read_manifest(root: Path) -> Manifest:
+    """The manifest in the cache folder ``root`` (``OSError``/``ValueError``/... when unusable)."""
+    try:
+        return Manifest.from_json(read_regular(root / MANIFEST).decode("utf-8"))
+    except (RecursionError, OverflowError):  # arrays nested past the limit; int() of Infinity
+        raise ValueError("not a manifest kgraph writes") from None
+
+
 def read_pack(root: Path, manifest: Manifest) -> bytes:
     """The pack ``manifest`` names (empty when it names none or it cannot be read)."""
     if not manifest.pack or "/" in manifest.pack:
         return b""
     try:
-        return (root / manifest.pack).read_bytes()
+        return read_regular(root / manifest.pack)
     except OSError:
         return b""
 
@@ -183,7 +219,7 @@ class Cache:
 
     def _load(self) -> Manifest:
         try:
-            manifest = Manifest.from_json((self.root / MANIFEST).read_text(encoding="utf-8"))
+            manifest = read_manifest(self.root)
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return Manifest(self.fingerprint)
         if manifest.fingerprint != self.fingerprint:
@@ -228,15 +264,24 @@ class Cache:
                 yield data
 
         if sources:  # checked by hash when read: a torn pack is only misses, so it is not flushed
+            _remove_folder(self.root / manifest.pack)  # a rename cannot replace a folder
             write_atomic(self.root / manifest.pack, pieces(), sync=False)
+        _remove_folder(self.root / MANIFEST)
         write_atomic(self.root / MANIFEST, manifest.to_json().encode("utf-8"))
         for path in self.root.iterdir():  # the build holds the folder's lock: nobody else writes here
             name = path.name
             stale = name.startswith("articles-") and name != manifest.pack
             if stale or (name.startswith((".articles-", f".{MANIFEST}.")) and name.endswith(".tmp")):
+                _remove_folder(path)
                 path.unlink(missing_ok=True)  # an older pack, or what a killed build left half-written
-            elif name == "articles" and path.is_dir():  # one file per article (format 1)
-                shutil.rmtree(path, ignore_errors=True)
+            elif name == "articles":  # one file per article (format 1)
+                _remove_folder(path)
+
+
+def _remove_folder(path: Path) -> None:
+    """Remove ``path`` if it is a folder (not a link to one) with what it holds."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def read_folder(folder: str | Path, fingerprint: str) -> tuple[Manifest, list[tuple[Entry, str]]]:
@@ -247,7 +292,7 @@ def read_folder(folder: str | Path, fingerprint: str) -> tuple[Manifest, list[tu
     """
     root = Path(folder) / CACHE_DIR
     try:
-        manifest = Manifest.from_json((root / MANIFEST).read_text(encoding="utf-8"))
+        manifest = read_manifest(root)
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         fix = "give folders written by 'kgraph build'"
         raise InputError(folder, "holds no kgraph build cache", fix) from None

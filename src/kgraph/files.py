@@ -118,20 +118,40 @@ def locked(out: Path) -> Iterator[None]:
 def recover(out: Path) -> None:
     """Finish or drop the output set an interrupted build left in ``OUT/.kgraph-staging``."""
     staging = out / STAGING
+    if staging.is_symlink() or (staging.exists() and not staging.is_dir()):
+        staging.unlink()  # not a folder a build made: a link (to anywhere), a file, a pipe
+        return
     if not staging.is_dir():
         return
     commit = staging / COMMIT
     if commit.is_file():
-        _install(out, staging, commit.read_text(encoding="utf-8").split("\n"))
+        text = commit.read_bytes().decode("utf-8", "replace")  # a name that is not UTF-8 is not ours
+        _install(out, staging, text.split("\n"))
     shutil.rmtree(staging, ignore_errors=True)
 
 
+def _plain(name: str) -> bool:
+    """Whether ``name`` may be an output of ``OUT`` itself: no folder, '..', absolute path or NUL,
+    nor a hidden name (kgraph's own: the cache, the lock, the staging folder)."""
+    return (
+        bool(name)
+        and not name.startswith(".")
+        and "/" not in name
+        and "\0" not in name
+        and "\ufffd" not in name
+    )
+
+
 def _install(out: Path, staging: Path, entries: list[str]) -> None:
-    """Rename the staged files into ``out``; ``-name`` entries are stale outputs to remove."""
+    """Rename the staged files into ``out``; ``-name`` entries are stale outputs to remove.
+    A COMMIT list is ours only when its names are plain file names: any other is ignored."""
     for entry in entries:
+        if not _plain(entry.removeprefix("-")):
+            continue
         if entry.startswith("-"):
-            (out / entry[1:]).unlink(missing_ok=True)
-        elif entry and (staging / entry).exists():
+            if not (out / entry[1:]).is_dir():
+                (out / entry[1:]).unlink(missing_ok=True)
+        elif (staging / entry).is_file() and not (out / entry).is_dir():
             os.replace(staging / entry, out / entry)
 
 

@@ -40,6 +40,12 @@ def sorted_distinct(lines: list[str]) -> list[str]:
     return sorted(lines) if len(distinct) == len(lines) else sorted(distinct)
 
 
+def _joined(parts: list[list[str]]) -> list[str]:
+    """The sorted distinct lines of one graph's ``parts`` (one per file of its text: joining them one
+    by one copied the lines gathered so far each time, quadratic in a folder of many copies)."""
+    return sorted_distinct(parts[0]) if len(parts) == 1 else sorted(set().union(*parts))
+
+
 class BuildResult:
     """What a build produced: the per-article graphs (and the dataset they make) plus a summary's needs."""
 
@@ -86,13 +92,12 @@ class BuildResult:
         Two files with the same text are the same article: their lines share one graph.
         The ontology's class hierarchy is the shared graph (when there is any article).
         """
-        by_name: dict[str, list[str]] = {}
-        for article in self.graphs:
-            found = by_name.get(article.graph)
-            by_name[article.graph] = article.lines() if found is None else found + article.lines()
+        by_name: dict[str, list[list[str]]] = {}
+        for article in self.graphs:  # the files of one text are gathered, then joined once
+            by_name.setdefault(article.graph, []).append(article.lines())
         if by_name:
-            by_name[SHARED_GRAPH] = list(ontology_lines())
-        return [(name, sorted_distinct(lines)) for name, lines in sorted(by_name.items())]
+            by_name[SHARED_GRAPH] = [list(ontology_lines())]
+        return [(name, _joined(parts)) for name, parts in sorted(by_name.items())]
 
     def union_lines(self) -> list[str]:
         """The distinct N-Triples lines of all articles and the ontology's class hierarchy, sorted."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -493,17 +494,29 @@ def render_view(view: View, title: str = "kgraph", context: Context | None = Non
     return page_bytes(view, title, context).decode("utf-8")
 
 
+def _utf8(text: str, json_text: bool = False) -> bytes:
+    """``text`` (the page's JSON data or its escaped title) as UTF-8. A lone surrogate (a ``\\uD800``
+    escape in a Turtle file, a title argument that is not UTF-8) cannot be encoded: in JSON it is
+    written as its escape (the label stays as it was), elsewhere as U+FFFD."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        escape = (lambda m: f"\\u{ord(m.group()):04x}") if json_text else (lambda m: "\ufffd")
+        return re.sub("[\ud800-\udfff]", escape, text).encode("utf-8")
+
+
 def page_bytes(view: View, title: str = "kgraph", context: Context | None = None) -> bytes:
     """The UTF-8 bytes of :func:`render_view`'s page: page.html with each marker replaced by its part."""
     assets = _asset_bytes()
     template = assets["page.html"]
-    given = {"/*DATA*/": json_for_script(page_data(view, context, title)), "<!--TITLE-->": html_text(title)}
+    data = _utf8(json_for_script(page_data(view, context, title)), json_text=True)
+    given = {"/*DATA*/": data, "<!--TITLE-->": _utf8(html_text(title))}
     found = []
     for marker, name in MARKERS.items():
         at = template.find(marker.encode())
         if at < 0:
             raise RuntimeError(f"page.html lacks the marker {marker}")
-        found.append((at, len(marker), assets[name] if name else given[marker].encode("utf-8")))
+        found.append((at, len(marker), assets[name] if name else given[marker]))
     pieces: list[bytes] = []
     last = 0
     for at, size, part in sorted(found):  # no part holds a marker (see _asset_bytes; the data and
