@@ -15,6 +15,7 @@ import kgraph
 from kgraph.cli import main
 from kgraph.lines import SHARED_GRAPH, add_lines, ontology_lines
 from kgraph.pipeline import add_extraction, extract_file
+from kgraph.pipeline import process_article as _process_article
 from kgraph.read import find_articles
 
 
@@ -160,3 +161,44 @@ def test_an_article_over_the_time_limit_is_skipped_and_named(
     assert "XH_NLD_3872" not in nq and "XH_VNE_287" in nq
     monkeypatch.undo()
     assert main(["build", str(corpus), "--out", str(out), "--quiet"]) == 0  # not remembered as skipped
+
+
+def _dies_in_a_worker(path: str):  # type: ignore[no-untyped-def]
+    """``process_article``, except that a pool worker given the second article is killed (as the
+    kernel's out-of-memory killer or a user's ``kill -9`` would)."""
+    import os
+    import signal
+
+    if os.getpid() != _BUILDER[0] and path.endswith(_KILLED):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _process_article(path)
+
+
+_KILLED = "b.txt"
+_BUILDER = [0]  # the process that runs the build: its pool's workers are the others
+
+
+def test_a_killed_worker_neither_hangs_the_build_nor_loses_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kgraph import pipeline
+
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt"):
+        (tmp_path / name).write_text(f"Tin {name}\n\nỦy ban nhân dân tỉnh Long An họp.\n", encoding="utf-8")
+    sources = sorted(str(p) for p in tmp_path.glob("*.txt"))
+    monkeypatch.setattr(pipeline, "process_article", _dies_in_a_worker)
+    outputs: multiprocessing.queues.Queue = multiprocessing.get_context("fork").Queue()
+
+    def build() -> None:
+        import os
+
+        _BUILDER[0] = os.getpid()
+        outputs.put([out[0] != "" for out in pipeline.run_workers(sources, 2)])
+
+    runner = multiprocessing.get_context("fork").Process(target=build)  # a hang must not hang pytest
+    runner.start()
+    runner.join(30)
+    if runner.is_alive():
+        runner.kill()
+        pytest.fail("the build hung after a worker was killed")
+    assert outputs.get(timeout=5) == [True, True, True, True]  # every article built, in order

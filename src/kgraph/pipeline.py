@@ -231,16 +231,39 @@ def run_workers(sources: list[str], workers: int, dask: str | None = None) -> It
     context = _pool_context()
     if context.get_start_method() == "fork":
         warm_up()
-    pool = context.Pool(workers, initializer=_worker_start)
+    yield from _in_pool(sources, workers, chunksize, context)
+
+
+def _in_pool(
+    sources: list[str], workers: int, chunksize: int, context: multiprocessing.context.BaseContext
+) -> Iterator[WorkerOutput]:
+    """``process_article`` over ``sources`` in a pool of ``workers`` processes, in order. A worker
+    killed from outside (the out-of-memory killer, ``kill -9``) breaks the pool: the articles not
+    yet returned are then built in this process, so the build neither hangs nor loses them."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start)
+    done = 0
     try:
-        yield from pool.imap(process_article, sources, chunksize=chunksize)
+        for output in pool.map(process_article, sources, chunksize=chunksize):
+            done += 1
+            yield output
+    except BrokenProcessPool:
+        pool.shutdown(wait=True, cancel_futures=True)
+        print(
+            f"kgraph: a build process died (killed, or out of memory); the {len(sources) - done} "
+            "articles left are built in this process",
+            file=sys.stderr,
+        )
+        yield from map(process_article, sources[done:])
+        return
     except BaseException:
-        pool.terminate()
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()  # Ctrl-C: stop the workers now (the executor has no terminate)
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
-    else:
-        pool.close()
-    finally:
-        pool.join()
+    pool.shutdown(wait=True)
 
 
 def _from_cache(files: list[Path], cache: Cache | None, hooks: BuildHooks) -> tuple[list[Any], list[str]]:
