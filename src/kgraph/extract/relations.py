@@ -99,6 +99,17 @@ def cue_matches(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
     return _cue_pattern(lex)[0].finditer(text)
 
 
+def cue_class(matched: str, lex: Lexicon) -> str:
+    """The class of the cue phrase ``matched`` (a match of ``cue_matches``): looked up by its lower
+    case, or, when that is no phrase's (İ lower-cases to two characters; the case-blind pattern
+    reads it as I), by the phrase it spells case-blind."""
+    class_of = _cue_pattern(lex)[1]
+    cls = class_of.get(matched.lower())
+    if cls is None:
+        cls = next(c for p, c in lex.cues if re.fullmatch(re.escape(p), matched, re.I))
+    return cls
+
+
 def find_cues(sm: SentenceState, lex: Lexicon) -> list[Cue]:
     text = sm.sentence.text
     base = sm.sentence.start
@@ -107,7 +118,7 @@ def find_cues(sm: SentenceState, lex: Lexicon) -> list[Cue]:
     class_of = _cue_pattern(lex)[1]
     cues: list[Cue] = []
     for m in cue_matches(text, lex):
-        cls = class_of[m.group(0).lower()]
+        cls = class_of.get(m.group(0).lower()) or cue_class(m.group(0), lex)
         a, b = m.start() + base, m.end() + base
         if any(s <= a < e for s, e in spans):
             continue
