@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -486,12 +487,27 @@ def _written_short_forms(all_orgs: list[Found], canonical: dict[str, str], lex: 
     name begins none (Ban Chấp hành Đảng bộ, that is Đảng ủy, beside Ban Chấp hành Đảng bộ tỉnh,
     that is Tỉnh ủy)."""
     keys = [(compared_key(g.text), org_key(g.name, g)) for g in all_orgs]  # once, not once per pair
+    ordered = sorted(set(keys))  # the names a name begins are one run of this order (not every pair)
     for written, key in keys:
         if key in canonical or key in lex.alone_heads:
             continue
-        longer = {canonical.get(k, k) for w, k in keys if w.startswith(written + " ")} - {key}
+        longer = _bodies_begun(ordered, written + " ", key, canonical)
         if len(longer) == 1:
             canonical[key] = longer.pop()
+
+
+def _bodies_begun(
+    ordered: list[tuple[str, str]], prefix: str, key: str, canonical: dict[str, str]
+) -> set[str]:
+    """The bodies other than ``key`` of the names written starting with ``prefix`` (``ordered``: the
+    sorted (written, key) pairs); two at most, as more change nothing."""
+    out: set[str] = set()
+    i = bisect_left(ordered, (prefix,))
+    while i < len(ordered) and len(out) < 2 and ordered[i][0].startswith(prefix):
+        out.add(canonical.get(ordered[i][1], ordered[i][1]))
+        out.discard(key)
+        i += 1
+    return out
 
 
 def compared_key(text: str) -> str:
