@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import random
+import re
 import sys
 
 import pytest
@@ -14,6 +15,7 @@ from kgraph.extract import relations
 from kgraph.extract.lexicon import Lexicon, lexicon
 from kgraph.extract.state import Found, Group
 
+mentions = importlib.import_module("kgraph.extract.mentions")
 resolve = importlib.import_module("kgraph.extract.resolve")  # the package's resolve() hides it
 
 
@@ -111,3 +113,33 @@ def test_an_event_named_by_a_quote_left_open_at_the_sentence_s_end() -> None:
     x = run("Huyện ủy tổ chức Hội nghị tập huấn CVĐ “Dân vận khéo")
     assert "Hội nghị tập huấn CVĐ “Dân vận khéo" in labels(x)
     run("Hội nghị tập huấn CVĐ “")  # nothing after the mark
+
+
+def test_after_list_gap_is_the_pattern_on_the_whole_text_before() -> None:
+    rng = random.Random(3)
+    pieces = [",", ";", " và", " cùng", "và", " ", "\n", "  ", "x", "Chỉ thị 05-CT/TW", "cùngvà", "\u00a0"]
+    for _ in range(3000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        want = mentions._LIST_GAP_BEFORE.search(text[:start]) is not None
+        assert mentions._after_list_gap(text, start) == want, (text, start)
+
+
+class _Searched:
+    """``_LIST_GAP_BEFORE`` counting the characters each search reads."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern, self.read = pattern, [0]
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        self.read[0] += min(endpos, len(text)) - pos
+        return self.pattern.search(text, pos, endpos)
+
+
+def test_a_list_of_documents_is_not_searched_whole_for_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 'Chỉ thị 05-CT/TW, ' 1,100 times (20 KB, one sentence) took 60 s (10 KB: 7.6 s): for each
+    # document, the whole text before every later one was searched for a list's gap
+    counting = _Searched(mentions._LIST_GAP_BEFORE)
+    monkeypatch.setattr(mentions, "_LIST_GAP_BEFORE", counting)
+    x = run("Tỉnh ủy quán triệt " + "Chỉ thị 05-CT/TW, " * 60 + "và Nghị quyết 12-NQ/TU.")
+    assert labels(x) and counting.read[0] < 40 * 60 * 60  # was ~ 60 * 60 * 560
