@@ -455,11 +455,7 @@ def _org_names(all_orgs: list[Found], lex: Lexicon) -> OrgNames:
     _spell_out_initials(all_orgs)
     province = _article_province(all_orgs, lex)
     full_names = sorted({org_key(f.name, f) for f in all_orgs}, key=len)
-    extended: dict[str, list[str]] = {}  # 'sở tài chính' -> the names that begin with it and a space
-    for k in full_names:
-        for i, ch in enumerate(k):
-            if ch == " ":
-                extended.setdefault(k[:i], []).append(k)
+    extended = _extended(full_names)
     canonical: dict[str, str] = {}
     for key in full_names:
         # keep only the maximal longer names; they must agree (one chain)
@@ -480,6 +476,19 @@ def _org_names(all_orgs: list[Found], lex: Lexicon) -> OrgNames:
                 canonical.setdefault(org_key(f.name, f), org_key(longer_name))
                 name_of_key.setdefault(org_key(longer_name), longer_name)
     return OrgNames(canonical, name_of_key, province)
+
+
+def _extended(full_names: list[str]) -> dict[str, list[str]]:
+    """'sở tài chính' -> the names of ``full_names`` that begin with it and a space, for each of them
+    that some name begins (cut only at a name's length: every word's prefix of a very long name was
+    a copy of it)."""
+    names, sizes = set(full_names), {len(k) for k in full_names}
+    extended: dict[str, list[str]] = {}
+    for k in full_names:
+        for i in sorted(i for i in sizes if i < len(k) and k[i] == " "):
+            if k[:i] in names:
+                extended.setdefault(k[:i], []).append(k)
+    return extended
 
 
 def _written_short_forms(all_orgs: list[Found], canonical: dict[str, str], lex: Lexicon) -> None:
