@@ -79,17 +79,27 @@ def rule_committee_of(ctx: ArticleContext) -> None:
                 ctx.add(f, "subOrganizationOf", other)
 
 
-def issuer_from_code(docs: list[Found], orgs: list[Found], lex: Lexicon) -> list[tuple[Found, Found]]:
-    """A document whose number names its issuer by code (``21-KH/ĐUK``) and that body in the article."""
-    pairs = []
-    starting: dict[str, list[Found]] = {}  # a name -> the bodies named by it or by it and more words
+def _bodies_starting(docs: list[Found], orgs: list[Found], lex: Lexicon) -> dict[str, list[Found]]:
+    """The name of a body a document's code names -> the bodies named by it or by it and more words;
+    a name is cut only where such a name ends (every word's prefix of a very long name was a copy)."""
+    codes = {c for d in docs if d.doc is not None and d.doc.issuer_code for c in d.doc.issuer_code.split("-")}
+    wanted = {org_key(lex.issuer_codes[c]) for c in codes if lex.issuer_codes.get(c)}
+    sizes = sorted({len(w) for w in wanted})
+    starting: dict[str, list[Found]] = {}
     for o in orgs:
         if o.key:
             k = org_key(o.name)
-            for i, ch in enumerate(k):
-                if ch == " ":
+            for i in sizes:
+                if i < len(k) and k[i] == " " and k[:i] in wanted:
                     starting.setdefault(k[:i], []).append(o)
             starting.setdefault(k, []).append(o)
+    return starting
+
+
+def issuer_from_code(docs: list[Found], orgs: list[Found], lex: Lexicon) -> list[tuple[Found, Found]]:
+    """A document whose number names its issuer by code (``21-KH/ĐUK``) and that body in the article."""
+    pairs = []
+    starting = _bodies_starting(docs, orgs, lex)
     for d in docs:
         codes = d.doc.issuer_code.split("-") if d.doc is not None and d.doc.issuer_code else []
         if d.issuer is not None and len(codes) < 2:

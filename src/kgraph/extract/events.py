@@ -184,8 +184,8 @@ def _described_end(st: SentenceState, k: int, marking: bool = False) -> int:
         if tok.start in doc_ends:  # the document it studies; not the next one of a list
             listed = words and (tokens[j - 1].key == _AND or tokens[j - 1].text == ",")
             return j - 1 if listed else token_at(tokens, doc_ends[tok.start])
-        if tok.start in quotes and words:  # Hội nghị tập huấn CVĐ “…”
-            return token_at(tokens, quotes[tok.start]) + 1
+        if tok.start in quotes and words:  # Hội nghị tập huấn CVĐ “…” (left open: to the end)
+            return min(token_at(tokens, quotes[tok.start]) + 1, n)
         if _YEAR.match(tok.text) or (tok.key == _YEAR_WORD and j + 1 < n and _YEAR.match(tokens[j + 1].text)):
             j += 0 if _YEAR.match(tok.text) else 1
             ranged = j + 2 < n and tokens[j + 1].text in "-–" and _YEAR.match(tokens[j + 2].text)

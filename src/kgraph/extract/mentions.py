@@ -507,20 +507,30 @@ def _title_stops(st: SentenceState, d: DocMention) -> list[int]:
     """Where an unquoted title after ``d`` must end: at the next document of a list ('… và Kế hoạch
     số 30-KH/TU'), and at a body after a comma that a verb follows (the main clause's subject)."""
     text, base, tokens = st.text, st.base, st.tokens
-    stops = [o.start for o in st.docs if o.start > d.end and _LIST_GAP_BEFORE.search(text[: o.start])]
-    for f in st.found:
-        if not f.is_org or f.start - base <= d.end or not text[: f.start - base].endswith(", "):
+    stops = [o.start for o in st.docs if o.start > d.end and _after_list_gap(text, o.start)]
+    for f in st.found:  # endswith up to an offset: no copy of the text before each (a long one was cubic)
+        if not f.is_org or f.start - base <= d.end or not text.endswith(", ", 0, f.start - base):
             continue
         k = token_at(tokens, f.end)
         if k < len(tokens) and tokens[k].is_word and not tokens[k].is_cap and tokens[k].key not in _NOT_VERB:
             stops.append(f.start - base)
     if _FRONTED.match(text[: d.start]):  # 'Thực hiện Quyết định … về việc …, Phòng Nội vụ huyện đã …'
         for k, tok in enumerate(tokens):
-            if tok.start - base > d.end and tok.is_cap and text[: tok.start - base].endswith(", "):
+            if tok.start - base > d.end and tok.is_cap and text.endswith(", ", 0, tok.start - base):
                 pair = f"{tok.key} {tokens[k + 1].key}" if k + 1 < len(tokens) else ""
                 if tok.key not in _IN_TITLE and pair not in _IN_TITLE:
                     stops.append(tok.start - base)
     return stops
+
+
+def _after_list_gap(text: str, start: int) -> bool:
+    """Whether ``text[:start]`` ends with a list's gap (document_list_gap_re: ',', ';', 'và', 'cùng',
+    then spaces), searched in its last characters only: a sentence listing many documents searched
+    the whole text before each of them for each of them."""
+    end = start
+    while end and text[end - 1].isspace():
+        end -= 1
+    return _LIST_GAP_BEFORE.search(text, max(0, end - 16), start) is not None
 
 
 def rule_documents(st: SentenceState) -> None:

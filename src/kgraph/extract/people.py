@@ -212,7 +212,7 @@ def _byline_at(tokens: list[Token], i: int) -> tuple[int, int]:
             k += 1
         size = initial_name(tokens, k)
         return (k, size) if size else (-1, 0)
-    if any(t.is_word for t in tokens[:i]):
+    if any(tokens[j].is_word for j in range(i)):  # no copy of the tokens before (was quadratic)
         return -1, 0
     size = initial_name(tokens, i)
     tail = [t for t in tokens[i + size :] if t.is_word]

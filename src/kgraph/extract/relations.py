@@ -99,6 +99,17 @@ def cue_matches(text: str, lex: Lexicon) -> Iterator[re.Match[str]]:
     return _cue_pattern(lex)[0].finditer(text)
 
 
+def cue_class(matched: str, lex: Lexicon) -> str:
+    """The class of the cue phrase ``matched`` (a match of ``cue_matches``): looked up by its lower
+    case, or, when that is no phrase's (İ lower-cases to two characters; the case-blind pattern
+    reads it as I), by the phrase it spells case-blind."""
+    class_of = _cue_pattern(lex)[1]
+    cls = class_of.get(matched.lower())
+    if cls is None:
+        cls = next(c for p, c in lex.cues if re.fullmatch(re.escape(p), matched, re.I))
+    return cls
+
+
 def find_cues(sm: SentenceState, lex: Lexicon) -> list[Cue]:
     text = sm.sentence.text
     base = sm.sentence.start
@@ -107,7 +118,7 @@ def find_cues(sm: SentenceState, lex: Lexicon) -> list[Cue]:
     class_of = _cue_pattern(lex)[1]
     cues: list[Cue] = []
     for m in cue_matches(text, lex):
-        cls = class_of[m.group(0).lower()]
+        cls = class_of.get(m.group(0).lower()) or cue_class(m.group(0), lex)
         a, b = m.start() + base, m.end() + base
         if any(s <= a < e for s, e in spans):
             continue
@@ -134,6 +145,23 @@ def _keys(text: str) -> list[str]:
     return re.findall(r"\w+", name_key(text))
 
 
+_SPACE = re.compile(r"\s")
+
+
+def _last_keys(text: str, end: int, count: int) -> list[str]:
+    """``_keys(text[:end])[-count:]``, read from the words before ``end`` only: a rule asks it at
+    every name of a sentence, and the keys of the whole text before each made a long one quadratic."""
+    size = 64
+    while size < end:
+        window = text[end - size : end]
+        cut = _SPACE.search(window)  # whole words from the first space on
+        keys = _keys(window[cut.start() :]) if cut else []
+        if len(keys) >= count:
+            return keys[-count:]
+        size *= 2
+    return _keys(text[:end])[-count:]
+
+
 def _ends_with(keys: list[str], name: str) -> bool:
     """``keys`` end with one of the phrases of list ``name`` of rule_words.tsv."""
     return any(" ".join(keys[k:]) in _word_keys(name) for k in range(len(keys)))
@@ -158,7 +186,7 @@ def _lead_is_noun(sm: SentenceState, start: int, end: int) -> bool:
         return True
     if name_key(text[start - base : end - base]) != name_key(_LEAD_NOUN_CUE):
         return False
-    before = _keys(text[: start - base])[-2:]
+    before = _last_keys(text, start - base, 2)
     if _ends_with(before, "lead_noun_before") or _starts_with(_keys(after)[:3], "lead_noun_after"):
         return True
     body_next = any(f.is_org and 0 <= f.start - end <= 1 for f in sm.found)
@@ -172,7 +200,7 @@ def _credited(text: str, base: int, body: Found) -> bool:
     start, end = body.start - base, body.end - base
     if text[:start].rstrip().endswith("(") and text[end:].lstrip().startswith(")"):
         return True
-    before = _keys(text[:start].rstrip(" :-–"))[-1:]
+    before = _last_keys(text, start, 1)
     return _ends_with(before, "credit")
 
 
@@ -666,7 +694,7 @@ def rule_passive_agent(rs: RelationState, sm: SentenceState) -> None:
     text, base = sm.text, sm.base
     cues: list[Cue] | None = None  # read at the first agent: most sentences hold none
     for agent in (f for f in sm.found if f.is_org and f.key):
-        if not _ends_with(_keys(text[: agent.start - base])[-1:], "agent"):
+        if not _ends_with(_last_keys(text, agent.start - base, 1), "agent"):
             continue
         cues = find_cues(sm, rs.lex) if cues is None else cues
         cue = next((c for c in cues if 0 <= c.start - agent.end <= 12), None)

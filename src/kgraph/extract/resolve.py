@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -454,11 +455,7 @@ def _org_names(all_orgs: list[Found], lex: Lexicon) -> OrgNames:
     _spell_out_initials(all_orgs)
     province = _article_province(all_orgs, lex)
     full_names = sorted({org_key(f.name, f) for f in all_orgs}, key=len)
-    extended: dict[str, list[str]] = {}  # 'sở tài chính' -> the names that begin with it and a space
-    for k in full_names:
-        for i, ch in enumerate(k):
-            if ch == " ":
-                extended.setdefault(k[:i], []).append(k)
+    extended = _extended(full_names)
     canonical: dict[str, str] = {}
     for key in full_names:
         # keep only the maximal longer names; they must agree (one chain)
@@ -481,17 +478,45 @@ def _org_names(all_orgs: list[Found], lex: Lexicon) -> OrgNames:
     return OrgNames(canonical, name_of_key, province)
 
 
+def _extended(full_names: list[str]) -> dict[str, list[str]]:
+    """'sở tài chính' -> the names of ``full_names`` that begin with it and a space, for each of them
+    that some name begins (cut only at a name's length: every word's prefix of a very long name was
+    a copy of it)."""
+    names, sizes = set(full_names), {len(k) for k in full_names}
+    extended: dict[str, list[str]] = {}
+    for k in full_names:
+        for i in sorted(i for i in sizes if i < len(k) and k[i] == " "):
+            if k[:i] in names:
+                extended.setdefault(k[:i], []).append(k)
+    return extended
+
+
 def _written_short_forms(all_orgs: list[Found], canonical: dict[str, str], lex: Lexicon) -> None:
     """A name that begins, as written, the names of one body only is that body, when its spelt-out
     name begins none (Ban Chấp hành Đảng bộ, that is Đảng ủy, beside Ban Chấp hành Đảng bộ tỉnh,
     that is Tỉnh ủy)."""
     keys = [(compared_key(g.text), org_key(g.name, g)) for g in all_orgs]  # once, not once per pair
+    ordered = sorted(set(keys))  # the names a name begins are one run of this order (not every pair)
     for written, key in keys:
         if key in canonical or key in lex.alone_heads:
             continue
-        longer = {canonical.get(k, k) for w, k in keys if w.startswith(written + " ")} - {key}
+        longer = _bodies_begun(ordered, written + " ", key, canonical)
         if len(longer) == 1:
             canonical[key] = longer.pop()
+
+
+def _bodies_begun(
+    ordered: list[tuple[str, str]], prefix: str, key: str, canonical: dict[str, str]
+) -> set[str]:
+    """The bodies other than ``key`` of the names written starting with ``prefix`` (``ordered``: the
+    sorted (written, key) pairs); two at most, as more change nothing."""
+    out: set[str] = set()
+    i = bisect_left(ordered, (prefix,))
+    while i < len(ordered) and len(out) < 2 and ordered[i][0].startswith(prefix):
+        out.add(canonical.get(ordered[i][1], ordered[i][1]))
+        out.discard(key)
+        i += 1
+    return out
 
 
 def compared_key(text: str) -> str:
