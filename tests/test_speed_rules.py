@@ -28,6 +28,20 @@ class _Untouchable(list):  # type: ignore[type-arg]
         raise AssertionError("the tokens were counted")
 
 
+def _spy(monkeypatch: pytest.MonkeyPatch, owner: object, name: str, note):  # type: ignore[no-untyped-def]
+    """Replace ``owner.name`` by a wrapper that records ``note(*args)`` of every call, then calls
+    the real one; the list of what it recorded."""
+    asked: list[object] = []
+    real = getattr(owner, name)
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(note(*args))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, spy)
+    return asked
+
+
 def _prechecked_rules():  # type: ignore[no-untyped-def]
     from kgraph.extract import bodies, mentions, sites, world
     from kgraph.extract.street_lists import rule_street_lists
@@ -132,14 +146,7 @@ def test_expanding_names_reads_the_abbreviation_table_once_per_lexicon() -> None
 def test_the_names_rule_parses_no_body_at_a_word_no_head_opens(monkeypatch: pytest.MonkeyPatch) -> None:
     from kgraph.extract import mentions
 
-    asked: list[str] = []
-    real = mentions.parse_org
-
-    def counting(tokens, i, lex=None):  # type: ignore[no-untyped-def]
-        asked.append(tokens[i].text)
-        return real(tokens, i, lex)
-
-    monkeypatch.setattr(mentions, "parse_org", counting)
+    asked = _spy(monkeypatch, mentions, "parse_org", lambda tokens, i, *_: tokens[i].text)
     text = "Ông Trần Văn Bình ở Hà Nội gặp Ban Tổ chức Liên hoan phim và Sở Y tế tỉnh Đồng Nai."
     st = _sentence_state(text)
     mentions.rule_names(st)
@@ -252,14 +259,9 @@ def test_the_place_spellings_rule_keys_no_run_no_spelling_begins(monkeypatch: py
 def test_the_press_rule_tries_only_the_runs_that_spell_a_press_name(monkeypatch: pytest.MonkeyPatch) -> None:
     from kgraph.extract import bodies
 
-    asked: list[tuple[str, ...]] = []
-    real = bodies._press_at
-
-    def counting(st, k, n, table):  # type: ignore[no-untyped-def]
-        asked.append(tuple(t.text for t in st.tokens[k : k + n]))
-        return real(st, k, n, table)
-
-    monkeypatch.setattr(bodies, "_press_at", counting)
+    asked = _spy(
+        monkeypatch, bodies, "_press_at", lambda st, k, n, _: tuple(t.text for t in st.tokens[k : k + n])
+    )
     text = "Theo báo Tuổi Trẻ, Thanh niên tình nguyện và Người Lao Động đọc báo Nhân Dân hằng ngày."
     st = _sentence_state(text)
     bodies.rule_press(st)
@@ -334,14 +336,7 @@ def test_the_names_rule_parses_a_place_only_at_a_place_head(monkeypatch: pytest.
     from kgraph.extract import mentions
     from kgraph.extract.lexicon import lexicon
 
-    asked: list[str] = []
-    real = mentions.parse_place
-
-    def counting(tokens, i, lex=None):  # type: ignore[no-untyped-def]
-        asked.append(tokens[i].key)
-        return real(tokens, i, lex)
-
-    monkeypatch.setattr(mentions, "parse_place", counting)
+    asked = _spy(monkeypatch, mentions, "parse_place", lambda tokens, i, *_: tokens[i].key)
     text = "Ông Trần Văn Bình thăm Khu di tích Đền Hùng, Sở Y tế và Hà Nội."
     st = _sentence_state(text)
     mentions.rule_names(st)
@@ -385,14 +380,8 @@ def test_a_name_is_expanded_once_with_the_package_lexicon(monkeypatch: pytest.Mo
     from kgraph.extract.lexicon import lexicon
 
     resolve = importlib.import_module("kgraph.extract.resolve")
-    asked: list[str] = []
     real = resolve._expand
-
-    def counting(name: str, lex) -> str:  # type: ignore[no-untyped-def]
-        asked.append(name)
-        return real(name, lex)
-
-    monkeypatch.setattr(resolve, "_expand", counting)
+    asked = _spy(monkeypatch, resolve, "_expand", lambda name, _lex: name)
     name = "Hội CCB Khối Doanh nghiệp Trung ương Bảy Mươi Ba"  # a name no other test expands
     assert [resolve.expand(name, lexicon()) for _ in range(3)] == [real(name, lexicon())] * 3
     assert asked == [name]
