@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
-from importlib import resources
 from operator import attrgetter
 
 from ..text import foreign_word, name_key
 from .lexicon import Head, Lexicon
 from .names import match_place, match_title
 from .state import Found, Group, SentenceState
+from .tagger_words import word_table
 from .tokens import Token
 
 _TEXT, _IS_CAP = attrgetter("text"), attrgetter("is_cap")
@@ -34,30 +34,32 @@ _KINDS = {
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[tuple[str, str], ...]:
-    """Each row of foreign_cues.tsv: (its word keys joined by spaces, its kind)."""
-    text = (resources.files("kgraph") / "data" / "foreign_cues.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return tuple((name_key(phrase), kind) for kind, phrase in rows)
+def _table() -> dict[str, frozenset[str]]:
+    """foreign_cues.tsv: kind -> the word keys of its phrases (joined by spaces)."""
+    return {
+        kind: frozenset(name_key(p) for p in phrases)
+        for kind, phrases in word_table("foreign_cues.tsv").items()
+    }
 
 
 @lru_cache(maxsize=1)
 def cues() -> tuple[dict[str, str], int]:
     """Each cue's word keys (joined by spaces) -> its kind; the longest cue in words."""
-    out = {k: kind for k, kind in _table() if kind in _KINDS}
+    table = _table()
+    out = {k: kind for kind in _KINDS for k in table.get(kind, ())}
     return out, max(len(k.split()) for k in out)
 
 
 @lru_cache(maxsize=1)
 def post_places() -> frozenset[str]:
     """The words that join a post to the country it is held in (Đại sứ Mỹ tại Việt Nam X)."""
-    return frozenset(k for k, kind in _table() if kind == "post_place")
+    return _table().get("post_place", frozenset())
 
 
 @lru_cache(maxsize=1)
 def english_heads() -> frozenset[str]:
     """The English words of bodies', events' and courses' names (Institute, Festival, Studies)."""
-    return frozenset(k for k, kind in _table() if kind == "english")
+    return _table().get("english", frozenset())
 
 
 def _glued(a: Token, b: Token) -> bool:
